@@ -1,0 +1,49 @@
+"""gemini-cost's pricing engine: the Gemini rate card as data, a pure engine and the query language."""
+
+from .engine import (
+    Budget,
+    CompareRow,
+    Comparison,
+    Estimate,
+    FxRate,
+    GroundingDetail,
+    LineItem,
+    Notice,
+    Usage,
+    budget,
+    compare,
+    estimate,
+)
+from .errors import ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, UnknownModel, UnsupportedFeature
+from .models import ModelCard, RateCard
+from .query import Query, parse_query
+from .ratecard import DEFAULT_CARD_PATH, PriceBook, load_card, parse_card
+
+__all__ = [
+    "Budget",
+    "CompareRow",
+    "Comparison",
+    "ContextWindowExceeded",
+    "DEFAULT_CARD_PATH",
+    "Estimate",
+    "FxRate",
+    "GroundingDetail",
+    "InvalidQuery",
+    "LineItem",
+    "ModelCard",
+    "Notice",
+    "PriceBook",
+    "PricingError",
+    "Query",
+    "RateCard",
+    "RateCardError",
+    "UnknownModel",
+    "UnsupportedFeature",
+    "Usage",
+    "budget",
+    "compare",
+    "estimate",
+    "load_card",
+    "parse_card",
+    "parse_query",
+]

@@ -1,0 +1,350 @@
+"""The pricing engine: usage in, priced values out. Pure: no I/O, no text, no locale.
+
+Meaning, pinned (DESIGN section 1): amounts describe one request and a request count multiplies the
+whole request; the long-context tier is decided per request by its prompt, cached tokens included;
+cached tokens are part of the input and billed once, at the cache rate; output includes thinking;
+storage is tokens x hours, once; grounding is counted per family plan with its free allowance; batch
+halves token rates only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_FLOOR, Decimal
+from typing import Literal
+
+from .errors import ContextWindowExceeded, InvalidQuery, UnsupportedFeature
+from .models import GroundingPlan, ModelCard, Period
+from .ratecard import PriceBook
+
+__all__ = [
+    "Usage",
+    "LineItem",
+    "Notice",
+    "GroundingDetail",
+    "Estimate",
+    "CompareRow",
+    "Comparison",
+    "Budget",
+    "FxRate",
+    "estimate",
+    "compare",
+    "budget",
+    "DAYS_PER_MONTH",
+    "MILLION",
+]
+
+MILLION = Decimal(1_000_000)
+THOUSAND = Decimal(1_000)
+#: DESIGN: "a month is 30 days" when converting between daily and monthly allowances.
+DAYS_PER_MONTH = 30
+
+Tier = Literal["standard", "long_context"]
+ItemKind = Literal["input", "cached_input", "output", "cache_storage", "grounding"]
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What one request uses, how many requests, and how they are billed.
+
+    ``input_tokens`` is the whole prompt, ``cached_tokens`` included; ``output_tokens`` includes
+    thinking tokens. ``storage_tokens`` x ``storage_hours`` is cache storage, billed once.
+    """
+
+    input_tokens: int = 0
+    cached_tokens: int = 0
+    output_tokens: int = 0
+    storage_tokens: int = 0
+    storage_hours: Decimal = Decimal(0)
+    requests: int = 1
+    period: Period | None = None
+    batch: bool = False
+    grounded: bool = False
+    searches_per_request: int = 1
+
+    def __post_init__(self) -> None:
+        for name in ("input_tokens", "cached_tokens", "output_tokens", "storage_tokens"):
+            if getattr(self, name) < 0:
+                raise InvalidQuery("negative_amount", amount=str(getattr(self, name)))
+        if self.storage_hours < 0:
+            raise InvalidQuery("negative_amount", amount=str(self.storage_hours))
+        if self.requests < 1:
+            raise InvalidQuery("bad_request_count", count=str(self.requests))
+        if self.searches_per_request < 1:
+            raise InvalidQuery("bad_request_count", count=str(self.searches_per_request))
+        if self.cached_tokens > self.input_tokens:
+            raise InvalidQuery("cached_exceeds_input", cached=self.cached_tokens, input=self.input_tokens)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.input_tokens or self.output_tokens or self.storage_tokens or self.grounded)
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """One billed component. ``quantity`` is in ``unit`` (1M tokens, 1M token-hours or 1K searches)."""
+
+    kind: ItemKind
+    tokens: Decimal  # raw count: tokens, token-hours, or billable grounded prompts/queries
+    quantity: Decimal
+    unit_price: Decimal
+    cost: Decimal
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the asker should know about the answer: a warning or an assumption made."""
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GroundingDetail:
+    plan_id: str
+    plan: GroundingPlan
+    used: Decimal  # grounded prompts or queries in the answer's period
+    free: Decimal  # of which covered by the allowance
+    billable: Decimal
+
+
+@dataclass(frozen=True)
+class Estimate:
+    model: ModelCard
+    usage: Usage
+    tier: Tier
+    items: tuple[LineItem, ...]
+    total: Decimal
+    notices: tuple[Notice, ...]
+    rates_as_of: dt.date
+    grounding: GroundingDetail | None = None
+    #: When the prompt crossed the threshold: the same tokens in prompts at or under it.
+    split_total: Decimal | None = None
+
+    @property
+    def monthly_total(self) -> Decimal | None:
+        return self.total * DAYS_PER_MONTH if self.usage.period == "day" else None
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    model: ModelCard
+    total: Decimal
+    tier: Tier
+
+
+@dataclass(frozen=True)
+class Comparison:
+    usage: Usage
+    rows: tuple[CompareRow, ...]
+    skipped: tuple[str, ...]  # model ids that cannot price this usage (e.g. no caching)
+    rates_as_of: dt.date
+
+
+@dataclass(frozen=True)
+class Budget:
+    model: ModelCard
+    budget_usd: Decimal
+    per_request: Estimate
+    requests: int
+    notices: tuple[Notice, ...]
+
+
+@dataclass(frozen=True)
+class FxRate:
+    """USD -> CNY: how many yuan one dollar buys, and since when (None where not stated)."""
+
+    rate: Decimal
+    as_of: dt.date | None = None
+
+    def to_cny(self, usd: Decimal) -> Decimal:
+        return usd * self.rate
+
+
+def _per_million(tokens: Decimal, price: Decimal, multiplier: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+    unit_price = price * multiplier
+    quantity = tokens / MILLION
+    return quantity, unit_price, quantity * unit_price
+
+
+def _token_items(model: ModelCard, usage: Usage, long_context: bool) -> list[LineItem]:
+    multiplier = Decimal(1)
+    if usage.batch:
+        if model.batch_multiplier is None:
+            raise UnsupportedFeature(model.id, "batch")
+        multiplier = model.batch_multiplier
+    n = Decimal(usage.requests)
+    items: list[LineItem] = []
+    fresh = Decimal(usage.input_tokens - usage.cached_tokens) * n
+    if usage.input_tokens:
+        q, p, c = _per_million(fresh, model.input.for_tier(long_context), multiplier)
+        items.append(LineItem("input", fresh, q, p, c))
+    if usage.cached_tokens:
+        if model.cached_input is None:
+            raise UnsupportedFeature(model.id, "caching")
+        cached = Decimal(usage.cached_tokens) * n
+        q, p, c = _per_million(cached, model.cached_input.for_tier(long_context), multiplier)
+        items.append(LineItem("cached_input", cached, q, p, c))
+    if usage.output_tokens:
+        if model.output is None:
+            raise UnsupportedFeature(model.id, "output")
+        out = Decimal(usage.output_tokens) * n
+        q, p, c = _per_million(out, model.output.for_tier(long_context), multiplier)
+        items.append(LineItem("output", out, q, p, c))
+    return items
+
+
+def _storage_item(model: ModelCard, usage: Usage) -> LineItem | None:
+    if not usage.storage_tokens:
+        return None
+    if model.storage is None:
+        raise UnsupportedFeature(model.id, "storage")
+    token_hours = Decimal(usage.storage_tokens) * usage.storage_hours
+    q, p, c = _per_million(token_hours, model.storage.usd, Decimal(1))
+    return LineItem("cache_storage", token_hours, q, p, c)
+
+
+def _grounding(
+    book: PriceBook, model: ModelCard, usage: Usage, with_allowance: bool
+) -> tuple[GroundingDetail, list[Notice]]:
+    if model.grounding is None:
+        raise UnsupportedFeature(model.id, "grounding")
+    plan = book.card.grounding[model.grounding]
+    per_request = usage.searches_per_request if plan.unit == "query" else 1
+    used = Decimal(usage.requests * per_request)
+    allowance = Decimal(plan.allowance)
+    days = Decimal(DAYS_PER_MONTH)
+    notices = []
+    if not with_allowance:
+        free = Decimal(0)
+    elif usage.period is None:
+        # DESIGN: with no period the requests are taken as one allowance period's.
+        notices.append(Notice("grounding_one_period", {"period": plan.period}))
+        free = min(used, allowance)
+    elif usage.period == plan.period:
+        free = min(used, allowance)
+    elif usage.period == "day":  # monthly allowance, daily usage: spread the allowance over 30 days
+        free = min(used * days, allowance) / days
+    else:  # daily allowance, monthly usage
+        free = min(used / days, allowance) * days
+    if plan.shared:
+        notices.append(Notice("grounding_shared", {"plan": plan.name}))
+    if plan.unit == "query" and usage.searches_per_request == 1:
+        notices.append(Notice("grounding_one_search", {}))
+    return GroundingDetail(model.grounding, plan, used, free, used - free), notices
+
+
+def estimate(
+    book: PriceBook,
+    usage: Usage,
+    model: ModelCard | None = None,
+    *,
+    today: dt.date | None = None,
+    grounding_allowance: bool = True,
+    _force_standard: bool = False,
+) -> Estimate:
+    """Price ``usage`` on ``model`` (default: the card's default model).
+
+    ``grounding_allowance=False`` bills every grounded prompt, as if the free allowance were used up.
+    """
+    model = model or book.default
+    if usage.is_empty:
+        raise InvalidQuery("nothing_to_price")
+    if model.context_window is not None and usage.input_tokens > model.context_window:
+        raise ContextWindowExceeded(
+            model.id,
+            Decimal(usage.input_tokens),
+            model.context_window,
+            math.ceil(usage.input_tokens / model.context_window),
+        )
+    threshold = model.long_context_threshold
+    long_context = threshold is not None and usage.input_tokens > threshold and not _force_standard
+    items = _token_items(model, usage, long_context)
+    storage = _storage_item(model, usage)
+    if storage is not None:
+        items.append(storage)
+    notices: list[Notice] = []
+    grounding: GroundingDetail | None = None
+    if usage.grounded:
+        grounding, grounding_notices = _grounding(book, model, usage, grounding_allowance)
+        notices.extend(grounding_notices)
+        price = grounding.plan.price_per_1000
+        q = grounding.billable / THOUSAND
+        items.append(LineItem("grounding", grounding.billable, q, price, q * price))
+    notices = _model_notices(model, today) + notices
+    total = sum((i.cost for i in items), Decimal(0))
+    split_total = None
+    if long_context:
+        split_total = estimate(
+            book, usage, model, today=today, grounding_allowance=grounding_allowance, _force_standard=True
+        ).total
+    return Estimate(
+        model=model,
+        usage=usage,
+        tier="long_context" if long_context else "standard",
+        items=tuple(items),
+        total=total,
+        notices=tuple(notices),
+        rates_as_of=book.card.as_of,
+        grounding=grounding,
+        split_total=split_total,
+    )
+
+
+def _model_notices(model: ModelCard, today: dt.date | None) -> list[Notice]:
+    notices: list[Notice] = []
+    if model.status == "shut_down":
+        notices.append(Notice("retired_model", {"model": model.id, "date": model.shutdown, "successor": model.successor}))
+    elif model.status == "deprecated":
+        notices.append(Notice("deprecated_model", {"model": model.id, "date": model.shutdown}))
+    elif model.status == "preview":
+        notices.append(Notice("preview_model", {"model": model.id}))
+    for change in model.scheduled:
+        if today is None or change.effective > today:
+            notices.append(
+                Notice(
+                    "price_change",
+                    {"model": model.id, "date": change.effective, "input": change.input, "output": change.output},
+                )
+            )
+    return notices
+
+
+def compare(book: PriceBook, usage: Usage, *, include_retired: bool = False, today: dt.date | None = None) -> Comparison:
+    """The same usage on every model that can price it, cheapest first."""
+    rows: list[CompareRow] = []
+    skipped: list[str] = []
+    for model in book.card.models:
+        if model.retired and not include_retired:
+            continue
+        try:
+            e = estimate(book, usage, model, today=today)
+        except (UnsupportedFeature, ContextWindowExceeded):
+            skipped.append(model.id)
+            continue
+        rows.append(CompareRow(model, e.total, e.tier))
+    rows.sort(key=lambda r: (r.total, r.model.id))
+    return Comparison(usage, tuple(rows), tuple(skipped), book.card.as_of)
+
+
+def budget(
+    book: PriceBook, usage: Usage, budget_usd: Decimal, model: ModelCard | None = None, *, today: dt.date | None = None
+) -> Budget:
+    """How many whole such requests ``budget_usd`` pays for.
+
+    Grounding is priced without its free allowance here: a budget should not depend on how much of a
+    shared allowance others have used.
+    """
+    if budget_usd <= 0:
+        raise InvalidQuery("bad_budget", amount=str(budget_usd))
+    one = replace(usage, requests=1, period=None)
+    per_request = estimate(book, one, model, today=today, grounding_allowance=False)
+    notices = [n for n in per_request.notices if not n.code.startswith("grounding_")]
+    if per_request.grounding is not None:
+        notices.append(Notice("budget_grounding_no_allowance", {}))
+    if per_request.total == 0:
+        raise InvalidQuery("nothing_to_price")
+    count = int((budget_usd / per_request.total).to_integral_value(rounding=ROUND_FLOOR))
+    return Budget(per_request.model, budget_usd, per_request, count, tuple(notices))
