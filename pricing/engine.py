@@ -159,6 +159,18 @@ class FxRate:
     rate: Decimal
     as_of: dt.date | None = None
 
+    @classmethod
+    def parse(cls, text: str) -> "FxRate":
+        """`7.10` or `7.10@2026-11-20` (the USD_CNY setting); ValueError when malformed or not positive."""
+        rate_text, _, date_text = text.strip().partition("@")
+        try:
+            rate = Decimal(rate_text)
+        except ArithmeticError:
+            raise ValueError(f"not a number: {rate_text!r}") from None
+        if not rate.is_finite() or rate <= 0:
+            raise ValueError(f"not a positive rate: {rate_text!r}")
+        return cls(rate, dt.date.fromisoformat(date_text) if date_text else None)
+
     def to_cny(self, usd: Decimal) -> Decimal:
         return usd * self.rate
 

@@ -259,6 +259,23 @@ def _reject_unknown_models(tokens: list[_Tok], book: PriceBook) -> None:
             raise UnknownModel(ref, book.suggest(ref))
 
 
+def _currency_after(tokens: list[_Tok], first: int, after: int) -> str | None:
+    """`100美元`, `100 dollars`: the currency that makes the amount at ``first`` money, if any.
+
+    Not for a labelled token amount: in `输出5万 人民币` the yuan ask for the answer's currency.
+    """
+    if after >= len(tokens):
+        return None
+    word = tokens[after]
+    role = word.role or _WORDS.get(word.text) if word.kind in ("cjk", "word") else None
+    if role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued):
+        return None
+    before = tokens[first - 1] if first > 0 else None
+    if before is not None and ((before.role or _WORDS.get(before.text) or "").startswith("label:")):
+        return None
+    return role
+
+
 def _read_amounts(tokens: list[_Tok]) -> list[_Tok]:
     """Fold numbers with their multipliers, signs and currency marks into amount tokens."""
     out: list[_Tok] = []
@@ -282,8 +299,9 @@ def _read_amounts(tokens: list[_Tok]) -> list[_Tok]:
                 raise InvalidQuery("negative_amount", amount="-" + tok.text + "".join(t.text for t in tokens[i + 1 : j]))
             if out and out[-1].kind == "sym" and out[-1].text in ("$", "¥"):
                 amount.money = "usd" if out.pop().text == "$" else "cny"
-            if j < n and tokens[j].role in ("usd", "cny") or (j < n and tokens[j].text in ("usd", "cny", "rmb", "dollars", "dollar", "yuan", "bucks")):
-                amount.money = "usd" if (tokens[j].role == "usd" or tokens[j].text in ("usd", "dollars", "dollar", "bucks")) else "cny"
+            currency = _currency_after(tokens, i, j)
+            if currency is not None:
+                amount.money = currency
                 j += 1
             amount.text = "".join(t.text if t.glued or k == i else " " + t.text for k, t in enumerate(tokens[i:j], start=i))
             out.append(amount)

@@ -1,0 +1,1 @@
+"""gemini-cost's Slack bot: settings, store, Bolt app and listeners (Slack imports stay in submodules)."""

@@ -1,0 +1,84 @@
+"""The `gemini-cost` command: one question answered on the terminal with the same engine and catalogs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from pricing import FxRate, PriceBook, RateCardError, load_card
+
+from .answer import Answerer
+from .i18n import parse_lang_choice
+
+__all__ = ["main"]
+
+EXIT_ANSWERED, EXIT_FAULT, EXIT_UNANSWERABLE = 0, 1, 2
+
+
+class CliSettings(BaseSettings):
+    """The settings the CLI shares with the bot (environment or `.env`)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    usd_cny: FxRate | None = None
+    default_model: str | None = None
+    default_lang: str = "en"
+
+    @field_validator("usd_cny", mode="before")
+    @classmethod
+    def _fx(cls, value: object) -> object:
+        return FxRate.parse(value) if isinstance(value, str) and value else None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gemini-cost",
+        description="Answer a Gemini API pricing question, e.g. gemini-cost 1M in 50k out",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    parser.add_argument("--lang", default=None, help="answer language: en, zh (Simplified) or zh_TW")
+    parser.add_argument("query", nargs="*", help="the question, in English or Chinese")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = CliSettings()
+    except ValidationError as exc:
+        name = str(exc.errors()[0]["loc"][0]).upper() if exc.errors() else "a setting"
+        print(f"gemini-cost: setting {name} is malformed", file=sys.stderr)
+        return EXIT_FAULT
+    lang = parse_lang_choice(args.lang or settings.default_lang)
+    if lang is None or lang == "auto":
+        print(f"gemini-cost: --lang takes en, zh or zh_TW, not {args.lang!r}", file=sys.stderr)
+        return EXIT_UNANSWERABLE
+    try:
+        book = PriceBook(load_card())
+    except RateCardError as exc:
+        print(f"gemini-cost: {exc}", file=sys.stderr)
+        return EXIT_FAULT
+    if settings.default_model is not None and settings.default_model not in {m.id for m in book.card.models}:
+        print(f"gemini-cost: DEFAULT_MODEL {settings.default_model!r} is not on the rate card", file=sys.stderr)
+        return EXIT_FAULT
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    answerer = Answerer(book, fx=settings.usd_cny, default_model=settings.default_model)
+    reply = answerer.answer(" ".join(args.query), lang)
+    if args.json:
+        json.dump(reply.data, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(reply.plain)
+    if reply.internal_error:
+        return EXIT_FAULT
+    return EXIT_ANSWERED if reply.ok else EXIT_UNANSWERABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

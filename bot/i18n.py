@@ -1,0 +1,114 @@
+"""Languages: choosing one per asker, loading the catalogs once, and locale-correct numbers and money."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal
+
+__all__ = [
+    "LANGS",
+    "LOCALES_DIR",
+    "Translator",
+    "translator",
+    "lang_from_slack_locale",
+    "parse_lang_choice",
+    "display_amount",
+]
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+#: Our language codes; they double as catalog folder names (keyed as strings, never as Babel
+#: Locale objects: Locale.parse("zh-CN") is zh_Hans_CN and would silently miss the zh_CN catalog).
+LANGS = ("en", "zh_CN", "zh_TW")
+_CLDR = {"en": "en_US", "zh_CN": "zh_Hans_CN", "zh_TW": "zh_Hant_TW"}
+
+_CHOICES = {
+    "en": "en", "english": "en", "英文": "en", "英语": "en",
+    "zh": "zh_CN", "zh_cn": "zh_CN", "zh-cn": "zh_CN", "zh-hans": "zh_CN", "cn": "zh_CN",
+    "中文": "zh_CN", "简体": "zh_CN", "简体中文": "zh_CN", "chinese": "zh_CN",
+    "zh_tw": "zh_TW", "zh-tw": "zh_TW", "zh-hant": "zh_TW", "tw": "zh_TW", "繁體": "zh_TW", "繁体": "zh_TW",
+    "繁體中文": "zh_TW", "繁体中文": "zh_TW",
+    "auto": "auto", "自动": "auto", "自動": "auto",
+}  # fmt: skip
+
+
+def lang_from_slack_locale(locale: str | None) -> str:
+    """Slack's user locale (`zh-CN`, `zh-TW`, `en-US`, ...) to one of `LANGS`."""
+    tag = (locale or "").replace("_", "-").lower()
+    if tag in ("zh-tw", "zh-hk", "zh-mo") or tag.startswith("zh-hant"):
+        return "zh_TW"
+    if tag.startswith("zh"):
+        return "zh_CN"
+    return "en"
+
+
+def parse_lang_choice(text: str) -> str | None:
+    """What `/gemini-cost lang X` asks for: a language code, "auto", or None when not understood."""
+    return _CHOICES.get(text.strip().lower())
+
+
+@dataclass(frozen=True)
+class Translator:
+    """One language's catalog plus its CLDR locale, for every string and number shown to a user."""
+
+    lang: str
+    locale: Locale
+    _catalog: gettext.NullTranslations
+
+    def gettext(self, message: str) -> str:
+        return self._catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalog.ngettext(singular, plural, n)
+
+    def money(self, amount: Decimal, currency: str = "USD") -> str:
+        return format_currency(display_amount(amount), currency, locale=self.locale, decimal_quantization=False)
+
+    def number(self, value: Decimal | int) -> str:
+        if isinstance(value, Decimal):
+            value = value.normalize() if value == value.to_integral_value() else display_amount(value)
+        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, format="medium", locale=self.locale)
+
+
+def display_amount(amount: Decimal) -> Decimal:
+    """Round once, for display: cents from $1 up, else 3 significant digits, so tiny sums never read $0.00."""
+    if amount == 0:
+        return Decimal("0.00")
+    if abs(amount) >= 1:
+        return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    exponent = amount.adjusted() - 2  # keep 3 significant digits
+    rounded = amount.quantize(Decimal(1).scaleb(min(exponent, -2)), rounding=ROUND_HALF_UP).normalize()
+    if rounded.as_tuple().exponent > -2:  # type: ignore[operator]
+        rounded = rounded.quantize(Decimal("0.01"))
+    return rounded
+
+
+@lru_cache(maxsize=None)
+def translator(lang: str) -> Translator:
+    """The translator for ``lang`` (one of `LANGS`), loaded once and cached."""
+    if lang not in LANGS:
+        lang = "en"
+    catalog: gettext.NullTranslations = gettext.NullTranslations()
+    po_path = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
+    if lang != "en":
+        # Read the .po itself (no compiled .mo in the repository to go stale): compile in memory.
+        with po_path.open("rb") as fh:
+            po = read_po(fh, locale=lang)
+        buffer = io.BytesIO()
+        write_mo(buffer, po, use_fuzzy=False)
+        buffer.seek(0)
+        catalog = gettext.GNUTranslations(buffer)
+    return Translator(lang, Locale.parse(_CLDR[lang]), catalog)

@@ -1,0 +1,459 @@
+"""All answer text: engine values and typed errors in, a localized `Doc` out (one place for every phrase).
+
+A `Doc` is plain text in parts; `to_plain` serves the CLI and shell, `to_slack` makes Block Kit,
+escaping everything once at that boundary so no user text can become a Slack mention or link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pricing import (
+    Budget,
+    Comparison,
+    ContextWindowExceeded,
+    Estimate,
+    FxRate,
+    InvalidQuery,
+    ModelCard,
+    Notice,
+    PriceBook,
+    PricingError,
+    UnknownModel,
+    UnsupportedFeature,
+)
+from pricing.ratecard import model_words
+
+from .i18n import Translator
+
+__all__ = ["Doc", "render_estimate", "render_compare", "render_budget", "render_rates", "render_free_tier",
+           "render_help", "render_error", "render_internal_error", "to_plain", "to_slack", "slack_escape",
+           "EXAMPLES"]  # fmt: skip
+
+#: Slack Block Kit limits: 3,000 characters per section text, 50 blocks per message.
+SECTION_LIMIT = 2900
+MAX_BLOCKS = 45
+
+EXAMPLES = ("1M in 50k out", "输入100万 输出5万", "10k in 2k out x1000 per day on 2.5 flash",
+            "compare 200k in 10k out", "how many 10k in 1k out for $100", "free tier")  # fmt: skip
+
+
+@dataclass
+class Doc:
+    """A rendered answer: a headline, body lines, and notes (assumptions and warnings)."""
+
+    title: str
+    lines: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def slack_escape(text: str) -> str:
+    """Escape the three characters Slack gives meaning to, so `<!channel>` stays text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_plain(doc: Doc) -> str:
+    parts = [doc.title, *doc.lines]
+    if doc.notes:
+        parts.append("")
+        parts.extend(f"- {note}" for note in doc.notes)
+    return "\n".join(parts)
+
+
+def to_slack(doc: Doc) -> tuple[str, list[dict[str, object]]]:
+    """The notification/fallback text and Block Kit blocks for ``doc``, escaped once here."""
+    title = slack_escape(doc.title)
+    blocks: list[dict[str, object]] = [{"type": "section", "text": {"type": "mrkdwn", "text": f"*{title}*"}}]
+    body = "\n".join(slack_escape(line) for line in doc.lines)
+    for chunk in _chunks(body, SECTION_LIMIT):
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": chunk}})
+    for note in doc.notes[:10]:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": slack_escape(note)[:SECTION_LIMIT]}]})
+    return slack_escape(to_plain(doc))[:3000], blocks[:MAX_BLOCKS]
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        line = line[:size]
+        if current and len(current) + 1 + len(line) > size:
+            chunks.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current.strip():
+        chunks.append(current)
+    return chunks
+
+
+# --- estimates -------------------------------------------------------------------------------------
+
+
+def _tokens(t: Translator, n: Decimal | int) -> str:
+    return t.number(n)
+
+
+def _per_period(t: Translator, period: str | None) -> str:
+    if period == "day":
+        return t.gettext("per day")
+    if period == "month":
+        return t.gettext("per month")
+    return ""
+
+
+def _requests_phrase(t: Translator, requests: int, period: str | None) -> str:
+    text = t.ngettext("{n} request", "{n} requests", requests).format(n=t.number(requests))
+    if period == "day":
+        return t.gettext("{requests} a day").format(requests=text)
+    if period == "month":
+        return t.gettext("{requests} a month").format(requests=text)
+    return text
+
+
+def _model_line(t: Translator, model: ModelCard, ref: str | None, is_default: bool) -> str:
+    line = t.gettext("Model: {name} ({id})").format(name=model.name, id=model.id)
+    if is_default:
+        line += " " + t.gettext("(default; name another, e.g. \"on 2.5 flash\")")
+    elif ref is not None and tuple(ref.split()) not in _derived(model.id):
+        line += " " + t.gettext("(\"{ref}\" means this model)").format(ref=ref)
+    return line
+
+
+def _derived(model_id: str) -> set[tuple[str, ...]]:
+    short = model_id.removeprefix("gemini-")
+    names = {model_id, short, model_id.removesuffix("-preview"), short.removesuffix("-preview")}
+    return {model_words(n) for n in names}
+
+
+def _tier_line(t: Translator, e: Estimate) -> str:
+    threshold = e.model.long_context_threshold
+    if threshold is None:
+        return t.gettext("Tier: single rate (this model has no long-context tier)")
+    if e.tier == "long_context":
+        return t.gettext(
+            "Tier: long context: the {prompt}-token prompt is over {threshold}, so the whole request "
+            "(input, cached input and output) is billed at the higher rates"
+        ).format(prompt=_tokens(t, e.usage.input_tokens), threshold=_tokens(t, threshold))
+    return t.gettext("Tier: standard (prompt at most {threshold} tokens)").format(threshold=_tokens(t, threshold))
+
+
+def _item_line(t: Translator, e: Estimate, kind: str, tokens: Decimal, unit_price: Decimal, cost: Decimal) -> str:
+    values = {"tokens": _tokens(t, tokens), "price": t.money(unit_price), "cost": t.money(cost)}
+    if kind == "input":
+        return t.gettext("Input: {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "cached_input":
+        return t.gettext("Cached input: {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "output":
+        return t.gettext("Output (thinking included): {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "cache_storage":
+        return t.gettext("Cache storage: {tokens} token-hours x {price}/1M per hour = {cost}").format(**values)
+    g = e.grounding
+    assert g is not None
+    unit = t.gettext("search queries") if g.plan.unit == "query" else t.gettext("grounded prompts")
+    period = t.gettext("a day") if g.plan.period == "day" else t.gettext("a month")
+    return t.gettext(
+        "Search grounding: {billable} billable {unit} x {price}/1,000 = {cost} ({free} of {used} free; allowance {allowance} {period})"
+    ).format(
+        billable=t.number(g.billable),
+        unit=unit,
+        price=t.money(unit_price),
+        cost=t.money(cost),
+        free=t.number(g.free),
+        used=t.number(g.used),
+        allowance=t.number(g.plan.allowance),
+        period=period,
+    )
+
+
+def notice_text(t: Translator, notice: Notice) -> str:
+    p = notice.params
+    code = notice.code
+    if code == "retired_model":
+        return t.gettext("{model} was shut down on {date}; its successor is {successor}. Priced at its last published rates.").format(
+            model=p["model"], date=t.date(p["date"]), successor=p["successor"] or "-"  # type: ignore[arg-type]
+        )
+    if code == "deprecated_model":
+        return t.gettext("{model} is deprecated: Google has announced its retirement.").format(model=p["model"])
+    if code == "preview_model":
+        return t.gettext("{model} is a preview model: its prices may change.").format(model=p["model"])
+    if code == "price_change":
+        return t.gettext("{model}'s rates change on {date}: input {input}, output {output} per 1M tokens.").format(
+            model=p["model"], date=t.date(p["date"]),  # type: ignore[arg-type]
+            input=t.money(p["input"]) if p["input"] is not None else "-",  # type: ignore[arg-type]
+            output=t.money(p["output"]) if p["output"] is not None else "-",  # type: ignore[arg-type]
+        )
+    if code == "grounding_one_period":
+        if p["period"] == "day":
+            return t.gettext("No period given: the requests are taken as one day's, against one day's free search allowance.")
+        return t.gettext("No period given: the requests are taken as one month's, against one month's free search allowance.")
+    if code == "grounding_shared":
+        return t.gettext("The free search allowance is shared by all {plan} models: other usage reduces it.").format(plan=p["plan"])
+    if code == "grounding_one_search":
+        return t.gettext("Assumed one search query per grounded prompt (say e.g. \"3 searches\" if a prompt runs more).")
+    if code == "budget_grounding_no_allowance":
+        return t.gettext("Search is priced without its free allowance, which other usage may already have spent.")
+    if code == "assumed_input":
+        return t.gettext("Read {amount} as input (prompt) tokens.").format(amount=p["amount"])
+    if code == "assumed_output":
+        return t.gettext("Read {amount} as output tokens.").format(amount=p["amount"])
+    if code == "assumed_all_cached":
+        return t.gettext("No input given: the prompt is taken to be the cached tokens only.")
+    if code == "ignored_words":
+        return t.gettext("Ignored: {words}").format(words=", ".join(p["words"]))  # type: ignore[arg-type]
+    return code
+
+
+def render_estimate(
+    t: Translator, e: Estimate, *, ref: str | None, is_default: bool, fx: FxRate | None = None, extra: tuple[Notice, ...] = ()
+) -> Doc:
+    u = e.usage
+    per = _per_period(t, u.period)
+    title = t.gettext("Estimated cost: {total}").format(total=t.money(e.total))
+    if per:
+        title += " " + per
+    lines = [
+        _model_line(t, e.model, ref, is_default),
+        t.gettext("Requests: {requests}").format(requests=_requests_phrase(t, u.requests, u.period)),
+        _tier_line(t, e),
+    ]
+    if u.batch:
+        lines.append(t.gettext("Batch: {pct}% of the standard input, cached-input and output rates").format(
+            pct=t.number((e.model.batch_multiplier or Decimal(1)) * 100)))
+    lines.extend(_item_line(t, e, i.kind, i.tokens, i.unit_price, i.cost) for i in e.items)
+    if e.split_total is not None and e.model.long_context_threshold is not None:
+        lines.append(
+            t.gettext("The same tokens in prompts of at most {threshold} tokens would cost {split}.").format(
+                threshold=_tokens(t, e.model.long_context_threshold), split=t.money(e.split_total)
+            )
+        )
+    if e.monthly_total is not None:
+        lines.append(t.gettext("About {monthly} per month (30 days).").format(monthly=t.money(e.monthly_total)))
+    if fx is not None:
+        lines.append(_cny_line(t, e.total, fx))
+    lines.append(_as_of_line(t, e.rates_as_of))
+    notes = [notice_text(t, n) for n in (*e.notices, *extra)]
+    return Doc(title, lines, notes)
+
+
+def _cny_line(t: Translator, usd: Decimal, fx: FxRate) -> str:
+    if fx.as_of is None:
+        return t.gettext("In yuan: {cny} (at {rate} CNY per USD, set by the admin)").format(
+            cny=t.money(fx.to_cny(usd), "CNY"), rate=t.number(fx.rate))
+    return t.gettext("In yuan: {cny} (at {rate} CNY per USD, rate of {date})").format(
+        cny=t.money(fx.to_cny(usd), "CNY"), rate=t.number(fx.rate), date=t.date(fx.as_of))
+
+
+def _as_of_line(t: Translator, as_of: dt.date) -> str:
+    return t.gettext("Rates as of {date}: paid tier, Standard processing, USD.").format(date=t.date(as_of))
+
+
+def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None) -> Doc:
+    u = c.usage
+    title = t.gettext("Same usage on every current model, cheapest first ({requests})").format(
+        requests=_requests_phrase(t, u.requests, u.period))
+    lines = []
+    for rank, row in enumerate(c.rows, start=1):
+        line = t.gettext("{rank}. {model}: {total}").format(rank=rank, model=row.model.id, total=t.money(row.total))
+        if row.tier == "long_context":
+            line += " " + t.gettext("(long-context rates)")
+        if fx is not None:
+            line += f" / {t.money(fx.to_cny(row.total), 'CNY')}"
+        lines.append(line)
+    lines.append(_as_of_line(t, c.rates_as_of))
+    notes = []
+    if c.skipped:
+        notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=", ".join(c.skipped)))
+    return Doc(title, lines, notes)
+
+
+def render_budget(t: Translator, b: Budget, *, ref: str | None, is_default: bool, fx: FxRate | None = None, extra: tuple[Notice, ...] = ()) -> Doc:
+    title = t.ngettext("{budget} pays for {n} such request", "{budget} pays for {n} such requests", b.requests).format(
+        budget=t.money(b.budget_usd), n=t.number(b.requests))
+    e = b.per_request
+    lines = [
+        _model_line(t, b.model, ref, is_default),
+        t.gettext("Each request: {cost}").format(cost=t.money(e.total)),
+        _tier_line(t, e),
+        *(_item_line(t, e, i.kind, i.tokens, i.unit_price, i.cost) for i in e.items if i.kind != "grounding"),
+    ]
+    for item in e.items:
+        if item.kind == "grounding":
+            lines.append(t.gettext("Search grounding: {cost} per request").format(cost=t.money(item.cost)))
+    if fx is not None:
+        lines.append(_cny_line(t, b.budget_usd, fx))
+    lines.append(_as_of_line(t, e.rates_as_of))
+    return Doc(title, lines, [notice_text(t, n) for n in (*b.notices, *extra)])
+
+
+# --- rates and free tier ---------------------------------------------------------------------------
+
+
+def _status(t: Translator, m: ModelCard) -> str:
+    if m.status == "shut_down":
+        return t.gettext("shut down on {date}, successor {successor}").format(date=t.date(m.shutdown), successor=m.successor or "-")  # type: ignore[arg-type]
+    return {
+        "preview": t.gettext("preview"),
+        "ga": t.gettext("generally available"),
+        "deprecated": t.gettext("deprecated (retirement announced)"),
+    }[m.status]
+
+
+def _tiered(t: Translator, standard: Decimal, long_context: Decimal | None) -> str:
+    if long_context is None:
+        return t.money(standard)
+    return t.gettext("{standard} (prompts over 200k: {long})").format(standard=t.money(standard), long=t.money(long_context))
+
+
+def render_rates(t: Translator, book: PriceBook, model: ModelCard | None) -> Doc:
+    if model is None:
+        title = t.gettext("Gemini API rates per 1M tokens (input / output)")
+        lines = []
+        for m in book.card.models:
+            out = t.money(m.output.standard) if m.output else "-"
+            line = t.gettext("{id}: {input} / {output}").format(id=m.id, input=t.money(m.input.standard), output=out)
+            if m.has_tiers:
+                line += " " + t.gettext("(higher over 200k)")
+            if m.status == "shut_down":
+                line += " " + t.gettext("(shut down)")
+            lines.append(line)
+        lines.append(_as_of_line(t, book.card.as_of))
+        return Doc(title, lines, [t.gettext("Ask about one model for all its rates, e.g. \"2.5 flash price\".")])
+    m = model
+    lines = [t.gettext("Status: {status}").format(status=_status(t, m))]
+    lines.append(t.gettext("Input: {price} per 1M tokens").format(price=_tiered(t, m.input.standard, m.input.long_context)))
+    if m.input_audio is not None:
+        lines.append(t.gettext("Audio input: {price} per 1M tokens").format(price=_tiered(t, m.input_audio.standard, m.input_audio.long_context)))
+    if m.output is not None:
+        lines.append(t.gettext("Output (thinking included): {price} per 1M tokens").format(price=_tiered(t, m.output.standard, m.output.long_context)))
+    if m.cached_input is not None:
+        lines.append(t.gettext("Cached input: {price} per 1M tokens").format(price=_tiered(t, m.cached_input.standard, m.cached_input.long_context)))
+    if m.storage is not None:
+        lines.append(t.gettext("Cache storage: {price} per 1M tokens per hour").format(price=t.money(m.storage.usd)))
+    if m.batch_multiplier is not None:
+        lines.append(t.gettext("Batch: {pct}% of the standard token rates").format(pct=t.number(m.batch_multiplier * 100)))
+    if m.grounding is not None:
+        plan = book.card.grounding[m.grounding]
+        unit = t.gettext("search queries") if plan.unit == "query" else t.gettext("grounded prompts")
+        period = t.gettext("a day") if plan.period == "day" else t.gettext("a month")
+        lines.append(t.gettext("Search grounding: {allowance} {unit} free {period}, then {price} per 1,000").format(
+            allowance=t.number(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
+    if m.context_window is not None:
+        lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.number(m.context_window)))
+    lines.append(_as_of_line(t, book.card.as_of))
+    sources = sorted({m.input.source} | ({m.output.source} if m.output else set()))
+    notes = [t.gettext("Sources: {sources}").format(sources="; ".join(f"{book.card.sources[s].title} ({t.date(book.card.sources[s].as_of)})" for s in sources))]
+    notes += [notice_text(t, Notice("price_change", {"model": m.id, "date": c.effective, "input": c.input, "output": c.output})) for c in m.scheduled]
+    return Doc(t.gettext("{name} ({id}) rates").format(name=m.name, id=m.id), lines, notes)
+
+
+def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None) -> Doc:
+    models = [model] if model is not None else [m for m in book.card.models if m.status != "shut_down"]
+    lines = []
+    for m in models:
+        ft = m.free_tier
+        if ft.available is True:
+            state = t.gettext("tokens free on the free tier")
+        elif ft.available is False:
+            state = t.gettext("no free tier")
+        else:
+            state = t.gettext("free tier not published")
+        line = t.gettext("{id}: {state}").format(id=m.id, state=state)
+        if ft.rpm is not None:
+            line += "; " + t.gettext("last published limits {rpm} RPM / {tpm} TPM / {rpd} RPD ({date})").format(
+                rpm=t.number(ft.rpm), tpm=t.number(ft.tpm or 0), rpd=t.number(ft.rpd or 0), date=t.date(ft.limits_as_of or ft.as_of))
+        lines.append(line)
+    notes = [
+        t.gettext("Google no longer publishes per-model free-tier limits: see your live limits in AI Studio (aistudio.google.com)."),
+        t.gettext("After the cuts of 7 December 2025, developers reported Flash models at 5 requests a minute and 20 a day."),
+        t.gettext("On the free tier, Google may use your prompts and responses to improve its products."),
+    ]
+    return Doc(t.gettext("Gemini API free tier"), lines, notes)
+
+
+def render_help(t: Translator) -> Doc:
+    lines = [
+        t.gettext("Ask in English or Chinese; amounts are for one request:"),
+        *(f"  /gemini-cost {example}" for example in EXAMPLES),
+        t.gettext("Parts: in/out/cached amounts (1.2k, 0.5m, 5万, 一百万), x100 or 100次, per day/每天, batch/批量, with search/联网搜索, a model (2.5 flash), in CNY/人民币, public/公开."),
+        t.gettext("Also: \"rates\", \"compare ...\", \"free tier\", \"/gemini-cost lang zh|zh_TW|en|auto\"."),
+    ]
+    return Doc(t.gettext("gemini-cost: Gemini API prices, in your language"), lines, [])
+
+
+# --- errors ----------------------------------------------------------------------------------------
+
+_FEATURES = {"batch", "caching", "output", "storage", "grounding"}
+
+
+def _feature_name(t: Translator, feature: str) -> str:
+    return {
+        "batch": t.gettext("batch"),
+        "caching": t.gettext("context caching"),
+        "output": t.gettext("output tokens"),
+        "storage": t.gettext("cache storage"),
+        "grounding": t.gettext("search grounding"),
+    }.get(feature, feature)
+
+
+def _part_name(t: Translator, part: str) -> str:
+    return {
+        "input": t.gettext("input"),
+        "output": t.gettext("output"),
+        "cached": t.gettext("cached input"),
+        "storage": t.gettext("cache storage"),
+        "hours": t.gettext("duration"),
+        "requests": t.gettext("request count"),
+        "searches": t.gettext("searches per request"),
+        "period": t.gettext("period"),
+        "budget_usd": t.gettext("budget"),
+        "budget_cny": t.gettext("budget"),
+        "cache": t.gettext("cache"),
+    }.get(part, part)
+
+
+def error_message(t: Translator, err: PricingError) -> str:
+    """What was wrong, in the asker's language."""
+    p = err.params
+    if isinstance(err, UnknownModel):
+        return t.gettext("Unknown model: \"{ref}\". Did you mean {suggestions}?").format(
+            ref=err.ref, suggestions=", ".join(err.suggestions))
+    if isinstance(err, ContextWindowExceeded):
+        return t.gettext(
+            "A {prompt}-token prompt is over {model}'s context window of {window} tokens. Split it into about {requests} requests."
+        ).format(prompt=t.number(p["prompt_tokens"]), model=p["model"], window=t.number(p["window"]), requests=t.number(p["requests"]))
+    if isinstance(err, UnsupportedFeature):
+        return t.gettext("{model} has no price for {feature}.").format(model=p["model"], feature=_feature_name(t, str(p["feature"])))
+    messages = {
+        "negative_amount": t.gettext("Amounts can't be negative: \"{amount}\"."),
+        "not_understood": t.gettext("I couldn't find a pricing question in that."),
+        "cached_exceeds_input": t.gettext("Cached tokens ({cached}) can't be more than the whole prompt ({input}): cached tokens are part of the input."),
+        "duplicate_part": t.gettext("The {part} is given twice (\"{amount}\")."),
+        "fractional_tokens": t.gettext("Token counts are whole numbers: \"{amount}\"."),
+        "amount_too_large": t.gettext("\"{amount}\" is too large to be a token count."),
+        "storage_needs_hours": t.gettext("Cache storage needs a duration, e.g. \"cache 1M for 2h\"."),
+        "hours_need_storage": t.gettext("A duration needs a cache size, e.g. \"cache 1M for 2h\"."),
+        "unlabeled_amount": t.gettext("Which part is \"{amount}\"? Label each amount, e.g. \"1M in 50k out\"."),
+        "nothing_to_price": t.gettext("Nothing to price: give some tokens, e.g. \"1M in 50k out\"."),
+        "bad_request_count": t.gettext("The request count must be at least 1 (got \"{count}\")."),
+        "bad_budget": t.gettext("A budget must be more than zero (got \"{amount}\")."),
+        "budget_needs_usage": t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\"."),
+        "budget_needs_amount": t.gettext("Say the budget, e.g. \"how many 10k in 1k out for $100\"."),
+        "no_fx_rate": t.gettext("No USD to CNY rate is set: an admin sets it with the USD_CNY setting."),
+    }
+    template = messages.get(err.code, t.gettext("I couldn't find a pricing question in that."))
+    values = {k: (_part_name(t, str(v)) if k == "part" else (t.number(v) if isinstance(v, int) else v)) for k, v in p.items()}
+    return template.format(**values)
+
+
+def render_error(t: Translator, err: PricingError) -> Doc:
+    example = t.gettext("1M in 50k out")  # the catalogs give the same example in Chinese
+    lines = [t.gettext("For example: /gemini-cost {example}").format(example=example),
+             t.gettext("Type /gemini-cost help for more.")]
+    return Doc(error_message(t, err), lines, [])
+
+
+def render_internal_error(t: Translator) -> Doc:
+    return Doc(t.gettext("Sorry, something went wrong on my side. It has been logged; please try again."), [], [])
