@@ -192,7 +192,7 @@ def _match_models(tokens: list[_Tok], book: PriceBook) -> list[tuple[str, str]]:
     while i < len(tokens):
         tok = tokens[i]
         after_times = i > 0 and tok.glued and tokens[i - 1].text in ("x", "×", "*")
-        if tok.kind in ("word", "num") and not after_times:
+        if tok.kind in ("word", "num") and tok.text in book.first_words and not after_times:
             # gather up to max_name_words name parts joined by spaces or hyphens
             parts: list[int] = []
             j = i

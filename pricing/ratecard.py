@@ -79,6 +79,8 @@ class PriceBook:
         self.names: dict[tuple[str, ...], str] = {w: i for w, i in derived.items() if i is not None}
         self.names.update(explicit)
         self.max_name_words = max(len(w) for w in self.names)
+        #: First words of every name: lets the parser skip most tokens without building candidates.
+        self.first_words = frozenset(w[0] for w in self.names)
         self._spellings = sorted({" ".join(w) for w in self.names} | set(self._by_id))
 
     @property
