@@ -111,7 +111,7 @@ class Answerer:
             return False
         if query.intent in ("estimate", "compare", "budget"):
             return not any(n.code.startswith("assumed_") for n in query.notices)
-        return query.intent in ("rates", "free_tier") and "?" in text or "？" in text
+        return query.intent in ("rates", "free_tier") and ("?" in text or "？" in text)
 
     def home_blocks(self, lang: str) -> list[dict[str, Any]]:
         t = translator(lang)

@@ -1,0 +1,174 @@
+"""Builds the Bolt app from settings: Web API clients, store, answerer, middleware and listeners."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Executor, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import App, BoltResponse
+from slack_bolt.error import BoltError
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackClientError
+from slack_sdk.http_retry import (
+    ConnectionErrorRetryHandler,
+    HttpRequest,
+    HttpResponse,
+    RateLimitErrorRetryHandler,
+    RetryHandler,
+    RetryState,
+)
+
+from bot import listeners
+from bot.locale_resolver import LocaleResolver
+from bot.services import Services
+from bot.settings import ConfigError, Settings
+from bot.store import Store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bot.answer import Answerer
+
+__all__ = ["build_answerer", "build_web_client", "create_app", "services_of"]
+
+logger = logging.getLogger(__name__)
+
+#: Seconds a Web API call may take off the request path (posting answers, publishing App Home).
+WEB_API_TIMEOUT = 10
+#: Threads that run event work (users.info, chat.postMessage) after the ack.
+EVENT_WORKERS = 8
+
+
+class AnyServerErrorRetryHandler(RetryHandler):
+    """Retries every 5xx: slack_sdk's own handler stops at 500 and 503, but proxies answer 502 and 504."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return response is not None and 500 <= response.status_code <= 599
+
+
+def build_web_client(settings: Settings, *, timeout: float = WEB_API_TIMEOUT, retries: bool = True) -> WebClient:
+    """A Web API client for ``SLACK_API_URL``; with ``retries``, 429s, 5xx and dropped connections retried."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    handlers: list[RetryHandler] = []
+    if retries:
+        handlers = [
+            ConnectionErrorRetryHandler(max_retry_count=2),
+            RateLimitErrorRetryHandler(max_retry_count=2),
+            AnyServerErrorRetryHandler(max_retry_count=2),
+        ]
+    # urllib takes fractional timeouts; slack_sdk only annotates the parameter as int.
+    return WebClient(
+        token=token,
+        base_url=settings.slack_api_url,
+        timeout=timeout,  # type: ignore[arg-type]
+        retry_handlers=handlers,
+    )
+
+
+def build_answerer(settings: Settings) -> Answerer:
+    """The Answerer over the shipped rate card; `ConfigError` when DEFAULT_MODEL is not on it."""
+    from bot.answer import Answerer
+    from pricing import PriceBook, PricingError, load_card
+
+    book = PriceBook(load_card())
+    default_model = None
+    if settings.default_model is not None:
+        try:
+            default_model = book.resolve(settings.default_model).id
+        except PricingError:
+            raise ConfigError(f"DEFAULT_MODEL: {settings.default_model!r} is not on the rate card") from None
+    return Answerer(book, fx=settings.usd_cny, default_model=default_model)
+
+
+def create_app(
+    settings: Settings,
+    *,
+    answerer: Answerer | None = None,
+    store: Store | None = None,
+    client: WebClient | None = None,
+    locale_client: WebClient | None = None,
+    listener_executor: Executor | None = None,
+) -> App:
+    """The whole bot as a Bolt app; tests and the offline shell pass their own clients or executor.
+
+    ``process_before_response=True``: a slash command is answered in its ack, inside the request
+    (Bolt's default would hand it to a thread and poll for the ack: ~20x slower). Events ack at once
+    and do their Web API work in lazy listeners on ``listener_executor``.
+    """
+    if store is None:
+        store = Store.from_url(settings.database_url)
+        store.create_schema()
+    if answerer is None:
+        answerer = build_answerer(settings)
+    client = client or build_web_client(settings)
+    # users.info runs inside a slash command's 3 seconds: a short timeout and no retries.
+    locale_client = locale_client or build_web_client(settings, timeout=settings.locale_timeout, retries=False)
+    services = Services(
+        answerer=answerer,
+        store=store,
+        languages=LocaleResolver(locale_client, store, settings.default_lang),
+        settings=settings,
+    )
+    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    try:
+        app = App(
+            client=client,
+            signing_secret=secret,
+            process_before_response=True,
+            listener_executor=listener_executor or ThreadPoolExecutor(EVENT_WORKERS, "slack-events"),
+        )
+    except BoltError as error:
+        # Bolt checks the token with auth.test at start: say which setting is wrong, in one line.
+        raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by Slack ({_short(error)})") from None
+    except (SlackClientError, OSError) as error:
+        raise ConfigError(f"SLACK_API_URL: could not reach Slack to check the token ({type(error).__name__})") from None
+    app._gemini_services = services  # type: ignore[attr-defined]  # for entry points' shutdown
+    app.use(_provide(services))
+    app.use(_skip_handled_events)
+    app.error(_log_error)
+    listeners.register(app)
+    return app
+
+
+def services_of(app: App) -> Services:
+    """The services a `create_app` app hands its listeners (for entry points and tests)."""
+    return app._gemini_services  # type: ignore[attr-defined, no-any-return]
+
+
+def _provide(services: Services) -> Callable[..., Any]:
+    def provide_services(context: dict[str, Any], next: Callable[[], None]) -> None:
+        """Put the shared services in the context, where Bolt injects them into listeners by name."""
+        context["services"] = services
+        next()
+
+    return provide_services
+
+
+def _skip_handled_events(body: dict[str, Any], services: Services, next: Callable[[], None]) -> BoltResponse | None:
+    """Ack without handling an event that some instance already took on (Slack's retries)."""
+    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+    if event_id and not services.store.claim_event(str(event_id)):
+        return BoltResponse(status=200, body="")
+    next()
+    return None
+
+
+def _log_error(error: Exception, logger: logging.Logger) -> None:
+    """Whatever escaped a listener: logged with its traceback (Bolt's default drops it)."""
+    logger.error("unhandled error in a listener", exc_info=error)
+
+
+def _short(error: BoltError) -> str:
+    text = str(error)
+    for word in ("invalid_auth", "not_authed", "account_inactive", "token_revoked"):
+        if word in text:
+            return word
+    return "auth.test failed"

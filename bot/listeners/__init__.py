@@ -1,0 +1,17 @@
+"""Every Slack surface the bot listens on, registered on a Bolt app by `register(app)`."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.listeners import commands, home, mentions, messages
+
+__all__ = ["register"]
+
+
+def register(app: App) -> None:
+    """Attach every listener; mentions before messages, so the generic message ack is last."""
+    commands.register(app)
+    mentions.register(app)
+    messages.register(app)
+    home.register(app)

@@ -1,0 +1,75 @@
+"""Shared by the event listeners: who counts as a person, answering a message once, posting safely."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot import notices
+from bot.listeners.replies import Outgoing, safe_lang
+from bot.services import Services
+
+__all__ = ["claim_message", "is_from_a_person", "post_reply"]
+
+#: Message subtypes that are still a person talking; everything else (edits, joins, bot posts) is not.
+_PERSON_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
+
+
+def is_from_a_person(event: dict[str, Any]) -> bool:
+    """False for bots (this one included), system messages and edits: those are never answered."""
+    return (
+        not event.get("bot_id")
+        and event.get("subtype") in _PERSON_SUBTYPES
+        and bool(event.get("user"))
+        and bool(event.get("ts"))
+    )
+
+
+def claim_message(event: dict[str, Any], services: Services) -> bool:
+    """True for the first listener, on any instance, to take this message on.
+
+    A mention in a channel arrives twice (`app_mention` and `message.channels`, with different event
+    ids); keying on channel and ts makes whichever comes first the only one to answer.
+    """
+    return services.store.claim_event(f"message:{event.get('channel')}:{event.get('ts')}")
+
+
+def post_reply(
+    client: WebClient,
+    services: Services,
+    logger: logging.Logger,
+    *,
+    channel: str,
+    user_id: str,
+    thread_ts: str | None,
+    make: Callable[[], Outgoing],
+    is_dm: bool = False,
+) -> None:
+    """Build the reply with ``make`` and post it; on an unexpected error, log it and apologise."""
+    try:
+        out = make()
+    except Exception:
+        logger.exception("building a reply in %s failed", channel)
+        out = Outgoing(text=notices.apology(safe_lang(user_id, services)))
+    try:
+        if out.personal and not is_dm:
+            client.chat_postEphemeral(channel=channel, user=user_id, text=out.text, thread_ts=thread_ts)
+        else:
+            client.chat_postMessage(
+                channel=channel,
+                thread_ts=thread_ts,
+                text=out.text,
+                blocks=out.blocks or None,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+    except SlackApiError as error:
+        # e.g. not_in_channel or is_archived: nothing to tell the user, the operator needs to know.
+        logger.warning("posting in %s failed: %s", channel, error.response.get("error"))
+    except (SlackClientError, OSError) as error:
+        # The client already retried connection errors, 429 and 5xx; give up on this one reply.
+        logger.warning("posting in %s failed: %s", channel, type(error).__name__)

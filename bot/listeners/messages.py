@@ -1,0 +1,88 @@
+"""Message events: direct messages, and (when enabled) clear pricing questions in channels."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot.listeners.delivery import claim_message, is_from_a_person, post_reply
+from bot.listeners.replies import Outgoing, reply_for
+from bot.services import Services
+from bot.slack_text import mentions_user
+
+__all__ = ["THREAD_COOLDOWN", "answer_channel_question", "answer_dm", "register"]
+
+#: An unprompted answer in a thread silences the bot there for this long (people are talking).
+THREAD_COOLDOWN = dt.timedelta(minutes=10)
+
+
+def register(app: App) -> None:
+    app.event("message", matchers=[is_dm])(ack=acknowledge, lazy=[answer_dm])
+    app.event("message", matchers=[is_channel_question])(ack=acknowledge, lazy=[answer_channel_question])
+    # Every other message event (edits, bots, chatter, channel questions switched off) is only
+    # acknowledged: an unhandled event would get a 404, and Slack would retry it.
+    app.event("message")(acknowledge)
+
+
+def acknowledge(ack: Ack) -> None:
+    ack()
+
+
+def is_dm(event: dict[str, Any]) -> bool:
+    return event.get("channel_type") == "im" and is_from_a_person(event)
+
+
+def is_channel_question(event: dict[str, Any], context: BoltContext, services: Services) -> bool:
+    """A person's channel message, not a mention (app_mention answers those), that asks about prices."""
+    return (
+        services.settings.channel_questions
+        and event.get("channel_type") in ("channel", "group")
+        and is_from_a_person(event)
+        and not mentions_user(event.get("text") or "", context.bot_user_id)
+        and services.answerer.looks_like_pricing_question(event.get("text") or "")
+    )
+
+
+def answer_dm(event: dict[str, Any], client: WebClient, services: Services, logger: logging.Logger) -> None:
+    """Answer a direct message in the DM (in its thread when the user wrote in one)."""
+    if not claim_message(event, services):
+        return
+    post_reply(
+        client,
+        services,
+        logger,
+        channel=event["channel"],
+        user_id=event["user"],
+        thread_ts=event.get("thread_ts"),
+        make=lambda: reply_for(event.get("text") or "", event["user"], services),
+        is_dm=True,
+    )
+
+
+def answer_channel_question(
+    event: dict[str, Any], client: WebClient, services: Services, logger: logging.Logger
+) -> None:
+    """Answer an unprompted pricing question in a thread, at most once per thread per cooldown."""
+    if not claim_message(event, services):
+        return
+    thread_ts = event.get("thread_ts") or event["ts"]
+    lang = services.languages.lang_for(event["user"])
+    reply = services.answerer.answer(event.get("text") or "", lang)
+    # Nobody asked the bot: an error reply to chatter that only looked like a question is noise.
+    if not reply.ok:
+        return
+    if not services.store.claim_thread(event["channel"], thread_ts, THREAD_COOLDOWN):
+        return
+    post_reply(
+        client,
+        services,
+        logger,
+        channel=event["channel"],
+        user_id=event["user"],
+        thread_ts=thread_ts,
+        make=lambda: Outgoing(text=reply.text, blocks=list(reply.blocks)),
+    )

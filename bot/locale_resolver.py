@@ -1,0 +1,106 @@
+"""Picks the language to answer a user in: their saved choice, else their Slack locale, else the default."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.i18n import lang_from_slack_locale
+from bot.store import Store
+
+__all__ = ["LocaleResolver"]
+
+logger = logging.getLogger(__name__)
+
+#: Keep this many users' locales; a workspace larger than this just looks a few up again.
+_CACHE_SIZE = 10_000
+
+
+class LocaleResolver:
+    """Answers "which language for this user?" without making a slash command wait twice.
+
+    ``client`` should be a Web API client with a short timeout and no retries: it is called on the
+    request path of slash commands, which Slack abandons after 3 seconds. A failed look-up is cached
+    too (for ``failure_ttl``), so a slow Slack costs one user one short wait, not one per command.
+    """
+
+    def __init__(
+        self,
+        client: WebClient,
+        store: Store,
+        default_lang: str,
+        *,
+        ttl: float = 3600.0,
+        failure_ttl: float = 300.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._client = client
+        self._store = store
+        self._default_lang = default_lang
+        self._ttl = ttl
+        self._failure_ttl = failure_ttl
+        self._clock = clock
+        self._cache: OrderedDict[str, tuple[float, str | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def default_lang(self) -> str:
+        return self._default_lang
+
+    def lang_for(self, user_id: str | None) -> str:
+        """The catalog key ("en", "zh_CN", "zh_TW") to answer ``user_id`` in."""
+        if not user_id:
+            return self._default_lang
+        chosen = self._store.get_lang(user_id)
+        if chosen is not None:
+            return chosen
+        return self.auto_lang(user_id)
+
+    def auto_lang(self, user_id: str) -> str:
+        """The language the user's Slack locale asks for, ignoring any saved choice."""
+        locale = self.slack_locale(user_id)
+        if locale is None:
+            return self._default_lang
+        return lang_from_slack_locale(locale)
+
+    def slack_locale(self, user_id: str) -> str | None:
+        """The user's Slack locale (e.g. "zh-CN"), from cache or users.info; None when unknown."""
+        now = self._clock()
+        with self._lock:
+            hit = self._cache.get(user_id)
+            if hit is not None and hit[0] > now:
+                self._cache.move_to_end(user_id)
+                return hit[1]
+        locale = self._look_up(user_id)
+        ttl = self._ttl if locale is not None else self._failure_ttl
+        with self._lock:
+            self._cache[user_id] = (now + ttl, locale)
+            self._cache.move_to_end(user_id)
+            while len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return locale
+
+    def forget(self, user_id: str) -> None:
+        """Drop the cached locale (e.g. when a user says "auto" after changing Slack's language)."""
+        with self._lock:
+            self._cache.pop(user_id, None)
+
+    def _look_up(self, user_id: str) -> str | None:
+        try:
+            response = self._client.users_info(user=user_id, include_locale=True)
+        except SlackApiError as error:
+            logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
+            return None
+        except (SlackClientError, OSError) as error:
+            # Timeouts and refused connections: answer in the default language rather than late.
+            logger.warning("users.info unavailable for %s: %s", user_id, type(error).__name__)
+            return None
+        user = response.get("user") or {}
+        locale = user.get("locale")
+        return locale if isinstance(locale, str) and locale else None

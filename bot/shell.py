@@ -1,0 +1,272 @@
+"""The offline shell: type what you would type in Slack and see the bot's answers, no workspace needed.
+
+Every line becomes the request Slack would send (a slash command, an app_mention, a DM), signed and
+dispatched into the very Bolt app `create_app` builds, so the listeners, catalogs and store are the
+real ones. Only the Web API is stood in for, by a client that prints what the bot would post.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import html
+import itertools
+import json
+import secrets
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, Future
+from typing import Any, TextIO
+from urllib.parse import urlencode
+
+from pydantic import SecretStr
+from slack_bolt import App, BoltContext, BoltRequest
+from slack_sdk import WebClient
+from slack_sdk.web import SlackResponse
+
+from bot.app import create_app
+from bot.settings import Settings
+
+__all__ = ["Shell", "ShellClient", "blocks_to_text", "run_shell"]
+
+TEAM_ID = "T0SHELL"
+BOT_USER_ID = "U0BOT"
+BOT_ID = "B0BOT"
+USER_ID = "U0YOU"
+CHANNEL_ID = "C0GENERAL"
+DM_CHANNEL_ID = "D0YOU"
+
+HELP = """\
+Type what you would type in Slack:
+  /gemini-cost 1M in 50k out      the slash command (also: /gemini-cost lang zh)
+  @bot free tier?                 a mention in #general, answered in its thread
+  #general 1M in 50k out cost?    a plain channel message (answered if CHANNEL_QUESTIONS=true)
+  1M tokens in CNY                anything else is a direct message to the bot
+  :home                           open the bot's App Home
+  :quit                           leave (or Ctrl-D)"""
+
+
+class InlineExecutor(Executor):
+    """Runs "background" work at once, so each answer is printed before the next prompt."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # noqa: BLE001 - handed to the future, as a pool would
+            future.set_exception(error)
+        return future
+
+
+class ShellClient(WebClient):
+    """A Web API that answers locally: users.info from the shell's flags, posts printed to ``out``."""
+
+    def __init__(self, out: Callable[[str], None], *, locale: str = "en-US") -> None:
+        # The URL is never contacted: api_call below answers every method in-process.
+        super().__init__(token="xoxb-offline-shell", base_url="http://127.0.0.1:9/")
+        self._out = out
+        self.locale = locale
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> ShellClient:
+        # Bolt copies the context (client included) for lazy listeners; printing must stay shared.
+        return self
+
+    def api_call(
+        self,
+        api_method: str,
+        *,
+        http_verb: str = "POST",
+        files: dict[str, Any] | None = None,
+        data: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        json: dict[str, Any] | None = None,
+        headers: dict[str, Any] | None = None,
+        auth: dict[str, Any] | None = None,
+    ) -> SlackResponse:
+        args = {**(params or {}), **(data or {}), **(json or {})}
+        body = self._answer(api_method, args)
+        response = SlackResponse(
+            client=self, http_verb=http_verb, api_url=api_method, req_args={}, data=body, headers={}, status_code=200
+        )
+        return response
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {"ok": True, "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "user": "gemini-cost"}
+        if method == "users.info":
+            return {"ok": True, "user": {"id": args.get("user"), "locale": self.locale, "is_bot": False}}
+        if method in ("chat.postMessage", "chat.postEphemeral"):
+            where = "in the thread" if args.get("thread_ts") else ""
+            if method == "chat.postEphemeral":
+                where = "only visible to you" + (", in the thread" if where else "")
+            self._out(_framed(where, _blocks_or_text(args)))
+            return {"ok": True, "channel": args.get("channel"), "ts": f"{time.time():.6f}"}
+        if method == "views.publish":
+            view = args.get("view") or {}
+            if isinstance(view, str):
+                view = json.loads(view)
+            self._out(_framed("App Home", blocks_to_text(view.get("blocks") or [])))
+            return {"ok": True}
+        return {"ok": True}
+
+
+class Shell:
+    """Turns typed lines into signed Slack requests for ``app`` and prints what comes back."""
+
+    def __init__(self, app: App, signing_secret: str, out: Callable[[str], None]) -> None:
+        self._app = app
+        self._secret = signing_secret
+        self._out = out
+        # Event ids and message timestamps must be new on every run: the store remembers handled ones.
+        self._run = secrets.token_hex(4).upper()
+        self._events = itertools.count(1)
+        self._last_ts = 0.0
+
+    def handle(self, line: str) -> bool:
+        """Act on one line; False when the user asked to leave."""
+        line = line.strip()
+        if not line:
+            return True
+        if line in (":quit", ":exit", ":q"):
+            return False
+        if line in (":help", "?"):
+            self._out(HELP)
+        elif line == ":home":
+            self._event({"type": "app_home_opened", "user": USER_ID, "channel": DM_CHANNEL_ID, "tab": "home"})
+        elif line.split(maxsplit=1)[0] == "/gemini-cost":
+            self._command(line[len("/gemini-cost") :].strip())
+        elif line.startswith("@"):
+            question = line.split(maxsplit=1)[1] if " " in line else ""
+            self._mention(question)
+        elif line.startswith("#"):
+            text = line.split(maxsplit=1)[1] if " " in line else ""
+            self._channel_message(text)
+        else:
+            self._message({"channel": DM_CHANNEL_ID, "channel_type": "im", "text": line})
+        return True
+
+    def _command(self, text: str) -> None:
+        body = urlencode({
+            "token": "shell", "team_id": TEAM_ID, "channel_id": CHANNEL_ID, "channel_name": "general",
+            "user_id": USER_ID, "user_name": "you", "command": "/gemini-cost", "text": text,
+            "response_url": "http://127.0.0.1:9/response", "trigger_id": "shell.trigger",
+        })  # fmt: skip
+        response = self._dispatch(body, "application/x-www-form-urlencoded")
+        if response.status != 200:
+            self._out(f"[Slack would show an error: HTTP {response.status}]")
+            return
+        ack = json.loads(response.body) if response.body else {}
+        where = (
+            "everyone in the channel sees this" if ack.get("response_type") == "in_channel" else "only visible to you"
+        )
+        self._out(_framed(where, _blocks_or_text(ack)))
+
+    def _mention(self, question: str) -> None:
+        # Slack sends a channel mention twice (app_mention and message.channels): so does the shell.
+        ts = self._next_ts()
+        text = f"<@{BOT_USER_ID}> {question}".strip()
+        self._event({"type": "app_mention", "user": USER_ID, "channel": CHANNEL_ID, "text": text, "ts": ts})
+        self._message({"channel": CHANNEL_ID, "channel_type": "channel", "text": text}, ts=ts)
+
+    def _channel_message(self, text: str) -> None:
+        self._message({"channel": CHANNEL_ID, "channel_type": "channel", "text": text})
+
+    def _message(self, fields: dict[str, Any], *, ts: str | None = None) -> None:
+        self._event({"type": "message", "user": USER_ID, "ts": ts or self._next_ts(), **fields})
+
+    def _event(self, event: dict[str, Any]) -> None:
+        body = json.dumps({
+            "token": "shell", "team_id": TEAM_ID, "api_app_id": "A0SHELL", "type": "event_callback",
+            "event_id": f"Ev{self._run}{next(self._events):06d}", "event_time": int(time.time()), "event": event,
+            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+        })  # fmt: skip
+        self._dispatch(body, "application/json")
+
+    def _dispatch(self, body: str, content_type: str) -> Any:
+        timestamp = str(int(time.time()))
+        digest = hmac.new(self._secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256).hexdigest()
+        headers: dict[str, str | Sequence[str]] = {
+            "content-type": [content_type],
+            "x-slack-request-timestamp": [timestamp],
+            "x-slack-signature": [f"v0={digest}"],
+        }
+        return self._app.dispatch(BoltRequest(body=body, headers=headers))
+
+    def _next_ts(self) -> str:
+        self._last_ts = max(time.time(), self._last_ts + 0.000001)
+        return f"{self._last_ts:.6f}"
+
+
+def blocks_to_text(blocks: Iterable[dict[str, Any]]) -> str:
+    """Block Kit as terminal text: the words of each block, entities unescaped."""
+    lines: list[str] = []
+    for block in blocks:
+        kind = block.get("type")
+        if kind == "divider":
+            lines.append("-" * 40)
+        elif kind in ("section", "header"):
+            if block.get("text"):
+                lines.append(block["text"].get("text", ""))
+            for item in block.get("fields") or []:
+                lines.append(item.get("text", ""))
+        elif kind == "context":
+            lines.append("  ".join(e.get("text", "") for e in block.get("elements") or [] if "text" in e))
+        elif kind == "rich_text":
+            lines.append(json.dumps(block.get("elements"), ensure_ascii=False))
+    return html.unescape("\n".join(line for line in lines if line))
+
+
+def _blocks_or_text(payload: dict[str, Any]) -> str:
+    blocks = payload.get("blocks")
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks)
+    return blocks_to_text(blocks) if blocks else html.unescape(str(payload.get("text") or ""))
+
+
+def _framed(where: str, text: str) -> str:
+    label = f"bot ({where})" if where else "bot"
+    return f"{label}:\n{text}\n"
+
+
+def build_shell(settings: Settings, out: Callable[[str], None], *, locale: str = "en-US", admin: bool = False) -> Shell:
+    """The shell over a real app; ``locale`` is what users.info says about you, ``admin`` adds you to ADMIN_USER_IDS."""
+    secret = secrets.token_hex(16)
+    admins = tuple(settings.admin_user_ids) + ((USER_ID,) if admin else ())
+    shell_settings = settings.model_copy(update={
+        "slack_bot_token": SecretStr("xoxb-offline-shell"),
+        "slack_signing_secret": SecretStr(secret),
+        "slack_app_token": None,
+        "admin_user_ids": admins,
+    })  # fmt: skip
+    client = ShellClient(out, locale=locale)
+    app = create_app(shell_settings, client=client, locale_client=client, listener_executor=InlineExecutor())
+
+    def use_shell_client(context: BoltContext, next: Callable[[], None]) -> None:
+        # Bolt gives each request a fresh WebClient for the app's base URL; point it back here.
+        context["client"] = client
+        next()
+
+    app.use(use_shell_client)
+    return Shell(app, secret, out)
+
+
+def run_shell(
+    settings: Settings, *, locale: str, admin: bool, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
+) -> int:
+    """Read lines until EOF or :quit; returns the exit status."""
+
+    def out(text: str) -> None:
+        print(text, file=stdout, flush=True)
+
+    shell = build_shell(settings, out, locale=locale, admin=admin)
+    interactive = stdin.isatty()
+    if interactive:
+        out(f"gemini-cost offline shell, as a user with Slack locale {locale}{' (admin)' if admin else ''}.")
+        out(HELP)
+    while True:
+        if interactive:
+            print("you> ", end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line or not shell.handle(line):
+            return 0

@@ -1,0 +1,170 @@
+"""The bot's database: users' language choices and which Slack events and threads were already answered.
+
+One SQLAlchemy `Base` holds every table, so the admin issue adds rate-card versions and audit rows as
+more mapped classes here (or in a sibling module importing `Base`) and `create_schema` makes them too.
+Every write that must happen once across several instances is a single INSERT ... ON CONFLICT
+statement: the database, not this process, decides who won.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import DateTime, Engine, String, create_engine, delete, event, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = ["Base", "HandledEvent", "Store", "ThreadReply", "UserLanguage", "utcnow"]
+
+#: Slack retries an event for a few minutes at most; a day of ids is plenty and keeps the table small.
+HANDLED_EVENT_RETENTION = dt.timedelta(days=1)
+#: Prune old event ids after this many claims (cheap, and no scheduler needed).
+_PRUNE_EVERY = 500
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC: SQLite drops time zones, so every timestamp is stored and compared as naive UTC."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table the bot owns."""
+
+
+class UserLanguage(Base):
+    """A language a user chose with `/gemini-cost lang ...`; no row means "auto" (Slack locale)."""
+
+    __tablename__ = "user_languages"
+
+    user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class HandledEvent(Base):
+    """A Slack event (or message) that some instance already took on; the primary key makes it once-only.
+
+    ``event_key`` is Slack's ``event_id`` for retried deliveries, or ``message:<channel>:<ts>`` for a
+    message that arrives as two events (``app_mention`` and ``message.channels``).
+    """
+
+    __tablename__ = "handled_events"
+
+    event_key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    handled_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class ThreadReply(Base):
+    """When the bot last answered an unprompted channel question in a thread (at most once per window)."""
+
+    __tablename__ = "thread_replies"
+
+    channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    thread_ts: Mapped[str] = mapped_column(String(32), primary_key=True)
+    replied_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers run beside a writer, and busy_timeout makes a second writer (another
+    # thread or instance) wait its turn instead of failing with "database is locked".
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+class Store:
+    """Reads and writes the bot's tables; safe to share between threads and instances."""
+
+    def __init__(self, engine: Engine, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self.engine = engine
+        self._clock = clock
+        self._claims = 0
+        self._claims_lock = threading.Lock()
+        dialect = engine.dialect.name
+        # Both dialects' insert() offer on_conflict_do_nothing/do_update with the same signature.
+        self._insert: Callable[..., Any]
+        if dialect == "sqlite":
+            self._insert = sqlite.insert
+        elif dialect == "postgresql":
+            self._insert = postgresql.insert
+        else:  # Settings only admit these two; a third would need its own upsert.
+            raise ValueError(f"unsupported database dialect: {dialect}")
+
+    @classmethod
+    def from_url(cls, url: str, **kwargs: Any) -> Store:
+        """Connect (without touching the database yet) to ``url``."""
+        engine = create_engine(url, pool_pre_ping=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        return cls(engine, **kwargs)
+
+    def create_schema(self) -> None:
+        """Create missing tables; tolerate another instance creating them at the same moment."""
+        try:
+            Base.metadata.create_all(self.engine, checkfirst=True)
+        except DBAPIError:
+            # Two instances starting together both saw "no table" and one lost the race to
+            # create it; by now the winner has, so a second, checked pass succeeds.
+            Base.metadata.create_all(self.engine, checkfirst=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- language choices -----------------------------------------------------------------------
+
+    def get_lang(self, user_id: str) -> str | None:
+        """The language the user chose, or None when they chose none (or "auto")."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(UserLanguage.lang).where(UserLanguage.user_id == user_id)).scalar_one_or_none()
+
+    def set_lang(self, user_id: str, lang: str | None) -> None:
+        """Remember ``lang`` for the user; None forgets the choice (back to their Slack locale)."""
+        with self.engine.begin() as conn:
+            if lang is None:
+                conn.execute(delete(UserLanguage).where(UserLanguage.user_id == user_id))
+                return
+            now = self._clock()
+            stmt = self._insert(UserLanguage).values(user_id=user_id, lang=lang, updated_at=now)
+            conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=[UserLanguage.user_id], set_={"lang": lang, "updated_at": now}
+                )
+            )
+
+    # -- at-most-once handling ------------------------------------------------------------------
+
+    def claim_event(self, event_key: str) -> bool:
+        """True exactly once per key across every instance on this database; False for repeats."""
+        with self.engine.begin() as conn:
+            stmt = self._insert(HandledEvent).values(event_key=event_key, handled_at=self._clock())
+            claimed = conn.execute(stmt.on_conflict_do_nothing()).rowcount == 1
+        with self._claims_lock:
+            self._claims += 1
+            due = self._claims % _PRUNE_EVERY == 0
+        if due:
+            self.prune_events()
+        return claimed
+
+    def claim_thread(self, channel: str, thread_ts: str, cooldown: dt.timedelta) -> bool:
+        """True when nobody answered in this thread within ``cooldown``; records this answer if so."""
+        now = self._clock()
+        stmt = self._insert(ThreadReply).values(channel=channel, thread_ts=thread_ts, replied_at=now)
+        # Insert, or take over a stale row; a fresh row makes the statement touch nothing.
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[ThreadReply.channel, ThreadReply.thread_ts],
+            set_={"replied_at": now},
+            where=ThreadReply.replied_at < now - cooldown,
+        )
+        with self.engine.begin() as conn:
+            return conn.execute(stmt).rowcount == 1
+
+    def prune_events(self, older_than: dt.timedelta = HANDLED_EVENT_RETENTION) -> int:
+        """Forget handled-event keys older than Slack could still retry; returns how many went."""
+        with self.engine.begin() as conn:
+            result = conn.execute(delete(HandledEvent).where(HandledEvent.handled_at < self._clock() - older_than))
+            return result.rowcount

@@ -1,0 +1,151 @@
+"""Helpers for the Slack tests: run the bot as the Procfile says, and talk to it as Slack does (signed)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+from fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
+
+REPO = Path(__file__).resolve().parents[2]
+SIGNING_SECRET = "test-signing-secret-0123456789"
+BOT_TOKEN = "xoxb-test-0000-token"
+
+
+def procfile_command(kind: str) -> str:
+    """The command the Procfile gives a process type (`web`, `worker`)."""
+    for line in (REPO / "Procfile").read_text().splitlines():
+        name, _, command = line.partition(":")
+        if name.strip() == kind:
+            return command.strip()
+    raise AssertionError(f"Procfile has no {kind}: line")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def bot_env(fake: FakeSlack, database_url: str, **extra: str) -> dict[str, str]:
+    """A clean environment: only what the bot is meant to read, nothing from the developer's shell."""
+    env = {
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "PYTHONPATH": str(REPO),
+        "PYTHONUNBUFFERED": "1",
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "DATABASE_URL": database_url,
+        "CHANNEL_QUESTIONS": "true",
+        "LOCALE_TIMEOUT": "0.5",
+    }
+    env.update(extra)
+    return env
+
+
+def sign(body: str, timestamp: int | None = None, secret: str = SIGNING_SECRET) -> dict[str, str]:
+    """Headers Slack would send: v0 HMAC-SHA256 of `v0:{timestamp}:{body}` with the signing secret."""
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
+
+
+def new_id(prefix: str) -> str:
+    """A fresh Slack-style id, so tests sharing one server never see each other's messages."""
+    return prefix + uuid.uuid4().hex[:10].upper()
+
+
+@dataclass
+class BotServer:
+    """The bot as deployed: a uvicorn process from the Procfile, reached over loopback HTTP."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    fake: FakeSlack
+
+    def post(self, body: str, content_type: str, headers: dict[str, str] | None = None) -> httpx.Response:
+        return httpx.post(
+            f"{self.url}/slack/events",
+            content=body.encode(),
+            headers={"Content-Type": content_type, **(headers if headers is not None else sign(body))},
+            timeout=10,
+        )
+
+    def command(self, text: str, *, user: str = "U0EN", channel: str | None = None, **extra: str) -> httpx.Response:
+        """POST `/gemini-cost <text>` the way Slack does (form-encoded, signed)."""
+        body = urlencode({
+            "token": "legacy", "team_id": TEAM_ID, "team_domain": "test", "channel_id": channel or new_id("C"),
+            "channel_name": "general", "user_id": user, "user_name": user.lower(), "command": "/gemini-cost",
+            "text": text, "api_app_id": "A0TEST", "response_url": self.fake.response_url(),
+            "trigger_id": "1.2.3", **extra,
+        })  # fmt: skip
+        return self.post(body, "application/x-www-form-urlencoded")
+
+    def event(
+        self, event: dict[str, Any], *, event_id: str | None = None, headers: dict[str, str] | None = None
+    ) -> httpx.Response:
+        """POST an Events API callback wrapping ``event`` (signed unless ``headers`` say otherwise)."""
+        body = json.dumps({
+            "token": "legacy", "team_id": TEAM_ID, "api_app_id": "A0TEST", "type": "event_callback",
+            "event_id": event_id or new_id("Ev"), "event_time": int(time.time()), "event": event,
+            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+        })  # fmt: skip
+        extra = headers or {}
+        signed = sign(body) if "X-Slack-Signature" not in extra else {}
+        return self.post(body, "application/json", {**signed, **extra})
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def start_bot(fake: FakeSlack, database_url: str, workdir: Path, **extra_env: str) -> BotServer:
+    """Run the Procfile's `web:` command (through a shell, as Procfile platforms do) and wait until it serves."""
+    port = free_port()
+    env = bot_env(fake, database_url, PORT=str(port), **extra_env)
+    log = (workdir / f"bot-{port}.log").open("wb")
+    process = subprocess.Popen(
+        ["bash", "-c", "exec " + procfile_command("web")], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"bot exited with {process.returncode}:\n{(workdir / log.name).read_text()}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return BotServer(url, process, fake)
+        except httpx.TransportError:
+            time.sleep(0.05)  # still starting: poll again shortly
+    process.kill()
+    raise AssertionError("bot did not start serving /healthz within 30 s")
+
+
+def settle(bot: BotServer) -> None:
+    """Wait until the bot has answered a fresh DM: work queued before it has had its turn.
+
+    Used before asserting that something was NOT answered, instead of sleeping for a guess.
+    """
+    channel = new_id("D")
+    response = bot.event({"type": "message", "channel_type": "im", "channel": channel, "user": "U0EN",
+                          "text": "1M in", "ts": f"{time.time():.6f}"})  # fmt: skip
+    assert response.status_code == 200
+    bot.fake.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel)

@@ -1,0 +1,117 @@
+"""The Bolt app in-process (same factory, real HTTP to the fake Web API): failures, languages, caching."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from fake_slack import BOT_USER_ID, FakeSlack
+from pydantic import SecretStr
+from slack_bolt import App, BoltRequest
+from slack_harness import BOT_TOKEN, SIGNING_SECRET, new_id, sign
+
+from bot.answer import Answerer
+from bot.app import build_web_client, create_app
+from bot.locale_resolver import LocaleResolver
+from bot.settings import Settings
+from bot.shell import InlineExecutor
+from bot.store import Store
+
+
+class BrokenAnswerer(Answerer):
+    """An Answerer with a bug: every question blows up (as an unforeseen fault would)."""
+
+    def __init__(self) -> None:
+        pass
+
+    def answer(self, text: str, lang: str):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom: a bug, not a bad question")
+
+
+@pytest.fixture
+def settings(fake_slack: FakeSlack, tmp_path: Path) -> Settings:
+    return Settings(
+        slack_bot_token=SecretStr(BOT_TOKEN),
+        slack_signing_secret=SecretStr(SIGNING_SECRET),
+        slack_api_url=fake_slack.api_url,
+        database_url=f"sqlite:///{tmp_path / 'bot.db'}",
+    )
+
+
+@pytest.fixture
+def broken_app(settings: Settings) -> Iterator[App]:
+    yield create_app(settings, answerer=BrokenAnswerer(), listener_executor=InlineExecutor())
+
+
+def dispatch(app: App, body: str, content_type: str) -> tuple[int, str]:
+    headers = {k.lower(): [v] for k, v in sign(body).items()} | {"content-type": [content_type]}
+    response = app.dispatch(BoltRequest(body=body, headers=headers))
+    return response.status, response.body
+
+
+def test_a_bug_is_logged_with_its_traceback_and_the_user_gets_an_apology(
+    broken_app: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    body = urlencode({"command": "/gemini-cost", "text": "1M in", "user_id": "U0ZH", "channel_id": "C0X",
+                      "team_id": "T0TEST", "response_url": "http://127.0.0.1:9/x", "trigger_id": "t"})  # fmt: skip
+    with caplog.at_level(logging.ERROR):
+        status, raw = dispatch(broken_app, body, "application/x-www-form-urlencoded")
+    assert status == 200
+    ack = json.loads(raw)
+    assert ack["response_type"] == "ephemeral"
+    assert "抱歉" in ack["text"]  # the default language here is en, but the apology follows the user
+    assert "boom" not in ack["text"]
+    assert any(r.exc_info and "boom" in str(r.exc_info[1]) for r in caplog.records)
+    assert BOT_TOKEN not in caplog.text and SIGNING_SECRET not in caplog.text
+
+
+def test_a_bug_in_a_mention_gets_an_apology_in_the_thread(broken_app: App, fake_slack: FakeSlack) -> None:
+    channel, ts = new_id("C"), f"{time.time():.6f}"
+    body = json.dumps({"type": "event_callback", "team_id": "T0TEST", "event_id": new_id("Ev"),
+                       "event": {"type": "app_mention", "user": "U0EN", "channel": channel, "ts": ts,
+                                 "text": f"<@{BOT_USER_ID}> 1M in"}})  # fmt: skip
+    assert dispatch(broken_app, body, "application/json")[0] == 200
+    posted = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel)
+    assert posted.args["thread_ts"] == ts
+    assert "Sorry" in posted.text
+
+
+def test_language_prefers_the_saved_choice_then_the_slack_locale_then_the_default(
+    settings: Settings, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    store = Store.from_url(settings.database_url)
+    store.create_schema()
+    resolver = LocaleResolver(build_web_client(settings, timeout=2, retries=False), store, "zh_TW")
+    store.set_lang("U0EN", "zh_CN")
+    lookups = len(fake_slack.find("users.info"))
+
+    assert resolver.lang_for("U0EN") == "zh_CN"  # saved choice: no users.info needed
+    assert len(fake_slack.find("users.info")) == lookups
+    assert resolver.lang_for("U0ZH") == "zh_CN"
+    assert resolver.lang_for("U0JA") == "en"  # a locale we have no catalog for: English
+    assert resolver.lang_for("U0NOBODY") == "zh_TW"  # users.info failed: DEFAULT_LANG
+    assert resolver.lang_for(None) == "zh_TW"
+    for _ in range(3):
+        resolver.lang_for("U0ZH")
+        resolver.lang_for("U0NOBODY")
+    users = [c.args["user"] for c in fake_slack.find("users.info")[lookups:]]
+    assert sorted(users) == ["U0JA", "U0NOBODY", "U0ZH"]  # each looked up once, failures included
+
+
+def test_locale_cache_expires(settings: Settings, fake_slack: FakeSlack) -> None:
+    store = Store.from_url(settings.database_url)
+    store.create_schema()
+    now = [1000.0]
+    resolver = LocaleResolver(build_web_client(settings, retries=False), store, "en", ttl=60, clock=lambda: now[0])
+    before = len(fake_slack.find("users.info", lambda c: c.args.get("user") == "U0TW"))
+    assert resolver.lang_for("U0TW") == "zh_TW"
+    now[0] += 59
+    resolver.lang_for("U0TW")
+    now[0] += 2
+    resolver.lang_for("U0TW")
+    assert len(fake_slack.find("users.info", lambda c: c.args.get("user") == "U0TW")) == before + 2

@@ -1,0 +1,83 @@
+"""Starting the bot: a missing or malformed setting ends start-up with one line naming it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fake_slack import FakeSlack
+from slack_harness import REPO, bot_env, free_port, procfile_command
+
+
+def run(command: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command, check=False, env=env, cwd=cwd, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+
+
+def test_procfile_web_without_signing_secret_stops_with_one_line(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    env = bot_env(fake_slack, f"sqlite:///{tmp_path / 'bot.db'}", PORT=str(free_port()))
+    del env["SLACK_SIGNING_SECRET"]
+    result = run(["bash", "-c", "exec " + procfile_command("web")], env, tmp_path)
+
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "SLACK_SIGNING_SECRET" in lines[0]
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("USD_CNY", "seven"), ("USD_CNY", "7.10@yesterday"), ("ADMIN_USER_IDS", "U012AB3CD,not an id"),
+     ("DATABASE_URL", "mysql://db/x"), ("PORT", "http"), ("DEFAULT_LANG", "fr"), ("DEFAULT_MODEL", "gemini-9-ultra"),
+     ("SLACK_API_URL", "slack.com/api")],
+)  # fmt: skip
+def test_malformed_setting_is_named_in_one_line(fake_slack: FakeSlack, tmp_path: Path, name: str, value: str) -> None:
+    env = bot_env(fake_slack, f"sqlite:///{tmp_path / 'bot.db'}", **{name: value})
+    result = run([sys.executable, "-m", "bot", "http"], env, tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert name in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_token_is_named_but_never_printed(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    env = bot_env(fake_slack, f"sqlite:///{tmp_path / 'bot.db'}", SLACK_BOT_TOKEN="xoxp-user-token-secret-42")
+    result = run([sys.executable, "-m", "bot", "http"], env, tmp_path)
+
+    assert result.returncode == 2
+    assert "SLACK_BOT_TOKEN" in result.stderr
+    assert "secret-42" not in result.stderr + result.stdout
+
+
+def test_worker_without_app_token_stops_with_one_line(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    env = bot_env(fake_slack, f"sqlite:///{tmp_path / 'bot.db'}")
+    result = run(["bash", "-c", "exec " + procfile_command("worker")], env, tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "SLACK_APP_TOKEN" in result.stderr
+
+
+def test_procfile_serves_on_all_interfaces_at_port() -> None:
+    web = procfile_command("web")
+    assert web.startswith("uvicorn ") and "--host 0.0.0.0" in web and "$PORT" in web.replace("${PORT", "$PORT")
+    assert procfile_command("worker") == "python -m bot socket"
+    assert (REPO / "manifest.yml").is_file()
+
+
+def test_manifest_declares_what_the_bot_listens_to() -> None:
+    yaml = pytest.importorskip("yaml")
+    manifest = yaml.safe_load((REPO / "manifest.yml").read_text())
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/gemini-cost"]
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {
+        "app_mention", "message.im", "message.channels", "app_home_opened"
+    }  # fmt: skip
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) >= {
+        "commands", "chat:write", "users:read", "app_mentions:read", "im:history", "channels:history"
+    }  # fmt: skip
+    assert manifest["settings"]["socket_mode_enabled"] is True
