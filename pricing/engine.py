@@ -261,7 +261,7 @@ def estimate(
 
     ``grounding_allowance=False`` bills every grounded prompt, as if the free allowance were used up.
     """
-    model = model or book.default
+    model = _rates_in_effect(model or book.default, today)
     if usage.is_empty:
         raise InvalidQuery("nothing_to_price")
     if model.context_window is not None and usage.input_tokens > model.context_window:
@@ -303,6 +303,22 @@ def estimate(
         grounding=grounding,
         split_total=split_total,
     )
+
+
+def _rates_in_effect(model: ModelCard, today: dt.date | None) -> ModelCard:
+    """The model with every announced price change that has taken effect by ``today`` applied."""
+    if today is None or not model.scheduled:
+        return model
+    update: dict[str, object] = {}
+    for change in sorted(model.scheduled, key=lambda c: c.effective):
+        if change.effective > today:
+            continue
+        for name in ("input", "output", "cached_input"):
+            price = getattr(change, name)
+            current = update.get(name, getattr(model, name))
+            if price is not None and current is not None:
+                update[name] = current.model_copy(update={"standard": price, "source": change.source})
+    return model.model_copy(update=update) if update else model
 
 
 def _model_notices(model: ModelCard, today: dt.date | None) -> list[Notice]:

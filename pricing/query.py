@@ -34,9 +34,11 @@ _TRADITIONAL = str.maketrans(
     "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围额无启体储优",
 )
 
+_CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+# Slack markup (<@U123>, <#C1|general>, <!channel>, <https://...|text>) and its escapes are not words.
+_SLACK_MARKUP = re.compile(r"<[^<>\s]{0,300}>|&(?:lt|gt|amp);")
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
-    r"|(?P<cjknum>[零〇一二两三四五六七八九十百千万亿]+)"
+    r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e\+?\d{1,2}(?![a-z]))?)"
     r"|(?P<word>[a-z]+)"
     r"|(?P<cjk>[\u3400-\u9fff]+)"
     r"|(?P<sym>[$¥×*=/+\-?%<>@!#&])"
@@ -136,6 +138,8 @@ _CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["帮助", "怎么用", "用法", "说明", "示例", "例子"], "help"),
     **dict.fromkeys(["公开"], "public"),
     **dict.fromkeys(["模型"], "model_kw"),
+    # words with a numeral in them that are not amounts
+    **dict.fromkeys(["一下", "一共", "一些", "一起", "一样", "一般", "一点", "万一", "统一", "一直"], "skip"),
 }
 _CJK_MAX = max(len(w) for w in _CJK_WORDS)
 
@@ -143,7 +147,7 @@ _CJK_MAX = max(len(w) for w in _CJK_WORDS)
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text[:MAX_QUERY_CHARS]).lower()
     text = text.translate(_TRADITIONAL)
-    # Slack wraps links and mentions in <...>; keep them out of the words we read.
+    text = _SLACK_MARKUP.sub(" ", text)
     return text.replace("，", ",").replace("、", ",").replace("。", " ").replace("：", ":")
 
 
@@ -162,24 +166,32 @@ def _tokenize(text: str) -> list[_Tok]:
 
 
 def _split_cjk(tok: _Tok) -> list[_Tok]:
-    """Split a run of Chinese characters into known keywords (longest match), keeping the rest."""
+    """Split a run of Chinese characters into keywords (longest match) and numerals (`输入五万`)."""
     out: list[_Tok] = []
-    text, i, pending = tok.text, 0, ""
+    text, i, pending, pending_kind = tok.text, 0, "", "cjk"
+
+    def flush(end: int) -> None:
+        nonlocal pending
+        if pending:
+            out.append(_Tok(pending_kind, pending, tok.start + end - len(pending), tok.start + end, True))
+            pending = ""
+
     while i < len(text):
         for size in range(min(_CJK_MAX, len(text) - i), 0, -1):
             piece = text[i : i + size]
             if piece in _CJK_WORDS:
-                if pending:
-                    out.append(_Tok("cjk", pending, tok.start + i - len(pending), tok.start + i, True))
-                    pending = ""
+                flush(i)
                 out.append(_Tok("cjk", piece, tok.start + i, tok.start + i + size, True, role=_CJK_WORDS[piece]))
                 i += size
                 break
         else:
+            kind = "cjknum" if text[i] in _CJK_NUMERALS else "cjk"
+            if kind != pending_kind:
+                flush(i)
+                pending_kind = kind
             pending += text[i]
             i += 1
-    if pending:
-        out.append(_Tok("cjk", pending, tok.end - len(pending), tok.end, True))
+    flush(len(text))
     if out:
         out[0].glued = tok.glued
     return out
@@ -295,7 +307,7 @@ def _read_amounts(tokens: list[_Tok]) -> list[_Tok]:
                 value *= ENGLISH_MULTIPLIERS[tokens[j].text]
                 j += 1
             amount = _Tok("amount", "", start, tokens[j - 1].end, tok.glued, value=value)
-            if out and out[-1].kind == "sym" and out[-1].text == "-" and tok.glued and not out[-1].glued:
+            if out and out[-1].text == "-" and tok.glued and (not out[-1].glued or out[-2].text in ("$", "¥", "=", ":")):
                 raise InvalidQuery("negative_amount", amount="-" + tok.text + "".join(t.text for t in tokens[i + 1 : j]))
             if out and out[-1].kind == "sym" and out[-1].text in ("$", "¥"):
                 amount.money = "usd" if out.pop().text == "$" else "cny"
@@ -347,7 +359,7 @@ def _assign_roles(tokens: list[_Tok]) -> None:
         if tok.text in _LINK_WORDS:
             tok.role = "link"
         elif tok.kind == "sym":
-            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question"}.get(tok.text)
+            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question", "-": "link"}.get(tok.text)
             if tok.text == "/" and nxt is not None and nxt.text in _PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + _PERIOD_WORDS[nxt.text]
         elif tok.kind == "word":
@@ -356,9 +368,9 @@ def _assign_roles(tokens: list[_Tok]) -> None:
                 continue
             pair = (tok.text, nxt.text)
             if pair in (("cache", "storage"), ("cached", "storage")):
-                tok.role, nxt.role = "label:storage", "skip"
+                tok.role, nxt.role = "label:storage", "link"
             elif tok.text == "cache" and nxt.text in ("hits", "hit", "reads", "read"):
-                tok.role, nxt.role = "label:cached", "skip"
+                tok.role, nxt.role = "label:cached", "link"
             elif tok.text in ("per", "a", "each", "every") and nxt.text in _PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + _PERIOD_WORDS[nxt.text]
             elif pair in (("price", "list"), ("rate", "card")):
