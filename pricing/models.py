@@ -151,7 +151,10 @@ class ModelCard(_Strict):
 class RateCard(_Strict):
     """The whole card: sources, grounding plans and models, validated as one."""
 
-    as_of: dt.date = Field(description="Date of the newest figure; shown with every answer")
+    as_of: dt.date = Field(
+        description="Date of the newest figure taken from Google's own pages; shown with every answer. "
+        "Figures from other sources (e.g. genai-prices) keep their own dates and do not move it."
+    )
     default_model: str
     sources: dict[str, Source]
     grounding: dict[str, GroundingPlan]

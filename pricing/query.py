@@ -38,7 +38,7 @@ _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 # Slack markup (<@U123>, <#C1|general>, <!channel>, <https://...|text>) and its escapes are not words.
 _SLACK_MARKUP = re.compile(r"<[^<>\s]{0,300}>|&(?:lt|gt|amp);")
 _TOKEN = re.compile(
-    r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e\+?\d{1,2}(?![a-z]))?)"
+    r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e[+-]?\d{1,2}(?![a-z]))?)"
     r"|(?P<word>[a-z]+)"
     r"|(?P<cjk>[\u3400-\u9fff]+)"
     r"|(?P<sym>[$¥×*=/+\-?%<>@!#&])"
@@ -294,7 +294,8 @@ def _read_amounts(tokens: list[_Tok]) -> list[_Tok]:
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
-        if tok.kind == "num" or (tok.kind == "cjknum" and not is_cjk_multiplier(tok.text)):
+        # a units-only numeral (十万, 百万) glued to digits was folded in below; alone it is a value
+        if tok.kind in ("num", "cjknum"):
             value = parse_number(tok.text) if tok.kind == "num" else Decimal(cjk_value(tok.text))
             if value is None:
                 raise InvalidQuery("amount_too_large", amount=tok.text[:30])
@@ -307,7 +308,7 @@ def _read_amounts(tokens: list[_Tok]) -> list[_Tok]:
                 value *= ENGLISH_MULTIPLIERS[tokens[j].text]
                 j += 1
             amount = _Tok("amount", "", start, tokens[j - 1].end, tok.glued, value=value)
-            if out and out[-1].text == "-" and tok.glued and (not out[-1].glued or out[-2].text in ("$", "¥", "=", ":")):
+            if out and out[-1].text == "-" and tok.glued and (not out[-1].glued or out[-2].kind in ("sym", "cjk")):
                 raise InvalidQuery("negative_amount", amount="-" + tok.text + "".join(t.text for t in tokens[i + 1 : j]))
             if out and out[-1].kind == "sym" and out[-1].text in ("$", "¥"):
                 amount.money = "usd" if out.pop().text == "$" else "cny"
