@@ -1,0 +1,55 @@
+"""Shared fixtures for the pricing tests: the shipped card, its PriceBook, raw card data, hypothesis profiles."""
+
+from __future__ import annotations
+
+import copy
+import os
+import tomllib
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from pricing import DEFAULT_CARD_PATH, PriceBook, load_card
+from pricing.models import RateCard
+
+# Hypothesis profiles. The normal run uses "pricing" (moderate); a dedicated fuzz run selects
+# `HYPOTHESIS_PROFILE=fuzz python -m pytest tests/pricing/test_query_fuzz.py`.
+# No deadline: tests assert values, never timing (a slow CI box must not fail them).
+settings.register_profile(
+    "pricing",
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=100_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz":
+    settings.load_profile("fuzz")
+
+
+@pytest.fixture(scope="session")
+def card() -> RateCard:
+    return load_card()
+
+
+@pytest.fixture(scope="session")
+def book(card: RateCard) -> PriceBook:
+    return PriceBook(card)
+
+
+@pytest.fixture(scope="session")
+def _raw_card_pristine() -> dict[str, Any]:
+    with DEFAULT_CARD_PATH.open("rb") as fh:
+        return tomllib.load(fh, parse_float=Decimal)
+
+
+@pytest.fixture
+def raw_card(_raw_card_pristine: dict[str, Any]) -> dict[str, Any]:
+    """The shipped card as parsed TOML, a fresh copy per test so it can be broken freely."""
+    return copy.deepcopy(_raw_card_pristine)

@@ -1,0 +1,439 @@
+"""The query language as a table: English, Chinese (Simplified, Traditional) and mixed text with its parsed meaning.
+
+Every form in DESIGN section 1's table appears at least once.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+
+from pricing import InvalidQuery, PriceBook, PricingError, UnknownModel, parse_query
+from pricing.query import Query
+
+PRO31 = "gemini-3.1-pro-preview"
+PRO3 = "gemini-3-pro-preview"
+PRO25 = "gemini-2.5-pro"
+FLASH25 = "gemini-2.5-flash"
+LITE25 = "gemini-2.5-flash-lite"
+FLASH20 = "gemini-2.0-flash"
+FLASH_NEWEST = "gemini-3.8-flash"  # bare `flash`: the newest generally available Flash
+LITE_NEWEST = "gemini-3.5-flash-lite"  # bare `flash-lite`
+
+M, K = 1_000_000, 1_000
+
+
+def meaning(q: Query) -> dict[str, Any]:
+    """What a user would see the parser understood, as plain values."""
+    out: dict[str, Any] = dict(
+        intent=q.intent,
+        models=tuple(m.id for m in q.models),
+        budget_usd=q.budget_usd,
+        budget_cny=q.budget_cny,
+        want_cny=q.want_cny,
+        public=q.public,
+    )
+    u = q.usage
+    out["usage"] = (
+        None
+        if u is None
+        else dict(
+            input=u.input_tokens,
+            cached=u.cached_tokens,
+            output=u.output_tokens,
+            storage=u.storage_tokens,
+            hours=u.storage_hours,
+            requests=u.requests,
+            period=u.period,
+            batch=u.batch,
+            grounded=u.grounded,
+            searches=u.searches_per_request,
+        )
+    )
+    return out
+
+
+def est(
+    intent: str = "estimate",
+    *,
+    input: int = 0,
+    cached: int = 0,
+    output: int = 0,
+    storage: int = 0,
+    hours: D | int = 0,
+    requests: int = 1,
+    period: str | None = None,
+    batch: bool = False,
+    grounded: bool = False,
+    searches: int = 1,
+    models: tuple[str, ...] | str = (),
+    budget_usd: D | int | None = None,
+    budget_cny: D | int | None = None,
+    want_cny: bool = False,
+    public: bool = False,
+) -> dict[str, Any]:
+    """The expected meaning of a question about an amount (estimate, compare or budget)."""
+    return dict(
+        intent=intent,
+        models=(models,) if isinstance(models, str) else models,
+        budget_usd=None if budget_usd is None else D(budget_usd),
+        budget_cny=None if budget_cny is None else D(budget_cny),
+        want_cny=want_cny,
+        public=public,
+        usage=dict(
+            input=input,
+            cached=cached,
+            output=output,
+            storage=storage,
+            hours=D(hours),
+            requests=requests,
+            period=period,
+            batch=batch,
+            grounded=grounded,
+            searches=searches,
+        ),
+    )
+
+
+def ask(intent: str, models: tuple[str, ...] | str = ()) -> dict[str, Any]:
+    """The expected meaning of a question without an amount (rates, free_tier, help)."""
+    return dict(
+        intent=intent,
+        models=(models,) if isinstance(models, str) else models,
+        budget_usd=None,
+        budget_cny=None,
+        want_cny=False,
+        public=False,
+        usage=None,
+    )
+
+
+TABLE: list[Any] = [
+    # --- amounts, English ------------------------------------------------------------------------
+    ("1M in 50k out", est(input=M, output=50 * K)),
+    ("1200 in", est(input=1200)),
+    ("1,200 in", est(input=1200)),
+    ("1,200,000 in", est(input=1_200_000)),
+    ("1.2k in", est(input=1200)),
+    ("1.2K in", est(input=1200)),
+    ("50K out", est(output=50 * K)),
+    ("0.5m in", est(input=500 * K)),
+    ("1.5m in 0.25m out", est(input=1_500_000, output=250 * K)),
+    ("2B in", est(input=2_000_000_000)),
+    ("2 billion in", est(input=2_000_000_000)),
+    ("1 million in", est(input=M)),
+    ("50 thousand out", est(output=50 * K)),
+    ("1 million tokens in and 50 thousand tokens out", est(input=M, output=50 * K)),
+    ("1M tokens in 50k tokens out", est(input=M, output=50 * K)),
+    ("0.0001m in", est(input=100)),
+    ("200k in", est(input=200 * K)),
+    ("200001 in", est(input=200_001)),
+    ("1e9 in", est(input=1_000_000_000)),
+    ("2.5e5 in", est(input=250_000)),
+    # --- labels before and after the amount -------------------------------------------------------
+    ("in 1M out 50k", est(input=M, output=50 * K)),
+    ("in 1M, out 50k", est(input=M, output=50 * K)),
+    ("1M input 50k output", est(input=M, output=50 * K)),
+    ("input 1M output 50k", est(input=M, output=50 * K)),
+    ("1M prompt 50k completion", est(input=M, output=50 * K)),
+    ("prompt 1M completion 50k", est(input=M, output=50 * K)),
+    ("input=1M", est(input=M)),
+    ("input = 1M output=50k", est(input=M, output=50 * K)),
+    ("input: 1M", est(input=M)),
+    ("50k out 1M in", est(input=M, output=50 * K)),
+    ("1M in/50k out", est(input=M, output=50 * K)),
+    ("in: 1M out: 50k", est(input=M, output=50 * K)),
+    ("1M input tokens, 50k output tokens", est(input=M, output=50 * K)),
+    ("1M-in 50k-out", est(input=M, output=50 * K)),
+    # --- amounts and labels, Chinese --------------------------------------------------------------
+    ("输入100万 输出5万", est(input=M, output=50 * K)),
+    ("输入1200", est(input=1200)),
+    ("输入1.2千", est(input=1200)),
+    ("输入5万", est(input=50 * K)),
+    ("输入100万", est(input=M)),
+    ("输入1千万", est(input=10 * M)),
+    ("输入1亿", est(input=100 * M)),
+    ("100万输入", est(input=M)),
+    ("100万输入 5万输出", est(input=M, output=50 * K)),
+    ("20万输入", est(input=200 * K)),
+    ("输入：100万", est(input=M)),
+    ("输入100万，输出5万", est(input=M, output=50 * K)),
+    ("输入 五万", est(input=50 * K)),
+    ("五万输入", est(input=50 * K)),
+    ("一百万输入 两千输出", est(input=M, output=2000)),
+    ("二十万输入", est(input=200 * K)),
+    ("一千二百输入", est(input=1200)),
+    ("一亿五千万输入", est(input=150 * M)),
+    ("输入一百万输出五万", est(input=M, output=50 * K)),
+    ("输入五万", est(input=50 * K)),
+    ("输入一百万", est(input=M)),
+    ("输出两千", est(output=2000)),
+    ("输入一百万 输出五万", est(input=M, output=50 * K)),
+    ("输入五万输出两千缓存一万", est(input=50 * K, output=2000, cached=10 * K)),
+    ("输入一百万，输出五万，每天一百次", est(input=M, output=50 * K, requests=100, period="day")),
+    ("输入十万", est(input=100 * K)),  # a numeral of units only
+    ("十万输入", est(input=100 * K)),
+    ("输入十万 输出一万", est(input=100 * K, output=10 * K)),
+    ("输入百万", est(input=M)),
+    ("输入100万 十次", est(input=M, requests=10)),
+    # --- Traditional Chinese ----------------------------------------------------------------------
+    ("輸入100萬 輸出5萬", est(input=M, output=50 * K)),
+    ("輸入1億", est(input=100 * M)),
+    ("輸入 兩千", est(input=2000)),
+    ("兩千輸入", est(input=2000)),
+    ("緩存80萬 輸入100萬", est(input=M, cached=800 * K)),
+    ("輸入100萬 批處理", est(input=M, batch=True)),
+    ("輸入100萬 聯網搜尋", est(input=M, grounded=True)),
+    ("輸入100萬 每日", est(input=M, period="day")),
+    ("輸入100萬 100個請求", est(input=M, requests=100)),
+    ("輸入100萬 100 次請求", est(input=M, requests=100)),
+    ("緩存 100萬 2小時", est(storage=M, hours=2)),
+    ("輸入100萬 輸出5萬 用人民幣", est(input=M, output=50 * K, want_cny=True)),
+    ("輸入兩千", est(input=2000)),
+    # --- models as people say them ----------------------------------------------------------------
+    ("3 pro 1M in", est(input=M, models=PRO3)),
+    ("gemini 3 pro 1M in", est(input=M, models=PRO3)),
+    ("1m in 50k out on gemini 3 pro", est(input=M, output=50 * K, models=PRO3)),
+    ("3.1 pro 1M in", est(input=M, models=PRO31)),
+    ("gemini 3.1 pro 200k in", est(input=200 * K, models=PRO31)),
+    ("2.5 pro 1M in", est(input=M, models=PRO25)),
+    ("Gemini 2.5 Pro 1M in", est(input=M, models=PRO25)),
+    ("2.5 flash 1M in", est(input=M, models=FLASH25)),
+    ("gemini 2.5 flash 1M in", est(input=M, models=FLASH25)),
+    ("2.0 flash 1M in", est(input=M, models=FLASH20)),
+    ("flash 1M in", est(input=M, models=FLASH_NEWEST)),
+    ("flash-lite 1M in", est(input=M, models=LITE_NEWEST)),
+    ("flash lite 1M in", est(input=M, models=LITE_NEWEST)),
+    ("2.5 flash-lite 1M in", est(input=M, models=LITE25)),
+    ("2.5 flash lite 1M in", est(input=M, models=LITE25)),
+    ("3 flash 1M in", est(input=M, models="gemini-3-flash-preview")),
+    ("3.5 flash 1M in", est(input=M, models="gemini-3.5-flash")),
+    ("pro 1M in", est(input=M, models=PRO31)),
+    ("embedding 1M in", est(input=M, models="gemini-embedding-001")),
+    ("gemini-2.5-pro 1M in", est(input=M, models=PRO25)),
+    ("GEMINI-2.5-PRO 1M in", est(input=M, models=PRO25)),
+    ("gemini-3.1-pro-preview 1M in", est(input=M, models=PRO31)),
+    ("gemini-3-pro-preview 1M in", est(input=M, models=PRO3)),
+    ("gemini-2.5-flash-lite 1M in", est(input=M, models=LITE25)),
+    ("gemini-2.0-flash-lite 1M in", est(input=M, models="gemini-2.0-flash-lite")),
+    ("model=gemini-2.5-pro 1M in", est(input=M, models=PRO25)),
+    ("model = 2.5 flash 1M in", est(input=M, models=FLASH25)),
+    ("model: 2.5 flash 1M in", est(input=M, models=FLASH25)),
+    ("用2.5 pro 输入100万 输出5万", est(input=M, output=50 * K, models=PRO25)),
+    # --- request counts ---------------------------------------------------------------------------
+    ("1M in x100", est(input=M, requests=100)),
+    ("1M in ×100", est(input=M, requests=100)),
+    ("1M in * 100", est(input=M, requests=100)),
+    ("1M in 50k out *100", est(input=M, output=50 * K, requests=100)),
+    ("1M in 50k out x 100", est(input=M, output=50 * K, requests=100)),
+    ("1M in 50k out 100x", est(input=M, output=50 * K, requests=100)),
+    ("1M in 100 requests", est(input=M, requests=100)),
+    ("1M in 100 calls", est(input=M, requests=100)),
+    ("输入100万 100次", est(input=M, requests=100)),
+    ("输入100万 ×100次", est(input=M, requests=100)),
+    ("输入100万 100 次请求", est(input=M, requests=100)),
+    ("输入100万 100个请求", est(input=M, requests=100)),
+    # --- periods ----------------------------------------------------------------------------------
+    ("1M in per day", est(input=M, period="day")),
+    ("1M in daily", est(input=M, period="day")),
+    ("1M in /day", est(input=M, period="day")),
+    ("1M in per month", est(input=M, period="month")),
+    ("1M in monthly", est(input=M, period="month")),
+    ("1M in 50k out x100 per day", est(input=M, output=50 * K, requests=100, period="day")),
+    ("输入100万 每天", est(input=M, period="day")),
+    ("输入100万 每日", est(input=M, period="day")),
+    ("输入100万 每月", est(input=M, period="month")),
+    ("输入100万 输出5万 每天100次", est(input=M, output=50 * K, requests=100, period="day")),
+    ("每天100次 输入100万", est(input=M, requests=100, period="day")),
+    # --- batch ------------------------------------------------------------------------------------
+    ("1M in batch", est(input=M, batch=True)),
+    ("输入100万 批量", est(input=M, batch=True)),
+    ("输入100万 批处理", est(input=M, batch=True)),
+    ("2.5 pro 输入100万 输出5万 批量 每月", est(input=M, output=50 * K, batch=True, period="month", models=PRO25)),
+    # --- search grounding -------------------------------------------------------------------------
+    ("1M in with search", est(input=M, grounded=True)),
+    ("1M in grounded", est(input=M, grounded=True)),
+    ("1M in grounding", est(input=M, grounded=True)),
+    ("1M in with 3 searches", est(input=M, grounded=True, searches=3)),
+    ("输入100万 联网搜索", est(input=M, grounded=True)),
+    ("输入100万 搜索", est(input=M, grounded=True)),
+    ("输入100万 联网", est(input=M, grounded=True)),
+    (
+        "1M in 50k out 2.5 pro with search x 2000 per day",
+        est(input=M, output=50 * K, models=PRO25, grounded=True, requests=2000, period="day"),
+    ),
+    (
+        "输入100万 输出5万 2.5 pro 联网搜索 每天2000次",
+        est(input=M, output=50 * K, models=PRO25, grounded=True, requests=2000, period="day"),
+    ),
+    # --- currency ---------------------------------------------------------------------------------
+    ("1M in 50k out in CNY", est(input=M, output=50 * K, want_cny=True)),
+    ("1M in 50k out RMB", est(input=M, output=50 * K, want_cny=True)),
+    ("1M in 50k out in RMB", est(input=M, output=50 * K, want_cny=True)),
+    ("2.5 pro 1M in 50k out in CNY", est(input=M, output=50 * K, models=PRO25, want_cny=True)),
+    ("1M in in CNY", est(input=M, want_cny=True)),
+    ("输入100万 输出5万 用人民币", est(input=M, output=50 * K, want_cny=True)),
+    ("输入100万 人民币", est(input=M, want_cny=True)),
+    ("输入100万 输出5万 人民币", est(input=M, output=50 * K, want_cny=True)),
+    ("输入100万，输出5万，人民币", est(input=M, output=50 * K, want_cny=True)),
+    # --- budgets ----------------------------------------------------------------------------------
+    ("how many 1M in 50k out for $100", est("budget", input=M, output=50 * K, budget_usd=100)),
+    (
+        "how many requests of 1M in 50k out can I afford with $100",
+        est("budget", input=M, output=50 * K, budget_usd=100),
+    ),
+    ("1M in 50k out budget $100", est("budget", input=M, output=50 * K, budget_usd=100)),
+    ("budget 100 dollars 1M in 50k out", est("budget", input=M, output=50 * K, budget_usd=100)),
+    ("$100 budget 1M in", est("budget", input=M, budget_usd=100)),
+    ("100 usd budget 1M in", est("budget", input=M, budget_usd=100)),
+    ("输入100万 输出5万 100美元能调用多少次", est("budget", input=M, output=50 * K, budget_usd=100)),
+    ("输入100万 输出5万 预算100美元", est("budget", input=M, output=50 * K, budget_usd=100)),
+    ("輸入100萬 輸出5萬 預算100美元", est("budget", input=M, output=50 * K, budget_usd=100)),
+    ("輸入100萬 輸出5萬 100美元能調用多少次", est("budget", input=M, output=50 * K, budget_usd=100)),
+    ("预算700元 输入100万", est("budget", input=M, budget_cny=700)),
+    ("1M in 50k out for ¥700", est("budget", input=M, output=50 * K, budget_cny=700)),
+    # --- cache hits and cache storage -------------------------------------------------------------
+    ("1M in 800k cached", est(input=M, cached=800 * K)),
+    ("1M in, 800k cached", est(input=M, cached=800 * K)),
+    ("1M in cached 800k", est(input=M, cached=800 * K)),
+    ("cached 800k 1M in", est(input=M, cached=800 * K)),
+    ("1M in 800k cached 50k out", est(input=M, cached=800 * K, output=50 * K)),
+    ("800k cached", est(input=800 * K, cached=800 * K)),
+    ("输入100万 缓存80万", est(input=M, cached=800 * K)),
+    ("缓存80万 输入100万", est(input=M, cached=800 * K)),
+    ("缓存命中80万 输入100万", est(input=M, cached=800 * K)),
+    ("输入100万 缓存80万 输出5万 2.5 pro", est(input=M, cached=800 * K, output=50 * K, models=PRO25)),
+    ("cache 1M for 2h", est(storage=M, hours=2)),
+    ("cache 500k for 30 minutes", est(storage=500 * K, hours=D("0.5"))),
+    ("cache 1M for 1 day", est(storage=M, hours=24)),
+    ("1M in cache 1M for 2 hours", est(input=M, storage=M, hours=2)),
+    ("storage 1M for 2h", est(storage=M, hours=2)),
+    ("缓存 100万 2小时", est(storage=M, hours=2)),
+    ("cache storage 1M for 1 hour", est(storage=M, hours=1)),
+    ("cache storage 1M for 2h", est(storage=M, hours=2)),
+    ("1M in cache storage 500k for 3 hours", est(input=M, storage=500 * K, hours=3)),
+    # --- intents: compare, rates, free tier, help -------------------------------------------------
+    ("compare 1M in 50k out", est("compare", input=M, output=50 * K)),
+    ("比较 输入100万", est("compare", input=M)),
+    ("compare 2.5 pro vs 2.5 flash 1M in", est("compare", input=M, models=(PRO25, FLASH25))),
+    ("2.5 pro vs 3.1 pro 1M in", est("compare", input=M, models=(PRO25, PRO31))),
+    ("rates", ask("rates")),
+    ("price list", ask("rates")),
+    ("价格", ask("rates")),
+    ("compare", ask("rates")),
+    ("rates 2.5 pro", ask("rates", PRO25)),
+    ("2.5 pro price", ask("rates", PRO25)),
+    ("2.5 pro 价格", ask("rates", PRO25)),
+    ("rates for flash", ask("rates", FLASH_NEWEST)),
+    ("free tier", ask("free_tier")),
+    ("免费额度", ask("free_tier")),
+    ("免費額度", ask("free_tier")),
+    ("free tier 2.5 flash", ask("free_tier", FLASH25)),
+    ("2.5 flash 免费额度", ask("free_tier", FLASH25)),
+    ("help", ask("help")),
+    ("帮助", ask("help")),
+    ("幫助", ask("help")),
+    ("", ask("help")),
+    # --- public answers and noise -----------------------------------------------------------------
+    ("1M in 50k out public", est(input=M, output=50 * K, public=True)),
+    ("公开 输入100万", est(input=M, public=True)),
+    ("<!channel> 1M in 50k out", est(input=M, output=50 * K)),
+    ("<https://example.com|link> 1M in", est(input=M)),
+    ("<@U123ABC> 1M in 50k out", est(input=M, output=50 * K)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE)
+def test_query_meaning(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
+    assert meaning(parse_query(text, book)) == expected
+
+
+def test_table_is_big_enough() -> None:
+    texts = [row[0] if isinstance(row, tuple) else row.values[0] for row in TABLE]
+    assert len(texts) >= 120
+    assert len([t for t in texts if any("\u3400" <= ch <= "\u9fff" for ch in t)]) >= 40
+
+
+def test_bare_names_say_which_model_they_meant(book: PriceBook) -> None:
+    q = parse_query("flash 1M in", book)
+    assert q.model_refs == ("flash",)
+    assert q.models[0].status == "ga"
+
+
+def test_unlabeled_amounts_are_input_then_output_with_a_notice(book: PriceBook) -> None:
+    q = parse_query("1M 50k", book)
+    assert meaning(q) == est(input=M, output=50 * K)
+    assert [n.code for n in q.notices] == ["assumed_input", "assumed_output"]
+
+
+def test_cached_alone_is_an_all_cached_prompt_with_a_notice(book: PriceBook) -> None:
+    q = parse_query("800k cached", book)
+    assert [n.code for n in q.notices] == ["assumed_all_cached"]
+
+
+def test_words_it_did_not_use_are_reported(book: PriceBook) -> None:
+    q = parse_query("1M in 50k out asdfgh", book)
+    assert [(n.code, n.params) for n in q.notices] == [("ignored_words", {"words": ["asdfgh"]})]
+
+
+# --- bad input: a typed error with a code --------------------------------------------------------
+
+BAD: list[Any] = [
+    ("-5k in 10k out", InvalidQuery, "negative_amount"),
+    ("-1M in", InvalidQuery, "negative_amount"),
+    ("1M in -50k out", InvalidQuery, "negative_amount"),
+    ("1M in x -5", InvalidQuery, "negative_amount"),
+    ("1M in x0", InvalidQuery, "bad_request_count"),
+    ("in=-5k", InvalidQuery, "negative_amount"),
+    ("输入 -5万", InvalidQuery, "negative_amount"),
+    ("1M in 50k out ¥-5", InvalidQuery, "negative_amount"),
+    ("输入-5万", InvalidQuery, "negative_amount"),
+    ("gemini-9-ultra 1M in", UnknownModel, "unknown_model"),
+    ("price of gemini-9-ultra", UnknownModel, "unknown_model"),
+    ("model=foo 1M in", UnknownModel, "unknown_model"),
+    ("1M in 50k out on gpt-4", UnknownModel, "unknown_model"),
+    ("claude 1M in", UnknownModel, "unknown_model"),
+    ("gemini 1M in", UnknownModel, "unknown_model"),
+    ("1M in 2M in", InvalidQuery, "duplicate_part"),
+    ("1M in 50k out 60k out", InvalidQuery, "duplicate_part"),
+    ("1M in per day per month", InvalidQuery, "duplicate_part"),
+    ("x100 x200 1M in", InvalidQuery, "duplicate_part"),
+    ("1M in $100 $200", InvalidQuery, "duplicate_part"),
+    ("1.5 in", InvalidQuery, "fractional_tokens"),
+    ("1.2345k in", InvalidQuery, "fractional_tokens"),
+    ("1e-5 in", InvalidQuery, "fractional_tokens"),
+    ("storage 1M", InvalidQuery, "storage_needs_hours"),
+    ("cache storage 1M", InvalidQuery, "storage_needs_hours"),
+    ("1M in for 2h", InvalidQuery, "hours_need_storage"),
+    ("1M 2M 3M", InvalidQuery, "unlabeled_amount"),
+    ("100k in 200k cached", InvalidQuery, "cached_exceeds_input"),
+    ("9999999999999 in", InvalidQuery, "amount_too_large"),
+    ("999999999999999999999999 in", InvalidQuery, "amount_too_large"),
+    ("how many for $100", InvalidQuery, "budget_needs_usage"),
+    ("预算100美元", InvalidQuery, "budget_needs_usage"),
+    ("asdf qwerty", InvalidQuery, "not_understood"),
+    ("hello", InvalidQuery, "not_understood"),
+    ("budget $-5 1M in", InvalidQuery, "negative_amount"),
+]
+
+
+@pytest.mark.parametrize(("text", "error", "code"), BAD)
+def test_bad_input_is_a_typed_error(book: PriceBook, text: str, error: type[PricingError], code: str) -> None:
+    with pytest.raises(error) as exc:
+        parse_query(text, book)
+    assert exc.value.code == code
+
+
+def test_unknown_model_error_carries_the_name_and_suggestions(book: PriceBook) -> None:
+    with pytest.raises(UnknownModel) as exc:
+        parse_query("gemini-9-ultra 1M in", book)
+    assert exc.value.ref == "gemini-9-ultra"
+    assert exc.value.suggestions and all(book.get(s) for s in exc.value.suggestions)
+
+
+def test_negative_amount_error_names_the_amount(book: PriceBook) -> None:
+    with pytest.raises(InvalidQuery) as exc:
+        parse_query("-5k in 10k out", book)
+    assert exc.value.params == {"amount": "-5k"}
