@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -91,7 +91,7 @@ class Answerer:
     def internal_error(self, lang: str) -> Reply:
         doc = render.render_internal_error(translator(lang))
         reply = self._reply(doc, "error", lang, {"error": {"code": "internal", "message": doc.title}}, ok=False)
-        return Reply(**{**reply.__dict__, "internal_error": True})
+        return replace(reply, internal_error=True)
 
     def answer(self, text: str, lang: str) -> Reply:
         """Answer ``text`` in ``lang``. Expected failures become localized errors; nothing raises."""

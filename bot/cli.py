@@ -8,32 +8,15 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from pydantic import ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
-
-from pricing import FxRate, PriceBook, RateCardError, load_card
+from pricing import PriceBook, RateCardError, load_card
 
 from .answer import Answerer
 from .i18n import parse_lang_choice
+from .settings import ConfigError, load_settings
 
 __all__ = ["main"]
 
 EXIT_ANSWERED, EXIT_FAULT, EXIT_UNANSWERABLE = 0, 1, 2
-
-
-class CliSettings(BaseSettings):
-    """The settings the CLI shares with the bot (environment or `.env`)."""
-
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
-
-    usd_cny: FxRate | None = None
-    default_model: str | None = None
-    default_lang: str = "en"
-
-    @field_validator("usd_cny", mode="before")
-    @classmethod
-    def _fx(cls, value: object) -> object:
-        return FxRate.parse(value) if isinstance(value, str) and value else None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,10 +33,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = CliSettings()
-    except ValidationError as exc:
-        name = str(exc.errors()[0]["loc"][0]).upper() if exc.errors() else "a setting"
-        print(f"gemini-cost: setting {name} is malformed", file=sys.stderr)
+        settings = load_settings()  # the bot's settings: USD_CNY, DEFAULT_MODEL, DEFAULT_LANG apply here too
+    except ConfigError as exc:
+        print(f"gemini-cost: {exc}", file=sys.stderr)
         return EXIT_FAULT
     lang = parse_lang_choice(args.lang or settings.default_lang)
     if lang is None or lang == "auto":

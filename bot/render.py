@@ -16,7 +16,6 @@ from pricing import (
     ContextWindowExceeded,
     Estimate,
     FxRate,
-    InvalidQuery,
     ModelCard,
     Notice,
     PriceBook,
@@ -24,7 +23,7 @@ from pricing import (
     UnknownModel,
     UnsupportedFeature,
 )
-from pricing.ratecard import model_words
+from pricing.ratecard import derived_names, model_words
 
 from .i18n import Translator
 
@@ -117,15 +116,9 @@ def _model_line(t: Translator, model: ModelCard, ref: str | None, is_default: bo
     line = t.gettext("Model: {name} ({id})").format(name=model.name, id=model.id)
     if is_default:
         line += " " + t.gettext("(default; name another, e.g. \"on 2.5 flash\")")
-    elif ref is not None and tuple(ref.split()) not in _derived(model.id):
+    elif ref is not None and model_words(ref) not in {model_words(n) for n in derived_names(model.id)}:
         line += " " + t.gettext("(\"{ref}\" means this model)").format(ref=ref)
     return line
-
-
-def _derived(model_id: str) -> set[tuple[str, ...]]:
-    short = model_id.removeprefix("gemini-")
-    names = {model_id, short, model_id.removesuffix("-preview"), short.removesuffix("-preview")}
-    return {model_words(n) for n in names}
 
 
 def _tier_line(t: Translator, e: Estimate) -> str:
@@ -384,9 +377,6 @@ def render_help(t: Translator) -> Doc:
 
 
 # --- errors ----------------------------------------------------------------------------------------
-
-_FEATURES = {"batch", "caching", "output", "storage", "grounding"}
-
 
 def _feature_name(t: Translator, feature: str) -> str:
     return {

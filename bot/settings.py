@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -160,18 +158,7 @@ class Settings(BaseSettings):
             return value
         if not isinstance(value, str):
             raise ValueError("expected RATE or RATE@YYYY-MM-DD, e.g. 7.10@2026-11-20")
-        if not value.strip():
-            return None
-        rate_text, _, day_text = value.strip().partition("@")
-        try:
-            rate = Decimal(rate_text.strip())
-            day = dt.date.fromisoformat(day_text.strip()) if day_text else None
-        except (InvalidOperation, ValueError):
-            raise ValueError("expected RATE or RATE@YYYY-MM-DD, e.g. 7.10@2026-11-20") from None
-        # A yuan rate outside this range is a typo (0.71, 71), not an exchange rate.
-        if not rate.is_finite() or not Decimal(1) <= rate <= Decimal(50):
-            raise ValueError("the rate must be yuan per dollar, between 1 and 50")
-        return FxRate(rate=rate, as_of=day)
+        return FxRate.parse(value) if value.strip() else None
 
     # -- what each way of running needs ---------------------------------------------------------
 

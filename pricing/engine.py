@@ -38,6 +38,8 @@ __all__ = [
 
 MILLION = Decimal(1_000_000)
 THOUSAND = Decimal(1_000)
+#: Plausible yuan per dollar; outside it the USD_CNY setting holds a typo.
+MIN_USD_CNY, MAX_USD_CNY = Decimal(1), Decimal(50)
 #: DESIGN: "a month is 30 days" when converting between daily and monthly allowances.
 DAYS_PER_MONTH = 30
 
@@ -161,15 +163,17 @@ class FxRate:
 
     @classmethod
     def parse(cls, text: str) -> "FxRate":
-        """`7.10` or `7.10@2026-11-20` (the USD_CNY setting); ValueError when malformed or not positive."""
-        rate_text, _, date_text = text.strip().partition("@")
+        """`7.10` or `7.10@2026-11-20` (the USD_CNY setting); ValueError saying what would work."""
+        rate_text, _, day_text = text.strip().partition("@")
         try:
-            rate = Decimal(rate_text)
-        except ArithmeticError:
-            raise ValueError(f"not a number: {rate_text!r}") from None
-        if not rate.is_finite() or rate <= 0:
-            raise ValueError(f"not a positive rate: {rate_text!r}")
-        return cls(rate, dt.date.fromisoformat(date_text) if date_text else None)
+            rate = Decimal(rate_text.strip())
+            day = dt.date.fromisoformat(day_text.strip()) if day_text else None
+        except (ArithmeticError, ValueError):
+            raise ValueError("expected RATE or RATE@YYYY-MM-DD, e.g. 7.10@2026-11-20") from None
+        # A yuan rate outside this range is a typo (0.71, 71), not an exchange rate.
+        if not rate.is_finite() or not MIN_USD_CNY <= rate <= MAX_USD_CNY:
+            raise ValueError("the rate must be yuan per dollar, between 1 and 50")
+        return cls(rate, day)
 
     def to_cny(self, usd: Decimal) -> Decimal:
         return usd * self.rate

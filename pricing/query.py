@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from .engine import Notice, Usage
 from .errors import InvalidQuery, UnknownModel
 from .models import ModelCard, Period
-from .numbers import CJK_DIGITS, ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
+from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
 from .ratecard import PriceBook
 
 __all__ = ["Query", "Intent", "parse_query", "MAX_QUERY_CHARS"]
@@ -442,9 +442,9 @@ def _set_once(parts: _Parts, name: str, value: Decimal | None, amount: _Tok) -> 
     setattr(parts, name, value)
 
 
-def _collect(tokens: list[_Tok], parts: _Parts, book: PriceBook) -> None:
-    """Read the roles that are not about amounts: flags, periods, currencies, unknown names."""
-    for i, tok in enumerate(tokens):
+def _collect(tokens: list[_Tok], parts: _Parts) -> None:
+    """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
+    for tok in tokens:
         r = tok.role or ""
         if tok.kind == "amount" and tok.money is not None:
             name = "budget_usd" if tok.money == "usd" else "budget_cny"
@@ -537,7 +537,7 @@ def parse_query(text: str, book: PriceBook) -> Query:
     _assign_roles(tokens)
     parts = _Parts()
     unlabeled = _pair(tokens, parts)
-    _collect(tokens, parts, book)
+    _collect(tokens, parts)
     notices: list[Notice] = []
     # Amounts with no label: one is the prompt, a second the output; more is a guess we won't make.
     if unlabeled:

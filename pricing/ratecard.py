@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from .errors import RateCardError, UnknownModel
 from .models import ModelCard, RateCard
 
-__all__ = ["DEFAULT_CARD_PATH", "PriceBook", "load_card", "parse_card", "model_words"]
+__all__ = ["DEFAULT_CARD_PATH", "PriceBook", "derived_names", "load_card", "parse_card", "model_words"]
 
 DEFAULT_CARD_PATH = Path(__file__).with_name("rates.toml")
 
@@ -44,7 +44,8 @@ def model_words(name: str) -> tuple[str, ...]:
     return tuple(name.lower().replace("-", " ").replace("_", " ").split())
 
 
-def _derived_names(model_id: str) -> list[str]:
+def derived_names(model_id: str) -> list[str]:
+    """Names an id implies: itself, without `gemini-`, and both without `-preview`."""
     names = [model_id]
     short = model_id.removeprefix("gemini-")
     names.append(short)
@@ -70,7 +71,7 @@ class PriceBook:
                 explicit[model_words(alias)] = m.id
         derived: dict[tuple[str, ...], str | None] = {}
         for m in card.models:
-            for name in _derived_names(m.id):
+            for name in derived_names(m.id):
                 words = model_words(name)
                 if words in derived and derived[words] != m.id:
                     derived[words] = None  # ambiguous
