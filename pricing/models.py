@@ -22,6 +22,7 @@ __all__ = [
     "ScheduledChange",
     "ModelCard",
     "RateCard",
+    "FxFigure",
     "Status",
     "Period",
     "MAX_TOKEN_PRICE",
@@ -148,6 +149,13 @@ class ModelCard(_Strict):
         return self.status == "shut_down"
 
 
+class FxFigure(_Strict):
+    """USD -> CNY as an admin set it: yuan per dollar, and the day the rate was taken."""
+
+    rate: Annotated[Decimal, Field(ge=1, le=50, allow_inf_nan=False)]
+    as_of: dt.date
+
+
 class RateCard(_Strict):
     """The whole card: sources, grounding plans and models, validated as one."""
 
@@ -159,6 +167,7 @@ class RateCard(_Strict):
     sources: dict[str, Source]
     grounding: dict[str, GroundingPlan]
     models: tuple[ModelCard, ...] = Field(min_length=1)
+    usd_cny: FxFigure | None = Field(None, description="Set with `admin fx`; wins over the USD_CNY setting")
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "RateCard":

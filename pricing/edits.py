@@ -1,0 +1,194 @@
+"""Admin edits of the rate card: pure functions from a card to a new, wholly re-validated card.
+
+Each edit raises `AdminInputError` (a `PricingError`, so it renders like any other answer) when the
+request is wrong; a card that would not validate is never returned, so nothing bad can be stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .errors import PricingError, RateCardError
+from .models import MAX_TOKEN_PRICE, RateCard
+from .ratecard import PriceBook, model_words, parse_card
+
+__all__ = [
+    "AdminInputError",
+    "PRICE_FIELDS",
+    "parse_price",
+    "set_price",
+    "add_model",
+    "set_alias",
+    "set_free_tier",
+    "set_fx",
+    "card_to_json",
+    "card_from_json",
+]
+
+#: `admin set` fields and the card attribute each edits.
+PRICE_FIELDS = {
+    "input": "input",
+    "output": "output",
+    "cached": "cached_input",
+    "storage": "storage",
+    "grounding": "grounding",
+}
+
+
+class AdminInputError(PricingError):
+    """An admin command that cannot be applied; ``code`` says why, ``params`` the details."""
+
+    code = "admin_input"
+
+
+def parse_price(text: str) -> Decimal:
+    """`2`, `2.50`, `$2.50`: a non-negative, not absurd USD figure."""
+    try:
+        value = Decimal(text.strip().removeprefix("$").replace(",", ""))
+    except InvalidOperation:
+        raise AdminInputError("not_a_price", value=text[:40]) from None
+    if not value.is_finite():
+        raise AdminInputError("not_a_price", value=text[:40])
+    if value < 0:
+        raise AdminInputError("negative_price", value=text[:40])
+    if value > MAX_TOKEN_PRICE:
+        raise AdminInputError("absurd_price", value=text[:40], limit=str(MAX_TOKEN_PRICE))
+    return value
+
+
+def _dump(card: RateCard) -> dict[str, Any]:
+    return card.model_dump(mode="python")
+
+
+def _rebuild(data: dict[str, Any]) -> RateCard:
+    try:
+        return parse_card(data)
+    except RateCardError as exc:
+        raise AdminInputError("invalid_card", reason=str(exc).splitlines()[0][:300]) from None
+
+
+def _model_index(data: dict[str, Any], book: PriceBook, ref: str) -> int:
+    model_id = book.resolve(ref).id  # UnknownModel with suggestions when it is not on the card
+    return next(i for i, m in enumerate(data["models"]) if m["id"] == model_id)
+
+
+def set_price(card: RateCard, ref: str, field: str, price: Decimal, *, long_context: bool, today: dt.date) -> RateCard:
+    """`admin set MODEL FIELD PRICE [>200k]`: one figure, dated today, sourced to the admin."""
+    if field not in PRICE_FIELDS:
+        raise AdminInputError("unknown_field", field=field[:40], fields=", ".join(PRICE_FIELDS))
+    book = PriceBook(card)
+    data = _dump(card)
+    model = data["models"][_model_index(data, book, ref)]
+    attr = PRICE_FIELDS[field]
+    if attr == "grounding":
+        if long_context:
+            raise AdminInputError("no_long_context", model=model["id"], field=field)
+        plan_id = model["grounding"]
+        if plan_id is None:
+            raise AdminInputError("no_such_price", model=model["id"], field=field)
+        data["grounding"][plan_id].update(price_per_1000=price, source="admin", as_of=today)
+    elif attr == "storage":
+        if long_context:
+            raise AdminInputError("no_long_context", model=model["id"], field=field)
+        model["storage"] = {"usd": price, "source": "admin", "as_of": today}
+    else:
+        current = model[attr]
+        if long_context and model["long_context_threshold"] is None:
+            raise AdminInputError("no_long_context", model=model["id"], field=field)
+        if current is None:
+            if long_context or model["long_context_threshold"] is not None:
+                # a tiered model needs both rates at once: refuse rather than invent the other one
+                raise AdminInputError("no_such_price", model=model["id"], field=field)
+            current = {"standard": price, "long_context": None}
+        key = "long_context" if long_context else "standard"
+        model[attr] = {**current, key: price, "source": "admin", "as_of": today}
+    _ensure_admin_source(data, today)
+    return _rebuild(data)
+
+
+def _ensure_admin_source(data: dict[str, Any], today: dt.date) -> None:
+    data["sources"]["admin"] = {"title": "Set by an admin from Slack (see the audit history)", "url": "", "as_of": today}
+
+
+def add_model(card: RateCard, new_id: str, like: str, *, name: str | None, today: dt.date) -> RateCard:
+    """`admin add-model NEW_ID like EXISTING [name ...]`: a new model starting from another's rates."""
+    book = PriceBook(card)
+    data = _dump(card)
+    if any(m["id"] == new_id for m in data["models"]) or model_words(new_id) in book.names:
+        raise AdminInputError("model_exists", model=new_id[:60])
+    template = dict(data["models"][_model_index(data, book, like)])
+    template.update(
+        id=new_id,
+        name=name or new_id,
+        status="preview",
+        successor=None,
+        shutdown=None,
+        aliases=(),
+        scheduled=(),
+    )
+    data["models"] = [*data["models"], template]
+    _ensure_admin_source(data, today)
+    return _rebuild(data)
+
+
+def set_alias(card: RateCard, alias: str, ref: str) -> RateCard:
+    """`admin alias NAME MODEL`: make NAME mean MODEL (moving it from another model if needed)."""
+    book = PriceBook(card)
+    data = _dump(card)
+    target = data["models"][_model_index(data, book, ref)]
+    words = model_words(alias)
+    if not words:
+        raise AdminInputError("empty_alias")
+    if any(model_words(m["id"]) == words for m in data["models"]):
+        raise AdminInputError("alias_is_model", alias=alias[:60])
+    for m in data["models"]:
+        m["aliases"] = tuple(a for a in m["aliases"] if model_words(a) != words)
+    target["aliases"] = (*target["aliases"], alias.strip().lower())
+    return _rebuild(data)
+
+
+def set_free_tier(
+    card: RateCard, ref: str, *, available: bool | None, rpm: int | None, tpm: int | None, rpd: int | None, today: dt.date
+) -> RateCard:
+    """`admin free-tier MODEL yes|no|unknown [rpm N] [tpm N] [rpd N]`."""
+    book = PriceBook(card)
+    data = _dump(card)
+    model = data["models"][_model_index(data, book, ref)]
+    has_limits = any(v is not None for v in (rpm, tpm, rpd))
+    model["free_tier"] = {
+        "available": available,
+        "rpm": rpm,
+        "tpm": tpm,
+        "rpd": rpd,
+        "limits_as_of": today if has_limits else None,
+        "source": "admin",
+        "as_of": today,
+    }
+    _ensure_admin_source(data, today)
+    return _rebuild(data)
+
+
+def set_fx(card: RateCard, rate: Decimal | None, *, as_of: dt.date) -> RateCard:
+    """`admin fx RATE [DATE]` (or `admin fx off`): the USD -> CNY rate answers use."""
+    data = _dump(card)
+    data["usd_cny"] = None if rate is None else {"rate": rate, "as_of": as_of}
+    return _rebuild(data)
+
+
+def card_to_json(card: RateCard) -> str:
+    """The card as JSON (`admin export`): exact decimal strings, ISO dates, stable key order."""
+    return card.model_dump_json(indent=1)
+
+
+def card_from_json(text: str) -> RateCard:
+    """`admin import`: JSON in the export's form, validated whole; `AdminInputError` when it is not."""
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except (ValueError, RecursionError) as exc:
+        raise AdminInputError("bad_json", reason=str(exc)[:200]) from None
+    if not isinstance(data, dict):
+        raise AdminInputError("bad_json", reason="expected a JSON object")
+    return _rebuild(data)
