@@ -9,6 +9,7 @@ statement: the database, not this process, decides who won.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -18,10 +19,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+logger = logging.getLogger(__name__)
+
 __all__ = ["Base", "HandledEvent", "Store", "ThreadReply", "UserLanguage", "utcnow"]
 
 #: Slack retries an event for a few minutes at most; a day of ids is plenty and keeps the table small.
 HANDLED_EVENT_RETENTION = dt.timedelta(days=1)
+#: Checked passes at creating the schema when several instances start at the same moment.
+SCHEMA_ATTEMPTS = 5
+#: Seconds to wait for a PostgreSQL connection before calling the database unavailable.
+CONNECT_TIMEOUT = 5
 #: Prune old event ids after this many claims (cheap, and no scheduler needed).
 _PRUNE_EVERY = 500
 
@@ -29,6 +36,10 @@ _PRUNE_EVERY = 500
 def utcnow() -> dt.datetime:
     """Naive UTC: SQLite drops time zones, so every timestamp is stored and compared as naive UTC."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _log_outage(what: str, error: DBAPIError) -> None:
+    logger.warning("database unavailable while %s (%s); carrying on without it", what, type(error.orig).__name__)
 
 
 class Base(DeclarativeBase):
@@ -72,8 +83,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers run beside a writer, and busy_timeout makes a second writer (another
     # thread or instance) wait its turn instead of failing with "database is locked".
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")  # first, so switching to WAL also waits its turn
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 
@@ -98,19 +109,24 @@ class Store:
     @classmethod
     def from_url(cls, url: str, **kwargs: Any) -> Store:
         """Connect (without touching the database yet) to ``url``."""
-        engine = create_engine(url, pool_pre_ping=True)
+        # A host that never answers must not hold an admin change for minutes of TCP timeout.
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT} if url.startswith("postgresql") else {}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         return cls(engine, **kwargs)
 
     def create_schema(self) -> None:
         """Create missing tables; tolerate another instance creating them at the same moment."""
-        try:
-            Base.metadata.create_all(self.engine, checkfirst=True)
-        except DBAPIError:
-            # Two instances starting together both saw "no table" and one lost the race to
-            # create it; by now the winner has, so a second, checked pass succeeds.
-            Base.metadata.create_all(self.engine, checkfirst=True)
+        for attempt in range(SCHEMA_ATTEMPTS):
+            try:
+                Base.metadata.create_all(self.engine, checkfirst=True)
+                return
+            except DBAPIError:
+                # Instances starting together all saw "no table" and some lost the race to create
+                # one; the winners have by now, so a checked pass succeeds (a few with many instances).
+                if attempt == SCHEMA_ATTEMPTS - 1:
+                    raise
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -118,9 +134,18 @@ class Store:
     # -- language choices -----------------------------------------------------------------------
 
     def get_lang(self, user_id: str) -> str | None:
-        """The language the user chose, or None when they chose none (or "auto")."""
-        with self.engine.connect() as conn:
-            return conn.execute(select(UserLanguage.lang).where(UserLanguage.user_id == user_id)).scalar_one_or_none()
+        """The language the user chose, or None when they chose none (or "auto") or the database is down.
+
+        A database outage must not stop answers: the Slack locale decides meanwhile.
+        """
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(
+                    select(UserLanguage.lang).where(UserLanguage.user_id == user_id)
+                ).scalar_one_or_none()
+        except DBAPIError as error:
+            _log_outage("reading a language choice", error)
+            return None
 
     def set_lang(self, user_id: str, lang: str | None) -> None:
         """Remember ``lang`` for the user; None forgets the choice (back to their Slack locale)."""
@@ -139,10 +164,19 @@ class Store:
     # -- at-most-once handling ------------------------------------------------------------------
 
     def claim_event(self, event_key: str) -> bool:
-        """True exactly once per key across every instance on this database; False for repeats."""
-        with self.engine.begin() as conn:
-            stmt = self._insert(HandledEvent).values(event_key=event_key, handled_at=self._clock())
-            claimed = conn.execute(stmt.on_conflict_do_nothing()).rowcount == 1
+        """True exactly once per key across every instance on this database; False for repeats.
+
+        With the database down it answers True: a rare duplicate answer beats dropping a question.
+        """
+        try:
+            with self.engine.begin() as conn:
+                stmt = self._insert(HandledEvent).values(event_key=event_key, handled_at=self._clock())
+                # RETURNING, not rowcount: psycopg reports rowcount -1 for INSERT ... ON CONFLICT.
+                stmt = stmt.on_conflict_do_nothing().returning(HandledEvent.event_key)
+                claimed = conn.execute(stmt).scalar_one_or_none() is not None
+        except DBAPIError as error:
+            _log_outage("recording a handled event", error)
+            return True
         with self._claims_lock:
             self._claims += 1
             due = self._claims % _PRUNE_EVERY == 0
@@ -159,9 +193,14 @@ class Store:
             index_elements=[ThreadReply.channel, ThreadReply.thread_ts],
             set_={"replied_at": now},
             where=ThreadReply.replied_at < now - cooldown,
-        )
-        with self.engine.begin() as conn:
-            return conn.execute(stmt).rowcount == 1
+        ).returning(ThreadReply.channel)
+        try:
+            with self.engine.begin() as conn:
+                return conn.execute(stmt).scalar_one_or_none() is not None
+        except DBAPIError as error:
+            # Unprompted answers are optional: with the database down, stay quiet rather than repeat.
+            _log_outage("recording a thread answer", error)
+            return False
 
     def prune_events(self, older_than: dt.timedelta = HANDLED_EVENT_RETENTION) -> int:
         """Forget handled-event keys older than Slack could still retry; returns how many went."""
