@@ -134,7 +134,7 @@ class Answerer:
         if query.intent == "free_tier":
             doc = render.render_free_tier(t, book, query.model)
             return self._reply(doc, "free_tier", lang, _free_tier_data(book, query), public=query.public)
-        fx = self._fx_for(query)
+        fx = self._fx_for(query, book)
         assert query.usage is not None
         if query.intent == "compare":
             usage = query.usage
@@ -152,9 +152,7 @@ class Answerer:
         if query.intent == "budget":
             usd = query.budget_usd
             if usd is None:
-                if self.fx is None:
-                    raise InvalidQuery("no_fx_rate")
-                usd = query.budget_cny / self.fx.rate  # type: ignore[operator]
+                usd = self._fx(book).to_usd(query.budget_cny)  # type: ignore[arg-type]
             result = budget(book, query.usage, usd, model, today=self.today())
             doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
             return self._reply(doc, "budget", lang, _budget_data(result), public=query.public)
@@ -165,9 +163,16 @@ class Answerer:
             data |= _fx_data(fx, result_e.total)
         return self._reply(doc, "estimate", lang, data, public=query.public)
 
-    def _fx_for(self, query: Query) -> FxRate | None:
+    def _fx_for(self, query: Query, book: PriceBook) -> FxRate | None:
         if not query.want_cny and query.budget_cny is None:
             return None
+        return self._fx(book)
+
+    def _fx(self, book: PriceBook) -> FxRate:
+        """USD -> CNY: the rate an admin set on the card (`admin fx`), else the USD_CNY setting."""
+        figure = book.card.usd_cny
+        if figure is not None:
+            return FxRate(figure.rate, figure.as_of)
         if self.fx is None:
             raise InvalidQuery("no_fx_rate")
         return self.fx

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -20,14 +21,16 @@ from slack_sdk.http_retry import (
 )
 
 from bot import listeners
+from bot.cardcache import CardCache
 from bot.locale_resolver import LocaleResolver
+from bot.permissions import AdminPolicy
+from bot.ratestore import DatabaseUnavailable, RateStore  # imported before create_schema: its tables too
 from bot.services import Services
 from bot.settings import ConfigError, Settings
 from bot.store import Store
+from pricing import PriceBook, load_card
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from bot.answer import Answerer
 
 __all__ = ["build_answerer", "build_web_client", "create_app", "services_of"]
@@ -73,19 +76,20 @@ def build_web_client(settings: Settings, *, timeout: float = WEB_API_TIMEOUT, re
     )
 
 
-def build_answerer(settings: Settings) -> Answerer:
-    """The Answerer over the shipped rate card; `ConfigError` when DEFAULT_MODEL is not on it."""
+def build_answerer(settings: Settings, book: PriceBook | Callable[[], PriceBook] | None = None) -> Answerer:
+    """The Answerer over ``book`` (default: the shipped card); `ConfigError` when DEFAULT_MODEL is not on it."""
     from bot.answer import Answerer
-    from pricing import PriceBook, PricingError, load_card
+    from pricing import PricingError
 
-    book = PriceBook(load_card())
+    source = book if book is not None else PriceBook(load_card())
+    current = source() if callable(source) else source
     default_model = None
     if settings.default_model is not None:
         try:
-            default_model = book.resolve(settings.default_model).id
+            default_model = current.resolve(settings.default_model).id
         except PricingError:
             raise ConfigError(f"DEFAULT_MODEL: {settings.default_model!r} is not on the rate card") from None
-    return Answerer(book, fx=settings.usd_cny, default_model=default_model)
+    return Answerer(source, fx=settings.usd_cny, default_model=default_model)
 
 
 def create_app(
@@ -105,17 +109,35 @@ def create_app(
     """
     if store is None:
         store = Store.from_url(settings.database_url)
-        store.create_schema()
+    seed = load_card()
+    rates = RateStore(store.engine, seed)
+    try:
+        rates.ensure_seed()  # the whole schema, then the shipped card as version 1
+    except DatabaseUnavailable:
+        # Prices are still answered (from the shipped card); the card cache finishes the set-up
+        # by itself when the database is back.
+        logger.warning("the database is unreachable at start-up: answering from the shipped rate card meanwhile")
+    cards = CardCache(rates, PriceBook(seed), interval=settings.card_refresh_seconds)
+    cards.start()
     if answerer is None:
-        answerer = build_answerer(settings)
+        answerer = build_answerer(settings, cards.book)
     client = client or build_web_client(settings)
     # users.info runs inside a slash command's 3 seconds: a short timeout and no retries.
     locale_client = locale_client or build_web_client(settings, timeout=settings.locale_timeout, retries=False)
+    executor = listener_executor or ThreadPoolExecutor(EVENT_WORKERS, "slack-events")
     services = Services(
         answerer=answerer,
         store=store,
         languages=LocaleResolver(locale_client, store, settings.default_lang),
         settings=settings,
+        rates=rates,
+        cards=cards,
+        admins=AdminPolicy(
+            settings.admin_user_ids,
+            client=locale_client,
+            include_workspace_admins=settings.workspace_admins_are_admins,
+        ),
+        announce=_announcer(client, executor, settings.audit_channel),
     )
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     try:
@@ -123,7 +145,7 @@ def create_app(
             client=client,
             signing_secret=secret,
             process_before_response=True,
-            listener_executor=listener_executor or ThreadPoolExecutor(EVENT_WORKERS, "slack-events"),
+            listener_executor=executor,
         )
     except BoltError as error:
         # Bolt checks the token with auth.test at start: say which setting is wrong, in one line.
@@ -136,6 +158,20 @@ def create_app(
     app.error(_log_error)
     listeners.register(app)
     return app
+
+
+def _announcer(client: WebClient, executor: Executor, channel: str | None) -> Callable[[str, list[dict[str, Any]]], None] | None:
+    """Posts admin changes to AUDIT_CHANNEL on the event executor, so no slash command waits on it."""
+    if channel is None:
+        return None
+
+    def post(text: str, blocks: list[dict[str, Any]]) -> None:
+        try:
+            client.chat_postMessage(channel=channel, text=text, blocks=blocks or None, unfurl_links=False)
+        except (SlackClientError, OSError) as error:
+            logger.warning("announcing a rate change in %s failed: %s", channel, type(error).__name__)
+
+    return lambda text, blocks: executor.submit(post, text, blocks) and None
 
 
 def services_of(app: App) -> Services:

@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bot.locale_resolver import LocaleResolver
+from bot.permissions import AdminPolicy
 from bot.settings import Settings
 from bot.store import Store
 
 if TYPE_CHECKING:
     from bot.answer import Answerer
+    from bot.cardcache import CardCache
+    from bot.ratestore import RateStore
 
 __all__ = ["Services"]
 
 
 @dataclass(frozen=True, eq=False)
 class Services:
-    """Answerer, store, language picker and settings, shared by every request of one app."""
+    """Answerer, stores, language picker, admin policy and settings, shared by every request of one app."""
 
     answerer: Answerer
     store: Store
     languages: LocaleResolver
     settings: Settings
+    rates: RateStore
+    cards: CardCache
+    admins: AdminPolicy
+    #: Posts an admin change to AUDIT_CHANNEL, off the request path; None when no channel is set.
+    announce: Callable[[str, list[dict[str, Any]]], None] | None = None
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Services:
         # Bolt deep-copies the context for lazy listeners; these are shared, thread-safe services

@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     """Channel id where admin changes are announced (used by the admin commands)."""
     usd_cny: Annotated[FxRate | None, NoDecode] = None
     """USD -> CNY as `7.10` or `7.10@2026-11-20` (rate and the day it was taken)."""
+    workspace_admins_are_admins: bool = False
+    """Also let the workspace's admins and owners (users.info is_admin / is_owner) run admin commands."""
+    card_refresh_seconds: float = Field(default=0.5, gt=0, le=60)
+    """How often each instance checks the database for a newer rate card (changes reach all within 2 s)."""
     channel_questions: bool = False
     """Answer clear pricing questions in channels the bot is in, without a mention."""
     port: int = Field(default=3000, ge=1, le=65535)

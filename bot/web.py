@@ -69,4 +69,6 @@ def app_from_env() -> Starlette:
 def _close(bolt: App) -> None:
     executor = bolt.listener_runner.listener_executor
     executor.shutdown(wait=True, cancel_futures=False)  # let answers already underway go out
-    services_of(bolt).store.dispose()
+    services = services_of(bolt)
+    services.cards.stop()
+    services.store.dispose()

@@ -178,6 +178,9 @@ class FxRate:
     def to_cny(self, usd: Decimal) -> Decimal:
         return usd * self.rate
 
+    def to_usd(self, cny: Decimal) -> Decimal:
+        return cny / self.rate
+
 
 def _per_million(tokens: Decimal, price: Decimal, multiplier: Decimal) -> tuple[Decimal, Decimal, Decimal]:
     unit_price = price * multiplier

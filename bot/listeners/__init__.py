@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import commands, home, mentions, messages
+from bot.listeners import admin_actions, commands, home, mentions, messages
 
 __all__ = ["register"]
 
@@ -15,3 +15,4 @@ def register(app: App) -> None:
     mentions.register(app)
     messages.register(app)
     home.register(app)
+    admin_actions.register(app)

@@ -27,7 +27,7 @@ def answer_command(ack: Ack, command: dict[str, Any], services: Services, logger
     """
     user_id = command.get("user_id")
     try:
-        out = reply_for(command.get("text") or "", user_id, services)
+        out = reply_for(command.get("text") or "", user_id, services, command.get("channel_id"))
     except Exception:
         logger.exception("answering %s failed", COMMAND)
         ack(text=notices.apology(safe_lang(user_id, services)), response_type="ephemeral")

@@ -40,5 +40,5 @@ def answer_mention(
         channel=event["channel"],
         user_id=event["user"],
         thread_ts=thread_ts,
-        make=lambda: reply_for(question, event["user"], services),
+        make=lambda: reply_for(question, event["user"], services, event.get("channel")),
     )

@@ -58,7 +58,7 @@ def answer_dm(event: dict[str, Any], client: WebClient, services: Services, logg
         channel=event["channel"],
         user_id=event["user"],
         thread_ts=event.get("thread_ts"),
-        make=lambda: reply_for(event.get("text") or "", event["user"], services),
+        make=lambda: reply_for(event.get("text") or "", event["user"], services, event.get("channel")),
         is_dm=True,
     )
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot import notices
-from bot.i18n import parse_lang_choice
+from bot import notices, render_admin
+from bot.admin import AdminContext, is_admin_command, run_admin
+from bot.i18n import parse_lang_choice, translator
+from bot.render import to_slack
 from bot.services import Services
 
-__all__ = ["LANG_WORDS", "Outgoing", "is_lang_command", "reply_for", "safe_lang"]
+__all__ = ["LANG_WORDS", "Outgoing", "admin_context", "is_lang_command", "reply_for", "safe_lang"]
 
 #: First words that make the text a language command rather than a pricing question.
 LANG_WORDS = frozenset({"lang", "language", "语言", "語言"})
@@ -31,14 +33,46 @@ def is_lang_command(text: str) -> bool:
     return bool(words) and words[0].lower() in LANG_WORDS
 
 
-def reply_for(text: str, user_id: str | None, services: Services) -> Outgoing:
-    """The reply to ``text`` from ``user_id``: language commands here, everything else the Answerer's."""
+def reply_for(text: str, user_id: str | None, services: Services, channel_id: str | None = None) -> Outgoing:
+    """The reply to ``text`` from ``user_id``: language and admin commands here, questions the Answerer's."""
     text = text.strip()
     if is_lang_command(text) and user_id:
         return _change_lang(text.split(maxsplit=1)[1:], user_id, services)
     lang = services.languages.lang_for(user_id)
-    reply = services.answerer.answer(text, lang) if text else services.answerer.help(lang)
+    if is_admin_command(text):
+        return _admin(text, user_id or "", channel_id, lang, services)
+    if not text or text.lower() in ("help", "帮助", "幫助"):
+        return _help(user_id, lang, services)
+    reply = services.answerer.answer(text, lang)
     return Outgoing(text=reply.text, blocks=list(reply.blocks), public=reply.public)
+
+
+def _help(user_id: str | None, lang: str, services: Services) -> Outgoing:
+    """Help for everyone; admins also see the admin commands."""
+    reply = services.answerer.help(lang)
+    if not services.admins.is_admin(user_id):
+        return Outgoing(text=reply.text, blocks=list(reply.blocks))
+    text, blocks = to_slack(render_admin.admin_help(translator(lang)))
+    return Outgoing(text=reply.text + "\n\n" + text, blocks=[*reply.blocks, {"type": "divider"}, *blocks])
+
+
+def admin_context(user_id: str, channel_id: str | None, lang: str, services: Services) -> AdminContext:
+    return AdminContext(
+        user_id=user_id,
+        channel_id=channel_id,
+        lang=lang,
+        is_admin=services.admins.is_admin(user_id),
+        store=services.rates,
+        refresh=services.cards.refresh_now,
+        today=services.answerer.today(),
+    )
+
+
+def _admin(text: str, user_id: str, channel_id: str | None, lang: str, services: Services) -> Outgoing:
+    result = run_admin(text, admin_context(user_id, channel_id, lang, services))
+    if result.announcement is not None and services.announce is not None:
+        services.announce(*result.announcement)
+    return Outgoing(text=result.text, blocks=result.blocks, personal=True)
 
 
 def _change_lang(args: list[str], user_id: str, services: Services) -> Outgoing:

@@ -1,0 +1,298 @@
+"""`/gemini-cost admin ...`: reading an admin command, applying it to the stored card, and saying what happened.
+
+Every subcommand is declared once in `COMMANDS` (name, handler); the permission check runs in one place,
+`run_admin`, before any handler. Changes go through `RateStore.change`, so each is validated whole,
+versioned, audited and undoable; a handler never writes anything itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pricing import PriceBook, PricingError, RateCard
+from pricing import edits
+
+from . import render_admin
+from .i18n import Translator, translator
+from .render import Doc, render_error, render_rates, to_slack
+from .ratestore import Change, RateStore, RateStoreError
+from .sync import SyncUnavailable, apply_diffs, genai_prices_diff
+
+__all__ = ["AdminContext", "AdminReply", "is_admin_command", "run_admin", "COMMANDS", "SYNC_APPLY_ACTION", "SYNC_CANCEL_ACTION"]
+
+log = logging.getLogger(__name__)
+
+ADMIN_WORDS = frozenset({"admin", "管理"})
+LONG_CONTEXT_WORDS = frozenset({">200k", ">200000", "long", "long-context", "长上下文", "長上下文"})
+SYNC_APPLY_ACTION = "admin_sync_apply"
+SYNC_CANCEL_ACTION = "admin_sync_cancel"
+#: Largest `admin history N` (Slack caps a message's blocks; the newest entries matter most).
+MAX_HISTORY = 30
+
+
+@dataclass(frozen=True)
+class AdminContext:
+    """Who asks, where, and what they may touch."""
+
+    user_id: str
+    channel_id: str | None
+    lang: str
+    is_admin: bool
+    store: RateStore
+    refresh: Callable[[], None]  # makes this instance see its own change at once
+    today: dt.date
+
+
+@dataclass(frozen=True)
+class AdminReply:
+    """What to answer the admin, and (for a change) the announcement for the audit channel."""
+
+    text: str
+    blocks: list[dict[str, Any]]
+    announcement: tuple[str, list[dict[str, Any]]] | None = None
+    changed: bool = False
+    json_text: str | None = field(default=None, repr=False)
+
+
+def is_admin_command(text: str) -> bool:
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].lower() in ADMIN_WORDS
+
+
+def _reply(doc: Doc) -> AdminReply:
+    text, blocks = to_slack(doc)
+    return AdminReply(text, blocks)
+
+
+# --- the subcommands ---------------------------------------------------------------------------
+
+
+def _set(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    long_context = bool(args) and args[-1].lower() in LONG_CONTEXT_WORDS
+    if long_context:
+        args = args[:-1]
+    if len(args) < 3:
+        raise edits.AdminInputError("usage", usage="admin set MODEL FIELD PRICE [>200k]")
+    *model_words, field_name, price_text = args
+    price = edits.parse_price(price_text)
+    model = " ".join(model_words)
+    action = f"set {model} {field_name.lower()} {price}" + (" >200k" if long_context else "")
+    return _change(ctx, t, action, lambda card: edits.set_price(
+        card, model, field_name.lower(), price, long_context=long_context, today=ctx.today))
+
+
+def _add_model(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    lowered = [a.lower() for a in args]
+    if len(args) < 3 or "like" not in lowered[1:]:
+        raise edits.AdminInputError("usage", usage="admin add-model NEW_ID like MODEL [name DISPLAY NAME]")
+    new_id = lowered[0]
+    rest = args[lowered.index("like", 1) + 1 :]
+    name = None
+    if "name" in [a.lower() for a in rest]:
+        at = [a.lower() for a in rest].index("name")
+        rest, name = rest[:at], " ".join(rest[at + 1 :]) or None
+    like = " ".join(rest)
+    if not like:
+        raise edits.AdminInputError("usage", usage="admin add-model NEW_ID like MODEL [name DISPLAY NAME]")
+    return _change(ctx, t, f"add-model {new_id} like {like}", lambda card: edits.add_model(
+        card, new_id, like, name=name, today=ctx.today))
+
+
+def _alias(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    text = " ".join(args)
+    if "=" in text:
+        alias, _, model = (part.strip() for part in text.partition("="))
+    elif len(args) >= 2:
+        alias, model = args[0], " ".join(args[1:])
+    else:
+        raise edits.AdminInputError("usage", usage="admin alias NAME MODEL  (or: admin alias long name = MODEL)")
+    return _change(ctx, t, f"alias {alias} = {model}", lambda card: edits.set_alias(card, alias, model))
+
+
+_YES = {"yes": True, "true": True, "on": True, "有": True, "是": True,
+        "no": False, "false": False, "off": False, "无": False, "否": False,
+        "unknown": None, "未知": None}  # fmt: skip
+
+
+def _free_tier(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    usage = "admin free-tier MODEL yes|no|unknown [rpm N] [tpm N] [rpd N]"
+    lowered = [a.lower() for a in args]
+    state_at = next((i for i, a in enumerate(lowered) if a in _YES), None)
+    if state_at is None or state_at == 0:
+        raise edits.AdminInputError("usage", usage=usage)
+    model = " ".join(args[:state_at])
+    limits: dict[str, int | None] = {"rpm": None, "tpm": None, "rpd": None}
+    rest = lowered[state_at + 1 :]
+    if len(rest) % 2:
+        raise edits.AdminInputError("usage", usage=usage)
+    for key, value in zip(rest[::2], rest[1::2], strict=True):
+        if key not in limits or not value.isdigit():
+            raise edits.AdminInputError("usage", usage=usage)
+        limits[key] = int(value)
+    available = _YES[lowered[state_at]]
+    return _change(ctx, t, f"free-tier {model} {lowered[state_at]}", lambda card: edits.set_free_tier(
+        card, model, available=available, today=ctx.today, **limits))
+
+
+def _fx(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    usage = "admin fx RATE [YYYY-MM-DD] | admin fx off"
+    if len(args) == 1 and args[0].lower() == "off":
+        return _change(ctx, t, "fx off", lambda card: edits.set_fx(card, None, as_of=ctx.today))
+    if not 1 <= len(args) <= 2:
+        raise edits.AdminInputError("usage", usage=usage)
+    try:
+        from pricing import FxRate
+
+        fx = FxRate.parse("@".join(args))
+    except ValueError:
+        raise edits.AdminInputError("usage", usage=usage) from None
+    as_of = fx.as_of or ctx.today
+    return _change(ctx, t, f"fx {fx.rate} {as_of.isoformat()}", lambda card: edits.set_fx(card, fx.rate, as_of=as_of))
+
+
+def _show(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    current = ctx.store.current()
+    book = PriceBook(current.card)
+    model = book.resolve(" ".join(args)) if args else None
+    doc = render_rates(t, book, model)
+    doc.notes.insert(0, render_admin.version_line(t, current))
+    return _reply(doc)
+
+
+def _history(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    limit = 10
+    if args:
+        if not args[0].isdigit() or not 1 <= int(args[0]) <= MAX_HISTORY:
+            raise edits.AdminInputError("usage", usage=f"admin history [N]  (N from 1 to {MAX_HISTORY})")
+        limit = int(args[0])
+    return _reply(render_admin.history(t, ctx.store.history(limit)))
+
+
+def _undo(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    return _announce(ctx, t, ctx.store.undo(user_id=ctx.user_id, channel_id=ctx.channel_id))
+
+
+def _rollback(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    if len(args) != 1 or not args[0].lstrip("v").isdigit():
+        raise edits.AdminInputError("usage", usage="admin rollback VERSION")
+    version = int(args[0].lstrip("v"))
+    return _announce(ctx, t, ctx.store.rollback(version, user_id=ctx.user_id, channel_id=ctx.channel_id))
+
+
+def _export(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    current = ctx.store.current()
+    json_text = edits.card_to_json(current.card)
+    doc = Doc(render_admin.export_title(t, current), [], [render_admin.import_hint(t)])
+    text, blocks = to_slack(doc)
+    # The JSON goes in a code block of its own; Slack's fallback text holds up to 40,000 characters.
+    return AdminReply(text + "\n```" + json_text + "```", blocks, json_text=json_text)
+
+
+def _import(ctx: AdminContext, t: Translator, args: list[str], raw: str = "") -> AdminReply:
+    json_text = raw.strip().strip("`").strip()
+    if not json_text:
+        raise edits.AdminInputError("usage", usage="admin import {...the JSON that admin export gives...}")
+    card = edits.card_from_json(json_text)
+    return _change(ctx, t, "import", lambda _current: card)
+
+
+def _sync(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    current = ctx.store.current()
+    diffs = genai_prices_diff(current.card, on=ctx.today)
+    doc = render_admin.sync_diff(t, diffs)
+    text, blocks = to_slack(doc)
+    if diffs:
+        blocks.append(render_admin.sync_buttons(t, current.version, SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION))
+    return AdminReply(text, blocks)
+
+
+def apply_sync(ctx: AdminContext, seen_version: int) -> AdminReply:
+    """The admin confirmed `admin sync` (a button): apply the differences shown, if the card is unchanged."""
+    t = translator(ctx.lang)
+    if not ctx.is_admin:
+        return _refuse(ctx, t)
+    def edit(card: RateCard) -> RateCard:
+        if ctx.store.latest_version() != seen_version:
+            raise edits.AdminInputError("card_changed_since", version=seen_version)
+        updated, _skipped = apply_diffs(card, genai_prices_diff(card, on=ctx.today), today=ctx.today)
+        return updated
+
+    try:
+        return _change(ctx, t, "sync genai-prices", edit)
+    except Exception as err:  # typed failures become answers, like any admin command
+        return _failure(ctx, t, err)
+
+
+def _help(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+    return _reply(render_admin.admin_help(t))
+
+
+Handler = Callable[[AdminContext, Translator, list[str]], AdminReply]
+COMMANDS: dict[str, Handler] = {
+    "help": _help,
+    "set": _set,
+    "show": _show,
+    "history": _history,
+    "undo": _undo,
+    "rollback": _rollback,
+    "add-model": _add_model,
+    "alias": _alias,
+    "free-tier": _free_tier,
+    "fx": _fx,
+    "export": _export,
+    "import": _import,  # type: ignore[dict-item]  # also takes the raw JSON text
+    "sync": _sync,
+}
+
+
+# --- shared steps ------------------------------------------------------------------------------
+
+
+def _change(ctx: AdminContext, t: Translator, action: str, edit: Callable[[RateCard], RateCard]) -> AdminReply:
+    change = ctx.store.change(edit, user_id=ctx.user_id, channel_id=ctx.channel_id, action=action)
+    return _announce(ctx, t, change)
+
+
+def _announce(ctx: AdminContext, t: Translator, change: Change) -> AdminReply:
+    ctx.refresh()
+    doc = render_admin.change_done(t, change, ctx.user_id)
+    text, blocks = to_slack(doc)
+    # The audit channel reads in the workspace's default language (English catalogs are the source).
+    announcement = to_slack(render_admin.change_done(translator("en"), change, ctx.user_id))
+    return AdminReply(text, blocks, announcement=announcement, changed=True)
+
+
+def _refuse(ctx: AdminContext, t: Translator) -> AdminReply:
+    log.warning("refused an admin command from non-admin user %s", ctx.user_id)
+    return _reply(render_admin.refusal(t))
+
+
+def _failure(ctx: AdminContext, t: Translator, err: Exception) -> AdminReply:
+    if isinstance(err, PricingError):
+        return _reply(render_admin.admin_error(t, err) if isinstance(err, edits.AdminInputError) else render_error(t, err))
+    if isinstance(err, (RateStoreError, SyncUnavailable)):
+        return _reply(render_admin.store_error(t, err))
+    raise err
+
+
+def run_admin(text: str, ctx: AdminContext) -> AdminReply:
+    """Run ``admin ...`` for ``ctx.user_id``: refused politely unless they are an admin; never raises on input."""
+    t = translator(ctx.lang)
+    if not ctx.is_admin:
+        return _refuse(ctx, t)
+    parts = text.split(maxsplit=2)  # "admin", subcommand, the rest
+    name = parts[1].lower() if len(parts) > 1 else "help"
+    rest = parts[2] if len(parts) > 2 else ""
+    handler = COMMANDS.get(name)
+    if handler is None:
+        return _reply(render_admin.unknown_subcommand(t, name, list(COMMANDS)))
+    try:
+        if handler is _import:
+            return _import(ctx, t, [], raw=rest)
+        return handler(ctx, t, rest.split())
+    except Exception as err:
+        return _failure(ctx, t, err)
