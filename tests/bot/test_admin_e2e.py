@@ -207,3 +207,29 @@ def test_fx_set_by_an_admin_is_used_in_yuan_answers(pair) -> None:
     answer(first, "admin fx 7.10 2026-11-20", user=ADMIN)
     # 1M x $0.30 = $0.30; x 7.10 = ¥2.13
     eventually(lambda: "CN¥2.13" in answer(second, "1M in on 2.5 flash in CNY") and "ok")
+
+
+def test_database_outage_prices_still_answered_changes_refused_then_resumed(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """PostgreSQL behind a proxy we can cut: the bot as deployed keeps answering and recovers by itself."""
+    from pg import PG_PORT, TcpProxy
+
+    with private_database("gc_outage") as (user, dbname):
+        proxy = TcpProxy(PG_PORT)
+        bot = start_bot(fake_slack, sqlalchemy_url(user, dbname, port=proxy.port), tmp_path, ADMIN_USER_IDS=ADMIN)
+        try:
+            answer(bot, "admin set 2.5 flash input 0.35", user=ADMIN)
+            proxy.cut()
+            # 1M x $0.35 = $0.35, from the card this instance already holds
+            assert "$0.35" in answer(bot, QUESTION)
+            assert "预估费用" in answer(bot, "输入100万 2.5 flash", user="U0ZH")
+            refused = answer(bot, "admin set 2.5 flash input 0.40", user=ADMIN)
+            assert "database can't be reached" in refused
+            proxy.restore()
+            eventually(lambda: "saved" in (r := answer(bot, "admin set 2.5 flash input 0.40", user=ADMIN)) and r, timeout=15)
+            assert "$0.40" in answer(bot, QUESTION)
+            history = answer(bot, "admin history", user=ADMIN)
+            assert "v3" in history and "v2" in history  # the refused change left no version behind
+            assert "v4" not in history
+        finally:
+            bot.stop()
+            proxy.close()
