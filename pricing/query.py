@@ -45,7 +45,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     kind: str  # num, cjknum, word, cjk, sym; later: amount, model, role, used
     text: str
@@ -156,8 +156,9 @@ def _tokenize(text: str) -> list[_Tok]:
     last_end = -1
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "sym"
-        tok = _Tok(kind, m.group(), m.start(), m.end(), glued=m.start() == last_end)
-        last_end = m.end()
+        start, last_end_next = m.span()
+        tok = _Tok(kind, m.group(), start, last_end_next, start == last_end)
+        last_end = last_end_next
         if kind == "cjk":
             tokens.extend(_split_cjk(tok))
         else:
@@ -288,7 +289,7 @@ def _currency_after(tokens: list[_Tok], first: int, after: int) -> str | None:
     return role
 
 
-def _read_amounts(tokens: list[_Tok]) -> list[_Tok]:
+def _read_amounts(tokens: list[_Tok], text: str) -> list[_Tok]:
     """Fold numbers with their multipliers, signs and currency marks into amount tokens."""
     out: list[_Tok] = []
     i, n = 0, len(tokens)
@@ -316,7 +317,7 @@ def _read_amounts(tokens: list[_Tok]) -> list[_Tok]:
             if currency is not None:
                 amount.money = currency
                 j += 1
-            amount.text = "".join(t.text if t.glued or k == i else " " + t.text for k, t in enumerate(tokens[i:j], start=i))
+            amount.text = text[tok.start : tokens[j - 1].end]  # as typed (normalized), e.g. "1 million"
             out.append(amount)
             i = j
             continue
@@ -529,10 +530,11 @@ def _check_amounts(tokens: list[_Tok]) -> None:
 
 def parse_query(text: str, book: PriceBook) -> Query:
     """Read one question. Raises `InvalidQuery` or `UnknownModel`, never anything else on any text."""
-    tokens = _tokenize(_normalize(text))
+    normalized = _normalize(text)
+    tokens = _tokenize(normalized)
     found_models = _match_models(tokens, book)
     _reject_unknown_models(tokens, book)
-    tokens = _read_amounts([t for t in tokens if t.kind != "used"])
+    tokens = _read_amounts([t for t in tokens if t.kind != "used"], normalized)
     _check_amounts(tokens)
     _assign_roles(tokens)
     parts = _Parts()

@@ -1,0 +1,1 @@
+"""Reproducible benchmarks: ratios against baselines measured in the same run."""

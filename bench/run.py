@@ -1,0 +1,98 @@
+"""`python -m bench.run`: every benchmark in one run; prints a table and writes bench/results/latest.json.
+
+Targets (issue 5) are ratios against baselines measured in this same run, never absolute times:
+HTTP throughput >= 0.75x the bare-Bolt floor and p99 <= 1.5x its p99; parse + price <= 1/3 of
+genai_prices.calc_price; growth linear at worst.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+from pathlib import Path
+from typing import Any
+
+from bench.engine_bench import run_engine_bench
+
+RESULTS = Path(__file__).with_name("results")
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "platform": platform.platform()}
+
+
+def _fmt(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def table(results: dict[str, Any]) -> str:
+    e = results["engine"]["engine"]
+    g = results["engine"]["growth"]
+    i = results["engine"]["imports"]
+    rows = [
+        ("engine: our parse + price (us/query)", _fmt(e["ours_parse_and_price_us"], 1)),
+        ("engine: our price only (us/usage)", _fmt(e["ours_price_only_us"], 1)),
+        ("engine: genai_prices.calc_price (us/call)", _fmt(e["genai_prices_calc_price_us"], 1)),
+        ("engine: litellm.cost_per_token (us/call)", _fmt(e["litellm_cost_per_token_us"], 1)),
+        ("ratio parse+price / calc_price (target <= 0.33)", _fmt(e.get("ratio_parse_and_price_vs_calc_price"))),
+        ("ratio price only / calc_price", _fmt(e.get("ratio_price_only_vs_calc_price"))),
+        *((f"growth: query of {k} B (us)", _fmt(v, 1)) for k, v in g["query_bytes_us"].items()),
+        *((f"growth: card of {k} models (us/query)", _fmt(v, 1)) for k, v in g["card_models_us"].items()),
+        ("import + card load (s)", _fmt(i["ours_import_and_card_load"], 3)),
+        ("import genai_prices (s)", _fmt(i["genai_prices_import"], 3)),
+        ("import litellm (s)", _fmt(i["litellm_import"], 3)),
+    ]
+    http = results.get("http")
+    if http:
+        for name in ("ours", "floor"):
+            side = http.get(name) or {}
+            rows += [
+                (f"http {name}: requests/s", _fmt(side.get("rps"), 0)),
+                (f"http {name}: p50 / p90 / p99 (ms)",
+                 " / ".join(_fmt(side.get(k)) for k in ("p50_ms", "p90_ms", "p99_ms"))),
+                (f"http {name}: errors", _fmt(side.get("errors"))),
+                (f"http {name}: RSS (MB)", _fmt(side.get("rss_mb"), 1)),
+                (f"http {name}: start-up to listening (s)", _fmt(side.get("startup_s"))),
+            ]  # fmt: skip
+        ratios = http.get("ratios") or {}
+        rows += [
+            ("ratio http throughput ours/floor (target >= 0.75)", _fmt(ratios.get("throughput"))),
+            ("ratio http p99 ours/floor (target <= 1.5)", _fmt(ratios.get("p99"))),
+        ]
+    width = max(len(r[0]) for r in rows)
+    return "\n".join(f"{name.ljust(width)}  {value}" for name, value in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--requests", type=int, default=3000, help="HTTP requests per target")
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--skip-http", action="store_true")
+    args = parser.parse_args()
+    results: dict[str, Any] = {"machine": machine(), "engine": run_engine_bench()}
+    if not args.skip_http:
+        from bench.http_bench import run_http_bench
+
+        results["http"] = run_http_bench(args.requests, args.concurrency)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=1, default=str))
+    print(json.dumps(results["machine"]))
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
