@@ -72,12 +72,12 @@ class Translator:
         return self._catalog.ngettext(singular, plural, n)
 
     def money(self, amount: Decimal, currency: str = "USD") -> str:
-        return format_currency(display_amount(amount), currency, locale=self.locale, decimal_quantization=False)
+        return _format_money(self.lang, str(display_amount(amount)), currency)
 
     def number(self, value: Decimal | int) -> str:
         if isinstance(value, Decimal):
             value = value.normalize() if value == value.to_integral_value() else display_amount(value)
-        return format_decimal(value, locale=self.locale, decimal_quantization=False)
+        return _format_number(self.lang, str(value))
 
     def date(self, value: dt.date) -> str:
         return format_date(value, format="medium", locale=self.locale)
@@ -94,6 +94,18 @@ def display_amount(amount: Decimal) -> Decimal:
     if rounded.as_tuple().exponent > -2:  # type: ignore[operator]
         rounded = rounded.quantize(Decimal("0.01"))
     return rounded
+
+
+# Babel's CLDR formatting is the costliest step of an answer (~40 us a figure) and the same figures
+# recur all the time ($4.00/1M, 1,000,000 tokens): memoize by the exact decimal text, per language.
+@lru_cache(maxsize=8192)
+def _format_money(lang: str, amount: str, currency: str) -> str:
+    return format_currency(Decimal(amount), currency, locale=_CLDR[lang], decimal_quantization=False)
+
+
+@lru_cache(maxsize=8192)
+def _format_number(lang: str, value: str) -> str:
+    return format_decimal(Decimal(value), locale=_CLDR[lang], decimal_quantization=False)
 
 
 @lru_cache(maxsize=None)
