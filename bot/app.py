@@ -197,9 +197,14 @@ def _skip_handled_events(body: dict[str, Any], services: Services, next: Callabl
     return None
 
 
-def _log_error(error: Exception, logger: logging.Logger) -> None:
-    """Whatever escaped a listener: logged with its traceback (Bolt's default drops it)."""
+def _log_error(error: Exception, logger: logging.Logger) -> BoltResponse:
+    """Whatever escaped a listener: logged with its traceback, and acked with 200.
+
+    A 500 would make Slack retry the same event, which fails the same way; the user already got an
+    apology where one could be given.
+    """
     logger.error("unhandled error in a listener", exc_info=error)
+    return BoltResponse(status=200, body="")
 
 
 def _short(error: BoltError) -> str:

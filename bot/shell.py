@@ -21,12 +21,13 @@ from typing import Any, TextIO
 from urllib.parse import urlencode
 
 from pydantic import SecretStr
-from slack_bolt import App, BoltContext, BoltRequest
+from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.web import SlackResponse
 
 from bot.app import create_app
 from bot.settings import Settings
+from bot.slack_request import build_bolt_request
 
 __all__ = ["Shell", "ShellClient", "blocks_to_text", "run_shell"]
 
@@ -186,12 +187,12 @@ class Shell:
     def _dispatch(self, body: str, content_type: str) -> Any:
         timestamp = str(int(time.time()))
         digest = hmac.new(self._secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256).hexdigest()
-        headers: dict[str, str | Sequence[str]] = {
+        headers: dict[str, Sequence[str]] = {
             "content-type": [content_type],
             "x-slack-request-timestamp": [timestamp],
             "x-slack-signature": [f"v0={digest}"],
         }
-        return self._app.dispatch(BoltRequest(body=body, headers=headers))
+        return self._app.dispatch(build_bolt_request(body, "", headers))
 
     def _next_ts(self) -> str:
         self._last_ts = max(time.time(), self._last_ts + 0.000001)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from collections.abc import AsyncIterator
 from typing import Any
 
-from slack_bolt import App, BoltRequest
+from slack_bolt import App
+from slack_sdk.signature import SignatureVerifier
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -17,22 +19,52 @@ from starlette.routing import Route
 from bot.app import create_app, services_of
 from bot.logs import configure_logging
 from bot.settings import ConfigError, Settings, load_settings
+from bot.slack_request import BadRequest, build_bolt_request, is_signed
 
-__all__ = ["app_from_env", "create_web_app"]
+logger = logging.getLogger(__name__)
+
+__all__ = ["MAX_BODY_BYTES", "app_from_env", "create_web_app"]
+
+#: Slack's commands, events and interactions are a few KB (a modal view at most ~100 KB); anything
+#: far larger is not Slack, and must not be read, decoded, HMAC'd and parsed whole.
+MAX_BODY_BYTES = 1 << 20
+
+
+async def _read_capped(request: Request, limit: int) -> bytes | None:
+    """The body, or None as soon as it is known to exceed ``limit`` (by header, or while streaming)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def create_web_app(settings: Settings, **app_kwargs: Any) -> Starlette:
     """Serve the Bolt app built from ``settings`` (`ConfigError` when HTTP mode lacks a setting)."""
     settings.require_http()
     bolt = create_app(settings, **app_kwargs)
+    verifier = SignatureVerifier(settings.slack_signing_secret.get_secret_value())  # type: ignore[union-attr]
 
     async def slack_events(request: Request) -> Response:
-        body = (await request.body()).decode("utf-8", errors="replace")
-        bolt_request = BoltRequest(
-            body=body,
-            query=request.url.query,
-            headers={key: request.headers.getlist(key) for key in request.headers},
-        )
+        raw = await _read_capped(request, MAX_BODY_BYTES)
+        if raw is None:
+            return PlainTextResponse("request body too large", status_code=413)
+        body = raw.decode("utf-8", errors="replace")
+        headers = {key: request.headers.getlist(key) for key in request.headers}
+        # Verify before parsing: an unsigned body must never reach a parser (Bolt parses first).
+        if not is_signed(verifier, body, headers):
+            return PlainTextResponse("invalid signature", status_code=401)
+        try:
+            bolt_request = build_bolt_request(body, request.url.query, headers)
+        except BadRequest as error:
+            logger.warning("refused a signed request whose body Slack would not send: %s", error)
+            return PlainTextResponse("bad request", status_code=400)
         # Bolt is synchronous (database, Web API): run it on a worker thread, never on the event loop.
         bolt_response = await run_in_threadpool(bolt.dispatch, bolt_request)
         return Response(

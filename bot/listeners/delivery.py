@@ -19,14 +19,24 @@ __all__ = ["claim_message", "is_from_a_person", "post_reply"]
 _PERSON_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
 
 
-def is_from_a_person(event: dict[str, Any]) -> bool:
-    """False for bots (this one included), system messages and edits: those are never answered."""
+def is_from_a_person(event: Any) -> bool:
+    """False for bots (this one included), system messages, edits, and anything not shaped like Slack's.
+
+    The fields are checked for type too: a signed but malformed event must be ignored, not crash.
+    """
     return (
-        not event.get("bot_id")
+        isinstance(event, dict)
+        and not event.get("bot_id")
         and event.get("subtype") in _PERSON_SUBTYPES
-        and bool(event.get("user"))
-        and bool(event.get("ts"))
+        and _non_empty_text(event.get("user"))
+        and _non_empty_text(event.get("ts"))
+        and _non_empty_text(event.get("channel"))
+        and isinstance(event.get("text", ""), str)
     )
+
+
+def _non_empty_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value)
 
 
 def claim_message(event: dict[str, Any], services: Services) -> bool:

@@ -40,8 +40,8 @@ def is_channel_question(event: dict[str, Any], context: BoltContext, services: S
     """A person's channel message, not a mention (app_mention answers those), that asks about prices."""
     return (
         services.settings.channel_questions
-        and event.get("channel_type") in ("channel", "group")
         and is_from_a_person(event)
+        and event.get("channel_type") in ("channel", "group")
         and not mentions_user(event.get("text") or "", context.bot_user_id)
         and services.answerer.looks_like_pricing_question(event.get("text") or "")
     )
