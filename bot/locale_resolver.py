@@ -22,6 +22,41 @@ logger = logging.getLogger(__name__)
 _CACHE_SIZE = 10_000
 
 
+#: Seconds a user's saved language choice is trusted without reading the database again. Another
+#: instance's `lang` command reaches this one within this time (like a rate change, within 2 s).
+CHOICE_TTL = 2.0
+
+
+class _TtlCache:
+    """A small thread-safe map whose entries expire, dropping the least recently used past ``size``."""
+
+    def __init__(self, size: int, clock: Callable[[], float]) -> None:
+        self._size = size
+        self._clock = clock
+        self._entries: OrderedDict[str, tuple[float, str | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[bool, str | None]:
+        """(found, value): found is False for a missing or expired entry."""
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is None or hit[0] <= self._clock():
+                return False, None
+            self._entries.move_to_end(key)
+            return True, hit[1]
+
+    def put(self, key: str, value: str | None, ttl: float) -> None:
+        with self._lock:
+            self._entries[key] = (self._clock() + ttl, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._entries.pop(key, None)
+
+
 class LocaleResolver:
     """Answers "which language for this user?" without making a slash command wait twice.
 
@@ -45,9 +80,10 @@ class LocaleResolver:
         self._default_lang = default_lang
         self._ttl = ttl
         self._failure_ttl = failure_ttl
-        self._clock = clock
-        self._cache: OrderedDict[str, tuple[float, str | None]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._locales = _TtlCache(_CACHE_SIZE, clock)
+        # The saved choice is read on every question: without this, every slash command would wait
+        # on a database query (the largest cost of an answer under load, measured in bench/).
+        self._choices = _TtlCache(_CACHE_SIZE, clock)
 
     @property
     def default_lang(self) -> str:
@@ -57,7 +93,10 @@ class LocaleResolver:
         """The catalog key ("en", "zh_CN", "zh_TW") to answer ``user_id`` in."""
         if not user_id:
             return self._default_lang
-        chosen = self._store.get_lang(user_id)
+        found, chosen = self._choices.get(user_id)
+        if not found:
+            chosen = self._store.get_lang(user_id)
+            self._choices.put(user_id, chosen, CHOICE_TTL)
         if chosen is not None:
             return chosen
         return self.auto_lang(user_id)
@@ -71,25 +110,20 @@ class LocaleResolver:
 
     def slack_locale(self, user_id: str) -> str | None:
         """The user's Slack locale (e.g. "zh-CN"), from cache or users.info; None when unknown."""
-        now = self._clock()
-        with self._lock:
-            hit = self._cache.get(user_id)
-            if hit is not None and hit[0] > now:
-                self._cache.move_to_end(user_id)
-                return hit[1]
+        found, locale = self._locales.get(user_id)
+        if found:
+            return locale
         locale = self._look_up(user_id)
-        ttl = self._ttl if locale is not None else self._failure_ttl
-        with self._lock:
-            self._cache[user_id] = (now + ttl, locale)
-            self._cache.move_to_end(user_id)
-            while len(self._cache) > _CACHE_SIZE:
-                self._cache.popitem(last=False)
+        self._locales.put(user_id, locale, self._ttl if locale is not None else self._failure_ttl)
         return locale
 
     def forget(self, user_id: str) -> None:
         """Drop the cached locale (e.g. when a user says "auto" after changing Slack's language)."""
-        with self._lock:
-            self._cache.pop(user_id, None)
+        self._locales.forget(user_id)
+
+    def remember_choice(self, user_id: str, lang: str | None) -> None:
+        """What this instance just saved for the user (None: back to auto), used from now on."""
+        self._choices.put(user_id, lang, CHOICE_TTL)
 
     def _look_up(self, user_id: str) -> str | None:
         try:

@@ -84,10 +84,12 @@ def _change_lang(args: list[str], user_id: str, services: Services) -> Outgoing:
         return Outgoing(text=notices.lang_unknown(args[0].strip(), languages.lang_for(user_id)), personal=True)
     if choice == "auto":
         services.store.set_lang(user_id, None)
+        languages.remember_choice(user_id, None)
         # The user may have changed Slack's language since we cached it: look again.
         languages.forget(user_id)
         return Outgoing(text=notices.lang_auto(languages.auto_lang(user_id)), personal=True)
     services.store.set_lang(user_id, choice)
+    languages.remember_choice(user_id, choice)
     return Outgoing(text=notices.lang_set(choice), personal=True)
 
 
