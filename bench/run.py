@@ -59,7 +59,7 @@ def table(results: dict[str, Any]) -> str:
     http = results.get("http")
     if http:
         for name in ("ours", "floor"):
-            side = http.get(name) or {}
+            side = http["targets"].get(name) or {}
             rows += [
                 (f"http {name}: requests/s", _fmt(side.get("rps"), 0)),
                 (f"http {name}: p50 / p90 / p99 (ms)",
