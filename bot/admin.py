@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pricing import PriceBook, PricingError, RateCard
-from pricing import edits
+from pricing import FxRate, PriceBook, PricingError, RateCard, edits
 
 from . import render_admin
 from .i18n import Translator, translator
@@ -71,7 +70,8 @@ def _reply(doc: Doc) -> AdminReply:
 # --- the subcommands ---------------------------------------------------------------------------
 
 
-def _set(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _set(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    args = rest.split()
     long_context = bool(args) and args[-1].lower() in LONG_CONTEXT_WORDS
     if long_context:
         args = args[:-1]
@@ -85,24 +85,27 @@ def _set(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
         card, model, field_name.lower(), price, long_context=long_context, today=ctx.today))
 
 
-def _add_model(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _add_model(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    args = rest.split()
     lowered = [a.lower() for a in args]
     if len(args) < 3 or "like" not in lowered[1:]:
         raise edits.AdminInputError("usage", usage="admin add-model NEW_ID like MODEL [name DISPLAY NAME]")
     new_id = lowered[0]
-    rest = args[lowered.index("like", 1) + 1 :]
+    tail = args[lowered.index("like", 1) + 1 :]
     name = None
-    if "name" in [a.lower() for a in rest]:
-        at = [a.lower() for a in rest].index("name")
-        rest, name = rest[:at], " ".join(rest[at + 1 :]) or None
-    like = " ".join(rest)
+    tail_lowered = [a.lower() for a in tail]
+    if "name" in tail_lowered:
+        at = tail_lowered.index("name")
+        tail, name = tail[:at], " ".join(tail[at + 1 :]) or None
+    like = " ".join(tail)
     if not like:
         raise edits.AdminInputError("usage", usage="admin add-model NEW_ID like MODEL [name DISPLAY NAME]")
     return _change(ctx, t, f"add-model {new_id} like {like}", lambda card: edits.add_model(
         card, new_id, like, name=name, today=ctx.today))
 
 
-def _alias(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _alias(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    args = rest.split()
     text = " ".join(args)
     if "=" in text:
         alias, _, model = (part.strip() for part in text.partition("="))
@@ -118,7 +121,8 @@ _YES = {"yes": True, "true": True, "on": True, "有": True, "是": True,
         "unknown": None, "未知": None}  # fmt: skip
 
 
-def _free_tier(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _free_tier(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    args = rest.split()
     usage = "admin free-tier MODEL yes|no|unknown [rpm N] [tpm N] [rpd N]"
     lowered = [a.lower() for a in args]
     state_at = next((i for i, a in enumerate(lowered) if a in _YES), None)
@@ -138,15 +142,14 @@ def _free_tier(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
         card, model, available=available, today=ctx.today, **limits))
 
 
-def _fx(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _fx(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    args = rest.split()
     usage = "admin fx RATE [YYYY-MM-DD] | admin fx off"
     if len(args) == 1 and args[0].lower() == "off":
         return _change(ctx, t, "fx off", lambda card: edits.set_fx(card, None, as_of=ctx.today))
     if not 1 <= len(args) <= 2:
         raise edits.AdminInputError("usage", usage=usage)
     try:
-        from pricing import FxRate
-
         fx = FxRate.parse("@".join(args))
     except ValueError:
         raise edits.AdminInputError("usage", usage=usage) from None
@@ -154,7 +157,8 @@ def _fx(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
     return _change(ctx, t, f"fx {fx.rate} {as_of.isoformat()}", lambda card: edits.set_fx(card, fx.rate, as_of=as_of))
 
 
-def _show(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _show(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    args = rest.split()
     current = ctx.store.current()
     book = PriceBook(current.card)
     model = book.resolve(" ".join(args)) if args else None
@@ -163,7 +167,8 @@ def _show(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
     return _reply(doc)
 
 
-def _history(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _history(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    args = rest.split()
     limit = 10
     if args:
         if not args[0].isdigit() or not 1 <= int(args[0]) <= MAX_HISTORY:
@@ -172,18 +177,19 @@ def _history(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
     return _reply(render_admin.history(t, ctx.store.history(limit)))
 
 
-def _undo(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _undo(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
     return _announce(ctx, t, ctx.store.undo(user_id=ctx.user_id, channel_id=ctx.channel_id))
 
 
-def _rollback(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _rollback(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    args = rest.split()
     if len(args) != 1 or not args[0].lstrip("v").isdigit():
         raise edits.AdminInputError("usage", usage="admin rollback VERSION")
     version = int(args[0].lstrip("v"))
     return _announce(ctx, t, ctx.store.rollback(version, user_id=ctx.user_id, channel_id=ctx.channel_id))
 
 
-def _export(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _export(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
     current = ctx.store.current()
     json_text = edits.card_to_json(current.card)
     doc = Doc(render_admin.export_title(t, current), [], [render_admin.import_hint(t)])
@@ -192,15 +198,15 @@ def _export(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
     return AdminReply(text + "\n```" + json_text + "```", blocks, json_text=json_text)
 
 
-def _import(ctx: AdminContext, t: Translator, args: list[str], raw: str = "") -> AdminReply:
-    json_text = raw.strip().strip("`").strip()
+def _import(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    json_text = rest.strip().strip("`").strip()  # the raw text: JSON strings keep their spaces
     if not json_text:
         raise edits.AdminInputError("usage", usage="admin import {...the JSON that admin export gives...}")
     card = edits.card_from_json(json_text)
     return _change(ctx, t, "import", lambda _current: card)
 
 
-def _sync(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _sync(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
     current = ctx.store.current()
     diffs = genai_prices_diff(current.card, on=ctx.today)
     doc = render_admin.sync_diff(t, diffs)
@@ -227,11 +233,12 @@ def apply_sync(ctx: AdminContext, seen_version: int) -> AdminReply:
         return _failure(ctx, t, err)
 
 
-def _help(ctx: AdminContext, t: Translator, args: list[str]) -> AdminReply:
+def _help(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
     return _reply(render_admin.admin_help(t))
 
 
-Handler = Callable[[AdminContext, Translator, list[str]], AdminReply]
+#: A subcommand gets the text after its name, unsplit (`admin import` needs it raw).
+Handler = Callable[[AdminContext, Translator, str], AdminReply]
 COMMANDS: dict[str, Handler] = {
     "help": _help,
     "set": _set,
@@ -244,7 +251,7 @@ COMMANDS: dict[str, Handler] = {
     "free-tier": _free_tier,
     "fx": _fx,
     "export": _export,
-    "import": _import,  # type: ignore[dict-item]  # also takes the raw JSON text
+    "import": _import,
     "sync": _sync,
 }
 
@@ -291,8 +298,6 @@ def run_admin(text: str, ctx: AdminContext) -> AdminReply:
     if handler is None:
         return _reply(render_admin.unknown_subcommand(t, name, list(COMMANDS)))
     try:
-        if handler is _import:
-            return _import(ctx, t, [], raw=rest)
-        return handler(ctx, t, rest.split())
+        return handler(ctx, t, rest)
     except Exception as err:
         return _failure(ctx, t, err)
