@@ -9,26 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 from pathlib import Path
 from typing import Any
 
+from bench.common import machine_facts
 from bench.engine_bench import run_engine_bench
 
 RESULTS = Path(__file__).with_name("results")
-
-
-def machine() -> dict[str, Any]:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "platform": platform.platform()}
 
 
 def _fmt(value: Any, digits: int = 2) -> str:
@@ -83,7 +70,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--skip-http", action="store_true")
     args = parser.parse_args()
-    results: dict[str, Any] = {"machine": machine(), "engine": run_engine_bench()}
+    results: dict[str, Any] = {"machine": machine_facts(), "engine": run_engine_bench()}
     if not args.skip_http:
         from bench.http_bench import run_http_bench
 

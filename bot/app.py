@@ -171,7 +171,10 @@ def _announcer(client: WebClient, executor: Executor, channel: str | None) -> Ca
         except (SlackClientError, OSError) as error:
             logger.warning("announcing a rate change in %s failed: %s", channel, type(error).__name__)
 
-    return lambda text, blocks: executor.submit(post, text, blocks) and None
+    def announce(text: str, blocks: list[dict[str, Any]]) -> None:
+        executor.submit(post, text, blocks)
+
+    return announce
 
 
 def services_of(app: App) -> Services:

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from pricing.edits import card_from_json, card_to_json
 from pricing.models import RateCard
 
-from .store import Base, utcnow
+from .store import Base, create_schema, utcnow
 
 __all__ = [
     "AuditEntry",
@@ -50,8 +50,6 @@ __all__ = [
 
 #: Racing writers each lose at most once per competing change; 50 rounds is far beyond any real burst.
 MAX_ATTEMPTS = 50
-#: Checked CREATE passes before giving up; each failed pass means another instance created a table.
-_SCHEMA_ATTEMPTS = 5
 SYSTEM_USER = "system"
 SEED_ACTION = "seed"
 UNDO_ACTION = "undo"
@@ -291,7 +289,9 @@ class RateStore:
         finish setting up by itself once it is back.
         """
         with _database():
-            self._create_tables()
+            # Every table of the bot, not only ours: an instance that started with the database down
+            # repairs the whole schema here once it is back (the card cache retries this).
+            create_schema(self.engine)
             now = self._clock()
             with self.engine.begin() as conn:
                 stmt = self._insert(RateCardVersion).values(
@@ -300,20 +300,6 @@ class RateStore:
                 )  # fmt: skip
                 if self._inserted(conn, stmt):
                     conn.execute(self._audit_row(1, now, SYSTEM_USER, None, SEED_ACTION, []))
-
-    def _create_tables(self) -> None:
-        for attempt in range(_SCHEMA_ATTEMPTS):
-            try:
-                # Every table of the bot, not only ours: an instance that started with the database
-                # down repairs the whole schema here once it is back (the cache retries this).
-                Base.metadata.create_all(self.engine, checkfirst=True)
-                return
-            except DBAPIError:
-                # Another instance created a table between our check and our CREATE; each such loss
-                # means it made progress, so a few checked passes always finish (one is not enough
-                # with three or more instances: the second pass can lose on the next table).
-                if attempt == _SCHEMA_ATTEMPTS - 1:
-                    raise
 
     def latest_version(self) -> int:
         """The newest version number (0 before the seed is stored): one indexed query."""

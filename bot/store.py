@@ -21,7 +21,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Base", "HandledEvent", "Store", "ThreadReply", "UserLanguage", "utcnow"]
+__all__ = ["create_schema", "Base", "HandledEvent", "Store", "ThreadReply", "UserLanguage", "utcnow"]
 
 #: Slack retries an event for a few minutes at most; a day of ids is plenty and keeps the table small.
 HANDLED_EVENT_RETENTION = dt.timedelta(days=1)
@@ -44,6 +44,20 @@ def _log_outage(what: str, error: DBAPIError) -> None:
 
 class Base(DeclarativeBase):
     """Declarative base of every table the bot owns."""
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every missing table of the bot; safe when several instances start at the same moment."""
+    for attempt in range(SCHEMA_ATTEMPTS):
+        try:
+            Base.metadata.create_all(engine, checkfirst=True)
+            return
+        except DBAPIError:
+            # Instances starting together all saw "no table" and some lost the race to create one;
+            # each loss means another made progress, so a few checked passes always finish (one is
+            # not enough with three or more instances: the second pass can lose on the next table).
+            if attempt == SCHEMA_ATTEMPTS - 1:
+                raise
 
 
 class UserLanguage(Base):
@@ -117,16 +131,7 @@ class Store:
         return cls(engine, **kwargs)
 
     def create_schema(self) -> None:
-        """Create missing tables; tolerate another instance creating them at the same moment."""
-        for attempt in range(SCHEMA_ATTEMPTS):
-            try:
-                Base.metadata.create_all(self.engine, checkfirst=True)
-                return
-            except DBAPIError:
-                # Instances starting together all saw "no table" and some lost the race to create
-                # one; the winners have by now, so a checked pass succeeds (a few with many instances).
-                if attempt == SCHEMA_ATTEMPTS - 1:
-                    raise
+        create_schema(self.engine)
 
     def dispose(self) -> None:
         self.engine.dispose()
