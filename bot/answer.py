@@ -11,7 +11,6 @@ from typing import Any
 
 from pricing import (
     Budget,
-    Comparison,
     Estimate,
     FxRate,
     InvalidQuery,
@@ -138,11 +137,8 @@ class Answerer:
         assert query.usage is not None
         if query.intent == "compare":
             usage = query.usage
-            comparison = compare(book, usage, today=self.today())
-            if len(query.models) > 1:
-                wanted = {m.id for m in query.models}
-                comparison = Comparison(usage, tuple(r for r in comparison.rows if r.model.id in wanted),
-                                        comparison.skipped, comparison.rates_as_of)
+            named = tuple(query.models) if len(query.models) > 1 else None
+            comparison = compare(book, usage, today=self._day(query), models=named)
             doc = render.render_compare(t, comparison, fx)
             data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows]}
             return self._reply(doc, "compare", lang, data, public=query.public)
@@ -153,15 +149,19 @@ class Answerer:
             usd = query.budget_usd
             if usd is None:
                 usd = self._fx(book).to_usd(query.budget_cny)  # type: ignore[arg-type]
-            result = budget(book, query.usage, usd, model, today=self.today())
+            result = budget(book, query.usage, usd, model, today=self._day(query))
             doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
             return self._reply(doc, "budget", lang, _budget_data(result), public=query.public)
-        result_e = estimate(book, query.usage, model, today=self.today())
+        result_e = estimate(book, query.usage, model, today=self._day(query))
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
         data = _estimate_data(result_e, query, t)
         if fx is not None:
             data |= _fx_data(fx, result_e.total)
         return self._reply(doc, "estimate", lang, data, public=query.public)
+
+    def _day(self, query: Query) -> dt.date:
+        """The day to price at: the one the question names ("on 2026-11-15"), else today."""
+        return getattr(query, "on_date", None) or self.today()
 
     def _fx_for(self, query: Query, book: PriceBook) -> FxRate | None:
         if not query.want_cny and query.budget_cny is None:

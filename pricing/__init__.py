@@ -17,14 +17,15 @@ from .engine import (
 from .errors import ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, UnknownModel, UnsupportedFeature
 from .models import ModelCard, RateCard
 from .query import Query, parse_query
-from .ratecard import DEFAULT_CARD_PATH, PriceBook, load_card, parse_card
+from .genai_source import OVERLAY_PATH
+from .ratecard import PriceBook, load_card, parse_card
 
 __all__ = [
     "Budget",
     "CompareRow",
     "Comparison",
     "ContextWindowExceeded",
-    "DEFAULT_CARD_PATH",
+    "OVERLAY_PATH",
     "Estimate",
     "FxRate",
     "GroundingDetail",

@@ -11,11 +11,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import RateCardError, UnknownModel
-from .models import ModelCard, RateCard
+from .models import ModelCard, RateCard, model_words
 
-__all__ = ["DEFAULT_CARD_PATH", "PriceBook", "derived_names", "load_card", "parse_card", "model_words"]
-
-DEFAULT_CARD_PATH = Path(__file__).with_name("rates.toml")
+__all__ = ["PriceBook", "derived_names", "load_card", "parse_card", "model_words"]
 
 #: Longest alias, in words ("gemini 2.5 flash lite preview"): bounds the parser's look-ahead.
 MAX_ALIAS_WORDS = 6
@@ -29,19 +27,21 @@ def parse_card(data: dict[str, Any]) -> RateCard:
         raise RateCardError(f"invalid rate card: {exc}") from exc
 
 
-def load_card(path: Path = DEFAULT_CARD_PATH) -> RateCard:
-    """Read and validate the card. A broken card fails here, loudly, never at answer time."""
+def load_card(path: Path | None = None) -> RateCard:
+    """The shipped card (genai-prices data merged with our overlay), or a whole card read from ``path``.
+
+    Either way validated whole: a broken card fails here, loudly, never at answer time.
+    """
+    if path is None:
+        from .genai_source import build_card
+
+        return build_card()
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh, parse_float=Decimal)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise RateCardError(f"cannot read rate card {path}: {exc}") from exc
     return parse_card(data)
-
-
-def model_words(name: str) -> tuple[str, ...]:
-    """A model name as the parser sees it: lower case, split on spaces, hyphens and underscores."""
-    return tuple(name.lower().replace("-", " ").replace("_", " ").split())
 
 
 def derived_names(model_id: str) -> list[str]:
@@ -58,8 +58,8 @@ def derived_names(model_id: str) -> list[str]:
 class PriceBook:
     """A validated card with its look-up indexes, built once per card version.
 
-    Explicit aliases (from the card, editable by admins) win over names derived from ids; a derived
-    name that two models share is dropped rather than guessed.
+    Ids win over everything; explicit aliases (from the card, editable by admins) win over names
+    derived from ids; a derived name that two models share is dropped rather than guessed.
     """
 
     def __init__(self, card: RateCard) -> None:
@@ -69,16 +69,26 @@ class PriceBook:
         for m in card.models:
             for alias in m.aliases:
                 explicit[model_words(alias)] = m.id
+        # Derived names by rank: an id without `gemini-` outranks a name without `-preview`, so
+        # "2.5 flash" is gemini-2.5-flash even though gemini-2.5-flash-preview also shortens to it.
         derived: dict[tuple[str, ...], str | None] = {}
-        for m in card.models:
-            for name in derived_names(m.id):
-                words = model_words(name)
-                if words in derived and derived[words] != m.id:
-                    derived[words] = None  # ambiguous
-                else:
-                    derived[words] = m.id
+        for rank in (0, 1):
+            this_rank: dict[tuple[str, ...], str | None] = {}
+            for m in card.models:
+                for name in derived_names(m.id)[:2] if rank == 0 else derived_names(m.id)[2:]:
+                    words = model_words(name)
+                    if words in derived:
+                        continue
+                    if words in this_rank and this_rank[words] != m.id:
+                        this_rank[words] = None  # ambiguous within its rank
+                    else:
+                        this_rank[words] = m.id
+            derived.update(this_rank)
         self.names: dict[tuple[str, ...], str] = {w: i for w, i in derived.items() if i is not None}
         self.names.update(explicit)
+        # Ids always win: no alias or derived name can take another model's id (the card refuses such
+        # aliases; this keeps look-up right even for a card validated by older code).
+        self.names.update({model_words(m.id): m.id for m in card.models})
         self.max_name_words = max(len(w) for w in self.names)
         #: First words of every name: lets the parser skip most tokens without building candidates.
         self.first_words = frozenset(w[0] for w in self.names)
