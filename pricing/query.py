@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import Literal
 
 from .engine import Notice, Usage
-from .errors import InvalidQuery, UnknownModel
+from .errors import InvalidQuery
+from .model_names import match_models, reject_unknown_models
 from .models import ModelCard, Period
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
 from .ratecard import PriceBook
@@ -111,7 +112,6 @@ _FILLER = frozenset(
     "its me much my of on or per please plus s the this tier to token tokens tok using use what whats "
     "when which will with would you your many tell show give about total there was were".split()
 )
-_MODELISH = re.compile(r"^(gemini|gemma|gpt|claude|llama|mistral|deepseek|qwen|grok|palm|bard|o\d)")
 
 # Chinese keywords, matched longest first inside each CJK run.
 _CJK_WORDS: dict[str, str] = {
@@ -198,78 +198,9 @@ def _split_cjk(tok: _Tok) -> list[_Tok]:
     return out
 
 
-def _match_models(tokens: list[_Tok], book: PriceBook) -> list[tuple[str, str]]:
-    """Find model names (longest first) and mark their tokens; returns (model id, words typed)."""
-    found: list[tuple[str, str]] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        after_times = i > 0 and tok.glued and tokens[i - 1].text in ("x", "×", "*")
-        if tok.kind in ("word", "num") and tok.text in book.first_words and not after_times:
-            # gather up to max_name_words name parts joined by spaces or hyphens
-            parts: list[int] = []
-            j = i
-            while j < len(tokens) and len(parts) < book.max_name_words:
-                t = tokens[j]
-                if t.kind in ("word", "num"):
-                    parts.append(j)
-                elif not (t.text == "-" and t.glued):
-                    break
-                j += 1
-            for size in range(len(parts), 0, -1):
-                words = tuple(tokens[k].text for k in parts[:size])
-                model_id = book.names.get(words)
-                if model_id is not None:
-                    last = parts[size - 1]
-                    for k in range(i, last + 1):
-                        tokens[k].kind = "used"
-                    tok.kind, tok.model = "model", model_id
-                    found.append((model_id, " ".join(words)))
-                    i = last + 1
-                    break
-            else:
-                i += 1
-            continue
-        i += 1
-    return found
-
-
-def _unknown_model_ref(tokens: list[_Tok], i: int) -> str:
-    """The whole hyphen/dot-joined name starting at token ``i`` (`gemini-9-ultra`)."""
-    parts = [tokens[i].text]
-    j = i + 1
-    while j < len(tokens) and tokens[j].glued and tokens[j].kind in ("word", "num", "sym") and tokens[j].text not in "?*×=/":
-        parts.append(tokens[j].text)
-        j += 1
-    # `gemini 9 ultra` typed with spaces: take the name-like words that follow, not the amounts
-    while j < len(tokens) and len(parts) < 6:
-        t = tokens[j]
-        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        if t.kind == "word" and t.text not in _WORDS and t.text not in _FILLER and t.text not in ENGLISH_MULTIPLIERS:
-            parts.append(" " + t.text)
-        elif t.kind == "num" and not (nxt is not None and nxt.glued and nxt.kind in ("word", "cjknum", "cjk")):
-            parts.append(" " + t.text)
-        else:
-            break
-        j += 1
-    return "".join(parts)[:60]
-
-
-def _reject_unknown_models(tokens: list[_Tok], book: PriceBook) -> None:
-    """A name that looks like a model but is not on the card is an error, never a silent default."""
-    for i, tok in enumerate(tokens):
-        if tok.kind != "word":
-            continue
-        if tok.text == "model":
-            nxt = i + 1
-            while nxt < len(tokens) and tokens[nxt].text in ("=", ":"):
-                nxt += 1
-            if nxt < len(tokens) and tokens[nxt].kind in ("word", "num"):
-                ref = _unknown_model_ref(tokens, nxt)
-                raise UnknownModel(ref, book.suggest(ref))
-        elif _MODELISH.match(tok.text):
-            ref = _unknown_model_ref(tokens, i)
-            raise UnknownModel(ref, book.suggest(ref))
+def _is_keyword(word: str) -> bool:
+    """A word of the query language (or filler): it ends a model name typed with spaces."""
+    return word in _WORDS or word in _FILLER or word in ENGLISH_MULTIPLIERS
 
 
 def _currency_after(tokens: list[_Tok], first: int, after: int) -> str | None:
@@ -532,8 +463,8 @@ def parse_query(text: str, book: PriceBook) -> Query:
     """Read one question. Raises `InvalidQuery` or `UnknownModel`, never anything else on any text."""
     normalized = _normalize(text)
     tokens = _tokenize(normalized)
-    found_models = _match_models(tokens, book)
-    _reject_unknown_models(tokens, book)
+    found_models = match_models(tokens, book)
+    reject_unknown_models(tokens, book, _is_keyword)
     tokens = _read_amounts([t for t in tokens if t.kind != "used"], normalized)
     _check_amounts(tokens)
     _assign_roles(tokens)
