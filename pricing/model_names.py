@@ -88,9 +88,11 @@ def reject_unknown_models(tokens: list[Tok], book: PriceBook, is_keyword: Callab
             nxt = i + 1
             while nxt < len(tokens) and tokens[nxt].text in ("=", ":"):
                 nxt += 1
-            if nxt < len(tokens) and tokens[nxt].kind in ("word", "num"):
+            if nxt < len(tokens) and tokens[nxt].kind in ("word", "num") and not is_keyword(tokens[nxt].text):
                 ref = _unknown_model_ref(tokens, nxt, is_keyword)
                 raise UnknownModel(ref, book.suggest(ref))
         elif _MODELISH.match(tok.text):
             ref = _unknown_model_ref(tokens, i, is_keyword)
+            if ref == "gemini":
+                continue  # "the cheapest gemini", "a chatbot on gemini": the product, not a model
             raise UnknownModel(ref, book.suggest(ref))
