@@ -14,13 +14,14 @@ from .engine import (
     compare,
     estimate,
 )
-from .errors import ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, UnknownModel, UnsupportedFeature
+from .errors import Ambiguous, ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, UnknownModel, UnsupportedFeature
 from .models import ModelCard, RateCard
-from .query import Query, parse_query
 from .genai_source import OVERLAY_PATH
+from .query import Query, apply_followup, canonical, parse_query
 from .ratecard import PriceBook, load_card, parse_card
 
 __all__ = [
+    "Ambiguous",
     "Budget",
     "CompareRow",
     "Comparison",
@@ -47,4 +48,6 @@ __all__ = [
     "load_card",
     "parse_card",
     "parse_query",
+    "canonical",
+    "apply_followup",
 ]
