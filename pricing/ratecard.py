@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import RateCardError, UnknownModel
+from .model_names import derived_names
 from .models import ModelCard, RateCard, model_words
 
 __all__ = ["PriceBook", "derived_names", "load_card", "parse_card", "model_words"]
@@ -44,17 +45,6 @@ def load_card(path: Path | None = None) -> RateCard:
     return parse_card(data)
 
 
-def derived_names(model_id: str) -> list[str]:
-    """Names an id implies: itself, without `gemini-`, and both without `-preview`."""
-    names = [model_id]
-    short = model_id.removeprefix("gemini-")
-    names.append(short)
-    for name in (model_id, short):
-        if name.endswith("-preview"):
-            names.append(name.removesuffix("-preview"))
-    return names
-
-
 class PriceBook:
     """A validated card with its look-up indexes, built once per card version.
 
@@ -65,33 +55,14 @@ class PriceBook:
     def __init__(self, card: RateCard) -> None:
         self.card = card
         self._by_id = {m.id: m for m in card.models}
-        explicit: dict[tuple[str, ...], str] = {}
-        for m in card.models:
-            for alias in m.aliases:
-                explicit[model_words(alias)] = m.id
-        # Derived names by rank: an id without `gemini-` outranks a name without `-preview`, so
-        # "2.5 flash" is gemini-2.5-flash even though gemini-2.5-flash-preview also shortens to it.
-        derived: dict[tuple[str, ...], str | None] = {}
-        for rank in (0, 1):
-            this_rank: dict[tuple[str, ...], str | None] = {}
-            for m in card.models:
-                for name in derived_names(m.id)[:2] if rank == 0 else derived_names(m.id)[2:]:
-                    words = model_words(name)
-                    if words in derived:
-                        continue
-                    if words in this_rank and this_rank[words] != m.id:
-                        this_rank[words] = None  # ambiguous within its rank
-                    else:
-                        this_rank[words] = m.id
-            derived.update(this_rank)
-        self.names: dict[tuple[str, ...], str] = {w: i for w, i in derived.items() if i is not None}
-        self.names.update(explicit)
-        # Ids always win: no alias or derived name can take another model's id (the card refuses such
-        # aliases; this keeps look-up right even for a card validated by older code).
-        self.names.update({model_words(m.id): m.id for m in card.models})
-        self.max_name_words = max(len(w) for w in self.names)
-        #: First words of every name: lets the parser skip most tokens without building candidates.
-        self.first_words = frozenset(w[0] for w in self.names)
+        from .model_names import NameIndex  # the parser's module; imports ours only for types
+
+        #: Every name of every model, by rank (ids, aliases, derived names, genai-prices' rules).
+        self.name_index = NameIndex(card)
+        self.names: dict[tuple[str, ...], str] = self.name_index.exact
+        self.max_name_words = self.name_index.max_words
+        #: Words of every name: lets the parser skip most tokens without building candidates.
+        self.first_words = self.name_index.first_words
         self._spellings = sorted({" ".join(w) for w in self.names} | set(self._by_id))
 
     @property
@@ -103,7 +74,7 @@ class PriceBook:
 
     def resolve(self, ref: str) -> ModelCard:
         """The model that ``ref`` (an id or a name people say) means, or `UnknownModel`."""
-        model_id = self.names.get(model_words(ref))
+        model_id = self.name_index.resolve(ref)
         if model_id is None:
             raise UnknownModel(ref, self.suggest(ref))
         return self._by_id[model_id]
