@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from pricing import PriceBook, RateCardError, parse_card
-from pricing.edits import card_from_json, card_to_json, set_price
+from pricing.edits import AdminInputError, card_from_json, card_to_json, set_price
 from pricing.models import RateCard
 
 
@@ -34,7 +34,7 @@ def test_an_imported_card_cannot_smuggle_such_an_alias(card: RateCard) -> None:
     for model in exported["models"]:
         if model["id"] == "gemini-2.5-flash":
             model["aliases"] = ["gemini_2.5_pro"]
-    with pytest.raises(RateCardError):
+    with pytest.raises(AdminInputError, match="invalid_card"):
         card_from_json(json.dumps(exported))
 
 
