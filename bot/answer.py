@@ -203,7 +203,8 @@ class Answerer:
             usage = query.usage
             named = tuple(query.models) if len(query.models) > 1 else None
             comparison = compare(book, usage, today=today, models=named)
-            doc = render.render_compare(t, comparison, fx)
+            shown = self._providers_shown(book, query, fx)
+            doc = render.render_compare(t, comparison, fx, shown)
             self._understood(doc, t, query, None, fx_missing)
             data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], "read_as": doc.lines[0]}
             return replace(self._reply(doc, "compare", lang, data, public=query.public), reading=reading)
@@ -221,6 +222,8 @@ class Answerer:
             return replace(self._reply(doc, "budget", lang, data, public=query.public), reading=reading)
         result_e = estimate(book, query.usage, model, today=today)
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
+        shown = self._providers_shown(book, query, fx)
+        doc.lines[-1:-1] = render.provider_lines(t, shown, result_e.total)
         factor = understanding.monthly_factor(query.asked_period, query.usage.period)
         if factor is not None:
             doc.title = understanding.asked_period_title(t, result_e.total * factor, query.asked_period)
@@ -232,7 +235,24 @@ class Answerer:
             data["asked_period_total"] = _dec(result_e.total * factor)
         if fx is not None:
             data |= _fx_data(fx, result_e.total)
+        if shown:
+            data["providers"] = [
+                {"name": key, "display": p.name, "cny_per_usd": _dec(p.cny_per_usd), "as_of": p.as_of.isoformat(),
+                 "total_cny": _dec(p.cny_per_usd * result_e.total)}
+                for key, p in sorted(shown.items())
+            ]
         return replace(self._reply(doc, "estimate", lang, data, public=query.public), reading=reading)
+
+    @staticmethod
+    def _providers_shown(book: PriceBook, query: Query, fx: FxRate | None) -> dict[str, Any]:
+        """The provider a question names (`via NAME`), or every provider when yuan were asked."""
+        providers = book.card.providers
+        if query.provider:
+            name = query.provider.lower()
+            if name not in providers:
+                raise InvalidQuery("unknown_provider", name=query.provider[:40], known=", ".join(sorted(providers)) or "-")
+            return {name: providers[name]}
+        return dict(providers) if fx is not None else {}
 
     @staticmethod
     def _understood(doc: render.Doc, t: Any, query: Query, model: Any, fx_missing: bool) -> None:

@@ -23,6 +23,8 @@ from pricing import (
     UnknownModel,
     UnsupportedFeature,
 )
+from pricing.models import Provider
+from pricing.providers import cny_through
 from pricing.ratecard import derived_names, model_words
 
 from .i18n import Translator
@@ -259,7 +261,16 @@ def _as_of_line(t: Translator, as_of: dt.date) -> str:
     return t.gettext("Rates as of {date}: paid tier, Standard processing, USD.").format(date=t.date(as_of))
 
 
-def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None) -> Doc:
+def provider_lines(t: Translator, providers: dict[str, Provider], usd: Decimal) -> list[str]:
+    """What ``usd`` of Google's prices costs through each provider, labelled as the admin's figures."""
+    return [
+        t.gettext("Via {display} ({name}): {cny} (credit at {rate} CNY per USD of Google's prices: the admin's figure of {date})").format(
+            display=p.name, name=key, cny=t.money(cny_through(p, usd), "CNY"), rate=t.number(p.cny_per_usd), date=t.date(p.as_of))
+        for key, p in sorted(providers.items())
+    ]
+
+
+def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, providers: dict[str, Provider] | None = None) -> Doc:
     u = c.usage
     title = t.gettext("Same usage on every current model, cheapest first ({requests})").format(
         requests=_requests_phrase(t, u.requests, u.period))
@@ -270,9 +281,14 @@ def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None) -> Do
             line += " " + t.gettext("(long-context rates)")
         if fx is not None:
             line += f" / {t.money(fx.to_cny(row.total), 'CNY')}"
+        for key, p in sorted((providers or {}).items()):
+            line += " / " + t.gettext("via {name} {cny}").format(name=key, cny=t.money(cny_through(p, row.total), "CNY"))
         lines.append(line)
     lines.append(_as_of_line(t, c.rates_as_of))
     notes = []
+    for key, p in sorted((providers or {}).items()):
+        notes.append(t.gettext("{name} ({display}): credit at {rate} CNY per USD of Google's prices, the admin's figure of {date}.").format(
+            name=key, display=p.name, rate=t.number(p.cny_per_usd), date=t.date(p.as_of)))
     if c.skipped:
         notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=", ".join(c.skipped)))
     return Doc(title, lines, notes)
@@ -522,6 +538,7 @@ def error_message(t: Translator, err: PricingError) -> str:
         "bad_budget": t.gettext("A budget must be more than zero (got \"{amount}\")."),
         "budget_needs_usage": t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\"."),
         "budget_needs_amount": t.gettext("Say the budget, e.g. \"how many 10k in 1k out for $100\"."),
+        "unknown_provider": t.gettext("There is no provider called \"{name}\". Providers: {known}."),
         "no_fx_rate": t.gettext("No USD to CNY rate is set: an admin sets it with the USD_CNY setting."),
     }
     template = messages.get(err.code, t.gettext("I couldn't find a pricing question in that."))

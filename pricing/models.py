@@ -8,6 +8,7 @@ cached tokens included, is over the threshold. Exactly the threshold is still st
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -26,12 +27,16 @@ __all__ = [
     "ModelCard",
     "RateCard",
     "FxFigure",
+    "Provider",
+    "PROVIDER_KEY",
     "Status",
     "Period",
     "MAX_TOKEN_PRICE",
     "model_words",
 ]
 
+#: A provider's name as `via NAME` types it.
+PROVIDER_KEY = r"[a-z0-9][a-z0-9_-]{0,31}"
 #: Above this many USD per 1M tokens a figure is a typo, not a price (today's dearest is $18).
 MAX_TOKEN_PRICE = Decimal("1000")
 
@@ -303,6 +308,16 @@ class ModelCard(_Strict):
         return "text"
 
 
+class Provider(_Strict):
+    """A third-party reseller as an admin entered it: it sells credit worth 1 USD of Google's prices
+    for ``cny_per_usd`` yuan (the seed guide's example: about 2)."""
+
+    name: str = Field(min_length=1, max_length=80, description="Display name")
+    cny_per_usd: Annotated[Decimal, Field(gt=0, le=50, allow_inf_nan=False)]
+    as_of: dt.date
+    source: str = "admin"
+
+
 class FxFigure(_Strict):
     """USD -> CNY as an admin set it: yuan per dollar, and the day the rate was taken."""
 
@@ -333,6 +348,7 @@ class RateCard(_Strict):
     grounding: dict[str, GroundingPlan]
     models: tuple[ModelCard, ...] = Field(min_length=1)
     usd_cny: FxFigure | None = Field(None, description="Set with `admin fx`; wins over the USD_CNY setting")
+    providers: dict[str, Provider] = Field(default_factory=dict, description="Resellers, by the name `via NAME` uses")
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "RateCard":
@@ -369,6 +385,11 @@ class RateCard(_Strict):
                 if key in seen_alias and seen_alias[key] != model.id:
                     raise ValueError(f"alias {alias!r} used by {seen_alias[key]} and {model.id}")
                 seen_alias[key] = model.id
+        for key, provider in self.providers.items():
+            if not re.fullmatch(PROVIDER_KEY, key):
+                raise ValueError(f"provider name {key!r}: lower-case letters, digits, - and _ only")
+            if provider.source not in self.sources:
+                raise ValueError(f"provider {key}: source {provider.source!r} is not on the card")
         for plan_id, plan in self.grounding.items():
             if plan.source not in self.sources:
                 raise ValueError(f"grounding {plan_id}: source {plan.source!r} is not on the card")
