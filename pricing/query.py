@@ -25,7 +25,7 @@ from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_nu
 from .ratecard import PriceBook
 from .vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, TRADITIONAL, TRADITIONAL_WORDS, WORDS, typo_index
 
-__all__ = ["Query", "Intent", "parse_query", "canonical", "apply_followup", "MAX_QUERY_CHARS"]
+__all__ = ["Query", "Intent", "parse_query", "reads_as_followup", "canonical", "apply_followup", "MAX_QUERY_CHARS"]
 
 Intent = Literal["estimate", "compare", "rates", "model_info", "topic", "free_tier", "budget", "help"]
 Topic = Literal["grounding", "caching", "batch", "thinking"]
@@ -594,8 +594,19 @@ def _model_prices_output(model: ModelCard | None) -> bool:
     return model is None or model.output is not None
 
 
-def parse_query(text: str, book: PriceBook) -> Query:
-    """Read one question. Raises `InvalidQuery`, `Ambiguous` or `UnknownModel`, never anything else."""
+@dataclass
+class _Reading:
+    """What the passes found, before an intent is chosen."""
+
+    parts: _Parts
+    tokens: list[_Tok]
+    models: tuple[ModelCard, ...]
+    refs: tuple[str, ...]
+    unlabeled: list[_Tok]
+    on_date: dt.date | None
+
+
+def _read(text: str, book: PriceBook) -> _Reading:
     normalized, on_date = _normalize(text)
     tokens = _tokenize(normalized)
     found_models = match_models(tokens, book)
@@ -613,6 +624,34 @@ def parse_query(text: str, book: PriceBook) -> Query:
         embedding = _embedding_model(book)
         if embedding is not None:
             models, refs = (embedding,), ()
+    return _Reading(parts, tokens, models, refs, unlabeled, on_date)
+
+
+def reads_as_followup(text: str, book: PriceBook) -> bool:
+    """Short text that changes a previous question (a model, an option, a count) and asks nothing new."""
+    try:
+        r = _read(text, book)
+    except PricingError:
+        return False
+    return not r.unlabeled and _is_followup(r.parts, r.models, r.tokens)
+
+
+def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Query:
+    """Read one question. Raises `InvalidQuery`, `Ambiguous` or `UnknownModel`, never anything else.
+
+    ``previous`` is the question this one may follow up (same thread): a follow-up ("what about 2.5
+    flash?", "x1000 a day?") is read as that question with the change.
+    """
+    r = _read(text, book)
+    parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
+    on_date = r.on_date
+    if previous is not None and not unlabeled and _is_followup(parts, models, tokens):
+        change = Query(
+            intent="rates", models=models, model_refs=refs, on_date=on_date, provider=parts.provider,
+            flags=frozenset(n for n, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on),
+            count=_as_tokens(parts.requests, "requests") if parts.requests is not None else None, count_period=parts.period,
+        )  # fmt: skip
+        return apply_followup(parse_query(previous, book), change)
     asks_rates = _per_million_question(unlabeled, parts)
     if asks_rates:
         unlabeled = []
