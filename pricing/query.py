@@ -56,7 +56,7 @@ _TOKEN = re.compile(
     r"|(?P<sym>[$¥×*=/+\-?%<>@!#&])"
 )
 _PRICED: frozenset[str] = frozenset(["estimate", "compare", "budget"])
-_COPULA = frozenset(["is", "are", "was", "were", "be", "being"])
+_COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx", "avg", "average", "averaging"])
 _PRONOUNS = frozenset(["them", "it", "those", "these", "which", "that"])
 
 
@@ -324,7 +324,7 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     def neighbour(k: int, step: int) -> int:
         # skip words that sit between an amount and its label: `1M tokens in`, `input = 1M`
         k += step
-        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link") or tokens[k].role is None and tokens[k].text in _COPULA):
+        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link", "total") or tokens[k].role is None and tokens[k].text in _COPULA):
             k += step
         return k
 
@@ -378,6 +378,10 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
         elif _period_follows(tokens, i) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
             tokens[_period_follows(tokens, i)].volume = True  # type: ignore[index]
+        elif role(prev) in ("count", "count_label"):
+            _set_once(parts, "requests", tok.value, tok)  # `请求数1000`, `requests: 800/day`
+            taken.add(prev)
+            mark_volume(neighbour(i, 1))
         else:
             unlabeled.append(tok)
             continue
@@ -400,9 +404,12 @@ def _period_follows(tokens: list[_Tok], i: int) -> int | None:
 def _describes_noun(tokens: list[_Tok], i: int, nxt: int) -> bool:
     """`1M-token manual`, `50k token system_prompt`: an amount of tokens naming a thing, whose role
     the words after it give (a label right after the noun)."""
-    if not (0 <= nxt < len(tokens)) or tokens[nxt].kind != "word" or tokens[nxt].role is not None:
+    if not (0 <= nxt < len(tokens)):
         return False
-    if tokens[nxt].text in FILLER or tokens[nxt - 1].text not in ("token", "tokens", "tok"):
+    noun = tokens[nxt]
+    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role == "count"):
+        return False
+    if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
         return False
     after = nxt + 1
     while after < len(tokens) and tokens[after].role in ("link", "skip"):
@@ -714,7 +721,7 @@ def _embedding_model(book: PriceBook) -> ModelCard | None:
 
 def _per_million_question(unlabeled: list[_Tok], parts: _Parts) -> bool:
     """`2.5 pro 一百万token多少钱`, `how much per 1M tokens`: the price list, not a 1M-token prompt."""
-    if len(unlabeled) != 1 or parts.labels_seen - {"images"} or parts.requests is not None:
+    if len(unlabeled) != 1 or parts.labels_seen - {"images", "input", "output"} or parts.requests is not None:
         return False
     if any(v is not None for v in (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio)):
         return False
