@@ -119,6 +119,8 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("How many requests in that period? E.g. \"10k in 1k out x2000 per day\".")
     if reason == "count_without_tokens":
         return t.gettext("How many tokens does each request use? E.g. \"8k in 1k out x300 per day\".")
+    if reason == "budget_needs_usage":
+        return t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\".")
     if reason == "two_models":
         return t.gettext("Two models named: compare them, or name one? E.g. \"2.5 flash vs 3 flash 10k in 1k out\".")
     if reason == "money_without_question":
