@@ -40,7 +40,7 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
     elif model is not None:
         parts.append(model.id)
     u = query.usage
-    if u is not None:
+    if u is not None and query.intent != "budget":  # a budget asks how many requests
         requests = t.ngettext("{n} request", "{n} requests", u.requests).format(n=t.number(u.requests))
         if u.period == "day":
             requests = t.gettext("{requests} a day").format(requests=requests)
@@ -51,6 +51,7 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
         elif query.asked_period == "day":
             requests += ", " + t.gettext("total per day")
         parts.append(requests)
+    if u is not None:
         if u.input_tokens:
             text = t.gettext("input {tokens} tokens each").format(tokens=t.number(u.input_tokens))
             extras = []

@@ -260,7 +260,7 @@ def _assign_roles(tokens: list[_Tok]) -> None:
         if tok.text in LINK_WORDS:
             tok.role = "link"
         elif tok.kind == "sym":
-            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question", "-": "link", "+": "skip"}.get(tok.text)
+            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question", "-": "link", "+": "skip", "%": "percent"}.get(tok.text)
             if tok.text == "/" and nxt is not None and nxt.text in PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
             elif tok.text == "/" and nxt is not None and nxt.text in ("min", "minute"):
@@ -301,6 +301,7 @@ class _Parts:
     batch: bool = False
     search: bool = False
     cache: Decimal | None = None  # `cache 1M`: storage if a duration is given, else cache hits
+    cached_pct: Decimal | None = None  # `40% cached`
     budget_usd: Decimal | None = None
     budget_cny: Decimal | None = None
     want_cny: bool = False
@@ -343,16 +344,28 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
         if 0 <= after < n and tokens[after].role == tokens[label].role:
             taken.add(after)
 
-    def mark_volume(k: int) -> None:
+    def mark_volume(k: int) -> bool:
         while 0 <= k < n and tokens[k].role == "skip":  # `5,000 runs a day`
             k += 1 if k > i else -1
         if role(k).startswith("period:"):
             tokens[k].volume = True
+            return True
+        return False
+
+    def explain_total(k: int) -> None:
+        # `一共 1000 次`, `1000 calls in total`: a total of requests, not of tokens
+        if 0 <= k < n and tokens[k].role == "total":
+            tokens[k].used = True
 
     for i, tok in enumerate(tokens):
         if tok.kind != "amount" or tok.money is not None:
             continue
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
+        if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
+            _set_once(parts, "cached_pct", tok.value, tok)  # `40% cached`: a share of the prompt
+            taken.update((i + 1, neighbour(i + 1, 1)))
+            tok.used = True
+            continue
         if _describes_noun(tokens, i, nxt):  # `a 1M-token manual cached for 2 hours`
             tokens[nxt].role = "skip"
             nxt = neighbour(nxt, 1)
@@ -372,8 +385,11 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`
             count_at = nxt if role(nxt) == "count" else prev
             taken.add(count_at)
-            mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
-            mark_volume(neighbour(i, -1))
+            # `每天5000次` names its period before the count, `5k calls a day` after it
+            if not mark_volume(i - 1 if role(i - 1).startswith("period:") else -1):
+                mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
+            explain_total(i - 1)
+            explain_total(count_at + 1)
         elif role(nxt) == "searches":
             _set_once(parts, "searches", tok.value, tok)
             parts.search = True
@@ -508,6 +524,8 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
             if nxt is not None and nxt.kind in ("word", "cjk"):
                 parts.provider = nxt.text
                 nxt.role = "skip"
+        elif r == "total" and tok.used:
+            pass  # a total of requests, explained where it was paired
         elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q"):
             parts.intents.add(r)
         elif r == "matter":
@@ -576,6 +594,10 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
         # `keep a 1M-token manual cached for 2 hours`: a duration makes a cached amount storage
         parts.storage, parts.cached = parts.cached, None
+    if parts.cached_pct is not None:
+        if parts.input is None or parts.cached is not None or not 0 <= parts.cached_pct <= 100:
+            raise Ambiguous("unplaced_label", words="%")
+        parts.cached = parts.input * parts.cached_pct / 100
     if parts.storage is not None and parts.hours is None:
         raise InvalidQuery("storage_needs_hours", amount=_plain(parts.storage))
     if parts.hours is not None and parts.storage is None:
