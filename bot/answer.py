@@ -15,6 +15,7 @@ from pricing import (
     Estimate,
     FxRate,
     InvalidQuery,
+    ModelCard,
     PriceBook,
     PricingError,
     Query,
@@ -146,7 +147,7 @@ class Answerer:
             doc = render.render_compare(t, comparison, fx)
             data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows]}
             return self._reply(doc, "compare", lang, data, public=query.public)
-        model = query.model or (book.get(self.default_model) if self.default_model else book.default)
+        model = query.model or self._default(book)
         is_default = query.model is None
         ref = query.model_refs[0] if query.model_refs else None
         if query.intent == "budget":
@@ -162,6 +163,16 @@ class Answerer:
         if fx is not None:
             data |= _fx_data(fx, result_e.total)
         return self._reply(doc, "estimate", lang, data, public=query.public)
+
+    def _default(self, book: PriceBook) -> ModelCard:
+        """DEFAULT_MODEL, or the card's default if the card no longer has it (writes refuse that, but
+        another instance with other settings may have made it so)."""
+        if self.default_model is not None:
+            try:
+                return book.get(self.default_model)
+            except KeyError:
+                pass
+        return book.default
 
     def _fx_for(self, query: Query, book: PriceBook) -> FxRate | None:
         if not query.want_cny and query.budget_cny is None:

@@ -76,8 +76,15 @@ def build_web_client(settings: Settings, *, timeout: float = WEB_API_TIMEOUT, re
     )
 
 
-def build_answerer(settings: Settings, book: PriceBook | Callable[[], PriceBook] | None = None) -> Answerer:
-    """The Answerer over ``book`` (default: the shipped card); `ConfigError` when DEFAULT_MODEL is not on it."""
+def build_answerer(
+    settings: Settings, book: PriceBook | Callable[[], PriceBook] | None = None, *, card_edited: bool = False
+) -> Answerer:
+    """The Answerer over ``book`` (default: the shipped card).
+
+    `ConfigError` when DEFAULT_MODEL is not on the card and the card is the shipped one (a typo). When
+    admins have edited the card (``card_edited``) it may have lost the model since: that is no reason
+    to stay down, so answers fall back to the card's own default and the log says so loudly.
+    """
     from bot.answer import Answerer
     from pricing import PricingError
 
@@ -88,7 +95,13 @@ def build_answerer(settings: Settings, book: PriceBook | Callable[[], PriceBook]
         try:
             default_model = current.resolve(settings.default_model).id
         except PricingError:
-            raise ConfigError(f"DEFAULT_MODEL: {settings.default_model!r} is not on the rate card") from None
+            if not card_edited:
+                raise ConfigError(f"DEFAULT_MODEL: {settings.default_model!r} is not on the rate card") from None
+            logger.error(
+                "DEFAULT_MODEL %r is not on the stored rate card: answering with the card's default %s instead. "
+                "Put the model back (admin rollback / add-model) or change DEFAULT_MODEL.",
+                settings.default_model, current.card.default_model,
+            )  # fmt: skip
     return Answerer(source, fx=settings.usd_cny, default_model=default_model)
 
 
@@ -120,7 +133,10 @@ def create_app(
     cards = CardCache(rates, PriceBook(seed), interval=settings.card_refresh_seconds)
     cards.start()
     if answerer is None:
-        answerer = build_answerer(settings, cards.book)
+        answerer = build_answerer(settings, cards.book, card_edited=cards.version > 1)
+    if answerer.default_model is not None:
+        # Every write is checked against it: no admin edit, import, undo or rollback may remove it.
+        rates.required_models = frozenset({answerer.default_model})
     client = client or build_web_client(settings)
     # users.info runs inside a slash command's 3 seconds: a short timeout and no retries.
     locale_client = locale_client or build_web_client(settings, timeout=settings.locale_timeout, retries=False)
