@@ -27,6 +27,7 @@ from bot.permissions import AdminPolicy
 from bot.ratestore import DatabaseUnavailable, RateStore  # imported before create_schema: its tables too
 from bot.services import Services
 from bot.settings import ConfigError, Settings
+from bot.slack_users import SlackUsers
 from bot.store import Store
 from pricing import PriceBook, load_card
 
@@ -134,23 +135,26 @@ def create_app(
     cards.start()
     if answerer is None:
         answerer = build_answerer(settings, cards.book, card_edited=cards.version > 1)
-    if answerer.default_model is not None:
+    default_model = getattr(answerer, "default_model", None)  # tests may pass a stand-in answerer
+    if default_model is not None:
         # Every write is checked against it: no admin edit, import, undo or rollback may remove it.
-        rates.required_models = frozenset({answerer.default_model})
+        rates.required_models = frozenset({default_model})
     client = client or build_web_client(settings)
     # users.info runs inside a slash command's 3 seconds: a short timeout and no retries.
     locale_client = locale_client or build_web_client(settings, timeout=settings.locale_timeout, retries=False)
     executor = listener_executor or ThreadPoolExecutor(EVENT_WORKERS, "slack-events")
+    # One users.info per user serves both the language and the admin check (a slash command has 3 s).
+    users = SlackUsers(locale_client)
     services = Services(
         answerer=answerer,
         store=store,
-        languages=LocaleResolver(locale_client, store, settings.default_lang),
+        languages=LocaleResolver(users, store, settings.default_lang),
         settings=settings,
         rates=rates,
         cards=cards,
         admins=AdminPolicy(
             settings.admin_user_ids,
-            client=locale_client,
+            users=users,
             include_workspace_admins=settings.workspace_admins_are_admins,
         ),
         announce=_announcer(client, executor, settings.audit_channel),
