@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App, BoltResponse
@@ -29,6 +29,7 @@ from bot.services import Services
 from bot.settings import ConfigError, Settings
 from bot.slack_users import SlackUsers
 from bot.store import Store
+from bot.workers import BoundedExecutor
 from pricing import PriceBook, load_card
 
 if TYPE_CHECKING:
@@ -40,8 +41,13 @@ logger = logging.getLogger(__name__)
 
 #: Seconds a Web API call may take off the request path (posting answers, publishing App Home).
 WEB_API_TIMEOUT = 10
-#: Threads that run event work (users.info, chat.postMessage) after the ack.
+#: Threads that run event work (users.info, chat.postMessage) after the ack, and how many events may
+#: wait for one (a burst beyond that is dropped with an error in the log, not queued without end).
 EVENT_WORKERS = 8
+EVENT_QUEUE = 1000
+#: Audit announcements have their own threads: a burst of answers must not hold up an admin change's post.
+ANNOUNCE_WORKERS = 2
+ANNOUNCE_QUEUE = 100
 
 
 class AnyServerErrorRetryHandler(RetryHandler):
@@ -142,7 +148,9 @@ def create_app(
     client = client or build_web_client(settings)
     # users.info runs inside a slash command's 3 seconds: a short timeout and no retries.
     locale_client = locale_client or build_web_client(settings, timeout=settings.locale_timeout, retries=False)
-    executor = listener_executor or ThreadPoolExecutor(EVENT_WORKERS, "slack-events")
+    executor = listener_executor or BoundedExecutor(EVENT_WORKERS, EVENT_QUEUE, "slack-events")
+    # Tests and the offline shell pass one executor for everything (the shell's runs work inline).
+    announce_executor = listener_executor or BoundedExecutor(ANNOUNCE_WORKERS, ANNOUNCE_QUEUE, "audit-announcements")
     # One users.info per user serves both the language and the admin check (a slash command has 3 s).
     users = SlackUsers(locale_client)
     services = Services(
@@ -157,7 +165,7 @@ def create_app(
             users=users,
             include_workspace_admins=settings.workspace_admins_are_admins,
         ),
-        announce=_announcer(client, executor, settings.audit_channel),
+        announce=_announcer(client, announce_executor, settings.audit_channel),
     )
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     try:
@@ -181,7 +189,7 @@ def create_app(
 
 
 def _announcer(client: WebClient, executor: Executor, channel: str | None) -> Callable[[str, list[dict[str, Any]]], None] | None:
-    """Posts admin changes to AUDIT_CHANNEL on the event executor, so no slash command waits on it."""
+    """Posts admin changes to AUDIT_CHANNEL on ``executor`` (their own threads), so no slash command waits on it."""
     if channel is None:
         return None
 

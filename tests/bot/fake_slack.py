@@ -56,7 +56,7 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     #: (method, channel) -> HTTP statuses to answer first, one per attempt (e.g. [429, 502]).
     failures: dict[tuple[str, str], list[int]] = field(default_factory=dict)
-    #: (method, user or channel) -> seconds to wait before answering (a slow Slack), until removed.
+    #: (method, user or channel, or "*" for all) -> seconds to wait before answering (a slow Slack), until removed.
     delays: dict[tuple[str, str], float] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
 
@@ -125,7 +125,8 @@ def _handler(state: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 state.record(Call(f"{method}!{status}", args, headers))
                 return self._send(status, {"ok": False, "error": "injected"}, {"Retry-After": "0"})
             state.record(Call(method, args, headers))
-            delay = state.delays.get((method, str(args.get("user") or args.get("channel"))))
+            key = str(args.get("user") or args.get("channel"))
+            delay = state.delays.get((method, key), state.delays.get((method, "*")))
             if delay:
                 time.sleep(delay)
             self._send(200, self._answer(method, args))
