@@ -186,6 +186,7 @@ def admin_error(t: Translator, err: PricingError) -> Doc:
         "too_precise_price": t.gettext("\"{value}\" is too fine a price: a non-zero price is at least {smallest} USD, with at most {places} decimal places."),
         "alias_too_long": t.gettext("The alias \"{alias}\" is too long: at most {words} words and {chars} characters."),
         "alias_not_printable": t.gettext("The alias \"{alias}\" contains characters that can't be typed (such as control characters)."),
+        "bad_name": t.gettext("\"{name}\" can't be a model's id or name: at most {chars} characters, none of them control characters."),
         "default_model_removed": t.gettext("{model} is the default model (DEFAULT_MODEL) of a running instance, so it can't be removed from the card. Change DEFAULT_MODEL first."),
         "import_needs_base": t.gettext("This JSON doesn't say which version it was exported from (\"{key}\"), so it could undo changes made since. Export again, or write admin import force ... to replace the card anyway."),
     }

@@ -31,6 +31,7 @@ __all__ = [
     "check_aliases",
     "BASE_VERSION_KEY",
     "MAX_ALIAS_CHARS",
+    "MAX_NAME_CHARS",
     "MAX_VERSION",
 ]
 
@@ -40,6 +41,8 @@ BASE_VERSION_KEY = "base_version"
 MAX_VERSION = 2**31 - 1
 #: Longest alias in characters (a word count alone would let one 10,000-letter "word" through).
 MAX_ALIAS_CHARS = 60
+#: Longest model id or display name an admin may give (shown in every answer about the model).
+MAX_NAME_CHARS = 80
 
 #: `admin set` fields and the card attribute each edits.
 PRICE_FIELDS = {
@@ -165,6 +168,9 @@ def _ensure_admin_source(data: dict[str, Any], today: dt.date) -> None:
 
 def add_model(card: RateCard, new_id: str, like: str, *, name: str | None, today: dt.date) -> RateCard:
     """`admin add-model NEW_ID like EXISTING [name ...]`: a new model starting from another's rates."""
+    for given in (new_id, name or ""):
+        if len(given) > MAX_NAME_CHARS or not given.isprintable():
+            raise AdminInputError("bad_name", name=given[:40].encode("unicode_escape").decode("ascii"), chars=MAX_NAME_CHARS)
     book = PriceBook(card)
     data = _dump(card)
     if any(m["id"] == new_id for m in data["models"]) or model_words(new_id) in book.names:

@@ -84,10 +84,11 @@ def test_odd_admin_input_gets_a_usage_message_and_changes_nothing(admin_bot: Bot
     assert "v2" not in answer(admin_bot, "admin history", user=ADMIN)
 
 
-def test_a_nul_in_an_admin_command_is_stored_safely(admin_bot: BotServer) -> None:
-    said = answer(admin_bot, "admin add-model gemini-9-test like 2.5 flash name Nul\x00Name", user=ADMIN)
-    assert "version 2 saved" in said, said
-    assert "gemini-9-test" in answer(admin_bot, "admin history", user=ADMIN)
+@pytest.mark.parametrize("name", ["Nul\x00Name", "N" * 5000])
+def test_a_model_name_with_a_nul_or_of_any_length_is_refused(admin_bot: BotServer, name: str) -> None:
+    said = answer(admin_bot, f"admin add-model gemini-9-test like 2.5 flash name {name}", user=ADMIN)
+    assert "can't be a model's id or name: at most 80 characters" in said, said
+    assert "v2" not in answer(admin_bot, "admin history", user=ADMIN)
 
 
 @pytest.mark.parametrize("content_type", ["application/json", "application/x-www-form-urlencoded"])
