@@ -87,3 +87,27 @@ def test_no_write_removes_a_required_model(instances: Instances) -> None:
             write()
         assert (raised.value.code, raised.value.params) == ("default_model_removed", {"model": "gemini-9-test"})
     assert stored_rows(store.engine)[0] == [1, 2]
+
+
+def test_a_bad_card_stored_before_these_checks_is_reported_as_such_and_rollback_recovers(
+    instances: Instances, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sqlalchemy import insert
+
+    from bot.cardcache import CardCache
+    from bot.ratestore import RateCardVersion
+    from bot.store import utcnow
+    from pricing.edits import card_to_json
+
+    store = instances.store()
+    store.change(set_rate(FLASH, "input", "0.35"), user_id="U0ME", channel_id=None, action="set")  # v2
+    with store.engine.begin() as conn:  # v3 as an import could once save it
+        conn.execute(insert(RateCardVersion).values(version=3, card_json=card_to_json(_with_blank_alias(store.current().card)),
+                                                    created_at=utcnow(), created_by="U0OLD", action="import"))  # fmt: skip
+    cache = CardCache(store, interval=60)
+    cache.refresh_now()
+    assert "the newest stored rate card could not be loaded (IndexError)" in caplog.text
+    assert "database unreachable" not in caplog.text
+    store.rollback(2, user_id="U0ME", channel_id=None)  # v4 = v2: the way back works
+    cache.refresh_now()
+    assert cache.version == 4 and cache.book().resolve(FLASH).input.standard == Decimal("0.35")
