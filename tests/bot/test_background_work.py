@@ -21,10 +21,10 @@ AUDIT = "C0AUDITQ"
 
 def test_an_announcement_does_not_wait_behind_a_burst_of_answers(fake_slack: FakeSlack, tmp_path: Path) -> None:
     bot = start_bot(fake_slack, f"sqlite:///{tmp_path / 'burst.db'}", tmp_path, ADMIN_USER_IDS=ADMIN, AUDIT_CHANNEL=AUDIT)
-    fake_slack.delays[("chat.postMessage", "*")] = 2.0  # a slow Slack
+    fake_slack.delays[("chat.postMessage", "*")] = 1.0  # a slow Slack
     try:
         channels = [new_id("D") for _ in range(40)]
-        for i, channel in enumerate(channels):  # 40 DMs: 8 workers x 2 s = 10 s of answering
+        for i, channel in enumerate(channels):  # 40 DMs: 8 workers x 1 s each = 5 s of answering
             response = bot.event({"type": "message", "channel_type": "im", "channel": channel, "user": "U0EN",
                                   "text": "1M in", "ts": f"1700000001.{i:06d}"})  # fmt: skip
             assert response.status_code == 200
@@ -32,7 +32,7 @@ def test_an_announcement_does_not_wait_behind_a_burst_of_answers(fake_slack: Fak
         done = html.unescape(json.loads(bot.command("admin set 2.5 flash input 0.35", user=ADMIN).text)["text"])
         assert "version 2" in done
         fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == AUDIT and "0.35" in c.everything)
-        assert time.monotonic() - changed_at < 1.5  # the post left at once, not after the answers
+        assert time.monotonic() - changed_at < 2.0  # the post left at once, not after 5 s of answers
         # and every answer still went out
         for channel in channels:
             fake_slack.wait_for("chat.postMessage", lambda c, ch=channel: c.args.get("channel") == ch, timeout=30)

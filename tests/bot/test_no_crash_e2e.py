@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fake_slack import FakeSlack
@@ -47,15 +46,19 @@ def test_the_cli_says_why_and_exits_as_for_any_bad_question(question: str) -> No
     assert "Traceback" not in result.stderr and "too l" in result.stdout + result.stderr
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def admin_bot(request: pytest.FixtureRequest, fake_slack: FakeSlack, tmp_path: Path) -> Iterator[BotServer]:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def admin_bot(
+    request: pytest.FixtureRequest, fake_slack: FakeSlack, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BotServer]:
+    """One bot per database for the whole module: every command below is refused, so none disturbs another."""
+    workdir = tmp_path_factory.mktemp("no_crash")
     if request.param == "sqlite":
-        bot = start_bot(fake_slack, f"sqlite:///{tmp_path / 'odd.db'}", tmp_path, ADMIN_USER_IDS=ADMIN)
+        bot = start_bot(fake_slack, f"sqlite:///{workdir / 'odd.db'}", workdir, ADMIN_USER_IDS=ADMIN)
         yield bot
         bot.stop()
         return
     with private_database("gc_no_crash") as (user, dbname):
-        bot = start_bot(fake_slack, sqlalchemy_url(user, dbname), tmp_path, ADMIN_USER_IDS=ADMIN)
+        bot = start_bot(fake_slack, sqlalchemy_url(user, dbname), workdir, ADMIN_USER_IDS=ADMIN)
         yield bot
         bot.stop()
 
