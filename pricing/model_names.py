@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .errors import UnknownModel
+from .errors import RateCardError, UnknownModel
 from .models import RateCard, model_words
 
 if TYPE_CHECKING:
@@ -59,6 +59,9 @@ class NameIndex:
     """Every name of every model on one card, by rank (see the module docstring)."""
 
     def __init__(self, card: RateCard) -> None:
+        blank = [m.id for m in card.models if any(not model_words(a) for a in m.aliases)]
+        if blank:  # no name at all: refused when loading, so it is never saved (and a stored one is reported)
+            raise RateCardError(f"{blank[0]}: an empty alias")
         ids = {model_words(m.id): m.id for m in card.models}
         aliases = {model_words(a): m.id for m in card.models for a in m.aliases}
         short = _unique((model_words(n), m.id) for m in card.models for n in derived_names(m.id)[1:2])

@@ -396,8 +396,6 @@ class RateCard(_Strict):
                     raise ValueError(f"{model.id}: source {figure.source!r} is not on the card")
             for alias in model.aliases:
                 key = model_words(alias)
-                if not key:
-                    raise ValueError(f"{model.id}: an empty alias")
                 if key in id_names and id_names[key] != model.id:
                     raise ValueError(f"alias {alias!r} of {model.id} is another model's id")
                 if key in seen_alias and seen_alias[key] != model.id:
