@@ -83,24 +83,33 @@ class PriceUpdater:
             logger.warning("price update: %s has no google prices; prices unchanged", self.url)
             set_custom_snapshot(None)
             return None
-        if not diffs:
+        new_models = _new_models(snapshot, current.card)
+        if not diffs and not new_models:
             logger.info("price update: the card agrees with %s", self.url)
             return diffs
-        digest = hashlib.sha256(repr((current.version, diffs)).encode()).hexdigest()[:16]
+        digest = hashlib.sha256(repr((current.version, diffs, new_models)).encode()).hexdigest()[:16]
         if self._post is None:
             logger.warning("price update: %d differences with %s, but AUDIT_CHANNEL is not set", len(diffs), self.url)
         elif self._claim(f"price-update:{today.isoformat()}:{digest}"):
-            self._post(*self.message(diffs, current.version))
+            self._post(*self.message(diffs, current.version, new_models))
         return diffs
 
-    def message(self, diffs: list[PriceDiff], version: int) -> tuple[str, list[dict[str, Any]]]:
+    def message(self, diffs: list[PriceDiff], version: int, new_models: tuple[str, ...] | list[str] = ()) -> tuple[str, list[dict[str, Any]]]:
         from bot.admin import SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION
 
         t = translator(self._lang)
         shown = render_admin.sync_diff(t, diffs)
-        doc = Doc(t.gettext("Newer genai-prices data differs from the rate card"), [shown.title, *shown.lines], shown.notes)
+        lines = [shown.title, *shown.lines] if diffs else []
+        notes = list(shown.notes) if diffs else []
+        if new_models:
+            # Apply edits prices of models on the card; a new model arrives with the next release
+            # (the card is built from the pinned genai-prices data at start), or by `admin add-model`.
+            notes.append(t.gettext("New in the data, not on the card yet: {models}. They arrive with the next release of the bot, or by admin add-model.").format(
+                models=", ".join(new_models)))
+        doc = Doc(t.gettext("Newer genai-prices data differs from the rate card"), lines, notes)
         text, blocks = to_slack(doc)
-        blocks.append(render_admin.sync_buttons(t, version, SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION))
+        if diffs:
+            blocks.append(render_admin.sync_buttons(t, version, SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION))
         return text, blocks
 
     def start(self) -> None:
@@ -120,3 +129,14 @@ class PriceUpdater:
             except Exception:  # a bug must not end the daily check for good
                 logger.exception("price update failed")
             self._stop.wait(self._interval)
+
+
+def _new_models(snapshot: Any, card: Any) -> list[str]:
+    """Gemini models in the fetched data that the card does not have."""
+    from pricing.genai_source import google_models
+
+    try:
+        theirs = {m.id for m in google_models(snapshot)}
+    except Exception:  # noqa: BLE001 - no google provider: genai_prices_diff said so already
+        return []
+    return sorted(theirs - {m.id for m in card.models})

@@ -142,6 +142,19 @@ def test_the_same_difference_is_posted_once_a_day_across_instances(data_server: 
     assert len(posts) == 1
 
 
+def test_a_new_model_in_the_data_is_named(data_server: DataServer, rates: RateStore) -> None:
+    with_new = json.loads(json.dumps(CHANGED))
+    with_new[0]["models"][0]["prices"]["input_mtok"] = "0.3"  # prices agree ...
+    with_new[0]["models"].append(  # ... but the data knows a model the card does not
+        {"id": "gemini-5-neon", "match": {"equals": "gemini-5-neon"}, "prices": {"input_mtok": "3", "output_mtok": "15"}})
+    data_server.body = json.dumps(with_new).encode()
+    posts: list[tuple[str, list[dict[str, Any]]]] = []
+    assert _updater(data_server.url, rates, posts, set()).check_once() == []
+    ((text, blocks),) = posts
+    assert "New in the data, not on the card yet: gemini-5-neon." in text
+    assert not [b for b in blocks if b["type"] == "actions"]  # nothing to apply
+
+
 def test_data_that_agrees_posts_nothing(data_server: DataServer, rates: RateStore) -> None:
     agreeing = json.loads(json.dumps(CHANGED))
     agreeing[0]["models"][0]["prices"]["input_mtok"] = "0.3"

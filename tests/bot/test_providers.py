@@ -67,6 +67,13 @@ def test_add_and_remove_keep_the_card_valid_and_dated() -> None:
         remove_provider(card, "nobody")
 
 
+def test_admin_help_lists_the_provider_commands() -> None:
+    from bot.i18n import translator
+    from bot.render_admin import admin_help
+
+    assert any("admin provider add NAME" in line for line in admin_help(translator("en")).lines)
+
+
 def test_a_card_with_a_bad_provider_is_refused() -> None:
     data = add_provider(load_card(), "cheapai", "Cheap AI", D("2"), today=DAY).model_dump()
     data["providers"]["Bad Name!"] = data["providers"]["cheapai"]
