@@ -182,7 +182,7 @@ class Answerer:
             return self.help(lang)
         if query.intent == "rates":
             model = query.model
-            doc = render.render_rates(t, book, model, query.on_date or self.today())
+            doc = render.render_rates(t, book, model, query.on_date or self.today(), asked_day=query.on_date is not None)
             return self._reply(doc, "rates", lang, _rates_data(book, model), public=query.public)
         if query.intent == "free_tier":
             doc = render.render_free_tier(t, book, query.model, limit=query.limit)

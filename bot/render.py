@@ -371,9 +371,12 @@ def _price_change_note(t: Translator, m: ModelCard, change: object) -> str:
                                                   "input": change.input, "output": change.output}))  # type: ignore[attr-defined]
 
 
-def render_rates(t: Translator, book: PriceBook, model: ModelCard | None, today: dt.date | None = None) -> Doc:
+def render_rates(
+    t: Translator, book: PriceBook, model: ModelCard | None, today: dt.date | None = None, *, asked_day: bool = False
+) -> Doc:
     """One model's rates, or the list: current models grouped by family (newest first), retiring and
-    retired ones after. ``today`` picks the dated prices in effect (default: the card's current ones)."""
+    retired ones after. ``today`` picks the dated prices in effect (default: the card's current ones);
+    ``asked_day``: the question named that day, so the answer says it."""
     if model is None:
         title = t.gettext("Gemini API rates per 1M tokens (input / output)")
         models = [m.on(today) if today else m for m in book.card.models]
@@ -428,7 +431,7 @@ def render_rates(t: Translator, book: PriceBook, model: ModelCard | None, today:
                 unit=unit, price=t.money(plan.price_per_1000)))
     if m.context_window is not None:
         lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.number(m.context_window)))
-    if today is not None:
+    if today is not None and asked_day:
         lines.append(t.gettext("Rates on {date}.").format(date=t.date(today)))
     lines.append(_as_of_line(t, book.card.as_of))
     sources = sorted({m.input.source} | ({m.output.source} if m.output else set()))

@@ -82,6 +82,14 @@ def test_rates_of_one_model_show_image_prices_and_the_per_image_figure() -> None
     assert "One 1K image: 1,120 tokens, $0.0672" in text  # 1,120 x $60 / 1M (Google's page: $0.067)
 
 
+def test_rates_on_an_asked_day_are_that_day_s() -> None:
+    today = answerer().answer("rates gemini-4-argon", "en").plain
+    assert "Input: $4.00 per 1M tokens" in today and "Rates on" not in today
+    before = answerer().answer("rates gemini-4-argon on 2026-11-15", "en").plain
+    assert "Input: $2.00 per 1M tokens" in before and "Rates on Nov 15, 2026." in before
+    assert "gemini-4-argon's rates change on Dec 1, 2026: input $4.00, output $20.00 per 1M tokens." in before
+
+
 def test_live_model_rates_list_every_modality() -> None:
     text = answerer().answer("rates gemini-3.8-live", "en").plain
     for line in ("Audio input: $3.00", "Image input: $1.00", "Video input: $1.00", "Audio output: $12.00"):
