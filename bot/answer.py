@@ -215,10 +215,20 @@ class Answerer:
         ref = query.model_refs[0] if query.model_refs else None
         if query.intent == "budget":
             usd = query.budget_usd
-            if usd is None:
+            via = self._providers_shown(book, query, None) if query.provider else {}
+            if usd is None and via:
+                # Yuan through a provider buy its credit at the admin's rate, not dollars at the bank's.
+                (provider,) = via.values()
+                usd = query.budget_cny / provider.cny_per_usd  # type: ignore[operator]
+            elif usd is None:
                 usd = self._fx(book).to_usd(query.budget_cny)  # type: ignore[arg-type]
             result = budget(book, query.usage, usd, model, today=today)
-            doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
+            doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=None if via else fx, extra=query.notices)
+            doc.lines[-1:-1] = render.provider_lines(t, via, result.per_request.total)
+            if via and query.budget_usd is None:
+                (provider,) = via.values()
+                doc.lines.insert(-1, t.gettext("{cny} buys {usd} of {display} credit.").format(
+                    cny=t.money(query.budget_cny, "CNY"), usd=t.money(usd), display=provider.name))
             self._understood(doc, t, query, model, fx_missing)
             data = _budget_data(result) | {"read_as": doc.lines[0]}
             return replace(self._reply(doc, "budget", lang, data, public=query.public), reading=reading)

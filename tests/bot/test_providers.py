@@ -118,6 +118,16 @@ def test_compare_in_yuan_shows_each_provider_per_row() -> None:
     assert "cheapai (Cheap AI): credit at 2 CNY per USD of Google's prices, the admin's figure of Nov 20, 2026." in reply.plain
 
 
+def test_a_yuan_budget_through_a_provider_buys_its_credit() -> None:
+    reply = _answerer().answer("100元能调用多少次 输入1万 输出1千 通过 cheapai", "zh_CN")
+    # CNY 100 buys USD 50 of credit at 2 CNY per USD (not 100 / 7.10 at the bank's rate);
+    # each request: 10k x $2.00 + 1k x $12.00 = $0.032; floor(50 / 0.032) = 1,562
+    assert reply.data["requests"] == 1562
+    assert "¥100.00 可购买 US$50.00 的 Cheap AI 额度。" in reply.plain
+    google = _answerer().answer("100元能调用多少次 输入1万 输出1千", "zh_CN")
+    assert google.data["requests"] == 440  # at the bank: 100 / 7.10 = $14.0845; / $0.032 = 440.1
+
+
 def test_an_unknown_provider_is_a_clear_error() -> None:
     reply = _answerer().answer("1M in via nobody", "en")
     assert (reply.ok, reply.data["error"]["code"]) == (False, "unknown_provider")
