@@ -197,7 +197,7 @@ def _model_data(
             theirs = ours  # shut down is where deprecated models end: no conflict
         if ours is not None and theirs is not None and ours != theirs and key not in corrects:
             raise RateCardError(
-                f"{model_id}: overlay {key} = {ours!r} but genai-prices says {theirs!r}; "
+                f"{model_id}: overlay {key} = {ours} but genai-prices says {theirs}; "
                 "make them agree or list the key under `corrects` with the reason"
             )
         value = ours if ours is not None else theirs
