@@ -26,6 +26,7 @@ from pricing import (
 
 from . import render
 from .i18n import translator
+from .usage_answer import answer_usage_paste
 
 __all__ = ["Reply", "Answerer"]
 
@@ -122,6 +123,10 @@ class Answerer:
     # --- the work ---------------------------------------------------------------------------------
 
     def _answer(self, text: str, lang: str) -> Reply:
+        # A pasted API response's usage is a question of its own (issue 12), read before the query language.
+        pasted = answer_usage_paste(self, text, lang)
+        if pasted is not None:
+            return pasted
         book = self.book
         query = parse_query(text, book)
         t = translator(lang)

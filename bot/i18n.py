@@ -74,6 +74,11 @@ class Translator:
     def money(self, amount: Decimal, currency: str = "USD") -> str:
         return _format_money(self.lang, str(display_amount(amount)), currency)
 
+    def exact_money(self, amount: Decimal, currency: str = "USD") -> str:
+        """Every digit of ``amount`` (no rounding): for "what did this call cost, exactly"."""
+        text = format(amount.normalize(), "f") if amount else "0"
+        return _format_money(self.lang, text, currency)
+
     def number(self, value: Decimal | int) -> str:
         if isinstance(value, Decimal):
             value = value.normalize() if value == value.to_integral_value() else display_amount(value)

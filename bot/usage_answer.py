@@ -1,0 +1,136 @@
+"""A pasted API response's usage, answered: paste -> `Usage` -> engine -> `render_usage`.
+
+The words beside the paste are read with the ordinary query language ("x2000 per day", "on 2.5
+flash", "batch", "in CNY", "public"), so a paste is projected like any question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from pricing import FxRate, ModelCard, Notice, PriceBook, Query, estimate, parse_query
+from pricing.usage_paste import UsagePasteError, read_usage_paste, resolve_model_version
+
+from . import render_usage
+from .i18n import translator
+from .render_usage import SCALES, UsageAnswer
+
+if TYPE_CHECKING:
+    from .answer import Answerer, Reply
+
+__all__ = ["answer_usage_paste"]
+
+#: Stands in for the paste's tokens while the words beside it are read as a question: any labelled
+#: amount will do, the parser then reads the rest (counts, period, model, options) as usual.
+_STAND_IN = "1 in "
+
+
+def answer_usage_paste(answerer: "Answerer", text: str, lang: str) -> "Reply | None":
+    """The reply to a usage paste in ``text``, or None when ``text`` holds none.
+
+    A broken paste is answered with what is missing; other expected failures (an unknown model, a
+    rate the card lacks) raise as for any question.
+    """
+    t = translator(lang)
+    try:
+        paste = read_usage_paste(text)
+        if paste is None:
+            return None
+        book = answerer.book
+        words = _words_beside(paste.question, book)
+    except UsagePasteError as err:
+        message = render_usage.paste_error_message(t, err)
+        doc = render_usage.render_paste_error(t, err)
+        return answerer._reply(doc, "error", lang, {"error": {"code": err.code, "message": message}}, ok=False)
+    notices = list(paste.notices)
+    model, ref, is_default = _model(answerer, book, paste.model_ref, words, notices)
+    asked = words.usage if words is not None else None
+    one = paste.usage
+    if asked is not None:
+        one = replace(one, batch=asked.batch, grounded=asked.grounded, searches_per_request=asked.searches_per_request)
+    today = answerer.today()
+    call = estimate(book, one, model, today=today)
+    at_scale = tuple(estimate(book, replace(one, requests=n), model, today=today) for n in SCALES)
+    projected = None
+    if asked is not None and (asked.requests > 1 or asked.period is not None):
+        projected = estimate(book, replace(one, requests=asked.requests, period=asked.period), model, today=today)
+    if words is not None:
+        notices.extend(words.notices)
+    result = UsageAnswer(paste, call, at_scale, projected, ref, is_default, tuple(notices))
+    fx = answerer._fx(book) if words is not None and words.want_cny else None
+    doc = render_usage.render_usage(t, result, fx)
+    data = _data(result, t)
+    if fx is not None:
+        data |= _fx_data(fx, (projected or call).total)
+    return answerer._reply(doc, "estimate", lang, data, public=words.public if words is not None else False)
+
+
+def _words_beside(question: str, book: PriceBook) -> Query | None:
+    """The words around the paste as a question about it; None when there are none."""
+    if not question.strip():
+        return None
+    query = parse_query(_STAND_IN + question, book)
+    usage = query.usage
+    if query.intent != "estimate" or usage is None:
+        raise UsagePasteError("usage_other_intent")
+    if (usage.input_tokens, usage.cached_tokens, usage.output_tokens, usage.storage_tokens) != (1, 0, 0, 0):
+        raise UsagePasteError("usage_extra_amounts")
+    return query
+
+
+def _model(
+    answerer: "Answerer", book: PriceBook, pasted: str | None, words: Query | None, notices: list[Notice]
+) -> tuple[ModelCard, str | None, bool]:
+    """(model, the name used for it, whether it is the default): words beside the paste win over it."""
+    if words is not None and words.model is not None:
+        asked = words.model
+        if pasted is not None:
+            pasted_model, _ = resolve_model_version(book, pasted)
+            if pasted_model.id != asked.id:
+                notices.append(Notice("usage_model_asked", {"asked": asked.id, "pasted": pasted}))
+        return asked, words.model_refs[0] if words.model_refs else None, False
+    if pasted is not None:
+        model, reduced = resolve_model_version(book, pasted)
+        if reduced is not None:
+            notices.append(reduced)
+        return model, None, False
+    default = book.get(answerer.default_model) if answerer.default_model else book.default
+    notices.append(Notice("usage_default_model", {"model": default.id}))
+    return default, None, True
+
+
+def _data(a: UsageAnswer, t: Any) -> dict[str, Any]:
+    """The estimate's usual JSON keys (DESIGN section 2) for the projection or the call, plus the paste's."""
+    from .answer import _dec
+
+    main = a.projected or a.call
+    notices = [*a.notices, *main.notices]
+    return {
+        "source": "usage",
+        "model": main.model.id,
+        "total": _dec(main.total),
+        "currency": "USD",
+        "requests": main.usage.requests,
+        "period": main.usage.period,
+        "tier": main.tier,
+        "items": [
+            {"kind": i.kind, "quantity": _dec(i.tokens), "unit_price": _dec(i.unit_price), "cost": _dec(i.cost)}
+            for i in main.items
+        ],
+        "rates_as_of": main.rates_as_of.isoformat(),
+        "warnings": [{"code": n.code, "message": render_usage.usage_notice_text(t, n)} for n in notices],
+        "split_total": _dec(main.split_total) if main.split_total is not None else None,
+        "call_total": _dec(a.call.total),
+        "per_1000_calls": _dec(a.at_scale[0].total),
+        "per_million_calls": _dec(a.at_scale[1].total),
+        "usage_form": a.paste.form,
+        "usage": dict(a.paste.reported),
+    }
+
+
+def _fx_data(fx: FxRate, usd: Decimal) -> dict[str, Any]:
+    from .answer import _fx_data as fx_data
+
+    return fx_data(fx, usd)
