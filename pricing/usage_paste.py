@@ -256,8 +256,6 @@ def _split_paste(text: str) -> tuple[str, str]:
 
 #: Openers tried before the first key: the outermost is nearly always the first; a bound keeps junk linear.
 _MAX_OPENERS = 8
-#: A value block (a details list) is short; reading one never goes further than this.
-_MAX_VALUE_CHARS = 20_000
 #: Where a pasted structure can open: a brace or bracket, or a repr's class name and parenthesis.
 _OPENER = re.compile(r"[{\[]|\b[A-Za-z_][\w.]*\(")
 
@@ -306,18 +304,22 @@ def _scan(paste: str) -> list[_Found]:
 
 
 def _value_text(text: str, at: int) -> str:
-    """The value starting at ``at``: a bracketed block up to its closing bracket, else one token."""
-    if at < len(text) and text[at] in "[{(":
-        end, _ = _brackets(text, at, limit=_MAX_VALUE_CHARS)
-        return text[at : end if end is not None else at + _MAX_VALUE_CHARS]
-    m = re.match(r"""-?\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?|"[^"\n]{0,200}"?|'[^'\n]{0,200}'?|None|null|<[^<>\n]{0,80}>?""", text[at:])
+    """The value starting at ``at``: a bracketed block (details lists and objects never nest
+    brackets of their own kind), else one token. Bounded regexes: C speed, however hostile the paste."""
+    m = _VALUE.match(text, at)
     return m.group(0) if m else ""
 
 
+_VALUE = re.compile(
+    r"""\[[^\[\]]{0,4000}\]?|\{[^{}]{0,4000}\}?"""
+    r"""|-?\d[\d_]{0,30}(?:\.\d{1,30})?(?:[eE][+-]?\d{1,3})?|"[^"\n]{0,200}"?|'[^'\n]{0,200}'?|None|null"""
+)
+
+
 def _form(found: list[_Found]) -> Form | None:
-    keys = {f.key for f in found}
-    forms = [form for form, spelling in _SPELLINGS.items() if keys & ({spelling["prompt"], spelling["total"]}
-             | ({spelling["candidates"]} if "candidates" in spelling else {spelling["completion"]}))]  # fmt: skip
+    """Which form the keys are in: any count key of one form decides; keys of two forms are an error."""
+    keys = {f.key for f in found} - {"prompt_tokens_details"}  # both the SDK and OpenAI have it
+    forms = [form for form, spelling in _SPELLINGS.items() if keys & (set(spelling.values()) - {spelling["model"]})]
     if len(forms) > 1:
         raise UsagePasteError("usage_mixed")
     return forms[0] if forms else None
