@@ -39,7 +39,7 @@ def answer_usage_paste(answerer: "Answerer", text: str, lang: str) -> "Reply | N
         if paste is None:
             return None
         book = answerer.book
-        words = _words_beside(paste.question, book)
+        words = _words_beside(paste.question, paste.after, book)
     except UsagePasteError as err:
         message = render_usage.paste_error_message(t, err)
         doc = render_usage.render_paste_error(t, err)
@@ -67,11 +67,25 @@ def answer_usage_paste(answerer: "Answerer", text: str, lang: str) -> "Reply | N
     return answerer._reply(doc, "estimate", lang, data, public=words.public if words is not None else False)
 
 
-def _words_beside(question: str, book: PriceBook) -> Query | None:
-    """The words around the paste as a question about it; None when there are none."""
+def _words_beside(question: str, after: str, book: PriceBook) -> Query | None:
+    """The words around the paste as a question about it; None when there are none.
+
+    Words before the paste are the asking ("what did this call cost?"): only words after it are
+    reported as ignored, where a typo ("x2000 per dya") would otherwise go unseen.
+    """
     if not question.strip():
         return None
     query = parse_query(_STAND_IN + question, book)
+    after_words = set(after.lower().split())
+    kept = []
+    for notice in query.notices:
+        if notice.code == "ignored_words":
+            words = [w for w in notice.params["words"] if any(w in a for a in after_words)]  # type: ignore[union-attr]
+            if not words:
+                continue
+            notice = Notice(notice.code, {**notice.params, "words": words})
+        kept.append(notice)
+    query = replace(query, notices=tuple(kept))
     usage = query.usage
     if query.intent != "estimate" or usage is None:
         raise UsagePasteError("usage_other_intent")

@@ -127,7 +127,8 @@ class PastedUsage:
     #: The counts as the paste spelled them, for the answer to show what it read.
     reported: dict[str, int]
     notices: tuple[Notice, ...] = ()
-    question: str = ""  # text outside the paste: "x2000 per day", "on 2.5 flash", ...
+    question: str = ""  # text outside the paste: "what did this cost?", "x2000 per day", "on 2.5 flash"
+    after: str = ""  # the part of ``question`` written after the paste
     cut_off: bool = False
     details: dict[str, dict[str, int]] = field(default_factory=dict)
 
@@ -149,7 +150,8 @@ def read_usage_paste(text: str) -> PastedUsage | None:
     if not looks_like_usage_paste(text):
         return None
     clean = _unslack(text)
-    paste, question = _split_paste(clean)
+    paste, before, after = _split_paste(clean)
+    question = " ".join(f"{before} {after}".split())
     found = _scan(paste)
     form = _form(found)
     if form is None:
@@ -168,7 +170,7 @@ def read_usage_paste(text: str) -> PastedUsage | None:
         notices.append(Notice("usage_cut_off_but_complete", {"total": counts["total"]}))
     elif "total" not in counts:
         notices.append(Notice("usage_no_total", {"key": spelling["total"]}))
-    return PastedUsage(usage, form, model_ref, reported, tuple(notices), question, bool(open_brackets), details)
+    return PastedUsage(usage, form, model_ref, reported, tuple(notices), question, after, bool(open_brackets), details)
 
 
 def resolve_model_version(book: PriceBook, ref: str) -> tuple[ModelCard, Notice | None]:
@@ -221,9 +223,10 @@ def _unslack(text: str) -> str:
     return text.translate(_SMART_QUOTES)
 
 
-def _split_paste(text: str) -> tuple[str, str]:
-    """(the paste, the words around it). Code fences mark the paste when present; otherwise it runs
-    from the first bracket or key to the last closing bracket or key."""
+def _split_paste(text: str) -> tuple[str, str, str]:
+    """(the paste, the words before it, the words after it). Code fences mark the paste when present;
+    otherwise it runs from the first bracket or key to the last closing bracket or key, and on to the
+    end when what follows has quotes or brackets (the rest of a block cut off mid-key)."""
     fences = [m.start() for m in _FENCE.finditer(text)]
     if fences:
         inside, outside = [], []
@@ -231,10 +234,12 @@ def _split_paste(text: str) -> tuple[str, str]:
         for start in [*fences, len(text)]:
             (inside if is_code else outside).append(text[pos:start])
             pos, is_code = start + 3, not is_code
-        code = [part for part in inside if _KEY.search(part) or _RESPONSE_MARK.search(part)]
+        code = [i for i, part in enumerate(inside) if _KEY.search(part) or _RESPONSE_MARK.search(part)]
         if code:
-            question = " ".join([*outside, *(p for p in inside if p not in code)])
-            return "\n".join(code), " ".join(question.replace("`", " ").split())
+            # Text between and after the code blocks follows the paste; text before the first one precedes it.
+            before = outside[0]
+            after = [*outside[1:], *(p for i, p in enumerate(inside) if i not in code)]
+            return "\n".join(inside[i] for i in code), _words(before), _words(" ".join(after))
     keys = list(_KEY.finditer(text))
     marks = [m.start() for m in (*keys, *_RESPONSE_MARK.finditer(text))]
     first_key = min(marks) if marks else 0
@@ -250,8 +255,13 @@ def _split_paste(text: str) -> tuple[str, str]:
     end = len(text) if closed is None else closed  # cut off: the paste runs to the end
     if keys:
         end = max(end, keys[-1].end() + len(_value_text(text, keys[-1].end())))
-    question = text[:start] + " " + text[end:]
-    return text[start:end], " ".join(question.replace("`", " ").split())
+    if re.search(r"[\"'{}\[\]]", text[end:]):
+        end = len(text)
+    return text[start:end], _words(text[:start]), _words(text[end:])
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("`", " ").split())
 
 
 #: Openers tried before the first key: the outermost is nearly always the first; a bound keeps junk linear.
