@@ -104,7 +104,7 @@ def paste_error_message(t: Translator, err: UsagePasteError) -> str:
     """What is wrong with a paste, naming what is missing, in the asker's language."""
     p = err.params
     messages = {
-        "usage_cut_off": t.gettext("The pasted usage is cut off: {missing} is missing. Paste the whole usage block "
+        "usage_cut_off": t.gettext("The pasted usage is cut off, missing {missing}. Paste the whole usage block "
                                    "(usageMetadata, usage_metadata or usage)."),
         "usage_cut_off_short": t.gettext("The pasted usage is cut off: its counts add up to {counted} of the {total} "
                                          "tokens in its total, so a count is missing (e.g. thoughtsTokenCount). "

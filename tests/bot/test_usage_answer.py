@@ -108,7 +108,7 @@ def test_a_total_that_disagrees_is_a_warning(answerer: Answerer) -> None:
     ("paste", "lang", "code", "says"),
     [
         ('{"usageMetadata": {"promptTokenCount": 8, "candidatesTokenCount": 212,', "en", "usage_cut_off",
-         "The pasted usage is cut off: totalTokenCount is missing."),
+         "The pasted usage is cut off, missing totalTokenCount."),
         ('{"usageMetadata": {"promptTokenCount": 8, "candidatesTokenCount": 212,', "zh_CN", "usage_cut_off",
          "缺少 totalTokenCount"),
         ('"promptTokenCount": 8, "candidatesTokenCount": 212, "totalTokenCount": 1197, "promptTo', "en",
