@@ -11,7 +11,7 @@ from . import render
 from .i18n import Translator
 from .render import Doc
 
-__all__ = ["UsageAnswer", "render_usage", "paste_error_message", "usage_notice_text"]
+__all__ = ["UsageAnswer", "paste_error_message", "render_usage", "usage_notice_text"]
 
 #: "What 1,000 and 1M such calls cost": the scales people budget in.
 SCALES = (1_000, 1_000_000)

@@ -27,7 +27,7 @@ __all__ = ["answer_usage_paste"]
 _STAND_IN = "1 in "
 
 
-def answer_usage_paste(answerer: "Answerer", text: str, lang: str) -> "Reply | None":
+def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None:
     """The reply to a usage paste in ``text``, or None when ``text`` holds none.
 
     A broken paste is answered with what is missing; other expected failures (an unknown model, a
@@ -95,7 +95,7 @@ def _words_beside(question: str, after: str, book: PriceBook) -> Query | None:
 
 
 def _model(
-    answerer: "Answerer", book: PriceBook, pasted: str | None, words: Query | None, notices: list[Notice]
+    answerer: Answerer, book: PriceBook, pasted: str | None, words: Query | None, notices: list[Notice]
 ) -> tuple[ModelCard, str | None, bool]:
     """(model, the name used for it, whether it is the default): words beside the paste win over it."""
     if words is not None and words.model is not None:

@@ -18,7 +18,7 @@ back to the model) are input; per-modality details go to the modality parts of `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from .engine import Notice, Usage
@@ -130,7 +130,6 @@ class PastedUsage:
     question: str = ""  # text outside the paste: "what did this cost?", "x2000 per day", "on 2.5 flash"
     after: str = ""  # the part of ``question`` written after the paste
     cut_off: bool = False
-    details: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def looks_like_usage_paste(text: str) -> bool:
@@ -170,7 +169,7 @@ def read_usage_paste(text: str) -> PastedUsage | None:
         notices.append(Notice("usage_cut_off_but_complete", {"total": counts["total"]}))
     elif "total" not in counts:
         notices.append(Notice("usage_no_total", {"key": spelling["total"]}))
-    return PastedUsage(usage, form, model_ref, reported, tuple(notices), question, after, bool(open_brackets), details)
+    return PastedUsage(usage, form, model_ref, reported, tuple(notices), question, after, bool(open_brackets))
 
 
 def resolve_model_version(book: PriceBook, ref: str) -> tuple[ModelCard, Notice | None]:
@@ -336,7 +335,18 @@ def _form(found: list[_Found]) -> Form | None:
 
 
 def _values(found: list[_Found], form: Form) -> tuple[dict[str, int], dict[str, dict[str, int]], str | None]:
-    """Counts by our names, modality details, and the model, each at most once (else `usage_several`)."""
+    """Counts by our names, modality details, and the model, each given once (else `usage_several`)."""
+    counts, details, model, seen = (_openai_values if form == "openai" else _gemini_values)(found, form)
+    several = [len(set(values)) for values in seen.values() if len(set(values)) > 1]
+    if several:
+        raise UsagePasteError("usage_several", count=max(several))
+    return counts, details, model
+
+
+_Values = tuple[dict[str, int], dict[str, dict[str, int]], str | None, dict[str, list[str]]]
+
+
+def _gemini_values(found: list[_Found], form: Form) -> _Values:
     names = {key: name for name, key in _SPELLINGS[form].items()}
     counts: dict[str, int] = {}
     details: dict[str, dict[str, int]] = {}
@@ -344,36 +354,29 @@ def _values(found: list[_Found], form: Form) -> tuple[dict[str, int], dict[str, 
     seen: dict[str, list[str]] = {}
     for f in found:
         name = names.get(f.key)
-        if form == "openai":
-            continue  # read below, where nesting matters
         if name is None:
             continue
-        if name in _DETAILS:
-            if f.value.startswith("{") and not f.value.startswith("{'") and not f.value.startswith('{"'):
-                # protobuf text: one `key { modality: X token_count: N }` block per modality
-                for modality, count in _modality_counts(f.value).items():
-                    details.setdefault(name, {})[modality] = details.get(name, {}).get(modality, 0) + count
-                continue
-            seen.setdefault(name, []).append(f.value)
-            if f.value[:1] in "[{(":
-                details[name] = _modality_counts(f.value)
+        if name in _DETAILS and f.value.startswith("{"):
+            # protobuf text: one `key { modality: X token_count: N }` block per modality
+            for modality, count in _modality_counts(f.value).items():
+                details.setdefault(name, {})[modality] = details.get(name, {}).get(modality, 0) + count
             continue
         seen.setdefault(name, []).append(f.value)
-        if name == "model":
+        if name in _DETAILS:
+            if f.value.startswith("["):
+                details[name] = _modality_counts(f.value)
+        elif name == "model":
             model = _model_text(f.value, f.key) or model
         else:
             value = _count(f.value, f.key)
             if value is not None:
                 counts[name] = value
-    if form == "openai":
-        counts, model, seen = _openai_values(found)
-    several = [len(set(values)) for values in seen.values() if len(set(values)) > 1]
-    if several:
-        raise UsagePasteError("usage_several", count=max(several))
-    return counts, details, model
+    return counts, details, model, seen
 
 
-def _openai_values(found: list[_Found]) -> tuple[dict[str, int], str | None, dict[str, list[str]]]:
+def _openai_values(found: list[_Found], form: Form) -> _Values:
+    """OpenAI's details are objects: cached tokens count only under prompt_tokens_details, reasoning
+    only under completion_tokens_details."""
     counts: dict[str, int] = {}
     model: str | None = None
     seen: dict[str, list[str]] = {}
@@ -401,7 +404,7 @@ def _openai_values(found: list[_Found]) -> tuple[dict[str, int], str | None, dic
                     counts["reasoning"] = value
                 elif key == "audio_tokens":
                     counts[f"{side}_audio"] = value
-    return counts, model, seen
+    return counts, {}, model, seen
 
 
 def _modality_counts(block: str) -> dict[str, int]:

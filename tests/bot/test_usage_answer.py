@@ -114,10 +114,10 @@ def test_a_total_that_disagrees_is_a_warning(answerer: Answerer) -> None:
         ('"promptTokenCount": 8, "candidatesTokenCount": 212, "totalTokenCount": 1197, "promptTo', "en",
          "usage_cut_off_short", "its counts add up to 220 of the 1,197 tokens in its total"),
         ('{"candidates": [{"content": {"parts": [{"text": "hi"}]}}]', "en", "usage_not_found", "has no usage block"),
-        ('{"usageMetadata": {"promptTokenCount": 8, "candidatesTokenCount": 9, "totalTokenCount": 17}, '
-         '"modelVersion": "gemini-4-argon"}', "en", "unknown_model", 'Unknown model: "gemini-4-argon"'),
-        ('{"usageMetadata": {"promptTokenCount": 12, "candidatesTokenCount": 1290, "totalTokenCount": 1302, '
-         '"candidatesTokensDetails": [{"modality": "IMAGE", "tokenCount": 1290}]}}', "en", "unsupported_feature",
+        (('{"usageMetadata": {"promptTokenCount": 8, "candidatesTokenCount": 9, "totalTokenCount": 17}, '
+          '"modelVersion": "gemini-4-argon"}'), "en", "unknown_model", 'Unknown model: "gemini-4-argon"'),
+        (('{"usageMetadata": {"promptTokenCount": 12, "candidatesTokenCount": 1290, "totalTokenCount": 1302, '
+          '"candidatesTokensDetails": [{"modality": "IMAGE", "tokenCount": 1290}]}}'), "en", "unsupported_feature",
          "gemini-3.1-pro-preview has no price for image output."),
         (fenced(FLASH_PASTE, after="and 50k out"), "en", "usage_extra_amounts", "ambiguous"),
         (fenced(FLASH_PASTE, after="compare"), "en", "usage_other_intent", "x2000 per day"),

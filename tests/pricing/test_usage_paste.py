@@ -17,8 +17,20 @@ import genai_prices
 import pytest
 from usage_pastes import as_json, details, openai_response, rest_response, sdk_repr
 
-from pricing import Estimate, InvalidQuery, PriceBook, UnknownModel, UnsupportedFeature, estimate
-from pricing.usage_paste import PastedUsage, UsagePasteError, read_usage_paste, resolve_model_version
+from pricing import (
+    Estimate,
+    InvalidQuery,
+    PriceBook,
+    UnknownModel,
+    UnsupportedFeature,
+    estimate,
+)
+from pricing.usage_paste import (
+    PastedUsage,
+    UsagePasteError,
+    read_usage_paste,
+    resolve_model_version,
+)
 
 TS = dt.datetime(2026, 11, 28, tzinfo=dt.UTC)
 TODAY = TS.date()
@@ -72,7 +84,7 @@ def test_cached_long_context_call_rest_on_25_pro(book: PriceBook) -> None:
         "promptTokenCount": 250_000, "candidatesTokenCount": 1_500, "totalTokenCount": 252_300,
         "cachedContentTokenCount": 200_000, "promptTokensDetails": details(TEXT=250_000),
         "cacheTokensDetails": details(TEXT=200_000), "thoughtsTokenCount": 800})  # fmt: skip
-    paste, e = price(book, as_json(response))
+    _, e = price(book, as_json(response))
     # The 250,000-token prompt (cached part included) is over 200,000: long-context rates for all of it.
     # 50,000 fresh x $2.50 + 200,000 cached x $0.25 + (1,500 + 800) x $15.00, per 1M
     assert e.tier == "long_context"

@@ -25,9 +25,9 @@ def rest_response(model: str | None, usage: dict[str, Any], *, text: str = "Hell
             "webSearchQueries": ["euro 2024 winner", "who won euro 2024"],
             "searchEntryPoint": {"renderedContent": "<style>.container {}</style><div class=\"container\">...</div>"},
             "groundingChunks": [{"web": {"uri": "https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbC",
-                                         "title": "uefa.com"}}],  # fmt: skip
+                                         "title": "uefa.com"}}],
             "groundingSupports": [{"segment": {"startIndex": 0, "endIndex": 85, "text": "Spain won Euro 2024."},
-                                   "groundingChunkIndices": [0], "confidenceScores": [0.97]}],  # fmt: skip
+                                   "groundingChunkIndices": [0], "confidenceScores": [0.97]}],
         }
     response: dict[str, Any] = {"candidates": [candidate], "usageMetadata": usage}
     if model is not None:
