@@ -432,3 +432,17 @@ def test_too_large_is_refused_before_reading() -> None:
     with pytest.raises(UsagePasteError) as info:
         read_usage_paste('"promptTokenCount": 5 ' + " " * 4_000_000)
     assert info.value.code == "usage_too_large"
+
+
+def test_sdk_repr_of_a_whole_response(book: PriceBook) -> None:
+    # print(response) with google-genai: the usage and the model version among everything else.
+    usage = sdk_repr(prompt=25, candidates=40, total=65, prompt_details={"TEXT": 25})
+    text = ("GenerateContentResponse(automatic_function_calling_history=[], candidates=[Candidate(content=Content("
+            "parts=[Part(text='It\\'s (probably) [fine] {ok}.\\n')], role='model'), finish_reason=<FinishReason.STOP: "
+            "'STOP'>, index=0)], create_time=None, model_version='gemini-2.5-flash-lite', prompt_feedback=None, "
+            "response_id='Xy7Oa', sdk_http_response=HttpResponse(headers={'content-type': 'application/json; "
+            f"charset=UTF-8'}}), usage_metadata={usage})")  # fmt: skip
+    paste, e = price(book, text)
+    assert (paste.form, paste.model_ref, paste.question) == ("gemini_sdk", "gemini-2.5-flash-lite", "")
+    # 25 x $0.10 + 40 x $0.40, per 1M
+    assert e.total == D("0.0000025") + D("0.000016") == theirs("gemini-2.5-flash-lite", input_tokens=25, output_tokens=40)
