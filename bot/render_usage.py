@@ -11,7 +11,7 @@ from . import render
 from .i18n import Translator
 from .render import Doc
 
-__all__ = ["UsageAnswer", "paste_error_message", "render_usage", "usage_notice_text"]
+__all__ = ["UsageAnswer", "paste_error_message", "read_line", "render_paste_error", "render_usage", "usage_notice_text"]
 
 #: "What 1,000 and 1M such calls cost": the scales people budget in.
 SCALES = (1_000, 1_000_000)
@@ -40,8 +40,7 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
     else:
         title = t.gettext("This call cost {cost}").format(cost=t.exact_money(call.total))
     lines = [
-        t.gettext("Read from the pasted usage: {counts}").format(
-            counts=", ".join(f"{key} {t.number(value)}" for key, value in a.paste.reported.items())),
+        read_line(t, a.paste),
         render._model_line(t, call.model, a.ref, a.is_default),
         render._tier_line(t, call),
     ]
@@ -71,6 +70,12 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
         if text not in notes:
             notes.append(text)
     return Doc(title, lines, notes)
+
+
+def read_line(t: Translator, paste: PastedUsage) -> str:
+    """What was read from the paste, in its own spelling, so a misreading shows at once."""
+    return t.gettext("Read from the pasted usage: {counts}").format(
+        counts=", ".join(f"{key} {t.number(value)}" for key, value in paste.reported.items()))
 
 
 def usage_notice_text(t: Translator, notice: Notice) -> str:

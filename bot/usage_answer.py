@@ -10,10 +10,26 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pricing import FxRate, ModelCard, Notice, PriceBook, Query, estimate, parse_query
-from pricing.usage_paste import UsagePasteError, read_usage_paste, resolve_model_version
+from pricing import (
+    FxRate,
+    ModelCard,
+    Notice,
+    PriceBook,
+    Query,
+    Usage,
+    budget,
+    compare,
+    estimate,
+    parse_query,
+)
+from pricing.usage_paste import (
+    PastedUsage,
+    UsagePasteError,
+    read_usage_paste,
+    resolve_model_version,
+)
 
-from . import render_usage
+from . import render, render_usage
 from .i18n import translator
 from .render_usage import SCALES, UsageAnswer
 
@@ -22,9 +38,10 @@ if TYPE_CHECKING:
 
 __all__ = ["answer_usage_paste"]
 
-#: Stands in for the paste's tokens while the words beside it are read as a question: any labelled
-#: amount will do, the parser then reads the rest (counts, period, model, options) as usual.
-_STAND_IN = "1 in "
+#: Stands in for the paste's tokens while the words beside it are read as a question: `input=1` binds
+#: its amount explicitly, so no amount the asker wrote ("100美元") can be paired with it; the parser
+#: then reads the rest (counts, period, model, options, compare, budget) as usual.
+_STAND_IN = "input=1 "
 
 
 def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None:
@@ -45,12 +62,17 @@ def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None
         doc = render_usage.render_paste_error(t, err)
         return answerer._reply(doc, "error", lang, {"error": {"code": err.code, "message": message}}, ok=False)
     notices = list(paste.notices)
-    model, ref, is_default = _model(answerer, book, paste.model_ref, words, notices)
     asked = words.usage if words is not None else None
     one = paste.usage
     if asked is not None:
         one = replace(one, batch=asked.batch, grounded=asked.grounded, searches_per_request=asked.searches_per_request)
+    fx = answerer._fx(book) if words is not None and (words.want_cny or words.budget_cny is not None) else None
+    if words is not None and words.intent == "compare":
+        return _compare(answerer, paste, replace(one, requests=asked.requests, period=asked.period), words, fx, lang)  # type: ignore[union-attr]
+    model, ref, is_default = _model(answerer, book, paste.model_ref, words, notices)
     today = answerer.today()
+    if words is not None and words.intent == "budget":
+        return _budget(answerer, paste, one, model, ref, is_default, words, notices, fx, lang)
     call = estimate(book, one, model, today=today)
     at_scale = tuple(estimate(book, replace(one, requests=n), model, today=today) for n in SCALES)
     projected = None
@@ -59,7 +81,6 @@ def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None
     if words is not None:
         notices.extend(words.notices)
     result = UsageAnswer(paste, call, at_scale, projected, ref, is_default, tuple(notices))
-    fx = answerer._fx(book) if words is not None and words.want_cny else None
     doc = render_usage.render_usage(t, result, fx)
     data = _data(result, t)
     if fx is not None:
@@ -87,11 +108,40 @@ def _words_beside(question: str, after: str, book: PriceBook) -> Query | None:
         kept.append(notice)
     query = replace(query, notices=tuple(kept))
     usage = query.usage
-    if query.intent != "estimate" or usage is None:
+    if query.intent not in ("estimate", "compare", "budget") or usage is None:
         raise UsagePasteError("usage_other_intent")
     if (usage.input_tokens, usage.cached_tokens, usage.output_tokens, usage.storage_tokens) != (1, 0, 0, 0):
         raise UsagePasteError("usage_extra_amounts")
     return query
+
+
+def _compare(answerer: Answerer, paste: PastedUsage, usage: Usage, words: Query, fx: FxRate | None, lang: str) -> Reply:
+    """`compare` beside a paste: the same call on every current model, cheapest first."""
+    t = translator(lang)
+    comparison = compare(answerer.book, usage, today=answerer.today())
+    doc = render.render_compare(t, comparison, fx)
+    doc.lines.insert(0, render_usage.read_line(t, paste))
+    doc.notes.extend(render_usage.usage_notice_text(t, n) for n in (*paste.notices, *words.notices))
+    data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], **_paste_data(paste)}
+    return answerer._reply(doc, "compare", lang, data, public=words.public)
+
+
+def _budget(
+    answerer: Answerer, paste: PastedUsage, usage: Usage, model: ModelCard, ref: str | None, is_default: bool,
+    words: Query, notices: list[Notice], fx: FxRate | None, lang: str,
+) -> Reply:
+    """`how many for $100` beside a paste: how many such calls the budget pays for."""
+    t = translator(lang)
+    usd = words.budget_usd if words.budget_usd is not None else fx.to_usd(words.budget_cny)  # type: ignore[union-attr,arg-type]
+    result = budget(answerer.book, usage, usd, model, today=answerer.today())
+    doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=fx)
+    doc.lines.insert(0, render_usage.read_line(t, paste))
+    doc.notes.extend(render_usage.usage_notice_text(t, n) for n in (*notices, *words.notices))
+    return answerer._reply(doc, "budget", lang, {**_budget_data(result), **_paste_data(paste)}, public=words.public)
+
+
+def _paste_data(paste: PastedUsage) -> dict[str, Any]:
+    return {"source": "usage", "usage_form": paste.form, "usage": dict(paste.reported)}
 
 
 def _model(
@@ -117,8 +167,6 @@ def _model(
 
 def _data(a: UsageAnswer, t: Any) -> dict[str, Any]:
     """The estimate's usual JSON keys (DESIGN section 2) for the projection or the call, plus the paste's."""
-    from .answer import _dec
-
     main = a.projected or a.call
     notices = [*a.notices, *main.notices]
     return {
@@ -139,9 +187,20 @@ def _data(a: UsageAnswer, t: Any) -> dict[str, Any]:
         "call_total": _dec(a.call.total),
         "per_1000_calls": _dec(a.at_scale[0].total),
         "per_million_calls": _dec(a.at_scale[1].total),
-        "usage_form": a.paste.form,
-        "usage": dict(a.paste.reported),
+        **_paste_data(a.paste),
     }
+
+
+def _dec(value: Decimal) -> str:
+    from .answer import _dec as exact
+
+    return exact(value)
+
+
+def _budget_data(result: Any) -> dict[str, Any]:
+    from .answer import _budget_data as budget_data
+
+    return budget_data(result)
 
 
 def _fx_data(fx: FxRate, usd: Decimal) -> dict[str, Any]:

@@ -120,7 +120,6 @@ def test_a_total_that_disagrees_is_a_warning(answerer: Answerer) -> None:
           '"candidatesTokensDetails": [{"modality": "IMAGE", "tokenCount": 1290}]}}'), "en", "unsupported_feature",
          "gemini-3.1-pro-preview has no price for image output."),
         (fenced(FLASH_PASTE, after="and 50k out"), "en", "usage_extra_amounts", "ambiguous"),
-        (fenced(FLASH_PASTE, after="compare"), "en", "usage_other_intent", "x2000 per day"),
     ],
 )  # fmt: skip
 def test_pastes_that_cannot_be_priced_say_why(answerer: Answerer, paste: str, lang: str, code: str, says: str) -> None:
@@ -147,3 +146,31 @@ def test_nothing_pasted_is_echoed_live_in_slack(answerer: Answerer) -> None:
 def test_ordinary_questions_are_unchanged(answerer: Answerer) -> None:
     reply = answerer.answer("1M in 50k out", "en")
     assert reply.data["total"] == "4.9" and "source" not in reply.data
+
+
+def test_compare_beside_a_paste_prices_the_call_on_every_model(answerer: Answerer) -> None:
+    reply = answerer.answer(fenced(FLASH_PASTE, after="compare x1000 per day"), "en")
+    assert reply.intent == "compare" and reply.data["source"] == "usage"
+    rows = {r["model"]: r["total"] for r in reply.data["rows"]}
+    # 1,000 x (8 x $0.10 + 1,189 x $0.40) per 1M on 2.5 Flash-Lite; 1,000 x $0.0029749 on 2.5 Flash
+    assert rows["gemini-2.5-flash-lite"] == "0.4764" and rows["gemini-2.5-flash"] == "2.9749"
+    assert reply.data["rows"][0]["model"] == "gemini-2.5-flash-lite"
+    assert "Read from the pasted usage: promptTokenCount 8" in reply.plain
+
+
+@pytest.mark.parametrize(("words", "lang"), [("how many for $100", "en"), ("100美元能调用多少次", "zh_CN")])
+def test_a_budget_beside_a_paste(answerer: Answerer, words: str, lang: str) -> None:
+    reply = answerer.answer(fenced(FLASH_PASTE, after=words), lang)
+    # $100 / $0.0029749 = 33,614.5... -> 33,614 whole calls
+    assert reply.intent == "budget" and reply.data["source"] == "usage"
+    assert (reply.data["requests"], reply.data["per_request"], reply.data["model"]) == (33614, FLASH_CALL, "gemini-2.5-flash")
+
+
+def test_yuan_beside_a_paste(answerer: Answerer) -> None:
+    from pricing import FxRate
+
+    with_fx = Answerer(answerer.book, fx=FxRate.parse("7.10@2026-11-20"), today=lambda: TODAY)
+    reply = with_fx.answer(fenced(FLASH_PASTE, after="x1000 in CNY"), "en")
+    # 1,000 x $0.0029749 = $2.9749; x 7.10 = ¥21.12179
+    assert (reply.data["total"], reply.data["total_cny"], reply.data["usd_cny"]) == ("2.9749", "21.12179", "7.1")
+    assert "CN¥21.12" in reply.plain
