@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from .engine import Notice, Usage
@@ -427,13 +428,13 @@ def _count(raw: str, key: str) -> int | None:
     if text.startswith("-"):
         raise InvalidQuery("negative_amount", amount=f"{key} {text[:30]}")
     try:
-        value = float(text) if any(c in text for c in ".eE") else int(text)
-    except ValueError:
+        value = Decimal(text)  # never a float: 1e3100 is too large, not infinity
+    except ArithmeticError:
         return None
-    if value != int(value):
-        raise InvalidQuery("fractional_tokens", amount=f"{key} {text[:30]}")
-    if value > MAX_TOKENS:
+    if not value.is_finite() or value > MAX_TOKENS:
         raise InvalidQuery("amount_too_large", amount=f"{key} {text[:30]}")
+    if value != value.to_integral_value():
+        raise InvalidQuery("fractional_tokens", amount=f"{key} {text[:30]}")
     return int(value)
 
 

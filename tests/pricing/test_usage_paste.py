@@ -15,6 +15,8 @@ from typing import Any
 
 import genai_prices
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from usage_pastes import as_json, details, openai_response, rest_response, sdk_repr
 
 from pricing import (
@@ -383,6 +385,7 @@ def test_gemini_and_openai_keys_together() -> None:
         ('{"promptTokenCount": -8, "totalTokenCount": 9}', "negative_amount"),
         ('{"promptTokenCount": 8.5, "totalTokenCount": 9}', "fractional_tokens"),
         ('{"promptTokenCount": 99999999999999, "totalTokenCount": 9}', "amount_too_large"),
+        ('{"promptTokenCount": 1e3100, "totalTokenCount": 9}', "amount_too_large"),
     ],
 )
 def test_bad_counts_are_typed_errors(text: str, code: str) -> None:
@@ -446,3 +449,22 @@ def test_sdk_repr_of_a_whole_response(book: PriceBook) -> None:
     assert (paste.form, paste.model_ref, paste.question) == ("gemini_sdk", "gemini-2.5-flash-lite", "")
     # 25 x $0.10 + 40 x $0.40, per 1M
     assert e.total == D("0.0000025") + D("0.000016") == theirs("gemini-2.5-flash-lite", input_tokens=25, output_tokens=40)
+
+
+_FRAGMENTS = ['"promptTokenCount"', "prompt_token_count", '"candidatesTokenCount"', "total_token_count", '"totalTokenCount"',
+              '"thoughtsTokenCount"', '"cachedContentTokenCount"', '"promptTokensDetails"', "cache_tokens_details",
+              '"modality"', '"AUDIO"', "<MediaModality.TEXT: 'TEXT'>", '"tokenCount"', "token_count", '"modelVersion"',
+              '"gemini-2.5-flash"', '"prompt_tokens"', '"completion_tokens"', '"usage"', '"model"', "usageMetadata",
+              ":", "=", ",", "{", "}", "[", "]", "(", ")", '"', "'", "```", " ", "\n", "-", "1", "977", "1e3", "1e999", "None",
+              "null", "x2000 per day", "&lt;", "<https://x.io|x>", "“", "2.5"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40))
+def test_any_paste_is_read_or_refused_with_a_typed_error(book: PriceBook, parts: list[str]) -> None:
+    try:
+        paste = read_usage_paste("".join(parts))
+        if paste is not None and paste.model_ref:
+            resolve_model_version(book, paste.model_ref)
+    except (InvalidQuery, UnknownModel):
+        return
