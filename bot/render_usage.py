@@ -89,9 +89,19 @@ def usage_notice_text(t: Translator, notice: Notice) -> str:
     if code == "usage_cut_off_but_complete":
         return t.gettext("The paste is cut off, but its counts add up to its total of {total} tokens: nothing billed is missing.").format(
             total=t.number(p["total"]))  # type: ignore[arg-type]
+    if code == "usage_tool_use_input" and p.get("searched"):
+        return t.gettext("The {tokens} tool-use prompt tokens (e.g. search results given to the model) are billed as input.").format(
+            tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
     if code == "usage_tool_use_input":
         return t.gettext("The {tokens} tool-use prompt tokens (e.g. search results given to the model) are billed as input. "
                          "Search queries are billed apart: add \"with search\" to include them.").format(tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
+    if code == "usage_search_queries":
+        n = int(p["queries"])  # type: ignore[call-overload]
+        return t.ngettext(
+            "The response ran {n} search query, billed apart from tokens: add \"with search\" to include it.",
+            "The response ran {n} search queries, billed apart from tokens: add \"with search\" to include them.",
+            n,
+        ).format(n=t.number(n))
     if code == "usage_reasoning_apart":
         return t.gettext("The {tokens} reasoning tokens are reported apart from completion_tokens (the total says so): "
                          "they are added to the output.").format(tokens=t.number(p["tokens"]))  # type: ignore[arg-type]

@@ -65,7 +65,15 @@ def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None
     asked = words.usage if words is not None else None
     one = paste.usage
     if asked is not None:
-        one = replace(one, batch=asked.batch, grounded=asked.grounded, searches_per_request=asked.searches_per_request)
+        # "with search" beside a grounded response bills the queries it shows, unless a count was said.
+        searches = asked.searches_per_request
+        if asked.grounded and searches == 1 and paste.search_queries:
+            searches = paste.search_queries
+        one = replace(one, batch=asked.batch, grounded=asked.grounded, searches_per_request=searches)
+    if paste.search_queries and not one.grounded:
+        notices.append(Notice("usage_search_queries", {"queries": paste.search_queries}))
+    if one.grounded:  # searches are priced: the hint to add them goes
+        notices = [replace(n, params={**n.params, "searched": True}) if n.code == "usage_tool_use_input" else n for n in notices]
     fx = answerer._fx(book) if words is not None and (words.want_cny or words.budget_cny is not None) else None
     if words is not None and words.intent == "compare":
         return _compare(answerer, paste, replace(one, requests=asked.requests, period=asked.period), words, fx, lang)  # type: ignore[union-attr]

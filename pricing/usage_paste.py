@@ -97,6 +97,9 @@ _KEY = re.compile(r"""["']?\b(""" + "|".join(_ALL_KEYS) + r""")\b["']?[ \t]*(?:[
 #: Keys that make a text a usage paste (a model key alone does not: `model=2.5-pro` is a query).
 _COUNT_KEYS = frozenset(_ALL_KEYS) - {"model", "modelVersion", "model_version"}
 #: A response that lost its usage block still shows these.
+#: Search grounding's queries in a whole response (billed apart from tokens, per query on Gemini 3).
+_SEARCH_QUERIES = re.compile(r"""["']?\b(?:webSearchQueries|web_search_queries)\b["']?\s*[:=]\s*\[([^\[\]]{0,20000})\]""")
+_QUOTED = re.compile(r""""(?:[^"\\\n]|\\.){0,2000}"|'(?:[^'\\\n]|\\.){0,2000}'""")
 _RESPONSE_MARK = re.compile(r"""["']?\b(candidates|choices|usageMetadata|usage_metadata)\b["']?[ \t]*[:=]""")
 _FENCE = re.compile(r"```")
 _SLACK_LINK = re.compile(r"<((?:https?|mailto):[^<>|\s]{0,2000})(?:\|[^<>]{0,2000})?>")
@@ -131,6 +134,8 @@ class PastedUsage:
     question: str = ""  # text outside the paste: "what did this cost?", "x2000 per day", "on 2.5 flash"
     after: str = ""  # the part of ``question`` written after the paste
     cut_off: bool = False
+    #: Search queries the response ran (`webSearchQueries` of a whole grounded response), 0 if none shown.
+    search_queries: int = 0
 
 
 def looks_like_usage_paste(text: str) -> bool:
@@ -170,7 +175,8 @@ def read_usage_paste(text: str) -> PastedUsage | None:
         notices.append(Notice("usage_cut_off_but_complete", {"total": counts["total"]}))
     elif "total" not in counts:
         notices.append(Notice("usage_no_total", {"key": spelling["total"]}))
-    return PastedUsage(usage, form, model_ref, reported, tuple(notices), question, after, bool(open_brackets))
+    queries = sum(len(_QUOTED.findall(m.group(1))) for m in _SEARCH_QUERIES.finditer(paste))
+    return PastedUsage(usage, form, model_ref, reported, tuple(notices), question, after, bool(open_brackets), queries)
 
 
 def resolve_model_version(book: PriceBook, ref: str) -> tuple[ModelCard, Notice | None]:

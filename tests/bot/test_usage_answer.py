@@ -174,3 +174,32 @@ def test_yuan_beside_a_paste(answerer: Answerer) -> None:
     # 1,000 x $0.0029749 = $2.9749; x 7.10 = ¥21.12179
     assert (reply.data["total"], reply.data["total_cny"], reply.data["usd_cny"]) == ("2.9749", "21.12179", "7.1")
     assert "CN¥21.12" in reply.plain
+
+
+GROUNDED_PASTE = json.dumps({
+    "candidates": [{"content": {"parts": [{"text": "Spain won Euro 2024."}], "role": "model"}, "finishReason": "STOP",
+                    "groundingMetadata": {"webSearchQueries": ["euro 2024 winner", "who won euro 2024"]}}],
+    "usageMetadata": {"promptTokenCount": 12, "candidatesTokenCount": 420, "totalTokenCount": 2572,
+                      "toolUsePromptTokenCount": 1830, "thoughtsTokenCount": 310},
+    "modelVersion": "gemini-3.5-flash",
+})  # fmt: skip
+# (12 + 1,830 tool-use) x $1.50 + (420 + 310) x $9.00, per 1M = $0.009333 in tokens
+
+
+def test_a_grounded_response_says_its_searches_are_not_in_the_tokens(answerer: Answerer) -> None:
+    reply = answerer.answer(GROUNDED_PASTE, "en")
+    assert reply.data["total"] == "0.009333"
+    assert "The response ran 2 search queries, billed apart from tokens" in reply.plain
+    assert "The 1,830 tool-use prompt tokens (e.g. search results given to the model) are billed as input." in reply.plain
+
+
+def test_with_search_bills_the_queries_the_response_ran(answerer: Answerer) -> None:
+    reply = answerer.answer(fenced(GROUNDED_PASTE, after="with search x10000 per month"), "en")
+    # 10,000 calls x 2 queries = 20,000 queries, 5,000 free a month: 15,000 x $14/1,000 = $210
+    # plus 10,000 x $0.009333 = $93.33 in tokens
+    assert reply.data["total"] == "303.33"
+    grounding = next(i for i in reply.data["items"] if i["kind"] == "grounding")
+    assert (grounding["quantity"], grounding["unit_price"], grounding["cost"]) == ("15000", "14", "210")
+    assert "search queries, billed apart" not in reply.plain and 'add "with search"' not in reply.plain
+    # 1,000,000 calls: 2,000,000 - 5,000 free = 1,995,000 x $14/1,000 = $27,930 + $9,333 in tokens
+    assert reply.data["per_million_calls"] == "37263"

@@ -149,6 +149,7 @@ def test_grounded_call_tool_use_prompt_is_input_on_35_flash(book: PriceBook) -> 
         "toolUsePromptTokensDetails": details(TEXT=1_830), "thoughtsTokenCount": 310}, grounded=True)  # fmt: skip
     paste, e = price(book, as_json(response))
     assert paste.usage.input_tokens == 12 + 1_830
+    assert paste.search_queries == 2  # groundingMetadata.webSearchQueries: billed apart, per query
     # (12 + 1,830 tool-use) x $1.50 + (420 + 310) x $9.00, per 1M
     assert e.total == D("0.002763") + D("0.00657") == D("0.009333") == theirs_from_response(response)
     assert [n.code for n in paste.notices] == ["usage_tool_use_input"]
