@@ -358,7 +358,7 @@ def render_rates(t: Translator, book: PriceBook, model: ModelCard | None) -> Doc
     return Doc(t.gettext("{name} ({id}) rates").format(name=m.name, id=m.id), lines, notes)
 
 
-def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None) -> Doc:
+def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *, limit: str | None = None) -> Doc:
     models = [model] if model is not None else [m for m in book.card.models if m.status != "shut_down"]
     lines = []
     for m in models:
@@ -370,7 +370,15 @@ def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None) ->
         else:
             state = t.gettext("free tier not published")
         line = t.gettext("{id}: {state}").format(id=m.id, state=state)
-        if ft.rpm is not None:
+        asked = {"rpm": ft.rpm, "rpd": ft.rpd, "tpm": ft.tpm}.get(limit or "")
+        if limit is not None and asked is not None:
+            template = {
+                "rpm": t.gettext("last published limit {value} requests a minute ({date})"),
+                "rpd": t.gettext("last published limit {value} requests a day ({date})"),
+                "tpm": t.gettext("last published limit {value} tokens a minute ({date})"),
+            }[limit]
+            line += "; " + template.format(value=t.number(asked), date=t.date(ft.limits_as_of or ft.as_of))
+        elif ft.rpm is not None:
             line += "; " + t.gettext("last published limits {rpm} RPM / {tpm} TPM / {rpd} RPD ({date})").format(
                 rpm=t.number(ft.rpm), tpm=t.number(ft.tpm or 0), rpd=t.number(ft.rpd or 0), date=t.date(ft.limits_as_of or ft.as_of))
         lines.append(line)

@@ -102,6 +102,8 @@ def usage_notice_text(t: Translator, notice: Notice) -> str:
             "The response ran {n} search queries, billed apart from tokens: add \"with search\" to include them.",
             n,
         ).format(n=t.number(n))
+    if code == "usage_words_skipped":
+        return t.gettext("Not read (unclear): \"{words}\".").format(words=p["words"])
     if code == "usage_reasoning_apart":
         return t.gettext("The {tokens} reasoning tokens are reported apart from completion_tokens (the total says so): "
                          "they are added to the output.").format(tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
@@ -133,6 +135,9 @@ def paste_error_message(t: Translator, err: UsagePasteError) -> str:
         "usage_too_large": t.gettext("That paste is too large to read (over {limit} characters): paste only the usage block."),
         "usage_extra_amounts": t.gettext("Token amounts beside a pasted usage block are ambiguous: paste the block "
                                          "alone, and add how many such calls and when, e.g. \"x2000 per day\"."),
+        "usage_words_unclear": t.gettext("I'm not sure what \"{words}\" asks about the pasted call. After a pasted usage "
+                                         "block, write how many such calls and when (e.g. \"x2000 per day\"), a model "
+                                         "(\"on 2.5 flash\"), batch or \"with search\"."),
         "usage_other_intent": t.gettext("After a pasted usage block, add only how many such calls and when "
                                         "(e.g. \"x2000 per day\"), a model (\"on 2.5 flash\"), batch or \"with search\"."),
     }

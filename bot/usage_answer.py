@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pricing import (
+    Ambiguous,
     FxRate,
     ModelCard,
     Notice,
@@ -99,22 +100,27 @@ def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None
 def _words_beside(question: str, after: str, book: PriceBook) -> Query | None:
     """The words around the paste as a question about it; None when there are none.
 
-    Words before the paste are the asking ("what did this call cost?"): only words after it are
-    reported as ignored, where a typo ("x2000 per dya") would otherwise go unseen.
+    Words before the paste are mostly the asking ("what did this call cost?"); words after it project
+    or change it ("x2000 per day", "on 2.5 flash"), and there an unclear word ("x2000 per dya") is asked
+    about, never guessed.
     """
     if not question.strip():
         return None
-    query = parse_query(_STAND_IN + question, book)
-    after_words = set(after.lower().split())
-    kept = []
-    for notice in query.notices:
-        if notice.code == "ignored_words":
-            words = [w for w in notice.params["words"] if any(w in a for a in after_words)]  # type: ignore[union-attr]
-            if not words:
-                continue
-            notice = Notice(notice.code, {**notice.params, "words": words})
-        kept.append(notice)
-    query = replace(query, notices=tuple(kept))
+    skipped: list[Notice] = []
+    try:
+        query = parse_query(_STAND_IN + question, book)
+    except Ambiguous:
+        # Words before the paste are mostly the asking: when only they are unclear, the words after it
+        # (or none) are read, and the skipped words are said. Unclear words after the paste are asked
+        # about in plain words (the parser's readings would be questions without the paste).
+        before = question[: len(question) - len(after)].strip() if after and question.endswith(after) else question
+        try:
+            query = parse_query(_STAND_IN + after, book)
+        except Ambiguous:
+            raise UsagePasteError("usage_words_unclear", words=_clip(after)) from None
+        skipped.append(Notice("usage_words_skipped", {"words": _clip(before)}))
+    if skipped:
+        query = replace(query, notices=(*skipped, *query.notices))
     usage = query.usage
     if query.intent not in ("estimate", "compare", "budget") or usage is None:
         raise UsagePasteError("usage_other_intent")
@@ -130,7 +136,7 @@ def _compare(answerer: Answerer, paste: PastedUsage, usage: Usage, words: Query,
     doc = render.render_compare(t, comparison, fx)
     doc.lines.insert(0, render_usage.read_line(t, paste))
     doc.notes.extend(render_usage.usage_notice_text(t, n) for n in (*paste.notices, *words.notices))
-    data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], **_paste_data(paste)}
+    data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], **_paste_data(paste, t)}
     return answerer._reply(doc, "compare", lang, data, public=words.public)
 
 
@@ -145,11 +151,17 @@ def _budget(
     doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=fx)
     doc.lines.insert(0, render_usage.read_line(t, paste))
     doc.notes.extend(render_usage.usage_notice_text(t, n) for n in (*notices, *words.notices))
-    return answerer._reply(doc, "budget", lang, {**_budget_data(result), **_paste_data(paste)}, public=words.public)
+    return answerer._reply(doc, "budget", lang, {**_budget_data(result), **_paste_data(paste, t)}, public=words.public)
 
 
-def _paste_data(paste: PastedUsage) -> dict[str, Any]:
-    return {"source": "usage", "usage_form": paste.form, "usage": dict(paste.reported)}
+def _paste_data(paste: PastedUsage, t: Any) -> dict[str, Any]:
+    """What every answer to a paste adds: where the usage came from, and what was read (`read_as`)."""
+    return {"source": "usage", "read_as": render_usage.read_line(t, paste), "usage_form": paste.form,
+            "usage": dict(paste.reported)}  # fmt: skip
+
+
+def _clip(words: str, limit: int = 80) -> str:
+    return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
 def _model(
@@ -195,7 +207,7 @@ def _data(a: UsageAnswer, t: Any) -> dict[str, Any]:
         "call_total": _dec(a.call.total),
         "per_1000_calls": _dec(a.at_scale[0].total),
         "per_million_calls": _dec(a.at_scale[1].total),
-        **_paste_data(a.paste),
+        **_paste_data(a.paste, t),
     }
 
 

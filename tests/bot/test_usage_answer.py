@@ -203,3 +203,17 @@ def test_with_search_bills_the_queries_the_response_ran(answerer: Answerer) -> N
     assert "search queries, billed apart" not in reply.plain and 'add "with search"' not in reply.plain
     # 1,000,000 calls: 2,000,000 - 5,000 free = 1,995,000 x $14/1,000 = $27,930 + $9,333 in tokens
     assert reply.data["per_million_calls"] == "37263"
+
+
+def test_unclear_words_after_a_paste_are_asked_about_not_guessed(answerer: Answerer) -> None:
+    reply = answerer.answer(fenced(FLASH_PASTE, after="x2000 per dya"), "en")
+    assert not reply.ok and reply.data["error"]["code"] == "usage_words_unclear"
+    assert reply.data["error"]["message"].startswith('I\'m not sure what "x2000 per dya" asks about the pasted call.')
+    assert reply.blocks and not [b for b in reply.blocks if b.get("type") == "actions"]  # no buttons without the paste
+
+
+def test_unclear_words_before_a_paste_are_skipped_and_said(answerer: Answerer) -> None:
+    reply = answerer.answer(fenced(FLASH_PASTE, "zorblax frobnicate", "x2000 per day"), "en")
+    assert reply.ok and reply.data["total"] == "5.9498"  # 2,000 x $0.0029749
+    assert 'Not read (unclear): "zorblax frobnicate".' in reply.plain
+    assert reply.data["read_as"].startswith("Read from the pasted usage: promptTokenCount 8")
