@@ -102,6 +102,8 @@ def usage_notice_text(t: Translator, notice: Notice) -> str:
             "The response ran {n} search queries, billed apart from tokens: add \"with search\" to include them.",
             n,
         ).format(n=t.number(n))
+    if code == "usage_no_fx_rate":
+        return t.gettext("No USD to CNY rate is set, so the answer is in USD: an admin sets one with `/gemini-cost admin fx 7.10`.")
     if code == "usage_words_skipped":
         return t.gettext("Not read (unclear): \"{words}\".").format(words=p["words"])
     if code == "usage_reasoning_apart":

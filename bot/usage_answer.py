@@ -19,6 +19,7 @@ from pricing import (
     Query,
     Usage,
     budget,
+    canonical,
     compare,
     estimate,
     parse_query,
@@ -75,9 +76,12 @@ def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None
         notices.append(Notice("usage_search_queries", {"queries": paste.search_queries}))
     if one.grounded:  # searches are priced: the hint to add them goes
         notices = [replace(n, params={**n.params, "searched": True}) if n.code == "usage_tool_use_input" else n for n in notices]
-    fx = answerer._fx(book) if words is not None and (words.want_cny or words.budget_cny is not None) else None
+    fx, fx_missing = answerer._fx_for(words, book) if words is not None else (None, False)
+    if fx_missing:  # yuan asked with no rate set: answered in USD, saying how an admin sets one
+        notices.append(Notice("usage_no_fx_rate", {}))
     if words is not None and words.intent == "compare":
-        return _compare(answerer, paste, replace(one, requests=asked.requests, period=asked.period), words, fx, lang)  # type: ignore[union-attr]
+        projected_usage = replace(one, requests=asked.requests, period=asked.period)  # type: ignore[union-attr]
+        return _compare(answerer, paste, projected_usage, words, notices, fx, lang)
     model, ref, is_default = _model(answerer, book, paste.model_ref, words, notices)
     today = answerer.today()
     if words is not None and words.intent == "budget":
@@ -94,7 +98,20 @@ def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None
     data = _data(result, t)
     if fx is not None:
         data |= _fx_data(fx, (projected or call).total)
-    return answerer._reply(doc, "estimate", lang, data, public=words.public if words is not None else False)
+    reply = answerer._reply(doc, "estimate", lang, data, public=words.public if words is not None else False)
+    return replace(reply, reading=_reading((projected or call).usage, model, words))
+
+
+def _reading(usage: Usage, model: ModelCard, words: Query | None) -> str | None:
+    """The call as the query language writes it, so a follow-up ("what about 2.5 flash?") re-prices it.
+
+    None where the query language cannot say it at the same price: cached audio, image or audio output.
+    Image input is billed at the text input rate, so it may be said as input.
+    """
+    if usage.cached_audio_tokens or usage.image_output_tokens or usage.audio_output_tokens:
+        return None
+    said = Query("estimate", usage, models=(model,), want_cny=bool(words and words.want_cny))
+    return canonical(said)
 
 
 def _words_beside(question: str, after: str, book: PriceBook) -> Query | None:
@@ -129,13 +146,15 @@ def _words_beside(question: str, after: str, book: PriceBook) -> Query | None:
     return query
 
 
-def _compare(answerer: Answerer, paste: PastedUsage, usage: Usage, words: Query, fx: FxRate | None, lang: str) -> Reply:
+def _compare(
+    answerer: Answerer, paste: PastedUsage, usage: Usage, words: Query, notices: list[Notice], fx: FxRate | None, lang: str
+) -> Reply:
     """`compare` beside a paste: the same call on every current model, cheapest first."""
     t = translator(lang)
     comparison = compare(answerer.book, usage, today=answerer.today())
     doc = render.render_compare(t, comparison, fx)
     doc.lines.insert(0, render_usage.read_line(t, paste))
-    doc.notes.extend(render_usage.usage_notice_text(t, n) for n in (*paste.notices, *words.notices))
+    doc.notes.extend(render_usage.usage_notice_text(t, n) for n in (*notices, *words.notices))
     data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], **_paste_data(paste, t)}
     return answerer._reply(doc, "compare", lang, data, public=words.public)
 

@@ -217,3 +217,24 @@ def test_unclear_words_before_a_paste_are_skipped_and_said(answerer: Answerer) -
     assert reply.ok and reply.data["total"] == "5.9498"  # 2,000 x $0.0029749
     assert 'Not read (unclear): "zorblax frobnicate".' in reply.plain
     assert reply.data["read_as"].startswith("Read from the pasted usage: promptTokenCount 8")
+
+
+@pytest.mark.parametrize("after", ["", "x2000 per day", "batch x10"])
+def test_the_reading_of_a_priced_paste_prices_the_same(answerer: Answerer, after: str) -> None:
+    # For follow-ups ("what about 2.5 flash?"): the paste as the query language says it.
+    audio = json.dumps({"usageMetadata": {
+        "promptTokenCount": 4820, "candidatesTokenCount": 150, "totalTokenCount": 5070, "thoughtsTokenCount": 100,
+        "promptTokensDetails": [{"modality": "TEXT", "tokenCount": 20}, {"modality": "AUDIO", "tokenCount": 4800}]},
+        "modelVersion": "gemini-3-flash-preview"})  # fmt: skip
+    for paste in (FLASH_PASTE, audio):
+        reply = answerer.answer(fenced(paste, after=after), "en")
+        assert reply.reading is not None
+        again = answerer.answer(reply.reading, "en")
+        assert (again.data["total"], again.data["model"]) == (reply.data["total"], reply.data["model"]), reply.reading
+
+
+def test_yuan_without_a_rate_answers_in_usd_and_says_so(answerer: Answerer) -> None:
+    reply = answerer.answer(fenced(FLASH_PASTE, after="x2000 per day in CNY"), "en")
+    assert reply.ok and reply.data["total"] == "5.9498" and "total_cny" not in reply.data
+    assert "No USD to CNY rate is set, so the answer is in USD" in reply.plain
+    assert reply.reading is not None and reply.reading.endswith("in CNY")
