@@ -96,10 +96,10 @@ _ALL_KEYS = sorted({k for spelling in _SPELLINGS.values() for k in spelling.valu
 _KEY = re.compile(r"""["']?\b(""" + "|".join(_ALL_KEYS) + r""")\b["']?[ \t]*(?:[:=][ \t\r\n]*|(?=\{))""")
 #: Keys that make a text a usage paste (a model key alone does not: `model=2.5-pro` is a query).
 _COUNT_KEYS = frozenset(_ALL_KEYS) - {"model", "modelVersion", "model_version"}
-#: A response that lost its usage block still shows these.
 #: Search grounding's queries in a whole response (billed apart from tokens, per query on Gemini 3).
 _SEARCH_QUERIES = re.compile(r"""["']?\b(?:webSearchQueries|web_search_queries)\b["']?\s*[:=]\s*\[([^\[\]]{0,20000})\]""")
 _QUOTED = re.compile(r""""(?:[^"\\\n]|\\.){0,2000}"|'(?:[^'\\\n]|\\.){0,2000}'""")
+#: A response that lost its usage block still shows these.
 _RESPONSE_MARK = re.compile(r"""["']?\b(candidates|choices|usageMetadata|usage_metadata)\b["']?[ \t]*[:=]""")
 _FENCE = re.compile(r"```")
 _SLACK_LINK = re.compile(r"<((?:https?|mailto):[^<>|\s]{0,2000})(?:\|[^<>]{0,2000})?>")
@@ -117,7 +117,8 @@ class UsagePasteError(InvalidQuery):
     ``total``: what is left adds up to less than the total), ``usage_missing`` (``missing``),
     ``usage_not_found`` (a response without its usage block), ``usage_several`` (``count``: more than
     one call's usage), ``usage_mixed`` (Gemini and OpenAI keys together), ``usage_too_large``
-    (``limit``), ``usage_extra_amounts`` (token amounts typed beside the paste).
+    (``limit``), ``usage_extra_amounts`` (token amounts typed beside the paste), ``usage_words_unclear``
+    (``words``: words after the paste the query language cannot place), ``usage_other_intent``.
     """
 
 
@@ -140,24 +141,33 @@ class PastedUsage:
 
 def looks_like_usage_paste(text: str) -> bool:
     """True when ``text`` holds a usage block (or a response that should have one). Cheap."""
-    if len(text) > MAX_PASTE_CHARS:
-        return "TokenCount" in text[:MAX_PASTE_CHARS] or "token_count" in text[:MAX_PASTE_CHARS]
-    clean = _unslack(text)
-    if any(m.group(1) in _COUNT_KEYS for m in _KEY.finditer(clean)):
+    clean = _unslack(text[:MAX_PASTE_CHARS])
+    if _has_key_hint(clean) and any(m.group(1) in _COUNT_KEYS for m in _KEY.finditer(clean)):
         return True
-    return _RESPONSE_MARK.search(clean) is not None and ("{" in clean or "(" in clean)
+    return _looks_like_response(clean)
+
+
+def _has_key_hint(text: str) -> bool:
+    """Every count key contains one of these: a substring test turns ordinary questions away at C speed."""
+    return any(hint in text for hint in ("TokenCount", "TokensDetails", "token_count", "tokens_details", "_tokens"))
+
+
+def _looks_like_response(text: str) -> bool:
+    return _RESPONSE_MARK.search(text) is not None and ("{" in text or "(" in text)
 
 
 def read_usage_paste(text: str) -> PastedUsage | None:
     """The usage block in ``text``, or None when there is none. `UsagePasteError` when it is broken."""
     if len(text) > MAX_PASTE_CHARS:
         raise UsagePasteError("usage_too_large", limit=MAX_PASTE_CHARS)
-    if not looks_like_usage_paste(text):
-        return None
     clean = _unslack(text)
+    if not _has_key_hint(clean) and not _looks_like_response(clean):
+        return None
     paste, before, after = _split_paste(clean)
     question = " ".join(f"{before} {after}".split())
     found = _scan(paste)
+    if not any(f.key in _COUNT_KEYS for f in found) and not _looks_like_response(clean):
+        return None  # a word like max_tokens in a question, not a paste
     form = _form(found)
     if form is None:
         raise UsagePasteError("usage_not_found")
@@ -281,20 +291,27 @@ def _brackets(text: str, start: int = 0, *, whole: bool = False, limit: int | No
 
     With ``whole``, reads to the end and only counts what is left open (a cut-off paste has some).
     Strings are skipped (a quote never spans lines in these forms; an apostrophe inside a word is
-    not a quote). Linear in the text.
+    not a quote). Regexes jump from one character that matters to the next, so a 2 MB response
+    (an inline image's base64) is crossed at C speed.
     """
     if not whole and (start >= len(text) or (text[start] not in _OPEN and not _OPENER.match(text, start))):
         return start, 0
     depth, i, quote = 0, start, ""
     n = len(text) if limit is None else min(len(text), start + limit)
-    while i < n:
-        ch = text[i]
+    while True:
         if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote or ch == "\n":
+            m = (_IN_DOUBLE if quote == '"' else _IN_SINGLE).search(text, i, n)
+            if m is None:
+                return None, depth + 1
+            i = m.start() + (2 if m.group() == "\\" else 1)
+            if m.group() != "\\":
                 quote = ""
-        elif ch == '"' or (ch == "'" and not text[i - 1 : i].isalnum()):
+            continue
+        m = _MATTERS.search(text, i, n)
+        if m is None:
+            return None, depth
+        i, ch = m.start(), m.group()
+        if ch == '"' or (ch == "'" and not text[i - 1 : i].isalnum()):
             quote = ch
         elif ch in _OPEN:
             depth += 1
@@ -303,7 +320,11 @@ def _brackets(text: str, start: int = 0, *, whole: bool = False, limit: int | No
             if depth == 0 and not whole:
                 return i + 1, 0
         i += 1
-    return None, depth + (1 if quote else 0)
+
+
+_MATTERS = re.compile(r"""["'{}\[\]()]""")
+_IN_DOUBLE = re.compile(r'["\\\n]')
+_IN_SINGLE = re.compile(r"['\\\n]")
 
 
 # --- reading values ----------------------------------------------------------------------------
