@@ -396,7 +396,8 @@ def test_bad_counts_are_typed_errors(text: str, code: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["1M in 50k out", "compare 200k in 10k out", "model=gemini-2.5-pro 1M in",
-                                  "rates", "输入100万 输出5万", "how many tokens is {a: 1}?", ""])  # fmt: skip
+                                  "rates", "输入100万 输出5万", "how many tokens is {a: 1}?", "",
+                                  "1M in 50k out with max_tokens: 8192"])  # fmt: skip
 def test_questions_are_not_pastes(text: str) -> None:
     assert read_usage_paste(text) is None
 
@@ -430,6 +431,19 @@ def test_100_kb_of_hostile_paste_is_answered_or_refused_quickly(junk: str) -> No
     except InvalidQuery:
         pass  # a typed refusal is a fine answer; a hang or a crash is not
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_2_mb_response_with_an_inline_image_is_read(book: PriceBook) -> None:
+    image = "iVBORw0KGgo" + "AbC+/9xyZ" * 220_000  # base64 of a generated PNG, as the response carries it
+    response = rest_response("gemini-2.5-flash", {"promptTokenCount": 12, "candidatesTokenCount": 30,
+                                                  "totalTokenCount": 42})  # fmt: skip
+    response["candidates"][0]["content"]["parts"].append({"inlineData": {"mimeType": "image/png", "data": image}})
+    text = json.dumps(response)
+    assert len(text) > 1_900_000
+    started = time.perf_counter()
+    _, e = price(book, text)
+    assert time.perf_counter() - started < 5  # generous: catches a quadratic scan, not a slow machine
+    assert e.total == 12 * D("0.30") / M + 30 * D("2.50") / M
 
 
 def test_too_large_is_refused_before_reading() -> None:
