@@ -75,12 +75,25 @@ _OPENAI = {
     "prompt": "prompt_tokens",
     "completion": "completion_tokens",
     "total": "total_tokens",
-    "cached": "cached_tokens",  # inside prompt_tokens_details
-    "reasoning": "reasoning_tokens",  # inside completion_tokens_details
-    "audio": "audio_tokens",  # inside prompt_ or completion_tokens_details: see _openai_audio
+    "cached": "prompt_tokens_details.cached_tokens",
+    "reasoning": "completion_tokens_details.reasoning_tokens",
+    "prompt_audio": "prompt_tokens_details.audio_tokens",
+    "completion_audio": "completion_tokens_details.audio_tokens",
     "model": "model",
 }
 _SPELLINGS: dict[Form, dict[str, str]] = {"gemini_rest": _GEMINI_REST, "gemini_sdk": _GEMINI_SDK, "openai": _OPENAI}
+#: The Live API says "response" where generateContent says "candidates".
+_ALIASES: dict[Form, dict[str, str]] = {
+    "gemini_rest": {"responseTokenCount": "candidates", "responseTokensDetails": "candidates_details"},
+    "gemini_sdk": {"response_token_count": "candidates", "response_tokens_details": "candidates_details"},
+    "openai": {},
+}
+#: Each form's keys as they appear in a paste -> our names (OpenAI's nested ones are read apart).
+_NAMES: dict[Form, dict[str, str]] = {
+    form: {key: name for name, key in _SPELLINGS[form].items() if "." not in key} | _ALIASES[form] for form in _SPELLINGS
+}
+_NAMES["openai"] |= {"cached_tokens": "cached", "reasoning_tokens": "reasoning", "audio_tokens": "audio",
+                     "prompt_tokens_details": "prompt_details", "completion_tokens_details": "completion_details"}  # fmt: skip
 #: What a complete block of each form always has (Gemini omits zero counts, but never these).
 _EXPECTED: dict[Form, tuple[str, ...]] = {
     "gemini_rest": ("prompt", "candidates", "total"),
@@ -91,8 +104,7 @@ _DETAILS = ("prompt_details", "cache_details", "candidates_details", "tool_use_d
 
 # Every key we read, in any form: a key in quotes or bare, then `:` or `=` (protobuf text format
 # puts no separator before a nested block, so details keys may be followed by `{` directly).
-_ALL_KEYS = sorted({k for spelling in _SPELLINGS.values() for k in spelling.values()} | {"prompt_tokens_details",
-                   "completion_tokens_details"}, key=len, reverse=True)  # fmt: skip
+_ALL_KEYS = sorted({key for names in _NAMES.values() for key in names}, key=len, reverse=True)
 _KEY = re.compile(r"""["']?\b(""" + "|".join(_ALL_KEYS) + r""")\b["']?[ \t]*(?:[:=][ \t\r\n]*|(?=\{))""")
 #: Keys that make a text a usage paste (a model key alone does not: `model=2.5-pro` is a query).
 _COUNT_KEYS = frozenset(_ALL_KEYS) - {"model", "modelVersion", "model_version"}
@@ -174,7 +186,9 @@ def read_usage_paste(text: str) -> PastedUsage | None:
     _, open_brackets = _brackets(paste, whole=True)
     spelling = _SPELLINGS[form]
     counts, details, model_ref = _values(found, form)
-    reported = {spelling[name]: value for name, value in counts.items()}
+    # What was read, in the paste's own spelling (the Live API's responseTokenCount stays so).
+    as_pasted = {_NAMES[form].get(f.key): f.key for f in reversed(found)} if form != "openai" else {}
+    reported = {as_pasted.get(name) or spelling[name]: value for name, value in counts.items()}
     missing = [spelling[name] for name in _EXPECTED[form] if name not in counts]
     if open_brackets:
         _check_cut_off(form, counts, missing)
@@ -356,7 +370,7 @@ _VALUE = re.compile(
 def _form(found: list[_Found]) -> Form | None:
     """Which form the keys are in: any count key of one form decides; keys of two forms are an error."""
     keys = {f.key for f in found} - {"prompt_tokens_details"}  # both the SDK and OpenAI have it
-    forms = [form for form, spelling in _SPELLINGS.items() if keys & (set(spelling.values()) - {spelling["model"]})]
+    forms = [form for form, names in _NAMES.items() if keys & (set(names) - {_SPELLINGS[form]["model"]})]
     if len(forms) > 1:
         raise UsagePasteError("usage_mixed")
     return forms[0] if forms else None
@@ -375,7 +389,7 @@ _Values = tuple[dict[str, int], dict[str, dict[str, int]], str | None, dict[str,
 
 
 def _gemini_values(found: list[_Found], form: Form) -> _Values:
-    names = {key: name for name, key in _SPELLINGS[form].items()}
+    names = _NAMES[form]
     counts: dict[str, int] = {}
     details: dict[str, dict[str, int]] = {}
     model: str | None = None

@@ -483,3 +483,27 @@ def test_any_paste_is_read_or_refused_with_a_typed_error(book: PriceBook, parts:
             resolve_model_version(book, paste.model_ref)
     except (InvalidQuery, UnknownModel):
         return
+
+
+def test_openai_compatible_audio_and_cached_details(book: PriceBook) -> None:
+    response = openai_response("gemini-2.5-flash", {
+        "prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120,
+        "prompt_tokens_details": {"cached_tokens": 50, "audio_tokens": 30}})  # fmt: skip
+    paste, e = price(book, json.dumps(response))
+    assert paste.reported == {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120,
+                              "prompt_tokens_details.cached_tokens": 50, "prompt_tokens_details.audio_tokens": 30}  # fmt: skip
+    # 20 text x $0.30 + 30 audio x $1.00 + 50 cached x $0.03 + 20 out x $2.50, per 1M
+    assert e.total == D("0.000006") + D("0.00003") + D("0.0000015") + D("0.00005") == D("0.0000875")
+    assert e.total == theirs("gemini-2.5-flash", input_tokens=100, cache_read_tokens=50, input_audio_tokens=30,
+                             cache_audio_read_tokens=0, output_tokens=20)
+
+
+def test_live_api_response_counts_are_output(book: PriceBook) -> None:
+    # The Live API says responseTokenCount where generateContent says candidatesTokenCount.
+    text = as_json({"usageMetadata": {"promptTokenCount": 100, "responseTokenCount": 2_000, "totalTokenCount": 2_100,
+                                      "responseTokensDetails": details(AUDIO=2_000)}})  # fmt: skip
+    paste = read(text)
+    assert paste.reported == {"promptTokenCount": 100, "responseTokenCount": 2_000, "totalTokenCount": 2_100}
+    assert (paste.usage.output_tokens, paste.usage.audio_output_tokens, paste.notices) == (2_000, 2_000, ())
+    with pytest.raises(UnsupportedFeature):  # audio output has no rate on today's card: refused, never $0
+        price(book, text)
