@@ -19,13 +19,13 @@ from pricing import (
     PriceBook,
     PricingError,
     Query,
-    apply_followup,
     budget,
     canonical,
     compare,
     estimate,
     parse_query,
 )
+from pricing.query import reads_as_followup
 
 from . import render
 from . import render_understanding as understanding
@@ -153,6 +153,10 @@ class Answerer:
             return book.get(self.default_model)
         return book.default
 
+    def is_follow_up(self, text: str) -> bool:
+        """Short text that changes the previous question rather than asking a new one."""
+        return reads_as_followup(text, self.book)
+
     def looks_like_pricing_question(self, text: str) -> bool:
         """For unprompted channel messages: only a clear pricing question (amounts or intent words)."""
         try:
@@ -177,9 +181,7 @@ class Answerer:
         if pasted is not None:
             return pasted
         book = self.book
-        query = parse_query(text, book)
-        if query.followup and previous:
-            query = apply_followup(parse_query(previous, book), query)
+        query = parse_query(text, book, previous=previous)
         t = translator(lang)
         default = self._default_model(book)
         if query.intent == "help":

@@ -112,6 +112,17 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
     if reason == "unknown_words":
         return t.gettext("I'm not sure what \"{words}\" changes about the price. Rephrase with amounts, e.g. \"8k in 1k out x5000 per day on 2.5 flash\", or pick the reading below.").format(
             words=err.params.get("words", ""))
+    if reason == "unplaced_label":
+        return t.gettext("How many tokens are {words}? Give an amount, e.g. \"100k in, 80k cached, 2k out\" or \"2k out plus 3k thinking\".").format(
+            words=err.params.get("words", ""))
+    if reason == "period_without_count":
+        return t.gettext("How many requests in that period? E.g. \"10k in 1k out x2000 per day\".")
+    if reason == "count_without_tokens":
+        return t.gettext("How many tokens does each request use? E.g. \"8k in 1k out x300 per day\".")
+    if reason == "two_models":
+        return t.gettext("Two models named: compare them, or name one? E.g. \"2.5 flash vs 3 flash 10k in 1k out\".")
+    if reason == "money_without_question":
+        return t.gettext("What should the amount of money answer? E.g. \"how many 10k in 1k out for $30\".")
     return t.gettext("I couldn't find a pricing question in that.")
 
 

@@ -25,7 +25,7 @@ from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_nu
 from .ratecard import PriceBook
 from .vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, TRADITIONAL, TRADITIONAL_WORDS, WORDS, typo_index
 
-__all__ = ["Query", "Intent", "parse_query", "canonical", "apply_followup", "MAX_QUERY_CHARS"]
+__all__ = ["Query", "Intent", "parse_query", "reads_as_followup", "canonical", "apply_followup", "MAX_QUERY_CHARS"]
 
 Intent = Literal["estimate", "compare", "rates", "model_info", "topic", "free_tier", "budget", "help"]
 Topic = Literal["grounding", "caching", "batch", "thinking"]
@@ -56,7 +56,7 @@ _TOKEN = re.compile(
     r"|(?P<sym>[$¥×*=/+\-?%<>@!#&])"
 )
 _PRICED: frozenset[str] = frozenset(["estimate", "compare", "budget"])
-_COPULA = frozenset(["is", "are", "was", "were", "be", "being"])
+_COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx", "avg", "average", "averaging"])
 _PRONOUNS = frozenset(["them", "it", "those", "these", "which", "that"])
 
 
@@ -324,7 +324,7 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     def neighbour(k: int, step: int) -> int:
         # skip words that sit between an amount and its label: `1M tokens in`, `input = 1M`
         k += step
-        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link") or tokens[k].role is None and tokens[k].text in _COPULA):
+        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link", "total") or tokens[k].role is None and tokens[k].text in _COPULA):
             k += step
         return k
 
@@ -378,6 +378,10 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
         elif _period_follows(tokens, i) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
             tokens[_period_follows(tokens, i)].volume = True  # type: ignore[index]
+        elif role(prev) in ("count", "count_label"):
+            _set_once(parts, "requests", tok.value, tok)  # `请求数1000`, `requests: 800/day`
+            taken.add(prev)
+            mark_volume(neighbour(i, 1))
         else:
             unlabeled.append(tok)
             continue
@@ -400,9 +404,12 @@ def _period_follows(tokens: list[_Tok], i: int) -> int | None:
 def _describes_noun(tokens: list[_Tok], i: int, nxt: int) -> bool:
     """`1M-token manual`, `50k token system_prompt`: an amount of tokens naming a thing, whose role
     the words after it give (a label right after the noun)."""
-    if not (0 <= nxt < len(tokens)) or tokens[nxt].kind != "word" or tokens[nxt].role is not None:
+    if not (0 <= nxt < len(tokens)):
         return False
-    if tokens[nxt].text in FILLER or tokens[nxt - 1].text not in ("token", "tokens", "tok"):
+    noun = tokens[nxt]
+    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role == "count"):
+        return False
+    if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
         return False
     after = nxt + 1
     while after < len(tokens) and tokens[after].role in ("link", "skip"):
@@ -594,8 +601,19 @@ def _model_prices_output(model: ModelCard | None) -> bool:
     return model is None or model.output is not None
 
 
-def parse_query(text: str, book: PriceBook) -> Query:
-    """Read one question. Raises `InvalidQuery`, `Ambiguous` or `UnknownModel`, never anything else."""
+@dataclass
+class _Reading:
+    """What the passes found, before an intent is chosen."""
+
+    parts: _Parts
+    tokens: list[_Tok]
+    models: tuple[ModelCard, ...]
+    refs: tuple[str, ...]
+    unlabeled: list[_Tok]
+    on_date: dt.date | None
+
+
+def _read(text: str, book: PriceBook) -> _Reading:
     normalized, on_date = _normalize(text)
     tokens = _tokenize(normalized)
     found_models = match_models(tokens, book)
@@ -613,6 +631,34 @@ def parse_query(text: str, book: PriceBook) -> Query:
         embedding = _embedding_model(book)
         if embedding is not None:
             models, refs = (embedding,), ()
+    return _Reading(parts, tokens, models, refs, unlabeled, on_date)
+
+
+def reads_as_followup(text: str, book: PriceBook) -> bool:
+    """Short text that changes a previous question (a model, an option, a count) and asks nothing new."""
+    try:
+        r = _read(text, book)
+    except PricingError:
+        return False
+    return not r.unlabeled and _is_followup(r.parts, r.models, r.tokens)
+
+
+def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Query:
+    """Read one question. Raises `InvalidQuery`, `Ambiguous` or `UnknownModel`, never anything else.
+
+    ``previous`` is the question this one may follow up (same thread): a follow-up ("what about 2.5
+    flash?", "x1000 a day?") is read as that question with the change.
+    """
+    r = _read(text, book)
+    parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
+    on_date = r.on_date
+    if previous is not None and not unlabeled and _is_followup(parts, models, tokens):
+        change = Query(
+            intent="rates", models=models, model_refs=refs, on_date=on_date, provider=parts.provider,
+            flags=frozenset(n for n, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on),
+            count=_as_tokens(parts.requests, "requests") if parts.requests is not None else None, count_period=parts.period,
+        )  # fmt: skip
+        return apply_followup(parse_query(previous, book), change)
     asks_rates = _per_million_question(unlabeled, parts)
     if asks_rates:
         unlabeled = []
@@ -675,7 +721,7 @@ def _embedding_model(book: PriceBook) -> ModelCard | None:
 
 def _per_million_question(unlabeled: list[_Tok], parts: _Parts) -> bool:
     """`2.5 pro 一百万token多少钱`, `how much per 1M tokens`: the price list, not a 1M-token prompt."""
-    if len(unlabeled) != 1 or parts.labels_seen - {"images"} or parts.requests is not None:
+    if len(unlabeled) != 1 or parts.labels_seen - {"images", "input", "output"} or parts.requests is not None:
         return False
     if any(v is not None for v in (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio)):
         return False

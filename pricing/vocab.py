@@ -44,7 +44,7 @@ WORDS: dict[str, str] = {
         ["requests", "request", "calls", "call", "reqs", "req", "times", "runs", "run", "queries", "query",
          "messages", "message", "msgs", "conversations", "chats", "turns", "users", "documents", "docs", "doc",
          "texts", "chunks", "passages", "pages", "records", "rows", "sentences", "jobs", "tasks", "invocations",
-         "executions", "generations", "emails", "tickets", "articles", "files", "questions"],
+         "executions", "generations", "emails", "tickets", "articles", "files", "questions", "msg"],
         "count",
     ),
     **dict.fromkeys(["searches"], "searches"),
@@ -58,7 +58,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["search", "grounding", "grounded", "google"], "search"),
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
-    **dict.fromkeys(["budget", "afford", "fit"], "budget"),
+    **dict.fromkeys(["budget", "afford", "fit", "buy", "cover"], "budget"),
     **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "all", "lowest", "cheap"], "compare"),
     **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
     **dict.fromkeys(["free", "limits", "limit", "quota", "quotas", "allowance"], "free"),
@@ -102,7 +102,7 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("cache", "hit"): ("label:cached", "link"),
     ("cache", "reads"): ("label:cached", "link"),
     ("cache", "read"): ("label:cached", "link"),
-    ("from", "cache"): ("skip", "label:cached"),
+    ("from", "cache"): ("link", "label:cached"),
     ("price", "list"): ("rates", "skip"),
     ("rate", "card"): ("rates", "skip"),
     ("rate", "limit"): ("free", "skip"),
@@ -173,7 +173,7 @@ FILLER = frozenset(
     approx. ~ usage used api gemini's google's model's our app service pipeline workload project
     currently roughly typical typically average avg on approx expected expect expecting
     go get getting have has had having do does done make costs cost? price? spend? money
-    it that which where whole part portion averaging average avg stuff kind back send sending sent
+    gemini mode transcribe transcribing transcription loop it that which where whole part portion averaging average avg stuff kind back send sending sent
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
     in? one single same it? this? that? will would be been being""".split()
@@ -191,7 +191,8 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["视频"], "label:video"),
     **dict.fromkeys(
         ["次请求", "个请求", "次调用", "请求", "调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
-         "段", "个用户", "用户", "轮对话", "轮", "个问题", "问题", "笔"],
+         "段", "个用户", "用户", "轮对话", "轮", "个问题", "问题", "笔", "消息", "份文件", "份文档", "个文件", "文件", "份",
+         "段文字", "条消息"],
         "count",
     ),
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
@@ -206,7 +207,10 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["联网搜索", "联网", "搜索", "搜寻", "谷歌搜索", "接地", "搜索接地", "grounding"], "search"),
     **dict.fromkeys(["人民币", "元", "块", "块钱", "rmb"], "cny"),
     **dict.fromkeys(["美元", "美金", "刀"], "usd"),
+    **dict.fromkeys(["请求数", "调用次数", "请求次数", "次数"], "count_label"),
+    **dict.fromkeys(["能调几次", "几次", "能调", "够多少次", "多少请求", "几个请求", "能发", "能用几次", "能跑几次", "可以跑几次", "能嵌多少", "呼叫几次"], "budget"),
     **dict.fromkeys(["预算", "能调用多少次", "能用多少次", "能调用", "够用", "够调用", "够用多少次", "能跑多少次", "可以调用多少次", "能请求多少次"], "budget"),
+    **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱"], "compare"),
     **dict.fromkeys(["比较", "对比", "比一比", "所有模型", "最便宜", "哪个便宜", "哪个最便宜", "哪个更便宜", "哪个划算", "更便宜"], "compare"),
     **dict.fromkeys(["价格", "价目", "价目表", "费率", "单价", "定价", "收费标准", "价钱", "报价"], "rates"),
     **dict.fromkeys(["免费额度", "免费层", "免费", "额度", "限额", "限制", "配额", "速率限制", "限流", "免费版"], "free"),
@@ -218,6 +222,7 @@ CJK_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(["公开"], "public"),
     **dict.fromkeys(["模型"], "model_kw"),
+    **dict.fromkeys(["每份", "每段"], "each"),
     **dict.fromkeys(["每次", "每个请求", "单次", "每条", "每个", "每篇", "每轮", "每次请求", "每次调用", "一次"], "each"),
     **dict.fromkeys(["总共", "一共", "合计", "总计", "总量", "总"], "total"),
     **dict.fromkeys(["嵌入", "向量化", "向量", "embedding"], "embed"),
@@ -226,7 +231,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["通过"], "via"),
     **dict.fromkeys(["含", "包含", "包括", "其中包括"], "part"),
     **dict.fromkeys(["换成", "改成", "换", "改用", "如果用", "要是用", "那", "呢"], "followup"),
-    **dict.fromkeys(["里面", "当中"], "link"),
+    **dict.fromkeys(["里面", "当中", "是", "为"], "link"),
     **dict.fromkeys(["其中"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
     # words with a numeral in them that are not amounts
@@ -240,18 +245,19 @@ CJK_FILLER = frozenset(
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
     助手 api 接口 模型的 跑一次 调 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给
     需 时 时候 假设 比如 例如 大 小 长 短 左 右 上 下 中 内 外 后 前 多 少 有 没有 没 哪些 哪 为 为了 让 把 被 从 到 至 之 其 该 此
+    带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
     大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
 )
 
 # Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
 TRADITIONAL = str.maketrans(
-    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀",
-    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读",
+    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買",
+    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买",
 )
 
 #: Taiwan wording that differs beyond single characters.
-TRADITIONAL_WORDS = {"快取": "缓存", "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求"}
+TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存", "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求"}
 
 
 def _deletions(word: str) -> set[str]:
