@@ -32,6 +32,7 @@ from pricing.usage_paste import (
 )
 
 from . import render, render_usage
+from . import render_understanding as understanding
 from .i18n import translator
 from .render_usage import SCALES, UsageAnswer
 
@@ -83,7 +84,7 @@ def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None
         projected_usage = replace(one, requests=asked.requests, period=asked.period)  # type: ignore[union-attr]
         return _compare(answerer, paste, projected_usage, words, notices, fx, lang)
     model, ref, is_default = _model(answerer, book, paste.model_ref, words, notices)
-    today = answerer.today()
+    today = (words.on_date if words is not None else None) or answerer.today()  # "on 2027-02-01": rates of that day
     if words is not None and words.intent == "budget":
         return _budget(answerer, paste, one, model, ref, is_default, words, notices, fx, lang)
     call = estimate(book, one, model, today=today)
@@ -96,6 +97,13 @@ def answer_usage_paste(answerer: Answerer, text: str, lang: str) -> Reply | None
     result = UsageAnswer(paste, call, at_scale, projected, ref, is_default, tuple(notices))
     doc = render_usage.render_usage(t, result, fx)
     data = _data(result, t)
+    # "1000 calls a day, how much a month?": the total in the period asked, as ordinary questions do.
+    factor = understanding.monthly_factor(words.asked_period, projected.usage.period) if words and projected else None
+    if factor is not None:
+        asked_total = projected.total * factor  # type: ignore[union-attr]
+        doc.title = understanding.asked_period_title(t, asked_total, words.asked_period)  # type: ignore[union-attr]
+        doc.notes.insert(0, understanding.asked_period_note(t, words.asked_period))  # type: ignore[union-attr]
+        data |= {"asked_period": words.asked_period, "asked_period_total": _dec(asked_total)}  # type: ignore[union-attr]
     if fx is not None:
         data |= _fx_data(fx, (projected or call).total)
     reply = answerer._reply(doc, "estimate", lang, data, public=words.public if words is not None else False)

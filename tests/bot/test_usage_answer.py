@@ -238,3 +238,18 @@ def test_yuan_without_a_rate_answers_in_usd_and_says_so(answerer: Answerer) -> N
     assert reply.ok and reply.data["total"] == "5.9498" and "total_cny" not in reply.data
     assert "No USD to CNY rate is set, so the answer is in USD" in reply.plain
     assert reply.reading is not None and reply.reading.endswith("in CNY")
+
+
+def test_a_daily_volume_asked_per_month(answerer: Answerer) -> None:
+    reply = answerer.answer(fenced(FLASH_PASTE, after="1000 calls a day, how much a month"), "en")
+    # 1,000 x $0.0029749 = $2.9749 a day; x 30 days = $89.247 a month
+    assert (reply.data["total"], reply.data["period"]) == ("2.9749", "day")
+    assert (reply.data["asked_period"], reply.data["asked_period_total"]) == ("month", "89.247")
+    assert reply.plain.splitlines()[0] == "Estimated cost: $89.25 per month"
+
+
+def test_a_date_beside_the_paste_prices_at_that_days_rates(answerer: Answerer) -> None:
+    flash_38 = FLASH_PASTE.replace('"gemini-2.5-flash"', '"gemini-3.8-flash"')
+    # Today: 8 x $0.75 + 1,189 x $3.75, per 1M; from 2027-01-01: 8 x $1.50 + 1,189 x $7.50 (announced)
+    assert answerer.answer(flash_38, "en").data["total"] == "0.00446475"
+    assert answerer.answer(fenced(flash_38, after="on 2027-02-01"), "en").data["total"] == "0.0089295"
