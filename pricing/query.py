@@ -48,6 +48,7 @@ _SLACK_MARKUP = re.compile(r"<[^<>\s]{0,300}>|&(?:lt|gt|amp);")
 _OWN_NAME = re.compile(r"/?@?gemini[-_ ]?cost\b:?|@bot\b")
 #: `1024x1024`, `1920×1080`: a picture's size, which only image pricing can use.
 _RESOLUTION = re.compile(r"\b\d{3,4} ?[x×*] ?\d{3,4}\b")
+_IN_OUT = re.compile(r"\bi/o\b")
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 _TOKEN = re.compile(
     r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e[+-]?\d{1,2}(?![a-z]))?)"
@@ -116,6 +117,7 @@ def _normalize(text: str) -> tuple[str, dt.date | None]:
     text = _SLACK_MARKUP.sub(" ", text)
     text = _OWN_NAME.sub(" ", text)
     text = _RESOLUTION.sub(" images ", text)
+    text = _IN_OUT.sub("in/out", text)
     on_date = None
     match = _DATE.search(text)
     if match is not None:
@@ -327,6 +329,7 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     unlabeled: list[_Tok] = []
     taken: set[int] = set()
     n = len(tokens)
+    _pair_slashed(tokens, parts, taken)
 
     def neighbour(k: int, step: int) -> int:
         # skip words that sit between an amount and its label: `1M tokens in`, `input = 1M`
@@ -358,7 +361,7 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             tokens[k].used = True
 
     for i, tok in enumerate(tokens):
-        if tok.kind != "amount" or tok.money is not None:
+        if tok.kind != "amount" or tok.money is not None or tok.used:
             continue
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
         if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
@@ -419,6 +422,24 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     for k in taken:
         tokens[k].used = True
     return unlabeled
+
+
+def _pair_slashed(tokens: list[_Tok], parts: _Parts, taken: set[int]) -> None:
+    """`10k/2k in/out`, `in/out 10k/2k`: two amounts and two labels, each joined by a slash, pair in order."""
+    n = len(tokens)
+    for i in range(n - 2):
+        if not (tokens[i].kind == "amount" and tokens[i + 1].text == "/" and tokens[i + 2].kind == "amount"):
+            continue
+        for first in (i + 3, i - 3):
+            if 0 <= first and first + 2 < n and tokens[first + 1].text == "/":
+                labels = ((tokens[first].role or ""), (tokens[first + 2].role or ""))
+                if all(label.startswith("label:") for label in labels) and labels[0] != labels[1]:
+                    for amount, label in ((tokens[i], labels[0]), (tokens[i + 2], labels[1])):
+                        _set_once(parts, label[6:], amount.value, amount)
+                        amount.used = True
+                    taken.update((first, first + 2))
+                    tokens[i + 1].role = tokens[first + 1].role = "skip"
+                    return
 
 
 def _plural_count(tokens: list[_Tok], k: int) -> bool:

@@ -160,7 +160,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("per", "second"): ("skip", "matter"),
 }
 
-PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month"}
+PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
+                "天": "day", "日": "day", "月": "month"}
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
 LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "of", "the", "个", "的", "个token", "=", ":"])
@@ -241,6 +242,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["含", "包含", "包括", "其中包括"], "part"),
     **dict.fromkeys(["换成", "改成", "换", "改用", "如果用", "要是用", "那", "呢"], "followup"),
     **dict.fromkeys(["里面", "当中", "是", "为", "走"], "link"),
+    **dict.fromkeys(["乘以", "乘"], "times_sign"),
     **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢"], "price_q"),
     **dict.fromkeys(["其中"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
