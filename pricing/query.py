@@ -827,8 +827,8 @@ def _place_unlabeled(
 def _refuse_unexplained(parts: _Parts, query: Query) -> None:
     """A priced answer must not ignore a word that would change the price: ask instead."""
     usage = query.usage
-    if "images" in parts.labels_seen or (parts.images is not None and not parts.make):
-        raise Ambiguous("images")
+    if usage is not None and usage.output_images and not query.models:
+        raise Ambiguous("images")  # `generate 50 images`: which image model?
     if "video" in parts.labels_seen:
         raise Ambiguous("video")
     if "audio" in parts.labels_seen and usage is not None and not usage.audio_input_tokens:
