@@ -23,7 +23,7 @@ from .model_names import match_models, reject_unknown_models
 from .models import ModelCard, Period
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
 from .ratecard import PriceBook
-from .vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, TRADITIONAL, TRADITIONAL_WORDS, WORDS, typo_index
+from .vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, TRADITIONAL, TRADITIONAL_WORDS, WORDS, correct_typo
 
 __all__ = ["Query", "Intent", "parse_query", "reads_as_followup", "canonical", "apply_followup", "MAX_QUERY_CHARS"]
 
@@ -38,7 +38,6 @@ MAX_TOKENS = 10**12
 MAX_HOURS = Decimal(24 * 365 * 10)
 MAX_BUDGET = Decimal(10**12)
 
-_TYPOS = typo_index(WORDS)
 _CJK_TABLE: dict[str, str] = {**dict.fromkeys(CJK_FILLER, "skip"), **CJK_WORDS}
 _CJK_MAX = max(len(w) for w in _CJK_TABLE)
 _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
@@ -189,7 +188,7 @@ def _split_cjk(tok: _Tok) -> list[_Tok]:
 
 def _is_keyword(word: str) -> bool:
     """A word of the query language (or filler): it ends a model name typed with spaces."""
-    return word in WORDS or word in FILLER or word in ENGLISH_MULTIPLIERS or word in _TYPOS
+    return word in WORDS or word in FILLER or word in ENGLISH_MULTIPLIERS or correct_typo(word) is not None
 
 
 def _currency_after(tokens: list[_Tok], first: int, after: int) -> str | None:
@@ -250,8 +249,9 @@ def _assign_roles(tokens: list[_Tok]) -> None:
     typed with one letter wrong (5+ letters) is read as the keyword."""
     for tok in tokens:
         if tok.kind == "word" and tok.role is None:
-            if tok.text not in WORDS and tok.text not in FILLER and tok.text in _TYPOS:
-                tok.text = _TYPOS[tok.text]
+            fixed = correct_typo(tok.text) if tok.text not in WORDS and tok.text not in FILLER else None
+            if fixed is not None:
+                tok.text = fixed
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.role is not None or tok.kind in ("used", "model", "amount"):
@@ -827,8 +827,8 @@ def _place_unlabeled(
 def _refuse_unexplained(parts: _Parts, query: Query) -> None:
     """A priced answer must not ignore a word that would change the price: ask instead."""
     usage = query.usage
-    if "images" in parts.labels_seen or (parts.images is not None and not parts.make):
-        raise Ambiguous("images")
+    if usage is not None and usage.output_images and not query.models:
+        raise Ambiguous("images")  # `generate 50 images`: which image model?
     if "video" in parts.labels_seen:
         raise Ambiguous("video")
     if "audio" in parts.labels_seen and usage is not None and not usage.audio_input_tokens:
