@@ -468,7 +468,7 @@ def error_message(t: Translator, err: PricingError) -> str:
         "bad_budget": t.gettext("A budget must be more than zero (got \"{amount}\")."),
         "budget_needs_usage": t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\"."),
         "budget_needs_amount": t.gettext("Say the budget, e.g. \"how many 10k in 1k out for $100\"."),
-        "no_fx_rate": t.gettext("No USD to CNY rate is set: an admin sets it with the USD_CNY setting."),
+        "no_fx_rate": t.gettext("No USD to CNY rate is set, so a budget in yuan can't be converted: an admin sets one with `/gemini-cost admin fx 7.10`."),
     }
     template = messages.get(err.code, t.gettext("I couldn't find a pricing question in that."))
     values = {k: (_part_name(t, str(v)) if k == "part" else (t.number(v) if isinstance(v, int) else v)) for k, v in p.items()}

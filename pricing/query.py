@@ -56,7 +56,9 @@ _TOKEN = re.compile(
     r"|(?P<sym>[$¥×*=/+\-?%<>@!#&])"
 )
 _PRICED: frozenset[str] = frozenset(["estimate", "compare", "budget"])
-_COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx", "avg", "average", "averaging"])
+#: Words that may stand between an amount and its label without changing what it is.
+_COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx",
+                     "avg", "average", "averaging", "part", "portion"])  # fmt: skip
 _PRONOUNS = frozenset(["them", "it", "those", "these", "which", "that"])
 
 
@@ -252,10 +254,13 @@ def _assign_roles(tokens: list[_Tok]) -> None:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.role is not None or tok.kind in ("used", "model", "amount"):
             continue
+        if tok.kind == "word" and nxt is not None and nxt.kind == "word" and nxt.role is None and (tok.text, nxt.text) in PHRASES:
+            tok.role, nxt.role = PHRASES[(tok.text, nxt.text)]
+            continue
         if tok.text in LINK_WORDS:
             tok.role = "link"
         elif tok.kind == "sym":
-            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question", "-": "link", "+": "skip"}.get(tok.text)
+            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question", "-": "link", "+": "skip", "%": "percent"}.get(tok.text)
             if tok.text == "/" and nxt is not None and nxt.text in PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
             elif tok.text == "/" and nxt is not None and nxt.text in ("min", "minute"):
@@ -296,6 +301,7 @@ class _Parts:
     batch: bool = False
     search: bool = False
     cache: Decimal | None = None  # `cache 1M`: storage if a duration is given, else cache hits
+    cached_pct: Decimal | None = None  # `40% cached`
     budget_usd: Decimal | None = None
     budget_cny: Decimal | None = None
     want_cny: bool = False
@@ -306,6 +312,7 @@ class _Parts:
     limit: str | None = None
     intents: set[str] = field(default_factory=set)
     labels_seen: set[str] = field(default_factory=set)
+    topics: list[str] = field(default_factory=list)  # topic words in the order written
     unknown_words: list[str] = field(default_factory=list)
     unknown_cjk: list[str] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
@@ -331,16 +338,34 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     def role(k: int) -> str:
         return (tokens[k].role or "") if 0 <= k < n and k not in taken and not tokens[k].used else ""
 
-    def mark_volume(k: int) -> None:
+    def _take_twin_label(label: int) -> None:
+        # `300k prompt in total`: a second label of the same part right after the first is the same label
+        after = neighbour(label, 1)
+        if 0 <= after < n and tokens[after].role == tokens[label].role:
+            taken.add(after)
+
+    def mark_volume(k: int) -> bool:
         while 0 <= k < n and tokens[k].role == "skip":  # `5,000 runs a day`
             k += 1 if k > i else -1
         if role(k).startswith("period:"):
             tokens[k].volume = True
+            return True
+        return False
+
+    def explain_total(k: int) -> None:
+        # `一共 1000 次`, `1000 calls in total`: a total of requests, not of tokens
+        if 0 <= k < n and tokens[k].role == "total":
+            tokens[k].used = True
 
     for i, tok in enumerate(tokens):
         if tok.kind != "amount" or tok.money is not None:
             continue
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
+        if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
+            _set_once(parts, "cached_pct", tok.value, tok)  # `40% cached`: a share of the prompt
+            taken.update((i + 1, neighbour(i + 1, 1)))
+            tok.used = True
+            continue
         if _describes_noun(tokens, i, nxt):  # `a 1M-token manual cached for 2 hours`
             tokens[nxt].role = "skip"
             nxt = neighbour(nxt, 1)
@@ -356,12 +381,15 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             num, _, den = role(nxt)[4:].partition("/")
             _set_once(parts, "hours", tok.value * Decimal(num) / Decimal(den or 1), tok)
             taken.add(nxt)
-        elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times"):
+        elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt):
             _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`
             count_at = nxt if role(nxt) == "count" else prev
             taken.add(count_at)
-            mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
-            mark_volume(neighbour(i, -1))
+            # `每天5000次` names its period before the count, `5k calls a day` after it
+            if not mark_volume(i - 1 if role(i - 1).startswith("period:") else -1):
+                mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
+            explain_total(i - 1)
+            explain_total(count_at + 1)
         elif role(nxt) == "searches":
             _set_once(parts, "searches", tok.value, tok)
             parts.search = True
@@ -372,13 +400,15 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
         elif role(prev).startswith("label:"):
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
+            _take_twin_label(prev)
         elif role(nxt).startswith("label:"):
             _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
             taken.add(nxt)
+            _take_twin_label(nxt)
         elif _period_follows(tokens, i) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
             tokens[_period_follows(tokens, i)].volume = True  # type: ignore[index]
-        elif role(prev) in ("count", "count_label"):
+        elif role(prev) == "count_label" or role(prev) == "count" and any(t.text in (":", "=") for t in tokens[prev + 1 : i]):
             _set_once(parts, "requests", tok.value, tok)  # `请求数1000`, `requests: 800/day`
             taken.add(prev)
             mark_volume(neighbour(i, 1))
@@ -389,6 +419,16 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     for k in taken:
         tokens[k].used = True
     return unlabeled
+
+
+def _plural_count(tokens: list[_Tok], k: int) -> bool:
+    """`150 prompts a day`: a plural prompt word followed by a period counts requests."""
+    if not (0 <= k < len(tokens)) or tokens[k].text not in ("prompts", "requests"):
+        return False
+    after = k + 1
+    while after < len(tokens) and tokens[after].role == "skip":
+        after += 1
+    return after < len(tokens) and (tokens[after].role or "").startswith("period:")
 
 
 def _period_follows(tokens: list[_Tok], i: int) -> int | None:
@@ -407,7 +447,7 @@ def _describes_noun(tokens: list[_Tok], i: int, nxt: int) -> bool:
     if not (0 <= nxt < len(tokens)):
         return False
     noun = tokens[nxt]
-    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role == "count"):
+    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role in ("count", None)):
         return False
     if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
         return False
@@ -457,13 +497,18 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
                 standalone.append(tok)
         elif r.startswith("label:") and not tok.used:
             parts.labels_seen.add(r[6:])
+            topic = {"cache": "caching", "cached": "caching", "storage": "caching", "thinking": "thinking"}.get(r[6:])
+            if topic:
+                parts.topics.append(topic)
         elif r.startswith("limit:"):
             parts.limit = r[6:]
             parts.intents.add("free")
         elif r == "batch":
             parts.batch = True
+            parts.topics.append("batch")
         elif r == "search":
             parts.search = True
+            parts.topics.append("grounding")
         elif r == "cny":
             parts.want_cny = True
         elif r == "public":
@@ -479,7 +524,9 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
             if nxt is not None and nxt.kind in ("word", "cjk"):
                 parts.provider = nxt.text
                 nxt.role = "skip"
-        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier"):
+        elif r == "total" and tok.used:
+            pass  # a total of requests, explained where it was paired
+        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q"):
             parts.intents.add(r)
         elif r == "matter":
             parts.unexplained.append(tok.text)
@@ -513,6 +560,10 @@ def _relative_clauses(tokens: list[_Tok]) -> None:
             if tokens[k].role in ("label:cached", "label:cache", "label:thinking", "label:audio"):
                 tok.role = "pronoun_link"
                 break
+        else:
+            period_after = any((t.role or "").startswith("period:") for t in tokens[i + 1 : i + 4])
+            if i > 1 and tokens[i - 2].kind == "amount" and tok.text in ("those", "these", "them") and period_after:
+                tok.role = "count"  # `700 of those per day`: that many of the request just described
 
 
 # --- building the reading -------------------------------------------------------------------------
@@ -543,6 +594,10 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
         # `keep a 1M-token manual cached for 2 hours`: a duration makes a cached amount storage
         parts.storage, parts.cached = parts.cached, None
+    if parts.cached_pct is not None:
+        if parts.input is None or parts.cached is not None or not 0 <= parts.cached_pct <= 100:
+            raise Ambiguous("unplaced_label", words="%")
+        parts.cached = parts.input * parts.cached_pct / 100
     if parts.storage is not None and parts.hours is None:
         raise InvalidQuery("storage_needs_hours", amount=_plain(parts.storage))
     if parts.hours is not None and parts.storage is None:
@@ -786,6 +841,8 @@ def _compare_of(parts: _Parts, models: tuple[ModelCard, ...]) -> Query:
 
 
 def _topic(parts: _Parts) -> Topic:
+    if parts.topics:
+        return parts.topics[0]  # type: ignore[return-value]  # the one asked about first
     if parts.search:
         return "grounding"
     if parts.batch:
@@ -807,7 +864,7 @@ def _intent(parts: _Parts, usage: Usage | None, models: tuple[ModelCard, ...], a
     wants = parts.intents
     if parts.budget_usd is not None or parts.budget_cny is not None:
         if usage is None:
-            raise InvalidQuery("budget_needs_usage")
+            raise Ambiguous("budget_needs_usage")
         return "budget"
     topical = parts.search or bool(parts.labels_seen & {"cache", "cached"})
     if "free" in wants and not (topical and "tier" not in wants and parts.limit is None):
@@ -826,6 +883,8 @@ def _intent(parts: _Parts, usage: Usage | None, models: tuple[ModelCard, ...], a
         return "help"
     if parts.requests is not None and not parts.intents & {"rates", "compare"}:
         raise Ambiguous("count_without_tokens")
+    if "price_q" in wants and not models and not wants & {"rates", "compare", "free", "help", "info"}:
+        raise Ambiguous("count_without_tokens")  # `how much is a chatbot?`: nothing to price yet
     if "budget" in wants:
         raise InvalidQuery("budget_needs_amount")
     if "rates" in wants or "compare" in wants or models:
