@@ -17,13 +17,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
-from .engine import Notice, Usage
+from .engine import MAX_BUDGET_USD, MAX_STORAGE_HOURS, Notice, Usage
 from .errors import Ambiguous, InvalidQuery, PricingError
 from .model_names import match_models, reject_unknown_models
 from .models import ModelCard, Period
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
 from .ratecard import PriceBook
-from .vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, TRADITIONAL, TRADITIONAL_WORDS, WORDS, typo_index
+from .vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, TRADITIONAL, TRADITIONAL_WORDS, WORDS, correct_typo
 
 __all__ = ["Query", "Intent", "parse_query", "reads_as_followup", "canonical", "apply_followup", "MAX_QUERY_CHARS"]
 
@@ -34,11 +34,7 @@ Topic = Literal["grounding", "caching", "batch", "thinking"]
 MAX_QUERY_CHARS = 4000
 #: Tokens per request above this are a typo (the largest context window is about 1M).
 MAX_TOKENS = 10**12
-#: Hours of cache storage and budgets above these are typos, not questions.
-MAX_HOURS = Decimal(24 * 365 * 10)
-MAX_BUDGET = Decimal(10**12)
 
-_TYPOS = typo_index(WORDS)
 _CJK_TABLE: dict[str, str] = {**dict.fromkeys(CJK_FILLER, "skip"), **CJK_WORDS}
 _CJK_MAX = max(len(w) for w in _CJK_TABLE)
 _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
@@ -48,6 +44,7 @@ _SLACK_MARKUP = re.compile(r"<[^<>\s]{0,300}>|&(?:lt|gt|amp);")
 _OWN_NAME = re.compile(r"/?@?gemini[-_ ]?cost\b:?|@bot\b")
 #: `1024x1024`, `1920×1080`: a picture's size, which only image pricing can use.
 _RESOLUTION = re.compile(r"\b\d{3,4} ?[x×*] ?\d{3,4}\b")
+_IN_OUT = re.compile(r"\bi/o\b")
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 _TOKEN = re.compile(
     r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e[+-]?\d{1,2}(?![a-z]))?)"
@@ -116,6 +113,7 @@ def _normalize(text: str) -> tuple[str, dt.date | None]:
     text = _SLACK_MARKUP.sub(" ", text)
     text = _OWN_NAME.sub(" ", text)
     text = _RESOLUTION.sub(" images ", text)
+    text = _IN_OUT.sub("in/out", text)
     on_date = None
     match = _DATE.search(text)
     if match is not None:
@@ -187,7 +185,7 @@ def _split_cjk(tok: _Tok) -> list[_Tok]:
 
 def _is_keyword(word: str) -> bool:
     """A word of the query language (or filler): it ends a model name typed with spaces."""
-    return word in WORDS or word in FILLER or word in ENGLISH_MULTIPLIERS or word in _TYPOS
+    return word in WORDS or word in FILLER or word in ENGLISH_MULTIPLIERS or correct_typo(word) is not None
 
 
 def _currency_after(tokens: list[_Tok], first: int, after: int) -> str | None:
@@ -248,8 +246,9 @@ def _assign_roles(tokens: list[_Tok]) -> None:
     typed with one letter wrong (5+ letters) is read as the keyword."""
     for tok in tokens:
         if tok.kind == "word" and tok.role is None:
-            if tok.text not in WORDS and tok.text not in FILLER and tok.text in _TYPOS:
-                tok.text = _TYPOS[tok.text]
+            fixed = correct_typo(tok.text) if tok.text not in WORDS and tok.text not in FILLER else None
+            if fixed is not None:
+                tok.text = fixed
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.role is not None or tok.kind in ("used", "model", "amount"):
@@ -327,6 +326,7 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     unlabeled: list[_Tok] = []
     taken: set[int] = set()
     n = len(tokens)
+    _pair_slashed(tokens, parts, taken)
 
     def neighbour(k: int, step: int) -> int:
         # skip words that sit between an amount and its label: `1M tokens in`, `input = 1M`
@@ -358,7 +358,7 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             tokens[k].used = True
 
     for i, tok in enumerate(tokens):
-        if tok.kind != "amount" or tok.money is not None:
+        if tok.kind != "amount" or tok.money is not None or tok.used:
             continue
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
         if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
@@ -419,6 +419,24 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     for k in taken:
         tokens[k].used = True
     return unlabeled
+
+
+def _pair_slashed(tokens: list[_Tok], parts: _Parts, taken: set[int]) -> None:
+    """`10k/2k in/out`, `in/out 10k/2k`: two amounts and two labels, each joined by a slash, pair in order."""
+    n = len(tokens)
+    for i in range(n - 2):
+        if not (tokens[i].kind == "amount" and tokens[i + 1].text == "/" and tokens[i + 2].kind == "amount"):
+            continue
+        for first in (i + 3, i - 3):
+            if 0 <= first and first + 2 < n and tokens[first + 1].text == "/":
+                labels = ((tokens[first].role or ""), (tokens[first + 2].role or ""))
+                if all(label.startswith("label:") for label in labels) and labels[0] != labels[1]:
+                    for amount, label in ((tokens[i], labels[0]), (tokens[i + 2], labels[1])):
+                        _set_once(parts, label[6:], amount.value, amount)
+                        amount.used = True
+                    taken.update((first, first + 2))
+                    tokens[i + 1].role = tokens[first + 1].role = "skip"
+                    return
 
 
 def _plural_count(tokens: list[_Tok], k: int) -> bool:
@@ -580,6 +598,9 @@ def _as_tokens(value: Decimal | None, what: str) -> int:
 
 
 def _plain(value: Decimal) -> str:
+    """An amount as plain text (`1200`, `0.5`); a huge one short (`1e+32`), never thousands of digits."""
+    if value.is_finite() and abs(value.adjusted()) > 15:
+        return f"{value.normalize():.3g}"
     return format(value.normalize(), "f")
 
 
@@ -605,8 +626,8 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
             if media in parts.labels_seen or getattr(parts, media) is not None:
                 raise Ambiguous(media)  # `3 hours of audio`: tokens per second are the model's
         raise InvalidQuery("hours_need_storage", hours=_plain(parts.hours))
-    if parts.hours is not None and parts.hours > MAX_HOURS:
-        raise InvalidQuery("amount_too_large", amount=_plain(parts.hours))
+    if parts.hours is not None and parts.hours > MAX_STORAGE_HOURS:
+        raise InvalidQuery("duration_too_long", amount=_plain(parts.hours), limit=int(MAX_STORAGE_HOURS))
     amounts = (parts.input, parts.cached, parts.output, parts.storage, parts.thinking, parts.audio, parts.video, parts.images)
     has_tokens = any(v is not None for v in amounts)
     if not has_tokens and not (parts.search and (parts.requests is not None or parts.searches is not None)):
@@ -648,8 +669,8 @@ def _check_amounts(tokens: list[_Tok]) -> None:
     for tok in tokens:
         if tok.kind == "amount" and tok.value is not None and tok.value < 0:
             raise InvalidQuery("negative_amount", amount=tok.text)
-        if tok.kind == "amount" and tok.money is not None and tok.value is not None and tok.value > MAX_BUDGET:
-            raise InvalidQuery("amount_too_large", amount=tok.text[:30])
+        if tok.kind == "amount" and tok.money is not None and tok.value is not None and tok.value > MAX_BUDGET_USD:
+            raise InvalidQuery("budget_too_large", amount=_plain(tok.value), limit=int(MAX_BUDGET_USD))
 
 
 def _model_prices_output(model: ModelCard | None) -> bool:
@@ -806,8 +827,8 @@ def _place_unlabeled(
 def _refuse_unexplained(parts: _Parts, query: Query) -> None:
     """A priced answer must not ignore a word that would change the price: ask instead."""
     usage = query.usage
-    if "images" in parts.labels_seen or (parts.images is not None and not parts.make):
-        raise Ambiguous("images")
+    if usage is not None and usage.output_images and not query.models:
+        raise Ambiguous("images")  # `generate 50 images`: which image model?
     if "video" in parts.labels_seen:
         raise Ambiguous("video")
     if "audio" in parts.labels_seen and usage is not None and not usage.audio_input_tokens:

@@ -15,6 +15,8 @@ parser. Roles are plain strings read by `pricing.query`:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = [
     "WORDS",
     "PHRASES",
@@ -24,7 +26,7 @@ __all__ = [
     "TRADITIONAL",
     "PERIOD_WORDS",
     "LINK_WORDS",
-    "typo_index",
+    "correct_typo",
 ]
 
 # English single words -> role.
@@ -160,7 +162,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("per", "second"): ("skip", "matter"),
 }
 
-PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month"}
+PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
+                "天": "day", "日": "day", "月": "month"}
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
 LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "of", "the", "个", "的", "个token", "=", ":"])
@@ -241,6 +244,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["含", "包含", "包括", "其中包括"], "part"),
     **dict.fromkeys(["换成", "改成", "换", "改用", "如果用", "要是用", "那", "呢"], "followup"),
     **dict.fromkeys(["里面", "当中", "是", "为", "走"], "link"),
+    **dict.fromkeys(["乘以", "乘"], "times_sign"),
     **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢"], "price_q"),
     **dict.fromkeys(["其中"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
@@ -270,39 +274,30 @@ TRADITIONAL = str.maketrans(
 TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存", "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求"}
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def typo_index(words: dict[str, str], min_len: int = 5) -> dict[str, str]:
-    """Every spelling at edit distance 1 (insert, delete, substitute, swap) of each keyword of
-    ``min_len``+ letters, mapped to that keyword; a spelling two keywords share is left out."""
-    found: dict[str, tuple[int, str | None]] = {}
+@lru_cache(maxsize=4096)
+def correct_typo(word: str, min_len: int = 5) -> str | None:
+    """The keyword ``word`` misspells by one letter (inserted, dropped, swapped or changed), for
+    keywords of ``min_len``+ letters; None when there is none or two fit equally well.
 
-    def add(variant: str, word: str, rank: int) -> None:
-        # a dropped letter is the likeliest slip (`cachd` is `cached`, not `cache`); ties are dropped
-        if variant in words or len(variant) < min_len - 1:
-            return
-        if variant in found and found[variant][0] < rank:
-            return
-        if variant in found and found[variant][0] == rank and found[variant][1] != word:
-            found[variant] = (rank, None)
-        else:
-            found[variant] = (rank, word)
-
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    for word in words:
-        if len(word) < min_len or not word.isalpha():
-            continue
-        for variant in _deletions(word):
-            add(variant, word, 0)
-        for i in range(len(word) - 1):
-            add(word[:i] + word[i + 1] + word[i] + word[i + 2 :], word, 1)
-        for i in range(len(word)):
-            for ch in letters:
-                if ch != word[i]:
-                    add(word[:i] + ch + word[i + 1 :], word, 2)
-        for i in range(len(word) + 1):
-            for ch in letters:
-                add(word[:i] + ch + word[i:], word, 3)
-    return {variant: word for variant, (_, word) in found.items() if word is not None and len(variant) >= min_len}
+    A dropped letter is the likeliest slip (`cachd` is `cached`, not `cache`), then a swap, a wrong
+    letter, an extra letter: the first kind with exactly one keyword wins.
+    """
+    if len(word) < min_len - 1 or word in WORDS or not word.isalpha():
+        return None
+    n = len(word)
+    kinds = (
+        {word[:i] + ch + word[i:] for i in range(n + 1) for ch in _LETTERS},  # a letter was dropped
+        {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)},  # two were swapped
+        {word[:i] + ch + word[i + 1 :] for i in range(n) for ch in _LETTERS if ch != word[i]},  # one is wrong
+        {word[:i] + word[i + 1 :] for i in range(n)},  # one is extra
+    )
+    for candidates in kinds:
+        found = {c for c in candidates if len(c) >= min_len and c in WORDS}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None
