@@ -441,15 +441,15 @@ def compare(
 ) -> Comparison:
     """The same usage on every model that can price it, cheapest first.
 
-    By default the current models (preview or GA) of the kind the usage calls for: text and embedding
-    models for tokens, image models when it makes images, speech and Live models when it speaks.
-    ``include_retired`` adds deprecated and shut-down ones; ``models`` compares exactly those.
+    By default the models still sold (`_still_sold`) of the kind the usage calls for: text and
+    embedding models for tokens, image models when it makes images, speech and Live models when it
+    speaks. ``include_retired`` adds every other one; ``models`` compares exactly those.
     """
     rows: list[CompareRow] = []
     skipped: list[str] = []
     if models is None:
         wanted = _kinds_for(usage)
-        models = tuple(m for m in book.card.models if m.kind in wanted and (m.current or include_retired))
+        models = tuple(m for m in book.card.models if m.kind in wanted and (include_retired or _still_sold(book, m)))
     for model in models:
         try:
             e = estimate(book, usage, model, today=today)
@@ -459,6 +459,16 @@ def compare(
         rows.append(CompareRow(model, e.total, e.tier))
     rows.sort(key=lambda r: (r.total, r.model.id))
     return Comparison(usage, tuple(rows), tuple(skipped), book.card.as_of)
+
+
+def _still_sold(book: PriceBook, model: ModelCard) -> bool:
+    """Current, or deprecated but not a preview and of a generation Google still sells (2.5 Pro while
+    2.5 Flash-Lite is GA; not Gemini 1.5, whose generation is gone)."""
+    if model.current:
+        return True
+    if model.status != "deprecated" or "preview" in model.id:
+        return False
+    return any(m.current and m.family == model.family for m in book.card.models)
 
 
 def _kinds_for(usage: Usage) -> set[str]:

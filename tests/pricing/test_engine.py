@@ -563,17 +563,18 @@ def test_compare_is_ascending_excludes_retired_and_skips_unsupported(book: Price
     totals = [r.total for r in c.rows]
     assert totals == sorted(totals)
     ids = [r.model.id for r in c.rows]
-    # retired (shut down) and retiring (deprecated) models only when asked for
-    assert not {"gemini-3-pro-preview", "gemini-2.0-flash", "gemini-2.0-flash-lite", "gemini-2.5-pro"} & set(ids)
+    # shut-down models, and retiring ones of a generation no longer sold, only when asked for
+    assert not {"gemini-3-pro-preview", "gemini-2.0-flash", "gemini-2.0-flash-lite", "gemini-1.5-pro", "gemini-pro"} & set(ids)
+    assert {"gemini-2.5-pro", "gemini-2.5-flash"} <= set(ids)  # deprecated, but 2.5 Flash-Lite is GA
     # text usage lines up text models: no speech, Live or image models
     assert all(r.model.kind == "text" for r in c.rows)
     assert c.skipped == ("gemini-embedding-001", "gemini-embedding-2")  # no output price
     # cheapest: 2.5 Flash-Lite, 500 x $0.10 + 500 x $0.01 + 10 x $0.40 = 0.00005 + 0.000005 + 0.000004
     assert (ids[0], totals[0]) == ("gemini-2.5-flash-lite", D("0.000059"))
     # dearest: 4 Argon (from 2026-12-01), 500 x $4.00 + 500 x $0.20 + 10 x $20.00 = 0.002 + 0.0001 + 0.0002
-    assert (ids[-2], totals[-2]) == (PRO, D("0.00122"))
     assert (ids[-1], totals[-1]) == ("gemini-4-argon", D("0.00230"))
-    assert len(ids) == 10
+    assert PRO in ids
+    assert len(ids) == 12
 
 
 def test_compare_rows_equal_single_estimates(book: PriceBook) -> None:
@@ -607,8 +608,7 @@ def test_compare_input_only_includes_embeddings(book: PriceBook) -> None:
 
 def test_compare_skips_models_whose_window_is_too_small(book: PriceBook) -> None:
     c = compare(book, Usage(input_tokens=2_000_000))
-    assert PRO in c.skipped and "gemini-4-argon" in c.skipped
-    assert "gemini-2.5-pro" in compare(book, Usage(input_tokens=2_000_000), include_retired=True).skipped
+    assert PRO in c.skipped and "gemini-4-argon" in c.skipped and "gemini-2.5-pro" in c.skipped
 
 
 # --- budget --------------------------------------------------------------------------------------
