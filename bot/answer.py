@@ -342,7 +342,7 @@ def _rates_data(book: PriceBook, model: Any) -> dict[str, Any]:
 
 
 def _free_tier_data(book: PriceBook, query: Query) -> dict[str, Any]:
-    models = [query.model] if query.model is not None else [m for m in book.card.models if m.status != "shut_down"]
+    models = render.free_tier_models(book, query.model)
     data: dict[str, Any] = {"free_tier": {m.id: m.free_tier.model_dump(mode="json") for m in models}}
     if query.model is not None:
         data["model"] = query.model.id

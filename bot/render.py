@@ -440,8 +440,15 @@ def render_rates(
     return Doc(t.gettext("{name} ({id}) rates").format(name=m.name, id=m.id), lines, notes)
 
 
+def free_tier_models(book: PriceBook, model: ModelCard | None) -> list[ModelCard]:
+    """The model asked about, or the current ones (preview or GA) grouped by family, newest first."""
+    if model is not None:
+        return [model]
+    return sorted((m for m in book.card.models if m.current), key=lambda m: (_family_order(m.family), m.id))
+
+
 def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *, limit: str | None = None) -> Doc:
-    models = [model] if model is not None else [m for m in book.card.models if m.status != "shut_down"]
+    models = free_tier_models(book, model)
     lines = []
     for m in models:
         ft = m.free_tier
