@@ -22,6 +22,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .errors import RateCardError, UnknownModel
+
+#: The parser's look-ahead for a model name, in words: the longest id (`gemini 2.5 flash lite preview
+#: 09 2025`) fits; an alias over `MAX_ALIAS_WORDS` can no longer be saved, and this bounds old ones.
+MAX_NAME_WORDS = 10
 from .models import RateCard, model_words
 
 if TYPE_CHECKING:
@@ -71,7 +75,8 @@ class NameIndex:
         self.exact: dict[Words, str] = {}
         for rank in (ids, aliases, short, unpreviewed, codenames):
             for words, model_id in rank.items():
-                self.exact.setdefault(words, model_id)
+                if len(words) <= MAX_NAME_WORDS:  # a longer one (a card stored before aliases were bounded) is unusable
+                    self.exact.setdefault(words, model_id)
         loose = _unique((_loose(w), i) for w, i in self.exact.items())
         self.loose: dict[Words, str] = {w: i for w, i in loose.items() if w}
         self._match_rules = _data_match_rules(card)

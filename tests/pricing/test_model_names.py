@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pricing import PriceBook, UnknownModel, parse_query
+from pricing import Ambiguous, PriceBook, UnknownModel, parse_query
 from pricing.models import model_words
 
 # Spoken forms: (as typed, the model it means). Ids and their spellings are generated below.
@@ -195,3 +195,15 @@ def test_an_unknown_name_typed_with_spaces_is_shown_whole(book: PriceBook) -> No
     with pytest.raises(UnknownModel) as err:
         parse_query("1M in 50k out on gemini 9 ultra", book)
     assert err.value.ref == "gemini 9 ultra"
+
+
+def test_an_old_stored_alias_of_hundreds_of_words_does_not_lengthen_the_look_ahead(raw_card: dict) -> None:  # type: ignore[type-arg]
+    from pricing import parse_card
+    from pricing.model_names import MAX_NAME_WORDS
+
+    # a card version stored before aliases were bounded (issue 10 item 5): the alias is unusable, not slow
+    raw_card["models"][0]["aliases"] = [" ".join(["word"] * 400)]
+    book = PriceBook(parse_card(raw_card))
+    assert book.max_name_words <= MAX_NAME_WORDS
+    with pytest.raises(Ambiguous):  # the words are not a name any more, so they are asked about
+        parse_query("1M in 50k out " + "word " * 400, book)
