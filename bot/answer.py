@@ -6,13 +6,10 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any
 
 from pricing import (
     Ambiguous,
-    Budget,
-    Estimate,
     FxRate,
     InvalidQuery,
     PriceBook,
@@ -28,6 +25,11 @@ from pricing.query import reads_as_followup
 
 from . import render
 from . import render_understanding as understanding
+from .answer_data import budget_data as _budget_data
+from .answer_data import estimate_data, exact as _dec
+from .answer_data import free_tier_data as _free_tier_data
+from .answer_data import fx_data as _fx_data
+from .answer_data import rates_data as _rates_data
 from .i18n import translator
 from .usage_answer import answer_usage_paste
 
@@ -60,14 +62,6 @@ class Reply:
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _dec(value: Decimal) -> str:
-    """An exact decimal string (no exponent, no float): 4.9000 -> "4.9"."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
 
 
 class Answerer:
@@ -246,7 +240,8 @@ class Answerer:
             doc.title = understanding.asked_period_title(t, result_e.total * factor, query.asked_period)
             doc.notes.insert(0, understanding.asked_period_note(t, query.asked_period))
         self._understood(doc, t, query, model, fx_missing)
-        data = _estimate_data(result_e, query, t) | {"read_as": doc.lines[0]}
+        warnings = [{"code": n.code, "message": render.notice_text(t, n)} for n in (*result_e.notices, *query.notices)]
+        data = estimate_data(result_e, warnings) | {"read_as": doc.lines[0]}
         if factor is not None:
             data["asked_period"] = query.asked_period
             data["asked_period_total"] = _dec(result_e.total * factor)
@@ -294,56 +289,3 @@ class Answerer:
         if self.fx is None:
             raise InvalidQuery("no_fx_rate")
         return self.fx
-
-
-def _estimate_data(e: Estimate, query: Query, t: Any) -> dict[str, Any]:
-    return {
-        "model": e.model.id,
-        "total": _dec(e.total),
-        "currency": "USD",
-        "requests": e.usage.requests,
-        "period": e.usage.period,
-        "tier": e.tier,
-        "items": [
-            {"kind": i.kind, "quantity": _dec(i.tokens), "unit_price": _dec(i.unit_price), "cost": _dec(i.cost)}
-            for i in e.items
-        ],
-        "rates_as_of": e.rates_as_of.isoformat(),
-        "warnings": [{"code": n.code, "message": render.notice_text(t, n)} for n in (*e.notices, *query.notices)],
-        "split_total": _dec(e.split_total) if e.split_total is not None else None,
-    }
-
-
-def _fx_data(fx: FxRate, usd: Decimal) -> dict[str, Any]:
-    return {
-        "usd_cny": _dec(fx.rate),
-        "usd_cny_as_of": fx.as_of.isoformat() if fx.as_of else None,
-        "total_cny": _dec(fx.to_cny(usd)),
-    }
-
-
-def _budget_data(b: Budget) -> dict[str, Any]:
-    return {
-        "model": b.model.id,
-        "budget": _dec(b.budget_usd),
-        "requests": b.requests,
-        "per_request": _dec(b.per_request.total),
-    }
-
-
-def _rates_data(book: PriceBook, model: Any) -> dict[str, Any]:
-    models = [model] if model is not None else list(book.card.models)
-    figures = [m.model_dump(mode="json", exclude={"aliases"}) for m in models]
-    data: dict[str, Any] = {"rates_as_of": book.card.as_of.isoformat(), "models": figures}
-    if model is not None:
-        data["model"] = model.id
-        data["grounding"] = book.card.grounding[model.grounding].model_dump(mode="json") if model.grounding else None
-    return data
-
-
-def _free_tier_data(book: PriceBook, query: Query) -> dict[str, Any]:
-    models = render.free_tier_models(book, query.model)
-    data: dict[str, Any] = {"free_tier": {m.id: m.free_tier.model_dump(mode="json") for m in models}}
-    if query.model is not None:
-        data["model"] = query.model.id
-    return data

@@ -7,7 +7,6 @@ flash", "batch", "in CNY", "public"), so a paste is projected like any question.
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pricing import (
@@ -33,6 +32,10 @@ from pricing.usage_paste import (
 
 from . import render, render_usage
 from . import render_understanding as understanding
+from .answer_data import budget_data as _budget_data
+from .answer_data import fx_data as _fx_data
+from .answer_data import estimate_data
+from .answer_data import exact as _dec
 from .i18n import translator
 from .render_usage import SCALES, UsageAnswer
 
@@ -216,41 +219,12 @@ def _data(a: UsageAnswer, t: Any) -> dict[str, Any]:
     """The estimate's usual JSON keys (DESIGN section 2) for the projection or the call, plus the paste's."""
     main = a.projected or a.call
     notices = [*a.notices, *main.notices]
+    warnings = [{"code": n.code, "message": render_usage.usage_notice_text(t, n)} for n in notices]
     return {
         "source": "usage",
-        "model": main.model.id,
-        "total": _dec(main.total),
-        "currency": "USD",
-        "requests": main.usage.requests,
-        "period": main.usage.period,
-        "tier": main.tier,
-        "items": [
-            {"kind": i.kind, "quantity": _dec(i.tokens), "unit_price": _dec(i.unit_price), "cost": _dec(i.cost)}
-            for i in main.items
-        ],
-        "rates_as_of": main.rates_as_of.isoformat(),
-        "warnings": [{"code": n.code, "message": render_usage.usage_notice_text(t, n)} for n in notices],
-        "split_total": _dec(main.split_total) if main.split_total is not None else None,
+        **estimate_data(main, warnings),
         "call_total": _dec(a.call.total),
         "per_1000_calls": _dec(a.at_scale[0].total),
         "per_million_calls": _dec(a.at_scale[1].total),
         **_paste_data(a.paste, t),
     }
-
-
-def _dec(value: Decimal) -> str:
-    from .answer import _dec as exact
-
-    return exact(value)
-
-
-def _budget_data(result: Any) -> dict[str, Any]:
-    from .answer import _budget_data as budget_data
-
-    return budget_data(result)
-
-
-def _fx_data(fx: FxRate, usd: Decimal) -> dict[str, Any]:
-    from .answer import _fx_data as fx_data
-
-    return fx_data(fx, usd)

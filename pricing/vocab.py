@@ -110,7 +110,6 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("rate", "card"): ("rates", "skip"),
     ("rate", "limit"): ("free", "skip"),
     ("rate", "limits"): ("free", "skip"),
-    ("free", "tier"): ("free", "skip"),
     ("per", "call"): ("skip", "each"),
     ("per", "request"): ("skip", "each"),
     ("per", "req"): ("skip", "each"),

@@ -6,7 +6,6 @@ import html
 import json
 from pathlib import Path
 
-import pytest
 from fake_slack import FakeSlack
 from slack_harness import new_id, start_bot
 from test_admin_e2e import ADMIN, QUESTION, answer, any_pair, eventually, export, pair  # noqa: F401  # fixtures

@@ -20,7 +20,7 @@ import pytest
 from fake_slack import TEAM_ID, FakeSlack
 from genai_prices.data_snapshot import get_snapshot, set_custom_snapshot
 from pg import private_database, sqlalchemy_url
-from slack_harness import BotServer, free_port, new_id, start_bot
+from slack_harness import BotServer, free_port, start_bot
 
 from bot.price_updates import PriceUpdater
 from bot.ratestore import RateStore

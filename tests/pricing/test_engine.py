@@ -10,7 +10,6 @@ Rates used (USD per 1M tokens, rates/REFERENCE.md):
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from decimal import Decimal as D
 from fractions import Fraction
