@@ -70,7 +70,7 @@ def test_uv_says_the_lock_matches_pyproject() -> None:
 
 
 def test_requirements_file_is_the_export_of_the_lock() -> None:
-    result = _run_uv(*EXPORT_ARGS[:-2], "--output-file", "-")
+    result = _run_uv(*EXPORT_ARGS[:-2])  # to stdout: the same export, without writing the file
     assert result.returncode == 0, result.stderr
     assert _without_header(REQUIREMENTS.read_text()) == _without_header(result.stdout), (
         "deploy/requirements.txt differs from `uv export` of uv.lock; regenerate it: uv " + " ".join(EXPORT_ARGS)
@@ -138,6 +138,11 @@ def test_python_version_file_is_allowed_by_the_project_and_the_lock() -> None:
     assert re.fullmatch(r"3\.\d+", wanted), "a major.minor version, so platforms take the latest patch release"
     for allowed in (_pyproject()["project"]["requires-python"], _lock()["requires-python"]):
         assert SpecifierSet(allowed).contains(Version(wanted + ".0")), (wanted, allowed)
+
+
+def test_checking_leaves_no_files_behind() -> None:
+    # `uv export --output-file -` once wrote a file named "-" at the root; nothing but the checked-in files.
+    assert not (REPO / "-").exists()
 
 
 def test_no_second_package_manager_file_at_the_root() -> None:
