@@ -126,11 +126,15 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade_to_head(engine: Engine) -> Upgrade:
-    """Adopt and upgrade the database to `head_revision()`; a no-op (one query) when it is there already."""
+    """Adopt and upgrade the database to `head_revision()`; a no-op (a lock and one query) when it is there."""
     head = head_revision()
-    found = current_revision(engine)
-    if found == head:
-        return Upgrade(found, head, adopted=False)
+    if engine.dialect.name != "sqlite":
+        found = current_revision(engine)
+        if found == head:
+            return Upgrade(found, head, adopted=False)
+    # On SQLite even the first look waits for the file lock: the first connection to a new file
+    # switches it to WAL (bot/store.py), and that switch fails at once, without waiting, while any
+    # other connection is open on the file. The flock costs microseconds.
     with migration_lock(engine) as conn:
         # Re-read under the lock: another instance may have finished while this one waited.
         before = MigrationContext.configure(conn).get_current_revision()
