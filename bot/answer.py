@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from pricing import (
+    Ambiguous,
     Budget,
     Comparison,
     Estimate,
@@ -19,15 +20,24 @@ from pricing import (
     PricingError,
     Query,
     budget,
+    canonical,
     compare,
     estimate,
     parse_query,
 )
+from pricing.query import reads_as_followup
 
 from . import render
+from . import render_understanding as understanding
 from .i18n import translator
 
-__all__ = ["Reply", "Answerer"]
+__all__ = ["Reply", "Answerer", "CLARIFY_ACTION"]
+
+#: Action id prefix of the buttons under a clarifying question (one per reading).
+CLARIFY_ACTION = "clarify_pick"
+#: Slack caps a button's value at 2,000 characters and its label at 75.
+_BUTTON_VALUE_LIMIT = 2000
+_BUTTON_LABEL_LIMIT = 75
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +54,12 @@ class Reply:
     public: bool = False  # the asker wrote "public" / "公开"
     plain: str = ""  # unescaped text for terminals
     internal_error: bool = field(default=False, repr=False)
+    #: The question as understood, in the query language: what a follow-up in the thread changes.
+    reading: str | None = None
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _dec(value: Decimal) -> str:
@@ -93,15 +109,52 @@ class Answerer:
         reply = self._reply(doc, "error", lang, {"error": {"code": "internal", "message": doc.title}}, ok=False)
         return replace(reply, internal_error=True)
 
-    def answer(self, text: str, lang: str) -> Reply:
-        """Answer ``text`` in ``lang``. Expected failures become localized errors; nothing raises."""
+    def answer(self, text: str, lang: str, *, previous: str | None = None) -> Reply:
+        """Answer ``text`` in ``lang``. Expected failures become localized errors; nothing raises.
+
+        ``previous`` is the reading of the question this one follows up (same thread or DM): a short
+        change such as "what about 2.5 flash?" re-prices it.
+        """
         try:
-            return self._answer(text, lang)
+            return self._answer(text, lang, previous)
+        except Ambiguous as err:
+            return self.clarify(err, lang)
         except PricingError as err:
             return self.error(err, lang)
         except Exception:  # a bug: log it with its traceback, apologise to the asker
             log.exception("internal error answering a query of %d characters", len(text))
             return self.internal_error(lang)
+
+    def clarify(self, err: Ambiguous, lang: str) -> Reply:
+        """A question back: what is unclear, and a button per likely reading (Slack); CLI: an error."""
+        t = translator(lang)
+        book = self.book
+        doc, choices = understanding.render_clarify(t, err, book, self._default_model(book))
+        text, blocks = render.to_slack(doc)
+        if choices:
+            buttons = [
+                {
+                    "type": "button",
+                    "action_id": f"{CLARIFY_ACTION}_{i}",
+                    "text": {"type": "plain_text", "text": _cut(label, _BUTTON_LABEL_LIMIT)},
+                    "value": reading[:_BUTTON_VALUE_LIMIT],
+                }
+                for i, (label, reading) in enumerate(choices[:5])
+            ]
+            blocks.append({"type": "actions", "elements": buttons})
+        message = understanding.clarify_message(t, err)
+        data = {"intent": "error", "lang": lang, "text": render.to_plain(doc),
+                "error": {"code": "ambiguous", "message": message, "readings": [r for _, r in choices]}}
+        return Reply(False, "clarify", text, blocks, data, False, render.to_plain(doc))
+
+    def _default_model(self, book: PriceBook) -> Any:
+        if self.default_model and self.default_model in {m.id for m in book.card.models}:
+            return book.get(self.default_model)
+        return book.default
+
+    def is_follow_up(self, text: str) -> bool:
+        """Short text that changes the previous question rather than asking a new one."""
+        return reads_as_followup(text, self.book)
 
     def looks_like_pricing_question(self, text: str) -> bool:
         """For unprompted channel messages: only a clear pricing question (amounts or intent words)."""
@@ -121,10 +174,11 @@ class Answerer:
 
     # --- the work ---------------------------------------------------------------------------------
 
-    def _answer(self, text: str, lang: str) -> Reply:
+    def _answer(self, text: str, lang: str, previous: str | None) -> Reply:
         book = self.book
-        query = parse_query(text, book)
+        query = parse_query(text, book, previous=previous)
         t = translator(lang)
+        default = self._default_model(book)
         if query.intent == "help":
             return self.help(lang)
         if query.intent == "rates":
@@ -132,41 +186,74 @@ class Answerer:
             doc = render.render_rates(t, book, model)
             return self._reply(doc, "rates", lang, _rates_data(book, model), public=query.public)
         if query.intent == "free_tier":
-            doc = render.render_free_tier(t, book, query.model)
-            return self._reply(doc, "free_tier", lang, _free_tier_data(book, query), public=query.public)
-        fx = self._fx_for(query, book)
+            doc = render.render_free_tier(t, book, query.model, limit=query.limit)
+            data = _free_tier_data(book, query) | {"limit": query.limit}
+            return self._reply(doc, "free_tier", lang, data, public=query.public)
+        if query.intent == "topic":
+            model = query.model or default
+            doc = understanding.render_topic(t, book, query.topic or "caching", model)
+            return self._reply(doc, "topic", lang, {"topic": query.topic, "model": model.id}, public=query.public)
+        if query.intent == "model_info":
+            model = query.model or default
+            doc = understanding.render_model_info(t, book, model)
+            data = {"model": model.id} | _rates_data(book, model)
+            return self._reply(doc, "model_info", lang, data, public=query.public)
+        fx, fx_missing = self._fx_for(query, book)
+        today = query.on_date or self.today()
+        reading = canonical(query)
         assert query.usage is not None
         if query.intent == "compare":
             usage = query.usage
-            comparison = compare(book, usage, today=self.today())
+            comparison = compare(book, usage, today=today)
             if len(query.models) > 1:
                 wanted = {m.id for m in query.models}
                 comparison = Comparison(usage, tuple(r for r in comparison.rows if r.model.id in wanted),
                                         comparison.skipped, comparison.rates_as_of)
             doc = render.render_compare(t, comparison, fx)
-            data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows]}
-            return self._reply(doc, "compare", lang, data, public=query.public)
-        model = query.model or (book.get(self.default_model) if self.default_model else book.default)
+            self._understood(doc, t, query, None, fx_missing)
+            data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], "read_as": doc.lines[0]}
+            return replace(self._reply(doc, "compare", lang, data, public=query.public), reading=reading)
+        model = query.model or default
         is_default = query.model is None
         ref = query.model_refs[0] if query.model_refs else None
         if query.intent == "budget":
             usd = query.budget_usd
             if usd is None:
                 usd = self._fx(book).to_usd(query.budget_cny)  # type: ignore[arg-type]
-            result = budget(book, query.usage, usd, model, today=self.today())
+            result = budget(book, query.usage, usd, model, today=today)
             doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
-            return self._reply(doc, "budget", lang, _budget_data(result), public=query.public)
-        result_e = estimate(book, query.usage, model, today=self.today())
+            self._understood(doc, t, query, model, fx_missing)
+            data = _budget_data(result) | {"read_as": doc.lines[0]}
+            return replace(self._reply(doc, "budget", lang, data, public=query.public), reading=reading)
+        result_e = estimate(book, query.usage, model, today=today)
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
-        data = _estimate_data(result_e, query, t)
+        factor = understanding.monthly_factor(query.asked_period, query.usage.period)
+        if factor is not None:
+            doc.title = understanding.asked_period_title(t, result_e.total * factor, query.asked_period)
+            doc.notes.insert(0, understanding.asked_period_note(t, query.asked_period))
+        self._understood(doc, t, query, model, fx_missing)
+        data = _estimate_data(result_e, query, t) | {"read_as": doc.lines[0]}
+        if factor is not None:
+            data["asked_period"] = query.asked_period
+            data["asked_period_total"] = _dec(result_e.total * factor)
         if fx is not None:
             data |= _fx_data(fx, result_e.total)
-        return self._reply(doc, "estimate", lang, data, public=query.public)
+        return replace(self._reply(doc, "estimate", lang, data, public=query.public), reading=reading)
 
-    def _fx_for(self, query: Query, book: PriceBook) -> FxRate | None:
+    @staticmethod
+    def _understood(doc: render.Doc, t: Any, query: Query, model: Any, fx_missing: bool) -> None:
+        """Every priced answer starts with how the question was read; a yuan answer with no rate says why."""
+        doc.lines.insert(0, understanding.read_as(t, query, model))
+        if fx_missing:
+            doc.notes.append(t.gettext("No USD to CNY rate is set, so the answer is in USD: an admin sets one with `/gemini-cost admin fx 7.10`."))
+
+    def _fx_for(self, query: Query, book: PriceBook) -> tuple[FxRate | None, bool]:
+        """The rate for a yuan answer, and whether yuan were asked with no rate (answered in USD)."""
         if not query.want_cny and query.budget_cny is None:
-            return None
-        return self._fx(book)
+            return None, False
+        if query.budget_cny is None and book.card.usd_cny is None and self.fx is None:
+            return None, True
+        return self._fx(book), False
 
     def _fx(self, book: PriceBook) -> FxRate:
         """USD -> CNY: the rate an admin set on the card (`admin fx`), else the USD_CNY setting."""

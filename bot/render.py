@@ -140,7 +140,23 @@ def _item_line(t: Translator, e: Estimate, kind: str, tokens: Decimal, unit_pric
     if kind == "cached_input":
         return t.gettext("Cached input: {tokens} tokens x {price}/1M = {cost}").format(**values)
     if kind == "output":
+        if e.usage.thinking_tokens:
+            return t.gettext("Output: {tokens} tokens x {price}/1M = {cost}").format(**values)
         return t.gettext("Output (thinking included): {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "thinking":
+        return t.gettext("Thinking (billed as output): {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "audio_input":
+        return t.gettext("Audio input: {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "image_input":
+        return t.gettext("Image input: {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "video_input":
+        return t.gettext("Video input: {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "cached_audio_input":
+        return t.gettext("Cached audio input: {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "image_output":
+        return t.gettext("Image output: {tokens} tokens x {price}/1M = {cost}").format(**values)
+    if kind == "audio_output":
+        return t.gettext("Audio output: {tokens} tokens x {price}/1M = {cost}").format(**values)
     if kind == "cache_storage":
         return t.gettext("Cache storage: {tokens} token-hours x {price}/1M per hour = {cost}").format(**values)
     g = e.grounding
@@ -342,7 +358,7 @@ def render_rates(t: Translator, book: PriceBook, model: ModelCard | None) -> Doc
     return Doc(t.gettext("{name} ({id}) rates").format(name=m.name, id=m.id), lines, notes)
 
 
-def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None) -> Doc:
+def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *, limit: str | None = None) -> Doc:
     models = [model] if model is not None else [m for m in book.card.models if m.status != "shut_down"]
     lines = []
     for m in models:
@@ -354,7 +370,15 @@ def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None) ->
         else:
             state = t.gettext("free tier not published")
         line = t.gettext("{id}: {state}").format(id=m.id, state=state)
-        if ft.rpm is not None:
+        asked = {"rpm": ft.rpm, "rpd": ft.rpd, "tpm": ft.tpm}.get(limit or "")
+        if limit is not None and asked is not None:
+            template = {
+                "rpm": t.gettext("last published limit {value} requests a minute ({date})"),
+                "rpd": t.gettext("last published limit {value} requests a day ({date})"),
+                "tpm": t.gettext("last published limit {value} tokens a minute ({date})"),
+            }[limit]
+            line += "; " + template.format(value=t.number(asked), date=t.date(ft.limits_as_of or ft.as_of))
+        elif ft.rpm is not None:
             line += "; " + t.gettext("last published limits {rpm} RPM / {tpm} TPM / {rpd} RPD ({date})").format(
                 rpm=t.number(ft.rpm), tpm=t.number(ft.tpm or 0), rpd=t.number(ft.rpd or 0), date=t.date(ft.limits_as_of or ft.as_of))
         lines.append(line)
@@ -385,6 +409,12 @@ def _feature_name(t: Translator, feature: str) -> str:
         "output": t.gettext("output tokens"),
         "storage": t.gettext("cache storage"),
         "grounding": t.gettext("search grounding"),
+        "input": t.gettext("input tokens"),
+        "audio_input": t.gettext("audio input"),
+        "image_input": t.gettext("image input"),
+        "video_input": t.gettext("video input"),
+        "image_output": t.gettext("image output"),
+        "audio_output": t.gettext("audio output"),
     }.get(feature, feature)
 
 
@@ -427,6 +457,7 @@ def error_message(t: Translator, err: PricingError) -> str:
         "hours_need_storage": t.gettext("A duration needs a cache size, e.g. \"cache 1M for 2h\"."),
         "unlabeled_amount": t.gettext("Which part is \"{amount}\"? Label each amount, e.g. \"1M in 50k out\"."),
         "nothing_to_price": t.gettext("Nothing to price: give some tokens, e.g. \"1M in 50k out\"."),
+        "parts_exceed_total": t.gettext("The parts of the {part} add up to more than its total ({total})."),
         "bad_request_count": t.gettext("The request count must be at least 1 (got \"{count}\")."),
         "bad_budget": t.gettext("A budget must be more than zero (got \"{amount}\")."),
         "budget_needs_usage": t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\"."),

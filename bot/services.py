@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from bot.conversations import Conversations
 from bot.locale_resolver import LocaleResolver
 from bot.permissions import AdminPolicy
 from bot.settings import Settings
@@ -32,6 +34,11 @@ class Services:
     admins: AdminPolicy
     #: Posts an admin change to AUDIT_CHANNEL, off the request path; None when no channel is set.
     announce: Callable[[str, list[dict[str, Any]]], None] | None = None
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        """The last question answered per thread or DM (follow-ups), in the same database."""
+        return Conversations(self.store)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Services:
         # Bolt deep-copies the context for lazy listeners; these are shared, thread-safe services

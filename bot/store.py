@@ -134,6 +134,15 @@ class Store:
     def create_schema(self) -> None:
         create_schema(self.engine)
 
+    def now(self) -> dt.datetime:
+        """This store's clock (naive UTC): tests move it."""
+        return self._clock()
+
+    @property
+    def insert(self) -> Callable[..., Any]:
+        """This dialect's INSERT with ON CONFLICT, for tables kept in sibling modules."""
+        return self._insert
+
     def dispose(self) -> None:
         self.engine.dispose()
 

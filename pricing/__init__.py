@@ -14,12 +14,13 @@ from .engine import (
     compare,
     estimate,
 )
-from .errors import ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, UnknownModel, UnsupportedFeature
+from .errors import Ambiguous, ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, UnknownModel, UnsupportedFeature
 from .models import ModelCard, RateCard
-from .query import Query, parse_query
+from .query import Query, apply_followup, canonical, parse_query
 from .ratecard import DEFAULT_CARD_PATH, PriceBook, load_card, parse_card
 
 __all__ = [
+    "Ambiguous",
     "Budget",
     "CompareRow",
     "Comparison",
@@ -46,4 +47,6 @@ __all__ = [
     "load_card",
     "parse_card",
     "parse_query",
+    "canonical",
+    "apply_followup",
 ]

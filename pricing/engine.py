@@ -16,7 +16,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
 
 from .errors import ContextWindowExceeded, InvalidQuery, UnsupportedFeature
-from .models import GroundingPlan, ModelCard, Period
+from .models import GroundingPlan, ModelCard, Period, TieredPrice
 from .ratecard import PriceBook
 
 __all__ = [
@@ -37,6 +37,20 @@ __all__ = [
 ]
 
 MILLION = Decimal(1_000_000)
+_TOKEN_FIELDS = (
+    "input_tokens",
+    "cached_tokens",
+    "output_tokens",
+    "storage_tokens",
+    "audio_input_tokens",
+    "image_input_tokens",
+    "video_input_tokens",
+    "cached_audio_tokens",
+    "thinking_tokens",
+    "image_output_tokens",
+    "audio_output_tokens",
+    "output_images",
+)
 THOUSAND = Decimal(1_000)
 #: Plausible yuan per dollar; outside it the USD_CNY setting holds a typo.
 MIN_USD_CNY, MAX_USD_CNY = Decimal(1), Decimal(50)
@@ -44,7 +58,20 @@ MIN_USD_CNY, MAX_USD_CNY = Decimal(1), Decimal(50)
 DAYS_PER_MONTH = 30
 
 Tier = Literal["standard", "long_context"]
-ItemKind = Literal["input", "cached_input", "output", "cache_storage", "grounding"]
+ItemKind = Literal[
+    "input",
+    "audio_input",
+    "image_input",
+    "video_input",
+    "cached_input",
+    "cached_audio_input",
+    "output",
+    "thinking",
+    "image_output",
+    "audio_output",
+    "cache_storage",
+    "grounding",
+]
 
 
 @dataclass(frozen=True)
@@ -53,11 +80,26 @@ class Usage:
 
     ``input_tokens`` is the whole prompt, ``cached_tokens`` included; ``output_tokens`` includes
     thinking tokens. ``storage_tokens`` x ``storage_hours`` is cache storage, billed once.
+
+    Modalities are parts of those totals, never added to them: ``audio_input_tokens``,
+    ``image_input_tokens`` and ``video_input_tokens`` are parts of the fresh (uncached) input;
+    ``cached_audio_tokens`` is part of ``cached_tokens``; ``thinking_tokens``,
+    ``image_output_tokens`` and ``audio_output_tokens`` are parts of ``output_tokens``. Whatever is
+    left is text. ``output_images`` counts generated images per request (the card turns it into
+    tokens).
     """
 
     input_tokens: int = 0
     cached_tokens: int = 0
     output_tokens: int = 0
+    audio_input_tokens: int = 0
+    image_input_tokens: int = 0
+    video_input_tokens: int = 0
+    cached_audio_tokens: int = 0
+    thinking_tokens: int = 0
+    image_output_tokens: int = 0
+    audio_output_tokens: int = 0
+    output_images: int = 0
     storage_tokens: int = 0
     storage_hours: Decimal = Decimal(0)
     requests: int = 1
@@ -67,7 +109,7 @@ class Usage:
     searches_per_request: int = 1
 
     def __post_init__(self) -> None:
-        for name in ("input_tokens", "cached_tokens", "output_tokens", "storage_tokens"):
+        for name in _TOKEN_FIELDS:
             if getattr(self, name) < 0:
                 raise InvalidQuery("negative_amount", amount=str(getattr(self, name)))
         if self.storage_hours < 0:
@@ -78,10 +120,25 @@ class Usage:
             raise InvalidQuery("bad_request_count", count=str(self.searches_per_request))
         if self.cached_tokens > self.input_tokens:
             raise InvalidQuery("cached_exceeds_input", cached=self.cached_tokens, input=self.input_tokens)
+        fresh_parts = self.audio_input_tokens + self.image_input_tokens + self.video_input_tokens
+        if fresh_parts > self.input_tokens - self.cached_tokens or self.cached_audio_tokens > self.cached_tokens:
+            raise InvalidQuery("parts_exceed_total", part="input", total=self.input_tokens)
+        if self.thinking_tokens + self.image_output_tokens + self.audio_output_tokens > self.output_tokens:
+            raise InvalidQuery("parts_exceed_total", part="output", total=self.output_tokens)
+
+    @property
+    def text_input_tokens(self) -> int:
+        """Fresh (uncached) prompt tokens that are text."""
+        return self.input_tokens - self.cached_tokens - self.audio_input_tokens - self.image_input_tokens - self.video_input_tokens
+
+    @property
+    def text_output_tokens(self) -> int:
+        """Output tokens that are text answers (not thinking, images or audio)."""
+        return self.output_tokens - self.thinking_tokens - self.image_output_tokens - self.audio_output_tokens
 
     @property
     def is_empty(self) -> bool:
-        return not (self.input_tokens or self.output_tokens or self.storage_tokens or self.grounded)
+        return not (self.input_tokens or self.output_tokens or self.storage_tokens or self.grounded or self.output_images)
 
 
 @dataclass(frozen=True)
@@ -196,22 +253,39 @@ def _token_items(model: ModelCard, usage: Usage, long_context: bool) -> list[Lin
         multiplier = model.batch_multiplier
     n = Decimal(usage.requests)
     items: list[LineItem] = []
-    fresh = Decimal(usage.input_tokens - usage.cached_tokens) * n
-    if usage.input_tokens:
-        q, p, c = _per_million(fresh, model.input.for_tier(long_context), multiplier)
-        items.append(LineItem("input", fresh, q, p, c))
-    if usage.cached_tokens:
-        if model.cached_input is None:
-            raise UnsupportedFeature(model.id, "caching")
-        cached = Decimal(usage.cached_tokens) * n
-        q, p, c = _per_million(cached, model.cached_input.for_tier(long_context), multiplier)
-        items.append(LineItem("cached_input", cached, q, p, c))
-    if usage.output_tokens:
-        if model.output is None:
-            raise UnsupportedFeature(model.id, "output")
-        out = Decimal(usage.output_tokens) * n
-        q, p, c = _per_million(out, model.output.for_tier(long_context), multiplier)
-        items.append(LineItem("output", out, q, p, c))
+
+    def bill(kind: ItemKind, tokens: int, price: TieredPrice | None, feature: str, *, show_zero: bool = False) -> None:
+        if not tokens and not show_zero:
+            return
+        if price is None:
+            raise UnsupportedFeature(model.id, feature)
+        count = Decimal(tokens) * n
+        q, p, c = _per_million(count, price.for_tier(long_context), multiplier)
+        items.append(LineItem(kind, count, q, p, c))
+
+    # Text, image and video input share the input rate unless the card prices them apart; audio has
+    # its own rate where Google publishes one (the card's `input_audio`).
+    # A prompt that is all cache hits still shows its (zero) fresh-input line, as it always has.
+    other_inputs = usage.audio_input_tokens or usage.image_input_tokens or usage.video_input_tokens
+    bill("input", usage.text_input_tokens, model.input, "input", show_zero=bool(usage.input_tokens) and not other_inputs)
+    bill("audio_input", usage.audio_input_tokens, model.input_audio or model.input, "audio_input")
+    bill("image_input", usage.image_input_tokens, model.input, "image_input")
+    bill("video_input", usage.video_input_tokens, model.input, "video_input")
+    if usage.cached_tokens and model.cached_input is None:
+        raise UnsupportedFeature(model.id, "caching")
+    bill("cached_input", usage.cached_tokens - usage.cached_audio_tokens, model.cached_input, "caching")
+    cached_audio = model.cached_audio.as_tiered() if model.cached_audio is not None else model.cached_input
+    bill("cached_audio_input", usage.cached_audio_tokens, cached_audio, "caching")
+    if usage.output_tokens and model.output is None:
+        raise UnsupportedFeature(model.id, "output")
+    bill("output", usage.text_output_tokens, model.output, "output")
+    # Thinking is billed as output; its own line so the asker sees what reasoning costs.
+    bill("thinking", usage.thinking_tokens, model.output, "output")
+    # Image and audio output have their own rates; a card without them cannot price them.
+    bill("image_output", usage.image_output_tokens, None, "image_output")
+    bill("audio_output", usage.audio_output_tokens, None, "audio_output")
+    if usage.output_images:
+        raise UnsupportedFeature(model.id, "image_output")
     return items
 
 

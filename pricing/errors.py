@@ -16,6 +16,7 @@ __all__ = [
     "ContextWindowExceeded",
     "UnsupportedFeature",
     "RateCardError",
+    "Ambiguous",
 ]
 
 
@@ -39,6 +40,20 @@ class InvalidQuery(PricingError):
     """
 
     code = "invalid_query"
+
+
+class Ambiguous(PricingError):
+    """The text could be read more than one way, or holds a word that would change the price and that
+    the grammar cannot place. Never priced as a guess: the asker is asked, with ``readings`` (each a
+    complete question in the query language) as the likely answers.
+    """
+
+    code = "ambiguous"
+
+    def __init__(self, reason: str, readings: tuple[str, ...] = (), **params: Any) -> None:
+        super().__init__(None, reason=reason, **params)
+        self.reason = reason
+        self.readings = readings
 
 
 class UnknownModel(PricingError):

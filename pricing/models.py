@@ -55,6 +55,10 @@ class Price(_Strict):
     source: str = Field(description="Id of a `Source` on the card")
     as_of: dt.date
 
+    def as_tiered(self) -> "TieredPrice":
+        """The same flat price where a tiered one is expected (no long-context rate)."""
+        return TieredPrice(standard=self.usd, source=self.source, as_of=self.as_of)
+
 
 class TieredPrice(_Strict):
     """A token price per 1M tokens, with the long-context rate for models that have tiers."""

@@ -58,12 +58,14 @@ def cjk_value(text: str) -> int:
             value *= CJK_UNITS[ch]
         return value
     total = section = number = 0
+    last_unit, after_zero = 0, False
     for ch in text:
         if ch in CJK_DIGITS:
             number = CJK_DIGITS[ch]
+            after_zero = after_zero or ch in "零〇"
         elif ch in CJK_SMALL_UNITS:
             section += (number or 1) * CJK_SMALL_UNITS[ch]
-            number = 0
+            number, last_unit, after_zero = 0, CJK_SMALL_UNITS[ch], False
         else:  # 万 or 亿: scales what came before it, unless a bigger unit already did (一亿五千万)
             unit = CJK_BIG_UNITS[ch]
             if total < unit:
@@ -71,4 +73,8 @@ def cjk_value(text: str) -> int:
             else:
                 total += (section + number) * unit
             section = number = 0
+            last_unit, after_zero = unit, False
+    if number and last_unit >= 100 and not after_zero and text[-2] in CJK_UNITS:
+        # `一万五` is 15,000 and `两千五` 2,500: a digit after a unit is the next unit down
+        number *= last_unit // 10
     return total + section + number

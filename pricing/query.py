@@ -2,52 +2,67 @@
 
 Reading happens in passes over a token list, each linear in the text's length (no regular expression
 here can backtrack): tokenize -> model names -> amounts -> roles (labels, durations, counts) ->
-pairing amounts with labels -> intent.
+pairing amounts with labels -> intent. The words live in `pricing.vocab`.
+
+Precision first: a price is read only when every amount has a role and no word that would change the
+price is left unexplained; otherwise `Ambiguous` names what is unclear and the likely readings.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
 from .engine import Notice, Usage
-from .errors import InvalidQuery, UnknownModel
+from .errors import Ambiguous, InvalidQuery, PricingError
+from .model_names import match_models, reject_unknown_models
 from .models import ModelCard, Period
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
 from .ratecard import PriceBook
+from .vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, TRADITIONAL, TRADITIONAL_WORDS, WORDS, typo_index
 
-__all__ = ["Query", "Intent", "parse_query", "MAX_QUERY_CHARS"]
+__all__ = ["Query", "Intent", "parse_query", "reads_as_followup", "canonical", "apply_followup", "MAX_QUERY_CHARS"]
 
-Intent = Literal["estimate", "compare", "rates", "free_tier", "budget", "help"]
+Intent = Literal["estimate", "compare", "rates", "model_info", "topic", "free_tier", "budget", "help"]
+Topic = Literal["grounding", "caching", "batch", "thinking"]
 
 #: Slack caps a slash command's text well below this; longer input is cut, not refused.
 MAX_QUERY_CHARS = 4000
 #: Tokens per request above this are a typo (the largest context window is about 1M).
 MAX_TOKENS = 10**12
+#: Hours of cache storage and budgets above these are typos, not questions.
+MAX_HOURS = Decimal(24 * 365 * 10)
+MAX_BUDGET = Decimal(10**12)
 
-# Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
-_TRADITIONAL = str.maketrans(
-    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍額無啟體儲優",
-    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围额无启体储优",
-)
-
+_TYPOS = typo_index(WORDS)
+_CJK_TABLE: dict[str, str] = {**dict.fromkeys(CJK_FILLER, "skip"), **CJK_WORDS}
+_CJK_MAX = max(len(w) for w in _CJK_TABLE)
 _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 # Slack markup (<@U123>, <#C1|general>, <!channel>, <https://...|text>) and its escapes are not words.
 _SLACK_MARKUP = re.compile(r"<[^<>\s]{0,300}>|&(?:lt|gt|amp);")
+#: What people paste before a question: the slash command, the bot's own name.
+_OWN_NAME = re.compile(r"/?@?gemini[-_ ]?cost\b:?|@bot\b")
+#: `1024x1024`, `1920×1080`: a picture's size, which only image pricing can use.
+_RESOLUTION = re.compile(r"\b\d{3,4} ?[x×*] ?\d{3,4}\b")
+_DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 _TOKEN = re.compile(
     r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e[+-]?\d{1,2}(?![a-z]))?)"
-    r"|(?P<word>[a-z]+)"
+    r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
     r"|(?P<cjk>[\u3400-\u9fff]+)"
     r"|(?P<sym>[$¥×*=/+\-?%<>@!#&])"
 )
+_PRICED: frozenset[str] = frozenset(["estimate", "compare", "budget"])
+_COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx", "avg", "average", "averaging"])
+_PRONOUNS = frozenset(["them", "it", "those", "these", "which", "that"])
 
 
 @dataclass(slots=True)
 class _Tok:
-    kind: str  # num, cjknum, word, cjk, sym; later: amount, model, role, used
+    kind: str  # num, cjknum, word, cjk, sym; later: amount, model, used
     text: str
     start: int
     end: int
@@ -56,6 +71,8 @@ class _Tok:
     money: str | None = None  # "usd" or "cny" for money amounts
     role: str | None = None
     model: str | None = None
+    volume: bool = False  # a period that belongs to a request count (`5k calls a day`)
+    used: bool = False  # consumed by pairing
 
 
 @dataclass(frozen=True)
@@ -71,84 +88,43 @@ class Query:
     want_cny: bool = False
     public: bool = False
     notices: tuple[Notice, ...] = field(default_factory=tuple)
+    topic: Topic | None = None
+    limit: Literal["rpm", "rpd", "tpm"] | None = None  # the free-tier limit asked about
+    asked_period: Period | None = None  # the total is wanted per this period (usage.period is the volume's)
+    on_date: dt.date | None = None  # price as on this day
+    provider: str | None = None  # `via NAME`: priced through a reseller
+    followup: bool = False  # reads as a change to a previous question ("what about 2.5 flash?")
+    flags: frozenset[str] = frozenset()  # options named, with or without amounts: batch, search, cny
+    count: int | None = None  # a request count named, with or without amounts (`x1000 a day?`)
+    count_period: Period | None = None
 
     @property
     def model(self) -> ModelCard | None:
         return self.models[0] if self.models else None
 
 
-# --- keyword tables -------------------------------------------------------------------------------
-# English single words -> role. Multi-word phrases are matched on the word sequence (_PHRASES).
-_WORDS: dict[str, str] = {
-    **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts"], "label:input"),
-    **dict.fromkeys(["out", "output", "outputs", "completion", "completions", "response", "responses"], "label:output"),
-    **dict.fromkeys(["cached", "hits", "hit", "reads"], "label:cached"),
-    "cache": "label:cache",
-    "storage": "label:storage",
-    **dict.fromkeys(["requests", "request", "calls", "call", "reqs", "req", "times", "runs"], "count"),
-    **dict.fromkeys(["searches", "queries"], "searches"),
-    **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], "dur:1"),
-    **dict.fromkeys(["min", "mins", "minute", "minutes"], "dur:1/60"),
-    **dict.fromkeys(["d", "day", "days"], "dur:24"),
-    "daily": "period:day",
-    "monthly": "period:month",
-    **dict.fromkeys(["batch", "batched"], "batch"),
-    **dict.fromkeys(["search", "grounding", "grounded", "google"], "search"),
-    **dict.fromkeys(["cny", "rmb", "yuan"], "cny"),
-    **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
-    **dict.fromkeys(["budget", "afford", "fit"], "budget"),
-    **dict.fromkeys(["compare", "comparison", "vs", "versus", "cheapest", "cheaper", "all"], "compare"),
-    **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
-    **dict.fromkeys(["free", "limits", "limit", "quota", "quotas", "rpm", "rpd", "tpm"], "free"),
-    **dict.fromkeys(["help", "usage", "examples", "example", "howto"], "help"),
-    "public": "public",
-    "model": "model_kw",
-    "x": "times_sign",
-}
-# Words that carry no meaning here, so are not reported as "not understood".
-_FILLER = frozenset(
-    "a an and are as at be by can cost costs do does estimate each every for from get how i if is it "
-    "its me much my of on or per please plus s the this tier to token tokens tok using use what whats "
-    "when which will with would you your many tell show give about total there was were".split()
-)
-_MODELISH = re.compile(r"^(gemini|gemma|gpt|claude|llama|mistral|deepseek|qwen|grok|palm|bard|o\d)")
-
-# Chinese keywords, matched longest first inside each CJK run.
-_CJK_WORDS: dict[str, str] = {
-    **dict.fromkeys(["输入", "提示词", "提示"], "label:input"),
-    **dict.fromkeys(["输出", "回复", "回答", "生成"], "label:output"),
-    **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存"], "label:cached"),
-    "缓存": "label:cache",
-    **dict.fromkeys(["缓存存储", "存储"], "label:storage"),
-    **dict.fromkeys(["次请求", "个请求", "次调用", "请求", "调用", "次"], "count"),
-    **dict.fromkeys(["次搜索", "个搜索"], "searches"),
-    **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
-    "分钟": "dur:1/60",
-    "天": "dur:24",
-    **dict.fromkeys(["每天", "每日", "一天", "日均", "每一天"], "period:day"),
-    **dict.fromkeys(["每月", "每个月", "一个月", "月均", "每一个月"], "period:month"),
-    **dict.fromkeys(["批量", "批处理", "批次"], "batch"),
-    **dict.fromkeys(["联网搜索", "联网", "搜索", "搜寻", "谷歌搜索", "接地"], "search"),
-    **dict.fromkeys(["人民币", "元", "块"], "cny"),
-    **dict.fromkeys(["美元", "美金", "刀"], "usd"),
-    **dict.fromkeys(["预算", "能调用多少次", "能用多少次", "多少次", "能调用", "够用"], "budget"),
-    **dict.fromkeys(["比较", "对比", "比一比", "所有模型", "最便宜", "哪个便宜", "哪个最便宜"], "compare"),
-    **dict.fromkeys(["价格", "价目", "价目表", "费率", "单价", "定价", "收费", "价钱"], "rates"),
-    **dict.fromkeys(["免费额度", "免费层", "免费", "额度", "限额", "限制", "配额", "速率限制"], "free"),
-    **dict.fromkeys(["帮助", "怎么用", "用法", "说明", "示例", "例子"], "help"),
-    **dict.fromkeys(["公开"], "public"),
-    **dict.fromkeys(["模型"], "model_kw"),
-    # words with a numeral in them that are not amounts
-    **dict.fromkeys(["一下", "一共", "一些", "一起", "一样", "一般", "一点", "万一", "统一", "一直"], "skip"),
-}
-_CJK_MAX = max(len(w) for w in _CJK_WORDS)
+# --- reading the text -----------------------------------------------------------------------------
 
 
-def _normalize(text: str) -> str:
+def _normalize(text: str) -> tuple[str, dt.date | None]:
     text = unicodedata.normalize("NFKC", text[:MAX_QUERY_CHARS]).lower()
-    text = text.translate(_TRADITIONAL)
+    for word, simple in TRADITIONAL_WORDS.items():
+        text = text.replace(word, simple)
+    text = text.translate(TRADITIONAL)
     text = _SLACK_MARKUP.sub(" ", text)
-    return text.replace("，", ",").replace("、", ",").replace("。", " ").replace("：", ":")
+    text = _OWN_NAME.sub(" ", text)
+    text = _RESOLUTION.sub(" images ", text)
+    on_date = None
+    match = _DATE.search(text)
+    if match is not None:
+        y, m, d = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:]))
+        try:
+            on_date = dt.date(y, m, d)
+        except ValueError:
+            raise InvalidQuery("bad_date", date=match.group(0)) from None
+        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    text = text.replace("`", " ").replace("’", "'")
+    return text.replace("，", ",").replace("、", ",").replace("。", " ").replace("：", ":").replace("；", ";"), on_date
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -156,9 +132,9 @@ def _tokenize(text: str) -> list[_Tok]:
     last_end = -1
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "sym"
-        start, last_end_next = m.span()
-        tok = _Tok(kind, m.group(), start, last_end_next, start == last_end)
-        last_end = last_end_next
+        start, end = m.span()
+        tok = _Tok(kind, m.group(), start, end, start == last_end)
+        last_end = end
         if kind == "cjk":
             tokens.extend(_split_cjk(tok))
         else:
@@ -167,7 +143,7 @@ def _tokenize(text: str) -> list[_Tok]:
 
 
 def _split_cjk(tok: _Tok) -> list[_Tok]:
-    """Split a run of Chinese characters into keywords (longest match) and numerals (`输入五万`)."""
+    """Split a run of Chinese characters into keywords and filler (longest match) and numerals (`输入五万`)."""
     out: list[_Tok] = []
     text, i, pending, pending_kind = tok.text, 0, "", "cjk"
 
@@ -178,18 +154,27 @@ def _split_cjk(tok: _Tok) -> list[_Tok]:
             pending = ""
 
     while i < len(text):
+        # a numeral run wins over keywords that start with a numeral character (`一万` is not `一` + ...)
+        if text[i] in _CJK_NUMERALS and (pending_kind == "cjknum" and pending or not any(
+            text.startswith(w, i) for w in ("一下", "一些", "一起", "一样", "一般", "一点", "一直", "一款", "一种", "一句", "一天", "一个月", "一月", "一日", "一周", "一年", "一小时", "一分钟", "一次", "一共")
+        )):
+            if pending_kind != "cjknum":
+                flush(i)
+                pending_kind = "cjknum"
+            pending += text[i]
+            i += 1
+            continue
         for size in range(min(_CJK_MAX, len(text) - i), 0, -1):
             piece = text[i : i + size]
-            if piece in _CJK_WORDS:
+            if piece in _CJK_TABLE:
                 flush(i)
-                out.append(_Tok("cjk", piece, tok.start + i, tok.start + i + size, True, role=_CJK_WORDS[piece]))
+                out.append(_Tok("cjk", piece, tok.start + i, tok.start + i + size, True, role=_CJK_TABLE[piece]))
                 i += size
                 break
         else:
-            kind = "cjknum" if text[i] in _CJK_NUMERALS else "cjk"
-            if kind != pending_kind:
+            if pending_kind != "cjk":
                 flush(i)
-                pending_kind = kind
+                pending_kind = "cjk"
             pending += text[i]
             i += 1
     flush(len(text))
@@ -198,78 +183,9 @@ def _split_cjk(tok: _Tok) -> list[_Tok]:
     return out
 
 
-def _match_models(tokens: list[_Tok], book: PriceBook) -> list[tuple[str, str]]:
-    """Find model names (longest first) and mark their tokens; returns (model id, words typed)."""
-    found: list[tuple[str, str]] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        after_times = i > 0 and tok.glued and tokens[i - 1].text in ("x", "×", "*")
-        if tok.kind in ("word", "num") and tok.text in book.first_words and not after_times:
-            # gather up to max_name_words name parts joined by spaces or hyphens
-            parts: list[int] = []
-            j = i
-            while j < len(tokens) and len(parts) < book.max_name_words:
-                t = tokens[j]
-                if t.kind in ("word", "num"):
-                    parts.append(j)
-                elif not (t.text == "-" and t.glued):
-                    break
-                j += 1
-            for size in range(len(parts), 0, -1):
-                words = tuple(tokens[k].text for k in parts[:size])
-                model_id = book.names.get(words)
-                if model_id is not None:
-                    last = parts[size - 1]
-                    for k in range(i, last + 1):
-                        tokens[k].kind = "used"
-                    tok.kind, tok.model = "model", model_id
-                    found.append((model_id, " ".join(words)))
-                    i = last + 1
-                    break
-            else:
-                i += 1
-            continue
-        i += 1
-    return found
-
-
-def _unknown_model_ref(tokens: list[_Tok], i: int) -> str:
-    """The whole hyphen/dot-joined name starting at token ``i`` (`gemini-9-ultra`)."""
-    parts = [tokens[i].text]
-    j = i + 1
-    while j < len(tokens) and tokens[j].glued and tokens[j].kind in ("word", "num", "sym") and tokens[j].text not in "?*×=/":
-        parts.append(tokens[j].text)
-        j += 1
-    # `gemini 9 ultra` typed with spaces: take the name-like words that follow, not the amounts
-    while j < len(tokens) and len(parts) < 6:
-        t = tokens[j]
-        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        if t.kind == "word" and t.text not in _WORDS and t.text not in _FILLER and t.text not in ENGLISH_MULTIPLIERS:
-            parts.append(" " + t.text)
-        elif t.kind == "num" and not (nxt is not None and nxt.glued and nxt.kind in ("word", "cjknum", "cjk")):
-            parts.append(" " + t.text)
-        else:
-            break
-        j += 1
-    return "".join(parts)[:60]
-
-
-def _reject_unknown_models(tokens: list[_Tok], book: PriceBook) -> None:
-    """A name that looks like a model but is not on the card is an error, never a silent default."""
-    for i, tok in enumerate(tokens):
-        if tok.kind != "word":
-            continue
-        if tok.text == "model":
-            nxt = i + 1
-            while nxt < len(tokens) and tokens[nxt].text in ("=", ":"):
-                nxt += 1
-            if nxt < len(tokens) and tokens[nxt].kind in ("word", "num"):
-                ref = _unknown_model_ref(tokens, nxt)
-                raise UnknownModel(ref, book.suggest(ref))
-        elif _MODELISH.match(tok.text):
-            ref = _unknown_model_ref(tokens, i)
-            raise UnknownModel(ref, book.suggest(ref))
+def _is_keyword(word: str) -> bool:
+    """A word of the query language (or filler): it ends a model name typed with spaces."""
+    return word in WORDS or word in FILLER or word in ENGLISH_MULTIPLIERS or word in _TYPOS
 
 
 def _currency_after(tokens: list[_Tok], first: int, after: int) -> str | None:
@@ -280,11 +196,11 @@ def _currency_after(tokens: list[_Tok], first: int, after: int) -> str | None:
     if after >= len(tokens):
         return None
     word = tokens[after]
-    role = word.role or _WORDS.get(word.text) if word.kind in ("cjk", "word") else None
+    role = word.role or WORDS.get(word.text) if word.kind in ("cjk", "word") else None
     if role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued):
         return None
     before = tokens[first - 1] if first > 0 else None
-    if before is not None and ((before.role or _WORDS.get(before.text) or "").startswith("label:")):
+    if before is not None and ((before.role or WORDS.get(before.text) or "").startswith("label:")):
         return None
     return role
 
@@ -295,7 +211,6 @@ def _read_amounts(tokens: list[_Tok], text: str) -> list[_Tok]:
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
-        # a units-only numeral (十万, 百万) glued to digits was folded in below; alone it is a value
         if tok.kind in ("num", "cjknum"):
             value = parse_number(tok.text) if tok.kind == "num" else Decimal(cjk_value(tok.text))
             if value is None:
@@ -326,16 +241,58 @@ def _read_amounts(tokens: list[_Tok], text: str) -> list[_Tok]:
     return out
 
 
+def _assign_roles(tokens: list[_Tok]) -> None:
+    """Give each token its role from the word tables, reading two-word phrases first; a keyword
+    typed with one letter wrong (5+ letters) is read as the keyword."""
+    for tok in tokens:
+        if tok.kind == "word" and tok.role is None:
+            if tok.text not in WORDS and tok.text not in FILLER and tok.text in _TYPOS:
+                tok.text = _TYPOS[tok.text]
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.role is not None or tok.kind in ("used", "model", "amount"):
+            continue
+        if tok.text in LINK_WORDS:
+            tok.role = "link"
+        elif tok.kind == "sym":
+            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question", "-": "link", "+": "skip"}.get(tok.text)
+            if tok.text == "/" and nxt is not None and nxt.text in PERIOD_WORDS:
+                tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
+            elif tok.text == "/" and nxt is not None and nxt.text in ("min", "minute"):
+                tok.role, nxt.role = "skip", "period:minute"
+        elif tok.kind == "word":
+            tok.role = WORDS.get(tok.text)
+            if nxt is None or nxt.kind != "word" or nxt.role is not None:
+                continue
+            pair = (tok.text, nxt.text)
+            if pair in PHRASES:
+                tok.role, nxt.role = PHRASES[pair]
+            elif tok.text in ("per", "a", "each", "every", "an") and nxt.text in PERIOD_WORDS:
+                tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
+            elif pair == ("how", "many"):
+                tok.role, nxt.role = "budget", "skip"
+        elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":
+            tok.role = "period:month"
+
+
+# --- pairing amounts with what they are ---------------------------------------------------------
+
+
 @dataclass
 class _Parts:
     input: Decimal | None = None
     cached: Decimal | None = None
     output: Decimal | None = None
+    thinking: Decimal | None = None
+    audio: Decimal | None = None
+    video: Decimal | None = None
     storage: Decimal | None = None
     hours: Decimal | None = None
     requests: Decimal | None = None
     searches: Decimal | None = None
+    images: Decimal | None = None
     period: Period | None = None
+    asked_period: Period | None = None
     batch: bool = False
     search: bool = False
     cache: Decimal | None = None  # `cache 1M`: storage if a duration is given, else cache hits
@@ -343,46 +300,15 @@ class _Parts:
     budget_cny: Decimal | None = None
     want_cny: bool = False
     public: bool = False
+    embed: bool = False
+    make: bool = False
+    provider: str | None = None
+    limit: str | None = None
     intents: set[str] = field(default_factory=set)
+    labels_seen: set[str] = field(default_factory=set)
     unknown_words: list[str] = field(default_factory=list)
-    unknown_cjk: bool = False
-
-
-_LINK_WORDS = frozenset(["tokens", "token", "tok", "of", "the", "个", "的", "个token", "=", ":"])
-_PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month"}
-
-
-def _assign_roles(tokens: list[_Tok]) -> None:
-    """Give each token its role from the keyword tables, reading two-word phrases first."""
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if tok.role is not None or tok.kind in ("used", "model", "amount"):
-            continue
-        if tok.text in _LINK_WORDS:
-            tok.role = "link"
-        elif tok.kind == "sym":
-            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question", "-": "link"}.get(tok.text)
-            if tok.text == "/" and nxt is not None and nxt.text in _PERIOD_WORDS:
-                tok.role, nxt.role = "skip", "period:" + _PERIOD_WORDS[nxt.text]
-        elif tok.kind == "word":
-            tok.role = _WORDS.get(tok.text)
-            if nxt is None or nxt.kind != "word":
-                continue
-            pair = (tok.text, nxt.text)
-            if pair in (("cache", "storage"), ("cached", "storage")):
-                tok.role, nxt.role = "label:storage", "link"
-            elif tok.text == "cache" and nxt.text in ("hits", "hit", "reads", "read"):
-                tok.role, nxt.role = "label:cached", "link"
-            elif tok.text in ("per", "a", "each", "every") and nxt.text in _PERIOD_WORDS:
-                tok.role, nxt.role = "skip", "period:" + _PERIOD_WORDS[nxt.text]
-            elif pair in (("price", "list"), ("rate", "card")):
-                tok.role, nxt.role = "rates", "skip"
-            elif tok.text == "in" and _WORDS.get(nxt.text) in ("cny", "usd"):
-                tok.role = "skip"
-            elif pair == ("how", "many"):
-                tok.role, nxt.role = "budget", "skip"
-            elif pair == ("free", "tier"):
-                tok.role, nxt.role = "free", "skip"
+    unknown_cjk: list[str] = field(default_factory=list)
+    unexplained: list[str] = field(default_factory=list)  # words that would change the price
 
 
 def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
@@ -398,43 +324,112 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     def neighbour(k: int, step: int) -> int:
         # skip words that sit between an amount and its label: `1M tokens in`, `input = 1M`
         k += step
-        while 0 <= k < n and tokens[k].role == "link":
+        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link", "total") or tokens[k].role is None and tokens[k].text in _COPULA):
             k += step
         return k
 
     def role(k: int) -> str:
-        return (tokens[k].role or "") if 0 <= k < n and k not in taken else ""
+        return (tokens[k].role or "") if 0 <= k < n and k not in taken and not tokens[k].used else ""
+
+    def mark_volume(k: int) -> None:
+        while 0 <= k < n and tokens[k].role == "skip":  # `5,000 runs a day`
+            k += 1 if k > i else -1
+        if role(k).startswith("period:"):
+            tokens[k].volume = True
 
     for i, tok in enumerate(tokens):
         if tok.kind != "amount" or tok.money is not None:
             continue
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
+        if _describes_noun(tokens, i, nxt):  # `a 1M-token manual cached for 2 hours`
+            tokens[nxt].role = "skip"
+            nxt = neighbour(nxt, 1)
         if role(i - 1) == "times_sign":  # x100, ×100, * 100
             _set_once(parts, "requests", tok.value, tok)
             taken.add(i - 1)
+            mark_volume(neighbour(i, 1))
         elif role(i + 1) == "times_sign" and tokens[i + 1].glued:  # 100x
             _set_once(parts, "requests", tok.value, tok)
             taken.add(i + 1)
+            mark_volume(neighbour(i + 1, 1))
         elif role(nxt).startswith("dur:"):
             num, _, den = role(nxt)[4:].partition("/")
             _set_once(parts, "hours", tok.value * Decimal(num) / Decimal(den or 1), tok)
             taken.add(nxt)
-        elif role(nxt) == "count":
-            _set_once(parts, "requests", tok.value, tok)
-            taken.add(nxt)
+        elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times"):
+            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`
+            count_at = nxt if role(nxt) == "count" else prev
+            taken.add(count_at)
+            mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
+            mark_volume(neighbour(i, -1))
         elif role(nxt) == "searches":
             _set_once(parts, "searches", tok.value, tok)
             parts.search = True
             taken.add(nxt)
+        elif role(nxt) == "images" or (role(nxt) == "make" and role(neighbour(nxt, 1)) == "images"):
+            _set_once(parts, "images", tok.value, tok)
+            taken.add(nxt)
         elif role(prev).startswith("label:"):
-            _set_once(parts, role(prev)[6:], tok.value, tok)
+            _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
         elif role(nxt).startswith("label:"):
-            _set_once(parts, role(nxt)[6:], tok.value, tok)
+            _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
             taken.add(nxt)
+        elif _period_follows(tokens, i) is not None:
+            _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
+            tokens[_period_follows(tokens, i)].volume = True  # type: ignore[index]
+        elif role(prev) in ("count", "count_label"):
+            _set_once(parts, "requests", tok.value, tok)  # `请求数1000`, `requests: 800/day`
+            taken.add(prev)
+            mark_volume(neighbour(i, 1))
         else:
             unlabeled.append(tok)
+            continue
+        tok.used = True
+    for k in taken:
+        tokens[k].used = True
     return unlabeled
+
+
+def _period_follows(tokens: list[_Tok], i: int) -> int | None:
+    """Index of a period word right after amount ``i`` (`1000/day`, `10k per day`, `300 a day`)."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].role == "skip" and k - i <= 2:
+        k += 1
+    if k < len(tokens) and (tokens[k].role or "").startswith("period:") and tokens[k].role != "period:minute" and k > i + 1:
+        return k
+    return None
+
+
+def _describes_noun(tokens: list[_Tok], i: int, nxt: int) -> bool:
+    """`1M-token manual`, `50k token system_prompt`: an amount of tokens naming a thing, whose role
+    the words after it give (a label right after the noun)."""
+    if not (0 <= nxt < len(tokens)):
+        return False
+    noun = tokens[nxt]
+    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role == "count"):
+        return False
+    if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
+        return False
+    after = nxt + 1
+    while after < len(tokens) and tokens[after].role in ("link", "skip"):
+        after += 1
+    return after < len(tokens) and (tokens[after].role or "").startswith("label:")
+
+
+def _set_label(parts: _Parts, name: str, amount: _Tok, tokens: list[_Tok], label_at: int) -> None:
+    # `audio input 500k` / `500k of audio input`: the modality word sits beside the input label
+    if name == "input":
+        for k in (label_at - 1, label_at + 1):
+            if 0 <= k < len(tokens) and tokens[k].role in ("label:audio", "label:video") and not tokens[k].used:
+                name = tokens[k].role[6:]  # type: ignore[index]
+                tokens[k].used = True
+                break
+    if name in ("audio", "video"):
+        neighbour = label_at + 1
+        if neighbour < len(tokens) and tokens[neighbour].role == "label:input":
+            tokens[neighbour].used = True
+    _set_once(parts, name, amount.value, amount)
 
 
 def _set_once(parts: _Parts, name: str, value: Decimal | None, amount: _Tok) -> None:
@@ -445,15 +440,26 @@ def _set_once(parts: _Parts, name: str, value: Decimal | None, amount: _Tok) -> 
 
 def _collect(tokens: list[_Tok], parts: _Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
-    for tok in tokens:
+    standalone: list[_Tok] = []
+    for i, tok in enumerate(tokens):
         r = tok.role or ""
         if tok.kind == "amount" and tok.money is not None:
             name = "budget_usd" if tok.money == "usd" else "budget_cny"
             _set_once(parts, name, tok.value, tok)
         elif r.startswith("period:"):
-            if parts.period is not None and parts.period != r[7:]:
-                raise InvalidQuery("duplicate_part", part="period", amount=tok.text)
-            parts.period = r[7:]  # type: ignore[assignment]
+            if r == "period:minute":
+                parts.limit = parts.limit or "rpm"
+            elif tok.volume:
+                if parts.period is not None and parts.period != r[7:]:
+                    raise InvalidQuery("duplicate_part", part="period", amount=tok.text)
+                parts.period = r[7:]  # type: ignore[assignment]
+            else:
+                standalone.append(tok)
+        elif r.startswith("label:") and not tok.used:
+            parts.labels_seen.add(r[6:])
+        elif r.startswith("limit:"):
+            parts.limit = r[6:]
+            parts.intents.add("free")
         elif r == "batch":
             parts.batch = True
         elif r == "search":
@@ -462,13 +468,54 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
             parts.want_cny = True
         elif r == "public":
             parts.public = True
-        elif r in ("compare", "rates", "free", "help", "budget", "question"):
+        elif r == "embed":
+            parts.embed = True
+        elif r == "make":
+            parts.make = True
+        elif r == "images":
+            parts.labels_seen.add("images")
+        elif r == "via":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.kind in ("word", "cjk"):
+                parts.provider = nxt.text
+                nxt.role = "skip"
+        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier"):
             parts.intents.add(r)
+        elif r == "matter":
+            parts.unexplained.append(tok.text)
+        elif r == "pronoun":
+            parts.unknown_words.append(tok.text)
+        elif r == "pronoun_link":
+            parts.intents.add("part")  # `2k out, 500 of it thinking`: a part of what was given
         elif tok.kind == "word" and tok.role is None:
-            if tok.text not in _FILLER and len(tok.text) > 1:
+            if tok.text not in FILLER and len(tok.text) > 1:
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None:
-            parts.unknown_cjk = True
+            parts.unknown_cjk.append(tok.text)
+    volume_period = parts.period is not None
+    for tok in standalone:
+        period = tok.role[7:]  # type: ignore[index]
+        if parts.period is None:
+            parts.period = period  # type: ignore[assignment]
+        elif volume_period and period != parts.period and parts.asked_period in (None, period):
+            parts.asked_period = period  # type: ignore[assignment]  # `5k runs a day ... per month?`
+        elif parts.period != period:
+            raise InvalidQuery("duplicate_part", part="period", amount=tok.text)
+
+
+def _relative_clauses(tokens: list[_Tok]) -> None:
+    """`100k of them cached`, `50k of which are cached`: the pronoun refers to the prompt just given."""
+    for i, tok in enumerate(tokens):
+        if tok.text not in _PRONOUNS or i == 0 or tokens[i - 1].text != "of":
+            continue
+        # `of them cached`, `of it from cache`, `of which 200k is cached`: a cached/thinking label soon after
+        for k in range(i + 1, min(i + 5, len(tokens))):
+            if tokens[k].role in ("label:cached", "label:cache", "label:thinking", "label:audio"):
+                tok.role = "pronoun_link"
+                break
+
+
+# --- building the reading -------------------------------------------------------------------------
 
 
 def _as_tokens(value: Decimal | None, what: str) -> int:
@@ -493,25 +540,45 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
             parts.cached = parts.cache
         else:
             raise InvalidQuery("duplicate_part", part="cached", amount=_plain(parts.cache))
+    if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
+        # `keep a 1M-token manual cached for 2 hours`: a duration makes a cached amount storage
+        parts.storage, parts.cached = parts.cached, None
     if parts.storage is not None and parts.hours is None:
         raise InvalidQuery("storage_needs_hours", amount=_plain(parts.storage))
     if parts.hours is not None and parts.storage is None:
+        for media in ("audio", "video"):
+            if media in parts.labels_seen or getattr(parts, media) is not None:
+                raise Ambiguous(media)  # `3 hours of audio`: tokens per second are the model's
         raise InvalidQuery("hours_need_storage", hours=_plain(parts.hours))
-    has_tokens = any(v is not None for v in (parts.input, parts.cached, parts.output, parts.storage))
-    if not has_tokens and not parts.search:
+    if parts.hours is not None and parts.hours > MAX_HOURS:
+        raise InvalidQuery("amount_too_large", amount=_plain(parts.hours))
+    amounts = (parts.input, parts.cached, parts.output, parts.storage, parts.thinking, parts.audio, parts.video, parts.images)
+    has_tokens = any(v is not None for v in amounts)
+    if not has_tokens and not (parts.search and (parts.requests is not None or parts.searches is not None)):
         return None
     cached = _as_tokens(parts.cached, "cached")
+    audio = _as_tokens(parts.audio, "input")
+    video = _as_tokens(parts.video, "input")
     input_tokens = _as_tokens(parts.input, "input")
-    if parts.cached is not None and parts.input is None:
-        # `800k cached` alone: a prompt made only of cached tokens
-        input_tokens = cached
-        notices.append(Notice("assumed_all_cached", {"cached": cached}))
+    if parts.input is None:
+        input_tokens = cached + audio + video
+        if cached and not (audio or video):
+            # `800k cached` alone: a prompt made only of cached tokens
+            notices.append(Notice("assumed_all_cached", {"cached": cached}))
+    thinking = _as_tokens(parts.thinking, "output")
+    output = _as_tokens(parts.output, "output")
+    if thinking and not ({"part"} & parts.intents):
+        output += thinking  # `500 out plus 3k thinking`: thinking comes on top of the answer
     requests = _as_tokens(parts.requests, "requests") if parts.requests is not None else 1
     searches = _as_tokens(parts.searches, "searches") if parts.searches is not None else 1
     return Usage(
         input_tokens=input_tokens,
         cached_tokens=cached,
-        output_tokens=_as_tokens(parts.output, "output"),
+        output_tokens=output,
+        thinking_tokens=thinking,
+        audio_input_tokens=audio,
+        video_input_tokens=video,
+        output_images=_as_tokens(parts.images, "requests") if parts.images is not None and parts.make else 0,
         storage_tokens=_as_tokens(parts.storage, "storage"),
         storage_hours=parts.hours or Decimal(0),
         requests=requests,
@@ -524,37 +591,107 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
 
 def _check_amounts(tokens: list[_Tok]) -> None:
     for tok in tokens:
-        if tok.kind == "amount" and tok.money is None and tok.value is not None and tok.value < 0:
+        if tok.kind == "amount" and tok.value is not None and tok.value < 0:
             raise InvalidQuery("negative_amount", amount=tok.text)
+        if tok.kind == "amount" and tok.money is not None and tok.value is not None and tok.value > MAX_BUDGET:
+            raise InvalidQuery("amount_too_large", amount=tok.text[:30])
 
 
-def parse_query(text: str, book: PriceBook) -> Query:
-    """Read one question. Raises `InvalidQuery` or `UnknownModel`, never anything else on any text."""
-    normalized = _normalize(text)
+def _model_prices_output(model: ModelCard | None) -> bool:
+    return model is None or model.output is not None
+
+
+@dataclass
+class _Reading:
+    """What the passes found, before an intent is chosen."""
+
+    parts: _Parts
+    tokens: list[_Tok]
+    models: tuple[ModelCard, ...]
+    refs: tuple[str, ...]
+    unlabeled: list[_Tok]
+    on_date: dt.date | None
+
+
+def _read(text: str, book: PriceBook) -> _Reading:
+    normalized, on_date = _normalize(text)
     tokens = _tokenize(normalized)
-    found_models = _match_models(tokens, book)
-    _reject_unknown_models(tokens, book)
+    found_models = match_models(tokens, book)
+    reject_unknown_models(tokens, book, _is_keyword)
     tokens = _read_amounts([t for t in tokens if t.kind != "used"], normalized)
     _check_amounts(tokens)
     _assign_roles(tokens)
+    _relative_clauses(tokens)
     parts = _Parts()
     unlabeled = _pair(tokens, parts)
     _collect(tokens, parts)
-    notices: list[Notice] = []
-    # Amounts with no label: one is the prompt, a second the output; more is a guess we won't make.
-    if unlabeled:
-        slots = [name for name in ("input", "output") if getattr(parts, name) is None]
-        if len(unlabeled) > len(slots) or parts.input is not None and parts.output is not None:
-            raise InvalidQuery("unlabeled_amount", amount=unlabeled[len(slots) if len(unlabeled) > len(slots) else 0].text)
-        for name, amount in zip(slots, unlabeled):
-            setattr(parts, name, amount.value)
-            notices.append(Notice("assumed_" + name, {"amount": amount.text}))
-    usage = _usage(parts, notices)
     models = tuple(book.get(model_id) for model_id, _ in found_models)
     refs = tuple(ref for _, ref in found_models)
-    intent = _intent(parts, usage, models)
-    if parts.unknown_words and intent != "help":
-        notices.append(Notice("ignored_words", {"words": parts.unknown_words[:5]}))
+    if parts.embed and not models:
+        embedding = _embedding_model(book)
+        if embedding is not None:
+            models, refs = (embedding,), ()
+    return _Reading(parts, tokens, models, refs, unlabeled, on_date)
+
+
+def reads_as_followup(text: str, book: PriceBook) -> bool:
+    """Short text that changes a previous question (a model, an option, a count) and asks nothing new."""
+    try:
+        r = _read(text, book)
+    except PricingError:
+        return False
+    return not r.unlabeled and _is_followup(r.parts, r.models, r.tokens)
+
+
+def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Query:
+    """Read one question. Raises `InvalidQuery`, `Ambiguous` or `UnknownModel`, never anything else.
+
+    ``previous`` is the question this one may follow up (same thread): a follow-up ("what about 2.5
+    flash?", "x1000 a day?") is read as that question with the change.
+    """
+    r = _read(text, book)
+    parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
+    on_date = r.on_date
+    if previous is not None and not unlabeled and _is_followup(parts, models, tokens):
+        change = Query(
+            intent="rates", models=models, model_refs=refs, on_date=on_date, provider=parts.provider,
+            flags=frozenset(n for n, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on),
+            count=_as_tokens(parts.requests, "requests") if parts.requests is not None else None, count_period=parts.period,
+        )  # fmt: skip
+        return apply_followup(parse_query(previous, book), change)
+    asks_rates = _per_million_question(unlabeled, parts)
+    if asks_rates:
+        unlabeled = []
+    notices: list[Notice] = []
+    if "images" in parts.labels_seen or parts.images is not None and not parts.make:
+        raise Ambiguous("images")
+    if unlabeled:
+        choices = _place_unlabeled(unlabeled, parts, models[0] if models else None, notices)
+        if choices:
+            readings = []
+            for choice in choices:
+                try:
+                    readings.append(canonical(_finish(replace(parts, **choice), models, refs, [], tokens, on_date, False)))
+                except PricingError:
+                    continue  # a reading that cannot be priced is no reading to offer
+            raise Ambiguous("unlabeled_amount", tuple(readings), amount=" / ".join(a.text.strip() for a in unlabeled)[:60])
+    query = _finish(parts, models, refs, notices, tokens, on_date, asks_rates)
+    if query.intent in _PRICED:
+        _refuse_unexplained(parts, query)
+    return query
+
+
+def _finish(
+    parts: _Parts,
+    models: tuple[ModelCard, ...],
+    refs: tuple[str, ...],
+    notices: list[Notice],
+    tokens: list[_Tok],
+    on_date: dt.date | None,
+    asks_rates: bool,
+) -> Query:
+    usage = _usage(parts, notices)
+    intent = _intent(parts, usage, models, asks_rates)
     return Query(
         intent=intent,
         usage=usage,
@@ -565,23 +702,224 @@ def parse_query(text: str, book: PriceBook) -> Query:
         want_cny=parts.want_cny,
         public=parts.public,
         notices=tuple(notices),
+        topic=_topic(parts) if intent == "topic" else None,
+        limit=_free_limit(parts, tokens) if intent == "free_tier" else None,  # type: ignore[arg-type]
+        asked_period=parts.asked_period if usage is not None and usage.period is not None else None,
+        on_date=on_date,
+        provider=parts.provider,
+        followup=_is_followup(parts, models, tokens),
+        flags=frozenset(name for name, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on),
+        count=_as_tokens(parts.requests, "requests") if parts.requests is not None else None,
+        count_period=parts.period,
     )
 
 
-def _intent(parts: _Parts, usage: Usage | None, models: tuple[ModelCard, ...]) -> Intent:
+def _embedding_model(book: PriceBook) -> ModelCard | None:
+    model_id = book.names.get(("embedding",))
+    return book.get(model_id) if model_id else None
+
+
+def _per_million_question(unlabeled: list[_Tok], parts: _Parts) -> bool:
+    """`2.5 pro 一百万token多少钱`, `how much per 1M tokens`: the price list, not a 1M-token prompt."""
+    if len(unlabeled) != 1 or parts.labels_seen - {"images", "input", "output"} or parts.requests is not None:
+        return False
+    if any(v is not None for v in (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio)):
+        return False
+    return unlabeled[0].value == 1_000_000
+
+
+def _place_unlabeled(
+    unlabeled: list[_Tok], parts: _Parts, model: ModelCard | None, notices: list[Notice]
+) -> list[dict[str, Decimal | None]]:
+    """Amounts with no label: placed where there is one reading; otherwise the readings to offer."""
+    if not _model_prices_output(model) and parts.input is None and len(unlabeled) == 1:
+        parts.input = unlabeled[0].value  # an embedding model has input only
+        return []
+    slots = [name for name in ("input", "output") if getattr(parts, name) is None]
+    labelled = any(getattr(parts, name) is not None for name in ("input", "output", "cached", "thinking", "audio"))
+    values = [a.value for a in unlabeled]
+    if len(unlabeled) == 1 and len(slots) == 1 and labelled:
+        # `5k in 500`: the part left is the likely reading, but 500 could be a request count too
+        return [{slots[0]: values[0]}, {"requests": values[0]}]
+    if len(values) == 1 and len(slots) == 2:
+        return [{"input": values[0]}, {"output": values[0]}]
+    if len(values) == 2 and len(slots) == 2:
+        return [{"input": values[0], "output": values[1]}, {"input": values[1], "output": values[0]}]
+    return [{}]
+
+
+def _refuse_unexplained(parts: _Parts, query: Query) -> None:
+    """A priced answer must not ignore a word that would change the price: ask instead."""
+    usage = query.usage
+    if "images" in parts.labels_seen or (parts.images is not None and not parts.make):
+        raise Ambiguous("images")
+    if "video" in parts.labels_seen:
+        raise Ambiguous("video")
+    if "audio" in parts.labels_seen and usage is not None and not usage.audio_input_tokens:
+        raise Ambiguous("audio")
+    if "total" in parts.intents and usage is not None and usage.requests > 1 and not usage.cached_tokens:
+        raise Ambiguous("total")
+    unplaced = parts.labels_seen & {"cached", "cache", "thinking", "storage"}
+    if unplaced:
+        raise Ambiguous("unplaced_label", (canonical(query),), words=", ".join(sorted(unplaced)))
+    if usage is not None and usage.period is not None and parts.requests is None:
+        raise Ambiguous("period_without_count")
+    if query.intent == "budget" and "budget" not in parts.intents:
+        raise Ambiguous("money_without_question", (canonical(query),))
+    words = [*parts.unexplained, *parts.unknown_words, *parts.unknown_cjk]
+    if words:
+        raise Ambiguous("unknown_words", (canonical(query),), words=", ".join(words[:5])[:80])
+
+
+def _free_limit(parts: _Parts, tokens: list[_Tok]) -> str | None:
+    """The free-tier limit asked about: `rpm`, `rpd` or `tpm` (`tokens per minute`, `requests a day`)."""
+    limit = parts.limit
+    if limit is None and parts.period == "day":
+        limit = "rpd"
+    if limit == "rpm" and any(t.text in ("tokens", "token") for t in tokens) and not any(t.role == "count" for t in tokens):
+        limit = "tpm"
+    return limit
+
+
+def _compare_of(parts: _Parts, models: tuple[ModelCard, ...]) -> Query:
+    return Query(intent="compare", usage=_usage(replace(parts), []), models=models, want_cny=parts.want_cny)
+
+
+def _topic(parts: _Parts) -> Topic:
+    if parts.search:
+        return "grounding"
+    if parts.batch:
+        return "batch"
+    if "thinking" in parts.labels_seen:
+        return "thinking"
+    return "caching"
+
+
+def _is_followup(parts: _Parts, models: tuple[ModelCard, ...], tokens: list[_Tok]) -> bool:
+    """Short text that changes something (a model, an option, a count) and asks nothing new."""
+    changes = bool(models) or parts.batch or parts.search or parts.want_cny or parts.requests is not None
+    new_question = parts.intents & {"rates", "free", "help", "info", "budget"}
+    amounts = any(v is not None for v in (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio))
+    return changes and not new_question and not amounts and len(tokens) <= 12
+
+
+def _intent(parts: _Parts, usage: Usage | None, models: tuple[ModelCard, ...], asks_rates: bool) -> Intent:
     wants = parts.intents
     if parts.budget_usd is not None or parts.budget_cny is not None:
         if usage is None:
             raise InvalidQuery("budget_needs_usage")
         return "budget"
+    topical = parts.search or bool(parts.labels_seen & {"cache", "cached"})
+    if "free" in wants and not (topical and "tier" not in wants and parts.limit is None):
+        return "free_tier"
     if usage is not None:
+        if len(models) > 1 and not wants & {"compare", "alt"}:
+            raise Ambiguous("two_models", (canonical(_compare_of(parts, models)),))
         return "compare" if "compare" in wants or len(models) > 1 else "estimate"
+    if asks_rates:
+        return "rates"
+    if "info" in wants:
+        return "model_info"
+    if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"}:
+        return "topic"
+    if "help" in wants and not models:
+        return "help"
+    if parts.requests is not None and not parts.intents & {"rates", "compare"}:
+        raise Ambiguous("count_without_tokens")
     if "budget" in wants:
         raise InvalidQuery("budget_needs_amount")
-    if "free" in wants:
-        return "free_tier"
     if "rates" in wants or "compare" in wants or models:
         return "rates"
-    if "help" in wants or not (parts.unknown_words or parts.unknown_cjk or parts.intents):
+    if "help" in wants or not (parts.unknown_words or parts.unknown_cjk or parts.intents - {"question"} or parts.labels_seen):
         return "help"
     raise InvalidQuery("not_understood")
+
+
+# --- writing a reading back as a question ---------------------------------------------------------
+
+
+def canonical(query: Query) -> str:
+    """The question as the query language writes it: parsing this text gives the same reading.
+
+    Used for the readings a clarification offers and for re-pricing a follow-up.
+    """
+    parts: list[str] = []
+    u = query.usage
+    if u is not None:
+        if u.input_tokens:
+            parts.append(f"{u.input_tokens} in")  # the whole prompt; the parts below are inside it
+        if u.audio_input_tokens:
+            parts.append(f"{u.audio_input_tokens} audio")
+        if u.video_input_tokens:
+            parts.append(f"{u.video_input_tokens} video")
+        if u.cached_tokens:
+            parts.append(f"{u.cached_tokens} cached")
+        text_out = u.output_tokens - u.thinking_tokens
+        if text_out:
+            parts.append(f"{text_out} out")
+        if u.thinking_tokens:
+            parts.append(f"{u.thinking_tokens} thinking")
+        if u.output_images:
+            parts.append(f"generate {u.output_images} images")
+        if u.storage_tokens:
+            parts.append(f"cache {u.storage_tokens} for {_plain(u.storage_hours)} hours")
+        if u.requests != 1 or u.period is not None:
+            parts.append(f"x{u.requests}")
+        if u.period is not None:
+            parts.append(f"per {u.period}")
+        if query.asked_period is not None:
+            parts.append("monthly" if query.asked_period == "month" else "daily")
+        if u.batch:
+            parts.append("batch")
+        if u.grounded:
+            parts.append("with search")
+            if u.searches_per_request != 1:
+                parts.append(f"{u.searches_per_request} searches")
+    if query.intent == "compare" and len(query.models) <= 1:
+        parts.insert(0, "compare")
+    if query.intent == "compare" and len(query.models) > 1:
+        parts.append("compare " + " vs ".join(m.id for m in query.models))
+    elif query.models:
+        parts.append("on " + query.models[0].id)
+    if query.budget_usd is not None:
+        parts.append(f"how many for ${_plain(query.budget_usd)}")
+    elif query.budget_cny is not None:
+        parts.append(f"how many for {_plain(query.budget_cny)} yuan")
+    if query.want_cny:
+        parts.append("in CNY")
+    if query.on_date is not None:
+        parts.append(query.on_date.isoformat())
+    if query.provider:
+        parts.append(f"via {query.provider}")
+    if query.public:
+        parts.append("public")
+    return " ".join(parts)
+
+
+def apply_followup(previous: Query, change: Query) -> Query:
+    """``previous`` with what the follow-up ``change`` says: another model, batch, search, yuan, a count."""
+    models, refs = previous.models, previous.model_refs
+    intent = previous.intent
+    if change.models:
+        models, refs = change.models, change.model_refs
+        if intent == "compare" and len(change.models) == 1:
+            intent = "estimate"
+        elif len(change.models) > 1:
+            intent = "compare"
+    usage = previous.usage
+    if usage is not None:
+        usage = replace(usage, batch=usage.batch or "batch" in change.flags, grounded=usage.grounded or "search" in change.flags)
+        if change.count is not None:
+            usage = replace(usage, requests=change.count, period=change.count_period or usage.period)
+    return replace(
+        previous,
+        intent=intent,
+        usage=usage,
+        models=models,
+        model_refs=refs,
+        want_cny=previous.want_cny or "cny" in change.flags,
+        notices=(),
+        followup=False,
+        on_date=change.on_date or previous.on_date,
+        provider=change.provider or previous.provider,
+    )

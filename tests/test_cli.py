@@ -81,8 +81,8 @@ def test_ten_kilobytes_of_junk_is_refused_quickly_and_cleanly() -> None:
     elapsed = time.monotonic() - started
     assert result.returncode == 2
     error = json.loads(result.stdout)["error"]
-    assert error["code"] == "unlabeled_amount"  # it found "3.3" amounts and says to label them
-    assert "1M in 50k out" in error["message"]
+    assert error["code"] == "ambiguous"  # it found "3.3" amounts and says to label them
+    assert "8k in 1k out" in error["message"]
     assert "Traceback" not in result.stderr
     assert elapsed < 30  # a generous bound: catches a hang, not a slowdown
 
@@ -101,10 +101,12 @@ def test_words_without_a_question_are_not_understood() -> None:
     assert json.loads(result.stdout)["error"]["code"] == "not_understood"
 
 
-def test_yuan_without_a_rate_is_a_clear_error() -> None:
-    result = run("1M in 50k out in CNY")
-    assert result.returncode == 2
-    assert "USD_CNY" in result.stdout
+def test_yuan_without_a_rate_answers_in_usd_and_says_how_to_set_one() -> None:
+    result = run("--json", "1M in 50k out in CNY")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["total"] == "4.9" and "total_cny" not in data
+    assert "admin fx" in data["text"]
 
 
 def test_malformed_setting_is_named() -> None:

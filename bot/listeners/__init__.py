@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import admin_actions, commands, home, mentions, messages
+from bot.listeners import admin_actions, clarify, commands, home, mentions, messages
 
 __all__ = ["register"]
 
@@ -16,3 +16,4 @@ def register(app: App) -> None:
     messages.register(app)
     home.register(app)
     admin_actions.register(app)
+    clarify.register(app)

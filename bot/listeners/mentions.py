@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
+from bot.conversations import conversation_key
 from bot.listeners.delivery import claim_message, is_from_a_person, post_reply
 from bot.listeners.replies import reply_for
 from bot.services import Services
@@ -40,5 +41,7 @@ def answer_mention(
         channel=event["channel"],
         user_id=event["user"],
         thread_ts=thread_ts,
-        make=lambda: reply_for(question, event["user"], services, event.get("channel")),
+        make=lambda: reply_for(
+            question, event["user"], services, event.get("channel"), conversation=conversation_key(event["channel"], thread_ts)
+        ),
     )

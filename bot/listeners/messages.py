@@ -9,6 +9,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
+from bot.conversations import conversation_key
 from bot.listeners.delivery import claim_message, is_from_a_person, post_reply
 from bot.listeners.replies import Outgoing, reply_for
 from bot.services import Services
@@ -22,6 +23,7 @@ THREAD_COOLDOWN = dt.timedelta(minutes=10)
 
 def register(app: App) -> None:
     app.event("message", matchers=[is_dm])(ack=acknowledge, lazy=[answer_dm])
+    app.event("message", matchers=[is_thread_follow_up])(ack=acknowledge, lazy=[answer_thread_follow_up])
     app.event("message", matchers=[is_channel_question])(ack=acknowledge, lazy=[answer_channel_question])
     # Every other message event (edits, bots, chatter, channel questions switched off) is only
     # acknowledged: an unhandled event would get a 404, and Slack would retry it.
@@ -34,6 +36,39 @@ def acknowledge(ack: Ack) -> None:
 
 def is_dm(event: dict[str, Any]) -> bool:
     return event.get("channel_type") == "im" and is_from_a_person(event)
+
+
+def is_thread_follow_up(event: dict[str, Any], context: BoltContext, services: Services) -> bool:
+    """A person's reply, without a mention, in a channel thread where the bot answered a question,
+    that reads as a change to it ("what about 2.5 flash?", "换成批量呢")."""
+    thread_ts = event.get("thread_ts")
+    return (
+        bool(thread_ts)
+        and is_from_a_person(event)
+        and event.get("channel_type") in ("channel", "group")
+        and not mentions_user(event.get("text") or "", context.bot_user_id)
+        and services.answerer.is_follow_up(event.get("text") or "")
+        and services.conversations.last(conversation_key(event.get("channel"), thread_ts)) is not None
+    )
+
+
+def answer_thread_follow_up(event: dict[str, Any], client: WebClient, services: Services, logger: logging.Logger) -> None:
+    """Re-price the thread's last question with the change the reply asks for, in the thread."""
+    if not claim_message(event, services):
+        return
+    thread_ts = event["thread_ts"]
+    post_reply(
+        client,
+        services,
+        logger,
+        channel=event["channel"],
+        user_id=event["user"],
+        thread_ts=thread_ts,
+        make=lambda: reply_for(
+            event.get("text") or "", event["user"], services, event.get("channel"),
+            conversation=conversation_key(event["channel"], thread_ts),
+        ),
+    )
 
 
 def is_channel_question(event: dict[str, Any], context: BoltContext, services: Services) -> bool:
@@ -58,7 +93,10 @@ def answer_dm(event: dict[str, Any], client: WebClient, services: Services, logg
         channel=event["channel"],
         user_id=event["user"],
         thread_ts=event.get("thread_ts"),
-        make=lambda: reply_for(event.get("text") or "", event["user"], services, event.get("channel")),
+        make=lambda: reply_for(
+            event.get("text") or "", event["user"], services, event.get("channel"),
+            conversation=conversation_key(event["channel"], event.get("thread_ts")),
+        ),
         is_dm=True,
     )
 

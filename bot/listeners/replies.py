@@ -33,8 +33,13 @@ def is_lang_command(text: str) -> bool:
     return bool(words) and words[0].lower() in LANG_WORDS
 
 
-def reply_for(text: str, user_id: str | None, services: Services, channel_id: str | None = None) -> Outgoing:
-    """The reply to ``text`` from ``user_id``: language and admin commands here, questions the Answerer's."""
+def reply_for(
+    text: str, user_id: str | None, services: Services, channel_id: str | None = None, *, conversation: str | None = None
+) -> Outgoing:
+    """The reply to ``text`` from ``user_id``: language and admin commands here, questions the Answerer's.
+
+    ``conversation`` (a thread or DM, see `bot.conversations`) lets a follow-up re-price the last question.
+    """
     text = text.strip()
     if is_lang_command(text) and user_id:
         return _change_lang(text.split(maxsplit=1)[1:], user_id, services)
@@ -43,7 +48,9 @@ def reply_for(text: str, user_id: str | None, services: Services, channel_id: st
         return _admin(text, user_id or "", channel_id, lang, services)
     if not text or text.lower() in ("help", "帮助", "幫助"):
         return _help(user_id, lang, services)
-    reply = services.answerer.answer(text, lang)
+    reply = services.answerer.answer(text, lang, previous=services.conversations.last(conversation))
+    if reply.reading is not None:
+        services.conversations.remember(conversation, reply.reading)
     return Outgoing(text=reply.text, blocks=list(reply.blocks), public=reply.public)
 
 

@@ -29,7 +29,7 @@ class BrokenAnswerer(Answerer):
     def __init__(self) -> None:
         pass
 
-    def answer(self, text: str, lang: str):  # type: ignore[no-untyped-def]
+    def answer(self, text: str, lang: str, *, previous: str | None = None):  # type: ignore[no-untyped-def]
         raise RuntimeError("boom: a bug, not a bad question")
 
 

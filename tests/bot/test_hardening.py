@@ -311,7 +311,9 @@ def test_the_word_payload_in_a_slash_command_is_answered(http: httpx.Client, hbo
     fields = {"text": "1M in 50k out", field: "payload"} if field != "text" else {"text": "payload 1M in 50k out"}
     response = post(http, hbot, form(**fields))
     assert response.status_code == 200, response.text
-    assert "$" in json.loads(response.text)["text"]
+    # answered: priced, or (the word "payload" in the question itself) asked back with the reading
+    text = json.loads(response.text)["text"]
+    assert "$" in text if field != "text" else "1,000,000" in text
 
 
 # -- huge bodies ---------------------------------------------------------------------------------------------

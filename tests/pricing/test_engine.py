@@ -193,10 +193,25 @@ def test_more_cached_than_input_through_the_parser(book: PriceBook) -> None:
 # --- thinking is output --------------------------------------------------------------------------
 
 
-def test_there_is_no_separate_thinking_field() -> None:
-    names = {f.name for f in dataclasses.fields(Usage)}
-    assert not {n for n in names if "think" in n or "reason" in n}
-    assert "output_tokens" in names
+def test_thinking_is_part_of_output_billed_at_the_output_rate_on_its_own_line(book: PriceBook) -> None:
+    # 2k in, 3.5k out of which 3k thinking: 2k x $2.00 + 500 x $12.00 + 3k x $12.00
+    e = price(book, input_tokens=2_000, output_tokens=3_500, thinking_tokens=3_000)
+    assert [(i.kind, i.tokens) for i in e.items] == [("input", 2_000), ("output", 500), ("thinking", 3_000)]
+    assert unit_prices(e)["thinking"] == unit_prices(e)["output"] == D("12.00")
+    assert e.total == D("0.004") + D("0.006") + D("0.036")
+
+
+def test_modality_parts_cannot_exceed_their_totals() -> None:
+    with pytest.raises(InvalidQuery):
+        Usage(input_tokens=100, audio_input_tokens=101)
+    with pytest.raises(InvalidQuery):
+        Usage(output_tokens=10, thinking_tokens=11)
+
+
+def test_audio_input_is_billed_at_the_audio_rate(book: PriceBook) -> None:
+    flash = book.get("gemini-2.5-flash")
+    e = estimate(book, Usage(input_tokens=500_000, audio_input_tokens=500_000), flash)
+    assert [(i.kind, i.unit_price) for i in e.items] == [("audio_input", flash.input_audio.standard)]
 
 
 def test_output_tokens_including_thinking_are_billed_at_the_output_rate(book: PriceBook) -> None:

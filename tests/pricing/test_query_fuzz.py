@@ -19,7 +19,7 @@ from pricing.query import Query
 
 PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "pricing"))
 
-INTENTS = {"estimate", "compare", "rates", "free_tier", "budget", "help"}
+INTENTS = {"estimate", "compare", "rates", "model_info", "topic", "free_tier", "budget", "help"}
 
 # Words, labels, names and marks people type, plus things that have broken parsers before.
 VOCAB = [

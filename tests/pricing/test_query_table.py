@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from pricing import InvalidQuery, PriceBook, PricingError, UnknownModel, parse_query
+from pricing import Ambiguous, InvalidQuery, PriceBook, PricingError, UnknownModel, parse_query
 from pricing.query import Query
 
 PRO31 = "gemini-3.1-pro-preview"
@@ -186,7 +186,7 @@ TABLE: list[Any] = [
     ("緩存80萬 輸入100萬", est(input=M, cached=800 * K)),
     ("輸入100萬 批處理", est(input=M, batch=True)),
     ("輸入100萬 聯網搜尋", est(input=M, grounded=True)),
-    ("輸入100萬 每日", est(input=M, period="day")),
+    ("輸入100萬 每日10次", est(input=M, requests=10, period="day")),
     ("輸入100萬 100個請求", est(input=M, requests=100)),
     ("輸入100萬 100 次請求", est(input=M, requests=100)),
     ("緩存 100萬 2小時", est(storage=M, hours=2)),
@@ -236,22 +236,22 @@ TABLE: list[Any] = [
     ("输入100万 100 次请求", est(input=M, requests=100)),
     ("输入100万 100个请求", est(input=M, requests=100)),
     # --- periods ----------------------------------------------------------------------------------
-    ("1M in per day", est(input=M, period="day")),
-    ("1M in daily", est(input=M, period="day")),
-    ("1M in /day", est(input=M, period="day")),
-    ("1M in per month", est(input=M, period="month")),
-    ("1M in monthly", est(input=M, period="month")),
+    ("1M in x10 per day", est(input=M, requests=10, period="day")),
+    ("1M in 10 calls daily", est(input=M, requests=10, period="day")),
+    ("1M in 10/day", est(input=M, requests=10, period="day")),
+    ("1M in 10 requests per month", est(input=M, requests=10, period="month")),
+    ("1M in x10 monthly", est(input=M, requests=10, period="month")),
     ("1M in 50k out x100 per day", est(input=M, output=50 * K, requests=100, period="day")),
-    ("输入100万 每天", est(input=M, period="day")),
-    ("输入100万 每日", est(input=M, period="day")),
-    ("输入100万 每月", est(input=M, period="month")),
+    ("输入100万 每天10次", est(input=M, requests=10, period="day")),
+    ("输入100万 每日10个请求", est(input=M, requests=10, period="day")),
+    ("输入100万 每月10次", est(input=M, requests=10, period="month")),
     ("输入100万 输出5万 每天100次", est(input=M, output=50 * K, requests=100, period="day")),
     ("每天100次 输入100万", est(input=M, requests=100, period="day")),
     # --- batch ------------------------------------------------------------------------------------
     ("1M in batch", est(input=M, batch=True)),
     ("输入100万 批量", est(input=M, batch=True)),
     ("输入100万 批处理", est(input=M, batch=True)),
-    ("2.5 pro 输入100万 输出5万 批量 每月", est(input=M, output=50 * K, batch=True, period="month", models=PRO25)),
+    ("2.5 pro 输入100万 输出5万 批量 每月100次", est(input=M, output=50 * K, batch=True, requests=100, period="month", models=PRO25)),
     # --- search grounding -------------------------------------------------------------------------
     ("1M in with search", est(input=M, grounded=True)),
     ("1M in grounded", est(input=M, grounded=True)),
@@ -293,7 +293,7 @@ TABLE: list[Any] = [
     ("輸入100萬 輸出5萬 預算100美元", est("budget", input=M, output=50 * K, budget_usd=100)),
     ("輸入100萬 輸出5萬 100美元能調用多少次", est("budget", input=M, output=50 * K, budget_usd=100)),
     ("预算700元 输入100万", est("budget", input=M, budget_cny=700)),
-    ("1M in 50k out for ¥700", est("budget", input=M, output=50 * K, budget_cny=700)),
+    ("how many 1M in 50k out for ¥700", est("budget", input=M, output=50 * K, budget_cny=700)),
     # --- cache hits and cache storage -------------------------------------------------------------
     ("1M in 800k cached", est(input=M, cached=800 * K)),
     ("1M in, 800k cached", est(input=M, cached=800 * K)),
@@ -362,10 +362,28 @@ def test_bare_names_say_which_model_they_meant(book: PriceBook) -> None:
     assert q.models[0].status == "ga"
 
 
-def test_unlabeled_amounts_are_input_then_output_with_a_notice(book: PriceBook) -> None:
-    q = parse_query("1M 50k", book)
-    assert meaning(q) == est(input=M, output=50 * K)
-    assert [n.code for n in q.notices] == ["assumed_input", "assumed_output"]
+def test_two_unlabeled_amounts_are_asked_about_with_both_readings(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous) as exc:
+        parse_query("1M 50k on 2.5 flash x10", book)
+    assert exc.value.reason == "unlabeled_amount"
+    readings = [meaning(parse_query(r, book)) for r in exc.value.readings]
+    assert readings == [
+        est(models=(FLASH25,), input=M, output=50 * K, requests=10),
+        est(models=(FLASH25,), input=50 * K, output=M, requests=10),
+    ]
+
+
+def test_one_unlabeled_amount_beside_a_labelled_one_is_offered_as_the_part_left_or_a_count(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous) as exc:
+        parse_query("input 50k and 2k", book)
+    readings = [meaning(parse_query(r, book)) for r in exc.value.readings]
+    assert readings == [est(input=50 * K, output=2 * K), est(input=50 * K, requests=2 * K)]
+
+
+def test_money_without_a_budget_question_is_asked_about(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous) as exc:
+        parse_query("1M in 50k out $30", book)
+    assert [meaning(parse_query(r, book))["intent"] for r in exc.value.readings] == ["budget"]
 
 
 def test_cached_alone_is_an_all_cached_prompt_with_a_notice(book: PriceBook) -> None:
@@ -373,9 +391,18 @@ def test_cached_alone_is_an_all_cached_prompt_with_a_notice(book: PriceBook) -> 
     assert [n.code for n in q.notices] == ["assumed_all_cached"]
 
 
-def test_words_it_did_not_use_are_reported(book: PriceBook) -> None:
-    q = parse_query("1M in 50k out asdfgh", book)
-    assert [(n.code, n.params) for n in q.notices] == [("ignored_words", {"words": ["asdfgh"]})]
+def test_a_period_with_no_request_count_is_asked_about(book: PriceBook) -> None:
+    for text in ("1M in per day", "输入100万 每天", "輸入100萬 每日"):
+        with pytest.raises(Ambiguous):
+            parse_query(text, book)
+
+
+def test_a_word_it_cannot_place_is_asked_about_never_ignored(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous) as exc:
+        parse_query("1M in 50k out asdfgh", book)
+    assert (exc.value.reason, exc.value.params["words"]) == ("unknown_words", "asdfgh")
+    # the reading offered is the question without the word
+    assert [meaning(parse_query(r, book)) for r in exc.value.readings] == [est(input=M, output=50 * K)]
 
 
 # --- bad input: a typed error with a code --------------------------------------------------------
@@ -395,7 +422,7 @@ BAD: list[Any] = [
     ("model=foo 1M in", UnknownModel, "unknown_model"),
     ("1M in 50k out on gpt-4", UnknownModel, "unknown_model"),
     ("claude 1M in", UnknownModel, "unknown_model"),
-    ("gemini 1M in", UnknownModel, "unknown_model"),
+    ("gemini-9 1M in", UnknownModel, "unknown_model"),
     ("1M in 2M in", InvalidQuery, "duplicate_part"),
     ("1M in 50k out 60k out", InvalidQuery, "duplicate_part"),
     ("1M in per day per month", InvalidQuery, "duplicate_part"),
@@ -407,14 +434,14 @@ BAD: list[Any] = [
     ("storage 1M", InvalidQuery, "storage_needs_hours"),
     ("cache storage 1M", InvalidQuery, "storage_needs_hours"),
     ("1M in for 2h", InvalidQuery, "hours_need_storage"),
-    ("1M 2M 3M", InvalidQuery, "unlabeled_amount"),
+    ("1M 2M 3M", Ambiguous, "ambiguous"),
     ("100k in 200k cached", InvalidQuery, "cached_exceeds_input"),
     ("9999999999999 in", InvalidQuery, "amount_too_large"),
     ("999999999999999999999999 in", InvalidQuery, "amount_too_large"),
     ("how many for $100", InvalidQuery, "budget_needs_usage"),
     ("预算100美元", InvalidQuery, "budget_needs_usage"),
     ("asdf qwerty", InvalidQuery, "not_understood"),
-    ("hello", InvalidQuery, "not_understood"),
+    ("asdfgh qwerty", InvalidQuery, "not_understood"),
     ("budget $-5 1M in", InvalidQuery, "negative_amount"),
 ]
 

@@ -1,0 +1,295 @@
+"""The words people use in pricing questions, per language, and what each means to the parser.
+
+Understanding is data: a misreading is fixed by a row here and a corpus case, not by a branch in the
+parser. Roles are plain strings read by `pricing.query`:
+
+- ``label:<part>``: names the part an amount is (input, output, cached, cache, storage, thinking,
+  audio, video); ``count``, ``searches``, ``dur:<hours>``, ``period:<day|month|minute|week>``;
+- options: ``batch``, ``search``, ``cny``, ``usd``, ``public``;
+- intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
+- reading aids: ``link`` (sits between an amount and its label), ``each`` (per-request marker),
+  ``total`` (a sum: cached included, or across requests), ``embed``, ``images``, ``make``, ``via``,
+  ``followup``, ``skip``;
+- ``matter``: a word that changes the price but that the grammar cannot place (the parser asks).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "WORDS",
+    "PHRASES",
+    "FILLER",
+    "CJK_WORDS",
+    "CJK_FILLER",
+    "TRADITIONAL",
+    "PERIOD_WORDS",
+    "LINK_WORDS",
+    "typo_index",
+]
+
+# English single words -> role.
+WORDS: dict[str, str] = {
+    **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context"], "label:input"),
+    **dict.fromkeys(
+        ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies", "generated", "generation"],
+        "label:output",
+    ),
+    **dict.fromkeys(["cached", "hits", "hit", "reads"], "label:cached"),
+    **dict.fromkeys(["cache", "caching"], "label:cache"),
+    "storage": "label:storage",
+    **dict.fromkeys(["thinking", "reasoning", "thoughts"], "label:thinking"),
+    **dict.fromkeys(["audio", "voice", "speech"], "label:audio"),
+    **dict.fromkeys(["video", "videos"], "label:video"),
+    **dict.fromkeys(
+        ["requests", "request", "calls", "call", "reqs", "req", "times", "runs", "run", "queries", "query",
+         "messages", "message", "msgs", "conversations", "chats", "turns", "users", "documents", "docs", "doc",
+         "texts", "chunks", "passages", "pages", "records", "rows", "sentences", "jobs", "tasks", "invocations",
+         "executions", "generations", "emails", "tickets", "articles", "files", "questions", "msg"],
+        "count",
+    ),
+    **dict.fromkeys(["searches"], "searches"),
+    **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], "dur:1"),
+    **dict.fromkeys(["min", "mins", "minute", "minutes"], "dur:1/60"),
+    **dict.fromkeys(["d", "day", "days"], "dur:24"),
+    "daily": "period:day",
+    "monthly": "period:month",
+    **dict.fromkeys(["weekly", "week", "weeks", "yearly", "annually", "annual", "year", "years", "hourly"], "matter"),
+    **dict.fromkeys(["batch", "batched", "batching"], "batch"),
+    **dict.fromkeys(["search", "grounding", "grounded", "google"], "search"),
+    **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
+    **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
+    **dict.fromkeys(["budget", "afford", "fit", "buy", "cover"], "budget"),
+    **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "all", "lowest", "cheap"], "compare"),
+    **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
+    **dict.fromkeys(["free", "limits", "limit", "quota", "quotas", "allowance"], "free"),
+    "rpm": "limit:rpm",
+    "rpd": "limit:rpd",
+    "tpm": "limit:tpm",
+    **dict.fromkeys(["help", "examples", "example", "howto", "commands", "usage", "ask", "supposed"], "help"),
+    **dict.fromkeys(
+        ["window", "status", "deprecated", "deprecation", "retired", "shutdown", "successor", "available",
+         "availability", "modalities", "modality", "multimodal", "supports", "support", "released", "release",
+         "discontinued", "sunset", "replacement", "info", "specs", "details", "ga", "preview", "stable",
+         "replaced", "replace", "replaces", "accept", "accepts", "maximum"],
+        "info",
+    ),
+    "public": "public",
+    "model": "model_kw",
+    "models": "model_kw",
+    "x": "times_sign",
+    **dict.fromkeys(["each", "apiece", "per-request", "per-call"], "each"),
+    **dict.fromkeys(["total", "overall", "altogether", "combined"], "total"),
+    **dict.fromkeys(["embed", "embedding", "embeddings", "embedded", "vectorize", "vectors", "vector"], "embed"),
+    **dict.fromkeys(["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics", "img", "imgs", "drawing", "drawings", "illustration", "illustrations"], "images"),
+    **dict.fromkeys(["make", "making", "generate", "generating", "create", "creating", "draw", "drawing", "render", "rendering", "produce"], "make"),
+    "via": "via",
+    **dict.fromkeys(["or", "vs", "versus"], "alt"),
+    **dict.fromkeys(["including", "incl", "included", "includes", "inc"], "part"),
+    **dict.fromkeys(["them", "those", "these"], "pronoun"),
+    **dict.fromkeys(["instead", "switch", "switching"], "followup"),
+    **dict.fromkeys(["tokens", "token", "tok", "toks", "of", "the", "=", ":"], "link"),
+}
+
+#: Two-word phrases: (first, second) -> (role of first, role of second).
+PHRASES: dict[tuple[str, str], tuple[str, str]] = {
+    ("cache", "storage"): ("label:storage", "link"),
+    ("cached", "storage"): ("label:storage", "link"),
+    ("context", "caching"): ("label:cache", "link"),
+    ("context", "cache"): ("label:cache", "link"),
+    ("context", "window"): ("info", "skip"),
+    ("context", "length"): ("info", "skip"),
+    ("cache", "hits"): ("label:cached", "link"),
+    ("cache", "hit"): ("label:cached", "link"),
+    ("cache", "reads"): ("label:cached", "link"),
+    ("cache", "read"): ("label:cached", "link"),
+    ("from", "cache"): ("link", "label:cached"),
+    ("price", "list"): ("rates", "skip"),
+    ("rate", "card"): ("rates", "skip"),
+    ("rate", "limit"): ("free", "skip"),
+    ("rate", "limits"): ("free", "skip"),
+    ("free", "tier"): ("free", "skip"),
+    ("per", "call"): ("skip", "each"),
+    ("per", "request"): ("skip", "each"),
+    ("per", "req"): ("skip", "each"),
+    ("per", "run"): ("skip", "each"),
+    ("per", "query"): ("skip", "each"),
+    ("per", "message"): ("skip", "each"),
+    ("a", "call"): ("skip", "each"),
+    ("a", "request"): ("skip", "each"),
+    ("every", "call"): ("skip", "each"),
+    ("every", "request"): ("skip", "each"),
+    ("the", "cache"): ("link", "link"),
+    ("free", "tier"): ("free", "tier"),
+    ("still", "around"): ("info", "skip"),
+    ("max", "input"): ("info", "skip"),
+    ("in", "cny"): ("skip", "cny"),
+    ("in", "rmb"): ("skip", "cny"),
+    ("in", "yuan"): ("skip", "cny"),
+    ("in", "usd"): ("skip", "usd"),
+    ("in", "dollars"): ("skip", "usd"),
+    ("what", "about"): ("followup", "skip"),
+    ("how", "about"): ("followup", "skip"),
+    ("what", "if"): ("followup", "skip"),
+    ("shut", "down"): ("info", "skip"),
+    ("still", "available"): ("info", "skip"),
+    ("max", "output"): ("info", "skip"),
+    ("output", "limit"): ("info", "skip"),
+    ("how", "much"): ("skip", "skip"),
+    ("google", "search"): ("search", "skip"),
+    ("web", "search"): ("search", "skip"),
+    ("what", "can"): ("help", "skip"),
+    ("how", "do"): ("skip", "skip"),
+    ("you", "do"): ("skip", "skip"),
+    ("are", "you"): ("skip", "skip"),
+    ("per", "minute"): ("skip", "period:minute"),
+    ("a", "minute"): ("skip", "period:minute"),
+    ("each", "minute"): ("skip", "period:minute"),
+    ("per", "min"): ("skip", "period:minute"),
+    ("per", "week"): ("skip", "matter"),
+    ("a", "week"): ("skip", "matter"),
+    ("per", "year"): ("skip", "matter"),
+    ("a", "year"): ("skip", "matter"),
+    ("per", "hour"): ("skip", "matter"),
+    ("an", "hour"): ("skip", "matter"),
+    ("per", "second"): ("skip", "matter"),
+}
+
+PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month"}
+
+#: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
+LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "of", "the", "个", "的", "个token", "=", ":"])
+
+# Words that carry no meaning for the price, so are skipped rather than asked about.
+FILLER = frozenset(
+    """a an and are as at be by can could cost costs do does did doing estimate estimated estimates each every for
+    from get gets getting got how i if is it's its me much my of on per please pls plz plus s the this tier to
+    token tokens tok toks using use used uses what whats what's when will with would you your many tell show give
+    about was were there here hi hello hey yo thanks thank thx ty cheers ok okay so just quick question q bot
+    gemini-cost geminicost cost? roughly approx approximately around about estimate ballpark rough like we our
+    us they need needs want wants going gonna wanna should shall may might let lets let's know say said assume
+    assuming spend spending pay paying charge charged charges billed bill bills billing expense expenses
+    am im i'm i'd i'll id ill also then than just only more most some any
+    lol pls please kindly sir team folks guys hmm um uh oh btw fyi asap
+    approx. ~ usage used api gemini's google's model's our app service pipeline workload project
+    currently roughly typical typically average avg on approx expected expect expecting
+    go get getting have has had having do does done make costs cost? price? spend? money
+    gemini mode transcribe transcribing transcription loop it that which where whole part portion averaging average avg stuff kind back send sending sent
+    keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
+    into through up down workflow agent bot chatbot assistant script app apps feature
+    in? one single same it? this? that? will would be been being""".split()
+)
+
+# Chinese keywords, matched longest first inside each run of Chinese characters.
+CJK_WORDS: dict[str, str] = {
+    **dict.fromkeys(["输入", "提示词", "提示", "入参", "上下文", "prompt"], "label:input"),
+    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参"], "label:output"),
+    **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存"], "label:cached"),
+    **dict.fromkeys(["缓存", "上下文缓存"], "label:cache"),
+    **dict.fromkeys(["缓存存储", "存储"], "label:storage"),
+    **dict.fromkeys(["思考", "推理", "思维", "思考token", "思考过程"], "label:thinking"),
+    **dict.fromkeys(["音频", "语音", "声音"], "label:audio"),
+    **dict.fromkeys(["视频"], "label:video"),
+    **dict.fromkeys(
+        ["次请求", "个请求", "次调用", "请求", "调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
+         "段", "个用户", "用户", "轮对话", "轮", "个问题", "问题", "笔", "消息", "份文件", "份文档", "个文件", "文件", "份",
+         "段文字", "条消息"],
+        "count",
+    ),
+    **dict.fromkeys(["次搜索", "个搜索"], "searches"),
+    **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
+    "分钟": "dur:1/60",
+    "天": "dur:24",
+    **dict.fromkeys(["每天", "每日", "一天", "日均", "每一天", "天天", "一日"], "period:day"),
+    **dict.fromkeys(["每月", "每个月", "一个月", "月均", "每一个月", "一月", "月度", "每月份"], "period:month"),
+    **dict.fromkeys(["每分钟", "一分钟"], "period:minute"),
+    **dict.fromkeys(["每周", "一周", "每星期", "每年", "一年", "每小时", "一小时", "每秒"], "matter"),
+    **dict.fromkeys(["批量", "批处理", "批次", "批量模式", "批量处理", "批"], "batch"),
+    **dict.fromkeys(["联网搜索", "联网", "搜索", "搜寻", "谷歌搜索", "接地", "搜索接地", "grounding"], "search"),
+    **dict.fromkeys(["人民币", "元", "块", "块钱", "rmb"], "cny"),
+    **dict.fromkeys(["美元", "美金", "刀"], "usd"),
+    **dict.fromkeys(["请求数", "调用次数", "请求次数", "次数"], "count_label"),
+    **dict.fromkeys(["能调几次", "几次", "能调", "够多少次", "多少请求", "几个请求", "能发", "能用几次", "能跑几次", "可以跑几次", "能嵌多少", "呼叫几次"], "budget"),
+    **dict.fromkeys(["预算", "能调用多少次", "能用多少次", "能调用", "够用", "够调用", "够用多少次", "能跑多少次", "可以调用多少次", "能请求多少次"], "budget"),
+    **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱"], "compare"),
+    **dict.fromkeys(["比较", "对比", "比一比", "所有模型", "最便宜", "哪个便宜", "哪个最便宜", "哪个更便宜", "哪个划算", "更便宜"], "compare"),
+    **dict.fromkeys(["价格", "价目", "价目表", "费率", "单价", "定价", "收费标准", "价钱", "报价"], "rates"),
+    **dict.fromkeys(["免费额度", "免费层", "免费", "额度", "限额", "限制", "配额", "速率限制", "限流", "免费版"], "free"),
+    **dict.fromkeys(["帮助", "怎么用", "用法", "说明", "示例", "例子", "能干嘛", "能做什么", "能干什么", "干嘛用", "有什么用", "如何使用", "怎么使用", "使用方法"], "help"),
+    **dict.fromkeys(
+        ["上下文窗口", "上下文长度", "窗口", "状态", "下线", "停用", "弃用", "淘汰", "还能用", "能用吗", "继任", "替代", "多模态",
+         "模态", "支持", "发布", "停服", "关停", "退役", "最大输出", "信息"],
+        "info",
+    ),
+    **dict.fromkeys(["公开"], "public"),
+    **dict.fromkeys(["模型"], "model_kw"),
+    **dict.fromkeys(["每份", "每段"], "each"),
+    **dict.fromkeys(["每次", "每个请求", "单次", "每条", "每个", "每篇", "每轮", "每次请求", "每次调用", "一次"], "each"),
+    **dict.fromkeys(["总共", "一共", "合计", "总计", "总量", "总"], "total"),
+    **dict.fromkeys(["嵌入", "向量化", "向量", "embedding"], "embed"),
+    **dict.fromkeys(["图片", "图像", "张图", "张图片", "幅图", "图", "照片", "张照片", "画图", "插图", "张"], "images"),
+    **dict.fromkeys(["画", "生成", "生图", "出图", "做"], "make"),
+    **dict.fromkeys(["通过"], "via"),
+    **dict.fromkeys(["含", "包含", "包括", "其中包括"], "part"),
+    **dict.fromkeys(["换成", "改成", "换", "改用", "如果用", "要是用", "那", "呢"], "followup"),
+    **dict.fromkeys(["里面", "当中", "是", "为"], "link"),
+    **dict.fromkeys(["其中"], "part"),
+    **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
+    # words with a numeral in them that are not amounts
+    **dict.fromkeys(["一下", "一些", "一起", "一样", "一般", "一点", "万一", "统一", "一直", "一个", "一款", "一种", "一句"], "skip"),
+}
+
+#: Chinese words and characters that do not change a price: skipped, never asked about.
+CJK_FILLER = frozenset(
+    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 跑 要 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
+    算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
+    如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
+    助手 api 接口 模型的 跑一次 调 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给
+    需 时 时候 假设 比如 例如 大 小 长 短 左 右 上 下 中 内 外 后 前 多 少 有 没有 没 哪些 哪 为 为了 让 把 被 从 到 至 之 其 该 此
+    带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
+    先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
+    大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
+)
+
+# Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
+TRADITIONAL = str.maketrans(
+    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買",
+    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买",
+)
+
+#: Taiwan wording that differs beyond single characters.
+TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存", "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求"}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def typo_index(words: dict[str, str], min_len: int = 5) -> dict[str, str]:
+    """Every spelling at edit distance 1 (insert, delete, substitute, swap) of each keyword of
+    ``min_len``+ letters, mapped to that keyword; a spelling two keywords share is left out."""
+    found: dict[str, str | None] = {}
+
+    def add(variant: str, word: str) -> None:
+        if variant in words or len(variant) < min_len - 1:
+            return
+        if variant in found and found[variant] != word:
+            found[variant] = None
+        else:
+            found[variant] = word
+
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for word in words:
+        if len(word) < min_len or not word.isalpha():
+            continue
+        for i in range(len(word) + 1):
+            for ch in letters:
+                add(word[:i] + ch + word[i:], word)
+        for variant in _deletions(word):
+            add(variant, word)
+        for i in range(len(word)):
+            for ch in letters:
+                if ch != word[i]:
+                    add(word[:i] + ch + word[i + 1 :], word)
+        for i in range(len(word) - 1):
+            add(word[:i] + word[i + 1] + word[i] + word[i + 2 :], word)
+    return {variant: word for variant, word in found.items() if word is not None and len(variant) >= min_len}
