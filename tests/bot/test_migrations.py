@@ -24,6 +24,7 @@ from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, func, i
 
 import bot.app  # noqa: F401  # every module that maps a table, as bot/migrations/env.py imports them
 from bot import migrate
+from bot.conversations import Conversations
 from bot.ratestore import RateStore
 from bot.store import Base, Store
 from pricing import load_card
@@ -75,6 +76,7 @@ def make_release_database(engine: Engine, tables: tuple[str, ...] | None = None)
             {"version": 1, "at": WHEN, "user_id": "system", "channel_id": None, "action": "seed", "changes_json": "[]"},
             {"version": 2, "at": WHEN, "user_id": "U0ADMIN", "channel_id": "C0ADMIN", "action": "set flash input 0.35", "changes_json": "[{\"path\": \"x\"}]"},
         ],
+        "conversation_readings": [{"conversation": "D0DM", "reading": "1M in 50k out", "updated_at": WHEN}],
     }  # fmt: skip
     with engine.begin() as conn:
         for table in chosen:
@@ -159,6 +161,7 @@ def test_a_create_all_database_with_rows_is_adopted_and_every_row_kept(engine: E
     assert [entry.action for entry in rates.history(5)] == ["set flash input 0.35", "seed"]
     assert Store(engine).get_lang("U0ZH") == "zh_CN"
     assert not Store(engine).claim_event("Ev0OLD")  # still known as handled
+    assert Conversations(Store(engine, clock=lambda: WHEN)).last("D0DM") == "1M in 50k out"
 
 
 def test_a_database_from_before_the_rate_tables_gets_them_and_keeps_its_rows(engine: Engine) -> None:

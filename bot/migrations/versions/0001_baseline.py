@@ -4,8 +4,9 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-12-02
 
-The tables are written out here, not imported from the models, because this revision must keep
-describing *that* schema when the models move on. `bot.migrate` also compares an unversioned database
+That is the last release without migrations (the follow-ups' `conversation_readings` included); older
+releases made a subset of these tables. They are written out here, not imported from the models,
+because this revision must keep describing *that* schema when the models move on. `bot.migrate` also compares an unversioned database
 with `BASELINE` before stamping it, so a database from an earlier release is adopted with its rows.
 """
 
@@ -61,6 +62,14 @@ sa.Table(
     sa.Column("channel_id", sa.String(64), nullable=True),
     sa.Column("action", sa.Text(), nullable=False),
     sa.Column("changes_json", sa.Text(), nullable=False),
+)
+
+sa.Table(
+    "conversation_readings",
+    BASELINE,
+    sa.Column("conversation", sa.String(96), primary_key=True),
+    sa.Column("reading", sa.String(2000), nullable=False),
+    sa.Column("updated_at", sa.DateTime(), nullable=False, index=True),
 )
 
 
