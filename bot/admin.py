@@ -31,6 +31,10 @@ SYNC_APPLY_ACTION = "admin_sync_apply"
 SYNC_CANCEL_ACTION = "admin_sync_cancel"
 #: Largest `admin history N` (Slack caps a message's blocks; the newest entries matter most).
 MAX_HISTORY = 30
+#: Digits an admin-typed count may have: free-tier limits and version numbers fit in 32 bits.
+MAX_COUNT_DIGITS = 9
+#: The word before an import's JSON that overrides the check that the card has not moved on.
+FORCE_WORDS = frozenset({"force", "强制", "強制"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,19 @@ class AdminReply:
 def is_admin_command(text: str) -> bool:
     words = text.split(maxsplit=1)
     return bool(words) and words[0].lower() in ADMIN_WORDS
+
+
+def _count(text: str, *, version: bool = False) -> int | None:
+    """A count typed by an admin (`30`; a ``version`` may be `v12`): ASCII digits only, at most
+    `MAX_COUNT_DIGITS`; else None.
+
+    Not `str.isdigit`: it accepts superscripts and other digits `int` refuses, and long digit
+    strings would reach the database as numbers it cannot store.
+    """
+    digits = text.lower().removeprefix("v") if version else text
+    if not digits or len(digits) > MAX_COUNT_DIGITS or not (digits.isascii() and digits.isdecimal()):
+        return None
+    return int(digits)
 
 
 def _reply(doc: Doc) -> AdminReply:
@@ -134,9 +151,10 @@ def _free_tier(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
     if len(rest) % 2:
         raise edits.AdminInputError("usage", usage=usage)
     for key, value in zip(rest[::2], rest[1::2], strict=True):
-        if key not in limits or not value.isdigit():
+        count = _count(value)
+        if key not in limits or count is None:
             raise edits.AdminInputError("usage", usage=usage)
-        limits[key] = int(value)
+        limits[key] = count
     available = _YES[lowered[state_at]]
     return _change(ctx, t, f"free-tier {model} {lowered[state_at]}", lambda card: edits.set_free_tier(
         card, model, available=available, today=ctx.today, **limits))
@@ -171,9 +189,10 @@ def _history(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
     args = rest.split()
     limit = 10
     if args:
-        if not args[0].isdigit() or not 1 <= int(args[0]) <= MAX_HISTORY:
+        count = _count(args[0]) if len(args) == 1 else None
+        if count is None or not 1 <= count <= MAX_HISTORY:
             raise edits.AdminInputError("usage", usage=f"admin history [N]  (N from 1 to {MAX_HISTORY})")
-        limit = int(args[0])
+        limit = count
     return _reply(render_admin.history(t, ctx.store.history(limit)))
 
 
@@ -183,27 +202,42 @@ def _undo(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
 
 def _rollback(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
     args = rest.split()
-    if len(args) != 1 or not args[0].lstrip("v").isdigit():
+    version = _count(args[0], version=True) if len(args) == 1 else None
+    if version is None or version < 1:
         raise edits.AdminInputError("usage", usage="admin rollback VERSION")
-    version = int(args[0].lstrip("v"))
     return _announce(ctx, t, ctx.store.rollback(version, user_id=ctx.user_id, channel_id=ctx.channel_id))
 
 
 def _export(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    """The card as JSON in code blocks (shown on every surface, unlike a message's fallback text),
+    headed by the version it was taken from, which `admin import` checks."""
     current = ctx.store.current()
-    json_text = edits.card_to_json(current.card)
-    doc = Doc(render_admin.export_title(t, current), [], [render_admin.import_hint(t)])
-    text, blocks = to_slack(doc)
-    # The JSON goes in a code block of its own; Slack's fallback text holds up to 40,000 characters.
-    return AdminReply(text + "\n```" + json_text + "```", blocks, json_text=json_text)
+    json_text = edits.export_json(current.card, current.version)
+    text, blocks = to_slack(render_admin.export(t, current, json_text))
+    return AdminReply(text, blocks, json_text=json_text)
+
+
+_IMPORT_USAGE = "admin import [force] {...the JSON that admin export gives...}"
 
 
 def _import(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
-    json_text = rest.strip().strip("`").strip()  # the raw text: JSON strings keep their spaces
+    """Replace the card with the JSON given, unless the card changed since that JSON was exported.
+
+    The export names its version (`base_version`); importing an old export would silently revert
+    every change made since, so that needs `force`, as does JSON that names no version.
+    """
+    words = rest.split(maxsplit=1)
+    force = bool(words) and words[0].lower() in FORCE_WORDS
+    json_text = (words[1] if force and len(words) > 1 else "" if force else rest).strip().strip("`").strip()
     if not json_text:
-        raise edits.AdminInputError("usage", usage="admin import {...the JSON that admin export gives...}")
-    card = edits.card_from_json(json_text)
-    return _change(ctx, t, "import", lambda _current: card)
+        raise edits.AdminInputError("usage", usage=_IMPORT_USAGE)
+    card, base_version = edits.import_json(json_text)
+    if base_version is None and not force:
+        raise edits.AdminInputError("import_needs_base", key=edits.BASE_VERSION_KEY)
+    action = "import" + (" (force)" if force else f" (from version {base_version})")
+    change = ctx.store.change(lambda _current: card, user_id=ctx.user_id, channel_id=ctx.channel_id, action=action,
+                              base_version=None if force else base_version)  # fmt: skip
+    return _announce(ctx, t, change)
 
 
 def _sync(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App, BoltResponse
@@ -28,7 +28,9 @@ from bot.permissions import AdminPolicy
 from bot.ratestore import DatabaseUnavailable, RateStore  # imported before create_schema: its tables too
 from bot.services import Services
 from bot.settings import ConfigError, Settings
+from bot.slack_users import SlackUsers
 from bot.store import Store
+from bot.workers import BoundedExecutor
 from pricing import PriceBook, load_card
 
 if TYPE_CHECKING:
@@ -40,8 +42,13 @@ logger = logging.getLogger(__name__)
 
 #: Seconds a Web API call may take off the request path (posting answers, publishing App Home).
 WEB_API_TIMEOUT = 10
-#: Threads that run event work (users.info, chat.postMessage) after the ack.
+#: Threads that run event work (users.info, chat.postMessage) after the ack, and how many events may
+#: wait for one (a burst beyond that is dropped with an error in the log, not queued without end).
 EVENT_WORKERS = 8
+EVENT_QUEUE = 1000
+#: Audit announcements have their own threads: a burst of answers must not hold up an admin change's post.
+ANNOUNCE_WORKERS = 2
+ANNOUNCE_QUEUE = 100
 
 
 class AnyServerErrorRetryHandler(RetryHandler):
@@ -77,8 +84,15 @@ def build_web_client(settings: Settings, *, timeout: float = WEB_API_TIMEOUT, re
     )
 
 
-def build_answerer(settings: Settings, book: PriceBook | Callable[[], PriceBook] | None = None) -> Answerer:
-    """The Answerer over ``book`` (default: the shipped card); `ConfigError` when DEFAULT_MODEL is not on it."""
+def build_answerer(
+    settings: Settings, book: PriceBook | Callable[[], PriceBook] | None = None, *, card_edited: bool = False
+) -> Answerer:
+    """The Answerer over ``book`` (default: the shipped card).
+
+    `ConfigError` when DEFAULT_MODEL is not on the card and the card is the shipped one (a typo). When
+    admins have edited the card (``card_edited``) it may have lost the model since: that is no reason
+    to stay down, so answers fall back to the card's own default and the log says so loudly.
+    """
     from bot.answer import Answerer
     from pricing import PricingError
 
@@ -89,7 +103,13 @@ def build_answerer(settings: Settings, book: PriceBook | Callable[[], PriceBook]
         try:
             default_model = current.resolve(settings.default_model).id
         except PricingError:
-            raise ConfigError(f"DEFAULT_MODEL: {settings.default_model!r} is not on the rate card") from None
+            if not card_edited:
+                raise ConfigError(f"DEFAULT_MODEL: {settings.default_model!r} is not on the rate card") from None
+            logger.error(
+                "DEFAULT_MODEL %r is not on the stored rate card: answering with the card's default %s instead. "
+                "Put the model back (admin rollback / add-model) or change DEFAULT_MODEL.",
+                settings.default_model, current.card.default_model,
+            )  # fmt: skip
     return Answerer(source, fx=settings.usd_cny, default_model=default_model)
 
 
@@ -126,24 +146,32 @@ def create_app(
     cards = CardCache(rates, seed_book, interval=settings.card_refresh_seconds)
     cards.start()
     if answerer is None:
-        answerer = build_answerer(settings, cards.book)
+        answerer = build_answerer(settings, cards.book, card_edited=cards.version > 1)
+    default_model = getattr(answerer, "default_model", None)  # tests may pass a stand-in answerer
+    if default_model is not None:
+        # Every write is checked against it: no admin edit, import, undo or rollback may remove it.
+        rates.required_models = frozenset({default_model})
     client = client or build_web_client(settings)
     # users.info runs inside a slash command's 3 seconds: a short timeout and no retries.
     locale_client = locale_client or build_web_client(settings, timeout=settings.locale_timeout, retries=False)
-    executor = listener_executor or ThreadPoolExecutor(EVENT_WORKERS, "slack-events")
+    executor = listener_executor or BoundedExecutor(EVENT_WORKERS, EVENT_QUEUE, "slack-events")
+    # Tests and the offline shell pass one executor for everything (the shell's runs work inline).
+    announce_executor = listener_executor or BoundedExecutor(ANNOUNCE_WORKERS, ANNOUNCE_QUEUE, "audit-announcements")
+    # One users.info per user serves both the language and the admin check (a slash command has 3 s).
+    users = SlackUsers(locale_client)
     services = Services(
         answerer=answerer,
         store=store,
-        languages=LocaleResolver(locale_client, store, settings.default_lang),
+        languages=LocaleResolver(users, store, settings.default_lang),
         settings=settings,
         rates=rates,
         cards=cards,
         admins=AdminPolicy(
             settings.admin_user_ids,
-            client=locale_client,
+            users=users,
             include_workspace_admins=settings.workspace_admins_are_admins,
         ),
-        announce=_announcer(client, executor, settings.audit_channel),
+        announce=_announcer(client, announce_executor, settings.audit_channel),
     )
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     try:
@@ -167,7 +195,7 @@ def create_app(
 
 
 def _announcer(client: WebClient, executor: Executor, channel: str | None) -> Callable[[str, list[dict[str, Any]]], None] | None:
-    """Posts admin changes to AUDIT_CHANNEL on the event executor, so no slash command waits on it."""
+    """Posts admin changes to AUDIT_CHANNEL on ``executor`` (their own threads), so no slash command waits on it."""
     if channel is None:
         return None
 

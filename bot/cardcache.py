@@ -117,9 +117,18 @@ class CardCache:
         self._healthy = healthy
         if was and not healthy:
             cause = (error.__cause__ or error) if error is not None else None
+            if unexpected:
+                # Not an outage: the stored card itself could not be loaded (saved before writes were
+                # checked by loading them). Say so, so the operator rolls back rather than waits.
+                logger.error(
+                    "the newest stored rate card could not be loaded (%s); answering from card version %d. "
+                    "An admin can restore a good version with `admin rollback VERSION`.",
+                    type(cause).__name__, self.version, exc_info=error,
+                )  # fmt: skip
+                return
             logger.warning(
                 "rate card database unreachable (%s); answering from card version %d until it is back",
-                type(cause).__name__, self.version, exc_info=error if unexpected else None,
+                type(cause).__name__, self.version,
             )  # fmt: skip
         elif healthy and not was:
             logger.info("rate card database reachable again; card version %d", self.version)

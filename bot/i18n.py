@@ -6,7 +6,7 @@ import datetime as dt
 import gettext
 import io
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_scientific, get_currency_symbol
 
 __all__ = [
     "LANGS",
@@ -72,28 +72,53 @@ class Translator:
         return self._catalog.ngettext(singular, plural, n)
 
     def money(self, amount: Decimal, currency: str = "USD") -> str:
+        if _too_long_to_spell(amount):
+            return get_currency_symbol(currency, locale=self.locale) + self._scientific(amount)
         return _format_money(self.lang, str(display_amount(amount)), currency)
 
     def number(self, value: Decimal | int) -> str:
-        if isinstance(value, Decimal):
-            value = value.normalize() if value == value.to_integral_value() else display_amount(value)
+        """Formatting never raises: an amount too long to spell out is shown in scientific notation."""
+        if isinstance(value, int):
+            value = Decimal(value)  # Decimal has no digit limit (int's str() refuses past 4,300 digits)
+        if _too_long_to_spell(value):
+            return self._scientific(value)
+        value = value.normalize() if value == value.to_integral_value() else display_amount(value)
         return _format_number(self.lang, str(value))
+
+    def _scientific(self, value: Decimal) -> str:
+        return format_scientific(value, format="#.##E0", locale=self.locale)
 
     def date(self, value: dt.date) -> str:
         return format_date(value, format="medium", locale=self.locale)
 
 
+#: Powers of ten outside which an amount is shown in scientific notation, not spelled out in full
+#: (1e-200000 spelled out is 200,000 digits, and Babel's int() of it raises).
+MAX_SPELLED_DIGITS = 24
+MIN_SPELLED_EXPONENT = -12
+
+
+def _too_long_to_spell(value: Decimal) -> bool:
+    return value.is_finite() and value != 0 and not MIN_SPELLED_EXPONENT <= value.adjusted() < MAX_SPELLED_DIGITS
+
+
 def display_amount(amount: Decimal) -> Decimal:
-    """Round once, for display: cents from $1 up, else 3 significant digits, so tiny sums never read $0.00."""
-    if amount == 0:
-        return Decimal("0.00")
-    if abs(amount) >= 1:
-        return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    exponent = amount.adjusted() - 2  # keep 3 significant digits
-    rounded = amount.quantize(Decimal(1).scaleb(min(exponent, -2)), rounding=ROUND_HALF_UP).normalize()
-    if rounded.as_tuple().exponent > -2:  # type: ignore[operator]
-        rounded = rounded.quantize(Decimal("0.01"))
-    return rounded
+    """Round once, for display: cents from $1 up, else 3 significant digits, so tiny sums never read $0.00.
+
+    Rounded with as many digits as the amount needs: the default 28-digit context raises
+    `InvalidOperation` when quantizing $1e26 to cents.
+    """
+    if amount == 0 or not amount.is_finite():
+        return Decimal("0.00") if amount == 0 else amount
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, amount.adjusted() + 4, 8)
+        if abs(amount) >= 1:
+            return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        exponent = amount.adjusted() - 2  # keep 3 significant digits
+        rounded = amount.quantize(Decimal(1).scaleb(min(exponent, -2)), rounding=ROUND_HALF_UP).normalize()
+        if rounded.as_tuple().exponent > -2:  # type: ignore[operator]
+            rounded = rounded.quantize(Decimal("0.01"))
+        return rounded
 
 
 # Babel's CLDR formatting is the costliest step of an answer (~40 us a figure) and the same figures

@@ -9,9 +9,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot.i18n import lang_from_slack_locale
+from bot.slack_users import SlackUsers
 from bot.store import Store
 
 __all__ = ["LocaleResolver"]
@@ -60,14 +60,15 @@ class _TtlCache:
 class LocaleResolver:
     """Answers "which language for this user?" without making a slash command wait twice.
 
-    ``client`` should be a Web API client with a short timeout and no retries: it is called on the
-    request path of slash commands, which Slack abandons after 3 seconds. A failed look-up is cached
-    too (for ``failure_ttl``), so a slow Slack costs one user one short wait, not one per command.
+    ``users`` (or a ``WebClient`` to build them on) should use a short timeout and no retries: it is
+    called on the request path of slash commands, which Slack abandons after 3 seconds. A failed
+    look-up is reused too (for ``failure_ttl``), so a slow Slack costs one user one short wait, not
+    one per command. The same `SlackUsers` answers the admin policy, so one call serves both.
     """
 
     def __init__(
         self,
-        client: WebClient,
+        users: SlackUsers | WebClient,
         store: Store,
         default_lang: str,
         *,
@@ -75,12 +76,11 @@ class LocaleResolver:
         failure_ttl: float = 300.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._client = client
+        self.users = users if isinstance(users, SlackUsers) else SlackUsers(users, clock=clock)
         self._store = store
         self._default_lang = default_lang
         self._ttl = ttl
         self._failure_ttl = failure_ttl
-        self._locales = _TtlCache(_CACHE_SIZE, clock)
         # The saved choice is read on every question: without this, every slash command would wait
         # on a database query (the largest cost of an answer under load, measured in bench/).
         self._choices = _TtlCache(_CACHE_SIZE, clock)
@@ -110,31 +110,14 @@ class LocaleResolver:
 
     def slack_locale(self, user_id: str) -> str | None:
         """The user's Slack locale (e.g. "zh-CN"), from cache or users.info; None when unknown."""
-        found, locale = self._locales.get(user_id)
-        if found:
-            return locale
-        locale = self._look_up(user_id)
-        self._locales.put(user_id, locale, self._ttl if locale is not None else self._failure_ttl)
-        return locale
+        user = self.users.info(user_id, max_age=self._ttl, failure_max_age=self._failure_ttl).user or {}
+        locale = user.get("locale")
+        return locale if isinstance(locale, str) and locale else None
 
     def forget(self, user_id: str) -> None:
         """Drop the cached locale (e.g. when a user says "auto" after changing Slack's language)."""
-        self._locales.forget(user_id)
+        self.users.forget(user_id)
 
     def remember_choice(self, user_id: str, lang: str | None) -> None:
         """What this instance just saved for the user (None: back to auto), used from now on."""
         self._choices.put(user_id, lang, CHOICE_TTL)
-
-    def _look_up(self, user_id: str) -> str | None:
-        try:
-            response = self._client.users_info(user=user_id, include_locale=True)
-        except SlackApiError as error:
-            logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
-            return None
-        except (SlackClientError, OSError) as error:
-            # Timeouts and refused connections: answer in the default language rather than late.
-            logger.warning("users.info unavailable for %s: %s", user_id, type(error).__name__)
-            return None
-        user = response.get("user") or {}
-        locale = user.get("locale")
-        return locale if isinstance(locale, str) and locale else None

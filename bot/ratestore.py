@@ -27,13 +27,15 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pricing.edits import card_from_json, card_to_json
+from pricing.edits import AdminInputError, card_from_json, card_to_json
 from pricing.models import RateCard
+from pricing.ratecard import PriceBook
 
 from .store import Base, create_schema, utcnow
 
 __all__ = [
     "AuditEntry",
+    "CardMovedOn",
     "CardVersion",
     "Change",
     "DatabaseUnavailable",
@@ -44,6 +46,7 @@ __all__ = [
     "RateStore",
     "RateStoreError",
     "TooManyConflicts",
+    "UndoOvertaken",
     "UnknownVersion",
     "diff_cards",
 ]
@@ -97,6 +100,18 @@ class UnknownVersion(RateStoreError):
     def __init__(self, version: int) -> None:
         super().__init__(version=version)
         self.version = version
+
+
+class CardMovedOn(RateStoreError):
+    """The edit was made against version ``base`` (an export, a sync shown), but the card is now at ``latest``."""
+
+    code = "card_moved_on"
+
+
+class UndoOvertaken(RateStoreError):
+    """While undoing ``target``, someone else's write made another version the one an undo would take back."""
+
+    code = "undo_overtaken"
 
 
 class TooManyConflicts(RateStoreError):
@@ -266,10 +281,19 @@ class RateStore:
     versions stay one contiguous chain. No lock is held while an edit runs.
     """
 
-    def __init__(self, engine: Engine, seed: RateCard, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        seed: RateCard,
+        *,
+        clock: Callable[[], dt.datetime] = utcnow,
+        required_models: frozenset[str] = frozenset(),
+    ) -> None:
         self.engine = engine
         self.seed = seed
         self._clock = clock
+        #: Model ids this instance's settings answer with (DEFAULT_MODEL): no write may remove them.
+        self.required_models = required_models
         dialect = engine.dialect.name
         self._insert: Callable[..., Any]
         if dialect == "sqlite":
@@ -332,25 +356,52 @@ class RateStore:
     # -- writing --------------------------------------------------------------------------------
 
     def change(
-        self, edit: Callable[[RateCard], RateCard], *, user_id: str, channel_id: str | None, action: str
+        self,
+        edit: Callable[[RateCard], RateCard],
+        *,
+        user_id: str,
+        channel_id: str | None,
+        action: str,
+        base_version: int | None = None,
     ) -> Change:
         """Apply ``edit`` to the newest card and store the result as the next version, with its audit row.
 
         ``edit`` may run more than once (after losing a race it is re-applied to the winner's card);
-        whatever it raises propagates and nothing is written.
+        whatever it raises propagates and nothing is written. With ``base_version`` (the version an
+        export or a shown sync was taken from), `CardMovedOn` unless that is still the newest, checked
+        again on every retry, so a race lost to another writer refuses rather than overwrites.
         """
-        return self._write(lambda head: _Plan(edit(head.card), action), user_id=user_id, channel_id=channel_id)
+
+        def plan(head: _Head) -> _Plan:
+            if base_version is not None and head.version != base_version:
+                raise CardMovedOn(base=base_version, latest=head.version)
+            return _Plan(edit(head.card), action)
+
+        return self._write(plan, user_id=user_id, channel_id=channel_id)
 
     def undo(self, *, user_id: str, channel_id: str | None) -> Change:
-        """Restore the card as it was before the newest change not already undone (undos are not undone)."""
-        return self._write(self._undo_plan, user_id=user_id, channel_id=channel_id)
+        """Restore the card as it was before the newest change not already undone (undos are not undone).
+
+        The version to undo is chosen once, from the card as first read: if a race is lost and another
+        version has become the newest live change meanwhile, `UndoOvertaken` (never someone else's undone).
+        """
+        chosen: list[int] = []
+
+        def plan(head: _Head) -> _Plan:
+            target = self._undo_target(head)
+            if chosen and target != chosen[0]:
+                raise UndoOvertaken(target=chosen[0], latest=head.version)
+            chosen.append(target)
+            return _Plan(self.load(target - 1).card, UNDO_ACTION, undoes=target)
+
+        return self._write(plan, user_id=user_id, channel_id=channel_id)
 
     def rollback(self, version: int, *, user_id: str, channel_id: str | None) -> Change:
         """Store a new version whose card is ``version``'s (itself undoable like any change)."""
         target = self.load(version).card  # UnknownVersion before anything else happens
         return self._write(lambda _head: _Plan(target, f"rollback {version}"), user_id=user_id, channel_id=channel_id)
 
-    def _undo_plan(self, head: _Head) -> _Plan:
+    def _undo_target(self, head: _Head) -> int:
         with _database(), self.engine.connect() as conn:
             rows = conn.execute(
                 select(RateCardVersion.version, RateCardVersion.undoes).where(RateCardVersion.version <= head.version)
@@ -361,8 +412,7 @@ class RateStore:
         live = [r.version for r in rows if r.version > 1 and r.undoes is None and r.version not in undone]
         if not live:
             raise NothingToUndo()
-        target = max(live)
-        return _Plan(self.load(target - 1).card, UNDO_ACTION, undoes=target)
+        return max(live)
 
     def _write(self, plan_for: Callable[[_Head], _Plan], *, user_id: str, channel_id: str | None) -> Change:
         for _attempt in range(MAX_ATTEMPTS):
@@ -370,11 +420,31 @@ class RateStore:
             plan = plan_for(head)
             if plan.card == head.card:
                 raise NothingChanged()
+            self._check_loadable(plan.card)
             changes = diff_cards(head.card, plan.card)
             if self._insert_version(head.version + 1, plan, changes, user_id, channel_id):
                 return Change(head.version + 1, head.card, plan.card, changes, plan.action)
             # Another instance took head.version + 1 meanwhile: start again from its card.
         raise TooManyConflicts()
+
+    def _check_loadable(self, card: RateCard) -> None:
+        """Refuse a card that would not load as every instance loads it, or that lacks a model in use.
+
+        Exactly the card cache's steps (stored JSON -> card -> `PriceBook`): a card that validates but
+        cannot be indexed would otherwise be saved, then fail every refresh and every restart.
+        """
+        try:
+            loaded = card_from_json(card_to_json(card))
+            PriceBook(loaded)
+        except AdminInputError:
+            raise
+        except Exception as error:  # noqa: BLE001  # whatever loading would raise later, refuse it now
+            raise AdminInputError("invalid_card", reason=f"it could not be loaded ({type(error).__name__})") from error
+        if loaded != card:
+            raise AdminInputError("invalid_card", reason="it does not read back as saved")
+        ids = {m.id for m in card.models}
+        for model_id in sorted(self.required_models - ids):
+            raise AdminInputError("default_model_removed", model=model_id)
 
     def _head(self) -> _Head:
         query = select(RateCardVersion.version, RateCardVersion.card_json).order_by(RateCardVersion.version.desc()).limit(1)

@@ -26,6 +26,7 @@ from pricing import (
 from pricing.ratecard import derived_names, model_words
 
 from .i18n import Translator
+from .slack_limits import fit_message
 
 __all__ = ["Doc", "render_estimate", "render_compare", "render_budget", "render_rates", "render_free_tier",
            "render_help", "render_error", "render_internal_error", "to_plain", "to_slack", "slack_escape",
@@ -34,6 +35,7 @@ __all__ = ["Doc", "render_estimate", "render_compare", "render_budget", "render_
 #: Slack Block Kit limits: 3,000 characters per section text, 50 blocks per message.
 SECTION_LIMIT = 2900
 MAX_BLOCKS = 45
+FALLBACK_LIMIT = 3000
 
 EXAMPLES = ("1M in 50k out", "输入100万 输出5万", "10k in 2k out x1000 per day on 2.5 flash",
             "compare 200k in 10k out", "how many 10k in 1k out for $100", "free tier")  # fmt: skip
@@ -70,7 +72,9 @@ def to_slack(doc: Doc) -> tuple[str, list[dict[str, object]]]:
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": chunk}})
     for note in doc.notes[:10]:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": slack_escape(note)[:SECTION_LIMIT]}]})
-    return slack_escape(to_plain(doc))[:3000], blocks[:MAX_BLOCKS]
+    # The one place Block Kit leaves the renderer: every part within Slack's limits, however long the echo.
+    # The fallback is what notifications show: a screenful is plenty (Slack itself takes 40,000).
+    return fit_message(slack_escape(to_plain(doc)), blocks[:MAX_BLOCKS], text_limit=FALLBACK_LIMIT)
 
 
 def _chunks(text: str, size: int) -> list[str]:
@@ -453,6 +457,8 @@ def error_message(t: Translator, err: PricingError) -> str:
         "duplicate_part": t.gettext("The {part} is given twice (\"{amount}\")."),
         "fractional_tokens": t.gettext("Token counts are whole numbers: \"{amount}\"."),
         "amount_too_large": t.gettext("\"{amount}\" is too large to be a token count."),
+        "duration_too_long": t.gettext("\"{amount}\" hours is too long a duration: at most {limit} hours."),
+        "budget_too_large": t.gettext("A budget of {amount} USD is too large: at most {limit} USD."),
         "storage_needs_hours": t.gettext("Cache storage needs a duration, e.g. \"cache 1M for 2h\"."),
         "hours_need_storage": t.gettext("A duration needs a cache size, e.g. \"cache 1M for 2h\"."),
         "unlabeled_amount": t.gettext("Which part is \"{amount}\"? Label each amount, e.g. \"1M in 50k out\"."),
@@ -462,7 +468,7 @@ def error_message(t: Translator, err: PricingError) -> str:
         "bad_budget": t.gettext("A budget must be more than zero (got \"{amount}\")."),
         "budget_needs_usage": t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\"."),
         "budget_needs_amount": t.gettext("Say the budget, e.g. \"how many 10k in 1k out for $100\"."),
-        "no_fx_rate": t.gettext("No USD to CNY rate is set: an admin sets it with the USD_CNY setting."),
+        "no_fx_rate": t.gettext("No USD to CNY rate is set, so a budget in yuan can't be converted: an admin sets one with `/gemini-cost admin fx 7.10`."),
     }
     template = messages.get(err.code, t.gettext("I couldn't find a pricing question in that."))
     values = {k: (_part_name(t, str(v)) if k == "part" else (t.number(v) if isinstance(v, int) else v)) for k, v in p.items()}

@@ -7,12 +7,14 @@ from typing import Any
 from pricing import PricingError
 
 from .i18n import Translator
-from .render import Doc
+from .render import SECTION_LIMIT, Doc, slack_escape
 
 __all__ = [
     "admin_error",
     "admin_help",
     "change_done",
+    "code_chunks",
+    "export",
     "export_title",
     "history",
     "import_hint",
@@ -24,6 +26,8 @@ __all__ = [
     "version_line",
 ]
 
+#: Escaped characters of JSON per export block: a Slack section, less the code fences around it.
+EXPORT_CHUNK = SECTION_LIMIT - len("``````")
 #: How many changed figures one change lists before "and N more".
 MAX_CHANGES_SHOWN = 12
 
@@ -75,6 +79,45 @@ def export_title(t: Translator, current: Any) -> str:
     return t.gettext("Rate card version {version} as JSON:").format(version=current.version)
 
 
+def export(t: Translator, current: Any, json_text: str) -> Doc:
+    """The export as code blocks people can copy: split at line ends so each fits one Slack section.
+
+    Copying the message joins the blocks with line breaks, which JSON reads as white space.
+    """
+    chunks = code_chunks(json_text, EXPORT_CHUNK)
+    return Doc(export_title(t, current), [f"```{chunk}```" for chunk in chunks], [import_hint(t)])
+
+
+def code_chunks(text: str, limit: int) -> list[str]:
+    """``text`` cut at line ends into pieces whose Slack-escaped length is at most ``limit``."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        for part in _cut(line, limit):
+            cost = len(slack_escape(part)) + 1  # and its line break
+            if current and size + cost > limit:
+                pieces.append("\n".join(current))
+                current, size = [], 0
+            current.append(part)
+            size += cost
+    if current:
+        pieces.append("\n".join(current))
+    return pieces
+
+
+def _cut(line: str, limit: int) -> list[str]:
+    """A line longer than a block (only an absurdly long name could make one) in pieces that fit."""
+    parts: list[str] = []
+    while len(slack_escape(line)) >= limit:
+        end = limit // len("&amp;")  # every character escapes to at most five
+        while len(slack_escape(line[: end + 1])) < limit and end < len(line):
+            end += 1
+        parts.append(line[:end])
+        line = line[end:]
+    return [*parts, line]
+
+
 def import_hint(t: Translator) -> str:
     return t.gettext("Edit it and send it back with `/gemini-cost admin import <JSON>`: it is validated whole before it is saved.")
 
@@ -118,7 +161,7 @@ def admin_help(t: Translator) -> Doc:
         "admin show [MODEL] | admin history [N] | admin undo | admin rollback VERSION",
         "admin add-model NEW_ID like MODEL [name NAME] | admin alias NAME MODEL",
         "admin free-tier MODEL yes|no|unknown [rpm N] [tpm N] [rpd N] | admin fx RATE [DATE] | admin fx off",
-        "admin export | admin import JSON | admin sync",
+        "admin export | admin import [force] JSON | admin sync",
         t.gettext("Prices are USD per 1M tokens; storage per 1M tokens per hour; grounding per 1,000 as the model bills."),
     ]
     return Doc(t.gettext("Admin commands (admins only)"), lines, [t.gettext("Every change is validated, versioned, audited and undoable.")])
@@ -140,6 +183,12 @@ def admin_error(t: Translator, err: PricingError) -> Doc:
         "invalid_card": t.gettext("That would make an invalid rate card, so nothing was saved: {reason}"),
         "bad_json": t.gettext("That is not the JSON admin export gives: {reason}"),
         "card_changed_since": t.gettext("The card changed after this sync was shown (version {version}): run admin sync again."),
+        "too_precise_price": t.gettext("\"{value}\" is too fine a price: a non-zero price is at least {smallest} USD, with at most {places} decimal places."),
+        "alias_too_long": t.gettext("The alias \"{alias}\" is too long: at most {words} words and {chars} characters."),
+        "alias_not_printable": t.gettext("The alias \"{alias}\" contains characters that can't be typed (such as control characters)."),
+        "bad_name": t.gettext("\"{name}\" can't be a model's id or name: at most {chars} characters, none of them control characters."),
+        "default_model_removed": t.gettext("{model} is the default model (DEFAULT_MODEL) of a running instance, so it can't be removed from the card. Change DEFAULT_MODEL first."),
+        "import_needs_base": t.gettext("This JSON doesn't say which version it was exported from (\"{key}\"), so it could undo changes made since. Export again, or write admin import force ... to replace the card anyway."),
     }
     message = messages.get(err.code, t.gettext("That admin command could not be applied."))
     return Doc(message.format(**p), [], [t.gettext("Nothing was changed.")])
@@ -157,6 +206,12 @@ def store_error(t: Translator, err: Exception) -> Doc:
         return Doc(t.gettext("Too many admins changed the card at the same moment; nothing was saved from this command. Please try again."))
     if name == "SyncUnavailable":
         return Doc(t.gettext("The genai-prices data can't be read here, so there is nothing to compare with."))
+    if name == "CardMovedOn":
+        return Doc(t.gettext("The card has changed since version {base} was exported (it is now version {latest}), so importing it would undo those changes. Nothing was saved: export again, or write admin import force ... to replace the card anyway.").format(
+            base=err.params.get("base"), latest=err.params.get("latest")))  # type: ignore[attr-defined]
+    if name == "UndoOvertaken":
+        return Doc(t.gettext("Another change was saved while undoing version {target} (the card is now version {latest}), so nothing was undone. See admin history, then undo again if still needed.").format(
+            target=err.params.get("target"), latest=err.params.get("latest")))  # type: ignore[attr-defined]
     if name == "UnknownVersion":
         return Doc(t.gettext("There is no rate card version {version}.").format(version=getattr(err, "version", "?")))
     return Doc(t.gettext("That admin command could not be applied."))

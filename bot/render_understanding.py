@@ -40,7 +40,7 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
     elif model is not None:
         parts.append(model.id)
     u = query.usage
-    if u is not None:
+    if u is not None and query.intent != "budget":  # a budget asks how many requests
         requests = t.ngettext("{n} request", "{n} requests", u.requests).format(n=t.number(u.requests))
         if u.period == "day":
             requests = t.gettext("{requests} a day").format(requests=requests)
@@ -51,6 +51,7 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
         elif query.asked_period == "day":
             requests += ", " + t.gettext("total per day")
         parts.append(requests)
+    if u is not None:
         if u.input_tokens:
             text = t.gettext("input {tokens} tokens each").format(tokens=t.number(u.input_tokens))
             extras = []
@@ -119,6 +120,8 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("How many requests in that period? E.g. \"10k in 1k out x2000 per day\".")
     if reason == "count_without_tokens":
         return t.gettext("How many tokens does each request use? E.g. \"8k in 1k out x300 per day\".")
+    if reason == "budget_needs_usage":
+        return t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\".")
     if reason == "two_models":
         return t.gettext("Two models named: compare them, or name one? E.g. \"2.5 flash vs 3 flash 10k in 1k out\".")
     if reason == "money_without_question":

@@ -45,6 +45,7 @@ Type what you would type in Slack:
   #general 1M in 50k out cost?    a plain channel message (answered if CHANNEL_QUESTIONS=true)
   1M tokens in CNY                anything else is a direct message to the bot
   :home                           open the bot's App Home
+  :pick 1                         press button 1 under the bot's last question (a reading it offered)
   :quit                           leave (or Ctrl-D)"""
 
 
@@ -135,6 +136,8 @@ class Shell:
             self._out(HELP)
         elif line == ":home":
             self._event({"type": "app_home_opened", "user": USER_ID, "channel": DM_CHANNEL_ID, "tab": "home"})
+        elif line.split(maxsplit=1)[0] == ":pick":
+            self._pick(line.split(maxsplit=1)[1:])
         elif line.split(maxsplit=1)[0] == "/gemini-cost":
             self._command(line[len("/gemini-cost") :].strip())
         elif line.startswith("@"):
@@ -146,6 +149,15 @@ class Shell:
         else:
             self._message({"channel": DM_CHANNEL_ID, "channel_type": "im", "text": line})
         return True
+
+    def _pick(self, args: list[str]) -> None:
+        """Press a button under the last question: its reading is asked, as pressing it in Slack would."""
+        choice = args[0].strip() if args else ""
+        if not choice.isascii() or not choice.isdigit() or not 1 <= int(choice) <= len(_LAST_BUTTONS):
+            self._out(f"[no button {choice or '?'}: the last answer has {len(_LAST_BUTTONS)}]")
+            return
+        button = _LAST_BUTTONS[int(choice) - 1]
+        self._message({"channel": DM_CHANNEL_ID, "channel_type": "im", "text": button["value"]})
 
     def _command(self, text: str) -> None:
         body = urlencode({
@@ -215,13 +227,22 @@ def blocks_to_text(blocks: Iterable[dict[str, Any]]) -> str:
             lines.append("  ".join(e.get("text", "") for e in block.get("elements") or [] if "text" in e))
         elif kind == "rich_text":
             lines.append(json.dumps(block.get("elements"), ensure_ascii=False))
+        elif kind == "actions":
+            buttons = [e for e in block.get("elements") or [] if e.get("type") == "button"]
+            lines.extend(f"  [{i}] {b['text']['text']}" for i, b in enumerate(buttons, start=1))
     return html.unescape("\n".join(line for line in lines if line))
+
+
+#: The buttons under the last answer printed, for `:pick N` (the shell is one user at a terminal).
+_LAST_BUTTONS: list[dict[str, Any]] = []
 
 
 def _blocks_or_text(payload: dict[str, Any]) -> str:
     blocks = payload.get("blocks")
     if isinstance(blocks, str):
         blocks = json.loads(blocks)
+    _LAST_BUTTONS[:] = [e for b in blocks or [] if b.get("type") == "actions" for e in b.get("elements") or []
+                        if e.get("type") == "button"]  # fmt: skip
     return blocks_to_text(blocks) if blocks else html.unescape(str(payload.get("text") or ""))
 
 

@@ -20,7 +20,9 @@ def build_bolt_request(body: str, query: str, headers: Mapping[str, Sequence[str
     """A `BoltRequest` for ``body``, or `BadRequest` instead of the parser's exceptions."""
     try:
         request = BoltRequest(body=body, query=query, headers=dict(headers))
-    except (ValueError, TypeError, AttributeError, KeyError) as error:  # json.loads and friends
+    # json.loads and friends; RecursionError for JSON nested deeper than Python's stack (a signed
+    # body is still untrusted input: a leaked signing secret must not buy a 500 and a traceback).
+    except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as error:
         raise BadRequest(type(error).__name__) from None
     if not isinstance(request.body, dict):
         raise BadRequest("body is not an object")

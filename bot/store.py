@@ -26,6 +26,8 @@ __all__ = ["create_schema", "Base", "HandledEvent", "Store", "ThreadReply", "Use
 
 #: Slack retries an event for a few minutes at most; a day of ids is plenty and keeps the table small.
 HANDLED_EVENT_RETENTION = dt.timedelta(days=1)
+#: A thread's last unprompted answer matters for its cooldown (minutes); older rows are only weight.
+THREAD_REPLY_RETENTION = dt.timedelta(days=1)
 #: Seconds to wait for a PostgreSQL connection before calling the database unavailable.
 CONNECT_TIMEOUT = 5
 #: Prune old event ids after this many claims (cheap, and no scheduler needed).
@@ -106,9 +108,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class Store:
     """Reads and writes the bot's tables; safe to share between threads and instances."""
 
-    def __init__(self, engine: Engine, *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+    def __init__(
+        self, engine: Engine, *, clock: Callable[[], dt.datetime] = utcnow, prune_every: int = _PRUNE_EVERY
+    ) -> None:
         self.engine = engine
         self._clock = clock
+        self._prune_every = prune_every
         self._claims = 0
         self._claims_lock = threading.Lock()
         dialect = engine.dialect.name
@@ -194,10 +199,19 @@ class Store:
             return True
         with self._claims_lock:
             self._claims += 1
-            due = self._claims % _PRUNE_EVERY == 0
+            due = self._claims % self._prune_every == 0
         if due:
-            self.prune_events()
+            self._prune_quietly()
         return claimed
+
+    def _prune_quietly(self) -> None:
+        """Housekeeping after a claim: its failure must not cost the claim, which is already recorded
+        (raising here would leave this delivery unanswered, and Slack's retry is now a duplicate)."""
+        try:
+            self.prune_events()
+            self.prune_thread_replies()
+        except Exception:  # noqa: BLE001  # any failure: log it, answer anyway, prune next time
+            logger.warning("pruning old event ids failed; will try again later", exc_info=True)
 
     def claim_thread(self, channel: str, thread_ts: str, cooldown: dt.timedelta) -> bool:
         """True when nobody answered in this thread within ``cooldown``; records this answer if so."""
@@ -221,4 +235,10 @@ class Store:
         """Forget handled-event keys older than Slack could still retry; returns how many went."""
         with self.engine.begin() as conn:
             result = conn.execute(delete(HandledEvent).where(HandledEvent.handled_at < self._clock() - older_than))
+            return result.rowcount
+
+    def prune_thread_replies(self, older_than: dt.timedelta = THREAD_REPLY_RETENTION) -> int:
+        """Forget threads answered longer ago than any cooldown; returns how many went."""
+        with self.engine.begin() as conn:
+            result = conn.execute(delete(ThreadReply).where(ThreadReply.replied_at < self._clock() - older_than))
             return result.rowcount

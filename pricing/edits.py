@@ -12,8 +12,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .errors import PricingError, RateCardError
-from .models import MAX_TOKEN_PRICE, RateCard
-from .ratecard import PriceBook, model_words, parse_card
+from .models import MAX_PRICE_DECIMALS, MAX_TOKEN_PRICE, MIN_NONZERO_PRICE, RateCard
+from .ratecard import MAX_ALIAS_WORDS, PriceBook, model_words, parse_card
 
 __all__ = [
     "AdminInputError",
@@ -26,7 +26,23 @@ __all__ = [
     "set_fx",
     "card_to_json",
     "card_from_json",
+    "export_json",
+    "import_json",
+    "check_aliases",
+    "BASE_VERSION_KEY",
+    "MAX_ALIAS_CHARS",
+    "MAX_NAME_CHARS",
+    "MAX_VERSION",
 ]
+
+#: The export's note of the version it was taken from; an import is refused once the card moved on.
+BASE_VERSION_KEY = "base_version"
+#: Versions are stored as 32-bit integers (SQLite and PostgreSQL alike).
+MAX_VERSION = 2**31 - 1
+#: Longest alias in characters (a word count alone would let one 10,000-letter "word" through).
+MAX_ALIAS_CHARS = 60
+#: Longest model id or display name an admin may give (shown in every answer about the model).
+MAX_NAME_CHARS = 80
 
 #: `admin set` fields and the card attribute each edits.
 PRICE_FIELDS = {
@@ -56,6 +72,9 @@ def parse_price(text: str) -> Decimal:
         raise AdminInputError("negative_price", value=text[:40])
     if value > MAX_TOKEN_PRICE:
         raise AdminInputError("absurd_price", value=text[:40], limit=str(MAX_TOKEN_PRICE))
+    if 0 < value < MIN_NONZERO_PRICE or -value.as_tuple().exponent > MAX_PRICE_DECIMALS:  # type: ignore[operator]
+        raise AdminInputError("too_precise_price", value=text[:40], smallest=str(MIN_NONZERO_PRICE),
+                              places=MAX_PRICE_DECIMALS)  # fmt: skip
     return value
 
 
@@ -63,11 +82,45 @@ def _dump(card: RateCard) -> dict[str, Any]:
     return card.model_dump(mode="python")
 
 
-def _rebuild(data: dict[str, Any]) -> RateCard:
+def _validated(data: dict[str, Any]) -> RateCard:
     try:
         return parse_card(data)
     except RateCardError as exc:
-        raise AdminInputError("invalid_card", reason=str(exc).splitlines()[0][:300]) from None
+        raise AdminInputError("invalid_card", reason=_first_error(exc)) from None
+
+
+def _rebuild(data: dict[str, Any]) -> RateCard:
+    """A card an admin edit made: valid as a card, and every alias usable by the parser."""
+    card = _validated(data)
+    check_aliases(card)
+    return card
+
+
+def _first_error(exc: RateCardError) -> str:
+    """The first failing field and why, from pydantic's report (its first line only counts errors)."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return " ".join(lines[1:3] or lines[:1])[:300]
+
+
+def check_aliases(card: RateCard) -> None:
+    """Every alias the parser can use: some words, at most `MAX_ALIAS_WORDS` of them, printable, short.
+
+    Checked on every admin path (alias, import, any edit), since the card model alone admits "" (which
+    then cannot be indexed) and aliases long enough to make every question slow to parse.
+    """
+    for model in card.models:
+        for alias in model.aliases:
+            _check_alias(alias)
+
+
+def _check_alias(alias: str) -> None:
+    shown = alias[:40]
+    if not model_words(alias):
+        raise AdminInputError("empty_alias")
+    if not alias.isprintable():
+        raise AdminInputError("alias_not_printable", alias=shown.encode("unicode_escape").decode("ascii"))
+    if len(model_words(alias)) > MAX_ALIAS_WORDS or len(alias) > MAX_ALIAS_CHARS:
+        raise AdminInputError("alias_too_long", alias=shown, words=MAX_ALIAS_WORDS, chars=MAX_ALIAS_CHARS)
 
 
 def _model_index(data: dict[str, Any], book: PriceBook, ref: str) -> int:
@@ -115,6 +168,9 @@ def _ensure_admin_source(data: dict[str, Any], today: dt.date) -> None:
 
 def add_model(card: RateCard, new_id: str, like: str, *, name: str | None, today: dt.date) -> RateCard:
     """`admin add-model NEW_ID like EXISTING [name ...]`: a new model starting from another's rates."""
+    for given in (new_id, name or ""):
+        if len(given) > MAX_NAME_CHARS or not given.isprintable():
+            raise AdminInputError("bad_name", name=given[:40].encode("unicode_escape").decode("ascii"), chars=MAX_NAME_CHARS)
     book = PriceBook(card)
     data = _dump(card)
     if any(m["id"] == new_id for m in data["models"]) or model_words(new_id) in book.names:
@@ -139,9 +195,8 @@ def set_alias(card: RateCard, alias: str, ref: str) -> RateCard:
     book = PriceBook(card)
     data = _dump(card)
     target = data["models"][_model_index(data, book, ref)]
+    _check_alias(alias)
     words = model_words(alias)
-    if not words:
-        raise AdminInputError("empty_alias")
     if any(model_words(m["id"]) == words for m in data["models"]):
         raise AdminInputError("alias_is_model", alias=alias[:60])
     for m in data["models"]:
@@ -184,11 +239,33 @@ def card_to_json(card: RateCard) -> str:
 
 
 def card_from_json(text: str) -> RateCard:
-    """`admin import`: JSON in the export's form, validated whole; `AdminInputError` when it is not."""
+    """A stored card's JSON (as `card_to_json` wrote it), validated whole; `AdminInputError` when it is not.
+
+    Not `check_aliases`: a version saved before those checks existed must still load.
+    """
+    return _validated(_json_object(text))
+
+
+def export_json(card: RateCard, version: int) -> str:
+    """`admin export`: the card's JSON with the version it is taken from first, for `import_json` to check."""
+    data = json.loads(card_to_json(card))
+    return json.dumps({BASE_VERSION_KEY: version, **data}, indent=1, ensure_ascii=False)
+
+
+def import_json(text: str) -> tuple[RateCard, int | None]:
+    """`admin import`: the card, validated whole, and the version it was exported from (None if unsaid)."""
+    data = _json_object(text)
+    base = data.pop(BASE_VERSION_KEY, None)
+    if base is not None and (type(base) is not int or not 1 <= base <= MAX_VERSION):
+        raise AdminInputError("bad_json", reason=f"{BASE_VERSION_KEY} must be a version number")
+    return _rebuild(data), base
+
+
+def _json_object(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text, parse_float=Decimal)
-    except (ValueError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # ValueError covers the int-digits limit too
         raise AdminInputError("bad_json", reason=str(exc)[:200]) from None
     if not isinstance(data, dict):
         raise AdminInputError("bad_json", reason="expected a JSON object")
-    return _rebuild(data)
+    return data

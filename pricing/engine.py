@@ -56,6 +56,10 @@ THOUSAND = Decimal(1_000)
 MIN_USD_CNY, MAX_USD_CNY = Decimal(1), Decimal(50)
 #: DESIGN: "a month is 30 days" when converting between daily and monthly allowances.
 DAYS_PER_MONTH = 30
+#: Beyond these a duration or budget is a typo, not a plan (a century of caching; a trillion dollars),
+#: and unbounded ones reach figures no answer can show (a budget of $1e26 buys 1e30 requests).
+MAX_STORAGE_HOURS = Decimal(1_000_000)
+MAX_BUDGET_USD = Decimal(10**12)
 
 Tier = Literal["standard", "long_context"]
 ItemKind = Literal[
@@ -114,6 +118,8 @@ class Usage:
                 raise InvalidQuery("negative_amount", amount=str(getattr(self, name)))
         if self.storage_hours < 0:
             raise InvalidQuery("negative_amount", amount=str(self.storage_hours))
+        if not self.storage_hours.is_finite() or self.storage_hours > MAX_STORAGE_HOURS:
+            raise InvalidQuery("duration_too_long", amount=_short(self.storage_hours), limit=int(MAX_STORAGE_HOURS))
         if self.requests < 1:
             raise InvalidQuery("bad_request_count", count=str(self.requests))
         if self.searches_per_request < 1:
@@ -139,6 +145,11 @@ class Usage:
     @property
     def is_empty(self) -> bool:
         return not (self.input_tokens or self.output_tokens or self.storage_tokens or self.grounded or self.output_images)
+
+
+def _short(value: Decimal) -> str:
+    """A huge figure as short text for an error (`1E+32`, never a few hundred digits)."""
+    return f"{value.normalize():.3g}" if value.is_finite() and abs(value.adjusted()) > 12 else str(value)[:40]
 
 
 @dataclass(frozen=True)
@@ -448,6 +459,8 @@ def budget(
     """
     if budget_usd <= 0:
         raise InvalidQuery("bad_budget", amount=str(budget_usd))
+    if not budget_usd.is_finite() or budget_usd > MAX_BUDGET_USD:
+        raise InvalidQuery("budget_too_large", amount=_short(budget_usd), limit=int(MAX_BUDGET_USD))
     one = replace(usage, requests=1, period=None)
     per_request = estimate(book, one, model, today=today, grounding_allowance=False)
     notices = [n for n in per_request.notices if not n.code.startswith("grounding_")]

@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Price",
@@ -26,12 +26,30 @@ __all__ = [
     "Status",
     "Period",
     "MAX_TOKEN_PRICE",
+    "MIN_NONZERO_PRICE",
+    "MAX_PRICE_DECIMALS",
 ]
 
 #: Above this many USD per 1M tokens a figure is a typo, not a price (today's dearest is $18).
 MAX_TOKEN_PRICE = Decimal("1000")
 
-Usd = Annotated[Decimal, Field(ge=0, le=MAX_TOKEN_PRICE, allow_inf_nan=False)]
+#: Finer than this is a typo too, and unbounded precision (1e-200000) would make every answer on the
+#: model a number hundreds of KB long. Today's finest published figure is $0.025.
+MIN_NONZERO_PRICE = Decimal("0.0001")
+MAX_PRICE_DECIMALS = 6
+
+
+def _not_too_small(value: Decimal) -> Decimal:
+    if 0 < value < MIN_NONZERO_PRICE:
+        raise ValueError(f"a non-zero price is at least {MIN_NONZERO_PRICE}")
+    return value
+
+
+Usd = Annotated[
+    Decimal,
+    Field(ge=0, le=MAX_TOKEN_PRICE, allow_inf_nan=False, decimal_places=MAX_PRICE_DECIMALS),
+    AfterValidator(_not_too_small),
+]
 Status = Literal["preview", "ga", "deprecated", "shut_down"]
 Period = Literal["day", "month"]
 

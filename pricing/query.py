@@ -23,7 +23,7 @@ from .model_names import match_models, reject_unknown_models
 from .models import ModelCard, Period
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
 from .ratecard import PriceBook
-from .vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, TRADITIONAL, TRADITIONAL_WORDS, WORDS, typo_index
+from .vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, TRADITIONAL, TRADITIONAL_WORDS, WORDS, correct_typo
 
 __all__ = ["Query", "Intent", "parse_query", "reads_as_followup", "canonical", "apply_followup", "MAX_QUERY_CHARS"]
 
@@ -38,7 +38,6 @@ MAX_TOKENS = 10**12
 MAX_HOURS = Decimal(24 * 365 * 10)
 MAX_BUDGET = Decimal(10**12)
 
-_TYPOS = typo_index(WORDS)
 _CJK_TABLE: dict[str, str] = {**dict.fromkeys(CJK_FILLER, "skip"), **CJK_WORDS}
 _CJK_MAX = max(len(w) for w in _CJK_TABLE)
 _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
@@ -48,6 +47,7 @@ _SLACK_MARKUP = re.compile(r"<[^<>\s]{0,300}>|&(?:lt|gt|amp);")
 _OWN_NAME = re.compile(r"/?@?gemini[-_ ]?cost\b:?|@bot\b")
 #: `1024x1024`, `1920×1080`: a picture's size, which only image pricing can use.
 _RESOLUTION = re.compile(r"\b\d{3,4} ?[x×*] ?\d{3,4}\b")
+_IN_OUT = re.compile(r"\bi/o\b")
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 _TOKEN = re.compile(
     r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e[+-]?\d{1,2}(?![a-z]))?)"
@@ -56,7 +56,9 @@ _TOKEN = re.compile(
     r"|(?P<sym>[$¥×*=/+\-?%<>@!#&])"
 )
 _PRICED: frozenset[str] = frozenset(["estimate", "compare", "budget"])
-_COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx", "avg", "average", "averaging"])
+#: Words that may stand between an amount and its label without changing what it is.
+_COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx",
+                     "avg", "average", "averaging", "part", "portion"])  # fmt: skip
 _PRONOUNS = frozenset(["them", "it", "those", "these", "which", "that"])
 
 
@@ -114,6 +116,7 @@ def _normalize(text: str) -> tuple[str, dt.date | None]:
     text = _SLACK_MARKUP.sub(" ", text)
     text = _OWN_NAME.sub(" ", text)
     text = _RESOLUTION.sub(" images ", text)
+    text = _IN_OUT.sub("in/out", text)
     on_date = None
     match = _DATE.search(text)
     if match is not None:
@@ -185,7 +188,7 @@ def _split_cjk(tok: _Tok) -> list[_Tok]:
 
 def _is_keyword(word: str) -> bool:
     """A word of the query language (or filler): it ends a model name typed with spaces."""
-    return word in WORDS or word in FILLER or word in ENGLISH_MULTIPLIERS or word in _TYPOS
+    return word in WORDS or word in FILLER or word in ENGLISH_MULTIPLIERS or correct_typo(word) is not None
 
 
 def _currency_after(tokens: list[_Tok], first: int, after: int) -> str | None:
@@ -246,16 +249,20 @@ def _assign_roles(tokens: list[_Tok]) -> None:
     typed with one letter wrong (5+ letters) is read as the keyword."""
     for tok in tokens:
         if tok.kind == "word" and tok.role is None:
-            if tok.text not in WORDS and tok.text not in FILLER and tok.text in _TYPOS:
-                tok.text = _TYPOS[tok.text]
+            fixed = correct_typo(tok.text) if tok.text not in WORDS and tok.text not in FILLER else None
+            if fixed is not None:
+                tok.text = fixed
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.role is not None or tok.kind in ("used", "model", "amount"):
             continue
+        if tok.kind == "word" and nxt is not None and nxt.kind == "word" and nxt.role is None and (tok.text, nxt.text) in PHRASES:
+            tok.role, nxt.role = PHRASES[(tok.text, nxt.text)]
+            continue
         if tok.text in LINK_WORDS:
             tok.role = "link"
         elif tok.kind == "sym":
-            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question", "-": "link", "+": "skip"}.get(tok.text)
+            tok.role = {"×": "times_sign", "*": "times_sign", "?": "question", "-": "link", "+": "skip", "%": "percent"}.get(tok.text)
             if tok.text == "/" and nxt is not None and nxt.text in PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
             elif tok.text == "/" and nxt is not None and nxt.text in ("min", "minute"):
@@ -296,6 +303,7 @@ class _Parts:
     batch: bool = False
     search: bool = False
     cache: Decimal | None = None  # `cache 1M`: storage if a duration is given, else cache hits
+    cached_pct: Decimal | None = None  # `40% cached`
     budget_usd: Decimal | None = None
     budget_cny: Decimal | None = None
     want_cny: bool = False
@@ -306,6 +314,7 @@ class _Parts:
     limit: str | None = None
     intents: set[str] = field(default_factory=set)
     labels_seen: set[str] = field(default_factory=set)
+    topics: list[str] = field(default_factory=list)  # topic words in the order written
     unknown_words: list[str] = field(default_factory=list)
     unknown_cjk: list[str] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
@@ -320,6 +329,7 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     unlabeled: list[_Tok] = []
     taken: set[int] = set()
     n = len(tokens)
+    _pair_slashed(tokens, parts, taken)
 
     def neighbour(k: int, step: int) -> int:
         # skip words that sit between an amount and its label: `1M tokens in`, `input = 1M`
@@ -331,16 +341,34 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     def role(k: int) -> str:
         return (tokens[k].role or "") if 0 <= k < n and k not in taken and not tokens[k].used else ""
 
-    def mark_volume(k: int) -> None:
+    def _take_twin_label(label: int) -> None:
+        # `300k prompt in total`: a second label of the same part right after the first is the same label
+        after = neighbour(label, 1)
+        if 0 <= after < n and tokens[after].role == tokens[label].role:
+            taken.add(after)
+
+    def mark_volume(k: int) -> bool:
         while 0 <= k < n and tokens[k].role == "skip":  # `5,000 runs a day`
             k += 1 if k > i else -1
         if role(k).startswith("period:"):
             tokens[k].volume = True
+            return True
+        return False
+
+    def explain_total(k: int) -> None:
+        # `一共 1000 次`, `1000 calls in total`: a total of requests, not of tokens
+        if 0 <= k < n and tokens[k].role == "total":
+            tokens[k].used = True
 
     for i, tok in enumerate(tokens):
-        if tok.kind != "amount" or tok.money is not None:
+        if tok.kind != "amount" or tok.money is not None or tok.used:
             continue
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
+        if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
+            _set_once(parts, "cached_pct", tok.value, tok)  # `40% cached`: a share of the prompt
+            taken.update((i + 1, neighbour(i + 1, 1)))
+            tok.used = True
+            continue
         if _describes_noun(tokens, i, nxt):  # `a 1M-token manual cached for 2 hours`
             tokens[nxt].role = "skip"
             nxt = neighbour(nxt, 1)
@@ -356,12 +384,15 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             num, _, den = role(nxt)[4:].partition("/")
             _set_once(parts, "hours", tok.value * Decimal(num) / Decimal(den or 1), tok)
             taken.add(nxt)
-        elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times"):
+        elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt):
             _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`
             count_at = nxt if role(nxt) == "count" else prev
             taken.add(count_at)
-            mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
-            mark_volume(neighbour(i, -1))
+            # `每天5000次` names its period before the count, `5k calls a day` after it
+            if not mark_volume(i - 1 if role(i - 1).startswith("period:") else -1):
+                mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
+            explain_total(i - 1)
+            explain_total(count_at + 1)
         elif role(nxt) == "searches":
             _set_once(parts, "searches", tok.value, tok)
             parts.search = True
@@ -372,13 +403,15 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
         elif role(prev).startswith("label:"):
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
+            _take_twin_label(prev)
         elif role(nxt).startswith("label:"):
             _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
             taken.add(nxt)
+            _take_twin_label(nxt)
         elif _period_follows(tokens, i) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
             tokens[_period_follows(tokens, i)].volume = True  # type: ignore[index]
-        elif role(prev) in ("count", "count_label"):
+        elif role(prev) == "count_label" or role(prev) == "count" and any(t.text in (":", "=") for t in tokens[prev + 1 : i]):
             _set_once(parts, "requests", tok.value, tok)  # `请求数1000`, `requests: 800/day`
             taken.add(prev)
             mark_volume(neighbour(i, 1))
@@ -389,6 +422,34 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
     for k in taken:
         tokens[k].used = True
     return unlabeled
+
+
+def _pair_slashed(tokens: list[_Tok], parts: _Parts, taken: set[int]) -> None:
+    """`10k/2k in/out`, `in/out 10k/2k`: two amounts and two labels, each joined by a slash, pair in order."""
+    n = len(tokens)
+    for i in range(n - 2):
+        if not (tokens[i].kind == "amount" and tokens[i + 1].text == "/" and tokens[i + 2].kind == "amount"):
+            continue
+        for first in (i + 3, i - 3):
+            if 0 <= first and first + 2 < n and tokens[first + 1].text == "/":
+                labels = ((tokens[first].role or ""), (tokens[first + 2].role or ""))
+                if all(label.startswith("label:") for label in labels) and labels[0] != labels[1]:
+                    for amount, label in ((tokens[i], labels[0]), (tokens[i + 2], labels[1])):
+                        _set_once(parts, label[6:], amount.value, amount)
+                        amount.used = True
+                    taken.update((first, first + 2))
+                    tokens[i + 1].role = tokens[first + 1].role = "skip"
+                    return
+
+
+def _plural_count(tokens: list[_Tok], k: int) -> bool:
+    """`150 prompts a day`: a plural prompt word followed by a period counts requests."""
+    if not (0 <= k < len(tokens)) or tokens[k].text not in ("prompts", "requests"):
+        return False
+    after = k + 1
+    while after < len(tokens) and tokens[after].role == "skip":
+        after += 1
+    return after < len(tokens) and (tokens[after].role or "").startswith("period:")
 
 
 def _period_follows(tokens: list[_Tok], i: int) -> int | None:
@@ -407,7 +468,7 @@ def _describes_noun(tokens: list[_Tok], i: int, nxt: int) -> bool:
     if not (0 <= nxt < len(tokens)):
         return False
     noun = tokens[nxt]
-    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role == "count"):
+    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role in ("count", None)):
         return False
     if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
         return False
@@ -457,13 +518,18 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
                 standalone.append(tok)
         elif r.startswith("label:") and not tok.used:
             parts.labels_seen.add(r[6:])
+            topic = {"cache": "caching", "cached": "caching", "storage": "caching", "thinking": "thinking"}.get(r[6:])
+            if topic:
+                parts.topics.append(topic)
         elif r.startswith("limit:"):
             parts.limit = r[6:]
             parts.intents.add("free")
         elif r == "batch":
             parts.batch = True
+            parts.topics.append("batch")
         elif r == "search":
             parts.search = True
+            parts.topics.append("grounding")
         elif r == "cny":
             parts.want_cny = True
         elif r == "public":
@@ -479,7 +545,9 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
             if nxt is not None and nxt.kind in ("word", "cjk"):
                 parts.provider = nxt.text
                 nxt.role = "skip"
-        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier"):
+        elif r == "total" and tok.used:
+            pass  # a total of requests, explained where it was paired
+        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q"):
             parts.intents.add(r)
         elif r == "matter":
             parts.unexplained.append(tok.text)
@@ -513,6 +581,10 @@ def _relative_clauses(tokens: list[_Tok]) -> None:
             if tokens[k].role in ("label:cached", "label:cache", "label:thinking", "label:audio"):
                 tok.role = "pronoun_link"
                 break
+        else:
+            period_after = any((t.role or "").startswith("period:") for t in tokens[i + 1 : i + 4])
+            if i > 1 and tokens[i - 2].kind == "amount" and tok.text in ("those", "these", "them") and period_after:
+                tok.role = "count"  # `700 of those per day`: that many of the request just described
 
 
 # --- building the reading -------------------------------------------------------------------------
@@ -543,6 +615,10 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
         # `keep a 1M-token manual cached for 2 hours`: a duration makes a cached amount storage
         parts.storage, parts.cached = parts.cached, None
+    if parts.cached_pct is not None:
+        if parts.input is None or parts.cached is not None or not 0 <= parts.cached_pct <= 100:
+            raise Ambiguous("unplaced_label", words="%")
+        parts.cached = parts.input * parts.cached_pct / 100
     if parts.storage is not None and parts.hours is None:
         raise InvalidQuery("storage_needs_hours", amount=_plain(parts.storage))
     if parts.hours is not None and parts.storage is None:
@@ -751,8 +827,8 @@ def _place_unlabeled(
 def _refuse_unexplained(parts: _Parts, query: Query) -> None:
     """A priced answer must not ignore a word that would change the price: ask instead."""
     usage = query.usage
-    if "images" in parts.labels_seen or (parts.images is not None and not parts.make):
-        raise Ambiguous("images")
+    if usage is not None and usage.output_images and not query.models:
+        raise Ambiguous("images")  # `generate 50 images`: which image model?
     if "video" in parts.labels_seen:
         raise Ambiguous("video")
     if "audio" in parts.labels_seen and usage is not None and not usage.audio_input_tokens:
@@ -786,6 +862,8 @@ def _compare_of(parts: _Parts, models: tuple[ModelCard, ...]) -> Query:
 
 
 def _topic(parts: _Parts) -> Topic:
+    if parts.topics:
+        return parts.topics[0]  # type: ignore[return-value]  # the one asked about first
     if parts.search:
         return "grounding"
     if parts.batch:
@@ -807,7 +885,7 @@ def _intent(parts: _Parts, usage: Usage | None, models: tuple[ModelCard, ...], a
     wants = parts.intents
     if parts.budget_usd is not None or parts.budget_cny is not None:
         if usage is None:
-            raise InvalidQuery("budget_needs_usage")
+            raise Ambiguous("budget_needs_usage")
         return "budget"
     topical = parts.search or bool(parts.labels_seen & {"cache", "cached"})
     if "free" in wants and not (topical and "tier" not in wants and parts.limit is None):
@@ -826,6 +904,8 @@ def _intent(parts: _Parts, usage: Usage | None, models: tuple[ModelCard, ...], a
         return "help"
     if parts.requests is not None and not parts.intents & {"rates", "compare"}:
         raise Ambiguous("count_without_tokens")
+    if "price_q" in wants and not models and not wants & {"rates", "compare", "free", "help", "info"}:
+        raise Ambiguous("count_without_tokens")  # `how much is a chatbot?`: nothing to price yet
     if "budget" in wants:
         raise InvalidQuery("budget_needs_amount")
     if "rates" in wants or "compare" in wants or models:

@@ -15,6 +15,8 @@ parser. Roles are plain strings read by `pricing.query`:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = [
     "WORDS",
     "PHRASES",
@@ -24,14 +26,14 @@ __all__ = [
     "TRADITIONAL",
     "PERIOD_WORDS",
     "LINK_WORDS",
-    "typo_index",
+    "correct_typo",
 ]
 
 # English single words -> role.
 WORDS: dict[str, str] = {
-    **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context"], "label:input"),
+    **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
-        ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies", "generated", "generation"],
+        ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies", "generated", "generation", "back"],
         "label:output",
     ),
     **dict.fromkeys(["cached", "hits", "hit", "reads"], "label:cached"),
@@ -44,7 +46,8 @@ WORDS: dict[str, str] = {
         ["requests", "request", "calls", "call", "reqs", "req", "times", "runs", "run", "queries", "query",
          "messages", "message", "msgs", "conversations", "chats", "turns", "users", "documents", "docs", "doc",
          "texts", "chunks", "passages", "pages", "records", "rows", "sentences", "jobs", "tasks", "invocations",
-         "executions", "generations", "emails", "tickets", "articles", "files", "questions", "msg"],
+         "executions", "generations", "emails", "tickets", "articles", "files", "questions", "msg", "descriptions", "reviews", "comments", "posts",
+         "tweets", "entries", "snippets", "summaries", "transcripts", "products", "items"],
         "count",
     ),
     **dict.fromkeys(["searches"], "searches"),
@@ -70,7 +73,7 @@ WORDS: dict[str, str] = {
         ["window", "status", "deprecated", "deprecation", "retired", "shutdown", "successor", "available",
          "availability", "modalities", "modality", "multimodal", "supports", "support", "released", "release",
          "discontinued", "sunset", "replacement", "info", "specs", "details", "ga", "preview", "stable",
-         "replaced", "replace", "replaces", "accept", "accepts", "maximum"],
+         "replaced", "replace", "replaces", "accept", "accepts", "maximum", "take", "takes", "threshold"],
         "info",
     ),
     "public": "public",
@@ -134,7 +137,12 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("still", "available"): ("info", "skip"),
     ("max", "output"): ("info", "skip"),
     ("output", "limit"): ("info", "skip"),
-    ("how", "much"): ("skip", "skip"),
+    ("how", "much"): ("price_q", "skip"),
+    ("get", "me"): ("budget", "skip"),
+    ("per", "prompt"): ("link", "label:input"),
+    ("per", "response"): ("link", "label:output"),
+    ("per", "answer"): ("link", "label:output"),
+    ("per", "reply"): ("link", "label:output"),
     ("google", "search"): ("search", "skip"),
     ("web", "search"): ("search", "skip"),
     ("what", "can"): ("help", "skip"),
@@ -154,7 +162,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("per", "second"): ("skip", "matter"),
 }
 
-PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month"}
+PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
+                "天": "day", "日": "day", "月": "month"}
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
 LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "of", "the", "个", "的", "个token", "=", ":"])
@@ -173,7 +182,7 @@ FILLER = frozenset(
     approx. ~ usage used api gemini's google's model's our app service pipeline workload project
     currently roughly typical typically average avg on approx expected expect expecting
     go get getting have has had having do does done make costs cost? price? spend? money
-    gemini mode transcribe transcribing transcription loop it that which where whole part portion averaging average avg stuff kind back send sending sent
+    product gemini mode transcribe transcribing transcription loop it that which where whole part portion averaging average avg stuff kind back send sending sent
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
     in? one single same it? this? that? will would be been being""".split()
@@ -213,11 +222,14 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱"], "compare"),
     **dict.fromkeys(["比较", "对比", "比一比", "所有模型", "最便宜", "哪个便宜", "哪个最便宜", "哪个更便宜", "哪个划算", "更便宜"], "compare"),
     **dict.fromkeys(["价格", "价目", "价目表", "费率", "单价", "定价", "收费标准", "价钱", "报价"], "rates"),
+    **dict.fromkeys(["不付费", "不花钱", "白嫖", "免费版"], "free"),
     **dict.fromkeys(["免费额度", "免费层", "免费", "额度", "限额", "限制", "配额", "速率限制", "限流", "免费版"], "free"),
+    **dict.fromkeys(["提问", "怎么提问", "干什么的", "是干什么的", "命令", "有什么命令", "能问什么"], "help"),
     **dict.fromkeys(["帮助", "怎么用", "用法", "说明", "示例", "例子", "能干嘛", "能做什么", "能干什么", "干嘛用", "有什么用", "如何使用", "怎么使用", "使用方法"], "help"),
     **dict.fromkeys(
         ["上下文窗口", "上下文长度", "窗口", "状态", "下线", "停用", "弃用", "淘汰", "还能用", "能用吗", "继任", "替代", "多模态",
-         "模态", "支持", "发布", "停服", "关停", "退役", "最大输出", "信息"],
+         "模态", "支持", "发布", "停服", "关停", "退役", "最大输出", "信息", "最多", "正式版", "预览版", "还能调用", "还可以调用",
+         "能调用吗", "可以调用吗", "门槛"],
         "info",
     ),
     **dict.fromkeys(["公开"], "public"),
@@ -231,7 +243,9 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["通过"], "via"),
     **dict.fromkeys(["含", "包含", "包括", "其中包括"], "part"),
     **dict.fromkeys(["换成", "改成", "换", "改用", "如果用", "要是用", "那", "呢"], "followup"),
-    **dict.fromkeys(["里面", "当中", "是", "为"], "link"),
+    **dict.fromkeys(["里面", "当中", "是", "为", "走"], "link"),
+    **dict.fromkeys(["乘以", "乘"], "times_sign"),
+    **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢"], "price_q"),
     **dict.fromkeys(["其中"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
     # words with a numeral in them that are not amounts
@@ -245,7 +259,7 @@ CJK_FILLER = frozenset(
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
     助手 api 接口 模型的 跑一次 调 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给
     需 时 时候 假设 比如 例如 大 小 长 短 左 右 上 下 中 内 外 后 前 多 少 有 没有 没 哪些 哪 为 为了 让 把 被 从 到 至 之 其 该 此
-    带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
+    便宜 带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
     大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
 )
@@ -260,36 +274,30 @@ TRADITIONAL = str.maketrans(
 TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存", "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求"}
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def typo_index(words: dict[str, str], min_len: int = 5) -> dict[str, str]:
-    """Every spelling at edit distance 1 (insert, delete, substitute, swap) of each keyword of
-    ``min_len``+ letters, mapped to that keyword; a spelling two keywords share is left out."""
-    found: dict[str, str | None] = {}
+@lru_cache(maxsize=4096)
+def correct_typo(word: str, min_len: int = 5) -> str | None:
+    """The keyword ``word`` misspells by one letter (inserted, dropped, swapped or changed), for
+    keywords of ``min_len``+ letters; None when there is none or two fit equally well.
 
-    def add(variant: str, word: str) -> None:
-        if variant in words or len(variant) < min_len - 1:
-            return
-        if variant in found and found[variant] != word:
-            found[variant] = None
-        else:
-            found[variant] = word
-
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    for word in words:
-        if len(word) < min_len or not word.isalpha():
-            continue
-        for i in range(len(word) + 1):
-            for ch in letters:
-                add(word[:i] + ch + word[i:], word)
-        for variant in _deletions(word):
-            add(variant, word)
-        for i in range(len(word)):
-            for ch in letters:
-                if ch != word[i]:
-                    add(word[:i] + ch + word[i + 1 :], word)
-        for i in range(len(word) - 1):
-            add(word[:i] + word[i + 1] + word[i] + word[i + 2 :], word)
-    return {variant: word for variant, word in found.items() if word is not None and len(variant) >= min_len}
+    A dropped letter is the likeliest slip (`cachd` is `cached`, not `cache`), then a swap, a wrong
+    letter, an extra letter: the first kind with exactly one keyword wins.
+    """
+    if len(word) < min_len - 1 or word in WORDS or not word.isalpha():
+        return None
+    n = len(word)
+    kinds = (
+        {word[:i] + ch + word[i:] for i in range(n + 1) for ch in _LETTERS},  # a letter was dropped
+        {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(n - 1)},  # two were swapped
+        {word[:i] + ch + word[i + 1 :] for i in range(n) for ch in _LETTERS if ch != word[i]},  # one is wrong
+        {word[:i] + word[i + 1 :] for i in range(n)},  # one is extra
+    )
+    for candidates in kinds:
+        found = {c for c in candidates if len(c) >= min_len and c in WORDS}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None

@@ -115,6 +115,8 @@ def answer_channel_question(
         return
     if not services.store.claim_thread(event["channel"], thread_ts, THREAD_COOLDOWN):
         return
+    # a follow-up in this thread ("what about 2.5 flash?") re-prices what was answered here
+    services.conversations.remember(conversation_key(event["channel"], thread_ts), reply.reading)
     post_reply(
         client,
         services,

@@ -23,7 +23,10 @@ LOCALES = {
     "U0JA": "ja-JP",
     "U0TW": "zh-TW",
     "U0SLOW": "zh-CN",  # answers after SLOW_SECONDS: longer than the bot's LOCALE_TIMEOUT
+    "U0WSADMIN": "zh-CN",  # a workspace admin (users.info says is_admin)
+    "U0WSADMIN2": "en-US",  # another, for tests that make Slack slow for them
 }
+WORKSPACE_ADMINS = frozenset({"U0WSADMIN", "U0WSADMIN2"})
 SLOW_SECONDS = 3.0
 
 
@@ -53,6 +56,8 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     #: (method, channel) -> HTTP statuses to answer first, one per attempt (e.g. [429, 502]).
     failures: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    #: (method, user or channel, or "*" for all) -> seconds to wait before answering (a slow Slack), until removed.
+    delays: dict[tuple[str, str], float] = field(default_factory=dict)
     _changed: threading.Condition = field(default_factory=threading.Condition)
 
     @property
@@ -120,6 +125,10 @@ def _handler(state: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 state.record(Call(f"{method}!{status}", args, headers))
                 return self._send(status, {"ok": False, "error": "injected"}, {"Retry-After": "0"})
             state.record(Call(method, args, headers))
+            key = str(args.get("user") or args.get("channel"))
+            delay = state.delays.get((method, key), state.delays.get((method, "*")))
+            if delay:
+                time.sleep(delay)
             self._send(200, self._answer(method, args))
 
         def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
@@ -131,7 +140,8 @@ def _handler(state: FakeSlack) -> type[BaseHTTPRequestHandler]:
                     return {"ok": False, "error": "user_not_found"}
                 if user == "U0SLOW":
                     time.sleep(SLOW_SECONDS)
-                info: dict[str, Any] = {"id": user, "name": user.lower(), "is_bot": False}
+                info: dict[str, Any] = {"id": user, "name": user.lower(), "is_bot": False,
+                                        "is_admin": user in WORKSPACE_ADMINS}
                 if str(args.get("include_locale")).lower() in ("1", "true"):
                     info["locale"] = LOCALES[user]
                 return {"ok": True, "user": info}

@@ -438,8 +438,8 @@ BAD: list[Any] = [
     ("100k in 200k cached", InvalidQuery, "cached_exceeds_input"),
     ("9999999999999 in", InvalidQuery, "amount_too_large"),
     ("999999999999999999999999 in", InvalidQuery, "amount_too_large"),
-    ("how many for $100", InvalidQuery, "budget_needs_usage"),
-    ("预算100美元", InvalidQuery, "budget_needs_usage"),
+    ("how many for $100", Ambiguous, "ambiguous"),
+    ("预算100美元", Ambiguous, "ambiguous"),
     ("asdf qwerty", InvalidQuery, "not_understood"),
     ("asdfgh qwerty", InvalidQuery, "not_understood"),
     ("budget $-5 1M in", InvalidQuery, "negative_amount"),
@@ -464,3 +464,20 @@ def test_negative_amount_error_names_the_amount(book: PriceBook) -> None:
     with pytest.raises(InvalidQuery) as exc:
         parse_query("-5k in 10k out", book)
     assert exc.value.params == {"amount": "-5k"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10k/2k in/out on 2.5 flash", est(input=10 * K, output=2 * K, models=(FLASH25,))),
+        ("in/out: 8k/1k x100", est(input=8 * K, output=K, requests=100)),
+        ("i/o 10k/2k", est(input=10 * K, output=2 * K)),
+        ("幫我算 輸入5萬 輸出2千 乘以300次", est(input=50 * K, output=2 * K, requests=300)),
+        ("2.5 flash 5万输入 3千输出 100次/天", est(input=50 * K, output=3 * K, requests=100, period="day", models=(FLASH25,))),
+        ("30k in 3k out, 40% cached", est(input=30 * K, cached=12 * K, output=3 * K)),
+        ("3 flash 输入 5万 输出 3千 一共 1000 次", est(input=50 * K, output=3 * K, requests=1000, models=("gemini-3-flash-preview",))),
+        ("输入一万五 输出两千五", est(input=15 * K, output=2500)),
+    ],
+)
+def test_forms_people_type(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
+    assert meaning(parse_query(text, book)) == expected

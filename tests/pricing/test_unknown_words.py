@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from pricing import Ambiguous, PriceBook, PricingError, parse_query
 from pricing.numbers import ENGLISH_MULTIPLIERS
-from pricing.vocab import CJK_FILLER, CJK_WORDS, FILLER, WORDS, typo_index
+from pricing.vocab import CJK_FILLER, CJK_WORDS, FILLER, WORDS, correct_typo
 
 PRICED_QUESTIONS = [
     "1M in 50k out",
@@ -23,12 +23,12 @@ PRICED_QUESTIONS = [
     "embed 10,000 documents of 1,200 tokens",
     "cache 1M for 2 hours on 2.5 flash",
 ]
-_TYPOS = typo_index(WORDS)
-_KNOWN = set(WORDS) | set(FILLER) | set(ENGLISH_MULTIPLIERS) | set(_TYPOS)
+_KNOWN = set(WORDS) | set(FILLER) | set(ENGLISH_MULTIPLIERS)
 
 
 def _unknown_english(word: str) -> bool:
-    return len(word) >= 2 and word not in _KNOWN and not word.startswith(("gemini", "gemma", "gpt", "claude"))
+    known = word in _KNOWN or correct_typo(word) is not None
+    return len(word) >= 2 and not known and not word.startswith(("gemini", "gemma", "gpt", "claude"))
 
 
 unknown_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9).filter(_unknown_english)
