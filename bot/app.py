@@ -128,12 +128,9 @@ def create_app(
     (Bolt's default would hand it to a thread and poll for the ack: ~20x slower). Events ack at once
     and do their Web API work in lazy listeners on ``listener_executor``.
     """
-    seed = load_card()
-    seed_book = PriceBook(seed)
-    if answerer is None:
-        build_answerer(settings, seed_book)  # a bad DEFAULT_MODEL stops start-up before the database is touched
     if store is None:
         store = Store.from_url(settings.database_url)
+    seed = load_card()
     rates = RateStore(store.engine, seed)
     try:
         rates.ensure_seed()  # the schema migrated to head, then the shipped card as version 1
@@ -143,7 +140,7 @@ def create_app(
         # Prices are still answered (from the shipped card); the card cache finishes the set-up
         # by itself when the database is back.
         logger.warning("the database is unreachable at start-up: answering from the shipped rate card meanwhile")
-    cards = CardCache(rates, seed_book, interval=settings.card_refresh_seconds)
+    cards = CardCache(rates, PriceBook(seed), interval=settings.card_refresh_seconds)
     cards.start()
     if answerer is None:
         answerer = build_answerer(settings, cards.book, card_edited=cards.version > 1)

@@ -145,8 +145,10 @@ def upgrade_to_head(engine: Engine) -> Upgrade:
             command.upgrade(_config(conn), "head")
     result = Upgrade(before, head, adopted)
     if result.changed:
-        logger.info(
-            "database schema %s -> %s%s", before or "none", head, " (adopted tables made by create_all)" if adopted else ""
+        # Setting up an empty database is routine (every first start); changing one with rows is news.
+        level = logging.DEBUG if before is None and not adopted else logging.INFO
+        logger.log(
+            level, "database schema %s -> %s%s", before or "none", head, " (adopted tables made by create_all)" if adopted else ""
         )
     return result
 
