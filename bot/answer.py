@@ -30,6 +30,7 @@ from pricing.query import reads_as_followup
 from . import render
 from . import render_understanding as understanding
 from .i18n import translator
+from .usage_answer import answer_usage_paste
 
 __all__ = ["Reply", "Answerer", "CLARIFY_ACTION"]
 
@@ -175,6 +176,10 @@ class Answerer:
     # --- the work ---------------------------------------------------------------------------------
 
     def _answer(self, text: str, lang: str, previous: str | None) -> Reply:
+        # A pasted API response's usage is a question of its own (issue 12), read before the query language.
+        pasted = answer_usage_paste(self, text, lang)
+        if pasted is not None:
+            return pasted
         book = self.book
         query = parse_query(text, book, previous=previous)
         t = translator(lang)

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from pricing import PriceBook, RateCardError, load_card
+from pricing.usage_paste import MAX_PASTE_CHARS
 
 from .answer import Answerer
 from .i18n import parse_lang_choice
@@ -26,7 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--lang", default=None, help="answer language: en, zh (Simplified) or zh_TW")
-    parser.add_argument("query", nargs="*", help="the question, in English or Chinese")
+    parser.add_argument("query", nargs="*", help="the question, in English or Chinese; - reads it from standard input "
+                        "(e.g. a pasted API response: gemini-cost - < response.json)")
     return parser
 
 
@@ -51,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAULT
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     answerer = Answerer(book, fx=settings.usd_cny, default_model=settings.default_model)
-    reply = answerer.answer(" ".join(args.query), lang)
+    reply = answerer.answer(_question(args.query), lang)
     if args.json:
         json.dump(reply.data, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -60,6 +62,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if reply.internal_error:
         return EXIT_FAULT
     return EXIT_ANSWERED if reply.ok else EXIT_UNANSWERABLE
+
+
+def _question(words: list[str]) -> str:
+    """The question: the words given, or with `-` standard input (read up to one byte past the
+    paste limit, so an endless pipe is refused rather than read forever)."""
+    if words == ["-"]:
+        return sys.stdin.read(MAX_PASTE_CHARS + 1)
+    return " ".join(words)
 
 
 if __name__ == "__main__":

@@ -76,6 +76,11 @@ class Translator:
             return get_currency_symbol(currency, locale=self.locale) + self._scientific(amount)
         return _format_money(self.lang, str(display_amount(amount)), currency)
 
+    def exact_money(self, amount: Decimal, currency: str = "USD") -> str:
+        """Every digit of ``amount`` (no rounding): for "what did this call cost, exactly"."""
+        text = format(amount.normalize(), "f") if amount else "0"
+        return _format_money(self.lang, text, currency)
+
     def number(self, value: Decimal | int) -> str:
         """Formatting never raises: an amount too long to spell out is shown in scientific notation."""
         if isinstance(value, int):

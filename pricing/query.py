@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
-from .engine import Notice, Usage
+from .engine import MAX_BUDGET_USD, MAX_STORAGE_HOURS, Notice, Usage
 from .errors import Ambiguous, InvalidQuery, PricingError
 from .model_names import match_models, reject_unknown_models
 from .models import ModelCard, Period
@@ -34,9 +34,6 @@ Topic = Literal["grounding", "caching", "batch", "thinking"]
 MAX_QUERY_CHARS = 4000
 #: Tokens per request above this are a typo (the largest context window is about 1M).
 MAX_TOKENS = 10**12
-#: Hours of cache storage and budgets above these are typos, not questions.
-MAX_HOURS = Decimal(24 * 365 * 10)
-MAX_BUDGET = Decimal(10**12)
 
 _CJK_TABLE: dict[str, str] = {**dict.fromkeys(CJK_FILLER, "skip"), **CJK_WORDS}
 _CJK_MAX = max(len(w) for w in _CJK_TABLE)
@@ -601,6 +598,9 @@ def _as_tokens(value: Decimal | None, what: str) -> int:
 
 
 def _plain(value: Decimal) -> str:
+    """An amount as plain text (`1200`, `0.5`); a huge one short (`1e+32`), never thousands of digits."""
+    if value.is_finite() and abs(value.adjusted()) > 15:
+        return f"{value.normalize():.3g}"
     return format(value.normalize(), "f")
 
 
@@ -626,8 +626,8 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
             if media in parts.labels_seen or getattr(parts, media) is not None:
                 raise Ambiguous(media)  # `3 hours of audio`: tokens per second are the model's
         raise InvalidQuery("hours_need_storage", hours=_plain(parts.hours))
-    if parts.hours is not None and parts.hours > MAX_HOURS:
-        raise InvalidQuery("amount_too_large", amount=_plain(parts.hours))
+    if parts.hours is not None and parts.hours > MAX_STORAGE_HOURS:
+        raise InvalidQuery("duration_too_long", amount=_plain(parts.hours), limit=int(MAX_STORAGE_HOURS))
     amounts = (parts.input, parts.cached, parts.output, parts.storage, parts.thinking, parts.audio, parts.video, parts.images)
     has_tokens = any(v is not None for v in amounts)
     if not has_tokens and not (parts.search and (parts.requests is not None or parts.searches is not None)):
@@ -669,8 +669,8 @@ def _check_amounts(tokens: list[_Tok]) -> None:
     for tok in tokens:
         if tok.kind == "amount" and tok.value is not None and tok.value < 0:
             raise InvalidQuery("negative_amount", amount=tok.text)
-        if tok.kind == "amount" and tok.money is not None and tok.value is not None and tok.value > MAX_BUDGET:
-            raise InvalidQuery("amount_too_large", amount=tok.text[:30])
+        if tok.kind == "amount" and tok.money is not None and tok.value is not None and tok.value > MAX_BUDGET_USD:
+            raise InvalidQuery("budget_too_large", amount=_plain(tok.value), limit=int(MAX_BUDGET_USD))
 
 
 def _model_prices_output(model: ModelCard | None) -> bool:

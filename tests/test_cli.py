@@ -124,3 +124,48 @@ def test_compare_and_budget_json() -> None:
     budget = json.loads(run("--json", "how many 10k in 1k out for $100").stdout)
     # per request: 10k x $2/1M + 1k x $12/1M = $0.032; $100 / $0.032 = 3125
     assert (budget["intent"], budget["requests"], budget["per_request"], budget["budget"]) == ("budget", 3125, "0.032", "100")
+
+
+# -- a pasted API response's usage (issue 12) ------------------------------------------------------
+
+# Gemini 3.5 Flash, grounded with Search, as the REST API returns it:
+# (12 prompt + 1,830 tool-use) x $1.50 + (420 + 310 thoughts) x $9.00, per 1M = $0.002763 + $0.00657
+GROUNDED_RESPONSE = json.dumps({
+    "candidates": [{"content": {"parts": [{"text": "Spain won Euro 2024."}], "role": "model"},
+                    "finishReason": "STOP", "index": 0,
+                    "groundingMetadata": {"webSearchQueries": ["euro 2024 winner"]}}],
+    "usageMetadata": {"promptTokenCount": 12, "candidatesTokenCount": 420, "totalTokenCount": 2572,
+                      "promptTokensDetails": [{"modality": "TEXT", "tokenCount": 12}],
+                      "toolUsePromptTokenCount": 1830, "thoughtsTokenCount": 310},
+    "modelVersion": "gemini-3.5-flash",
+}, indent=2)  # fmt: skip
+
+
+def run_stdin(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("USD_CNY", "DEFAULT_MODEL", "DEFAULT_LANG")}
+    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_a_response_on_standard_input_is_priced() -> None:
+    result = run_stdin("-", stdin=GROUNDED_RESPONSE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("This call cost $0.009333\n")
+    assert "Model: Gemini 3.5 Flash (gemini-3.5-flash)" in result.stdout
+    assert "tool-use prompt tokens" in result.stdout
+    data = json.loads(run_stdin("--json", "--lang", "zh", "-", stdin=GROUNDED_RESPONSE).stdout)
+    assert (data["intent"], data["source"], data["total"], data["lang"]) == ("estimate", "usage", "0.009333", "zh_CN")
+    assert data["per_1000_calls"] == "9.333" and data["per_million_calls"] == "9333"
+
+
+def test_a_response_as_the_argument_with_a_projection() -> None:
+    # gemini-cost --json "$(cat response.json)" x2000 per day: 2,000 x $0.009333 = $18.666 a day
+    data = json.loads(run("--json", GROUNDED_RESPONSE, "x2000", "per", "day").stdout)
+    assert (data["total"], data["requests"], data["period"], data["call_total"]) == ("18.666", 2000, "day", "0.009333")
+
+
+def test_a_cut_off_response_on_standard_input_says_what_is_missing() -> None:
+    result = run_stdin("--json", "-", stdin=GROUNDED_RESPONSE[: GROUNDED_RESPONSE.index('"totalTokenCount"')])
+    assert result.returncode == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "usage_cut_off" and "totalTokenCount" in error["message"]
+    assert "Traceback" not in result.stderr
