@@ -335,3 +335,7 @@ def run_admin(text: str, ctx: AdminContext) -> AdminReply:
         return handler(ctx, t, rest)
     except Exception as err:
         return _failure(ctx, t, err)
+
+
+# `admin provider ...` lives in its own module and registers itself here.
+from . import admin_providers as _admin_providers  # noqa: E402,F401

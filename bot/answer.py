@@ -12,7 +12,6 @@ from typing import Any
 from pricing import (
     Ambiguous,
     Budget,
-    Comparison,
     Estimate,
     FxRate,
     InvalidQuery,
@@ -188,7 +187,7 @@ class Answerer:
             return self.help(lang)
         if query.intent == "rates":
             model = query.model
-            doc = render.render_rates(t, book, model)
+            doc = render.render_rates(t, book, model, query.on_date or self.today(), asked_day=query.on_date is not None)
             return self._reply(doc, "rates", lang, _rates_data(book, model), public=query.public)
         if query.intent == "free_tier":
             doc = render.render_free_tier(t, book, query.model, limit=query.limit)
@@ -209,12 +208,10 @@ class Answerer:
         assert query.usage is not None
         if query.intent == "compare":
             usage = query.usage
-            comparison = compare(book, usage, today=today)
-            if len(query.models) > 1:
-                wanted = {m.id for m in query.models}
-                comparison = Comparison(usage, tuple(r for r in comparison.rows if r.model.id in wanted),
-                                        comparison.skipped, comparison.rates_as_of)
-            doc = render.render_compare(t, comparison, fx)
+            named = tuple(query.models) if len(query.models) > 1 else None
+            comparison = compare(book, usage, today=today, models=named)
+            shown = self._providers_shown(book, query, fx)
+            doc = render.render_compare(t, comparison, fx, shown)
             self._understood(doc, t, query, None, fx_missing)
             data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], "read_as": doc.lines[0]}
             return replace(self._reply(doc, "compare", lang, data, public=query.public), reading=reading)
@@ -223,15 +220,27 @@ class Answerer:
         ref = query.model_refs[0] if query.model_refs else None
         if query.intent == "budget":
             usd = query.budget_usd
-            if usd is None:
+            via = self._providers_shown(book, query, None) if query.provider else {}
+            if usd is None and via:
+                # Yuan through a provider buy its credit at the admin's rate, not dollars at the bank's.
+                (provider,) = via.values()
+                usd = query.budget_cny / provider.cny_per_usd  # type: ignore[operator]
+            elif usd is None:
                 usd = self._fx(book).to_usd(query.budget_cny)  # type: ignore[arg-type]
             result = budget(book, query.usage, usd, model, today=today)
-            doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
+            doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=None if via else fx, extra=query.notices)
+            doc.lines[-1:-1] = render.provider_lines(t, via, result.per_request.total)
+            if via and query.budget_usd is None:
+                (provider,) = via.values()
+                doc.lines.insert(-1, t.gettext("{cny} buys {usd} of {display} credit.").format(
+                    cny=t.money(query.budget_cny, "CNY"), usd=t.money(usd), display=provider.name))
             self._understood(doc, t, query, model, fx_missing)
             data = _budget_data(result) | {"read_as": doc.lines[0]}
             return replace(self._reply(doc, "budget", lang, data, public=query.public), reading=reading)
         result_e = estimate(book, query.usage, model, today=today)
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
+        shown = self._providers_shown(book, query, fx)
+        doc.lines[-1:-1] = render.provider_lines(t, shown, result_e.total)
         factor = understanding.monthly_factor(query.asked_period, query.usage.period)
         if factor is not None:
             doc.title = understanding.asked_period_title(t, result_e.total * factor, query.asked_period)
@@ -243,7 +252,24 @@ class Answerer:
             data["asked_period_total"] = _dec(result_e.total * factor)
         if fx is not None:
             data |= _fx_data(fx, result_e.total)
+        if shown:
+            data["providers"] = [
+                {"name": key, "display": p.name, "cny_per_usd": _dec(p.cny_per_usd), "as_of": p.as_of.isoformat(),
+                 "total_cny": _dec(p.cny_per_usd * result_e.total)}
+                for key, p in sorted(shown.items())
+            ]
         return replace(self._reply(doc, "estimate", lang, data, public=query.public), reading=reading)
+
+    @staticmethod
+    def _providers_shown(book: PriceBook, query: Query, fx: FxRate | None) -> dict[str, Any]:
+        """The provider a question names (`via NAME`), or every provider when yuan were asked."""
+        providers = book.card.providers
+        if query.provider:
+            name = query.provider.lower()
+            if name not in providers:
+                raise InvalidQuery("unknown_provider", name=query.provider[:40], known=", ".join(sorted(providers)) or "-")
+            return {name: providers[name]}
+        return dict(providers) if fx is not None else {}
 
     @staticmethod
     def _understood(doc: render.Doc, t: Any, query: Query, model: Any, fx_missing: bool) -> None:
@@ -316,7 +342,7 @@ def _rates_data(book: PriceBook, model: Any) -> dict[str, Any]:
 
 
 def _free_tier_data(book: PriceBook, query: Query) -> dict[str, Any]:
-    models = [query.model] if query.model is not None else [m for m in book.card.models if m.status != "shut_down"]
+    models = render.free_tier_models(book, query.model)
     data: dict[str, Any] = {"free_tier": {m.id: m.free_tier.model_dump(mode="json") for m in models}}
     if query.model is not None:
         data["model"] = query.model.id

@@ -30,6 +30,7 @@ from bot.services import Services
 from bot.settings import ConfigError, Settings
 from bot.slack_users import SlackUsers
 from bot.store import Store
+from bot.price_updates import PriceUpdater
 from bot.workers import BoundedExecutor
 from pricing import PriceBook, load_card
 
@@ -183,6 +184,15 @@ def create_app(
         raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by Slack ({_short(error)})") from None
     except (SlackClientError, OSError) as error:
         raise ConfigError(f"SLACK_API_URL: could not reach Slack to check the token ({type(error).__name__})") from None
+    if settings.price_updates == "daily":
+        updater = PriceUpdater(
+            url=settings.price_updates_url,
+            current=rates.current,
+            post=services.announce,
+            claim=store.claim_event,
+            lang=settings.default_lang,
+        )
+        updater.start()
     app._gemini_services = services  # type: ignore[attr-defined]  # for entry points' shutdown
     app.use(_provide(services))
     app.use(_skip_handled_events)

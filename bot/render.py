@@ -23,6 +23,8 @@ from pricing import (
     UnknownModel,
     UnsupportedFeature,
 )
+from pricing.models import Provider
+from pricing.providers import cny_through
 from pricing.ratecard import derived_names, model_words
 
 from .i18n import Translator
@@ -263,7 +265,16 @@ def _as_of_line(t: Translator, as_of: dt.date) -> str:
     return t.gettext("Rates as of {date}: paid tier, Standard processing, USD.").format(date=t.date(as_of))
 
 
-def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None) -> Doc:
+def provider_lines(t: Translator, providers: dict[str, Provider], usd: Decimal) -> list[str]:
+    """What ``usd`` of Google's prices costs through each provider, labelled as the admin's figures."""
+    return [
+        t.gettext("Via {display} ({name}): {cny} (credit at {rate} CNY per USD of Google's prices: the admin's figure of {date})").format(
+            display=p.name, name=key, cny=t.money(cny_through(p, usd), "CNY"), rate=t.number(p.cny_per_usd), date=t.date(p.as_of))
+        for key, p in sorted(providers.items())
+    ]
+
+
+def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, providers: dict[str, Provider] | None = None) -> Doc:
     u = c.usage
     title = t.gettext("Same usage on every current model, cheapest first ({requests})").format(
         requests=_requests_phrase(t, u.requests, u.period))
@@ -274,9 +285,14 @@ def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None) -> Do
             line += " " + t.gettext("(long-context rates)")
         if fx is not None:
             line += f" / {t.money(fx.to_cny(row.total), 'CNY')}"
+        for key, p in sorted((providers or {}).items()):
+            line += " / " + t.gettext("via {name} {cny}").format(name=key, cny=t.money(cny_through(p, row.total), "CNY"))
         lines.append(line)
     lines.append(_as_of_line(t, c.rates_as_of))
     notes = []
+    for key, p in sorted((providers or {}).items()):
+        notes.append(t.gettext("{name} ({display}): credit at {rate} CNY per USD of Google's prices, the admin's figure of {date}.").format(
+            name=key, display=p.name, rate=t.number(p.cny_per_usd), date=t.date(p.as_of)))
     if c.skipped:
         notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=", ".join(c.skipped)))
     return Doc(title, lines, notes)
@@ -314,35 +330,91 @@ def _status(t: Translator, m: ModelCard) -> str:
     }[m.status]
 
 
-def _tiered(t: Translator, standard: Decimal, long_context: Decimal | None) -> str:
-    if long_context is None:
+def _tiered(t: Translator, standard: Decimal, long_context: Decimal | None, threshold: int | None = 200_000) -> str:
+    if long_context is None or long_context == standard:
         return t.money(standard)
-    return t.gettext("{standard} (prompts over 200k: {long})").format(standard=t.money(standard), long=t.money(long_context))
+    return t.gettext("{standard} (prompts over {threshold} tokens: {long})").format(
+        standard=t.money(standard), long=t.money(long_context), threshold=t.number(threshold or 200_000))
 
 
-def render_rates(t: Translator, book: PriceBook, model: ModelCard | None) -> Doc:
+def _family_label(t: Translator, family: str) -> str:
+    if family == "embedding":
+        return t.gettext("Embeddings")
+    if family == "gemini-other":
+        return t.gettext("Other Gemini models")
+    return family.replace("gemini-", "Gemini ")
+
+
+def _family_order(family: str) -> tuple[int, float, str]:
+    """Newest generation first; embeddings and the rest after the numbered families."""
+    number = family.removeprefix("gemini-")
+    try:
+        return (0, -float(number), family)
+    except ValueError:
+        return (1, 0.0, family)
+
+
+def _listing_line(t: Translator, m: ModelCard) -> str:
+    out = t.money(m.output.standard) if m.output else "-"
+    line = t.gettext("{id}: {input} / {output}").format(id=m.id, input=t.money(m.input.standard), output=out)
+    if m.has_tiers:
+        line += " " + t.gettext("(higher for prompts over {threshold} tokens)").format(threshold=t.number(m.long_context_threshold))
+    if m.status == "shut_down":
+        line += " " + t.gettext("(shut down)")
+    elif m.status == "deprecated":
+        line += " " + t.gettext("(deprecated)")
+    return line
+
+
+def _price_change_note(t: Translator, m: ModelCard, change: object) -> str:
+    return notice_text(t, Notice("price_change", {"model": m.id, "date": change.effective,  # type: ignore[attr-defined]
+                                                  "input": change.input, "output": change.output}))  # type: ignore[attr-defined]
+
+
+def render_rates(
+    t: Translator, book: PriceBook, model: ModelCard | None, today: dt.date | None = None, *, asked_day: bool = False
+) -> Doc:
+    """One model's rates, or the list: current models grouped by family (newest first), retiring and
+    retired ones after. ``today`` picks the dated prices in effect (default: the card's current ones);
+    ``asked_day``: the question named that day, so the answer says it."""
     if model is None:
         title = t.gettext("Gemini API rates per 1M tokens (input / output)")
-        lines = []
-        for m in book.card.models:
-            out = t.money(m.output.standard) if m.output else "-"
-            line = t.gettext("{id}: {input} / {output}").format(id=m.id, input=t.money(m.input.standard), output=out)
-            if m.has_tiers:
-                line += " " + t.gettext("(higher over 200k)")
-            if m.status == "shut_down":
-                line += " " + t.gettext("(shut down)")
-            lines.append(line)
+        models = [m.on(today) if today else m for m in book.card.models]
+        current = [m for m in models if m.current]
+        older = [m for m in models if not m.current]
+        lines: list[str] = []
+        for family in sorted({m.family for m in current}, key=_family_order):
+            lines.append(f"*{_family_label(t, family)}*")
+            lines.extend(_listing_line(t, m) for m in current if m.family == family)
+        if older:
+            lines.append("*" + t.gettext("Retiring or retired (priced when asked for)") + "*")
+            lines.extend(_listing_line(t, m) for m in sorted(older, key=lambda m: (_family_order(m.family), m.id)))
         lines.append(_as_of_line(t, book.card.as_of))
-        return Doc(title, lines, [t.gettext("Ask about one model for all its rates, e.g. \"2.5 flash price\".")])
-    m = model
+        notes = [t.gettext("Ask about one model for all its rates, e.g. \"2.5 flash price\".")]
+        coming = [(m, c) for m in models for c in m.scheduled]
+        notes += [_price_change_note(t, m, c) for m, c in sorted(coming, key=lambda mc: (mc[1].effective, mc[0].id))][:5]
+        return Doc(title, lines, notes)
+    m = model.on(today) if today else model
     lines = [t.gettext("Status: {status}").format(status=_status(t, m))]
-    lines.append(t.gettext("Input: {price} per 1M tokens").format(price=_tiered(t, m.input.standard, m.input.long_context)))
+    lines.append(t.gettext("Input: {price} per 1M tokens").format(price=_tiered(t, m.input.standard, m.input.long_context, m.long_context_threshold)))
     if m.input_audio is not None:
-        lines.append(t.gettext("Audio input: {price} per 1M tokens").format(price=_tiered(t, m.input_audio.standard, m.input_audio.long_context)))
+        lines.append(t.gettext("Audio input: {price} per 1M tokens").format(price=_tiered(t, m.input_audio.standard, m.input_audio.long_context, m.long_context_threshold)))
+    if m.input_image is not None:
+        lines.append(t.gettext("Image input: {price} per 1M tokens").format(price=_tiered(t, m.input_image.standard, m.input_image.long_context, m.long_context_threshold)))
+    if m.input_video is not None:
+        lines.append(t.gettext("Video input: {price} per 1M tokens").format(price=_tiered(t, m.input_video.standard, m.input_video.long_context, m.long_context_threshold)))
     if m.output is not None:
-        lines.append(t.gettext("Output (thinking included): {price} per 1M tokens").format(price=_tiered(t, m.output.standard, m.output.long_context)))
+        lines.append(t.gettext("Output (thinking included): {price} per 1M tokens").format(price=_tiered(t, m.output.standard, m.output.long_context, m.long_context_threshold)))
+    if m.output_image is not None:
+        lines.append(t.gettext("Image output: {price} per 1M tokens").format(price=_tiered(t, m.output_image.standard, m.output_image.long_context, m.long_context_threshold)))
+        if m.output_image_tokens is not None:
+            per_image = m.output_image.standard * m.output_image_tokens.tokens / 1_000_000
+            lines.append(t.gettext("One {size} image: {tokens} tokens, {price}").format(
+                size=m.output_image_tokens.size, tokens=t.number(m.output_image_tokens.tokens), price=t.money(per_image)))
+    if m.output_audio is not None:
+        lines.append(t.gettext("Audio output: {price} per 1M tokens").format(price=_tiered(t, m.output_audio.standard, m.output_audio.long_context, m.long_context_threshold)))
     if m.cached_input is not None:
-        lines.append(t.gettext("Cached input: {price} per 1M tokens").format(price=_tiered(t, m.cached_input.standard, m.cached_input.long_context)))
+        lines.append(t.gettext("Cached input: {price} per 1M tokens").format(price=_tiered(t, m.cached_input.standard, m.cached_input.long_context, m.long_context_threshold)))
     if m.storage is not None:
         lines.append(t.gettext("Cache storage: {price} per 1M tokens per hour").format(price=t.money(m.storage.usd)))
     if m.batch_multiplier is not None:
@@ -351,19 +423,32 @@ def render_rates(t: Translator, book: PriceBook, model: ModelCard | None) -> Doc
         plan = book.card.grounding[m.grounding]
         unit = t.gettext("search queries") if plan.unit == "query" else t.gettext("grounded prompts")
         period = t.gettext("a day") if plan.period == "day" else t.gettext("a month")
-        lines.append(t.gettext("Search grounding: {allowance} {unit} free {period}, then {price} per 1,000").format(
-            allowance=t.number(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
+        if plan.allowance:
+            lines.append(t.gettext("Search grounding: {allowance} {unit} free {period}, then {price} per 1,000").format(
+                allowance=t.number(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
+        else:
+            lines.append(t.gettext("Search grounding: {price} per 1,000 {unit} (no free allowance known)").format(
+                unit=unit, price=t.money(plan.price_per_1000)))
     if m.context_window is not None:
         lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.number(m.context_window)))
+    if today is not None and asked_day:
+        lines.append(t.gettext("Rates on {date}.").format(date=t.date(today)))
     lines.append(_as_of_line(t, book.card.as_of))
     sources = sorted({m.input.source} | ({m.output.source} if m.output else set()))
-    notes = [t.gettext("Sources: {sources}").format(sources="; ".join(f"{book.card.sources[s].title} ({t.date(book.card.sources[s].as_of)})" for s in sources))]
-    notes += [notice_text(t, Notice("price_change", {"model": m.id, "date": c.effective, "input": c.input, "output": c.output})) for c in m.scheduled]
+    notes = [t.gettext("Sources: {sources}").format(sources="; ".join(f"{book.card.sources[s].title} ({t.date(book.card.sources[s].as_of)})" for s in sources if s in book.card.sources))]
+    notes += [_price_change_note(t, m, c) for c in m.scheduled]
     return Doc(t.gettext("{name} ({id}) rates").format(name=m.name, id=m.id), lines, notes)
 
 
+def free_tier_models(book: PriceBook, model: ModelCard | None) -> list[ModelCard]:
+    """The model asked about, or the current ones (preview or GA) grouped by family, newest first."""
+    if model is not None:
+        return [model]
+    return sorted((m for m in book.card.models if m.current), key=lambda m: (_family_order(m.family), m.id))
+
+
 def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *, limit: str | None = None) -> Doc:
-    models = [model] if model is not None else [m for m in book.card.models if m.status != "shut_down"]
+    models = free_tier_models(book, model)
     lines = []
     for m in models:
         ft = m.free_tier
@@ -420,6 +505,7 @@ def _feature_name(t: Translator, feature: str) -> str:
         "video_input": t.gettext("video input"),
         "image_output": t.gettext("image output"),
         "audio_output": t.gettext("audio output"),
+        "images_by_count": t.gettext("images by count (Google publishes no tokens-per-image figure for it; give image output tokens instead)"),
     }.get(feature, feature)
 
 
@@ -469,6 +555,7 @@ def error_message(t: Translator, err: PricingError) -> str:
         "bad_budget": t.gettext("A budget must be more than zero (got \"{amount}\")."),
         "budget_needs_usage": t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\"."),
         "budget_needs_amount": t.gettext("Say the budget, e.g. \"how many 10k in 1k out for $100\"."),
+        "unknown_provider": t.gettext("There is no provider called \"{name}\". Providers: {known}."),
         "no_fx_rate": t.gettext("No USD to CNY rate is set, so a budget in yuan can't be converted: an admin sets one with `/gemini-cost admin fx 7.10`."),
     }
     template = messages.get(err.code, t.gettext("I couldn't find a pricing question in that."))

@@ -162,6 +162,7 @@ def admin_help(t: Translator) -> Doc:
         "admin add-model NEW_ID like MODEL [name NAME] | admin alias NAME MODEL",
         "admin free-tier MODEL yes|no|unknown [rpm N] [tpm N] [rpd N] | admin fx RATE [DATE] | admin fx off",
         "admin export | admin import [force] JSON | admin sync",
+        'admin provider add NAME "Display name" credit 2 CNY per USD | admin provider remove NAME',
         t.gettext("Prices are USD per 1M tokens; storage per 1M tokens per hour; grounding per 1,000 as the model bills."),
     ]
     return Doc(t.gettext("Admin commands (admins only)"), lines, [t.gettext("Every change is validated, versioned, audited and undoable.")])

@@ -16,6 +16,9 @@ DEFAULT_API_URL = "https://slack.com/api/"
 DEFAULT_DATABASE_URL = "sqlite:///gemini-cost.db"
 
 Lang = Literal["en", "zh_CN", "zh_TW"]
+#: genai-prices' own update URL (genai_prices.update_prices.DEFAULT_UPDATE_URL, copied to keep the
+#: settings import light; a test pins the two equal).
+DEFAULT_PRICE_UPDATES_URL = "https://raw.githubusercontent.com/pydantic/genai-prices/refs/heads/main/prices/new_data/v2/data.json"
 
 # Spellings people put in DEFAULT_LANG; the catalogs are keyed by the canonical form.
 _LANG_SPELLINGS: dict[str, Lang] = {
@@ -75,6 +78,10 @@ class Settings(BaseSettings):
     """HTTP port for `python -m bot http` (the Procfile passes $PORT to uvicorn directly)."""
     locale_timeout: float = Field(default=1.5, gt=0, le=10)
     """Seconds a users.info locale look-up may take before the default language is used."""
+    price_updates: Literal["off", "daily"] = "off"
+    """`daily`: fetch the newest genai-prices data each day and offer differences to the admins."""
+    price_updates_url: str = DEFAULT_PRICE_UPDATES_URL
+    """Where the daily check fetches genai-prices data (genai-prices' own update URL by default)."""
 
     @field_validator(
         "slack_bot_token", "slack_signing_secret", "slack_app_token", "audit_channel", "default_model", mode="before"
@@ -99,6 +106,20 @@ class Settings(BaseSettings):
         if value is not None and not value.get_secret_value().startswith("xapp-"):
             raise ValueError("must be an app-level token starting with xapp-")
         return value
+
+    @field_validator("price_updates", mode="before")
+    @classmethod
+    def _price_updates_word(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("price_updates_url", mode="before")
+    @classmethod
+    def _price_updates_url(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return DEFAULT_PRICE_UPDATES_URL
+        if not isinstance(value, str) or not re.match(r"^https?://[^/\s]+", value.strip()):
+            raise ValueError("must be an http(s) URL of a genai-prices data file")
+        return value.strip()
 
     @field_validator("slack_api_url", mode="before")
     @classmethod

@@ -140,7 +140,9 @@ def genai_prices_diff(card: RateCard, *, on: dt.date) -> list[PriceDiff]:
     for model in sorted(card.models, key=lambda m: m.id):
         info = theirs.get(model.id)
         if info is not None:
-            diffs.extend(_model_diffs(model, _prices_on(info, on)))
+            # Our rates on that day too: the card carries the data's dated prices, so a change that
+            # took effect since the card was built is not a difference.
+            diffs.extend(_model_diffs(model.on(on), _prices_on(info, on)))
     return diffs
 
 

@@ -16,8 +16,9 @@ from .engine import (
 )
 from .errors import Ambiguous, ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, UnknownModel, UnsupportedFeature
 from .models import ModelCard, RateCard
+from .genai_source import OVERLAY_PATH
 from .query import Query, apply_followup, canonical, parse_query
-from .ratecard import DEFAULT_CARD_PATH, PriceBook, load_card, parse_card
+from .ratecard import PriceBook, load_card, parse_card
 
 __all__ = [
     "Ambiguous",
@@ -25,7 +26,7 @@ __all__ = [
     "CompareRow",
     "Comparison",
     "ContextWindowExceeded",
-    "DEFAULT_CARD_PATH",
+    "OVERLAY_PATH",
     "Estimate",
     "FxRate",
     "GroundingDetail",

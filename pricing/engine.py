@@ -54,6 +54,8 @@ _TOKEN_FIELDS = (
 THOUSAND = Decimal(1_000)
 #: Plausible yuan per dollar; outside it the USD_CNY setting holds a typo.
 MIN_USD_CNY, MAX_USD_CNY = Decimal(1), Decimal(50)
+#: An answer mentions a model's announced price change when it takes effect within this many days.
+PRICE_CHANGE_NOTICE_DAYS = 60
 #: DESIGN: "a month is 30 days" when converting between daily and monthly allowances.
 DAYS_PER_MONTH = 30
 #: Beyond these a duration or budget is a typo, not a plan (a century of caching; a trillion dollars),
@@ -274,14 +276,14 @@ def _token_items(model: ModelCard, usage: Usage, long_context: bool) -> list[Lin
         q, p, c = _per_million(count, price.for_tier(long_context), multiplier)
         items.append(LineItem(kind, count, q, p, c))
 
-    # Text, image and video input share the input rate unless the card prices them apart; audio has
-    # its own rate where Google publishes one (the card's `input_audio`).
+    # Image, video and audio input have their own rates where the card has them (from genai-prices
+    # or Google's page); where it has none they are billed as input, as Google and genai-prices do.
     # A prompt that is all cache hits still shows its (zero) fresh-input line, as it always has.
     other_inputs = usage.audio_input_tokens or usage.image_input_tokens or usage.video_input_tokens
     bill("input", usage.text_input_tokens, model.input, "input", show_zero=bool(usage.input_tokens) and not other_inputs)
     bill("audio_input", usage.audio_input_tokens, model.input_audio or model.input, "audio_input")
-    bill("image_input", usage.image_input_tokens, model.input, "image_input")
-    bill("video_input", usage.video_input_tokens, model.input, "video_input")
+    bill("image_input", usage.image_input_tokens, model.input_image or model.input, "image_input")
+    bill("video_input", usage.video_input_tokens, model.input_video or model.input, "video_input")
     if usage.cached_tokens and model.cached_input is None:
         raise UnsupportedFeature(model.id, "caching")
     bill("cached_input", usage.cached_tokens - usage.cached_audio_tokens, model.cached_input, "caching")
@@ -292,11 +294,19 @@ def _token_items(model: ModelCard, usage: Usage, long_context: bool) -> list[Lin
     bill("output", usage.text_output_tokens, model.output, "output")
     # Thinking is billed as output; its own line so the asker sees what reasoning costs.
     bill("thinking", usage.thinking_tokens, model.output, "output")
-    # Image and audio output have their own rates; a card without them cannot price them.
-    bill("image_output", usage.image_output_tokens, None, "image_output")
-    bill("audio_output", usage.audio_output_tokens, None, "audio_output")
+    # Image and audio output have their own rates; a model without one does not make them.
+    image_tokens = usage.image_output_tokens
     if usage.output_images:
-        raise UnsupportedFeature(model.id, "image_output")
+        if model.output_image is None:
+            raise UnsupportedFeature(model.id, "image_output")
+        if model.output_image_tokens is None:
+            raise UnsupportedFeature(model.id, "images_by_count")
+        image_tokens += usage.output_images * model.output_image_tokens.tokens
+    bill("image_output", image_tokens, model.output_image, "image_output")
+    # A speech (TTS) model's output is audio: its output rate is its audio rate (Google's page and
+    # genai-prices give TTS models one output price).
+    audio_rate = model.output_audio or (model.output if model.kind == "speech" else None)
+    bill("audio_output", usage.audio_output_tokens, audio_rate, "audio_output")
     return items
 
 
@@ -398,19 +408,11 @@ def estimate(
 
 
 def _rates_in_effect(model: ModelCard, today: dt.date | None) -> ModelCard:
-    """The model with every announced price change that has taken effect by ``today`` applied."""
-    if today is None or not model.scheduled:
+    """The model with the rates that apply on ``today`` (dated prices from genai-prices, announced
+    changes); None prices at the card's current rates."""
+    if today is None:
         return model
-    update: dict[str, object] = {}
-    for change in sorted(model.scheduled, key=lambda c: c.effective):
-        if change.effective > today:
-            continue
-        for name in ("input", "output", "cached_input"):
-            price = getattr(change, name)
-            current = update.get(name, getattr(model, name))
-            if price is not None and current is not None:
-                update[name] = current.model_copy(update={"standard": price, "source": change.source})
-    return model.model_copy(update=update) if update else model
+    return model.on(today)
 
 
 def _model_notices(model: ModelCard, today: dt.date | None) -> list[Notice]:
@@ -421,24 +423,34 @@ def _model_notices(model: ModelCard, today: dt.date | None) -> list[Notice]:
         notices.append(Notice("deprecated_model", {"model": model.id, "date": model.shutdown}))
     elif model.status == "preview":
         notices.append(Notice("preview_model", {"model": model.id}))
-    for change in model.scheduled:
-        if today is None or change.effective > today:
-            notices.append(
-                Notice(
-                    "price_change",
-                    {"model": model.id, "date": change.effective, "input": change.input, "output": change.output},
-                )
-            )
+    changes = model.scheduled if today is None else model.upcoming(today, PRICE_CHANGE_NOTICE_DAYS)
+    for change in changes:
+        notices.append(
+            Notice("price_change", {"model": model.id, "date": change.effective, "input": change.input, "output": change.output})
+        )
     return notices
 
 
-def compare(book: PriceBook, usage: Usage, *, include_retired: bool = False, today: dt.date | None = None) -> Comparison:
-    """The same usage on every model that can price it, cheapest first."""
+def compare(
+    book: PriceBook,
+    usage: Usage,
+    *,
+    include_retired: bool = False,
+    today: dt.date | None = None,
+    models: tuple[ModelCard, ...] | None = None,
+) -> Comparison:
+    """The same usage on every model that can price it, cheapest first.
+
+    By default the models still sold (`_still_sold`) of the kind the usage calls for: text and
+    embedding models for tokens, image models when it makes images, speech and Live models when it
+    speaks. ``include_retired`` adds every other one; ``models`` compares exactly those.
+    """
     rows: list[CompareRow] = []
     skipped: list[str] = []
-    for model in book.card.models:
-        if model.retired and not include_retired:
-            continue
+    if models is None:
+        wanted = _kinds_for(usage)
+        models = tuple(m for m in book.card.models if m.kind in wanted and (include_retired or _still_sold(book, m)))
+    for model in models:
         try:
             e = estimate(book, usage, model, today=today)
         except (UnsupportedFeature, ContextWindowExceeded):
@@ -447,6 +459,24 @@ def compare(book: PriceBook, usage: Usage, *, include_retired: bool = False, tod
         rows.append(CompareRow(model, e.total, e.tier))
     rows.sort(key=lambda r: (r.total, r.model.id))
     return Comparison(usage, tuple(rows), tuple(skipped), book.card.as_of)
+
+
+def _still_sold(book: PriceBook, model: ModelCard) -> bool:
+    """Current, or deprecated but not a preview and of a generation Google still sells (2.5 Pro while
+    2.5 Flash-Lite is GA; not Gemini 1.5, whose generation is gone)."""
+    if model.current:
+        return True
+    if model.status != "deprecated" or "preview" in model.id:
+        return False
+    return any(m.current and m.family == model.family for m in book.card.models)
+
+
+def _kinds_for(usage: Usage) -> set[str]:
+    if usage.output_images or usage.image_output_tokens:
+        return {"image"}
+    if usage.audio_output_tokens:
+        return {"speech", "live"}
+    return {"text", "embedding"}
 
 
 def budget(

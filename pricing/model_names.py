@@ -1,5 +1,15 @@
-"""Model names in a question: find the names people type for models on the card, and refuse a
-model-like name that is not on it (never a silent default).
+"""Model names: every name people type for a model on the card, found in a question, and a
+model-like name that is not on the card refused with the whole name as typed (never a silent default).
+
+A model answers to, in this order (the first that matches wins):
+1. its id, in any case, with `-`, `_` or spaces, with or without the API's `models/` prefix;
+2. the aliases on the card (admins edit them);
+3. names derived from the id: without `gemini-`, without `-preview`, and the codename left when the
+   version is dropped ("argon") where only one model has it;
+4. genai-prices' own match rules for the id typed as one word (`gemini-2.5-flash-preview-09-2025`,
+   `gemini-pro-latest`, dated suffixes such as `gemini-3.5-flash-20261001`);
+5. the same words in another order ("pro 3.1", "Flash-Lite 2.5").
+A name two models share at the same rank is dropped rather than guessed.
 
 Works on the query parser's token list (`pricing.query`): each token has ``kind``, ``text``,
 ``glued`` (no space before it) and, once matched, ``model``.
@@ -11,43 +21,185 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .errors import UnknownModel
-from .ratecard import PriceBook
+from .errors import RateCardError, UnknownModel
+
+#: The parser's look-ahead for a model name, in words: the longest id (`gemini 2.5 flash lite preview
+#: 09 2025`) fits; an alias over `MAX_ALIAS_WORDS` can no longer be saved, and this bounds old ones.
+MAX_NAME_WORDS = 10
+from .models import RateCard, model_words
 
 if TYPE_CHECKING:
     from .query import _Tok as Tok
+    from .ratecard import PriceBook
 
-__all__ = ["match_models", "reject_unknown_models"]
+__all__ = ["NameIndex", "match_models", "reject_unknown_models"]
+
+Words = tuple[str, ...]
+_VERSION_WORD = re.compile(r"^\d+(\.\d+)?$")
+
+
+def derived_names(model_id: str) -> list[str]:
+    """Names an id implies: itself, without `gemini-`, and both without `-preview`."""
+    names = [model_id]
+    short = model_id.removeprefix("gemini-")
+    names.append(short)
+    for name in (model_id, short):
+        if name.endswith("-preview"):
+            names.append(name.removesuffix("-preview"))
+    return names
+
+
+def _codename(model_id: str) -> Words:
+    """The id's words without `gemini`, version numbers and `preview`: `gemini-4-argon` -> (argon,)."""
+    return tuple(w for w in model_words(model_id) if w not in ("gemini", "preview") and not _VERSION_WORD.match(w))
+
+
+def _loose(words: Words) -> Words:
+    """Order-free key: the words sorted, `gemini` dropped ("Gemini 3 Flash" = "flash 3")."""
+    return tuple(sorted(w for w in words if w != "gemini"))
+
+
+class NameIndex:
+    """Every name of every model on one card, by rank (see the module docstring)."""
+
+    def __init__(self, card: RateCard) -> None:
+        blank = [m.id for m in card.models if any(not model_words(a) for a in m.aliases)]
+        if blank:  # no name at all: refused when loading, so it is never saved (and a stored one is reported)
+            raise RateCardError(f"{blank[0]}: an empty alias")
+        ids = {model_words(m.id): m.id for m in card.models}
+        aliases = {model_words(a): m.id for m in card.models for a in m.aliases}
+        short = _unique((model_words(n), m.id) for m in card.models for n in derived_names(m.id)[1:2])
+        unpreviewed = _unique((model_words(n), m.id) for m in card.models for n in derived_names(m.id)[2:])
+        codenames = _unique((_codename(m.id), m.id) for m in card.models if _codename(m.id))
+        #: Exact names (word order as typed): the first rank that has a name keeps it.
+        self.exact: dict[Words, str] = {}
+        for rank in (ids, aliases, short, unpreviewed, codenames):
+            for words, model_id in rank.items():
+                if len(words) <= MAX_NAME_WORDS:  # a longer one (a card stored before aliases were bounded) is unusable
+                    self.exact.setdefault(words, model_id)
+        loose = _unique((_loose(w), i) for w, i in self.exact.items())
+        self.loose: dict[Words, str] = {w: i for w, i in loose.items() if w}
+        self._match_rules = _data_match_rules(card)
+        self.max_words = max(len(w) for w in self.exact)
+        self.first_words = frozenset(w for words in self.exact for w in words)
+
+    def lookup(self, words: Words) -> str | None:
+        """The model these words name (as typed, then in any order), or None."""
+        found = self.exact.get(words)
+        if found is None and len(words) > 1:
+            found = self.loose.get(_loose(words))
+        return found
+
+    def by_data_rules(self, name: str) -> str | None:
+        """genai-prices' match rules for one typed name (`gemini-pro-latest`), in the data's order."""
+        name = name.lower().removeprefix("models/")
+        for model_id, rule in self._match_rules:
+            if rule(name):
+                return model_id
+        return None
+
+    def resolve(self, ref: str) -> str | None:
+        """The model ``ref`` names, by any rule, or None."""
+        words = model_words(ref)
+        found = self.exact.get(words)
+        if found is None and len(words) == len(ref.split()) == 1 or found is None and "-" in ref and " " not in ref.strip():
+            found = self.by_data_rules(ref.strip())
+        return found or self.lookup(words)
+
+
+def _unique(pairs: object) -> dict[Words, str]:
+    """Names to models, dropping any name two models share."""
+    found: dict[Words, str | None] = {}
+    for words, model_id in pairs:  # type: ignore[attr-defined]
+        if words in found and found[words] != model_id:
+            found[words] = None
+        else:
+            found[words] = model_id
+    return {w: i for w, i in found.items() if i is not None}
+
+
+def _data_match_rules(card: RateCard) -> list[tuple[str, Callable[[str], bool]]]:
+    """genai-prices' match clauses of the card's models (none when the data cannot be read)."""
+    try:
+        from .genai_source import google_models
+
+        infos = google_models()
+    except Exception:  # noqa: BLE001 - the card still answers by id and name without the data
+        return []
+    on_card = {m.id for m in card.models}
+    return [(info.id, info.is_match) for info in infos if info.id in on_card]
+
+
+def _glued_run(tokens: list[Tok], i: int) -> int:
+    """Index after the name typed as one word from token ``i`` (`models/gemini-2.5-flash-preview-09-2025`)."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].glued and (
+        tokens[j].kind in ("word", "num")
+        or (tokens[j].kind == "sym" and tokens[j].text == "-")
+        or (tokens[j].text == "/" and tokens[j - 1].text == "models")
+    ):
+        j += 1
+    while j > i + 1 and tokens[j - 1].kind == "sym":
+        j -= 1  # a trailing hyphen is punctuation
+    return j
 
 _MODELISH = re.compile(r"^(gemini|gemma|gpt|claude|llama|mistral|deepseek|qwen|grok|palm|bard|o\d)")
 
 
 def match_models(tokens: list[Tok], book: PriceBook) -> list[tuple[str, str]]:
     """Find model names (longest first) and mark their tokens; returns (model id, words typed)."""
+    index = book.name_index
     found: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         after_times = i > 0 and tok.glued and tokens[i - 1].text in ("x", "×", "*")
-        if tok.kind in ("word", "num") and tok.text in book.first_words and not after_times:
-            # gather up to max_name_words name parts joined by spaces or hyphens
-            parts: list[int] = []
+        if tok.kind == "word" and tok.text in ("gemini", "models"):
+            # One word with hyphens: an id, or a name genai-prices' rules know (dated suffixes).
+            end = _glued_run(tokens, i)
+            typed = "".join(t.text for t in tokens[i:end])
+            model_id = index.lookup(model_words(typed)) if end - i > 1 else None
+            if model_id is None and end - i > 1:
+                model_id = index.by_data_rules(typed)
+            if model_id is not None:
+                _mark(tokens, i, end - 1, model_id)
+                found.append((model_id, typed))
+                i = end
+                continue
+            if end - i > 2 and (tok.text == "gemini" or tokens[i + 2].text == "gemini"):
+                # `gemini-3.1-flash-lite-ultra`: one name, not on the card. Refuse it whole rather
+                # than price the known part and trip over the rest.
+                raise UnknownModel(typed, book.suggest(typed))
+        if tok.kind in ("word", "num") and tok.text in index.first_words and not after_times:
+            # gather up to max_words name parts joined by spaces or hyphens; `8` `b` typed as
+            # `8b` is one name word
+            parts: list[tuple[str, int]] = []
             j = i
-            while j < len(tokens) and len(parts) < book.max_name_words:
+            while j < len(tokens) and len(parts) < index.max_words:
                 t = tokens[j]
                 if t.kind in ("word", "num"):
-                    parts.append(j)
+                    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                    joined = t.text + nxt.text if nxt is not None and nxt.glued and nxt.kind in ("word", "num") else None
+                    if joined is not None and joined in index.first_words:
+                        parts.append((joined, j + 1))
+                        j += 1
+                    elif t.kind == "num" and joined is not None and j > i:
+                        break  # `3k`, `2m`: an amount with its unit, not part of a name
+                    else:
+                        parts.append((t.text, j))
                 elif not (t.text == "-" and t.glued):
                     break
                 j += 1
             for size in range(len(parts), 0, -1):
-                words = tuple(tokens[k].text for k in parts[:size])
-                model_id = book.names.get(words)
+                words = tuple(word for word, _ in parts[:size])
+                after = tokens[parts[size - 1][1] + 1] if parts[size - 1][1] + 1 < len(tokens) else None
+                # "flash 3 requests" is three requests of flash, not Gemini 3 Flash: a reordered
+                # name may not end in a whole number that counts the next word
+                counts_next = words[-1].isdigit() and after is not None and after.kind in ("word", "cjk", "cjknum")
+                model_id = index.exact.get(words) if counts_next else index.lookup(words)
                 if model_id is not None:
-                    last = parts[size - 1]
-                    for k in range(i, last + 1):
-                        tokens[k].kind = "used"
-                    tok.kind, tok.model = "model", model_id
+                    last = parts[size - 1][1]
+                    _mark(tokens, i, last, model_id)
                     found.append((model_id, " ".join(words)))
                     i = last + 1
                     break
@@ -58,13 +210,18 @@ def match_models(tokens: list[Tok], book: PriceBook) -> list[tuple[str, str]]:
     return found
 
 
+def _mark(tokens: list[Tok], first: int, last: int, model_id: str) -> None:
+    for k in range(first, last + 1):
+        tokens[k].kind = "used"
+    tokens[first].kind, tokens[first].model = "model", model_id
+
+
 def _unknown_model_ref(tokens: list[Tok], i: int, is_keyword: Callable[[str], bool]) -> str:
-    """The whole hyphen/dot-joined name starting at token ``i`` (`gemini-9-ultra`)."""
-    parts = [tokens[i].text]
-    j = i + 1
-    while j < len(tokens) and tokens[j].glued and tokens[j].kind in ("word", "num", "sym") and tokens[j].text not in "?*×=/":
-        parts.append(tokens[j].text)
-        j += 1
+    """The whole name starting at token ``i`` as typed: the hyphen/dot/slash-joined word
+    (`gemini-9-ultra-preview-09-2025`), then name-like words typed with spaces (`gemini 9 ultra`)."""
+    end = _glued_run(tokens, i)
+    parts = ["".join(t.text for t in tokens[i:end])]
+    j = end
     # `gemini 9 ultra` typed with spaces: take the name-like words that follow, not the amounts
     while j < len(tokens) and len(parts) < 6:
         t = tokens[j]
@@ -76,7 +233,7 @@ def _unknown_model_ref(tokens: list[Tok], i: int, is_keyword: Callable[[str], bo
         else:
             break
         j += 1
-    return "".join(parts)[:60]
+    return "".join(parts)[:120]
 
 
 def reject_unknown_models(tokens: list[Tok], book: PriceBook, is_keyword: Callable[[str], bool]) -> None:

@@ -8,6 +8,7 @@ cached tokens included, is over the threshold. Exactly the threshold is still st
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -20,16 +21,24 @@ __all__ = [
     "GroundingPlan",
     "FreeTier",
     "ScheduledChange",
+    "EarlierPrices",
+    "ImageTokens",
+    "FLAT_PRICE_FIELDS",
     "ModelCard",
     "RateCard",
     "FxFigure",
+    "Provider",
+    "PROVIDER_KEY",
     "Status",
     "Period",
     "MAX_TOKEN_PRICE",
+    "model_words",
     "MIN_NONZERO_PRICE",
     "MAX_PRICE_DECIMALS",
 ]
 
+#: A provider's name as `via NAME` types it.
+PROVIDER_KEY = r"[a-z0-9][a-z0-9_-]{0,31}"
 #: Above this many USD per 1M tokens a figure is a typo, not a price (today's dearest is $18).
 MAX_TOKEN_PRICE = Decimal("1000")
 
@@ -52,6 +61,7 @@ Usd = Annotated[
 ]
 Status = Literal["preview", "ga", "deprecated", "shut_down"]
 Period = Literal["day", "month"]
+ModelKind = Literal["text", "embedding", "image", "speech", "live", "specialised"]
 
 
 class _Strict(BaseModel):
@@ -117,14 +127,60 @@ class FreeTier(_Strict):
     as_of: dt.date
 
 
-class ScheduledChange(_Strict):
-    """A price change announced for a later date (standard rates, USD per 1M tokens)."""
+#: Token prices a dated change can move (standard rates, USD per 1M tokens).
+FLAT_PRICE_FIELDS = (
+    "input",
+    "output",
+    "cached_input",
+    "input_audio",
+    "cached_audio",
+    "input_image",
+    "input_video",
+    "output_image",
+    "output_audio",
+)
 
-    effective: dt.date
+
+class _DatedPrices(_Strict):
+    """Standard rates that differ from the model's current ones during some dates (None: unchanged)."""
+
     input: Usd | None = None
     output: Usd | None = None
     cached_input: Usd | None = None
+    input_audio: Usd | None = None
+    cached_audio: Usd | None = None
+    input_image: Usd | None = None
+    input_video: Usd | None = None
+    output_image: Usd | None = None
+    output_audio: Usd | None = None
     source: str
+
+    def changed(self) -> dict[str, Decimal]:
+        return {name: getattr(self, name) for name in FLAT_PRICE_FIELDS if getattr(self, name) is not None}
+
+
+class ScheduledChange(_DatedPrices):
+    """A price change announced for a later date: these rates apply from ``effective`` on."""
+
+    effective: dt.date
+
+
+class EarlierPrices(_DatedPrices):
+    """Rates that applied before the current ones, up to and including ``until``.
+
+    Kept so a question about a past date ("on 2026-11-15") is priced as it was billed then.
+    """
+
+    until: dt.date
+
+
+class ImageTokens(_Strict):
+    """How many output tokens one generated image counts as (Google publishes it per model and size)."""
+
+    tokens: int = Field(gt=0)
+    size: str = Field(description="The image size the figure is for, e.g. 1K (1024x1024)")
+    source: str
+    as_of: dt.date
 
 
 class ModelCard(_Strict):
@@ -140,7 +196,12 @@ class ModelCard(_Strict):
     long_context_threshold: int | None = Field(None, gt=0)
     input: TieredPrice
     input_audio: TieredPrice | None = None
+    input_image: TieredPrice | None = None
+    input_video: TieredPrice | None = None
     output: TieredPrice | None = None
+    output_image: TieredPrice | None = None
+    output_audio: TieredPrice | None = None
+    output_image_tokens: ImageTokens | None = None
     cached_input: TieredPrice | None = None
     cached_audio: Price | None = None
     storage: Price | None = None
@@ -149,10 +210,11 @@ class ModelCard(_Strict):
     free_tier: FreeTier
     aliases: tuple[str, ...] = ()
     scheduled: tuple[ScheduledChange, ...] = ()
+    earlier: tuple[EarlierPrices, ...] = ()
 
     @model_validator(mode="after")
     def _tiers_match_threshold(self) -> "ModelCard":
-        tiered = [p for p in (self.input, self.input_audio, self.output, self.cached_input) if p is not None]
+        tiered = [p for p in self.tiered_prices() if p is not None]
         has_long = [p.long_context is not None for p in tiered]
         if self.long_context_threshold is None and any(has_long):
             raise ValueError(f"{self.id}: long_context rates given but no long_context_threshold")
@@ -160,7 +222,78 @@ class ModelCard(_Strict):
             raise ValueError(f"{self.id}: long_context_threshold set but a tiered price lacks long_context")
         if self.status == "shut_down" and self.shutdown is None:
             raise ValueError(f"{self.id}: shut_down without a shutdown date")
+        for dated in (*self.scheduled, *self.earlier):
+            for name in dated.changed():
+                if getattr(self, name) is None:
+                    raise ValueError(f"{self.id}: a dated {name} price but no current {name} price")
+        if self.output_image_tokens is not None and self.output_image is None:
+            raise ValueError(f"{self.id}: tokens per image given but no image output price")
         return self
+
+    def tiered_prices(self) -> tuple[TieredPrice | None, ...]:
+        return (
+            self.input,
+            self.input_audio,
+            self.input_image,
+            self.input_video,
+            self.output,
+            self.output_image,
+            self.output_audio,
+            self.cached_input,
+        )
+
+    def on(self, day: dt.date) -> "ModelCard":
+        """This model with the rates that apply on ``day``: an earlier period's, or announced changes applied.
+
+        The result has no earlier periods, and as `scheduled` the changes still to come after ``day``
+        (so an answer about a past date can say what changed since). Dated changes are standard rates
+        (the card builder refuses dated changes of tiered figures).
+        """
+        periods = sorted(self.earlier, key=lambda p: p.until)
+        for i, period in enumerate(periods):
+            if day <= period.until:
+                coming: list[ScheduledChange] = []
+                previous = period
+                for later in [*periods[i + 1 :], None]:
+                    names = set(previous.changed()) | (set(later.changed()) if later else set())
+                    values = {
+                        n: (later.changed().get(n) if later and n in later.changed() else self._standard(n)) for n in names
+                    }
+                    source = later.source if later else self._source(next(iter(names)))
+                    coming.append(ScheduledChange(effective=previous.until + dt.timedelta(days=1), source=source, **values))
+                    if later is None:
+                        break
+                    previous = later
+                model = self._with(period.changed(), period.source)
+                return model.model_copy(update={"earlier": (), "scheduled": (*coming, *self.scheduled)})
+        model = self
+        for change in sorted(self.scheduled, key=lambda c: c.effective):
+            if change.effective <= day:
+                model = model._with(change.changed(), change.source)
+        left = tuple(c for c in self.scheduled if c.effective > day)
+        return model.model_copy(update={"earlier": (), "scheduled": left})
+
+    def _standard(self, name: str) -> Decimal:
+        figure = getattr(self, name)
+        return figure.usd if isinstance(figure, Price) else figure.standard
+
+    def _source(self, name: str) -> str:
+        return getattr(self, name).source
+
+    def _with(self, prices: dict[str, Decimal], source: str) -> "ModelCard":
+        update: dict[str, object] = {}
+        for name, usd in prices.items():
+            current = getattr(self, name)
+            if isinstance(current, Price):
+                update[name] = current.model_copy(update={"usd": usd, "source": source})
+            else:
+                update[name] = current.model_copy(update={"standard": usd, "source": source})
+        return self.model_copy(update=update) if update else self
+
+    def upcoming(self, day: dt.date, within_days: int) -> list[ScheduledChange]:
+        """Announced changes after ``day`` and at most ``within_days`` later."""
+        horizon = day + dt.timedelta(days=within_days)
+        return [c for c in sorted(self.scheduled, key=lambda c: c.effective) if day < c.effective <= horizon]
 
     @property
     def has_tiers(self) -> bool:
@@ -170,12 +303,55 @@ class ModelCard(_Strict):
     def retired(self) -> bool:
         return self.status == "shut_down"
 
+    @property
+    def current(self) -> bool:
+        """Offered without an announced retirement (preview or generally available)."""
+        return self.status in ("preview", "ga")
+
+    @property
+    def kind(self) -> ModelKind:
+        """What the model is for, read from its id as Google names them: a speech (TTS), Live, image,
+        embedding or specialised model, else a general text model. Decides what `compare` lines up."""
+        words = set(self.id.split("-"))
+        if "tts" in words:
+            return "speech"
+        if "live" in words:
+            return "live"
+        if "image" in words or "banana" in words:
+            return "image"
+        if "embedding" in words:
+            return "embedding"
+        if words & {"robotics", "omni"}:
+            return "specialised"
+        return "text"
+
+
+class Provider(_Strict):
+    """A third-party reseller as an admin entered it: it sells credit worth 1 USD of Google's prices
+    for ``cny_per_usd`` yuan (the seed guide's example: about 2)."""
+
+    name: str = Field(min_length=1, max_length=80, description="Display name")
+    cny_per_usd: Annotated[Decimal, Field(gt=0, le=50, allow_inf_nan=False)]
+    as_of: dt.date
+    source: str = "admin"
+
 
 class FxFigure(_Strict):
     """USD -> CNY as an admin set it: yuan per dollar, and the day the rate was taken."""
 
     rate: Annotated[Decimal, Field(ge=1, le=50, allow_inf_nan=False)]
     as_of: dt.date
+
+
+def model_words(name: str) -> tuple[str, ...]:
+    """The one normalisation of model names, for validation and look-up alike.
+
+    Lower case; spaces, hyphens and underscores all separate words; a leading ``models/`` (the API's
+    resource name) is dropped. ``Gemini_2.5-Flash`` and ``gemini 2.5 flash`` are the same name.
+    """
+    text = name.strip().lower()
+    text = text.removeprefix("models/")
+    return tuple(text.replace("-", " ").replace("_", " ").split())
 
 
 class RateCard(_Strict):
@@ -190,6 +366,7 @@ class RateCard(_Strict):
     grounding: dict[str, GroundingPlan]
     models: tuple[ModelCard, ...] = Field(min_length=1)
     usd_cny: FxFigure | None = Field(None, description="Set with `admin fx`; wins over the USD_CNY setting")
+    providers: dict[str, Provider] = Field(default_factory=dict, description="Resellers, by the name `via NAME` uses")
 
     @model_validator(mode="after")
     def _references_resolve(self) -> "RateCard":
@@ -200,7 +377,15 @@ class RateCard(_Strict):
         known = set(ids)
         if self.default_model not in known:
             raise ValueError(f"default_model {self.default_model!r} is not on the card")
-        seen_alias: dict[str, str] = {}
+        # One normalisation for ids and aliases: two names that read the same must mean one model,
+        # and no alias may read as another model's id (ids always win at look-up too).
+        id_names: dict[tuple[str, ...], str] = {}
+        for model_id in ids:
+            key = model_words(model_id)
+            if key in id_names:
+                raise ValueError(f"model ids {id_names[key]!r} and {model_id!r} read as the same name")
+            id_names[key] = model_id
+        seen_alias: dict[tuple[str, ...], str] = {}
         for model in self.models:
             if model.successor is not None and model.successor not in known:
                 raise ValueError(f"{model.id}: successor {model.successor!r} is not on the card")
@@ -210,12 +395,17 @@ class RateCard(_Strict):
                 if figure.source not in self.sources:
                     raise ValueError(f"{model.id}: source {figure.source!r} is not on the card")
             for alias in model.aliases:
-                key = alias.lower()
-                if key in known and key != model.id:
+                key = model_words(alias)
+                if key in id_names and id_names[key] != model.id:
                     raise ValueError(f"alias {alias!r} of {model.id} is another model's id")
                 if key in seen_alias and seen_alias[key] != model.id:
                     raise ValueError(f"alias {alias!r} used by {seen_alias[key]} and {model.id}")
                 seen_alias[key] = model.id
+        for key, provider in self.providers.items():
+            if not re.fullmatch(PROVIDER_KEY, key):
+                raise ValueError(f"provider name {key!r}: lower-case letters, digits, - and _ only")
+            if provider.source not in self.sources:
+                raise ValueError(f"provider {key}: source {provider.source!r} is not on the card")
         for plan_id, plan in self.grounding.items():
             if plan.source not in self.sources:
                 raise ValueError(f"grounding {plan_id}: source {plan.source!r} is not on the card")
@@ -228,10 +418,11 @@ class RateCard(_Strict):
         raise KeyError(model_id)
 
 
-def _figures(model: ModelCard) -> list[TieredPrice | Price | FreeTier | ScheduledChange]:
-    found: list[TieredPrice | Price | FreeTier | ScheduledChange] = [model.input, model.free_tier]
-    for optional in (model.input_audio, model.output, model.cached_input, model.cached_audio, model.storage):
+def _figures(model: ModelCard) -> list[object]:
+    found: list[TieredPrice | Price | FreeTier | ScheduledChange | EarlierPrices | ImageTokens] = [model.free_tier]
+    for optional in (*model.tiered_prices(), model.cached_audio, model.storage, model.output_image_tokens):
         if optional is not None:
             found.append(optional)
     found.extend(model.scheduled)
+    found.extend(model.earlier)
     return found

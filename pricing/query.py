@@ -43,7 +43,9 @@ _SLACK_MARKUP = re.compile(r"<[^<>\s]{0,300}>|&(?:lt|gt|amp);")
 #: What people paste before a question: the slash command, the bot's own name.
 _OWN_NAME = re.compile(r"/?@?gemini[-_ ]?cost\b:?|@bot\b")
 #: `1024x1024`, `1920×1080`: a picture's size, which only image pricing can use.
-_RESOLUTION = re.compile(r"\b\d{3,4} ?[x×*] ?\d{3,4}\b")
+_RESOLUTION = re.compile(r"\b(\d{3,4}) ?[x×*] ?(\d{3,4})\b")
+#: Up to this many pixels a side, Google's image models bill one standard (1K/2K) image.
+_STANDARD_IMAGE_SIDE = 2048
 _IN_OUT = re.compile(r"\bi/o\b")
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 _TOKEN = re.compile(
@@ -112,7 +114,7 @@ def _normalize(text: str) -> tuple[str, dt.date | None]:
     text = text.translate(TRADITIONAL)
     text = _SLACK_MARKUP.sub(" ", text)
     text = _OWN_NAME.sub(" ", text)
-    text = _RESOLUTION.sub(" images ", text)
+    text = _RESOLUTION.sub(_resolution, text)
     text = _IN_OUT.sub("in/out", text)
     on_date = None
     match = _DATE.search(text)
@@ -125,6 +127,12 @@ def _normalize(text: str) -> tuple[str, dt.date | None]:
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     text = text.replace("`", " ").replace("’", "'")
     return text.replace("，", ",").replace("、", ",").replace("。", " ").replace("：", ":").replace("；", ";"), on_date
+
+
+def _resolution(match: re.Match[str]) -> str:
+    """`1024x1024` says nothing about the price of a standard image; `4096x4096` does (a 4K image)."""
+    standard = all(int(side) <= _STANDARD_IMAGE_SIDE for side in match.groups())
+    return " " * len(match.group(0)) if standard else " resolution "  # a word the parser asks about
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -535,7 +543,7 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
             parts.embed = True
         elif r == "make":
             parts.make = True
-        elif r == "images":
+        elif r == "images" and not tok.used:
             parts.labels_seen.add("images")
         elif r == "via":
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -739,8 +747,10 @@ def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Q
     if asks_rates:
         unlabeled = []
     notices: list[Notice] = []
+    if parts.images is not None and models and models[0].kind == "image":
+        parts.make = True  # `50 images with 3.1 flash image`: an image model's images are the ones it makes
     if "images" in parts.labels_seen or parts.images is not None and not parts.make:
-        raise Ambiguous("images")
+        raise Ambiguous("images")  # images to read, or images with no count: their tokens are unknown
     if unlabeled:
         choices = _place_unlabeled(unlabeled, parts, models[0] if models else None, notices)
         if choices:
@@ -753,7 +763,7 @@ def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Q
             raise Ambiguous("unlabeled_amount", tuple(readings), amount=" / ".join(a.text.strip() for a in unlabeled)[:60])
     query = _finish(parts, models, refs, notices, tokens, on_date, asks_rates)
     if query.intent in _PRICED:
-        _refuse_unexplained(parts, query)
+        _refuse_unexplained(parts, query, book)
     return query
 
 
@@ -824,11 +834,13 @@ def _place_unlabeled(
     return [{}]
 
 
-def _refuse_unexplained(parts: _Parts, query: Query) -> None:
+def _refuse_unexplained(parts: _Parts, query: Query, book: PriceBook) -> None:
     """A priced answer must not ignore a word that would change the price: ask instead."""
     usage = query.usage
-    if usage is not None and usage.output_images and not query.models:
-        raise Ambiguous("images")  # `generate 50 images`: which image model?
+    if usage is not None and usage.output_images and (not query.models or query.models[0].kind != "image"):
+        # `generate 50 images (with flash)`: which image model? Offer the current ones that price images
+        image_models = [m for m in book.card.models if m.current and m.kind == "image" and m.output_image_tokens][:4]
+        raise Ambiguous("images", tuple(canonical(replace(query, models=(m,))) for m in image_models))
     if "video" in parts.labels_seen:
         raise Ambiguous("video")
     if "audio" in parts.labels_seen and usage is not None and not usage.audio_input_tokens:

@@ -11,11 +11,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import RateCardError, UnknownModel
-from .models import ModelCard, RateCard
+from .model_names import derived_names
+from .models import ModelCard, RateCard, model_words
 
-__all__ = ["DEFAULT_CARD_PATH", "PriceBook", "derived_names", "load_card", "parse_card", "model_words"]
-
-DEFAULT_CARD_PATH = Path(__file__).with_name("rates.toml")
+__all__ = ["PriceBook", "derived_names", "load_card", "parse_card", "model_words"]
 
 #: Longest alias, in words ("gemini 2.5 flash lite preview"): bounds the parser's look-ahead.
 MAX_ALIAS_WORDS = 6
@@ -29,8 +28,15 @@ def parse_card(data: dict[str, Any]) -> RateCard:
         raise RateCardError(f"invalid rate card: {exc}") from exc
 
 
-def load_card(path: Path = DEFAULT_CARD_PATH) -> RateCard:
-    """Read and validate the card. A broken card fails here, loudly, never at answer time."""
+def load_card(path: Path | None = None) -> RateCard:
+    """The shipped card (genai-prices data merged with our overlay), or a whole card read from ``path``.
+
+    Either way validated whole: a broken card fails here, loudly, never at answer time.
+    """
+    if path is None:
+        from .genai_source import build_card
+
+        return build_card()
     try:
         with path.open("rb") as fh:
             data = tomllib.load(fh, parse_float=Decimal)
@@ -39,49 +45,24 @@ def load_card(path: Path = DEFAULT_CARD_PATH) -> RateCard:
     return parse_card(data)
 
 
-def model_words(name: str) -> tuple[str, ...]:
-    """A model name as the parser sees it: lower case, split on spaces, hyphens and underscores."""
-    return tuple(name.lower().replace("-", " ").replace("_", " ").split())
-
-
-def derived_names(model_id: str) -> list[str]:
-    """Names an id implies: itself, without `gemini-`, and both without `-preview`."""
-    names = [model_id]
-    short = model_id.removeprefix("gemini-")
-    names.append(short)
-    for name in (model_id, short):
-        if name.endswith("-preview"):
-            names.append(name.removesuffix("-preview"))
-    return names
-
-
 class PriceBook:
     """A validated card with its look-up indexes, built once per card version.
 
-    Explicit aliases (from the card, editable by admins) win over names derived from ids; a derived
-    name that two models share is dropped rather than guessed.
+    Ids win over everything; explicit aliases (from the card, editable by admins) win over names
+    derived from ids; a derived name that two models share is dropped rather than guessed.
     """
 
     def __init__(self, card: RateCard) -> None:
         self.card = card
         self._by_id = {m.id: m for m in card.models}
-        explicit: dict[tuple[str, ...], str] = {}
-        for m in card.models:
-            for alias in m.aliases:
-                explicit[model_words(alias)] = m.id
-        derived: dict[tuple[str, ...], str | None] = {}
-        for m in card.models:
-            for name in derived_names(m.id):
-                words = model_words(name)
-                if words in derived and derived[words] != m.id:
-                    derived[words] = None  # ambiguous
-                else:
-                    derived[words] = m.id
-        self.names: dict[tuple[str, ...], str] = {w: i for w, i in derived.items() if i is not None}
-        self.names.update(explicit)
-        self.max_name_words = max(len(w) for w in self.names)
-        #: First words of every name: lets the parser skip most tokens without building candidates.
-        self.first_words = frozenset(w[0] for w in self.names)
+        from .model_names import NameIndex  # the parser's module; imports ours only for types
+
+        #: Every name of every model, by rank (ids, aliases, derived names, genai-prices' rules).
+        self.name_index = NameIndex(card)
+        self.names: dict[tuple[str, ...], str] = self.name_index.exact
+        self.max_name_words = self.name_index.max_words
+        #: Words of every name: lets the parser skip most tokens without building candidates.
+        self.first_words = self.name_index.first_words
         self._spellings = sorted({" ".join(w) for w in self.names} | set(self._by_id))
 
     @property
@@ -93,7 +74,7 @@ class PriceBook:
 
     def resolve(self, ref: str) -> ModelCard:
         """The model that ``ref`` (an id or a name people say) means, or `UnknownModel`."""
-        model_id = self.names.get(model_words(ref))
+        model_id = self.name_index.resolve(ref)
         if model_id is None:
             raise UnknownModel(ref, self.suggest(ref))
         return self._by_id[model_id]

@@ -24,7 +24,7 @@ from typing import Literal
 
 from .engine import Notice, Usage
 from .errors import InvalidQuery, UnknownModel
-from .models import ModelCard
+from .models import ModelCard, model_words
 from .ratecard import PriceBook
 
 __all__ = [
@@ -226,8 +226,8 @@ def resolve_model_version(book: PriceBook, ref: str) -> tuple[ModelCard, Notice 
             model = book.resolve(candidate)
         except UnknownModel:
             continue
-        if i == 0:
-            return model, None
+        if i == 0 and model_words(model.id) == model_words(name):
+            return model, None  # the very id (genai-prices' match rules may map other names: said below)
         return model, Notice("model_version_reduced", {"version": ref, "model": model.id})
     raise UnknownModel(ref, book.suggest(reduced))
 

@@ -56,7 +56,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["d", "day", "days"], "dur:24"),
     "daily": "period:day",
     "monthly": "period:month",
-    **dict.fromkeys(["weekly", "week", "weeks", "yearly", "annually", "annual", "year", "years", "hourly"], "matter"),
+    **dict.fromkeys(["resolution", "weekly", "week", "weeks", "yearly", "annually", "annual", "year", "years", "hourly"], "matter"),
     **dict.fromkeys(["batch", "batched", "batching"], "batch"),
     **dict.fromkeys(["search", "grounding", "grounded", "google"], "search"),
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),

@@ -274,7 +274,7 @@ def test_the_audit_shows_every_figure_before_and_after(instances: Instances) -> 
     undo, change, seed = store.history(10)
     assert (change.version, change.user_id, change.channel_id, change.action) == (2, "U1", "C9", f"set {FLASH} input 0.35")
     assert {"path": f"models.{FLASH}.input.standard", "before": "0.30", "after": "0.35"} in change.changes
-    assert {"path": f"models.{FLASH}.input.source", "before": "G2", "after": "admin"} in change.changes
+    assert {"path": f"models.{FLASH}.input.source", "before": "genai-prices", "after": "admin"} in change.changes
     assert {"path": "sources.admin.as_of", "before": None, "after": "2027-01-04"} in change.changes
     assert (undo.version, undo.user_id, undo.channel_id, undo.action) == (3, "U2", None, "undo")
     assert {"path": f"models.{FLASH}.input.standard", "before": "0.35", "after": "0.30"} in undo.changes

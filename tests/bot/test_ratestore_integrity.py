@@ -106,7 +106,8 @@ def test_a_bad_card_stored_before_these_checks_is_reported_as_such_and_rollback_
                                                     created_at=utcnow(), created_by="U0OLD", action="import"))  # fmt: skip
     cache = CardCache(store, interval=60)
     cache.refresh_now()
-    assert "the newest stored rate card could not be loaded (IndexError)" in caplog.text
+    # the name index refuses an alias that is no name at all
+    assert "the newest stored rate card could not be loaded (RateCardError)" in caplog.text
     assert "database unreachable" not in caplog.text
     store.rollback(2, user_id="U0ME", channel_id=None)  # v4 = v2: the way back works
     cache.refresh_now()

@@ -45,9 +45,10 @@ def expected_diffs(card: RateCard, on: dt.date) -> set[PriceDiff]:
     theirs = _google()
     when = dt.datetime.combine(on, dt.time(12), tzinfo=dt.UTC)
     found: set[PriceDiff] = set()
-    for model in card.models:
-        if model.id not in theirs:
+    for dated in card.models:
+        if dated.id not in theirs:
             continue
+        model = dated.on(on)  # our rates on that day (the card carries the data's dated prices)
         prices = theirs[model.id].get_prices(when)
         for field, (ours_attr, theirs_attr) in SYNC_FIELDS.items():
             their = getattr(prices, theirs_attr, None)
@@ -204,28 +205,30 @@ def test_a_price_we_lack_on_a_tiered_model_is_skipped_not_invented(card: RateCar
 # --- dates ---------------------------------------------------------------------------------------
 
 
-def test_scheduled_2027_flash_prices_show_up_after_their_start(card: RateCard) -> None:
+def test_scheduled_2027_flash_prices_are_on_the_card_so_nothing_differs_after_their_start(card: RateCard) -> None:
     diffs = genai_prices_diff(card, on=AFTER_2027_CHANGE)
     assert set(diffs) == expected_diffs(card, AFTER_2027_CHANGE)
-    assert diffs == [
-        PriceDiff(model, field, False, ours, theirs)
-        for model in FLASH_2027
-        for field, ours, theirs in [
-            ("input", D("0.75"), D("1.5")),
-            ("output", D("3.75"), D("7.5")),
-            ("cached", D("0.075"), D("0.15")),
-        ]
-    ]
-    # our card announces the same input/output change for that day
+    assert diffs == []
+    # the card announces the data's change for that day, cache rate included
     for model_id in FLASH_2027:
         (change,) = card.model(model_id).scheduled
-        assert (change.effective, change.input, change.output) == (dt.date(2027, 1, 1), D("1.50"), D("7.50"))
+        assert (change.effective, change.input, change.output, change.cached_input) == (
+            dt.date(2027, 1, 1), D("1.50"), D("7.50"), D("0.15"))
 
 
-@pytest.mark.parametrize(("on", "changed"), [(dt.date(2026, 12, 31), False), (dt.date(2027, 1, 1), True)])
-def test_the_start_date_is_the_first_day_of_the_new_price(card: RateCard, on: dt.date, changed: bool) -> None:
-    flash = {d.model for d in genai_prices_diff(card, on=on)}
-    assert flash == (set(FLASH_2027) if changed else set())
+@pytest.mark.parametrize("on", [dt.date(2026, 11, 30), dt.date(2026, 12, 1), dt.date(2026, 12, 31), dt.date(2027, 1, 1)])
+def test_dated_prices_agree_on_both_sides_of_each_start(card: RateCard, on: dt.date) -> None:
+    assert genai_prices_diff(card, on=on) == []
+
+
+def test_a_card_without_the_dated_change_shows_it_from_its_start(card: RateCard) -> None:
+    data = card.model_dump()
+    for model in data["models"]:
+        if model["id"] in FLASH_2027:
+            model["scheduled"] = ()
+    frozen = parse_card(data)
+    assert {d.model for d in genai_prices_diff(frozen, on=dt.date(2026, 12, 31))} == set()
+    assert {d.model for d in genai_prices_diff(frozen, on=dt.date(2027, 1, 1))} == set(FLASH_2027)
 
 
 # --- genai-prices data other than the shipped one ------------------------------------------------

@@ -115,7 +115,7 @@ def test_a_total_that_disagrees_is_a_warning(answerer: Answerer) -> None:
          "usage_cut_off_short", "its counts add up to 220 of the 1,197 tokens in its total"),
         ('{"candidates": [{"content": {"parts": [{"text": "hi"}]}}]', "en", "usage_not_found", "has no usage block"),
         (('{"usageMetadata": {"promptTokenCount": 8, "candidatesTokenCount": 9, "totalTokenCount": 17}, '
-          '"modelVersion": "gemini-4-argon"}'), "en", "unknown_model", 'Unknown model: "gemini-4-argon"'),
+          '"modelVersion": "gemini-9-ultra"}'), "en", "unknown_model", 'Unknown model: "gemini-9-ultra"'),
         (('{"usageMetadata": {"promptTokenCount": 12, "candidatesTokenCount": 1290, "totalTokenCount": 1302, '
           '"candidatesTokensDetails": [{"modality": "IMAGE", "tokenCount": 1290}]}}'), "en", "unsupported_feature",
          "gemini-3.1-pro-preview has no price for image output."),

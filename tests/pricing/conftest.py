@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import os
-import tomllib
-from decimal import Decimal
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from pricing import DEFAULT_CARD_PATH, PriceBook, load_card
+from pricing import PriceBook, load_card
+from pricing.genai_source import build_card_data, google_models, read_overlay
 from pricing.models import RateCard
 
 # Hypothesis profiles. The normal run uses "pricing" (moderate); a dedicated fuzz run selects
@@ -45,11 +45,10 @@ def book(card: RateCard) -> PriceBook:
 
 @pytest.fixture(scope="session")
 def _raw_card_pristine() -> dict[str, Any]:
-    with DEFAULT_CARD_PATH.open("rb") as fh:
-        return tomllib.load(fh, parse_float=Decimal)
+    return build_card_data(read_overlay(), google_models(), today=dt.date.today())
 
 
 @pytest.fixture
 def raw_card(_raw_card_pristine: dict[str, Any]) -> dict[str, Any]:
-    """The shipped card as parsed TOML, a fresh copy per test so it can be broken freely."""
+    """The shipped card as raw data (overlay merged with genai-prices), a fresh copy per test to break freely."""
     return copy.deepcopy(_raw_card_pristine)

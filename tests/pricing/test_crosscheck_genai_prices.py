@@ -1,37 +1,29 @@
-"""Cross-check against the `genai-prices` package: our totals equal theirs wherever the rate data agree.
+"""Cross-check against the `genai-prices` package: the card is built from its data, and our totals equal
+`genai_prices.calc_price` on every Google model and every token kind the data prices.
 
 How genai-prices counts (read from genai_prices/types.py, decompose.py and data_units.py, version 0.2.3):
 
 - `Usage.input_tokens` is the WHOLE prompt, cache reads included: `cache_read_tokens` is a more specific
-  unit of `input_tokens` (same dimensions plus token_type=cache_read), and `compute_leaf_values` bills
-  `input_tokens - cache_read_tokens` at the input rate and the cache reads at the cache rate. That is our
-  `Usage(input_tokens=prompt, cached_tokens=...)` exactly. More cache reads than input is a ValueError.
-- Tiers: `calc_unit_price` picks a tier when `total_input_tokens > tier.start`, where total_input_tokens
-  is `usage.input_tokens` (cache reads included) and the chosen rate applies to every unit of the
-  request (input, cache read and output alike: a cliff, as `TieredPrices`' docstring says). So
-  `Tier(start=200000)` means "over 200,000": exactly 200,000 is the base rate, 200,001 the tier rate.
-  That is our rule (DESIGN: `200k in` is standard, `200001 in` is long-context); the boundary test
-  below pins it on both sides.
-- Prices carry start dates (`StartDateConstraint`), so every call here passes a fixed
-  `genai_request_timestamp` (2026-11-28, the day our card's newest figures were read).
+  unit of `input_tokens`, and audio, image and video tokens are more specific units again; each part is
+  billed at its own rate where the model has one and at its parent's rate otherwise. That is our
+  `Usage` exactly (modalities are parts of the fresh input, cached audio part of the cached tokens,
+  image and audio output parts of the output).
+- Tiers: `Tier(start=200000)` means "prompt over 200,000", cache reads included, and the tier rate
+  applies to the whole request. That is our rule; the boundary tests below pin it on both sides.
+- Prices carry start dates (`StartDateConstraint`): every call here passes a fixed timestamp.
 
-Models both know: every model on our card (matched by id among provider "google"). Their token rates
-(input, cache read, output, <=200k and >200k, audio where given) agree with ours for all of them.
-The differences that remain (KNOWN_DIFFERENCES, asserted to be exactly what is observed):
+Scope: every model of provider "google" whose id starts with `gemini-`. The provider also lists
+Anthropic's Claude models sold on Vertex AI and the open Gemma models: not the Gemini API, not ours.
 
-- `input_audio` on gemini-3.1-pro-preview, gemini-3-pro-preview, gemini-2.5-pro: we carry the audio input
-  rate (same as text, tiered); genai-prices has no separate audio price for these models and bills audio
-  as input, at the same figures. No effect on totals.
+Differences that remain (KNOWN_DIFFERENCES, asserted to be exactly what is observed):
 - `storage`: genai-prices has no cache-storage (per token-hour) unit at all; ours bills it per DESIGN.
-- `grounding_allowance`: genai-prices prices every web search at the per-1,000 figure (which agrees:
-  $14 Gemini 3, $35 Gemini 2.x) with no free allowance; ours applies the family's allowance (5,000 a
-  month shared across Gemini 3; 1,500 a day for 2.5 Pro, and shared by 2.5 Flash / Flash-Lite; 1,500 a
-  day for 2.0 Flash).
-- `grounding_unit`: genai-prices counts web search queries; Gemini 2.x bills per grounded prompt
-  (REFERENCE.md), which ours does. Same when a prompt runs one search.
-- `scheduled 2027-01-01 cached_input` on gemini-3.6/3.7/3.8-flash: both announce input $1.50 and output
-  $7.50 from 2027-01-01; genai-prices also moves cache reads to $0.15, our card's scheduled change
-  names no cache rate (REFERENCE.md gives none), so ours keeps $0.075.
+- `grounding_allowance`: genai-prices prices every web search at the per-1,000 figure (which agrees)
+  with no free allowance; ours applies the family's allowance (REFERENCE.md).
+- `grounding_unit`: Gemini 2.x bills per grounded prompt (REFERENCE.md), genai-prices per search query.
+- `context_window` on 2.5 Flash-Lite and 2.0 Flash: REFERENCE.md's 1,048,576 over the data's 1,000,000.
+- `output_video`: the Omni models price video output; our card has no video output (we refuse it).
+- `batch cached_input` on 3.5 Flash-Lite: its batch cache rate is $0.02, not half of $0.03; our one
+  batch multiplier gives $0.015.
 
 Behaviour (not rate data) that differs, tested below: where a model has no price for something, ours
 refuses (UnsupportedFeature) while genai-prices prices it silently: output tokens on
@@ -51,9 +43,9 @@ from genai_prices.data_snapshot import get_snapshot
 from genai_prices.types import TieredPrices
 
 from pricing import InvalidQuery, PriceBook, UnsupportedFeature, Usage, estimate
-from pricing.models import ModelCard
+from pricing.genai_source import PRICE_ATTRS, in_scope
 
-TS = dt.datetime(2026, 11, 28, tzinfo=dt.UTC)
+TS = dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC)
 TODAY = TS.date()
 
 
@@ -62,9 +54,9 @@ def _google() -> dict[str, Any]:
     return {m.id: m for m in provider.models}
 
 
-THEIRS = _google()
+ALL_GOOGLE = _google()
+THEIRS = {i: m for i, m in ALL_GOOGLE.items() if in_scope(i)}
 
-_PRO_AUDIO = ("gemini-3.1-pro-preview", "gemini-3-pro-preview", "gemini-2.5-pro")
 _WITH_STORAGE = (
     "gemini-3.1-pro-preview",
     "gemini-3-pro-preview",
@@ -74,141 +66,129 @@ _WITH_STORAGE = (
     "gemini-2.5-flash-lite",
     "gemini-2.0-flash",
 )
-_GROUNDED = (
-    "gemini-3.1-pro-preview",
-    "gemini-3-pro-preview",
-    "gemini-3-flash-preview",
-    "gemini-3.5-flash",
-    "gemini-3.5-flash-lite",
-    "gemini-3.6-flash",
-    "gemini-3.7-flash",
-    "gemini-3.8-flash",
-    "gemini-2.5-pro",
-    "gemini-2.5-flash",
-    "gemini-2.5-flash-lite",
-    "gemini-2.0-flash",
-)
-_PER_PROMPT = ("gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.0-flash")
-_FLASH_2027 = ("gemini-3.6-flash", "gemini-3.7-flash", "gemini-3.8-flash")
+_PER_PROMPT = ("gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-flash-preview", "gemini-2.0-flash")
 
-KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
-    **{
-        (m, "input_audio"): "genai-prices has no separate audio input price (bills it as input, same figures)"
-        for m in _PRO_AUDIO
-    },
-    **{(m, "storage"): "genai-prices has no cache-storage (per token-hour) price" for m in _WITH_STORAGE},
-    **{
-        (m, "grounding_allowance"): "genai-prices bills every search; ours applies the family's free allowance"
-        for m in _GROUNDED
-    },
-    **{
-        (m, "grounding_unit"): "Gemini 2.x bills per grounded prompt; genai-prices counts search queries"
-        for m in _PER_PROMPT
-    },
-    **{
-        (
-            m,
-            "scheduled 2027-01-01 cached_input",
-        ): "genai-prices moves cache reads to $0.15; our scheduled change names no cache rate"
-        for m in _FLASH_2027
-    },
-}
+
+def _with_allowance(book: PriceBook) -> list[str]:
+    return [m.id for m in book.card.models if m.grounding and book.card.grounding[m.grounding].allowance > 0]
+
+
+def known_differences(book: PriceBook) -> dict[tuple[str, str], str]:
+    return {
+        **{(m, "storage"): "genai-prices has no cache-storage (per token-hour) price" for m in _WITH_STORAGE},
+        **{
+            (m, "grounding_allowance"): "genai-prices bills every search; ours applies the family's free allowance"
+            for m in _with_allowance(book)
+        },
+        **{
+            (m, "grounding_unit"): "Gemini 2.x bills per grounded prompt; genai-prices counts search queries"
+            for m in _PER_PROMPT
+        },
+        **{
+            (m, "context_window"): "REFERENCE.md (G1) gives 1,048,576; the data rounds to 1,000,000"
+            for m in ("gemini-2.5-flash-lite", "gemini-2.0-flash")
+        },
+        **{
+            (m, "output_video"): "video output is not on our card (refused, never $0)"
+            for m in ("gemini-omni-1.1-flash", "gemini-omni-flash-preview")
+        },
+        ("gemini-3.5-flash-lite", "batch cached_input"): "data: $0.02 in batch; our one batch multiplier: $0.015",
+    }
+
+
+def test_scope_is_every_gemini_model_and_nothing_else_is_google_s_gemini_api() -> None:
+    out_of_scope = {i for i in ALL_GOOGLE if not in_scope(i)}
+    assert all(i.startswith(("claude-", "gemma-")) for i in out_of_scope), sorted(out_of_scope)
+    assert len(THEIRS) >= 43
+
+
+def test_every_gemini_model_in_the_data_is_on_the_card(book: PriceBook) -> None:
+    # fails when a genai-prices release adds a model the card cannot carry
+    assert sorted(m.id for m in book.card.models) == sorted(THEIRS)
 
 
 # --- rate data, side by side ---------------------------------------------------------------------
 
 
-def _their_price(price: Any, threshold_out: list[int]) -> tuple[D, ...] | None:
+def _their_price(price: Any) -> tuple[D, ...] | None:
     if price is None:
         return None
     if isinstance(price, TieredPrices):
         assert len(price.tiers) == 1
-        threshold_out.append(price.tiers[0].start)
         return (price.base, price.tiers[0].price)
     return (price,)
 
 
-def _our_price(price: Any) -> tuple[D, ...] | None:
+def _our_price(price: Any, tiered_model: bool) -> tuple[D, ...] | None:
     if price is None:
         return None
     if hasattr(price, "usd"):
         return (price.usd,)
-    return (price.standard,) if price.long_context is None else (price.standard, price.long_context)
+    if price.long_context is None:
+        return (price.standard,)
+    if price.long_context == price.standard and tiered_model:
+        return (price.standard,) if not tiered_model else (price.standard, price.long_context)
+    return (price.standard, price.long_context)
 
 
 def rate_differences(book: PriceBook) -> dict[tuple[str, str], tuple[object, object]]:
-    """Every (model, field) where our card and genai-prices' data say different things."""
+    """Every (model, field) where our card and genai-prices' data say different things on TODAY."""
     diffs: dict[tuple[str, str], tuple[object, object]] = {}
-    for model in book.card.models:
+    for card_model in book.card.models:
+        model = card_model.on(TODAY)
         info = THEIRS[model.id]
         mp = info.get_prices(TS)
-        thresholds: list[int] = []
-        pairs = {
-            "input": (_our_price(model.input), _their_price(mp.input_mtok, thresholds)),
-            "output": (_our_price(model.output), _their_price(mp.output_mtok, thresholds)),
-            "cached_input": (_our_price(model.cached_input), _their_price(mp.cache_read_mtok, thresholds)),
-            "input_audio": (_our_price(model.input_audio), _their_price(mp.input_audio_mtok, thresholds)),
-            "cached_audio": (_our_price(model.cached_audio), _their_price(mp.cache_audio_read_mtok, thresholds)),
-            "storage": (_our_price(model.storage), None),
-        }
+        pairs: dict[str, tuple[object, object]] = {}
+        for field, attr in PRICE_ATTRS.items():
+            theirs = _their_price(getattr(mp, attr, None))
+            ours = _our_price(getattr(model, field), model.has_tiers)
+            if theirs is not None and len(theirs) == 1 and ours is not None and len(ours) == 2 and ours[0] == ours[1]:
+                ours = ours[:1]  # a flat price on a tiered model is both tiers
+            pairs[field] = (ours, theirs)
+        pairs["storage"] = ((model.storage.usd,) if model.storage else None, None)
+        pairs["output_video"] = (None, getattr(mp, "output_video_mtok", None))
+        pairs["context_window"] = (model.context_window, info.context_window or model.context_window)
         plan = book.card.grounding[model.grounding] if model.grounding else None
         their_search = mp.web_searches_kcount
         pairs["grounding_price"] = (plan.price_per_1000 if plan else None, their_search)
         if plan is not None:
             pairs["grounding_allowance"] = (plan.allowance, 0 if their_search is not None else None)
             pairs["grounding_unit"] = (plan.unit, "query" if their_search is not None else None)
+        batch = _their_batch(info)
+        if batch is not None and model.batch_multiplier is not None:
+            for field, attr in (("input", "input_mtok"), ("output", "output_mtok"), ("cached_input", "cache_read_mtok")):
+                theirs_b = getattr(batch, attr, None)
+                ours_p = getattr(model, field)
+                if theirs_b is None or ours_p is None:
+                    continue
+                theirs_b = theirs_b.base if isinstance(theirs_b, TieredPrices) else theirs_b
+                pairs[f"batch {field}"] = (ours_p.standard * model.batch_multiplier, theirs_b)
         for name, (ours, theirs) in pairs.items():
             if ours != theirs:
                 diffs[(model.id, name)] = (ours, theirs)
-        if thresholds:
-            threshold = (model.long_context_threshold, set(thresholds))
-            if threshold != (200_000, {200_000}):
-                diffs[(model.id, "threshold")] = threshold
-        diffs.update(_schedule_differences(model, info))
     return diffs
 
 
-def _schedule_differences(model: ModelCard, info: Any) -> dict[tuple[str, str], tuple[object, object]]:
-    """Price changes after TS: theirs (from start-dated prices) against our `scheduled` entries."""
-    diffs: dict[tuple[str, str], tuple[object, object]] = {}
-    their_dates = sorted(
-        {
-            c.constraint.start_date
-            for c in (info.prices if isinstance(info.prices, list) else [])
-            if c.constraint is not None and getattr(c.constraint, "start_date", TODAY) > TODAY
-        }
-    )
-    our_changes = {c.effective: c for c in model.scheduled}
-    for date in sorted(set(their_dates) | set(our_changes)):
-        later = info.get_prices(dt.datetime.combine(date, dt.time(12), tzinfo=dt.UTC))
-        change = our_changes.get(date)
-        for ours_name, theirs_name, current in (
-            ("input", "input_mtok", model.input),
-            ("output", "output_mtok", model.output),
-            ("cached_input", "cache_read_mtok", model.cached_input),
-        ):
-            ours = getattr(change, ours_name, None) if change else None
-            if ours is None and current is not None:
-                ours = current.standard  # no change announced: the current rate holds
-            theirs = getattr(later, theirs_name)
-            if ours != theirs:
-                diffs[(model.id, f"scheduled {date} {ours_name}")] = (ours, theirs)
-    return diffs
-
-
-def test_every_model_on_our_card_is_known_to_genai_prices(book: PriceBook) -> None:
-    missing = [m.id for m in book.card.models if m.id not in THEIRS]
-    assert missing == []
+def _their_batch(info: Any) -> Any:
+    active = [
+        v
+        for v in (info.price_variants or [])
+        if v.when == {"processing": "batch"} and (v.constraint is None or v.constraint.start_date <= TODAY)
+    ]
+    if not active:
+        return None
+    return max(active, key=lambda v: v.constraint.start_date if v.constraint else dt.date.min).prices
 
 
 def test_remaining_differences_are_exactly_the_known_ones(book: PriceBook) -> None:
     observed = rate_differences(book)
-    assert set(observed) == set(KNOWN_DIFFERENCES), {k: observed.get(k) for k in set(observed) ^ set(KNOWN_DIFFERENCES)}
+    known = known_differences(book)
+    assert set(observed) == set(known), {k: observed.get(k) for k in set(observed) ^ set(known)}
 
 
-def test_token_rates_agree_for_every_shared_model(book: PriceBook) -> None:
+def test_token_rates_agree_for_every_model(book: PriceBook) -> None:
     observed = rate_differences(book)
-    token_fields = {"input", "output", "cached_input", "cached_audio", "threshold", "grounding_price"}
+    token_fields = {*PRICE_ATTRS, "grounding_price"}
     assert {k: v for k, v in observed.items() if k[1] in token_fields} == {}
 
 
@@ -234,7 +214,9 @@ def _random_usages(book: PriceBook, count: int, seed: int) -> list[tuple[str, in
         model = models[i % len(models)]
         window = model.context_window or 1_048_576
         kind = rng.random()
-        if kind < 0.4:
+        if window <= 200_010:
+            prompt = rng.randint(1, window)
+        elif kind < 0.4:
             prompt = rng.randint(1, 200_000)
         elif kind < 0.6:
             prompt = rng.randint(199_990, 200_010)  # around the tier boundary
@@ -250,7 +232,7 @@ def _random_usages(book: PriceBook, count: int, seed: int) -> list[tuple[str, in
 
 @pytest.fixture(scope="module")
 def random_usages(book: PriceBook) -> list[tuple[str, int, int, int]]:
-    usages = _random_usages(book, 300, seed=20261128)
+    usages = _random_usages(book, 600, seed=20261128)
     assert len({u[0] for u in usages}) == len(book.card.models)
     assert sum(1 for _, prompt, _, _ in usages if prompt > 200_000) >= 100
     return usages
@@ -308,6 +290,87 @@ def test_tier_boundary_semantics_agree(
 def test_their_tier_starts_are_200000_meaning_over_200000() -> None:
     tiers = THEIRS["gemini-3.1-pro-preview"].get_prices(TS).input_mtok.tiers
     assert [t.start for t in tiers] == [200_000]
+
+
+# --- every token kind the data prices, on every model, on dates either side of price changes --------
+
+#: card field -> (our Usage fields, genai-prices Usage fields) for a prompt P and an output O.
+KIND_USAGES = {
+    "input": (lambda p, o: {"input_tokens": p}, lambda p, o: {"input_tokens": p}),
+    "output": (lambda p, o: {"input_tokens": p, "output_tokens": o}, lambda p, o: {"input_tokens": p, "output_tokens": o}),
+    "cached_input": (
+        lambda p, o: {"input_tokens": p, "cached_tokens": p // 2},
+        lambda p, o: {"input_tokens": p, "cache_read_tokens": p // 2},
+    ),
+    "input_audio": (
+        lambda p, o: {"input_tokens": p, "audio_input_tokens": p // 3},
+        lambda p, o: {"input_tokens": p, "input_audio_tokens": p // 3},
+    ),
+    "cached_audio": (
+        lambda p, o: {"input_tokens": p, "cached_tokens": p // 2, "cached_audio_tokens": p // 4},
+        # genai-prices wants the audio total stated: cached audio is part of the audio (and of the cache)
+        lambda p, o: {"input_tokens": p, "cache_read_tokens": p // 2, "input_audio_tokens": p // 4, "cache_audio_read_tokens": p // 4},
+    ),
+    "input_image": (
+        lambda p, o: {"input_tokens": p, "image_input_tokens": p // 3},
+        lambda p, o: {"input_tokens": p, "input_image_tokens": p // 3},
+    ),
+    "input_video": (
+        lambda p, o: {"input_tokens": p, "video_input_tokens": p // 3},
+        lambda p, o: {"input_tokens": p, "input_video_tokens": p // 3},
+    ),
+    "output_image": (
+        lambda p, o: {"input_tokens": p, "output_tokens": o, "image_output_tokens": o // 2},
+        lambda p, o: {"input_tokens": p, "output_tokens": o, "output_image_tokens": o // 2},
+    ),
+    "output_audio": (
+        lambda p, o: {"input_tokens": p, "output_tokens": o, "audio_output_tokens": o // 2},
+        lambda p, o: {"input_tokens": p, "output_tokens": o, "output_audio_tokens": o // 2},
+    ),
+}
+DATES = (dt.date(2026, 11, 15), TODAY, dt.date(2027, 1, 2))
+
+
+def test_kind_table_covers_every_price_the_card_takes_from_the_data() -> None:
+    assert set(KIND_USAGES) == set(PRICE_ATTRS)
+
+
+def test_every_priced_token_kind_equals_calc_price_on_every_model(book: PriceBook) -> None:
+    checked, mismatches = 0, []
+    for model in book.card.models:
+        info = THEIRS[model.id]
+        window = model.context_window or 1_048_576
+        prompts = [min(6_000, window)]
+        if model.has_tiers and window > 300_000:
+            prompts.append(300_000)  # long context
+        for day in DATES:
+            when = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
+            their_prices = info.get_prices(when)
+            for field, attr in PRICE_ATTRS.items():
+                if getattr(their_prices, attr, None) is None:
+                    continue
+                ours_of, theirs_of = KIND_USAGES[field]
+                for prompt in prompts:
+                    ours = estimate(book, Usage(**ours_of(prompt, 4_000)), model, today=day).total
+                    result = genai_prices.calc_price(
+                        genai_prices.Usage(**theirs_of(prompt, 4_000)), model.id, provider_id="google", genai_request_timestamp=when
+                    )
+                    assert result.model.id == model.id
+                    checked += 1
+                    if ours != result.total_price:
+                        mismatches.append((model.id, field, day, prompt, ours, result.total_price))
+    assert mismatches == []
+    assert checked > 400
+
+
+def test_argon_price_change_applies_on_its_day(book: PriceBook) -> None:
+    argon = book.get("gemini-4-argon")
+    usage = Usage(input_tokens=500_000, output_tokens=20_000)
+    # 500k x $4 + 20k x $20 from 2026-12-01; 500k x $2 + 20k x $10 before
+    assert estimate(book, usage, argon, today=TODAY).total == D("2.40")
+    assert estimate(book, usage, argon, today=dt.date(2026, 11, 15)).total == D("1.20")
+    assert estimate(book, usage, argon, today=dt.date(2026, 11, 30)).total == D("1.20")
+    assert estimate(book, usage, argon, today=dt.date(2026, 12, 1)).total == D("2.40")
 
 
 # --- behaviour that differs where a price is missing ---------------------------------------------

@@ -563,13 +563,18 @@ def test_compare_is_ascending_excludes_retired_and_skips_unsupported(book: Price
     totals = [r.total for r in c.rows]
     assert totals == sorted(totals)
     ids = [r.model.id for r in c.rows]
-    assert not {"gemini-3-pro-preview", "gemini-2.0-flash", "gemini-2.0-flash-lite"} & set(ids)
-    assert c.skipped == ("gemini-embedding-001",)  # no output price
+    # shut-down models, and retiring ones of a generation no longer sold, only when asked for
+    assert not {"gemini-3-pro-preview", "gemini-2.0-flash", "gemini-2.0-flash-lite", "gemini-1.5-pro", "gemini-pro"} & set(ids)
+    assert {"gemini-2.5-pro", "gemini-2.5-flash"} <= set(ids)  # deprecated, but 2.5 Flash-Lite is GA
+    # text usage lines up text models: no speech, Live or image models
+    assert all(r.model.kind == "text" for r in c.rows)
+    assert c.skipped == ("gemini-embedding-001", "gemini-embedding-2")  # no output price
     # cheapest: 2.5 Flash-Lite, 500 x $0.10 + 500 x $0.01 + 10 x $0.40 = 0.00005 + 0.000005 + 0.000004
     assert (ids[0], totals[0]) == ("gemini-2.5-flash-lite", D("0.000059"))
-    # dearest: 3.1 Pro, 500 x $2.00 + 500 x $0.20 + 10 x $12.00 = 0.001 + 0.0001 + 0.00012
-    assert (ids[-1], totals[-1]) == (PRO, D("0.00122"))
-    assert len(ids) == 10
+    # dearest: 4 Argon (from 2026-12-01), 500 x $4.00 + 500 x $0.20 + 10 x $20.00 = 0.002 + 0.0001 + 0.0002
+    assert (ids[-1], totals[-1]) == ("gemini-4-argon", D("0.00230"))
+    assert PRO in ids
+    assert len(ids) == 12
 
 
 def test_compare_rows_equal_single_estimates(book: PriceBook) -> None:
@@ -582,19 +587,28 @@ def test_compare_can_include_retired_models(book: PriceBook) -> None:
     c = compare(book, Usage(input_tokens=1_000, cached_tokens=500), include_retired=True)
     ids = {r.model.id for r in c.rows}
     assert {"gemini-3-pro-preview", "gemini-2.0-flash"} <= ids
-    assert set(c.skipped) == {"gemini-2.0-flash-lite", "gemini-embedding-001"}  # no cache price
+    # no cache price
+    assert set(c.skipped) == {
+        "gemini-2.0-flash-lite",
+        "gemini-embedding-001",
+        "gemini-embedding-2",
+        "gemini-1.0-pro-vision-001",
+        "gemini-1.5-pro",
+        "gemini-pro",
+        "gemini-2.5-flash-preview",
+    }
 
 
 def test_compare_input_only_includes_embeddings(book: PriceBook) -> None:
     c = compare(book, Usage(input_tokens=1_000_000))
     rows = {r.model.id: r.total for r in c.rows}
     assert rows["gemini-embedding-001"] == D("0.15")  # 1M x $0.15
-    assert c.skipped == ()
+    assert c.skipped == ("gemini-embedding-2",)  # its window is 8,192 tokens
 
 
 def test_compare_skips_models_whose_window_is_too_small(book: PriceBook) -> None:
     c = compare(book, Usage(input_tokens=2_000_000))
-    assert PRO in c.skipped and "gemini-2.5-pro" in c.skipped
+    assert PRO in c.skipped and "gemini-4-argon" in c.skipped and "gemini-2.5-pro" in c.skipped
 
 
 # --- budget --------------------------------------------------------------------------------------

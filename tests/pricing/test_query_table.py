@@ -481,3 +481,21 @@ def test_negative_amount_error_names_the_amount(book: PriceBook) -> None:
 )
 def test_forms_people_type(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
     assert meaning(parse_query(text, book)) == expected
+
+
+def test_images_by_count_on_an_image_model_are_generated_images(book: PriceBook) -> None:
+    q = parse_query("50 images with 3.1 flash image", book)
+    assert q.usage is not None and q.usage.output_images == 50 and q.model is not None and q.model.kind == "image"
+
+
+@pytest.mark.parametrize("text", ["cost to make 50 pictures at 1024x1024", "画一张图多少钱", "how much to generate 40 pictures with flash"])
+def test_images_with_no_image_model_are_asked_about_with_each_image_model_as_a_reading(book: PriceBook, text: str) -> None:
+    with pytest.raises(Ambiguous) as exc:
+        parse_query(text, book)
+    readings = [parse_query(r, book) for r in exc.value.readings]
+    assert readings and all(r.model is not None and r.model.kind == "image" and r.usage.output_images for r in readings)  # type: ignore[union-attr]
+
+
+def test_images_to_read_are_asked_about(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query("describe 100 photos with 2.5 flash", book)

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from pricing import DEFAULT_CARD_PATH, PriceBook, RateCardError, load_card, parse_card
+from pricing import OVERLAY_PATH, PriceBook, RateCardError, load_card, parse_card
+from pricing.genai_source import build_card, read_overlay
 from pricing.models import RateCard
 
 # --- the reference figures, read from rates/REFERENCE.md ------------------------------------------
@@ -187,7 +188,8 @@ def test_reference_token_prices(card: RateCard, model_id: str) -> None:
     m = card.model(model_id)
     assert m.status in ref["status"]
     assert tiered(m.input) == decimals(ref["input"])
-    assert tiered(m.input_audio) == decimals(ref["audio"])
+    # no audio price of its own: audio is billed as input (as genai-prices and Google bill it)
+    assert tiered(m.input_audio or m.input) == decimals(ref["audio"] or ref["input"])
     assert tiered(m.output) == decimals(ref["output"])
     assert tiered(m.cached_input) == decimals(ref["cached"])
     assert (m.cached_audio.usd if m.cached_audio else None) == (D(ref["cached_audio"]) if ref["cached_audio"] else None)
@@ -311,8 +313,9 @@ def test_sources_are_the_reference_ones(card: RateCard) -> None:
     assert card.sources["G1"].as_of == dt.date(2026, 3, 30)
     assert card.sources["G2"].as_of == dt.date(2026, 10, 7)
     assert card.sources["G3"].as_of == dt.date(2025, 11, 18)
-    for source in card.sources.values():
-        assert source.as_of <= dt.date(2026, 11, 30)  # read in November 2026 at the latest
+    for source_id, source in card.sources.items():
+        # Google's pages read in November 2026 at the latest; the genai-prices data checked on 2026-12-02
+        assert source.as_of <= (dt.date(2026, 12, 2) if source_id == "genai-prices" else dt.date(2026, 11, 30))
 
 
 def test_card_as_of_is_the_newest_google_figure_date(card: RateCard) -> None:
@@ -441,13 +444,13 @@ def test_broken_card_fails_loudly_at_load(raw_card: dict[str, Any], mutate: Call
         parse_card(raw_card)
 
 
-def test_broken_card_file_fails_loudly(tmp_path: Path) -> None:
-    text = DEFAULT_CARD_PATH.read_text(encoding="utf-8")
+def test_broken_overlay_file_fails_loudly(tmp_path: Path) -> None:
+    text = OVERLAY_PATH.read_text(encoding="utf-8")
     bad = tmp_path / "rates.toml"
-    bad.write_text(text.replace("input = { standard = 1.25", "input = { standard = -1.25", 1), encoding="utf-8")
+    bad.write_text(text.replace("storage = { usd = 4.50", "storage = { usd = -4.50", 1), encoding="utf-8")
     assert bad.read_text(encoding="utf-8") != text
     with pytest.raises(RateCardError):
-        load_card(bad)
+        build_card(read_overlay(bad))
 
 
 @pytest.mark.parametrize("content", ["this is [not toml", ""])

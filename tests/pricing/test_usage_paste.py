@@ -231,15 +231,18 @@ def test_old_sdk_protobuf_text_is_read(book: PriceBook) -> None:
 # Update these when the card gains image-output models and rates (another branch is extending it).
 
 
-def test_image_output_model_unknown_on_todays_card(book: PriceBook) -> None:
+def test_image_output_model_is_priced_at_its_image_rate(book: PriceBook) -> None:
     response = rest_response("gemini-2.5-flash-image", {
         "promptTokenCount": 12, "candidatesTokenCount": 1_290, "totalTokenCount": 1_302,
         "promptTokensDetails": details(TEXT=12), "candidatesTokensDetails": details(IMAGE=1_290)})  # fmt: skip
     paste = read(as_json(response))
     assert paste.usage.image_output_tokens == 1_290
-    with pytest.raises(UnknownModel) as info:
-        resolve_model_version(book, paste.model_ref or "")
-    assert info.value.ref == "gemini-2.5-flash-image"  # never shortened to gemini-2.5-flash
+    model, notice = resolve_model_version(book, paste.model_ref or "")
+    assert (model.id, notice) == ("gemini-2.5-flash-image", None)  # never shortened to gemini-2.5-flash
+    e = estimate(book, paste.usage, model, today=TODAY)
+    # 12 x $0.30 + 1,290 image tokens x $30, per 1M
+    assert e.total == D("0.0000036") + D("0.0387")
+    assert e.total == theirs("gemini-2.5-flash-image", input_tokens=12, output_tokens=1_290, output_image_tokens=1_290)
 
 
 def test_image_output_on_a_card_model_is_refused_not_zero(book: PriceBook) -> None:
@@ -287,7 +290,8 @@ def test_more_cached_than_prompt_is_an_error() -> None:
         ("publishers/google/models/gemini-2.5-pro", "gemini-2.5-pro", False),
         ("gemini-2.0-flash-001", "gemini-2.0-flash", True),
         ("gemini-2.5-flash-lite-preview-09-2025", "gemini-2.5-flash-lite", True),
-        ("gemini-2.5-flash-preview-05-20", "gemini-2.5-flash", True),
+        # genai-prices carries this preview as a model of its own (its own, older prices)
+        ("gemini-2.5-flash-preview-05-20", "gemini-2.5-flash-preview", True),
         ("gemini-3-pro-preview", "gemini-3-pro-preview", False),
         ("gemini-3.1-pro-preview", "gemini-3.1-pro-preview", False),
         ("Gemini-2.5-Flash", "gemini-2.5-flash", False),
@@ -299,7 +303,19 @@ def test_model_version_strings_resolve(book: PriceBook, ref: str, model: str, re
     assert (notice is not None) == reduced
 
 
-@pytest.mark.parametrize("ref", ["gemini-2.5-flash-preview-tts", "gemini-live-2.5-flash-preview", "gemini-4-argon"])
+@pytest.mark.parametrize(
+    ("ref", "model"),
+    [
+        ("gemini-2.5-flash-preview-tts", "gemini-2.5-flash-tts"),  # not 2.5 Flash
+        ("gemini-live-2.5-flash-preview", "gemini-live-2.5-flash"),
+        ("gemini-4-argon", "gemini-4-argon"),
+    ],
+)
+def test_models_resolve_to_themselves_never_a_near_neighbour(book: PriceBook, ref: str, model: str) -> None:
+    assert resolve_model_version(book, ref)[0].id == model
+
+
+@pytest.mark.parametrize("ref", ["gemini-2.5-flash-ultra", "gemini-9-ultra-preview-09-2025", "gemini-4-neon"])
 def test_other_models_are_unknown_never_a_near_neighbour(book: PriceBook, ref: str) -> None:
     with pytest.raises(UnknownModel):
         resolve_model_version(book, ref)

@@ -1,0 +1,83 @@
+"""Third-party providers (resellers of Gemini credit): admins' edits of them, and prices through them.
+
+A provider sells credit worth 1 USD of Google's list prices for a number of yuan (the seed guide: about
+CNY 2 per USD 1 of credit). A request that costs X USD at Google costs X x that many yuan through it.
+These are the admin's figures, with the date entered, and are always labelled as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from .errors import RateCardError
+from .models import PROVIDER_KEY, Provider, RateCard
+from .ratecard import parse_card
+
+__all__ = ["ProviderCommandError", "add_provider", "remove_provider", "parse_provider_command", "cny_through"]
+
+_ADD = re.compile(
+    rf"^add\s+(?P<key>{PROVIDER_KEY})\s+(?:\"(?P<quoted>[^\"]{{1,80}})\"|“(?P<curly>[^”]{{1,80}})”|(?P<bare>\S{{1,80}}))"
+    r"\s+credit\s+(?P<rate>[0-9]+(?:\.[0-9]{1,4})?)\s*(?:cny|rmb|yuan|元)\s+per\s+(?:1\s+)?usd\s*$",
+    re.IGNORECASE,
+)
+_REMOVE = re.compile(rf"^remove\s+(?P<key>{PROVIDER_KEY})\s*$", re.IGNORECASE)
+ADD_USAGE = 'admin provider add NAME "Display name" credit 2 CNY per USD'
+REMOVE_USAGE = "admin provider remove NAME"
+
+
+class ProviderCommandError(ValueError):
+    """An `admin provider` command that cannot be applied; ``code`` says why."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def parse_provider_command(text: str) -> tuple[str, str, str | None, Decimal | None]:
+    """(`add` or `remove`, name, display name, CNY per USD) from the text after `admin provider`."""
+    text = text.strip()
+    added = _ADD.match(text)
+    if added:
+        display = added.group("quoted") or added.group("curly") or added.group("bare")
+        try:
+            rate = Decimal(added.group("rate"))
+        except InvalidOperation:  # the pattern admits only plain decimals; kept for safety
+            raise ProviderCommandError("usage", usage=ADD_USAGE) from None
+        if not 0 < rate <= 50:
+            raise ProviderCommandError("bad_credit_rate", rate=added.group("rate"))
+        return "add", added.group("key").lower(), display.strip(), rate
+    removed = _REMOVE.match(text)
+    if removed:
+        return "remove", removed.group("key").lower(), None, None
+    raise ProviderCommandError("usage", usage=f"{ADD_USAGE} | {REMOVE_USAGE}")
+
+
+def add_provider(card: RateCard, key: str, display: str, cny_per_usd: Decimal, *, today: dt.date) -> RateCard:
+    """The card with provider ``key`` added or replaced, dated ``today``, sourced to the admin."""
+    data = card.model_dump()
+    data["sources"]["admin"] = {"title": "Set by an admin from Slack (see the audit history)", "url": "", "as_of": today}
+    data["providers"] = {**data.get("providers", {}), key: {"name": display, "cny_per_usd": cny_per_usd, "as_of": today}}
+    return _validated(data)
+
+
+def remove_provider(card: RateCard, key: str) -> RateCard:
+    if key not in card.providers:
+        raise ProviderCommandError("unknown_provider", name=key, known=", ".join(sorted(card.providers)) or "-")
+    data = card.model_dump()
+    data["providers"] = {k: v for k, v in data["providers"].items() if k != key}
+    return _validated(data)
+
+
+def _validated(data: dict[str, object]) -> RateCard:
+    try:
+        return parse_card(data)
+    except RateCardError as exc:
+        raise ProviderCommandError("invalid_card", reason=str(exc)[:300]) from exc
+
+
+def cny_through(provider: Provider, usd: Decimal) -> Decimal:
+    """What ``usd`` of Google's list prices costs in yuan through ``provider``."""
+    return usd * provider.cny_per_usd

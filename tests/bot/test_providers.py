@@ -1,0 +1,181 @@
+"""Third-party providers: `admin provider add/remove` (audited, versioned, undoable), `via NAME` /
+`通过 NAME`, and yuan answers and compare showing Google's price beside each provider's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Iterator
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from fake_slack import FakeSlack
+from pg import private_database, sqlalchemy_url
+from slack_harness import BotServer, start_bot
+
+from bot.answer import Answerer
+from pricing import FxRate, PriceBook, RateCardError, load_card, parse_card
+from pricing.providers import ProviderCommandError, add_provider, parse_provider_command, remove_provider
+
+ADMIN = "U0ADMIN"
+AUDIT = "C0AUDIT"
+DAY = dt.date(2026, 11, 20)
+
+
+# --- the command and the card ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ('add cheapai "Cheap AI" credit 2 CNY per USD', ("add", "cheapai", "Cheap AI", D("2"))),
+        ("add CheapAI “便宜 AI” credit 2.5 cny per usd", ("add", "cheapai", "便宜 AI", D("2.5"))),
+        ("add relay Relay credit 1.8 RMB per 1 USD", ("add", "relay", "Relay", D("1.8"))),
+        ("remove cheapai", ("remove", "cheapai", None, None)),
+    ],
+)
+def test_commands_parse(text: str, parsed: tuple[object, ...]) -> None:
+    assert parse_provider_command(text) == parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("add cheapai", "usage"),
+        ('add cheapai "Cheap AI" credit two CNY per USD', "usage"),
+        ('add cheapai "Cheap AI" credit 0 CNY per USD', "bad_credit_rate"),
+        ('add cheapai "Cheap AI" credit 99 CNY per USD', "bad_credit_rate"),
+        ('add <!channel> "x" credit 2 CNY per USD', "usage"),
+        ("remove", "usage"),
+        ("", "usage"),
+    ],
+)
+def test_bad_commands_say_how(text: str, code: str) -> None:
+    with pytest.raises(ProviderCommandError) as err:
+        parse_provider_command(text)
+    assert err.value.code == code
+
+
+def test_add_and_remove_keep_the_card_valid_and_dated() -> None:
+    card = add_provider(load_card(), "cheapai", "Cheap AI", D("2"), today=DAY)
+    assert card.providers["cheapai"].model_dump() == {"name": "Cheap AI", "cny_per_usd": D("2"), "as_of": DAY, "source": "admin"}
+    assert parse_card(card.model_dump()) == card  # survives the store's round trip
+    assert remove_provider(card, "cheapai").providers == {}
+    with pytest.raises(ProviderCommandError):
+        remove_provider(card, "nobody")
+
+
+def test_admin_help_lists_the_provider_commands() -> None:
+    from bot.i18n import translator
+    from bot.render_admin import admin_help
+
+    assert any("admin provider add NAME" in line for line in admin_help(translator("en")).lines)
+
+
+def test_a_card_with_a_bad_provider_is_refused() -> None:
+    data = add_provider(load_card(), "cheapai", "Cheap AI", D("2"), today=DAY).model_dump()
+    data["providers"]["Bad Name!"] = data["providers"]["cheapai"]
+    with pytest.raises(RateCardError):
+        parse_card(data)
+
+
+# --- answers -------------------------------------------------------------------------------------
+
+
+def _answerer() -> Answerer:
+    card = add_provider(load_card(), "cheapai", "Cheap AI", D("2"), today=DAY)
+    return Answerer(PriceBook(card), fx=FxRate(D("7.10"), DAY), today=lambda: dt.date(2026, 12, 2))
+
+
+def test_via_a_provider_prices_in_its_yuan_labelled_as_the_admin_s_figure() -> None:
+    reply = _answerer().answer("1M in 50k out via cheapai", "en")
+    # Google: 1M x $4.00 + 50k x $18.00 = $4.90; through Cheap AI: 4.90 x CNY 2 = CNY 9.80
+    assert D(reply.data["total"]) == D("4.90")
+    assert reply.data["providers"] == [
+        {"name": "cheapai", "display": "Cheap AI", "cny_per_usd": "2", "as_of": "2026-11-20", "total_cny": "9.8"}
+    ]
+    assert "Via Cheap AI (cheapai): CN¥9.80 (credit at 2 CNY per USD of Google's prices: the admin's figure of Nov 20, 2026)" in reply.plain
+
+
+def test_via_in_chinese() -> None:
+    reply = _answerer().answer("输入100万 输出5万 通过 cheapai", "zh_CN")
+    assert reply.data["providers"][0]["total_cny"] == "9.8"
+    assert "通过 Cheap AI（cheapai）：¥9.80" in reply.plain
+
+
+def test_yuan_answers_show_google_beside_every_provider() -> None:
+    reply = _answerer().answer("1M in 50k out in CNY", "en")
+    assert "In yuan: CN¥34.79" in reply.plain  # Google at 7.10: 4.90 x 7.10
+    assert "Via Cheap AI (cheapai): CN¥9.80" in reply.plain
+
+
+def test_compare_in_yuan_shows_each_provider_per_row() -> None:
+    reply = _answerer().answer("compare 10k in 1k out in CNY", "en")
+    # 2.5 Flash-Lite: 10k x $0.10 + 1k x $0.40 = $0.0014; x 7.10 = CN¥0.00994; x 2 = CN¥0.0028
+    assert "1. gemini-2.5-flash-lite: $0.0014 / CN¥0.00994 / via cheapai CN¥0.0028" in reply.plain
+    assert "cheapai (Cheap AI): credit at 2 CNY per USD of Google's prices, the admin's figure of Nov 20, 2026." in reply.plain
+
+
+def test_a_yuan_budget_through_a_provider_buys_its_credit() -> None:
+    reply = _answerer().answer("100元能调用多少次 输入1万 输出1千 通过 cheapai", "zh_CN")
+    # CNY 100 buys USD 50 of credit at 2 CNY per USD (not 100 / 7.10 at the bank's rate);
+    # each request: 10k x $2.00 + 1k x $12.00 = $0.032; floor(50 / 0.032) = 1,562
+    assert reply.data["requests"] == 1562
+    assert "¥100.00 可购买 US$50.00 的 Cheap AI 额度。" in reply.plain
+    google = _answerer().answer("100元能调用多少次 输入1万 输出1千", "zh_CN")
+    assert google.data["requests"] == 440  # at the bank: 100 / 7.10 = $14.0845; / $0.032 = 440.1
+
+
+def test_an_unknown_provider_is_a_clear_error() -> None:
+    reply = _answerer().answer("1M in via nobody", "en")
+    assert (reply.ok, reply.data["error"]["code"]) == (False, "unknown_provider")
+    assert 'There is no provider called "nobody". Providers: cheapai.' in reply.plain
+
+
+def test_without_providers_nothing_is_added() -> None:
+    reply = Answerer(PriceBook(load_card()), fx=FxRate(D("7.10"))).answer("1M in 50k out in CNY", "en")
+    assert "Via " not in reply.plain and "providers" not in reply.data
+
+
+# --- end to end over signed HTTP, on SQLite and PostgreSQL -----------------------------------------
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def bot(request: pytest.FixtureRequest, fake_slack: FakeSlack, tmp_path: Path) -> Iterator[BotServer]:
+    env = {"ADMIN_USER_IDS": ADMIN, "AUDIT_CHANNEL": AUDIT, "USD_CNY": "7.10@2026-11-20"}
+    if request.param == "sqlite":
+        server = start_bot(fake_slack, f"sqlite:///{tmp_path / 'providers.db'}", tmp_path, **env)
+        yield server
+        server.stop()
+        return
+    with private_database("gc_providers") as (user, dbname):
+        server = start_bot(fake_slack, sqlalchemy_url(user, dbname), tmp_path, **env)
+        yield server
+        server.stop()
+
+
+def _answer(bot: BotServer, text: str, user: str = "U0EN") -> str:
+    response = bot.command(text, user=user)
+    assert response.status_code == 200, response.text
+    return html.unescape(str(json.loads(response.text)["text"]))
+
+
+def test_provider_commands_end_to_end(bot: BotServer, fake_slack: FakeSlack) -> None:
+    assert "only the bot's admins" in _answer(bot, 'admin provider add cheapai "Cheap AI" credit 2 CNY per USD')
+    assert "no provider called" in _answer(bot, "1M in 50k out via cheapai")
+
+    done = _answer(bot, 'admin provider add cheapai "Cheap AI" credit 2 CNY per USD', user=ADMIN)
+    assert "version 2" in done and "providers.cheapai" in done
+    fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == AUDIT and "providers.cheapai" in c.everything)
+    today = dt.date.today().strftime("%b %-d, %Y")
+    assert f"Via Cheap AI (cheapai): CN¥9.80 (credit at 2 CNY per USD of Google's prices: the admin's figure of {today})" in _answer(
+        bot, "1M in 50k out via cheapai")
+    assert "通过 Cheap AI（cheapai）：¥9.80" in _answer(bot, "输入100万 输出5万 通过 cheapai", user="U0ZH")
+
+    assert "no provider called" in _answer(bot, "admin provider remove nobody", user=ADMIN)
+    assert "version 3" in _answer(bot, "admin provider remove cheapai", user=ADMIN)
+    assert "no provider called" in _answer(bot, "1M in 50k out via cheapai")
+    _answer(bot, "admin undo", user=ADMIN)  # undo the removal: the provider is back
+    assert "CN¥9.80" in _answer(bot, "1M in 50k out via cheapai")

@@ -1,0 +1,75 @@
+"""Each token kind the card prices, and images asked by count (Google's tokens-per-image figures)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+
+from bot.i18n import translator
+from bot.render import error_message
+from pricing import PriceBook, UnsupportedFeature, Usage, estimate
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def _total(book: PriceBook, model_id: str, **usage: object) -> D:
+    return estimate(book, Usage(**usage), book.get(model_id), today=TODAY).total  # type: ignore[arg-type]
+
+
+def test_images_by_count_use_google_s_tokens_per_image(book: PriceBook) -> None:
+    # 3.1 Flash Image: 50 x 1,120 tokens x $60 / 1M = $3.36 (Google's page: $0.067 per 1K image)
+    e = estimate(book, Usage(output_images=50), book.get("gemini-3.1-flash-image-preview"), today=TODAY)
+    assert e.total == D("3.36")
+    (item,) = e.items
+    assert (item.kind, item.tokens, item.unit_price) == ("image_output", D(56_000), D("60.00"))
+    # 2.5 Flash Image: 1,290 tokens x $30 / 1M = $0.0387 per image
+    assert _total(book, "gemini-2.5-flash-image", output_images=1) == D("0.0387")
+    # 3 Pro Image: 1,120 x $120 / 1M = $0.1344 per 1K or 2K image
+    assert _total(book, "gemini-3-pro-image-preview", output_images=10) == D("1.344")
+
+
+def test_images_by_count_are_per_request_and_halved_in_batch(book: PriceBook) -> None:
+    assert _total(book, "gemini-3.1-flash-image-preview", output_images=5, requests=10) == D("3.36")
+    assert _total(book, "gemini-3.1-flash-image-preview", output_images=50, batch=True) == D("1.68")
+
+
+def test_a_model_without_a_per_image_figure_says_so_plainly(book: PriceBook) -> None:
+    with pytest.raises(UnsupportedFeature) as err:
+        _total(book, "gemini-3.1-flash-lite-image", output_images=3)
+    assert err.value.params["feature"] == "images_by_count"
+    message = error_message(translator("en"), err.value)
+    assert "no tokens-per-image figure" in message and "$0" not in message
+    # its image tokens are priced all the same: 1,000 x $30 / 1M
+    assert _total(book, "gemini-3.1-flash-lite-image", output_tokens=1_000, image_output_tokens=1_000) == D("0.03")
+
+
+def test_a_text_model_makes_no_images(book: PriceBook) -> None:
+    with pytest.raises(UnsupportedFeature) as err:
+        _total(book, "gemini-2.5-flash", output_images=1)
+    assert err.value.params["feature"] == "image_output"
+
+
+def test_speech_output_is_the_tts_model_s_output_rate(book: PriceBook) -> None:
+    # 2.5 Flash TTS: 1k x $0.50 + 2k audio x $10 = $0.0205
+    assert _total(book, "gemini-2.5-flash-tts", input_tokens=1_000, output_tokens=2_000, audio_output_tokens=2_000) == D("0.0205")
+
+
+def test_live_models_price_every_modality(book: PriceBook) -> None:
+    # 3.8 Live: 10k text x $0.75 + 4k audio x $3 + 2k image x $1 + 2k video x $1 in; 1k text x $4.50 + 3k audio x $12 out
+    total = _total(book, "gemini-3.8-live", input_tokens=18_000, audio_input_tokens=4_000, image_input_tokens=2_000,
+                   video_input_tokens=2_000, output_tokens=4_000, audio_output_tokens=3_000)  # fmt: skip
+    assert total == D("0.0075") + D("0.012") + D("0.002") + D("0.002") + D("0.0045") + D("0.036")
+
+
+def test_audio_output_on_a_text_model_is_refused(book: PriceBook) -> None:
+    with pytest.raises(UnsupportedFeature):
+        _total(book, "gemini-3.5-flash", input_tokens=10, output_tokens=10, audio_output_tokens=10)
+
+
+def test_embedding_2_prices_its_media(book: PriceBook) -> None:
+    # 1k text x $0.20 + 1k image x $0.45 + 1k audio x $6.50 + 1k video x $12
+    total = _total(book, "gemini-embedding-2", input_tokens=4_000, image_input_tokens=1_000,
+                   audio_input_tokens=1_000, video_input_tokens=1_000)  # fmt: skip
+    assert total == D("0.0002") + D("0.00045") + D("0.0065") + D("0.012")
