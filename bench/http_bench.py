@@ -3,8 +3,9 @@
     python bench/http_bench.py                      # 3,000 requests at concurrency 16 per target
     python bench/http_bench.py -n 5000 -c 16 --rounds 3 --profile bench/results/profile
 
-Both targets are started the same way (the Procfile's `web:` command through bash; the floor is that
-command with `bench.floor_app:app_from_env` as the factory), with a SQLite DATABASE_URL in a temporary
+Every target is started the same way (the Procfile's `web:` command through bash; the floor is that
+command with `bench.floor_app:app_from_env` as the factory; the `_asyncio` twins of both append
+`--loop asyncio --http h11`, so uvloop and httptools are measured against uvicorn's pure-Python stack), with a SQLite DATABASE_URL in a temporary
 directory and SLACK_API_URL pointed at the tests' fake Web API (tests/bot/fake_slack.py) on loopback.
 
 Load client (``client=``): ``raw`` (default) is asyncio streams over keep-alive connections, one per
@@ -58,6 +59,10 @@ RESULTS = REPO / "bench" / "results" / "http.json"
 TARGET_THROUGHPUT_RATIO = 0.75
 TARGET_P99_RATIO = 1.5
 REQUEST_TIMEOUT = 10.0
+#: Every target, in the order they run: the floor and ours on the Procfile's stack (uvloop and
+#: httptools, from uvicorn[standard]), then both again forced onto plain asyncio and h11.
+TARGETS = ("floor", "ours", "floor_asyncio", "ours_asyncio")
+PLAIN_ASYNCIO = " --loop asyncio --http h11"
 
 
 def _percentile(sorted_values: list[float], q: float) -> float:
@@ -195,6 +200,22 @@ async def _drive(
     }
 
 
+def server_stack(pid: int) -> dict[str, str]:
+    """The event loop and HTTP parser a uvicorn process really runs, from the libraries it has mapped.
+
+    uvicorn's defaults (``--loop auto --http auto``) take uvloop and httptools when they are installed
+    and fall back silently otherwise, so the command line alone does not say which ran.
+    """
+    try:
+        maps = Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return {"loop": "unknown", "http": "unknown"}
+    return {
+        "loop": "uvloop" if "/uvloop/" in maps else "asyncio",
+        "http": "httptools" if "/httptools/" in maps else "h11",
+    }
+
+
 def _bench_target(
     server: Server, expect: bytes, requests: int, concurrency: int, time_cap: float, warmup: int, client: str
 ) -> dict[str, Any]:
@@ -205,6 +226,7 @@ def _bench_target(
     result["server_cpu_share"] = (server.cpu_seconds() - cpu0) / result["wall_s"] if result["wall_s"] else 0.0
     result["rss_mb"] = server.rss_bytes() / 2**20
     result["startup_s"] = server.startup_seconds
+    result.update(server_stack(server.pid))
     return result
 
 
@@ -306,20 +328,26 @@ def run_http_bench(
     client: str = "raw",
     profile_dir: Path | None = None,
     profile_seconds: int = 8,
+    targets: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Bench the floor and the Procfile web process in one run; median of ``rounds`` per target."""
+    """Bench the floors and the Procfile web process in one run; median of ``rounds`` per target."""
     fake_slack = fake_slack_module()
     state, fake_server = fake_slack.start_fake_slack()
-    runs: dict[str, list[dict[str, Any]]] = {"floor": [], "ours": []}
+    names = [name for name in TARGETS if name in (targets or TARGETS)]
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     profiles: dict[str, Any] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="gemini-cost-bench-") as tmp:
             workdir = Path(tmp)
             env = clean_env(state.api_url, f"sqlite:///{workdir / 'bench.db'}")
-            targets = {
+            every = {
                 "floor": (floor_command(), FLOOR_TEXT.encode()),
                 "ours": (procfile_command("web"), EXPECTED_TOTAL.encode()),
+                # The same two on uvicorn's pure-Python stack, forced: what uvloop and httptools are worth.
+                "floor_asyncio": (floor_command() + PLAIN_ASYNCIO, FLOOR_TEXT.encode()),
+                "ours_asyncio": (procfile_command("web") + PLAIN_ASYNCIO, EXPECTED_TOTAL.encode()),
             }
+            targets = {name: every[name] for name in names}
             for round_no in range(rounds):
                 for name, (command, expect) in targets.items():
                     server = start_server(name, command, env, workdir)
@@ -336,15 +364,12 @@ def run_http_bench(
         fake_server.server_close()
 
     summary = {name: _median_run(results) for name, results in runs.items()}
-    floor, ours = summary["floor"], summary["ours"]
-    ratios = {
-        "throughput": ours["rps"] / floor["rps"] if floor["rps"] else float("nan"),
-        "p99": ours["p99_ms"] / floor["p99_ms"] if floor["p99_ms"] else float("nan"),
-        "p50": ours["p50_ms"] / floor["p50_ms"] if floor["p50_ms"] else float("nan"),
-        "server_cpu_per_req": ours["server_cpu_ms_per_req"] / floor["server_cpu_ms_per_req"]
-        if floor["server_cpu_ms_per_req"]
-        else float("nan"),
-    }
+    ratios = _ratios(summary, "ours", "floor")
+    if "ours_asyncio" in summary and "floor_asyncio" in summary:
+        ratios["on_plain_asyncio"] = _ratios(summary, "ours_asyncio", "floor_asyncio")
+    for name in ("ours", "floor"):
+        if name in summary and f"{name}_asyncio" in summary:
+            ratios[f"uvloop_httptools_gain_{name}"] = _ratios(summary, name, f"{name}_asyncio")
     return {
         "bench": "http",
         "query": QUERY,
@@ -357,16 +382,32 @@ def run_http_bench(
         "machine": machine_facts(),
         "procfile_web": procfile_command("web"),
         "floor_command": floor_command(),
+        "plain_asyncio_flags": PLAIN_ASYNCIO.strip(),
         "targets": summary,
         "runs": runs,
         "ratios": ratios,
         "goals": {
             "throughput_ratio_min": TARGET_THROUGHPUT_RATIO,
             "p99_ratio_max": TARGET_P99_RATIO,
-            "throughput_met": ratios["throughput"] >= TARGET_THROUGHPUT_RATIO,
-            "p99_met": ratios["p99"] <= TARGET_P99_RATIO,
+            "throughput_met": bool(ratios["throughput"] >= TARGET_THROUGHPUT_RATIO),
+            "p99_met": bool(ratios["p99"] <= TARGET_P99_RATIO),
         },
         "profiles": profiles,
+    }
+
+
+def _ratios(summary: dict[str, dict[str, Any]], a: str, b: str) -> dict[str, Any]:
+    """``a`` against ``b``: throughput a/b (higher is better for a), latencies and CPU a/b (lower is)."""
+    x, y = summary.get(a), summary.get(b)
+    if not x or not y:
+        return {"throughput": float("nan"), "p99": float("nan")}
+    div = lambda key: x[key] / y[key] if y[key] else float("nan")
+    return {
+        "of": f"{a}/{b}",
+        "throughput": div("rps"),
+        "p99": div("p99_ms"),
+        "p50": div("p50_ms"),
+        "server_cpu_per_req": div("server_cpu_ms_per_req"),
     }
 
 
@@ -378,6 +419,8 @@ def _median_run(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 def format_table(result: dict[str, Any]) -> str:
     rows = [
+        ("event loop", "loop", "{}"),
+        ("HTTP parser", "http", "{}"),
         ("requests/s", "rps", "{:,.0f}"),
         ("p50 ms", "p50_ms", "{:.2f}"),
         ("p90 ms", "p90_ms", "{:.2f}"),
@@ -392,12 +435,11 @@ def format_table(result: dict[str, Any]) -> str:
         ("RSS after run MB", "rss_mb", "{:.1f}"),
         ("start-up to /healthz s", "startup_s", "{:.2f}"),
     ]
-    floor, ours = result["targets"]["floor"], result["targets"]["ours"]
-    lines = [f"{'':24}{'floor':>12}{'ours':>12}{'ours/floor':>12}"]
+    summary = result["targets"]
+    names = list(summary)
+    lines = [f"{'':24}" + "".join(f"{name:>15}" for name in names)]
     for label, key, fmt in rows:
-        a, b = floor[key], ours[key]
-        ratio = f"{b / a:.2f}x" if isinstance(a, (int, float)) and a else ""
-        lines.append(f"{label:24}{fmt.format(a):>12}{fmt.format(b):>12}{ratio:>12}")
+        lines.append(f"{label:24}" + "".join(f"{fmt.format(summary[name].get(key, '')):>15}" for name in names))
     ratios, goals = result["ratios"], result["goals"]
     machine = result["machine"]
     lines += [
@@ -406,11 +448,15 @@ def format_table(result: dict[str, Any]) -> str:
         + ("met" if goals["throughput_met"] else "MISSED"),
         f"p99 ours/floor        {ratios['p99']:.2f} (goal <= {goals['p99_ratio_max']}): "
         + ("met" if goals["p99_met"] else "MISSED"),
-        (
-            f"{result['requests']} requests x {result['rounds']} round(s) at concurrency {result['concurrency']}, "
-            f"client {result['client']}; {machine['nproc']} CPUs ({machine['cpu_model']}), Python {machine['python']}"
-        ),
     ]
+    for key in ("on_plain_asyncio", "uvloop_httptools_gain_ours", "uvloop_httptools_gain_floor"):
+        if key in ratios:
+            r = ratios[key]
+            lines.append(f"{r['of']:28} throughput {r['throughput']:.2f}, p99 {r['p99']:.2f}, CPU/req {r['server_cpu_per_req']:.2f}")
+    lines.append(
+        f"{result['requests']} requests x {result['rounds']} round(s) at concurrency {result['concurrency']}, "
+        f"client {result['client']}; {machine['nproc']} CPUs ({machine['cpu_model']}), Python {machine['python']}"
+    )
     for name, prof in result.get("profiles", {}).items():
         if "top" not in prof:
             lines.append(f"\nprofile {name}: {prof.get('error')}")
@@ -432,6 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw")
     parser.add_argument("--profile", type=Path, help="py-spy both servers under load, write SVGs here")
     parser.add_argument("--profile-seconds", type=int, default=8)
+    parser.add_argument("--targets", nargs="+", choices=TARGETS, help="a subset of the targets (default: all)")
     parser.add_argument("-o", "--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     result = run_http_bench(
@@ -443,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
         client=args.client,
         profile_dir=args.profile,
         profile_seconds=args.profile_seconds,
+        targets=args.targets,
     )
     print(format_table(result))
     args.output.parent.mkdir(parents=True, exist_ok=True)

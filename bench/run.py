@@ -45,9 +45,9 @@ def table(results: dict[str, Any]) -> str:
     ]
     http = results.get("http")
     if http:
-        for name in ("ours", "floor"):
-            side = http["targets"].get(name) or {}
+        for name, side in http["targets"].items():
             rows += [
+                (f"http {name}: loop / HTTP parser", f"{side.get('loop')} / {side.get('http')}"),
                 (f"http {name}: requests/s", _fmt(side.get("rps"), 0)),
                 (f"http {name}: p50 / p90 / p99 (ms)",
                  " / ".join(_fmt(side.get(k)) for k in ("p50_ms", "p90_ms", "p99_ms"))),
@@ -60,6 +60,10 @@ def table(results: dict[str, Any]) -> str:
             ("ratio http throughput ours/floor (target >= 0.75)", _fmt(ratios.get("throughput"))),
             ("ratio http p99 ours/floor (target <= 1.5)", _fmt(ratios.get("p99"))),
         ]
+        for key in ("on_plain_asyncio", "uvloop_httptools_gain_ours", "uvloop_httptools_gain_floor"):
+            if key in ratios:
+                r = ratios[key]
+                rows.append((f"ratio http {r['of']}: throughput / p99", f"{_fmt(r['throughput'])} / {_fmt(r['p99'])}"))
     width = max(len(r[0]) for r in rows)
     return "\n".join(f"{name.ljust(width)}  {value}" for name, value in rows)
 

@@ -1,4 +1,7 @@
-"""`python -m bot [shell|socket|http]`: Socket Mode with SLACK_APP_TOKEN, the offline shell with no tokens."""
+"""`python -m bot [shell|socket|http]`: Socket Mode with SLACK_APP_TOKEN, the offline shell with no tokens.
+
+`python -m bot db upgrade|current|history|revision` manages the database schema (bot/dbcli.py).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,14 @@ from bot.settings import ConfigError, Settings, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["db"]:
+        return _run_db(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m bot",
         description="gemini-cost Slack bot. Without a mode: Socket Mode when SLACK_APP_TOKEN is set, "
-        "the offline shell when no Slack token is set, else HTTP on $PORT.",
+        "the offline shell when no Slack token is set, else HTTP on $PORT. "
+        "`python -m bot db --help`: the database schema.",
     )
     parser.add_argument("mode", nargs="?", choices=("shell", "socket", "http"), help="force a mode")
     who = parser.add_mutually_exclusive_group()
@@ -46,6 +53,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _run_db(argv: list[str]) -> int:
+    configure_logging()
+    try:
+        from bot.dbcli import main as db_main
+
+        return db_main(argv)
+    except ConfigError as error:
+        print(f"gemini-cost: {error}", file=sys.stderr)
+        return 2
 
 
 def _default_mode(settings: Settings) -> str:

@@ -23,6 +23,7 @@ from slack_sdk.http_retry import (
 from bot import listeners
 from bot.cardcache import CardCache
 from bot.locale_resolver import LocaleResolver
+from bot.migrate import SchemaMismatch
 from bot.permissions import AdminPolicy
 from bot.ratestore import DatabaseUnavailable, RateStore  # imported before create_schema: its tables too
 from bot.services import Services
@@ -133,7 +134,9 @@ def create_app(
     seed = load_card()
     rates = RateStore(store.engine, seed)
     try:
-        rates.ensure_seed()  # the whole schema, then the shipped card as version 1
+        rates.ensure_seed()  # the schema migrated to head, then the shipped card as version 1
+    except SchemaMismatch as error:
+        raise ConfigError(f"DATABASE_URL: {error}") from None
     except DatabaseUnavailable:
         # Prices are still answered (from the shipped card); the card cache finishes the set-up
         # by itself when the database is back.

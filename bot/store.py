@@ -1,7 +1,8 @@
 """The bot's database: users' language choices and which Slack events and threads were already answered.
 
-One SQLAlchemy `Base` holds every table, so the admin issue adds rate-card versions and audit rows as
-more mapped classes here (or in a sibling module importing `Base`) and `create_schema` makes them too.
+One SQLAlchemy `Base` holds every table (rate-card versions and audit rows are mapped in
+`bot/ratestore.py`); `create_schema` brings a database to them through the Alembic revisions in
+`bot/migrations/`.
 Every write that must happen once across several instances is a single INSERT ... ON CONFLICT
 statement: the database, not this process, decides who won.
 """
@@ -27,8 +28,6 @@ __all__ = ["create_schema", "Base", "HandledEvent", "Store", "ThreadReply", "Use
 HANDLED_EVENT_RETENTION = dt.timedelta(days=1)
 #: A thread's last unprompted answer matters for its cooldown (minutes); older rows are only weight.
 THREAD_REPLY_RETENTION = dt.timedelta(days=1)
-#: Checked passes at creating the schema when several instances start at the same moment.
-SCHEMA_ATTEMPTS = 5
 #: Seconds to wait for a PostgreSQL connection before calling the database unavailable.
 CONNECT_TIMEOUT = 5
 #: Prune old event ids after this many claims (cheap, and no scheduler needed).
@@ -49,17 +48,19 @@ class Base(DeclarativeBase):
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every missing table of the bot; safe when several instances start at the same moment."""
-    for attempt in range(SCHEMA_ATTEMPTS):
-        try:
-            Base.metadata.create_all(engine, checkfirst=True)
-            return
-        except DBAPIError:
-            # Instances starting together all saw "no table" and some lost the race to create one;
-            # each loss means another made progress, so a few checked passes always finish (one is
-            # not enough with three or more instances: the second pass can lose on the next table).
-            if attempt == SCHEMA_ATTEMPTS - 1:
-                raise
+    """Bring the database to the newest schema revision (bot/migrations); safe when instances start together.
+
+    A new table or column is a mapped class or attribute here *and* a revision file: see README
+    "Database schema" (`tests/bot/test_migrations.py` fails while the two disagree).
+    """
+    from bot.migrate import SchemaAhead, upgrade_to_head  # Alembic loads only in processes with a database
+
+    try:
+        upgrade_to_head(engine)
+    except SchemaAhead as error:
+        # A newer release migrated this database (e.g. this release was rolled back to): serve with the
+        # tables as they are rather than not at all; this release only reads the columns it knows.
+        logger.warning("%s; not migrating", error)
 
 
 class UserLanguage(Base):

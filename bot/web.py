@@ -1,4 +1,4 @@
-"""The ASGI app uvicorn serves: every Slack request at POST /slack/events, and GET /healthz."""
+"""The ASGI app uvicorn serves: every Slack request at POST /slack/events, GET /healthz and GET /readyz."""
 
 from __future__ import annotations
 
@@ -13,17 +13,18 @@ from slack_sdk.signature import SignatureVerifier
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from bot.app import create_app, services_of
+from bot.cardcache import CardCache
 from bot.logs import configure_logging
 from bot.settings import ConfigError, Settings, load_settings
 from bot.slack_request import BadRequest, build_bolt_request, is_signed
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_BODY_BYTES", "app_from_env", "create_web_app"]
+__all__ = ["MAX_BODY_BYTES", "app_from_env", "create_web_app", "readiness"]
 
 #: Slack's commands, events and interactions are a few KB (a modal view at most ~100 KB); anything
 #: far larger is not Slack, and must not be read, decoded, HMAC'd and parsed whole.
@@ -43,6 +44,23 @@ async def _read_capped(request: Request, limit: int) -> bytes | None:
             return None
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def readiness(cards: CardCache) -> tuple[int, dict[str, Any]]:
+    """GET /readyz: 200 once a card from the database is being served, else 503; never touches the database.
+
+    The card cache's poller already reads the database every CARD_REFRESH_SECONDS, so its last result
+    says whether it is reachable. An outage after the first load stays 200: the instance keeps
+    answering from the card it holds (admin changes wait), so taking it out of rotation would only
+    stop answers. Before any card was read (the database down since start) it is 503.
+    """
+    version = cards.version
+    body = {
+        "ready": version > 0,
+        "card_version": version or None,
+        "database": "reachable" if cards.healthy else "unreachable",
+    }
+    return (200 if version > 0 else 503), body
 
 
 def create_web_app(settings: Settings, **app_kwargs: Any) -> Starlette:
@@ -74,7 +92,14 @@ def create_web_app(settings: Settings, **app_kwargs: Any) -> Starlette:
         )
 
     async def healthz(_request: Request) -> Response:
+        # Liveness only: the process serves HTTP. Nothing else is checked, so it stays cheap.
         return PlainTextResponse("ok")
+
+    cards = services_of(bolt).cards
+
+    async def readyz(_request: Request) -> Response:
+        status, body = readiness(cards)
+        return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -82,7 +107,11 @@ def create_web_app(settings: Settings, **app_kwargs: Any) -> Starlette:
         _close(bolt)
 
     return Starlette(
-        routes=[Route("/slack/events", slack_events, methods=["POST"]), Route("/healthz", healthz, methods=["GET"])],
+        routes=[
+            Route("/slack/events", slack_events, methods=["POST"]),
+            Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
+        ],
         lifespan=lifespan,
     )
 

@@ -13,7 +13,16 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-__all__ = ["PG_HOST", "PG_PORT", "TcpProxy", "admin_conninfo", "private_database", "require_postgres", "sqlalchemy_url"]
+__all__ = [
+    "PG_HOST",
+    "PG_PORT",
+    "TcpProxy",
+    "admin_conninfo",
+    "empty_database",
+    "private_database",
+    "require_postgres",
+    "sqlalchemy_url",
+]
 
 PG_HOST = "127.0.0.1"
 PG_PORT = 5432
@@ -82,6 +91,19 @@ def private_database(prefix: str) -> Iterator[tuple[str, str]]:
         with _connect(user, maintenance) as conn:
             # FORCE ends connections a test left open (e.g. a pool still holding one).
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def empty_database(url: str) -> None:
+    """Drop every table of a database a module shares between tests (the schema version with them)."""
+    from sqlalchemy import MetaData, create_engine
+
+    engine = create_engine(url)
+    try:
+        tables = MetaData()
+        tables.reflect(engine)
+        tables.drop_all(engine)
+    finally:
+        engine.dispose()
 
 
 class TcpProxy:

@@ -10,12 +10,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pg import PG_PORT, TcpProxy, private_database, sqlalchemy_url
+from pg import PG_PORT, TcpProxy, empty_database, private_database, sqlalchemy_url
 from sqlalchemy import Engine, func, select
 
 from bot.cardcache import CardCache
 from bot.ratestore import CardVersion, DatabaseUnavailable, RateCardVersion, RateStore
-from bot.store import Base, Store
+from bot.store import Store
 from pricing import PriceBook, RateCard, Usage, estimate, load_card
 from pricing.edits import set_price
 
@@ -71,9 +71,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'rates.db'}"
     user, dbname = request.getfixturevalue("pg_database")
     url = sqlalchemy_url(user, dbname)
-    cleaner = Store.from_url(url).engine
-    Base.metadata.drop_all(cleaner)  # each test starts from an empty database
-    cleaner.dispose()
+    empty_database(url)  # each test starts from an empty database
     return url
 
 
@@ -160,9 +158,7 @@ def test_a_cache_started_while_the_database_is_down_serves_the_seed_and_recovers
 @pytest.fixture
 def proxied_pg(pg_database: tuple[str, str]) -> Iterator[tuple[str, TcpProxy]]:
     user, dbname = pg_database
-    cleaner = Store.from_url(sqlalchemy_url(user, dbname)).engine
-    Base.metadata.drop_all(cleaner)
-    cleaner.dispose()
+    empty_database(sqlalchemy_url(user, dbname))
     proxy = TcpProxy(PG_PORT)
     yield sqlalchemy_url(user, dbname, port=proxy.port), proxy
     proxy.close()

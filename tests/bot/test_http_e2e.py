@@ -34,6 +34,16 @@ def test_healthz(bot: BotServer) -> None:
     assert httpx.get(f"{bot.url}/healthz").status_code == 200
 
 
+def test_readyz_names_the_card_version_served(bot: BotServer) -> None:
+    import httpx
+
+    response = httpx.get(f"{bot.url}/readyz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["ready"] is True and body["database"] == "reachable"
+    assert isinstance(body["card_version"], int) and body["card_version"] >= 1
+
+
 # -- /gemini-cost ----------------------------------------------------------------------------------
 
 

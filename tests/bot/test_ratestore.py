@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pg import private_database, sqlalchemy_url
+from pg import empty_database, private_database, sqlalchemy_url
 from sqlalchemy import Engine, func, select
 
 from bot.ratestore import (
@@ -22,7 +22,7 @@ from bot.ratestore import (
     UnknownVersion,
     diff_cards,
 )
-from bot.store import Base, Store
+from bot.store import Store
 from pricing import PriceBook, RateCard, UnknownModel, load_card
 from pricing.edits import AdminInputError, add_model, card_to_json, set_alias, set_price
 
@@ -81,9 +81,7 @@ def instances(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Instan
     else:
         user, dbname = request.getfixturevalue("pg_database")
         url = sqlalchemy_url(user, dbname)
-        cleaner = Store.from_url(url).engine
-        Base.metadata.drop_all(cleaner)
-        cleaner.dispose()
+        empty_database(url)
     found = Instances(url)
     yield found
     found.dispose()
