@@ -10,10 +10,11 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 from bot import notices
-from bot.listeners.replies import Outgoing, safe_lang
+from bot.conversations import conversation_key
+from bot.listeners.replies import Outgoing, reply_for, safe_lang
 from bot.services import Services
 
-__all__ = ["claim_message", "is_from_a_person", "post_reply"]
+__all__ = ["answer_in_conversation", "claim_message", "is_from_a_person", "post_reply"]
 
 #: Message subtypes that are still a person talking; everything else (edits, joins, bot posts) is not.
 _PERSON_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
@@ -83,3 +84,28 @@ def post_reply(
     except (SlackClientError, OSError) as error:
         # The client already retried connection errors, 429 and 5xx; give up on this one reply.
         logger.warning("posting in %s failed: %s", channel, type(error).__name__)
+
+
+def answer_in_conversation(
+    question: str,
+    event: dict[str, Any],
+    client: WebClient,
+    services: Services,
+    logger: logging.Logger,
+    *,
+    thread_ts: str | None,
+    is_dm: bool = False,
+) -> None:
+    """Answer ``question`` from ``event``'s author where it was asked (``thread_ts``), as a turn of
+    that thread or DM: a follow-up there re-prices the last question (`bot.conversations`)."""
+    channel = event["channel"]
+    post_reply(
+        client,
+        services,
+        logger,
+        channel=channel,
+        user_id=event["user"],
+        thread_ts=thread_ts,
+        make=lambda: reply_for(question, event["user"], services, channel, conversation=conversation_key(channel, thread_ts)),
+        is_dm=is_dm,
+    )

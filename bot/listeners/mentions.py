@@ -8,9 +8,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.conversations import conversation_key
-from bot.listeners.delivery import claim_message, is_from_a_person, post_reply
-from bot.listeners.replies import reply_for
+from bot.listeners.delivery import answer_in_conversation, claim_message, is_from_a_person
 from bot.services import Services
 from bot.slack_text import strip_bot_mention
 
@@ -33,15 +31,4 @@ def answer_mention(
     if not is_from_a_person(event) or not claim_message(event, services):
         return
     question = strip_bot_mention(event.get("text") or "", context.bot_user_id)
-    thread_ts = event.get("thread_ts") or event["ts"]
-    post_reply(
-        client,
-        services,
-        logger,
-        channel=event["channel"],
-        user_id=event["user"],
-        thread_ts=thread_ts,
-        make=lambda: reply_for(
-            question, event["user"], services, event.get("channel"), conversation=conversation_key(event["channel"], thread_ts)
-        ),
-    )
+    answer_in_conversation(question, event, client, services, logger, thread_ts=event.get("thread_ts") or event["ts"])

@@ -10,8 +10,8 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.conversations import conversation_key
-from bot.listeners.delivery import claim_message, is_from_a_person, post_reply
-from bot.listeners.replies import Outgoing, reply_for
+from bot.listeners.delivery import answer_in_conversation, claim_message, is_from_a_person, post_reply
+from bot.listeners.replies import Outgoing
 from bot.services import Services
 from bot.slack_text import mentions_user
 
@@ -56,19 +56,7 @@ def answer_thread_follow_up(event: dict[str, Any], client: WebClient, services: 
     """Re-price the thread's last question with the change the reply asks for, in the thread."""
     if not claim_message(event, services):
         return
-    thread_ts = event["thread_ts"]
-    post_reply(
-        client,
-        services,
-        logger,
-        channel=event["channel"],
-        user_id=event["user"],
-        thread_ts=thread_ts,
-        make=lambda: reply_for(
-            event.get("text") or "", event["user"], services, event.get("channel"),
-            conversation=conversation_key(event["channel"], thread_ts),
-        ),
-    )
+    answer_in_conversation(event.get("text") or "", event, client, services, logger, thread_ts=event["thread_ts"])
 
 
 def is_channel_question(event: dict[str, Any], context: BoltContext, services: Services) -> bool:
@@ -86,18 +74,8 @@ def answer_dm(event: dict[str, Any], client: WebClient, services: Services, logg
     """Answer a direct message in the DM (in its thread when the user wrote in one)."""
     if not claim_message(event, services):
         return
-    post_reply(
-        client,
-        services,
-        logger,
-        channel=event["channel"],
-        user_id=event["user"],
-        thread_ts=event.get("thread_ts"),
-        make=lambda: reply_for(
-            event.get("text") or "", event["user"], services, event.get("channel"),
-            conversation=conversation_key(event["channel"], event.get("thread_ts")),
-        ),
-        is_dm=True,
+    answer_in_conversation(
+        event.get("text") or "", event, client, services, logger, thread_ts=event.get("thread_ts"), is_dm=True
     )
 
 
