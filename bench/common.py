@@ -45,12 +45,15 @@ def procfile_command(kind: str = "web") -> str:
     raise RuntimeError(f"Procfile has no {kind}: line")
 
 
-def floor_command() -> str:
-    """The Procfile's web command with the floor app put in place of the bot (same server, same flags)."""
+def floor_command(factory: str = "app_from_env") -> str:
+    """The Procfile's web command with a floor app (a factory in bench/floor_app.py) put in place of the bot.
+
+    Same server, same flags: only the factory uvicorn calls differs.
+    """
     web = procfile_command("web")
     if "bot.web:app_from_env" not in web:
         raise RuntimeError(f"unexpected Procfile web line: {web}")
-    return web.replace("bot.web:app_from_env", "bench.floor_app:app_from_env")
+    return web.replace("bot.web:app_from_env", f"bench.floor_app:{factory}")
 
 
 def free_port() -> int:
