@@ -1,12 +1,21 @@
-"""HTTP bench: signed `/gemini-cost 1M in 50k out` over loopback, the Procfile web process against the floor.
+"""HTTP bench: signed `/gemini-cost 1M in 50k out` over loopback, the Procfile web process against the floors.
 
-    python bench/http_bench.py                      # 3,000 requests at concurrency 16 per target
+    python bench/http_bench.py                      # 3,000 requests at concurrency 16 per target, every target
     python bench/http_bench.py -n 5000 -c 16 --rounds 3 --profile bench/results/profile
+    python bench/http_bench.py --targets floor_on_loop ours    # the headline pair only
 
-Every target is started the same way (the Procfile's `web:` command through bash; the floor is that
-command with `bench.floor_app:app_from_env` as the factory; the `_asyncio` twins of both append
-`--loop asyncio --http h11`, so uvloop and httptools are measured against uvicorn's pure-Python stack), with a SQLite DATABASE_URL in a temporary
-directory and SLACK_API_URL pointed at the tests' fake Web API (tests/bot/fake_slack.py) on loopback.
+Targets (bench/floor_app.py says what each floor is): ``floor_on_loop``, issue 11's reference floor (a
+bare sync `App` acking inline through Bolt's Starlette adapter, on the event loop); ``floor``, the
+bare sync `App` through the bot's pre-issue-11 adapter (`dispatch` on a worker thread); ``floor_async``,
+a bare `AsyncApp` through Bolt's async Starlette adapter; ``ours``, the Procfile's web process; and the
+``_asyncio`` twins of ``floor`` and ``ours``. The headline ratios (goals: throughput >= 0.75x, p99 <=
+1.5x) are ours against ``floor_on_loop``; ours against every floor that ran is reported too.
+
+Every target is started the same way (the Procfile's `web:` command through bash; a floor is that
+command with its `bench.floor_app` factory in place of `bot.web:app_from_env`; the `_asyncio` twins
+append `--loop asyncio --http h11`, so uvloop and httptools are measured against uvicorn's pure-Python
+stack), with a SQLite DATABASE_URL in a temporary directory and SLACK_API_URL pointed at the tests'
+fake Web API (tests/bot/fake_slack.py) on loopback.
 
 Load client (``client=``): ``raw`` (default) is asyncio streams over keep-alive connections, one per
 concurrent request, writing pre-formatted HTTP/1.1 and reading by Content-Length. Measured on the 2-core
@@ -24,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import re
 import statistics
 import subprocess
@@ -55,13 +65,17 @@ from bench.common import (
 __all__ = ["run_http_bench"]
 
 RESULTS = REPO / "bench" / "results" / "http.json"
-#: Targets from issue 5: ours / floor.
+#: Goals from issues 5 and 11: ours / HEADLINE_FLOOR.
 TARGET_THROUGHPUT_RATIO = 0.75
 TARGET_P99_RATIO = 1.5
 REQUEST_TIMEOUT = 10.0
-#: Every target, in the order they run: the floor and ours on the Procfile's stack (uvloop and
-#: httptools, from uvicorn[standard]), then both again forced onto plain asyncio and h11.
-TARGETS = ("floor", "ours", "floor_asyncio", "ours_asyncio")
+#: Each floor target and its uvicorn factory in bench/floor_app.py.
+FLOORS = {"floor_on_loop": "floor_on_loop", "floor": "app_from_env", "floor_async": "floor_async"}
+#: The floor the goals are measured against (issue 11): a bare sync `App` on the event loop.
+HEADLINE_FLOOR = "floor_on_loop"
+#: Every target, in the order they run: the floors and ours on the Procfile's stack (uvloop and
+#: httptools, from uvicorn[standard]), then today's floor and ours again forced onto plain asyncio and h11.
+TARGETS = (*FLOORS, "ours", "floor_asyncio", "ours_asyncio")
 PLAIN_ASYNCIO = " --loop asyncio --http h11"
 
 
@@ -341,9 +355,9 @@ def run_http_bench(
             workdir = Path(tmp)
             env = clean_env(state.api_url, f"sqlite:///{workdir / 'bench.db'}")
             every = {
-                "floor": (floor_command(), FLOOR_TEXT.encode()),
+                **{name: (floor_command(factory), FLOOR_TEXT.encode()) for name, factory in FLOORS.items()},
                 "ours": (procfile_command("web"), EXPECTED_TOTAL.encode()),
-                # The same two on uvicorn's pure-Python stack, forced: what uvloop and httptools are worth.
+                # Today's floor and ours on uvicorn's pure-Python stack, forced: what uvloop and httptools are worth.
                 "floor_asyncio": (floor_command() + PLAIN_ASYNCIO, FLOOR_TEXT.encode()),
                 "ours_asyncio": (procfile_command("web") + PLAIN_ASYNCIO, EXPECTED_TOTAL.encode()),
             }
@@ -364,7 +378,8 @@ def run_http_bench(
         fake_server.server_close()
 
     summary = {name: _median_run(results) for name, results in runs.items()}
-    ratios = _ratios(summary, "ours", "floor")
+    ratios = _ratios(summary, "ours", HEADLINE_FLOOR)
+    ratios["ours_against"] = {floor: _ratios(summary, "ours", floor) for floor in FLOORS if floor in summary}
     if "ours_asyncio" in summary and "floor_asyncio" in summary:
         ratios["on_plain_asyncio"] = _ratios(summary, "ours_asyncio", "floor_asyncio")
     for name in ("ours", "floor"):
@@ -381,7 +396,8 @@ def run_http_bench(
         "warmup": warmup,
         "machine": machine_facts(),
         "procfile_web": procfile_command("web"),
-        "floor_command": floor_command(),
+        "headline_floor": HEADLINE_FLOOR,
+        "floor_commands": {name: floor_command(factory) for name, factory in FLOORS.items()},
         "plain_asyncio_flags": PLAIN_ASYNCIO.strip(),
         "targets": summary,
         "runs": runs,
@@ -389,19 +405,26 @@ def run_http_bench(
         "goals": {
             "throughput_ratio_min": TARGET_THROUGHPUT_RATIO,
             "p99_ratio_max": TARGET_P99_RATIO,
-            "throughput_met": bool(ratios["throughput"] >= TARGET_THROUGHPUT_RATIO),
-            "p99_met": bool(ratios["p99"] <= TARGET_P99_RATIO),
+            "against": HEADLINE_FLOOR,
+            # None when ours or the headline floor did not run (a --targets subset).
+            "throughput_met": _met(ratios["throughput"], ratios["throughput"] >= TARGET_THROUGHPUT_RATIO),
+            "p99_met": _met(ratios["p99"], ratios["p99"] <= TARGET_P99_RATIO),
         },
         "profiles": profiles,
     }
 
 
+def _met(ratio: float, met: bool) -> bool | None:
+    return None if math.isnan(ratio) else met
+
+
 def _ratios(summary: dict[str, dict[str, Any]], a: str, b: str) -> dict[str, Any]:
-    """``a`` against ``b``: throughput a/b (higher is better for a), latencies and CPU a/b (lower is)."""
+    """``a`` against ``b``: throughput a/b (higher is better for a), latencies and CPU a/b (lower is).
+
+    NaN throughout when either did not run.
+    """
     x, y = summary.get(a), summary.get(b)
-    if not x or not y:
-        return {"throughput": float("nan"), "p99": float("nan")}
-    div = lambda key: x[key] / y[key] if y[key] else float("nan")
+    div = lambda key: x[key] / y[key] if x and y and y[key] else float("nan")
     return {
         "of": f"{a}/{b}",
         "throughput": div("rps"),
@@ -442,17 +465,21 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(f"{label:24}" + "".join(f"{fmt.format(summary[name].get(key, '')):>15}" for name in names))
     ratios, goals = result["ratios"], result["goals"]
     machine = result["machine"]
+    verdict = {True: "met", False: "MISSED", None: "not measured"}
     lines += [
         "",
-        f"throughput ours/floor {ratios['throughput']:.2f} (goal >= {goals['throughput_ratio_min']}): "
-        + ("met" if goals["throughput_met"] else "MISSED"),
-        f"p99 ours/floor        {ratios['p99']:.2f} (goal <= {goals['p99_ratio_max']}): "
-        + ("met" if goals["p99_met"] else "MISSED"),
+        f"throughput {ratios['of']:20} {ratios['throughput']:.2f} (goal >= {goals['throughput_ratio_min']}): "
+        + verdict[goals["throughput_met"]],
+        f"p99        {ratios['of']:20} {ratios['p99']:.2f} (goal <= {goals['p99_ratio_max']}): "
+        + verdict[goals["p99_met"]],
     ]
-    for key in ("on_plain_asyncio", "uvloop_httptools_gain_ours", "uvloop_httptools_gain_floor"):
-        if key in ratios:
-            r = ratios[key]
-            lines.append(f"{r['of']:28} throughput {r['throughput']:.2f}, p99 {r['p99']:.2f}, CPU/req {r['server_cpu_per_req']:.2f}")
+    others = [ratios.get("ours_against", {}).get(floor) for floor in FLOORS]
+    others += [ratios.get(k) for k in ("on_plain_asyncio", "uvloop_httptools_gain_ours", "uvloop_httptools_gain_floor")]
+    for r in others:
+        if r and not math.isnan(r["throughput"]):
+            lines.append(
+                f"{r['of']:28} throughput {r['throughput']:.2f}, p99 {r['p99']:.2f}, CPU/req {r['server_cpu_per_req']:.2f}"
+            )
     lines.append(
         f"{result['requests']} requests x {result['rounds']} round(s) at concurrency {result['concurrency']}, "
         f"client {result['client']}; {machine['nproc']} CPUs ({machine['cpu_model']}), Python {machine['python']}"
@@ -476,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw")
-    parser.add_argument("--profile", type=Path, help="py-spy both servers under load, write SVGs here")
+    parser.add_argument("--profile", type=Path, help="py-spy every target under load, write SVGs here")
     parser.add_argument("--profile-seconds", type=int, default=8)
     parser.add_argument("--targets", nargs="+", choices=TARGETS, help="a subset of the targets (default: all)")
     parser.add_argument("-o", "--output", type=Path, default=RESULTS)
