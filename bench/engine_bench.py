@@ -167,7 +167,7 @@ def import_times(repeats: int = 5) -> dict[str, Any]:
         times = []
         for _ in range(repeats):
             start = time.perf_counter()
-            done = subprocess.run([sys.executable, "-c", code], capture_output=True)
+            done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True)
             times.append(time.perf_counter() - start)
             if done.returncode != 0:
                 times = []
