@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import select
+import socket
 import threading
 import time
 import uuid
@@ -58,6 +60,10 @@ class FakeSlack:
     failures: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     #: (method, user or channel, or "*" for all) -> seconds to wait before answering (a slow Slack), until removed.
     delays: dict[tuple[str, str], float] = field(default_factory=dict)
+    #: What apps.connections.open hands out (a FakeSocketMode's url); unset: that method fails.
+    socket_mode_url: str = ""
+    #: Calls answered normally, to a caller still connected after any delay (`calls` records arrivals).
+    answered: list[Call] = field(default_factory=list)
     _changed: threading.Condition = field(default_factory=threading.Condition)
 
     @property
@@ -72,16 +78,30 @@ class FakeSlack:
             self.calls.append(call)
             self._changed.notify_all()
 
+    def record_answered(self, call: Call) -> None:
+        with self._changed:
+            self.answered.append(call)
+            self._changed.notify_all()
+
     def find(self, method: str, where: Callable[[Call], bool] = lambda c: True) -> list[Call]:
         with self._changed:
             return [c for c in self.calls if c.method == method and where(c)]
 
     def wait_for(self, method: str, where: Callable[[Call], bool] = lambda c: True, timeout: float = 15.0) -> Call:
         """The first matching call, waiting for it to arrive (no fixed sleeps)."""
+        return self._wait(self.calls, method, where, timeout)
+
+    def wait_for_answered(
+        self, method: str, where: Callable[[Call], bool] = lambda c: True, timeout: float = 15.0
+    ) -> Call:
+        """The first matching call whose answer was written to a caller still waiting for it."""
+        return self._wait(self.answered, method, where, timeout)
+
+    def _wait(self, among: list[Call], method: str, where: Callable[[Call], bool], timeout: float) -> Call:
         deadline = time.monotonic() + timeout
         with self._changed:
             while True:
-                found = [c for c in self.calls if c.method == method and where(c)]
+                found = [c for c in among if c.method == method and where(c)]
                 if found:
                     return found[0]
                 left = deadline - time.monotonic()
@@ -124,12 +144,27 @@ def _handler(state: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 status = pending.pop(0)
                 state.record(Call(f"{method}!{status}", args, headers))
                 return self._send(status, {"ok": False, "error": "injected"}, {"Retry-After": "0"})
-            state.record(Call(method, args, headers))
+            call = Call(method, args, headers)
+            state.record(call)
             key = str(args.get("user") or args.get("channel"))
             delay = state.delays.get((method, key), state.delays.get((method, "*")))
             if delay:
                 time.sleep(delay)
+                if self._caller_hung_up():  # only a held answer can outlive its caller: nobody to answer
+                    self.close_connection = True
+                    return
             self._send(200, self._answer(method, args))
+            state.record_answered(call)
+
+        def _caller_hung_up(self) -> bool:
+            """True when the client closed its end (it sends nothing else while awaiting an answer)."""
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            if not readable:
+                return False
+            try:
+                return self.connection.recv(1, socket.MSG_PEEK) == b""
+            except OSError:
+                return True
 
         def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
             if method == "auth.test":
@@ -147,6 +182,10 @@ def _handler(state: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 return {"ok": True, "user": info}
             if method in ("chat.postMessage", "chat.postEphemeral"):
                 return {"ok": True, "channel": args.get("channel"), "ts": f"{time.time():.6f}"}
+            if method == "apps.connections.open":
+                if not state.socket_mode_url:
+                    return {"ok": False, "error": "socket_mode_not_configured"}
+                return {"ok": True, "url": state.socket_mode_url}
             if method == "views.publish":
                 return {"ok": True, "view": {"id": "V0HOME"}}
             return {"ok": False, "error": "unknown_method"}
