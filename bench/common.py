@@ -45,15 +45,22 @@ def procfile_command(kind: str = "web") -> str:
     raise RuntimeError(f"Procfile has no {kind}: line")
 
 
-def floor_command(factory: str = "app_from_env") -> str:
-    """The Procfile's web command with a floor app (a factory in bench/floor_app.py) put in place of the bot.
+#: How uvicorn serves an ASGI factory with the settings of the Procfile's `web` process
+#: (`python -m bot http`, bot/web.py `serve_http`): all interfaces, $PORT, uvicorn's default loop and parser.
+UVICORN_FACTORY_LINE = "uvicorn {factory} --factory --host 0.0.0.0 --port ${{PORT:-3000}}"
 
-    Same server, same flags: only the factory uvicorn calls differs.
+
+def floor_command(factory: str = "app_from_env") -> str:
+    """uvicorn serving a floor app (a factory in bench/floor_app.py) as the Procfile's web process serves the bot.
+
+    Same server, same flags: only the app differs.
     """
-    web = procfile_command("web")
-    if "bot.web:app_from_env" not in web:
-        raise RuntimeError(f"unexpected Procfile web line: {web}")
-    return web.replace("bot.web:app_from_env", f"bench.floor_app:{factory}")
+    return UVICORN_FACTORY_LINE.format(factory=f"bench.floor_app:{factory}")
+
+
+def ours_on_uvicorn_command() -> str:
+    """The bot's app from the same uvicorn command line as the floors (for flags `python -m bot http` has not)."""
+    return UVICORN_FACTORY_LINE.format(factory="bot.web:app_from_env")
 
 
 def free_port() -> int:

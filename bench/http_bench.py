@@ -11,11 +11,13 @@ a bare `AsyncApp` through Bolt's async Starlette adapter; ``ours``, the Procfile
 ``_asyncio`` twins of ``floor`` and ``ours``. The headline ratios (goals: throughput >= 0.75x, p99 <=
 1.5x) are ours against ``floor_on_loop``; ours against every floor that ran is reported too.
 
-Every target is started the same way (the Procfile's `web:` command through bash; a floor is that
-command with its `bench.floor_app` factory in place of `bot.web:app_from_env`; the `_asyncio` twins
-append `--loop asyncio --http h11`, so uvloop and httptools are measured against uvicorn's pure-Python
-stack), with a SQLite DATABASE_URL in a temporary directory and SLACK_API_URL pointed at the tests'
-fake Web API (tests/bot/fake_slack.py) on loopback.
+Every target is started through bash: ours with the Procfile's `web:` command (`python -m bot http`:
+uvicorn on 0.0.0.0:$PORT with its default loop and parser), a floor with the same uvicorn settings on
+the command line (`uvicorn bench.floor_app:<factory> --factory --host 0.0.0.0 --port $PORT`); the
+`_asyncio` twins are that command line (for ours, with `bot.web:app_from_env`) plus `--loop asyncio
+--http h11`, so uvloop and httptools are measured against uvicorn's pure-Python stack. Each has a
+SQLite DATABASE_URL in a temporary directory and SLACK_API_URL pointed at the tests' fake Web API
+(tests/bot/fake_slack.py) on loopback.
 
 Load client (``client=``): ``raw`` (default) is asyncio streams over keep-alive connections, one per
 concurrent request, writing pre-formatted HTTP/1.1 and reading by Content-Length. Measured on the 2-core
@@ -56,6 +58,7 @@ from bench.common import (
     command_body,
     fake_slack_module,
     floor_command,
+    ours_on_uvicorn_command,
     machine_facts,
     procfile_command,
     sign,
@@ -359,7 +362,7 @@ def run_http_bench(
                 "ours": (procfile_command("web"), EXPECTED_TOTAL.encode()),
                 # Today's floor and ours on uvicorn's pure-Python stack, forced: what uvloop and httptools are worth.
                 "floor_asyncio": (floor_command() + PLAIN_ASYNCIO, FLOOR_TEXT.encode()),
-                "ours_asyncio": (procfile_command("web") + PLAIN_ASYNCIO, EXPECTED_TOTAL.encode()),
+                "ours_asyncio": (ours_on_uvicorn_command() + PLAIN_ASYNCIO, EXPECTED_TOTAL.encode()),
             }
             targets = {name: every[name] for name in names}
             for round_no in range(rounds):

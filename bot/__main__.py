@@ -75,25 +75,16 @@ def _default_mode(settings: Settings) -> str:
 
 
 def _run_socket_mode(settings: Settings) -> int:
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-    from bot.app import create_app
+    from bot.socket_worker import serve_socket_mode
 
     settings.require_socket_mode()
-    app = create_app(settings)
-    assert settings.slack_app_token is not None  # checked by require_socket_mode
-    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()  # type: ignore[no-untyped-call]
-    return 0
+    return serve_socket_mode(settings)
 
 
 def _run_http(settings: Settings) -> int:
-    import uvicorn
+    from bot.web import serve_http
 
-    from bot.web import create_web_app
-
-    # Same ASGI app and server as the Procfile's web process, for running it without one.
-    uvicorn.run(create_web_app(settings), host="0.0.0.0", port=settings.port, log_level="info")
-    return 0
+    return serve_http(settings)
 
 
 if __name__ == "__main__":

@@ -1,24 +1,17 @@
-"""Builds the Bolt app from settings: Web API clients, store, answerer, middleware and listeners."""
+"""Builds the async Bolt app from settings: Web API clients, store, answerer, middleware and listeners."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
-from concurrent.futures import Executor
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from slack_bolt import App, BoltResponse
-from slack_bolt.error import BoltError
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackClientError
-from slack_sdk.http_retry import (
-    ConnectionErrorRetryHandler,
-    HttpRequest,
-    HttpResponse,
-    RateLimitErrorRetryHandler,
-    RetryHandler,
-    RetryState,
-)
+from slack_bolt import BoltResponse
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import listeners
 from bot.cardcache import CardCache
@@ -31,58 +24,28 @@ from bot.settings import ConfigError, Settings
 from bot.slack_users import SlackUsers
 from bot.store import Store
 from bot.price_updates import PriceUpdater
-from bot.workers import BoundedExecutor
+from bot.web_api import TRANSPORT_ERRORS, build_async_web_client, build_web_client
+from bot.workers import BackgroundTasks, BlockingCalls
 from pricing import PriceBook, load_card
 
 if TYPE_CHECKING:
     from bot.answer import Answerer
 
-__all__ = ["build_answerer", "build_web_client", "create_app", "services_of"]
+__all__ = ["build_answerer", "create_app", "services_of", "shut_down", "start_serving"]
 
 logger = logging.getLogger(__name__)
 
-#: Seconds a Web API call may take off the request path (posting answers, publishing App Home).
-WEB_API_TIMEOUT = 10
-#: Threads that run event work (users.info, chat.postMessage) after the ack, and how many events may
-#: wait for one (a burst beyond that is dropped with an error in the log, not queued without end).
-EVENT_WORKERS = 8
-EVENT_QUEUE = 1000
-#: Audit announcements have their own threads: a burst of answers must not hold up an admin change's post.
-ANNOUNCE_WORKERS = 2
-ANNOUNCE_QUEUE = 100
-
-
-class AnyServerErrorRetryHandler(RetryHandler):
-    """Retries every 5xx: slack_sdk's own handler stops at 500 and 503, but proxies answer 502 and 504."""
-
-    def _can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        return response is not None and 500 <= response.status_code <= 599
-
-
-def build_web_client(settings: Settings, *, timeout: float = WEB_API_TIMEOUT, retries: bool = True) -> WebClient:
-    """A Web API client for ``SLACK_API_URL``; with ``retries``, 429s, 5xx and dropped connections retried."""
-    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    handlers: list[RetryHandler] = []
-    if retries:
-        handlers = [
-            ConnectionErrorRetryHandler(max_retry_count=2),
-            RateLimitErrorRetryHandler(max_retry_count=2),
-            AnyServerErrorRetryHandler(max_retry_count=2),
-        ]
-    # urllib takes fractional timeouts; slack_sdk only annotates the parameter as int.
-    return WebClient(
-        token=token,
-        base_url=settings.slack_api_url,
-        timeout=timeout,  # type: ignore[arg-type]
-        retry_handlers=handlers,
-    )
+#: Event work (users.info, chat.postMessage) after the ack: this many at once, and at most
+#: EVENT_BACKLOG running or waiting (a burst beyond that is dropped with an error in the log).
+EVENT_CONCURRENCY = 32
+EVENT_BACKLOG = 1000
+#: Audit announcements have their own pool: a burst of answers must not hold up an admin change's post.
+ANNOUNCE_CONCURRENCY = 2
+ANNOUNCE_BACKLOG = 100
+#: Threads for database calls; SQLAlchemy's pool holds 5 (+10 overflow) connections per engine.
+DATABASE_THREADS = 8
+#: Seconds a shutting-down process gives answers already underway before it cancels them.
+SHUTDOWN_GRACE = 20.0
 
 
 def build_answerer(
@@ -119,15 +82,19 @@ def create_app(
     *,
     answerer: Answerer | None = None,
     store: Store | None = None,
-    client: WebClient | None = None,
-    locale_client: WebClient | None = None,
-    listener_executor: Executor | None = None,
-) -> App:
-    """The whole bot as a Bolt app; tests and the offline shell pass their own clients or executor.
+    client: AsyncWebClient | None = None,
+    locale_client: AsyncWebClient | None = None,
+    signatures_checked_upstream: bool = False,
+) -> AsyncApp:
+    """The whole bot as an async Bolt app; tests and the offline shell pass their own clients.
 
-    ``process_before_response=True``: a slash command is answered in its ack, inside the request
-    (Bolt's default would hand it to a thread and poll for the ack: ~20x slower). Events ack at once
-    and do their Web API work in lazy listeners on ``listener_executor``.
+    Built before the event loop runs (uvicorn's factory, the worker's start-up): the token is
+    checked here with one blocking auth.test so a bad one ends start-up in one line. A ``client``
+    given by the caller (the offline shell's) answers every request instead of Slack, and is not
+    checked. ``process_before_response=True``: a slash command is answered in its ack, on the loop;
+    events ack at once and do their Web API work as `Services.events` tasks.
+    ``signatures_checked_upstream``: the caller verifies every request's signature before dispatch
+    (`bot.web` does, before parsing), so Bolt need not compute the same HMAC again.
     """
     if store is None:
         store = Store.from_url(settings.database_url)
@@ -141,6 +108,8 @@ def create_app(
         # Prices are still answered (from the shipped card); the card cache finishes the set-up
         # by itself when the database is back.
         logger.warning("the database is unreachable at start-up: answering from the shipped rate card meanwhile")
+    if client is None:
+        _check_token(settings)
     cards = CardCache(rates, PriceBook(seed), interval=settings.card_refresh_seconds)
     cards.start()
     if answerer is None:
@@ -149,18 +118,18 @@ def create_app(
     if default_model is not None:
         # Every write is checked against it: no admin edit, import, undo or rollback may remove it.
         rates.required_models = frozenset({default_model})
-    client = client or build_web_client(settings)
+    fixed_client = client
+    client = client or build_async_web_client(settings)
     # users.info runs inside a slash command's 3 seconds: a short timeout and no retries.
-    locale_client = locale_client or build_web_client(settings, timeout=settings.locale_timeout, retries=False)
-    executor = listener_executor or BoundedExecutor(EVENT_WORKERS, EVENT_QUEUE, "slack-events")
-    # Tests and the offline shell pass one executor for everything (the shell's runs work inline).
-    announce_executor = listener_executor or BoundedExecutor(ANNOUNCE_WORKERS, ANNOUNCE_QUEUE, "audit-announcements")
+    locale_client = locale_client or build_async_web_client(settings, timeout=settings.locale_timeout, retries=False)
+    blocking = BlockingCalls(DATABASE_THREADS, "database")
     # One users.info per user serves both the language and the admin check (a slash command has 3 s).
     users = SlackUsers(locale_client)
+    announcements = BackgroundTasks(ANNOUNCE_CONCURRENCY, ANNOUNCE_BACKLOG, "audit-announcements")
     services = Services(
         answerer=answerer,
         store=store,
-        languages=LocaleResolver(users, store, settings.default_lang),
+        languages=LocaleResolver(users, store, settings.default_lang, blocking=blocking),
         settings=settings,
         rates=rates,
         cards=cards,
@@ -169,21 +138,19 @@ def create_app(
             users=users,
             include_workspace_admins=settings.workspace_admins_are_admins,
         ),
-        announce=_announcer(client, announce_executor, settings.audit_channel),
+        blocking=blocking,
+        events=BackgroundTasks(EVENT_CONCURRENCY, EVENT_BACKLOG, "slack-events"),
+        announcements=announcements,
+        announce=_announcer(client, announcements, settings.audit_channel),
     )
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
-    try:
-        app = App(
-            client=client,
-            signing_secret=secret,
-            process_before_response=True,
-            listener_executor=executor,
-        )
-    except BoltError as error:
-        # Bolt checks the token with auth.test at start: say which setting is wrong, in one line.
-        raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by Slack ({_short(error)})") from None
-    except (SlackClientError, OSError) as error:
-        raise ConfigError(f"SLACK_API_URL: could not reach Slack to check the token ({type(error).__name__})") from None
+    app = AsyncApp(
+        client=client,
+        signing_secret=secret,
+        process_before_response=True,
+        request_verification_enabled=not signatures_checked_upstream,
+        before_authorize=_use_client(fixed_client) if fixed_client is not None else None,
+    )
     if settings.price_updates == "daily":
         updater = PriceUpdater(
             url=settings.price_updates_url,
@@ -201,47 +168,95 @@ def create_app(
     return app
 
 
-def _announcer(client: WebClient, executor: Executor, channel: str | None) -> Callable[[str, list[dict[str, Any]]], None] | None:
-    """Posts admin changes to AUDIT_CHANNEL on ``executor`` (their own threads), so no slash command waits on it."""
+def _check_token(settings: Settings) -> None:
+    """auth.test, blocking, at start: a wrong SLACK_BOT_TOKEN or SLACK_API_URL ends start-up in one line."""
+    try:
+        build_web_client(settings).auth_test()
+    except SlackApiError as error:
+        raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by Slack ({_short(error)})") from None
+    except TRANSPORT_ERRORS as error:
+        raise ConfigError(f"SLACK_API_URL: could not reach Slack to check the token ({type(error).__name__})") from None
+
+
+def _use_client(client: AsyncWebClient) -> Callable[..., Awaitable[Any]]:
+    async def use_fixed_client(context: AsyncBoltContext, next: Callable[[], Awaitable[Any]]) -> Any:
+        # Bolt gives each request a fresh client for the app's base URL; the caller's answers instead.
+        context["client"] = client
+        return await next()
+
+    return use_fixed_client
+
+
+def _announcer(
+    client: AsyncWebClient, tasks: BackgroundTasks, channel: str | None
+) -> Callable[[str, list[dict[str, Any]]], None] | None:
+    """Posts admin changes to AUDIT_CHANNEL as ``tasks``, so no slash command waits on it.
+
+    Callable from the loop (an admin command) and from a thread (the daily price updater).
+    """
     if channel is None:
         return None
 
-    def post(text: str, blocks: list[dict[str, Any]]) -> None:
+    async def post(text: str, blocks: list[dict[str, Any]]) -> None:
         try:
-            client.chat_postMessage(channel=channel, text=text, blocks=blocks or None, unfurl_links=False)
-        except (SlackClientError, OSError) as error:
+            await client.chat_postMessage(channel=channel, text=text, blocks=blocks or None, unfurl_links=False)
+        except SlackApiError as error:
+            logger.warning("announcing a rate change in %s failed: %s", channel, error.response.get("error"))
+        except TRANSPORT_ERRORS as error:
             logger.warning("announcing a rate change in %s failed: %s", channel, type(error).__name__)
 
     def announce(text: str, blocks: list[dict[str, Any]]) -> None:
-        executor.submit(post, text, blocks)
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # not on the loop: a poller thread
+            tasks.spawn_threadsafe(lambda: post(text, blocks))
+        else:
+            tasks.spawn(post(text, blocks))
 
     return announce
 
 
-def services_of(app: App) -> Services:
+def services_of(app: AsyncApp) -> Services:
     """The services a `create_app` app hands its listeners (for entry points and tests)."""
     return app._gemini_services  # type: ignore[attr-defined, no-any-return]
 
 
-def _provide(services: Services) -> Callable[..., Any]:
-    def provide_services(context: dict[str, Any], next: Callable[[], None]) -> None:
+def start_serving(app: AsyncApp) -> None:
+    """Call on the running loop before the first request: threads may then hand it work."""
+    services = services_of(app)
+    services.events.bind()
+    services.announcements.bind()
+
+
+async def shut_down(app: AsyncApp, grace: float = SHUTDOWN_GRACE) -> None:
+    """Finish answers and announcements underway (at most ``grace`` seconds), then release everything."""
+    services = services_of(app)
+    await asyncio.gather(services.events.drain(grace), services.announcements.drain(grace))
+    services.cards.stop()
+    services.blocking.shutdown()
+    services.store.dispose()
+
+
+def _provide(services: Services) -> Callable[..., Awaitable[Any]]:
+    async def provide_services(context: AsyncBoltContext, next: Callable[[], Awaitable[Any]]) -> Any:
         """Put the shared services in the context, where Bolt injects them into listeners by name."""
         context["services"] = services
-        next()
+        return await next()
 
     return provide_services
 
 
-def _skip_handled_events(body: dict[str, Any], services: Services, next: Callable[[], None]) -> BoltResponse | None:
+async def _skip_handled_events(
+    body: dict[str, Any], services: Services, next: Callable[[], Awaitable[Any]]
+) -> BoltResponse | None:
     """Ack without handling an event that some instance already took on (Slack's retries)."""
     event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-    if event_id and not services.store.claim_event(str(event_id)):
+    if event_id and not await services.blocking.run(services.store.claim_event, str(event_id)):
         return BoltResponse(status=200, body="")
-    next()
-    return None
+    return await next()  # type: ignore[no-any-return]
 
 
-def _log_error(error: Exception, logger: logging.Logger) -> BoltResponse:
+async def _log_error(error: Exception, logger: logging.Logger) -> BoltResponse:
     """Whatever escaped a listener: logged with its traceback, and acked with 200.
 
     A 500 would make Slack retry the same event, which fails the same way; the user already got an
@@ -251,7 +266,7 @@ def _log_error(error: Exception, logger: logging.Logger) -> BoltResponse:
     return BoltResponse(status=200, body="")
 
 
-def _short(error: BoltError) -> str:
+def _short(error: SlackApiError) -> str:
     text = str(error)
     for word in ("invalid_auth", "not_authed", "account_inactive", "token_revoked"):
         if word in text:

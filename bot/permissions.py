@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from slack_sdk import WebClient
+from slack_sdk.web.async_client import AsyncWebClient
 
 from .slack_users import SlackUsers
 
@@ -34,7 +34,7 @@ class AdminPolicy:
         admin_user_ids: tuple[str, ...],
         *,
         users: SlackUsers | None = None,
-        client: WebClient | None = None,
+        client: AsyncWebClient | None = None,
         include_workspace_admins: bool = False,
         ttl: float = 300.0,
         clock: Callable[[], float] = time.monotonic,
@@ -44,7 +44,7 @@ class AdminPolicy:
         self._include_workspace_admins = include_workspace_admins and self._users is not None
         self._ttl = ttl
 
-    def is_admin(self, user_id: str | None) -> bool:
+    async def is_admin(self, user_id: str | None) -> bool:
         if not user_id:
             return False
         if user_id in self._ids:
@@ -52,7 +52,7 @@ class AdminPolicy:
         if not self._include_workspace_admins:
             return False
         assert self._users is not None
-        found = self._users.info(user_id, max_age=self._ttl, failure_max_age=RETRY_FAILED_AFTER)
+        found = await self._users.info(user_id, max_age=self._ttl, failure_max_age=RETRY_FAILED_AFTER)
         if not found.ok:
             logger.warning("could not check the admin rights of %s: Slack did not answer; not an admin for now", user_id)
             return False

@@ -12,6 +12,7 @@ from bot.locale_resolver import LocaleResolver
 from bot.permissions import AdminPolicy
 from bot.settings import Settings
 from bot.store import Store
+from bot.workers import BackgroundTasks, BlockingCalls
 
 if TYPE_CHECKING:
     from bot.answer import Answerer
@@ -23,7 +24,7 @@ __all__ = ["Services"]
 
 @dataclass(frozen=True, eq=False)
 class Services:
-    """Answerer, stores, language picker, admin policy and settings, shared by every request of one app."""
+    """Answerer, stores, language picker, admin policy, settings and the loop's helpers, shared by every request."""
 
     answerer: Answerer
     store: Store
@@ -32,15 +33,21 @@ class Services:
     rates: RateStore
     cards: CardCache
     admins: AdminPolicy
+    #: Database calls, off the event loop.
+    blocking: BlockingCalls
+    #: Work after the ack (answers, App Home), bounded and drained at shutdown.
+    events: BackgroundTasks
+    #: Audit announcements, apart: a burst of answers must not hold up an admin change's post.
+    announcements: BackgroundTasks
     #: Posts an admin change to AUDIT_CHANNEL, off the request path; None when no channel is set.
     announce: Callable[[str, list[dict[str, Any]]], None] | None = None
 
     @cached_property
-    def conversations(self) -> Conversations:
+    def conversations(self) -> Conversations:  # blocking: call through ``blocking.run``
         """The last question answered per thread or DM (follow-ups), in the same database."""
         return Conversations(self.store)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Services:
-        # Bolt deep-copies the context for lazy listeners; these are shared, thread-safe services
-        # (a database engine, caches), so the copy must be this very object, not a clone.
+        # Bolt may copy the context; these are shared services (a database engine, caches, task
+        # pools), so the copy must be this very object, not a clone.
         return self

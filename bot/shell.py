@@ -7,6 +7,7 @@ real ones. Only the Web API is stood in for, by a client that prints what the bo
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import html
@@ -16,20 +17,19 @@ import secrets
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, Future
 from typing import Any, TextIO
 from urllib.parse import urlencode
 
 from pydantic import SecretStr
-from slack_bolt import App, BoltContext
-from slack_sdk import WebClient
-from slack_sdk.web import SlackResponse
+from slack_bolt.app.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from bot.app import create_app
+from bot.app import create_app, services_of, shut_down, start_serving
 from bot.settings import Settings
 from bot.slack_request import build_bolt_request
 
-__all__ = ["Shell", "ShellClient", "blocks_to_text", "run_shell"]
+__all__ = ["Shell", "ShellClient", "blocks_to_text", "build_shell", "run_shell"]
 
 TEAM_ID = "T0SHELL"
 BOT_USER_ID = "U0BOT"
@@ -49,19 +49,7 @@ Type what you would type in Slack:
   :quit                           leave (or Ctrl-D)"""
 
 
-class InlineExecutor(Executor):
-    """Runs "background" work at once, so each answer is printed before the next prompt."""
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as error:  # noqa: BLE001 - handed to the future, as a pool would
-            future.set_exception(error)
-        return future
-
-
-class ShellClient(WebClient):
+class ShellClient(AsyncWebClient):
     """A Web API that answers locally: users.info from the shell's flags, posts printed to ``out``."""
 
     def __init__(self, out: Callable[[str], None], *, locale: str = "en-US") -> None:
@@ -74,7 +62,7 @@ class ShellClient(WebClient):
         # Bolt copies the context (client included) for lazy listeners; printing must stay shared.
         return self
 
-    def api_call(
+    async def api_call(  # type: ignore[override]
         self,
         api_method: str,
         *,
@@ -85,10 +73,10 @@ class ShellClient(WebClient):
         json: dict[str, Any] | None = None,
         headers: dict[str, Any] | None = None,
         auth: dict[str, Any] | None = None,
-    ) -> SlackResponse:
+    ) -> AsyncSlackResponse:
         args = {**(params or {}), **(data or {}), **(json or {})}
         body = self._answer(api_method, args)
-        response = SlackResponse(
+        response = AsyncSlackResponse(
             client=self, http_verb=http_verb, api_url=api_method, req_args={}, data=body, headers={}, status_code=200
         )
         return response
@@ -116,8 +104,8 @@ class ShellClient(WebClient):
 class Shell:
     """Turns typed lines into signed Slack requests for ``app`` and prints what comes back."""
 
-    def __init__(self, app: App, signing_secret: str, out: Callable[[str], None]) -> None:
-        self._app = app
+    def __init__(self, app: AsyncApp, signing_secret: str, out: Callable[[str], None]) -> None:
+        self.app = app
         self._secret = signing_secret
         self._out = out
         # Event ids and message timestamps must be new on every run: the store remembers handled ones.
@@ -125,8 +113,8 @@ class Shell:
         self._events = itertools.count(1)
         self._last_ts = 0.0
 
-    def handle(self, line: str) -> bool:
-        """Act on one line; False when the user asked to leave."""
+    async def handle(self, line: str) -> bool:
+        """Act on one line, and wait for every answer it causes; False when the user asked to leave."""
         line = line.strip()
         if not line:
             return True
@@ -135,37 +123,39 @@ class Shell:
         if line in (":help", "?"):
             self._out(HELP)
         elif line == ":home":
-            self._event({"type": "app_home_opened", "user": USER_ID, "channel": DM_CHANNEL_ID, "tab": "home"})
+            await self._event({"type": "app_home_opened", "user": USER_ID, "channel": DM_CHANNEL_ID, "tab": "home"})
         elif line.split(maxsplit=1)[0] == ":pick":
-            self._pick(line.split(maxsplit=1)[1:])
+            await self._pick(line.split(maxsplit=1)[1:])
         elif line.split(maxsplit=1)[0] == "/gemini-cost":
-            self._command(line[len("/gemini-cost") :].strip())
+            await self._command(line[len("/gemini-cost") :].strip())
         elif line.startswith("@"):
             question = line.split(maxsplit=1)[1] if " " in line else ""
-            self._mention(question)
+            await self._mention(question)
         elif line.startswith("#"):
             text = line.split(maxsplit=1)[1] if " " in line else ""
-            self._channel_message(text)
+            await self._channel_message(text)
         else:
-            self._message({"channel": DM_CHANNEL_ID, "channel_type": "im", "text": line})
+            await self._message({"channel": DM_CHANNEL_ID, "channel_type": "im", "text": line})
+        # Answers to events are posted by background tasks, as in Slack: print them before the prompt.
+        await services_of(self.app).events.join()
         return True
 
-    def _pick(self, args: list[str]) -> None:
+    async def _pick(self, args: list[str]) -> None:
         """Press a button under the last question: its reading is asked, as pressing it in Slack would."""
         choice = args[0].strip() if args else ""
         if not choice.isascii() or not choice.isdigit() or not 1 <= int(choice) <= len(_LAST_BUTTONS):
             self._out(f"[no button {choice or '?'}: the last answer has {len(_LAST_BUTTONS)}]")
             return
         button = _LAST_BUTTONS[int(choice) - 1]
-        self._message({"channel": DM_CHANNEL_ID, "channel_type": "im", "text": button["value"]})
+        await self._message({"channel": DM_CHANNEL_ID, "channel_type": "im", "text": button["value"]})
 
-    def _command(self, text: str) -> None:
+    async def _command(self, text: str) -> None:
         body = urlencode({
             "token": "shell", "team_id": TEAM_ID, "channel_id": CHANNEL_ID, "channel_name": "general",
             "user_id": USER_ID, "user_name": "you", "command": "/gemini-cost", "text": text,
             "response_url": "http://127.0.0.1:9/response", "trigger_id": "shell.trigger",
         })  # fmt: skip
-        response = self._dispatch(body, "application/x-www-form-urlencoded")
+        response = await self._dispatch(body, "application/x-www-form-urlencoded")
         if response.status != 200:
             self._out(f"[Slack would show an error: HTTP {response.status}]")
             return
@@ -175,28 +165,28 @@ class Shell:
         )
         self._out(_framed(where, _blocks_or_text(ack)))
 
-    def _mention(self, question: str) -> None:
+    async def _mention(self, question: str) -> None:
         # Slack sends a channel mention twice (app_mention and message.channels): so does the shell.
         ts = self._next_ts()
         text = f"<@{BOT_USER_ID}> {question}".strip()
-        self._event({"type": "app_mention", "user": USER_ID, "channel": CHANNEL_ID, "text": text, "ts": ts})
-        self._message({"channel": CHANNEL_ID, "channel_type": "channel", "text": text}, ts=ts)
+        await self._event({"type": "app_mention", "user": USER_ID, "channel": CHANNEL_ID, "text": text, "ts": ts})
+        await self._message({"channel": CHANNEL_ID, "channel_type": "channel", "text": text}, ts=ts)
 
-    def _channel_message(self, text: str) -> None:
-        self._message({"channel": CHANNEL_ID, "channel_type": "channel", "text": text})
+    async def _channel_message(self, text: str) -> None:
+        await self._message({"channel": CHANNEL_ID, "channel_type": "channel", "text": text})
 
-    def _message(self, fields: dict[str, Any], *, ts: str | None = None) -> None:
-        self._event({"type": "message", "user": USER_ID, "ts": ts or self._next_ts(), **fields})
+    async def _message(self, fields: dict[str, Any], *, ts: str | None = None) -> None:
+        await self._event({"type": "message", "user": USER_ID, "ts": ts or self._next_ts(), **fields})
 
-    def _event(self, event: dict[str, Any]) -> None:
+    async def _event(self, event: dict[str, Any]) -> None:
         body = json.dumps({
             "token": "shell", "team_id": TEAM_ID, "api_app_id": "A0SHELL", "type": "event_callback",
             "event_id": f"Ev{self._run}{next(self._events):06d}", "event_time": int(time.time()), "event": event,
             "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
         })  # fmt: skip
-        self._dispatch(body, "application/json")
+        await self._dispatch(body, "application/json")
 
-    def _dispatch(self, body: str, content_type: str) -> Any:
+    async def _dispatch(self, body: str, content_type: str) -> Any:
         timestamp = str(int(time.time()))
         digest = hmac.new(self._secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256).hexdigest()
         headers: dict[str, Sequence[str]] = {
@@ -204,7 +194,7 @@ class Shell:
             "x-slack-request-timestamp": [timestamp],
             "x-slack-signature": [f"v0={digest}"],
         }
-        return self._app.dispatch(build_bolt_request(body, "", headers))
+        return await self.app.async_dispatch(build_bolt_request(body, "", headers))
 
     def _next_ts(self) -> str:
         self._last_ts = max(time.time(), self._last_ts + 0.000001)
@@ -262,14 +252,8 @@ def build_shell(settings: Settings, out: Callable[[str], None], *, locale: str =
         "admin_user_ids": admins,
     })  # fmt: skip
     client = ShellClient(out, locale=locale)
-    app = create_app(shell_settings, client=client, locale_client=client, listener_executor=InlineExecutor())
-
-    def use_shell_client(context: BoltContext, next: Callable[[], None]) -> None:
-        # Bolt gives each request a fresh WebClient for the app's base URL; point it back here.
-        context["client"] = client
-        next()
-
-    app.use(use_shell_client)
+    # The shell's client answers every request (Bolt would make a fresh one per request for Slack).
+    app = create_app(shell_settings, client=client, locale_client=client)
     return Shell(app, secret, out)
 
 
@@ -286,9 +270,17 @@ def run_shell(
     if interactive:
         out(f"gemini-cost offline shell, as a user with Slack locale {locale}{' (admin)' if admin else ''}.")
         out(HELP)
-    while True:
-        if interactive:
-            print("you> ", end="", file=stdout, flush=True)
-        line = stdin.readline()
-        if not line or not shell.handle(line):
-            return 0
+
+    async def converse() -> int:
+        start_serving(shell.app)
+        try:
+            while True:
+                if interactive:
+                    print("you> ", end="", file=stdout, flush=True)
+                line = await asyncio.to_thread(stdin.readline)
+                if not line or not await shell.handle(line):
+                    return 0
+        finally:
+            await shut_down(shell.app)
+
+    return asyncio.run(converse())

@@ -1,12 +1,13 @@
-"""Turning a raw HTTP request into a `BoltRequest`: signature first, then a parse that cannot 500."""
+"""Turning a raw HTTP request into an `AsyncBoltRequest`: signature first, then a parse that cannot 500."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from urllib.parse import parse_qsl
 
-from slack_bolt import BoltContext, BoltRequest
-from slack_bolt.request.internals import build_context
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.request.async_internals import build_async_context
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
 __all__ = ["BadRequest", "build_bolt_request"]
@@ -16,10 +17,10 @@ class BadRequest(Exception):
     """The body is not what Slack sends (not JSON, not a form, a payload that is not an object)."""
 
 
-def build_bolt_request(body: str, query: str, headers: Mapping[str, Sequence[str]]) -> BoltRequest:
-    """A `BoltRequest` for ``body``, or `BadRequest` instead of the parser's exceptions."""
+def build_bolt_request(body: str, query: str, headers: Mapping[str, Sequence[str]]) -> AsyncBoltRequest:
+    """An `AsyncBoltRequest` for ``body``, or `BadRequest` instead of the parser's exceptions."""
     try:
-        request = BoltRequest(body=body, query=query, headers=dict(headers))
+        request = AsyncBoltRequest(body=body, query=query, headers=dict(headers))
     # json.loads and friends; RecursionError for JSON nested deeper than Python's stack (a signed
     # body is still untrusted input: a leaked signing secret must not buy a 500 and a traceback).
     except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as error:
@@ -32,7 +33,7 @@ def build_bolt_request(body: str, query: str, headers: Mapping[str, Sequence[str
         fields = dict(parse_qsl(body, keep_blank_values=True))
         if "payload" not in fields:
             request.body = fields
-            request.context = build_context(BoltContext({}), fields)
+            request.context = build_async_context(AsyncBoltContext({}), fields)
     return request
 
 

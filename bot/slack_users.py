@@ -7,16 +7,18 @@ answers both. Each reader says how old an answer it accepts.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.web_api import TRANSPORT_ERRORS
 
 __all__ = ["CACHE_SIZE", "SlackUsers", "UserInfo"]
 
@@ -41,56 +43,63 @@ class UserInfo:
 class SlackUsers:
     """users.info answers by user id, kept in a bounded least-recently-used map.
 
-    ``client`` should have a short timeout and no retries: it is called on the request path.
+    ``client`` should have a short timeout and no retries: it is awaited on the request path. All
+    methods run on the event loop (no locks needed); concurrent look-ups of one user share one call.
     """
 
     def __init__(
-        self, client: WebClient, *, size: int = CACHE_SIZE, clock: Callable[[], float] = time.monotonic
+        self, client: AsyncWebClient, *, size: int = CACHE_SIZE, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self._client = client
         self._size = size
         self._clock = clock
         self._entries: OrderedDict[str, UserInfo] = OrderedDict()
-        self._lock = threading.Lock()
+        self._asking: dict[str, asyncio.Future[UserInfo]] = {}
 
-    def info(self, user_id: str, *, max_age: float, failure_max_age: float) -> UserInfo:
+    async def info(self, user_id: str, *, max_age: float, failure_max_age: float) -> UserInfo:
         """The newest answer about ``user_id``: the cached one if young enough, else Slack's now.
 
         A success is reused for ``max_age`` seconds, a failure for ``failure_max_age`` (a reader
         that must not take "Slack did not answer" for "no" passes a short one).
         """
-        now = self._clock()
-        with self._lock:
-            hit = self._entries.get(user_id)
-            if hit is not None:
-                self._entries.move_to_end(user_id)
-        if hit is not None and now - hit.at < (max_age if hit.ok else failure_max_age):
-            return hit
-        found = UserInfo(self._look_up(user_id), self._clock())
-        with self._lock:
-            current = self._entries.get(user_id)
-            # A failure never replaces a success fetched meanwhile by another thread.
-            if found.ok or current is None or not current.ok:
-                self._entries[user_id] = found
+        hit = self._entries.get(user_id)
+        if hit is not None:
             self._entries.move_to_end(user_id)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
-        return found
+            if self._clock() - hit.at < (max_age if hit.ok else failure_max_age):
+                return hit
+        asking = self._asking.get(user_id)
+        if asking is None:
+            # A burst of commands from one user waits on one users.info, not one each.
+            asking = asyncio.ensure_future(self._ask(user_id))
+            self._asking[user_id] = asking
+            asking.add_done_callback(lambda _done: self._asking.pop(user_id, None))
+        return await asyncio.shield(asking)
 
     def forget(self, user_id: str) -> None:
-        with self._lock:
-            self._entries.pop(user_id, None)
+        self._entries.pop(user_id, None)
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def _look_up(self, user_id: str) -> dict[str, Any] | None:
+    async def _ask(self, user_id: str) -> UserInfo:
+        found = UserInfo(await self._look_up(user_id), self._clock())
+        current = self._entries.get(user_id)
+        # A failure never replaces a success fetched meanwhile.
+        if found.ok or current is None or not current.ok:
+            self._entries[user_id] = found
+        if user_id in self._entries:
+            self._entries.move_to_end(user_id)
+        while len(self._entries) > self._size:
+            self._entries.popitem(last=False)
+        return found
+
+    async def _look_up(self, user_id: str) -> dict[str, Any] | None:
         try:
-            response = self._client.users_info(user=user_id, include_locale=True)
+            response = await self._client.users_info(user=user_id, include_locale=True)
         except SlackApiError as error:
             logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
             return None
-        except (SlackClientError, OSError) as error:
+        except TRANSPORT_ERRORS as error:
             # Timeouts and refused connections: the readers fall back (default language, not admin now).
             logger.warning("users.info unavailable for %s: %s", user_id, type(error).__name__)
             return None

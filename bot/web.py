@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
 import sys
+from types import FrameType
 from collections.abc import AsyncIterator
 from typing import Any
 
-from slack_bolt import App
 from slack_sdk.signature import SignatureVerifier
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from bot.app import create_app, services_of
+from bot.app import create_app, services_of, shut_down, start_serving
 from bot.cardcache import CardCache
 from bot.logs import configure_logging
 from bot.settings import ConfigError, Settings, load_settings
@@ -24,7 +24,7 @@ from bot.slack_request import BadRequest, build_bolt_request, is_signed
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_BODY_BYTES", "app_from_env", "create_web_app", "readiness"]
+__all__ = ["MAX_BODY_BYTES", "app_from_env", "create_web_app", "readiness", "serve_http"]
 
 #: Slack's commands, events and interactions are a few KB (a modal view at most ~100 KB); anything
 #: far larger is not Slack, and must not be read, decoded, HMAC'd and parsed whole.
@@ -66,7 +66,8 @@ def readiness(cards: CardCache) -> tuple[int, dict[str, Any]]:
 def create_web_app(settings: Settings, **app_kwargs: Any) -> Starlette:
     """Serve the Bolt app built from ``settings`` (`ConfigError` when HTTP mode lacks a setting)."""
     settings.require_http()
-    bolt = create_app(settings, **app_kwargs)
+    # Every request's signature is checked below, before its body is parsed: Bolt need not check it again.
+    bolt = create_app(settings, signatures_checked_upstream=True, **app_kwargs)
     verifier = SignatureVerifier(settings.slack_signing_secret.get_secret_value())  # type: ignore[union-attr]
 
     async def slack_events(request: Request) -> Response:
@@ -83,8 +84,9 @@ def create_web_app(settings: Settings, **app_kwargs: Any) -> Starlette:
         except BadRequest as error:
             logger.warning("refused a signed request whose body Slack would not send: %s", error)
             return PlainTextResponse("bad request", status_code=400)
-        # Bolt is synchronous (database, Web API): run it on a worker thread, never on the event loop.
-        bolt_response = await run_in_threadpool(bolt.dispatch, bolt_request)
+        # On the loop: the answer is microseconds of CPU, and every wait in it (users.info, the
+        # database) is awaited, so no thread hop.
+        bolt_response = await bolt.async_dispatch(bolt_request)
         return Response(
             status_code=bolt_response.status,
             content=bolt_response.body,
@@ -103,8 +105,11 @@ def create_web_app(settings: Settings, **app_kwargs: Any) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        start_serving(bolt)
         yield
-        _close(bolt)
+        # uvicorn got SIGTERM, stopped accepting and finished the requests underway; now the
+        # answers still being posted (bounded), then the database and the card poller.
+        await shut_down(bolt)
 
     return Starlette(
         routes=[
@@ -127,9 +132,22 @@ def app_from_env() -> Starlette:
         raise SystemExit(2) from None
 
 
-def _close(bolt: App) -> None:
-    executor = bolt.listener_runner.listener_executor
-    executor.shutdown(wait=True, cancel_futures=False)  # let answers already underway go out
-    services = services_of(bolt)
-    services.cards.stop()
-    services.store.dispose()
+def serve_http(settings: Settings) -> int:
+    """The Procfile's `web` process: uvicorn on 0.0.0.0:$PORT; exits 0 after a graceful stop on SIGTERM.
+
+    uvicorn catches SIGTERM, stops accepting, finishes the requests underway and runs the lifespan
+    shutdown (the answers still being posted), then raises the signal again for the handler it
+    found at start. That handler is ours: the stop was asked for and went well, so the status is 0
+    (with no handler the process would report death by SIGTERM, which platforms log as a crash).
+    """
+    import uvicorn
+
+    app = create_web_app(settings)  # before the loop: a bad setting ends start-up in one line
+    signal.signal(signal.SIGTERM, _stopped_on_request)
+    # proxy_headers: the platform's router sets X-Forwarded-For/-Proto (FORWARDED_ALLOW_IPS says whose).
+    uvicorn.Server(uvicorn.Config(app, host="0.0.0.0", port=settings.port, proxy_headers=True)).run()
+    return 0
+
+
+def _stopped_on_request(_signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(0)

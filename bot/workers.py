@@ -1,14 +1,24 @@
-"""Thread pools for work done after Slack's ack, each with a bounded queue that says so when it is full."""
+"""Work off the event loop's request path: bounded background tasks, and a bounded pool for blocking calls.
+
+The bot answers on one asyncio event loop. Two kinds of work must not hold a request up:
+
+* what happens after Slack's ack (posting an answer, publishing App Home, announcing a rate
+  change) runs as `BackgroundTasks`: at most ``limit`` at once, at most ``capacity`` running or
+  waiting, and drained (bounded) when the process shuts down, so answers already underway go out;
+* blocking calls (SQLAlchemy on PostgreSQL or SQLite) run in `BlockingCalls`, a small thread pool:
+  a database query on the loop would stall every other request.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
-import threading
-from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, ParamSpec, TypeVar
 
-__all__ = ["BoundedExecutor"]
+__all__ = ["BackgroundTasks", "BlockingCalls"]
 
 logger = logging.getLogger(__name__)
 
@@ -16,41 +26,105 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-class BoundedExecutor(Executor):
-    """A `ThreadPoolExecutor` that holds at most ``queue`` tasks waiting besides the ``workers`` running.
+class BackgroundTasks:
+    """Coroutines run as tasks on the loop: ``limit`` at a time, ``capacity`` running or waiting.
 
-    A plain pool queues without limit: under a burst (or a Slack that answers slowly) memory grows
-    and every later task waits behind all of it. Past the bound a task is dropped with an error in
-    the log naming the pool, and `submit` returns a cancelled future (Bolt ignores the result).
+    Unbounded, a burst (or a Slack that answers slowly) would grow memory and make every later
+    answer wait behind all of it. Past ``capacity`` a task is dropped with an error in the log
+    naming the pool. `drain` waits for what is underway, for a bounded time, at shutdown.
     """
 
-    def __init__(self, workers: int, queue: int, name: str) -> None:
-        self._pool = ThreadPoolExecutor(workers, name)
+    def __init__(self, limit: int, capacity: int, name: str) -> None:
+        self._limit = limit
+        self._capacity = max(capacity, limit)
         self._name = name
-        self._capacity = workers + queue
-        self._slots = threading.BoundedSemaphore(self._capacity)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._running: asyncio.Semaphore | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._closed = False
 
-    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
-        if not self._slots.acquire(blocking=False):
-            logger.error(
-                "%s: %d tasks already running or waiting; dropped %s. Slack may be slow or this instance overloaded.",
-                self._name, self._capacity, getattr(fn, "__name__", "a task"),
-            )  # fmt: skip
-            dropped: Future[T] = Future()
-            dropped.cancel()
-            return dropped
-        def run() -> T:
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self._slots.release()  # before the future completes: whoever waits on it finds room
+    def __len__(self) -> int:
+        return len(self._tasks)
 
-        run.__name__ = getattr(fn, "__name__", "task")
+    def spawn(self, work: Coroutine[Any, Any, Any]) -> bool:
+        """Start ``work`` (on the running loop); False when it was dropped (full, or shutting down)."""
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            # Bound to the loop that runs the app (a test or the shell may run several loops in turn).
+            self._loop, self._running = loop, asyncio.Semaphore(self._limit)
+        name = getattr(work, "__name__", "a task")
+        if self._closed or len(self._tasks) >= self._capacity:
+            work.close()  # never awaited: close it, so Python does not warn about it
+            why = "shutting down" if self._closed else f"{self._capacity} tasks already running or waiting"
+            logger.error("%s: %s; dropped %s. Slack may be slow or this instance overloaded.", self._name, why, name)
+            return False
+        task = loop.create_task(self._run(work), name=f"{self._name}:{name}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return True
+
+    def spawn_threadsafe(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> None:
+        """`spawn` from another thread (a poller thread announcing a change), on the app's loop."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            logger.warning("%s: no running event loop yet; dropped a task from a thread", self._name)
+            return
+        loop.call_soon_threadsafe(lambda: self.spawn(make()))
+
+    def bind(self) -> None:
+        """Remember the running loop now (before any spawn), for `spawn_threadsafe`."""
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self._loop, self._running = loop, asyncio.Semaphore(self._limit)
+
+    async def join(self) -> None:
+        """Wait until no task runs or waits (the offline shell prints each answer before the next prompt)."""
+        while self._tasks:
+            await asyncio.wait(set(self._tasks))
+
+    async def drain(self, timeout: float) -> bool:
+        """Take no more work; wait up to ``timeout`` seconds for what runs or waits, cancel the rest.
+
+        True when everything finished in time.
+        """
+        self._closed = True
+        pending = set(self._tasks)
+        if not pending:
+            return True
+        _done, late = await asyncio.wait(pending, timeout=timeout)
+        for task in late:
+            task.cancel()
+        if late:
+            logger.warning("%s: %d tasks still running after %.0f s at shutdown; cancelled", self._name, len(late), timeout)
+            await asyncio.gather(*late, return_exceptions=True)
+        return not late
+
+    async def _run(self, work: Coroutine[Any, Any, Any]) -> None:
+        assert self._running is not None
         try:
-            return self._pool.submit(run)
-        except BaseException:
-            self._slots.release()
+            async with self._running:
+                await work
+        except asyncio.CancelledError:
             raise
+        except Exception:
+            # Listeners catch what they can answer; anything else is a bug to see in the log.
+            logger.exception("%s: a background task failed", self._name)
+        finally:
+            work.close()  # a no-op once awaited; closes it when cancelled while waiting for a slot
 
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+class BlockingCalls:
+    """A bounded thread pool for blocking calls made from the loop: ``await calls.run(fn, *args)``.
+
+    Its size matches the database pool's, so threads never queue on a connection they cannot get.
+    """
+
+    def __init__(self, workers: int, name: str) -> None:
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix=name)
+
+    async def run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=False)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from slack_bolt import App
+from slack_bolt.app.async_app import AsyncApp
 
 from bot.listeners import admin_actions, clarify, commands, home, mentions, messages
 
 __all__ = ["register"]
 
 
-def register(app: App) -> None:
+def register(app: AsyncApp) -> None:
     """Attach every listener; mentions before messages, so the generic message ack is last."""
     commands.register(app)
     mentions.register(app)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.admin import SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION, apply_sync
 from bot.i18n import translator
@@ -15,30 +17,33 @@ from bot.services import Services
 __all__ = ["register"]
 
 
-def register(app: App) -> None:
+def register(app: AsyncApp) -> None:
     app.action(SYNC_APPLY_ACTION)(apply_clicked)
     app.action(SYNC_CANCEL_ACTION)(cancel_clicked)
 
 
-def apply_clicked(ack: Ack, body: dict[str, Any], respond: Respond, services: Services, logger: logging.Logger) -> None:
-    ack()
+async def apply_clicked(
+    ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, logger: logging.Logger
+) -> None:
+    await ack()
     user_id = (body.get("user") or {}).get("id") or ""
     channel_id = (body.get("channel") or {}).get("id")
     action = (body.get("actions") or [{}])[0]
-    lang = services.languages.lang_for(user_id)
+    lang = await services.languages.lang_for(user_id)
     try:
         seen_version = int(action.get("value") or "")
     except ValueError:
         logger.warning("sync apply with a malformed version %r", action.get("value"))
         return
-    result = apply_sync(admin_context(user_id, channel_id, lang, services), seen_version)
+    context = await admin_context(user_id, channel_id, lang, services)
+    result = await services.blocking.run(apply_sync, context, seen_version)
     if result.announcement is not None and services.announce is not None:
         services.announce(*result.announcement)
-    respond(text=result.text, blocks=result.blocks, replace_original=True, response_type="ephemeral")
+    await respond(text=result.text, blocks=result.blocks, replace_original=True, response_type="ephemeral")
 
 
-def cancel_clicked(ack: Ack, body: dict[str, Any], respond: Respond, services: Services) -> None:
-    ack()
+async def cancel_clicked(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services) -> None:
+    await ack()
     user_id = (body.get("user") or {}).get("id") or ""
-    t = translator(services.languages.lang_for(user_id))
-    respond(text=t.gettext("Sync cancelled: nothing was changed."), replace_original=True, response_type="ephemeral")
+    t = translator(await services.languages.lang_for(user_id))
+    await respond(text=t.gettext("Sync cancelled: nothing was changed."), replace_original=True, response_type="ephemeral")

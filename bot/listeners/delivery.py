@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import notices
 from bot.conversations import conversation_key
 from bot.listeners.replies import Outgoing, reply_for, safe_lang
 from bot.services import Services
+from bot.web_api import TRANSPORT_ERRORS
 
 __all__ = ["answer_in_conversation", "claim_message", "is_from_a_person", "post_reply"]
 
@@ -40,37 +41,37 @@ def _non_empty_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value)
 
 
-def claim_message(event: dict[str, Any], services: Services) -> bool:
+async def claim_message(event: dict[str, Any], services: Services) -> bool:
     """True for the first listener, on any instance, to take this message on.
 
     A mention in a channel arrives twice (`app_mention` and `message.channels`, with different event
     ids); keying on channel and ts makes whichever comes first the only one to answer.
     """
-    return services.store.claim_event(f"message:{event.get('channel')}:{event.get('ts')}")
+    return await services.blocking.run(services.store.claim_event, f"message:{event.get('channel')}:{event.get('ts')}")
 
 
-def post_reply(
-    client: WebClient,
+async def post_reply(
+    client: AsyncWebClient,
     services: Services,
     logger: logging.Logger,
     *,
     channel: str,
     user_id: str,
     thread_ts: str | None,
-    make: Callable[[], Outgoing],
+    make: Callable[[], Awaitable[Outgoing]],
     is_dm: bool = False,
 ) -> None:
     """Build the reply with ``make`` and post it; on an unexpected error, log it and apologise."""
     try:
-        out = make()
+        out = await make()
     except Exception:
         logger.exception("building a reply in %s failed", channel)
-        out = Outgoing(text=notices.apology(safe_lang(user_id, services)))
+        out = Outgoing(text=notices.apology(await safe_lang(user_id, services)))
     try:
         if out.personal and not is_dm:
-            client.chat_postEphemeral(channel=channel, user=user_id, text=out.text, thread_ts=thread_ts)
+            await client.chat_postEphemeral(channel=channel, user=user_id, text=out.text, thread_ts=thread_ts)
         else:
-            client.chat_postMessage(
+            await client.chat_postMessage(
                 channel=channel,
                 thread_ts=thread_ts,
                 text=out.text,
@@ -81,15 +82,15 @@ def post_reply(
     except SlackApiError as error:
         # e.g. not_in_channel or is_archived: nothing to tell the user, the operator needs to know.
         logger.warning("posting in %s failed: %s", channel, error.response.get("error"))
-    except (SlackClientError, OSError) as error:
+    except TRANSPORT_ERRORS as error:
         # The client already retried connection errors, 429 and 5xx; give up on this one reply.
         logger.warning("posting in %s failed: %s", channel, type(error).__name__)
 
 
-def answer_in_conversation(
+async def answer_in_conversation(
     question: str,
     event: dict[str, Any],
-    client: WebClient,
+    client: AsyncWebClient,
     services: Services,
     logger: logging.Logger,
     *,
@@ -99,7 +100,7 @@ def answer_in_conversation(
     """Answer ``question`` from ``event``'s author where it was asked (``thread_ts``), as a turn of
     that thread or DM: a follow-up there re-prices the last question (`bot.conversations`)."""
     channel = event["channel"]
-    post_reply(
+    await post_reply(
         client,
         services,
         logger,

@@ -5,34 +5,39 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.services import Services
+from bot.web_api import TRANSPORT_ERRORS
 
 __all__ = ["publish_home", "register"]
 
 
-def register(app: App) -> None:
-    app.event("app_home_opened")(ack=acknowledge, lazy=[publish_home])
+def register(app: AsyncApp) -> None:
+    app.event("app_home_opened")(home_opened)
 
 
-def acknowledge(ack: Ack) -> None:
-    ack()
+async def home_opened(
+    ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient, services: Services, logger: logging.Logger
+) -> None:
+    await ack()
+    services.events.spawn(publish_home(event, client, services, logger))
 
 
-def publish_home(event: dict[str, Any], client: WebClient, services: Services, logger: logging.Logger) -> None:
+async def publish_home(event: dict[str, Any], client: AsyncWebClient, services: Services, logger: logging.Logger) -> None:
     """Publish the Home tab each time it is opened, so it shows the card as it is now."""
-    if event.get("tab", "home") != "home" or not event.get("user"):
+    if not isinstance(event, dict) or event.get("tab", "home") != "home" or not event.get("user"):
         return
     try:
-        lang = services.languages.lang_for(event["user"])
+        lang = await services.languages.lang_for(event["user"])
         view = {"type": "home", "blocks": services.answerer.home_blocks(lang)}
-        client.views_publish(user_id=event["user"], view=view)
+        await client.views_publish(user_id=event["user"], view=view)
     except SlackApiError as error:
         logger.warning("views.publish failed: %s", error.response.get("error"))
-    except (SlackClientError, OSError) as error:
+    except TRANSPORT_ERRORS as error:
         logger.warning("views.publish failed: %s", type(error).__name__)
     except Exception:
         logger.exception("building the App Home failed")

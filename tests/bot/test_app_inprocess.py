@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -12,15 +13,16 @@ from urllib.parse import urlencode
 import pytest
 from fake_slack import BOT_USER_ID, FakeSlack
 from pydantic import SecretStr
-from slack_bolt import App, BoltRequest
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_harness import BOT_TOKEN, SIGNING_SECRET, new_id, sign
 
 from bot.answer import Answerer
-from bot.app import build_web_client, create_app
+from bot.app import create_app, services_of
 from bot.locale_resolver import LocaleResolver
 from bot.settings import Settings
-from bot.shell import InlineExecutor
 from bot.store import Store
+from bot.web_api import build_async_web_client
 
 
 class BrokenAnswerer(Answerer):
@@ -44,18 +46,24 @@ def settings(fake_slack: FakeSlack, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def broken_app(settings: Settings) -> Iterator[App]:
-    yield create_app(settings, answerer=BrokenAnswerer(), listener_executor=InlineExecutor())
+def broken_app(settings: Settings) -> Iterator[AsyncApp]:
+    yield create_app(settings, answerer=BrokenAnswerer())
 
 
-def dispatch(app: App, body: str, content_type: str) -> tuple[int, str]:
+def dispatch(app: AsyncApp, body: str, content_type: str) -> tuple[int, str]:
+    """Dispatch on a fresh event loop, and let the work it started in the background finish."""
     headers = {k.lower(): [v] for k, v in sign(body).items()} | {"content-type": [content_type]}
-    response = app.dispatch(BoltRequest(body=body, headers=headers))
-    return response.status, response.body
+
+    async def dispatched() -> tuple[int, str]:
+        response = await app.async_dispatch(AsyncBoltRequest(body=body, headers=headers))
+        await services_of(app).events.join()
+        return response.status, response.body
+
+    return asyncio.run(dispatched())
 
 
 def test_a_bug_is_logged_with_its_traceback_and_the_user_gets_an_apology(
-    broken_app: App, caplog: pytest.LogCaptureFixture
+    broken_app: AsyncApp, caplog: pytest.LogCaptureFixture
 ) -> None:
     body = urlencode({"command": "/gemini-cost", "text": "1M in", "user_id": "U0ZH", "channel_id": "C0X",
                       "team_id": "T0TEST", "response_url": "http://127.0.0.1:9/x", "trigger_id": "t"})  # fmt: skip
@@ -70,7 +78,7 @@ def test_a_bug_is_logged_with_its_traceback_and_the_user_gets_an_apology(
     assert BOT_TOKEN not in caplog.text and SIGNING_SECRET not in caplog.text
 
 
-def test_a_bug_in_a_mention_gets_an_apology_in_the_thread(broken_app: App, fake_slack: FakeSlack) -> None:
+def test_a_bug_in_a_mention_gets_an_apology_in_the_thread(broken_app: AsyncApp, fake_slack: FakeSlack) -> None:
     channel, ts = new_id("C"), f"{time.time():.6f}"
     body = json.dumps({"type": "event_callback", "team_id": "T0TEST", "event_id": new_id("Ev"),
                        "event": {"type": "app_mention", "user": "U0EN", "channel": channel, "ts": ts,
@@ -86,19 +94,20 @@ def test_language_prefers_the_saved_choice_then_the_slack_locale_then_the_defaul
 ) -> None:
     store = Store.from_url(settings.database_url)
     store.create_schema()
-    resolver = LocaleResolver(build_web_client(settings, timeout=2, retries=False), store, "zh_TW")
+    resolver = LocaleResolver(build_async_web_client(settings, timeout=2, retries=False), store, "zh_TW")
+    lang_for = lambda user: asyncio.run(resolver.lang_for(user))  # noqa: E731
     store.set_lang("U0EN", "zh_CN")
     lookups = len(fake_slack.find("users.info"))
 
-    assert resolver.lang_for("U0EN") == "zh_CN"  # saved choice: no users.info needed
+    assert lang_for("U0EN") == "zh_CN"  # saved choice: no users.info needed
     assert len(fake_slack.find("users.info")) == lookups
-    assert resolver.lang_for("U0ZH") == "zh_CN"
-    assert resolver.lang_for("U0JA") == "en"  # a locale we have no catalog for: English
-    assert resolver.lang_for("U0NOBODY") == "zh_TW"  # users.info failed: DEFAULT_LANG
-    assert resolver.lang_for(None) == "zh_TW"
+    assert lang_for("U0ZH") == "zh_CN"
+    assert lang_for("U0JA") == "en"  # a locale we have no catalog for: English
+    assert lang_for("U0NOBODY") == "zh_TW"  # users.info failed: DEFAULT_LANG
+    assert lang_for(None) == "zh_TW"
     for _ in range(3):
-        resolver.lang_for("U0ZH")
-        resolver.lang_for("U0NOBODY")
+        lang_for("U0ZH")
+        lang_for("U0NOBODY")
     users = [c.args["user"] for c in fake_slack.find("users.info")[lookups:]]
     assert sorted(users) == ["U0JA", "U0NOBODY", "U0ZH"]  # each looked up once, failures included
 
@@ -107,11 +116,28 @@ def test_locale_cache_expires(settings: Settings, fake_slack: FakeSlack) -> None
     store = Store.from_url(settings.database_url)
     store.create_schema()
     now = [1000.0]
-    resolver = LocaleResolver(build_web_client(settings, retries=False), store, "en", ttl=60, clock=lambda: now[0])
+    resolver = LocaleResolver(build_async_web_client(settings, retries=False), store, "en", ttl=60, clock=lambda: now[0])
+    lang_for = lambda user: asyncio.run(resolver.lang_for(user))  # noqa: E731
     before = len(fake_slack.find("users.info", lambda c: c.args.get("user") == "U0TW"))
-    assert resolver.lang_for("U0TW") == "zh_TW"
+    assert lang_for("U0TW") == "zh_TW"
     now[0] += 59
-    resolver.lang_for("U0TW")
+    lang_for("U0TW")
     now[0] += 2
-    resolver.lang_for("U0TW")
+    lang_for("U0TW")
     assert len(fake_slack.find("users.info", lambda c: c.args.get("user") == "U0TW")) == before + 2
+
+
+def test_a_burst_from_one_user_asks_users_info_once(settings: Settings, fake_slack: FakeSlack) -> None:
+    """Ten commands from a new user at once wait on one users.info, not ten."""
+    store = Store.from_url(settings.database_url)
+    store.create_schema()
+    resolver = LocaleResolver(build_async_web_client(settings, retries=False), store, "en")
+    user = "U0ZH" + new_id("")[:4]
+    before = len(fake_slack.find("users.info", lambda c: c.args.get("user") == user))
+
+    async def burst() -> list[str]:
+        return await asyncio.gather(*(resolver.auto_lang(user) for _ in range(10)))
+
+    langs = asyncio.run(burst())
+    assert len(fake_slack.find("users.info", lambda c: c.args.get("user") == user)) == before + 1
+    assert set(langs) == {"en"}  # a user the fake does not know: the default, for all ten

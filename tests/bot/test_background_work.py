@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import logging
-import threading
 import time
 from pathlib import Path
 
@@ -13,7 +13,7 @@ import pytest
 from fake_slack import FakeSlack
 from slack_harness import new_id, start_bot
 
-from bot.workers import BoundedExecutor
+from bot.workers import BackgroundTasks
 
 ADMIN = "U0ADMIN"
 AUDIT = "C0AUDITQ"
@@ -41,24 +41,57 @@ def test_an_announcement_does_not_wait_behind_a_burst_of_answers(fake_slack: Fak
         bot.stop()
 
 
-def test_the_queue_is_bounded_and_says_so_when_full(caplog: pytest.LogCaptureFixture) -> None:
-    pool = BoundedExecutor(workers=2, queue=3, name="slack-events")
-    release = threading.Event()
-    ran: list[int] = []
+def test_the_backlog_is_bounded_and_says_so_when_full(caplog: pytest.LogCaptureFixture) -> None:
+    async def scenario() -> tuple[list[bool], list[int], int]:
+        tasks = BackgroundTasks(limit=2, capacity=5, name="slack-events")
+        release = asyncio.Event()
+        ran: list[int] = []
+        most_at_once = 0
+        running = 0
 
-    def task(n: int) -> None:
-        release.wait(10)
-        ran.append(n)
+        async def task(n: int) -> None:
+            nonlocal running, most_at_once
+            running += 1
+            most_at_once = max(most_at_once, running)
+            await release.wait()
+            running -= 1
+            ran.append(n)
+
+        taken = [tasks.spawn(task(n)) for n in range(7)]
+        await asyncio.sleep(0)
+        release.set()
+        await tasks.join()
+        # room again once the work is done
+        again = [tasks.spawn(task(n)) for n in (7, 8)]
+        await tasks.join()
+        return taken + again, sorted(ran), most_at_once
 
     with caplog.at_level(logging.ERROR, logger="bot.workers"):
-        futures = [pool.submit(task, n) for n in range(7)]
-    assert [f.cancelled() for f in futures] == [False] * 5 + [True] * 2  # 2 running + 3 waiting; 2 dropped
+        taken, ran, most_at_once = asyncio.run(scenario())
+    assert taken == [True] * 5 + [False] * 2 + [True] * 2  # 5 running or waiting; 2 dropped
     assert caplog.text.count("slack-events: 5 tasks already running or waiting; dropped task") == 2
-    release.set()
-    pool.shutdown(wait=True)
-    assert sorted(ran) == [0, 1, 2, 3, 4]
-    # room again once the work is done
-    pool = BoundedExecutor(workers=1, queue=0, name="again")
-    assert pool.submit(lambda: 1).result(5) == 1
-    assert pool.submit(lambda: 2).result(5) == 2
-    pool.shutdown()
+    assert ran == [0, 1, 2, 3, 4, 7, 8]
+    assert most_at_once == 2
+
+
+def test_shutdown_finishes_work_underway_and_takes_no_more(caplog: pytest.LogCaptureFixture) -> None:
+    async def scenario() -> tuple[bool, list[str], bool]:
+        tasks = BackgroundTasks(limit=4, capacity=10, name="slack-events")
+        done: list[str] = []
+
+        async def answer(name: str, seconds: float) -> None:
+            await asyncio.sleep(seconds)
+            done.append(name)
+
+        tasks.spawn(answer("quick", 0.05))
+        tasks.spawn(answer("stuck", 60))
+        finished = await tasks.drain(timeout=1.0)
+        late = tasks.spawn(answer("after shutdown", 0))
+        return finished, done, late
+
+    with caplog.at_level(logging.WARNING, logger="bot.workers"):
+        finished, done, late = asyncio.run(scenario())
+    assert done == ["quick"]
+    assert finished is False and late is False
+    assert "1 tasks still running after 1 s at shutdown; cancelled" in caplog.text
+    assert "shutting down; dropped answer" in caplog.text

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from fake_slack import FakeSlack
-from slack_harness import REPO, bot_env, free_port, procfile_command
+from slack_harness import REPO, bot_env, free_port, procfile_command, start_bot
 
 
 def run(command: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -63,9 +64,17 @@ def test_worker_without_app_token_stops_with_one_line(fake_slack: FakeSlack, tmp
     assert "SLACK_APP_TOKEN" in result.stderr
 
 
-def test_procfile_serves_on_all_interfaces_at_port() -> None:
-    web = procfile_command("web")
-    assert web.startswith("uvicorn ") and "--host 0.0.0.0" in web and "$PORT" in web.replace("${PORT", "$PORT")
+def test_procfile_serves_on_all_interfaces_at_port(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """`web` is `python -m bot http`: uvicorn on 0.0.0.0 at $PORT (bot/web.py `serve_http`)."""
+    assert procfile_command("web") == "python -m bot http"
+    server = start_bot(fake_slack, f"sqlite:///{tmp_path / 'bot.db'}", tmp_path)  # sets PORT to a free port
+    try:
+        port = int(server.url.rsplit(":", 1)[1])
+        # 127.0.0.2 is not the address start_bot polls: only a server bound to every interface answers there
+        with socket.create_connection(("127.0.0.2", port), timeout=5):
+            pass
+    finally:
+        server.stop()
     assert procfile_command("worker") == "python -m bot socket"
     assert (REPO / "manifest.yml").is_file()
 

@@ -79,14 +79,20 @@ def test_old_thread_replies_are_pruned_with_the_event_ids(url: str) -> None:
 
 
 def test_the_users_cache_is_bounded(fake_slack) -> None:  # type: ignore[no-untyped-def]
-    from slack_sdk import WebClient
+    import asyncio
 
-    users = SlackUsers(WebClient(base_url=fake_slack.api_url, token="xoxb-test"), size=3)
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    users = SlackUsers(AsyncWebClient(base_url=fake_slack.api_url, token="xoxb-test"), size=3)
+
+    def ask(user: str) -> None:
+        asyncio.run(users.info(user, max_age=300, failure_max_age=300))
+
     for user in ("U0EN", "U0ZH", "U0JA", "U0TW", "U0NOBODY"):
-        users.info(user, max_age=300, failure_max_age=300)
+        ask(user)
     assert len(users) == 3
     # the newest stay: asking about them again costs no call
     before = len(fake_slack.find("users.info"))
-    users.info("U0NOBODY", max_age=300, failure_max_age=300)
-    users.info("U0TW", max_age=300, failure_max_age=300)
+    ask("U0NOBODY")
+    ask("U0TW")
     assert len(fake_slack.find("users.info")) == before
