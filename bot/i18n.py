@@ -94,7 +94,7 @@ class Translator:
         return format_scientific(value, format="#.##E0", locale=self.locale)
 
     def date(self, value: dt.date) -> str:
-        return format_date(value, format="medium", locale=self.locale)
+        return _format_date(self.lang, value)
 
 
 #: Powers of ten outside which an amount is shown in scientific notation, not spelled out in full
@@ -131,6 +131,12 @@ def display_amount(amount: Decimal) -> Decimal:
 @lru_cache(maxsize=8192)
 def _format_money(lang: str, amount: str, currency: str) -> str:
     return format_currency(Decimal(amount), currency, locale=_CLDR[lang], decimal_quantization=False)
+
+
+@lru_cache(maxsize=1024)
+def _format_date(lang: str, value: dt.date) -> str:
+    """CLDR's medium date ("Oct 7, 2026", "2026年10月7日"); every answer shows one or two, mostly the same."""
+    return format_date(value, format="medium", locale=_CLDR[lang])
 
 
 @lru_cache(maxsize=8192)
