@@ -26,13 +26,13 @@ from .errors import RateCardError, UnknownModel
 #: The parser's look-ahead for a model name, in words: the longest id (`gemini 2.5 flash lite preview
 #: 09 2025`) fits; an alias over `MAX_ALIAS_WORDS` can no longer be saved, and this bounds old ones.
 MAX_NAME_WORDS = 10
-from .models import RateCard, model_words
+from .models import ModelCard, RateCard, model_words
 
 if TYPE_CHECKING:
     from .query import _Tok as Tok
     from .ratecard import PriceBook
 
-__all__ = ["NameIndex", "match_models", "reject_unknown_models"]
+__all__ = ["MAX_GENERATION_READINGS", "NameIndex", "generation_models", "match_models", "reject_unknown_models"]
 
 Words = tuple[str, ...]
 _VERSION_WORD = re.compile(r"^\d+(\.\d+)?$")
@@ -253,3 +253,41 @@ def reject_unknown_models(tokens: list[Tok], book: PriceBook, is_keyword: Callab
             if ref == "gemini":
                 continue  # "the cheapest gemini", "a chatbot on gemini": the product, not a model
             raise UnknownModel(ref, book.suggest(ref))
+
+
+# --- a generation named without a model ("gemini 2.5", "gemini 3") ----------------------------------
+
+_GENERATION = re.compile(r"^gemini[\s\-_]*(\d+(?:\.\d+)?)$")
+_VERSIONED_ID = re.compile(r"^gemini-(\d+(?:\.\d+)?)-([a-z0-9.\-]+)$")
+#: Models for one kind of output, not the text models people mean by "Gemini 2.5".
+_SPECIALIZED = ("tts", "image", "live", "audio", "embedding", "robotics")
+#: The order tiers are offered in; others (a codename) after these.
+_TIER_ORDER = ("pro", "flash", "flash-lite")
+MAX_GENERATION_READINGS = 5
+
+
+def generation_models(ref: str, book: PriceBook) -> list[str] | None:
+    """The models a generation name may mean: the newest text model of each tier, pro first.
+
+    None when ``ref`` is not a generation name. "gemini 3" takes in 3.1 ... 3.8 (Google calls them
+    all Gemini 3); "gemini 3.1" only 3.1. A shut-down model is offered only when its tier has no
+    other (the generation asked for may be an old one on purpose).
+    """
+    asked = _GENERATION.match(" ".join(ref.lower().split()))
+    if asked is None:
+        return None
+    version = asked.group(1)
+    best: dict[str, tuple[tuple[int, ...], ModelCard]] = {}
+    for model in book.card.models:
+        found = _VERSIONED_ID.match(model.id)
+        if found is None or any(word in found.group(2) for word in _SPECIALIZED):
+            continue
+        own = found.group(1)
+        if own != version and not ("." not in version and own.split(".")[0] == version):
+            continue
+        tier = re.sub(r"-preview.*$", "", found.group(2))
+        rank = (0 if model.status == "shut_down" else 1, *(int(p) for p in own.split(".")), 1 if model.status == "ga" else 0)
+        if tier not in best or rank > best[tier][0]:
+            best[tier] = (rank, model)
+    tiers = sorted(best, key=lambda t: (_TIER_ORDER.index(t) if t in _TIER_ORDER else len(_TIER_ORDER), t))
+    return [best[t][1].id for t in tiers][:MAX_GENERATION_READINGS] or None

@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import Literal
 
 from .engine import MAX_BUDGET_USD, MAX_STORAGE_HOURS, Notice, Usage
-from .errors import Ambiguous, InvalidQuery, PricingError
-from .model_names import match_models, reject_unknown_models
+from .errors import Ambiguous, InvalidQuery, PricingError, UnknownModel
+from .model_names import generation_models, match_models, reject_unknown_models
 from .models import ModelCard, Period
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
 from .ratecard import PriceBook
@@ -733,6 +733,39 @@ def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Q
     ``previous`` is the question this one may follow up (same thread): a follow-up ("what about 2.5
     flash?", "x1000 a day?") is read as that question with the change.
     """
+    try:
+        return _parse(text, book, previous)
+    except UnknownModel as error:
+        models = generation_models(error.ref, book)
+        if models is None:
+            raise
+        return _read_generation(text, book, previous, error, models)
+
+
+def _read_generation(text: str, book: PriceBook, previous: str | None, error: UnknownModel, models: list[str]) -> Query:
+    """"gemini 2.5" names a generation, not a model: its one model, or the question which one.
+
+    Each candidate is the question with the generation replaced by a model id, read as usual; the
+    ones that read (and price) are the readings offered.
+    """
+    typed = re.compile(r"[\s\-_]*".join(map(re.escape, error.ref.lower().replace("-", " ").split())), re.IGNORECASE)
+    if typed.search(text) is None:
+        raise error
+    readings: list[Query] = []
+    for model_id in models:
+        try:
+            readings.append(_parse(typed.sub(model_id, text, count=1), book, previous))
+        except PricingError:
+            continue  # a reading that cannot be priced is no reading to offer
+    if not readings:
+        raise error
+    if len(models) == 1:
+        return readings[0]  # the generation has one model: "Read as" names it
+    example = readings[0].models[0].id if readings[0].models else models[0]
+    raise Ambiguous("model_generation", tuple(canonical(q) for q in readings), generation=error.ref[:40], model=example)
+
+
+def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
     r = _read(text, book)
     parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
     on_date = r.on_date
@@ -936,6 +969,10 @@ def canonical(query: Query) -> str:
     Used for the readings a clarification offers and for re-pricing a follow-up.
     """
     parts: list[str] = []
+    if query.intent == "topic" and query.topic is not None:
+        parts.append(query.topic)
+    elif query.intent == "free_tier":
+        parts.append("free tier" + (f" {query.limit}" if query.limit else ""))
     u = query.usage
     if u is not None:
         if u.input_tokens:

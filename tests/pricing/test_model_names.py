@@ -207,3 +207,44 @@ def test_an_old_stored_alias_of_hundreds_of_words_does_not_lengthen_the_look_ahe
     assert book.max_name_words <= MAX_NAME_WORDS
     with pytest.raises(Ambiguous):  # the words are not a name any more, so they are asked about
         parse_query("1M in 50k out " + "word " * 400, book)
+
+
+# --- a generation named without a model -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "models"),
+    [
+        ("1M in 50k out on gemini 2.5", ["gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite"]),
+        ("Gemini-2.5 1M in 50k out", ["gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite"]),
+        # "Gemini 3" is every 3.x release: the newest of each tier, not the first 3.0 preview
+        ("how much is gemini 3 for 1M input", ["gemini-3.1-pro-preview", "gemini-3.8-flash", "gemini-3.5-flash-lite"]),
+        ("输入100万 输出5万 用gemini 3", ["gemini-3.1-pro-preview", "gemini-3.8-flash", "gemini-3.5-flash-lite"]),
+        ("gemini 3.1 輸入100萬 輸出5萬", ["gemini-3.1-pro-preview", "gemini-3.1-flash-lite"]),
+    ],
+)
+def test_a_generation_is_asked_about_with_one_reading_per_tier(book: PriceBook, question: str, models: list[str]) -> None:
+    with pytest.raises(Ambiguous) as err:
+        parse_query(question, book)
+    assert err.value.reason == "model_generation"
+    read = [parse_query(reading, book) for reading in err.value.readings]
+    assert [q.models[0].id for q in read] == models
+    assert all(q.usage is not None and q.usage.input_tokens == 1_000_000 for q in read)
+
+
+def test_a_topic_question_on_a_generation_keeps_its_topic_in_every_reading(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous) as err:
+        parse_query("do grounded prompts cost extra on gemini 3", book)
+    read = [parse_query(reading, book) for reading in err.value.readings]
+    assert [(q.intent, q.topic) for q in read] == [("topic", "grounding")] * 3
+
+
+def test_a_generation_with_one_model_is_that_model(book: PriceBook) -> None:
+    query = parse_query("what's the price of gemini 4", book)
+    assert [m.id for m in query.models] == ["gemini-4-argon"]
+
+
+def test_a_generation_the_card_does_not_know_is_still_an_unknown_model(book: PriceBook) -> None:
+    with pytest.raises(UnknownModel) as err:
+        parse_query("1M in 50k out on gemini 9", book)
+    assert err.value.ref == "gemini 9"
