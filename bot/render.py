@@ -23,6 +23,7 @@ from pricing import (
     UnknownModel,
     UnsupportedFeature,
 )
+from pricing.engine import rates_as_of
 from pricing.models import Provider
 from pricing.providers import cny_through
 from pricing.ratecard import derived_names, model_words
@@ -433,7 +434,7 @@ def render_rates(
         lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.number(m.context_window)))
     if today is not None and asked_day:
         lines.append(t.gettext("Rates on {date}.").format(date=t.date(today)))
-    lines.append(_as_of_line(t, book.card.as_of))
+    lines.append(_as_of_line(t, rates_as_of(book, model, today)))
     sources = sorted({m.input.source} | ({m.output.source} if m.output else set()))
     notes = [t.gettext("Sources: {sources}").format(sources="; ".join(f"{book.card.sources[s].title} ({t.date(book.card.sources[s].as_of)})" for s in sources if s in book.card.sources))]
     notes += [_price_change_note(t, m, c) for c in m.scheduled]

@@ -30,6 +30,7 @@ __all__ = [
     "Budget",
     "FxRate",
     "estimate",
+    "rates_as_of",
     "compare",
     "budget",
     "DAYS_PER_MONTH",
@@ -363,7 +364,8 @@ def estimate(
 
     ``grounding_allowance=False`` bills every grounded prompt, as if the free allowance were used up.
     """
-    model = _rates_in_effect(model or book.default, today)
+    asked = model or book.default
+    model = _rates_in_effect(asked, today)
     if usage.is_empty:
         raise InvalidQuery("nothing_to_price")
     if model.context_window is not None and usage.input_tokens > model.context_window:
@@ -401,10 +403,17 @@ def estimate(
         items=tuple(items),
         total=total,
         notices=tuple(notices),
-        rates_as_of=book.card.as_of,
+        rates_as_of=rates_as_of(book, asked, today),
         grounding=grounding,
         split_total=split_total,
     )
+
+
+def rates_as_of(book: PriceBook, model: ModelCard, today: dt.date | None) -> dt.date:
+    """The card's date, or later when this model's rates changed since (Gemini 4 Argon on 2026-12-01):
+    "Rates as of" must not read as if an answer used the rates from before a change."""
+    since = model.rates_since(today) if today is not None else None
+    return max(book.card.as_of, since) if since is not None else book.card.as_of
 
 
 def _rates_in_effect(model: ModelCard, today: dt.date | None) -> ModelCard:

@@ -273,6 +273,13 @@ class ModelCard(_Strict):
         left = tuple(c for c in self.scheduled if c.effective > day)
         return model.model_copy(update={"earlier": (), "scheduled": left})
 
+    def rates_since(self, day: dt.date) -> dt.date | None:
+        """The day the rates that apply on ``day`` took effect, when the card knows it (a dated
+        price period ended, or an announced change came in, on or before ``day``); else None."""
+        starts = [p.until + dt.timedelta(days=1) for p in self.earlier if p.until < day]
+        starts += [c.effective for c in self.scheduled if c.effective <= day]
+        return max(starts, default=None)
+
     def _standard(self, name: str) -> Decimal:
         figure = getattr(self, name)
         return figure.usd if isinstance(figure, Price) else figure.standard

@@ -373,6 +373,16 @@ def test_argon_price_change_applies_on_its_day(book: PriceBook) -> None:
     assert estimate(book, usage, argon, today=dt.date(2026, 12, 1)).total == D("2.40")
 
 
+def test_rates_as_of_is_never_older_than_the_change_in_force(book: PriceBook) -> None:
+    """"Rates as of Oct 7" under Argon's Dec 1 price would read as the rates from before the change."""
+    argon = book.get("gemini-4-argon")
+    usage = Usage(input_tokens=500_000, output_tokens=20_000)
+    assert book.card.as_of < dt.date(2026, 12, 1)
+    assert estimate(book, usage, argon, today=TODAY).rates_as_of == dt.date(2026, 12, 1)
+    assert estimate(book, usage, argon, today=dt.date(2026, 11, 15)).rates_as_of == book.card.as_of
+    assert estimate(book, usage, book.get("gemini-2.5-flash"), today=TODAY).rates_as_of == book.card.as_of
+
+
 # --- behaviour that differs where a price is missing ---------------------------------------------
 
 
