@@ -3,7 +3,8 @@
 Targets (issue 5) are ratios against baselines measured in this same run, never absolute times:
 HTTP throughput >= 0.75x the bare-Bolt floor on the event loop (floor_on_loop, issue 11) and p99 <=
 1.5x its p99, ours against the other floors reported too (bench/http_bench.py); parse + price <= 1/3 of
-genai_prices.calc_price; growth linear at worst.
+genai_prices.calc_price; growth linear at worst. `--with-db` adds bench/db_bench.py (the bot's thread pool
+against SQLAlchemy's asyncio extension, on SQLite and PostgreSQL when one answers).
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="HTTP requests per target")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--skip-http", action="store_true")
+    parser.add_argument("--with-db", action="store_true", help="also bench the database ways (bench/db_bench.py)")
     parser.add_argument(
         "--http-targets", nargs="+", choices=TARGETS, help="a subset of the HTTP targets (default: all)"
     )
@@ -85,10 +87,19 @@ def main() -> None:
     results: dict[str, Any] = {"machine": machine_facts(), "engine": run_engine_bench()}
     if not args.skip_http:
         results["http"] = run_http_bench(args.requests, args.concurrency, targets=args.http_targets)
+    if args.with_db:
+        # Imported only here: it loads the bot, SQLAlchemy and the drivers, which the default run never needs.
+        from bench.db_bench import run_db_bench
+
+        results["db"] = run_db_bench(concurrency=args.concurrency)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=1, default=str))
     print(json.dumps(results["machine"]))
     print(table(results))
+    if "db" in results:
+        from bench.db_bench import format_table as db_table
+
+        print(db_table(results["db"]))
 
 
 if __name__ == "__main__":
