@@ -27,7 +27,15 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make `bench.common` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import BOT_TOKEN, FLOOR_TEXT, QUERY, SIGNING_SECRET, command_body, fake_slack_module, sign
+from bench.common import (
+    BOT_TOKEN,
+    FLOOR_TEXT,
+    QUERY,
+    SIGNING_SECRET,
+    command_body,
+    fake_slack_module,
+    sign,
+)
 
 __all__ = ["run_dispatch_bench"]
 
