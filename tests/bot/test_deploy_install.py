@@ -91,11 +91,9 @@ def test_procfile_web_serves_from_the_fresh_venv(deployed_venv: Path, fake_slack
         answer = server.command("1M in 50k out")
         assert answer.status_code == 200
         assert "$4.90" in answer.text
-        # The answer came from the fresh venv's interpreter (bash exec'd the venv's uvicorn script) ...
-        command_line = Path(f"/proc/{process.pid}/cmdline").read_bytes().split(b"\0")
-        assert command_line[0].decode().startswith(str(deployed_venv)), command_line
-        # ... on uvloop and httptools (uvicorn[standard]): uvicorn falls back to asyncio and h11 silently,
-        # so look at what the process has loaded.
+        # The answer came from the fresh venv (bash found its `python` first on PATH: the process has the
+        # venv's packages loaded), on uvloop and httptools (uvicorn[standard]): uvicorn falls back to
+        # asyncio and h11 silently, so look at what the process has loaded.
         maps = Path(f"/proc/{process.pid}/maps").read_text()
         assert f"{deployed_venv}/lib/" in maps and "/uvloop/" in maps and "/httptools/" in maps
     finally:
