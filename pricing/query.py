@@ -225,8 +225,8 @@ def _read_amounts(tokens: list[_Tok], text: str) -> list[_Tok]:
                 raise InvalidQuery("amount_too_large", amount=tok.text[:30])
             start, j = tok.start, i + 1
             if j < n and tokens[j].kind == "cjknum" and is_cjk_multiplier(tokens[j].text) and tokens[j].glued:
-                value *= cjk_value(tokens[j].text)
-                j += 1
+                unit = cjk_value(tokens[j].text)
+                value, j = _cjk_compound(tokens, j + 1, value * unit, unit, lead=tok.text if tok.kind == "num" else "")
             elif j < n and tokens[j].kind == "word" and tokens[j].text in ENGLISH_MULTIPLIERS:
                 # `50k` glued, or `1 million` spaced; a spaced single letter is still a multiplier
                 value *= ENGLISH_MULTIPLIERS[tokens[j].text]
@@ -247,6 +247,30 @@ def _read_amounts(tokens: list[_Tok], text: str) -> list[_Tok]:
         out.append(tok)
         i += 1
     return out
+
+
+def _cjk_compound(tokens: list[_Tok], j: int, value: Decimal, unit: int, *, lead: str) -> tuple[Decimal, int]:
+    """Digits and smaller units glued after `1万`: `1万5千` is 15,000, `3万2千5百` 32,500, as people write them.
+
+    A last digit with no unit means the next unit down, as in speech (`1万5` 15,000, `2千5` 2,500),
+    but only after a single leading digit: whether `10万5` is 105,000 or 150,000 depends on the
+    reader, so that one stays two amounts and is asked about. Returns the value and the next token.
+    """
+    n = len(tokens)
+    while j < n and tokens[j].kind == "num" and tokens[j].glued and tokens[j].text.isdigit():
+        digits = Decimal(tokens[j].text)
+        nxt = tokens[j + 1] if j + 1 < n else None
+        if nxt is not None and nxt.glued and nxt.kind == "cjknum" and is_cjk_multiplier(nxt.text):
+            smaller = cjk_value(nxt.text)
+            if smaller >= unit:
+                break  # `1万5万`: not one number
+            value, unit, j = value + digits * smaller, smaller, j + 2
+            continue
+        spoken_short = len(tokens[j].text) == 1 and unit >= 100 and len(lead) == 1 and lead.isdigit()
+        if spoken_short and not (nxt is not None and nxt.glued and nxt.kind in ("word", "num", "cjknum")):
+            value, j = value + digits * unit // 10, j + 1
+        break
+    return value, j
 
 
 def _assign_roles(tokens: list[_Tok]) -> None:
@@ -761,6 +785,10 @@ def _read_generation(text: str, book: PriceBook, previous: str | None, error: Un
         raise error
     if len(models) == 1:
         return readings[0]  # the generation has one model: "Read as" names it
+    if all(q.intent == "topic" for q in readings):
+        # How grounding or caching is billed is one rule for the generation; the answer names the
+        # model its figures are for (the newest top tier), so there is nothing to ask.
+        return readings[0]
     example = readings[0].models[0].id if readings[0].models else models[0]
     raise Ambiguous("model_generation", tuple(canonical(q) for q in readings), generation=error.ref[:40], model=example)
 

@@ -232,11 +232,17 @@ def test_a_generation_is_asked_about_with_one_reading_per_tier(book: PriceBook, 
     assert all(q.usage is not None and q.usage.input_tokens == 1_000_000 for q in read)
 
 
-def test_a_topic_question_on_a_generation_keeps_its_topic_in_every_reading(book: PriceBook) -> None:
+@pytest.mark.parametrize("question", ["do grounded prompts cost extra on gemini 3", "Gemini 3 的搜索按什么计费"])
+def test_a_topic_question_on_a_generation_is_answered_for_its_top_model(book: PriceBook, question: str) -> None:
+    query = parse_query(question, book)
+    assert (query.intent, query.topic, [m.id for m in query.models]) == ("topic", "grounding", ["gemini-3.1-pro-preview"])
+
+
+def test_a_free_tier_question_on_a_generation_keeps_its_limit_in_every_reading(book: PriceBook) -> None:
     with pytest.raises(Ambiguous) as err:
-        parse_query("do grounded prompts cost extra on gemini 3", book)
+        parse_query("gemini 2.5 free tier rpm", book)
     read = [parse_query(reading, book) for reading in err.value.readings]
-    assert [(q.intent, q.topic) for q in read] == [("topic", "grounding")] * 3
+    assert [(q.intent, q.limit) for q in read] == [("free_tier", "rpm")] * 3
 
 
 def test_a_generation_with_one_model_is_that_model(book: PriceBook) -> None:

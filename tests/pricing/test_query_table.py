@@ -477,6 +477,12 @@ def test_negative_amount_error_names_the_amount(book: PriceBook) -> None:
         ("30k in 3k out, 40% cached", est(input=30 * K, cached=12 * K, output=3 * K)),
         ("3 flash 输入 5万 输出 3千 一共 1000 次", est(input=50 * K, output=3 * K, requests=1000, models=("gemini-3-flash-preview",))),
         ("输入一万五 输出两千五", est(input=15 * K, output=2500)),
+        # digits and units mixed, as typed on a phone: the unit left unsaid after a single digit
+        ("输入1万5千 输出2千", est(input=15 * K, output=2 * K)),
+        ("輸入25萬 輸出1萬5千", est(input=250 * K, output=15 * K)),
+        ("输入1万5 输出2千5", est(input=15 * K, output=2500)),
+        ("输入3万2千5百 输出800", est(input=32_500, output=800)),
+        ("输入5千 输出1千 1万5次", est(input=5 * K, output=K, requests=15 * K)),
     ],
 )
 def test_forms_people_type(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
@@ -499,3 +505,10 @@ def test_images_with_no_image_model_are_asked_about_with_each_image_model_as_a_r
 def test_images_to_read_are_asked_about(book: PriceBook) -> None:
     with pytest.raises(Ambiguous):
         parse_query("describe 100 photos with 2.5 flash", book)
+
+
+@pytest.mark.parametrize("text", ["输入10万5 输出1千", "输入1万 5千 输出1千"])
+def test_digits_after_a_unit_that_could_be_read_two_ways_are_asked_about(book: PriceBook, text: str) -> None:
+    """`10万5` is 105,000 to some and 150,000 to others; `1万 5千` with a space may be two amounts."""
+    with pytest.raises(Ambiguous):
+        parse_query(text, book)
