@@ -805,6 +805,8 @@ def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
         )  # fmt: skip
         return apply_followup(parse_query(previous, book), change)
     asks_rates = _per_million_question(unlabeled, parts)
+    if _per_thousand_searches(parts, tokens):
+        asks_rates, unlabeled, parts.searches, parts.requests = True, [], None, None
     if asks_rates:
         unlabeled = []
     notices: list[Notice] = []
@@ -867,12 +869,24 @@ def _embedding_model(book: PriceBook) -> ModelCard | None:
 
 
 def _per_million_question(unlabeled: list[_Tok], parts: _Parts) -> bool:
-    """`2.5 pro 一百万token多少钱`, `how much per 1M tokens`: the price list, not a 1M-token prompt."""
+    """`2.5 pro 一百万token多少钱`, `how much per 1M tokens`: the price list, not a 1M-token prompt;
+    likewise 1,000 where searches are named (grounding's unit)."""
     if len(unlabeled) != 1 or parts.labels_seen - {"images", "input", "output"} or parts.requests is not None:
         return False
     if any(v is not None for v in (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio)):
         return False
     return unlabeled[0].value == 1_000_000
+
+
+def _per_thousand_searches(parts: _Parts, tokens: list[_Tok]) -> bool:
+    """`search grounding price per 1000?`, `每1000次搜索多少钱`: Google's grounding rate (per 1,000
+    queries), not the cost of 1,000 searches. Only when 1,000 is the one amount and "per" comes right
+    before it; `1000 grounded prompts` stays a count."""
+    amounts = [i for i, t in enumerate(tokens) if t.kind == "amount"]
+    if not parts.search or len(amounts) != 1 or amounts[0] == 0 or tokens[amounts[0]].value != 1_000:
+        return False
+    named = (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio, parts.budget_usd, parts.budget_cny)
+    return all(v is None for v in named) and tokens[amounts[0] - 1].text in ("per", "每", "/")
 
 
 def _place_unlabeled(
@@ -968,7 +982,7 @@ def _intent(parts: _Parts, usage: Usage | None, models: tuple[ModelCard, ...], a
             raise Ambiguous("two_models", (canonical(_compare_of(parts, models)),))
         return "compare" if "compare" in wants or len(models) > 1 else "estimate"
     if asks_rates:
-        return "rates"
+        return "topic" if parts.search else "rates"  # grounding's rate is explained with its allowance
     if "info" in wants:
         return "model_info"
     if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"}:

@@ -512,3 +512,24 @@ def test_digits_after_a_unit_that_could_be_read_two_ways_are_asked_about(book: P
     """`10万5` is 105,000 to some and 150,000 to others; `1万 5千` with a space may be two amounts."""
     with pytest.raises(Ambiguous):
         parse_query(text, book)
+
+
+@pytest.mark.parametrize(
+    ("text", "model"),
+    [
+        ("search grounding price per 1000?", None),
+        ("grounding cost per 1k searches on 2.5 flash", FLASH25),
+        ("联网搜索每1000次多少钱", None),
+        ("每1000次联网搜索的价格 2.5 flash", FLASH25),
+    ],
+)
+def test_the_price_per_1000_searches_is_the_grounding_rate_not_a_usage(book: PriceBook, text: str, model: str | None) -> None:
+    """Google prices grounding per 1,000 queries; asking "per 1000" asks that rate (with its allowance)."""
+    q = parse_query(text, book)
+    assert (q.intent, q.topic, q.usage) == ("topic", "grounding", None)
+    assert [m.id for m in q.models] == ([model] if model else [])
+
+
+def test_a_thousand_grounded_prompts_is_still_a_count_to_ask_about(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query("1000 grounded prompts on flash", book)
