@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import threading
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
@@ -42,6 +43,9 @@ class BackgroundTasks:
         self._running: asyncio.Semaphore | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
+        # spawn_threadsafe runs on other threads: the loop and the work waiting for it are shared
+        self._lock = threading.Lock()
+        self._early: list[Callable[[], Coroutine[Any, Any, Any]]] = []
 
     def __len__(self) -> int:
         return len(self._tasks)
@@ -64,18 +68,30 @@ class BackgroundTasks:
         return True
 
     def spawn_threadsafe(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> None:
-        """`spawn` from another thread (a poller thread announcing a change), on the app's loop."""
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            logger.warning("%s: no running event loop yet; dropped a task from a thread", self._name)
+        """`spawn` from another thread (a poller thread announcing a change), on the app's loop.
+
+        Before `bind` (the daily price check runs at start-up, before the server's loop) the work
+        waits and is started by `bind`.
+        """
+        with self._lock:
+            loop = self._loop
+            if loop is None:
+                self._early.append(make)
+                return
+        if loop.is_closed():
+            logger.warning("%s: the event loop has stopped; dropped a task from a thread", self._name)
             return
         loop.call_soon_threadsafe(lambda: self.spawn(make()))
 
     def bind(self) -> None:
-        """Remember the running loop now (before any spawn), for `spawn_threadsafe`."""
+        """Remember the running loop now (before any spawn), for `spawn_threadsafe`; start what waited."""
         loop = asyncio.get_running_loop()
-        if self._loop is not loop:
-            self._loop, self._running = loop, asyncio.Semaphore(self._limit)
+        with self._lock:
+            if self._loop is not loop:
+                self._loop, self._running = loop, asyncio.Semaphore(self._limit)
+            early, self._early = self._early, []
+        for make in early:
+            self.spawn(make())
 
     async def join(self) -> None:
         """Wait until no task runs or waits (the offline shell prints each answer before the next prompt)."""

@@ -6,6 +6,7 @@ import asyncio
 import html
 import json
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -95,3 +96,25 @@ def test_shutdown_finishes_work_underway_and_takes_no_more(caplog: pytest.LogCap
     assert finished is False and late is False
     assert "1 tasks still running after 1 s at shutdown; cancelled" in caplog.text
     assert "shutting down; dropped answer" in caplog.text
+
+
+def test_work_handed_over_by_a_thread_before_the_loop_runs_starts_with_it() -> None:
+    """The daily price check may find a change at start-up, before the server's loop exists."""
+    tasks = BackgroundTasks(limit=2, capacity=10, name="audit-announcements")
+    posted: list[str] = []
+
+    async def post(text: str) -> None:
+        posted.append(text)
+
+    from_thread = threading.Thread(target=lambda: tasks.spawn_threadsafe(lambda: post("found at start-up")))
+    from_thread.start()
+    from_thread.join()
+
+    async def serve() -> None:
+        tasks.bind()
+        tasks.spawn_threadsafe(lambda: post("found later"))  # once bound: scheduled on the loop
+        await asyncio.sleep(0)
+        await tasks.join()
+
+    asyncio.run(serve())
+    assert posted == ["found at start-up", "found later"]
