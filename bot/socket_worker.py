@@ -13,8 +13,11 @@ import signal
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
+from slack_sdk.errors import SlackApiError
+
 from bot.app import create_app, shut_down, start_serving
-from bot.settings import Settings
+from bot.settings import ConfigError, Settings
+from bot.web_api import TRANSPORT_ERRORS, build_web_client
 
 __all__ = ["serve_socket_mode"]
 
@@ -23,9 +26,10 @@ logger = logging.getLogger(__name__)
 
 def serve_socket_mode(settings: Settings) -> int:
     """Run until stopped; the exit status (0 after a graceful stop)."""
-    app = create_app(settings)  # before the loop: a bad setting ends start-up in one line
     assert settings.slack_app_token is not None  # checked by require_socket_mode
     token = settings.slack_app_token.get_secret_value()
+    _check_app_token(settings, token)  # before the loop, like every setting: a bad one ends start-up in one line
+    app = create_app(settings)
 
     async def serve() -> int:
         stop = asyncio.Event()
@@ -34,9 +38,13 @@ def serve_socket_mode(settings: Settings) -> int:
             loop.add_signal_handler(signum, stop.set)
         start_serving(app)
         handler = AsyncSocketModeHandler(app, token)
-        await handler.connect_async()
-        logger.info("connected to Slack in Socket Mode")
-        await stop.wait()
+        # slack_sdk retries a failed connection forever: a SIGTERM meanwhile must still stop it.
+        connecting = asyncio.ensure_future(handler.connect_async())
+        stopping = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({connecting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if connecting.done():
+            logger.info("connected to Slack in Socket Mode")
+        await stopping
         logger.info("stopping: no new events; finishing the answers underway")
         # Closing the socket first: an envelope not acked yet is sent again to another connection.
         await handler.close_async()
@@ -45,3 +53,15 @@ def serve_socket_mode(settings: Settings) -> int:
         return 0
 
     return asyncio.run(serve())
+
+
+def _check_app_token(settings: Settings, token: str) -> None:
+    """One apps.connections.open at start: a revoked SLACK_APP_TOKEN ends start-up in one line,
+    where slack_sdk would log a traceback every 10 seconds and retry forever."""
+    try:
+        build_web_client(settings).apps_connections_open(app_token=token)
+    except SlackApiError as error:
+        code = error.response.get("error") or "apps.connections.open failed"
+        raise ConfigError(f"SLACK_APP_TOKEN was not accepted by Slack ({code})") from None
+    except TRANSPORT_ERRORS as error:
+        raise ConfigError(f"SLACK_API_URL: could not reach Slack to open a Socket Mode connection ({type(error).__name__})") from None

@@ -90,3 +90,15 @@ def test_manifest_declares_what_the_bot_listens_to() -> None:
         "commands", "chat:write", "users:read", "app_mentions:read", "im:history", "channels:history"
     }  # fmt: skip
     assert manifest["settings"]["socket_mode_enabled"] is True
+
+
+def test_worker_whose_app_token_slack_refuses_stops_with_one_line(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """slack_sdk would retry a refused Socket Mode connection forever, with a traceback every 10 s."""
+    assert not fake_slack.socket_mode_url  # so the fake Web API refuses apps.connections.open
+    env = bot_env(fake_slack, f"sqlite:///{tmp_path / 'bot.db'}", SLACK_APP_TOKEN="xapp-1-A0TEST-0-refused")
+    result = run(["bash", "-c", "exec " + procfile_command("worker")], env, tmp_path)
+
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()], result.stderr
+    assert "SLACK_APP_TOKEN" in result.stderr and "socket_mode_not_configured" in result.stderr
+    assert "xapp-1-A0TEST-0-refused" not in result.stderr + result.stdout
