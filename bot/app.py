@@ -20,12 +20,15 @@ from bot.cardcache import CardCache
 from bot.locale_resolver import LocaleResolver
 from bot.migrate import SchemaMismatch
 from bot.permissions import AdminPolicy
-from bot.ratestore import DatabaseUnavailable, RateStore  # imported before create_schema: its tables too
+from bot.price_updates import PriceUpdater
+from bot.ratestore import (  # imported before create_schema: its tables too
+    DatabaseUnavailable,
+    RateStore,
+)
 from bot.services import Services
 from bot.settings import ConfigError, Settings
 from bot.slack_users import SlackUsers
 from bot.store import Store
-from bot.price_updates import PriceUpdater
 from bot.web_api import TRANSPORT_ERRORS, build_async_web_client, build_web_client
 from bot.workers import BackgroundTasks, BlockingCalls
 from pricing import PriceBook, load_card

@@ -12,7 +12,6 @@ import logging
 import signal
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-
 from slack_sdk.errors import SlackApiError
 
 from bot.app import create_app, shut_down, start_serving

@@ -6,8 +6,8 @@ import contextlib
 import logging
 import signal
 import sys
-from types import FrameType
 from collections.abc import AsyncIterator
+from types import FrameType
 from typing import Any
 
 from slack_sdk.signature import SignatureVerifier

@@ -10,7 +10,11 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.listeners.delivery import answer_in_conversation, claim_message, is_from_a_person
+from bot.listeners.delivery import (
+    answer_in_conversation,
+    claim_message,
+    is_from_a_person,
+)
 from bot.services import Services
 from bot.slack_text import strip_bot_mention
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from slack_bolt.app.async_app import AsyncApp
@@ -13,7 +13,12 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.conversations import conversation_key
-from bot.listeners.delivery import answer_in_conversation, claim_message, is_from_a_person, post_reply
+from bot.listeners.delivery import (
+    answer_in_conversation,
+    claim_message,
+    is_from_a_person,
+    post_reply,
+)
 from bot.listeners.replies import Outgoing
 from bot.services import Services
 from bot.slack_text import mentions_user
@@ -37,7 +42,7 @@ async def acknowledge(ack: AsyncAck) -> None:
     await ack()
 
 
-Answering = Callable[[dict[str, Any], AsyncWebClient, Services, logging.Logger], Awaitable[None]]
+Answering = Callable[[dict[str, Any], AsyncWebClient, Services, logging.Logger], Coroutine[Any, Any, None]]
 
 
 def after_ack(answer: Answering) -> Callable[..., Awaitable[None]]:
