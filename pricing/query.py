@@ -273,6 +273,45 @@ def _cjk_compound(tokens: list[_Tok], j: int, value: Decimal, unit: int, *, lead
     return value, j
 
 
+_HOUR_WORDS = frozenset({"hour", "hours", "hr", "hrs"})
+_STORAGE_CUES = ("cache", "缓存", "存", "保留", "store", "keep")
+
+
+def _spoken_durations(tokens: list[_Tok], text: str) -> list[_Tok]:
+    """Durations said without digits, as amounts: `for an hour`, `for one hour`, `half an hour`,
+    `半小时`, and `一小时` where the question is about keeping a cache.
+
+    Only where the words can mean nothing else: `1000 requests an hour` is a rate, asked about, and
+    so is `一小时` with no cache in sight.
+    """
+    out: list[_Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        before = out[-1].text if out else ""
+        if tok.text == "half" and nxt is not None and nxt.text in ("a", "an") and after is not None and after.text in _HOUR_WORDS:
+            out.append(_Tok("amount", "half an", tok.start, nxt.end, tok.glued, value=Decimal("0.5")))
+            i += 2
+            continue
+        if tok.text in ("a", "an", "one") and before == "for" and nxt is not None and nxt.text in _HOUR_WORDS:
+            out.append(_Tok("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1)))
+            i += 1
+            continue
+        if tok.kind == "cjk" and tok.text == "半" and nxt is not None and nxt.text in ("小时", "个小时"):
+            out.append(_Tok("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal("0.5")))
+            i += 1
+            continue
+        if tok.kind == "cjk" and tok.text == "一小时" and any(cue in text for cue in _STORAGE_CUES):
+            out.append(_Tok("amount", "一", tok.start, tok.start + 1, tok.glued, value=Decimal(1)))
+            out.append(_Tok("cjk", "小时", tok.start + 1, tok.end, True, role=_CJK_TABLE["小时"]))
+            i += 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
 def _assign_roles(tokens: list[_Tok]) -> None:
     """Give each token its role from the word tables, reading two-word phrases first; a keyword
     typed with one letter wrong (5+ letters) is read as the keyword."""
@@ -578,7 +617,8 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
             pass  # a total of requests, explained where it was paired
         elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q"):
             parts.intents.add(r)
-        elif r == "matter":
+        elif r == "matter" or (r.startswith("dur:") and not tok.used):
+            # a duration with no amount (`10k in 1k out, hour`) would change a storage price: ask
             parts.unexplained.append(tok.text)
         elif r == "pronoun":
             parts.unknown_words.append(tok.text)
@@ -727,6 +767,7 @@ def _read(text: str, book: PriceBook) -> _Reading:
     found_models = match_models(tokens, book)
     reject_unknown_models(tokens, book, _is_keyword)
     tokens = _read_amounts([t for t in tokens if t.kind != "used"], normalized)
+    tokens = _spoken_durations(tokens, normalized)
     _check_amounts(tokens)
     _assign_roles(tokens)
     _relative_clauses(tokens)

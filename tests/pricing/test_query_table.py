@@ -533,3 +533,27 @@ def test_the_price_per_1000_searches_is_the_grounding_rate_not_a_usage(book: Pri
 def test_a_thousand_grounded_prompts_is_still_a_count_to_ask_about(book: PriceBook) -> None:
     with pytest.raises(Ambiguous):
         parse_query("1000 grounded prompts on flash", book)
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("cache 1M tokens for one hour on 2.5 flash", "1"),
+        ("cache 1M tokens for an hour on 2.5 flash", "1"),
+        ("price of caching 1M tokens for half an hour on 2.5 flash", "0.5"),
+        ("缓存100万token 半小时 2.5 flash", "0.5"),
+        ("快取100萬token 一小時 2.5 flash", "1"),
+    ],
+)
+def test_durations_said_in_words_are_storage_hours(book: PriceBook, text: str, hours: str) -> None:
+    q = parse_query(text, book)
+    assert q.usage is not None and q.usage.storage_tokens == 1_000_000 and q.usage.storage_hours == D(hours)
+    assert q.usage.cached_tokens == 0  # storage, not a prompt read from the cache
+
+
+@pytest.mark.parametrize(
+    "text", ["10k in 1k out, hour", "1M in, hours", "1000 requests an hour, 10k in 1k out", "一小时1000次请求 输入1万 输出1千"]
+)
+def test_a_duration_word_with_no_amount_is_asked_about_never_dropped(book: PriceBook, text: str) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query(text, book)
