@@ -235,6 +235,10 @@ class Answerer:
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
         shown = self._providers_shown(book, query, fx)
         doc.lines[-1:-1] = render.provider_lines(t, shown, result_e.total)
+        # With batch, what it saves: "is batch cheaper?" is the question behind most batch estimates.
+        unbatched = estimate(book, replace(query.usage, batch=False), model, today=today).total if query.usage.batch else None
+        if unbatched is not None:
+            doc.lines.insert(-1, t.gettext("Without batch: {total}").format(total=t.money(unbatched)))
         factor = understanding.monthly_factor(query.asked_period, query.usage.period)
         if factor is not None:
             doc.title = understanding.asked_period_title(t, result_e.total * factor, query.asked_period)
@@ -242,6 +246,8 @@ class Answerer:
         self._understood(doc, t, query, model, fx_missing)
         warnings = [{"code": n.code, "message": render.notice_text(t, n)} for n in (*result_e.notices, *query.notices)]
         data = estimate_data(result_e, warnings) | {"read_as": doc.lines[0]}
+        if unbatched is not None:
+            data["total_without_batch"] = _dec(unbatched)
         if factor is not None:
             data["asked_period"] = query.asked_period
             data["asked_period_total"] = _dec(result_e.total * factor)

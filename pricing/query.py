@@ -1021,6 +1021,10 @@ def _intent(parts: _Parts, usage: Usage | None, models: tuple[ModelCard, ...], a
     if usage is not None:
         if len(models) > 1 and not wants & {"compare", "alt"}:
             raise Ambiguous("two_models", (canonical(_compare_of(parts, models)),))
+        if parts.batch and len(models) == 1 and "alt" not in wants:
+            # `is batch cheaper for 3.8 flash?`: batch against standard on that model (the estimate
+            # says both); with no model named, `lowest price ..., batch` still ranks the models
+            return "estimate"
         return "compare" if "compare" in wants or len(models) > 1 else "estimate"
     if asks_rates:
         return "topic" if parts.search else "rates"  # grounding's rate is explained with its allowance

@@ -169,3 +169,11 @@ def test_a_cut_off_response_on_standard_input_says_what_is_missing() -> None:
     error = json.loads(result.stdout)["error"]
     assert error["code"] == "usage_cut_off" and "totalTokenCount" in error["message"]
     assert "Traceback" not in result.stderr
+
+
+def test_a_batch_estimate_says_what_it_would_cost_without_batch() -> None:
+    # 5,000 x (200k x $0.75 + 10k x $3.75) / 1M = $937.50; batch halves it
+    result = run("--json", "is batch cheaper for 3.8 flash? 200k in 10k out x 5000")
+    data = json.loads(result.stdout)
+    assert (data["total"], data["total_without_batch"]) == ("468.75", "937.5")
+    assert "Without batch: $937.50" in data["text"]

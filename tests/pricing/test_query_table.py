@@ -557,3 +557,9 @@ def test_durations_said_in_words_are_storage_hours(book: PriceBook, text: str, h
 def test_a_duration_word_with_no_amount_is_asked_about_never_dropped(book: PriceBook, text: str) -> None:
     with pytest.raises(Ambiguous):
         parse_query(text, book)
+
+
+def test_is_batch_cheaper_on_a_named_model_is_that_model_with_batch(book: PriceBook) -> None:
+    q = parse_query("is batch cheaper for 3.8 flash? 200k in 10k out x 5000", book)
+    assert (q.intent, [m.id for m in q.models]) == ("estimate", ["gemini-3.8-flash"])
+    assert q.usage is not None and q.usage.batch and q.usage.requests == 5000
