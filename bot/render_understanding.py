@@ -124,6 +124,8 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\".")
     if reason == "two_models":
         return t.gettext("Two models named: compare them, or name one? E.g. \"2.5 flash vs 3 flash 10k in 1k out\".")
+    if reason == "people":
+        return t.gettext("How many requests does each user send, and per day or per month? E.g. \"300 users, 20 requests each per day, 10k in 1k out\".")
     if reason == "model_generation":
         return t.gettext("\"{generation}\" covers several models: which one? Pick one below, or name it, e.g. \"{model}\".").format(
             generation=err.params.get("generation", ""), model=err.params.get("model", ""))

@@ -227,6 +227,13 @@ def _read_amounts(tokens: list[_Tok], text: str) -> list[_Tok]:
             if j < n and tokens[j].kind == "cjknum" and is_cjk_multiplier(tokens[j].text) and tokens[j].glued:
                 unit = cjk_value(tokens[j].text)
                 value, j = _cjk_compound(tokens, j + 1, value * unit, unit, lead=tok.text if tok.kind == "num" else "")
+            elif j < n and tokens[j].kind == "cjknum" and tokens[j].glued and _unit_then_zero(tokens[j].text):
+                # `20万零1`: the zero says the digits after it are ones, not the next unit down
+                value *= cjk_value(tokens[j].text.rstrip("零"))
+                j += 1
+                if j < n and tokens[j].kind == "num" and tokens[j].glued and tokens[j].text.isdigit():
+                    value += Decimal(tokens[j].text)
+                    j += 1
             elif j < n and tokens[j].kind == "word" and tokens[j].text in ENGLISH_MULTIPLIERS:
                 # `50k` glued, or `1 million` spaced; a spaced single letter is still a multiplier
                 value *= ENGLISH_MULTIPLIERS[tokens[j].text]
@@ -247,6 +254,11 @@ def _read_amounts(tokens: list[_Tok], text: str) -> list[_Tok]:
         out.append(tok)
         i += 1
     return out
+
+
+def _unit_then_zero(text: str) -> bool:
+    """`万零`, `千零`: units then 零, as in `20万零1`."""
+    return text.endswith("零") and is_cjk_multiplier(text.rstrip("零"))
 
 
 def _cjk_compound(tokens: list[_Tok], j: int, value: Decimal, unit: int, *, lead: str) -> tuple[Decimal, int]:
@@ -271,6 +283,15 @@ def _cjk_compound(tokens: list[_Tok], j: int, value: Decimal, unit: int, *, lead
             value, j = value + digits * unit // 10, j + 1
         break
     return value, j
+
+
+def _drop_article_one(tokens: list[_Tok]) -> list[_Tok]:
+    """`把一个20万token的文档`: 一个 before an amount is "a", not one more amount to ask about."""
+    drop: set[int] = set()
+    for i in range(len(tokens) - 2):
+        if tokens[i].kind == "amount" and tokens[i].text == "一" and tokens[i + 1].text == "个" and tokens[i + 2].kind == "amount":
+            drop.update((i, i + 1))
+    return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 
 
 _HOUR_WORDS = frozenset({"hour", "hours", "hr", "hrs"})
@@ -365,6 +386,8 @@ class _Parts:
     hours: Decimal | None = None
     requests: Decimal | None = None
     searches: Decimal | None = None
+    people: Decimal | None = None  # `300 users`: multiplied into the requests only with a count per person
+    per_person: bool = False
     images: Decimal | None = None
     period: Period | None = None
     asked_period: Period | None = None
@@ -437,9 +460,10 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             taken.update((i + 1, neighbour(i + 1, 1)))
             tok.used = True
             continue
-        if _describes_noun(tokens, i, nxt):  # `a 1M-token manual cached for 2 hours`
-            tokens[nxt].role = "skip"
-            nxt = neighbour(nxt, 1)
+        noun = _described_noun(tokens, i, nxt)  # `a 1M-token manual cached for 2 hours`
+        if noun is not None:
+            tokens[noun].role = "skip"
+            nxt = neighbour(noun, 1)
         if role(i - 1) == "times_sign":  # x100, ×100, * 100
             _set_once(parts, "requests", tok.value, tok)
             taken.add(i - 1)
@@ -452,6 +476,12 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             num, _, den = role(nxt)[4:].partition("/")
             _set_once(parts, "hours", tok.value * Decimal(num) / Decimal(den or 1), tok)
             taken.add(nxt)
+        elif role(nxt) == "people":
+            _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
+            taken.add(nxt)
+            explain_total(i - 1)  # `一共500个用户`: a total of people, not of tokens
+            if role(neighbour(nxt, 1)) == "times_sign":
+                parts.per_person = True  # `100 users x 20 messages a day`
         elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt):
             _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`
             count_at = nxt if role(nxt) == "count" else prev
@@ -530,20 +560,22 @@ def _period_follows(tokens: list[_Tok], i: int) -> int | None:
     return None
 
 
-def _describes_noun(tokens: list[_Tok], i: int, nxt: int) -> bool:
-    """`1M-token manual`, `50k token system_prompt`: an amount of tokens naming a thing, whose role
-    the words after it give (a label right after the noun)."""
+def _described_noun(tokens: list[_Tok], i: int, nxt: int) -> int | None:
+    """`1M-token manual`, `50k token system_prompt`, `50万token的文档`: an amount of tokens naming a
+    thing, whose role the words after it give (a label right after the noun). The noun's index."""
+    if 0 <= nxt < len(tokens) and tokens[nxt].text == "的":
+        nxt += 1  # `20万token的文档`: 的 joins the amount to the noun
     if not (0 <= nxt < len(tokens)):
-        return False
+        return None
     noun = tokens[nxt]
     if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role in ("count", None)):
-        return False
+        return None
     if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
-        return False
+        return None
     after = nxt + 1
     while after < len(tokens) and tokens[after].role in ("link", "skip"):
         after += 1
-    return after < len(tokens) and (tokens[after].role or "").startswith("label:")
+    return nxt if after < len(tokens) and (tokens[after].role or "").startswith("label:") else None
 
 
 def _set_label(parts: _Parts, name: str, amount: _Tok, tokens: list[_Tok], label_at: int) -> None:
@@ -600,6 +632,8 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
             parts.topics.append("grounding")
         elif r == "cny":
             parts.want_cny = True
+        elif r == "per_person":
+            parts.per_person = True
         elif r == "public":
             parts.public = True
         elif r == "embed":
@@ -718,6 +752,11 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
     if thinking and not ({"part"} & parts.intents):
         output += thinking  # `500 out plus 3k thinking`: thinking comes on top of the answer
     requests = _as_tokens(parts.requests, "requests") if parts.requests is not None else 1
+    if parts.people is not None:
+        # `20 requests each`, `每人每天20次`, `users x 20`: a count per person; otherwise ask how often
+        if parts.requests is None or not (parts.per_person or "each" in parts.intents):
+            raise Ambiguous("people")
+        requests = _as_tokens(parts.requests * parts.people, "requests")
     searches = _as_tokens(parts.searches, "searches") if parts.searches is not None else 1
     return Usage(
         input_tokens=input_tokens,
@@ -767,7 +806,7 @@ def _read(text: str, book: PriceBook) -> _Reading:
     found_models = match_models(tokens, book)
     reject_unknown_models(tokens, book, _is_keyword)
     tokens = _read_amounts([t for t in tokens if t.kind != "used"], normalized)
-    tokens = _spoken_durations(tokens, normalized)
+    tokens = _spoken_durations(_drop_article_one(tokens), normalized)
     _check_amounts(tokens)
     _assign_roles(tokens)
     _relative_clauses(tokens)
@@ -846,6 +885,8 @@ def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
         )  # fmt: skip
         return apply_followup(parse_query(previous, book), change)
     asks_rates = _per_million_question(unlabeled, parts)
+    if not asks_rates and _price_of_a_million(parts, tokens):
+        asks_rates, parts.input, parts.output = True, None, None
     if _per_thousand_searches(parts, tokens):
         asks_rates, unlabeled, parts.searches, parts.requests = True, [], None, None
     if asks_rates:
@@ -919,6 +960,22 @@ def _per_million_question(unlabeled: list[_Tok], parts: _Parts) -> bool:
     return unlabeled[0].value == 1_000_000
 
 
+def _price_of_a_million(parts: _Parts, tokens: list[_Tok]) -> bool:
+    """`argon price per 1M output tokens?`, `2.5 flash 一百万输入token多少钱`, `每百萬輸出多少錢`: the
+    rate per 1M tokens, asked with the label; not a one-request estimate of a 1M-token prompt."""
+    amounts = [i for i, t in enumerate(tokens) if t.kind == "amount"]
+    if len(amounts) != 1 or tokens[amounts[0]].value != 1_000_000:
+        return False
+    if parts.input is not None and parts.output is not None:
+        return False
+    others = (parts.cached, parts.storage, parts.thinking, parts.audio, parts.requests, parts.budget_usd, parts.budget_cny)
+    if any(v is not None for v in others) or parts.batch or parts.search or parts.period is not None:
+        return False
+    at = amounts[0]
+    per = at > 0 and tokens[at - 1].text in ("per", "每", "/")
+    return per or "price_q" in parts.intents or "rates" in parts.intents
+
+
 def _per_thousand_searches(parts: _Parts, tokens: list[_Tok]) -> bool:
     """`search grounding price per 1000?`, `每1000次搜索多少钱`: Google's grounding rate (per 1,000
     queries), not the cost of 1,000 searches. Only when 1,000 is the one amount and "per" comes right
@@ -966,6 +1023,10 @@ def _refuse_unexplained(parts: _Parts, query: Query, book: PriceBook) -> None:
     unplaced = parts.labels_seen & {"cached", "cache", "thinking", "storage"}
     if unplaced:
         raise Ambiguous("unplaced_label", (canonical(query),), words=", ".join(sorted(unplaced)))
+    if usage is not None and "output" in parts.labels_seen and not usage.output_tokens and usage.input_tokens:
+        # `40k tokens in and out`: one amount, two labels; 40k each way is the likely reading
+        both = replace(usage, output_tokens=usage.input_tokens)
+        raise Ambiguous("unplaced_label", (canonical(replace(query, usage=both)),), words="out")
     if usage is not None and usage.period is not None and parts.requests is None:
         raise Ambiguous("period_without_count")
     if query.intent == "budget" and "budget" not in parts.intents:

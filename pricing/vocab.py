@@ -5,6 +5,7 @@ parser. Roles are plain strings read by `pricing.query`:
 
 - ``label:<part>``: names the part an amount is (input, output, cached, cache, storage, thinking,
   audio, video); ``count``, ``searches``, ``dur:<hours>``, ``period:<day|month|minute|week>``;
+- ``people`` (users, 用户: not requests) and ``per_person`` (每人, per user: a count per person);
 - options: ``batch``, ``search``, ``cny``, ``usd``, ``public``;
 - intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
 - reading aids: ``link`` (sits between an amount and its label), ``each`` (per-request marker),
@@ -44,11 +45,17 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["video", "videos"], "label:video"),
     **dict.fromkeys(
         ["requests", "request", "calls", "call", "reqs", "req", "times", "runs", "run", "queries", "query",
-         "messages", "message", "msgs", "conversations", "chats", "turns", "users", "documents", "docs", "doc",
+         "messages", "message", "msgs", "conversations", "chats", "turns", "documents", "docs", "doc",
          "texts", "chunks", "passages", "pages", "records", "rows", "sentences", "jobs", "tasks", "invocations",
          "executions", "generations", "emails", "tickets", "articles", "files", "questions", "msg", "descriptions", "reviews", "comments", "posts",
          "tweets", "entries", "snippets", "summaries", "transcripts", "products", "items"],
         "count",
+    ),
+    # People are not requests: `300 users` says nothing of how often each asks (query.py multiplies
+    # only when a count per person is given, `100 users x 20 messages a day`)
+    **dict.fromkeys(
+        ["users", "people", "persons", "customers", "employees", "members", "subscribers", "seats", "students", "agents"],
+        "people",
     ),
     **dict.fromkeys(["searches"], "searches"),
     **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], "dur:1"),
@@ -112,6 +119,11 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("rate", "limits"): ("free", "skip"),
     ("per", "call"): ("skip", "each"),
     ("per", "request"): ("skip", "each"),
+    ("per", "user"): ("skip", "per_person"),
+    ("each", "user"): ("skip", "per_person"),
+    ("per", "person"): ("skip", "per_person"),
+    ("each", "person"): ("skip", "per_person"),
+    ("per", "head"): ("skip", "per_person"),
     ("per", "req"): ("skip", "each"),
     ("per", "run"): ("skip", "each"),
     ("per", "query"): ("skip", "each"),
@@ -199,11 +211,14 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["视频"], "label:video"),
     **dict.fromkeys(
         ["次请求", "个请求", "次调用", "请求", "调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
-         "段", "个用户", "用户", "轮对话", "轮", "个问题", "问题", "笔", "消息", "份文件", "份文档", "个文件", "文件", "份",
+         "段", "轮对话", "轮", "个问题", "问题", "笔", "消息", "份文件", "份文档", "个文件", "文件", "份",
          "段文字", "条消息"],
         "count",
     ),
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
+    **dict.fromkeys(["用户", "个用户", "位用户", "名用户", "客户", "个客户", "位客户", "员工", "名员工", "个员工",
+                     "使用者", "位使用者", "人", "个人", "位同事", "同事"], "people"),
+    **dict.fromkeys(["每人", "人均", "每个用户", "每位用户", "每个人", "每位", "每用户", "每位使用者", "每个客户"], "per_person"),
     **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
     "分钟": "dur:1/60",
     "天": "dur:24",
@@ -253,7 +268,7 @@ CJK_WORDS: dict[str, str] = {
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.
 CJK_FILLER = frozenset(
-    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 跑 要 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
+    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 跑 要 聊 聊天 发 发送 开 开了 有开 开启 打开 谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
     算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
     助手 api 接口 模型的 跑一次 调 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给

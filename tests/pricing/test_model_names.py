@@ -218,7 +218,7 @@ def test_an_old_stored_alias_of_hundreds_of_words_does_not_lengthen_the_look_ahe
         ("1M in 50k out on gemini 2.5", ["gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite"]),
         ("Gemini-2.5 1M in 50k out", ["gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite"]),
         # "Gemini 3" is every 3.x release: the newest of each tier, not the first 3.0 preview
-        ("how much is gemini 3 for 1M input", ["gemini-3.1-pro-preview", "gemini-3.8-flash", "gemini-3.5-flash-lite"]),
+        ("how much is gemini 3 for 1M input and 50k output", ["gemini-3.1-pro-preview", "gemini-3.8-flash", "gemini-3.5-flash-lite"]),
         ("输入100万 输出5万 用gemini 3", ["gemini-3.1-pro-preview", "gemini-3.8-flash", "gemini-3.5-flash-lite"]),
         ("gemini 3.1 輸入100萬 輸出5萬", ["gemini-3.1-pro-preview", "gemini-3.1-flash-lite"]),
     ],

@@ -563,3 +563,46 @@ def test_is_batch_cheaper_on_a_named_model_is_that_model_with_batch(book: PriceB
     q = parse_query("is batch cheaper for 3.8 flash? 200k in 10k out x 5000", book)
     assert (q.intent, [m.id for m in q.models]) == ("estimate", ["gemini-3.8-flash"])
     assert q.usage is not None and q.usage.batch and q.usage.requests == 5000
+
+
+@pytest.mark.parametrize(
+    ("text", "requests", "period"),
+    [
+        ("100 users x 20 messages a day, each 2k in 300 out, flash", 2000, "day"),
+        ("300 users, 20 requests each per day, 10k in 1k out", 6000, "day"),
+        ("帮我算算 一共500个用户 每人每天聊20次 每次输入2千 输出300 3 flash", 10_000, "day"),
+        ("300位使用者 每人每天20次 輸入1萬 輸出1千", 6000, "day"),
+    ],
+)
+def test_users_times_requests_per_user(book: PriceBook, text: str, requests: int, period: str) -> None:
+    q = parse_query(text, book)
+    assert q.usage is not None and (q.usage.requests, q.usage.period) == (requests, period)
+
+
+@pytest.mark.parametrize("text", ["给300个用户用 每次输入1万 输出1千 flash", "10k in 1k out for 300 people on flash"])
+def test_users_are_not_requests(book: PriceBook, text: str) -> None:
+    with pytest.raises(Ambiguous) as exc:
+        parse_query(text, book)
+    assert exc.value.reason == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3.1 pro 输入20万零1 输出1千", 200_001), ("输入1万零500 输出2千", 10_500), ("把一个20万token的文档缓存12小时 3 flash多少钱", 200_000)],
+)
+def test_chinese_zero_and_article_forms(book: PriceBook, text: str, value: int) -> None:
+    u = parse_query(text, book).usage
+    assert u is not None and value in (u.input_tokens, u.storage_tokens)
+
+
+@pytest.mark.parametrize("text", ["argon price per 1M output tokens?", "2.5 flash 一百万输入token多少钱", "請問 2.5 flash-lite 每百萬輸出多少錢"])
+def test_the_price_of_a_million_labelled_tokens_is_the_rate(book: PriceBook, text: str) -> None:
+    assert parse_query(text, book).intent == "rates"
+
+
+def test_one_amount_with_in_and_out_is_asked_about(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous) as exc:
+        parse_query("how much do 40k tokens in and out cost on 3 flash", book)
+    (reading,) = exc.value.readings
+    u = parse_query(reading, book).usage
+    assert u is not None and (u.input_tokens, u.output_tokens) == (40_000, 40_000)
