@@ -46,6 +46,7 @@ _OWN_NAME = re.compile(r"/?@?gemini[-_ ]?cost\b:?|@bot\b")
 _RESOLUTION = re.compile(r"\b(\d{3,4}) ?[x×*] ?(\d{3,4})\b")
 #: Up to this many pixels a side, Google's image models bill one standard (1K/2K) image.
 _STANDARD_IMAGE_SIDE = 2048
+_IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution|图|圖|照片|像素|分辨率|解析度")
 _IN_OUT = re.compile(r"\bi/o\b")
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 _TOKEN = re.compile(
@@ -114,7 +115,9 @@ def _normalize(text: str) -> tuple[str, dt.date | None]:
     text = text.translate(TRADITIONAL)
     text = _SLACK_MARKUP.sub(" ", text)
     text = _OWN_NAME.sub(" ", text)
-    text = _RESOLUTION.sub(_resolution, text)
+    if _IMAGE_CUE.search(text):
+        # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
+        text = _RESOLUTION.sub(_resolution, text)
     text = _IN_OUT.sub("in/out", text)
     on_date = None
     match = _DATE.search(text)
@@ -476,6 +479,11 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             num, _, den = role(nxt)[4:].partition("/")
             _set_once(parts, "hours", tok.value * Decimal(num) / Decimal(den or 1), tok)
             taken.add(nxt)
+        elif (counted := _counted_prompts(tokens, i)) is not None:
+            _set_once(parts, "requests", tok.value, tok)  # `300 prompts of 12k tokens`, `500个prompt`
+            taken.add(counted)
+            explain_total(i - 1)  # `一共500个prompt`: a total of requests
+            mark_volume(neighbour(counted, 1))
         elif role(nxt) == "people":
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
@@ -558,6 +566,23 @@ def _period_follows(tokens: list[_Tok], i: int) -> int | None:
     if k < len(tokens) and (tokens[k].role or "").startswith("period:") and tokens[k].role != "period:minute" and k > i + 1:
         return k
     return None
+
+
+def _counted_prompts(tokens: list[_Tok], i: int) -> int | None:
+    """`300 prompts of 12k tokens`, `150 prompts a day`, `500个prompt`: a whole number of prompts is
+    a count of requests (`12k prompt tokens`, singular or followed by tokens, stays a size).
+    The index of the prompt word."""
+    tok = tokens[i]
+    if tok.value is None or tok.value != tok.value.to_integral_value() or tok.text[-1:].isalpha() and not tok.text[-1:].isdigit() and tok.text[-1:] not in "个":
+        return None
+    k = i + 1
+    chinese = k < len(tokens) and tokens[k].text == "个"
+    if chinese:
+        k += 1
+    if k >= len(tokens) or tokens[k].kind != "word" or tokens[k].text not in (("prompt", "prompts") if chinese else ("prompts",)):
+        return None
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return None if after in ("token", "tokens", "tok", "toks") else k
 
 
 def _described_noun(tokens: list[_Tok], i: int, nxt: int) -> int | None:
@@ -997,6 +1022,11 @@ def _place_unlabeled(
     slots = [name for name in ("input", "output") if getattr(parts, name) is None]
     labelled = any(getattr(parts, name) is not None for name in ("input", "output", "cached", "thinking", "audio"))
     values = [a.value for a in unlabeled]
+    if len(unlabeled) == 1 and len(slots) == 1 and labelled and parts.requests is not None and unlabeled[0].value >= 100:
+        # `300 prompts of 12k tokens each, with 1k-token replies`: the count is known, so the size left
+        # is the part left
+        setattr(parts, slots[0], values[0])
+        return []
     if len(unlabeled) == 1 and len(slots) == 1 and labelled:
         # `5k in 500`: the part left is the likely reading, but 500 could be a request count too
         return [{slots[0]: values[0]}, {"requests": values[0]}]

@@ -182,6 +182,7 @@ LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "of", "the", "ä¸ª", "ç
 # Words that carry no meaning for the price, so are skipped rather than asked about.
 FILLER = frozenset(
     """a an and are as at be by can could cost costs do does did doing estimate estimated estimates each every for
+    fire fires firing sends process processes processing handle handles serve serves
     from get gets getting got how i if is it's its me much my of on per please pls plz plus s the this tier to
     token tokens tok toks using use used uses what whats what's when will with would you your many tell show give
     about was were there here hi hello hey yo thanks thank thx ty cheers ok okay so just quick question q bot

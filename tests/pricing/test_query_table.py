@@ -606,3 +606,18 @@ def test_one_amount_with_in_and_out_is_asked_about(book: PriceBook) -> None:
     (reading,) = exc.value.readings
     u = parse_query(reading, book).usage
     assert u is not None and (u.input_tokens, u.output_tokens) == (40_000, 40_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count times a size is not a picture: only with images in the question is 1024x1024 a size
+        ("5k in 500 x100", est(input=5 * K, output=500, requests=100)),
+        ("for 300 prompts of 12k tokens each, with 1k-token replies, on 2.5 pro", est(input=12 * K, output=K, requests=300, models=("gemini-2.5-pro",))),
+        ("we fire 150 prompts a day, ~4k tokens per prompt, answers around 600 tokens, 3 flash",
+         est(input=4 * K, output=600, requests=150, period="day", models=("gemini-3-flash-preview",))),
+        ("一共500个prompt，每个prompt 6千token，回复1千，2.5 pro", est(input=6 * K, output=K, requests=500, models=("gemini-2.5-pro",))),
+    ],
+)
+def test_prompts_counted_and_sizes_with_the_count_known(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
+    assert meaning(parse_query(text, book)) == expected
