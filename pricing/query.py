@@ -309,6 +309,7 @@ def _spoken_durations(tokens: list[_Tok], text: str) -> list[_Tok]:
     so is `一小时` with no cache in sight.
     """
     out: list[_Tok] = []
+    kept_for = any(t.text == "for" for t in tokens) and any(t.text in (*_HOUR_WORDS, "day", "days") for t in tokens)
     i = 0
     while i < len(tokens):
         tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
@@ -321,6 +322,35 @@ def _spoken_durations(tokens: list[_Tok], text: str) -> list[_Tok]:
         if tok.text in ("a", "an", "one") and before == "for" and nxt is not None and nxt.text in _HOUR_WORDS:
             out.append(_Tok("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1)))
             i += 1
+            continue
+        if tok.text in ("a", "one") and before == "for" and nxt is not None:
+            # `for a whole day`, `for one full day`: 24 hours of storage
+            whole = nxt.text in ("whole", "full", "entire")
+            day = after if whole else nxt
+            if day is not None and day.text == "day":
+                out.append(_Tok("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1)))
+                out.append(_Tok("word", "day", day.start, day.end, True, role="dur:24"))
+                i += 3 if whole else 2
+                continue
+        if tok.text == "in" and nxt is not None and out and (out[-1].kind == "amount" or out[-1].text in ("tokens", "token")):
+            # `keep 250k tokens in (the context) cache for 2 days`: where they are kept for a time;
+            # with no duration, `150k in cache` is the part of the prompt read from the cache
+            k = i + 1
+            while k < len(tokens) and tokens[k].text in ("the", "context", "a"):
+                k += 1
+            # (`1M in cache 1M for 2 hours`: there `cache` takes the amount after it)
+            after_cache = tokens[k + 1] if k + 1 < len(tokens) else None
+            cache_end = tokens[k].end if k < len(tokens) else 0
+            takes_amount = after_cache is not None and (
+                after_cache.text == "storage" or after_cache.kind == "amount" and not text[cache_end : after_cache.start].strip(" ")
+            )
+            if k < len(tokens) and tokens[k].text == "cache" and not takes_amount:
+                role = "label:storage" if kept_for else "label:cached"
+                out.append(_Tok("word", "cache", tokens[k].start, tokens[k].end, tokens[k].glued, role=role))
+                i = k + 1
+                continue
+        if tok.text in ("整", "整整") and out and out[-1].kind == "amount" and nxt is not None and (nxt.role or "").startswith("dur:"):
+            i += 1  # `缓存一整天`: a whole day is a day
             continue
         if tok.kind == "cjk" and tok.text == "半" and nxt is not None and nxt.text in ("小时", "个小时"):
             out.append(_Tok("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal("0.5")))

@@ -621,3 +621,20 @@ def test_one_amount_with_in_and_out_is_asked_about(book: PriceBook) -> None:
 )
 def test_prompts_counted_and_sizes_with_the_count_known(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
     assert meaning(parse_query(text, book)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "storage", "hours"),
+    [
+        ("keep 250k tokens in cache for 2 days on 3.1 pro", 250_000, 48),
+        ("storing 900k tokens in the context cache for a whole day on 2.5 pro, what's that", 900_000, 24),
+        ("把25万token的知识库缓存一整天 3 flash", 250_000, 24),
+    ],
+)
+def test_tokens_kept_in_the_cache_for_a_time_are_storage(book: PriceBook, text: str, storage: int, hours: int) -> None:
+    u = parse_query(text, book).usage
+    assert u is not None and (u.storage_tokens, u.storage_hours, u.input_tokens) == (storage, hours, 0)
+
+
+def test_tokens_in_cache_with_no_duration_are_the_cached_part_of_the_prompt(book: PriceBook) -> None:
+    assert meaning(parse_query("200k in, 150k in cache, 2k out", book)) == est(input=200 * K, cached=150 * K, output=2 * K)
