@@ -514,6 +514,10 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             taken.add(counted)
             explain_total(i - 1)  # `一共500个prompt`: a total of requests
             mark_volume(neighbour(counted, 1))
+        elif tokens[i - 1].text in ("查", "搜", "搜索") and role(nxt) == "count" if i > 0 else False:
+            _set_once(parts, "searches", tok.value, tok)  # `每次查3次`: searches per request
+            parts.search = True
+            taken.update((i - 1, nxt))
         elif role(nxt) == "people":
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
@@ -732,6 +736,11 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
 def _relative_clauses(tokens: list[_Tok]) -> None:
     """`100k of them cached`, `50k of which are cached`: the pronoun refers to the prompt just given."""
     for i, tok in enumerate(tokens):
+        if tok.text in ("input", "prompt") and i > 1 and tokens[i - 1].text == "the" and tokens[i - 2].text == "of":
+            # `3k of the input is cached`: the prompt just given, as a pronoun would be
+            if any(t.role in ("label:cached", "label:cache") for t in tokens[i + 1 : i + 4]):
+                tok.role = "pronoun_link"
+            continue
         if tok.text not in _PRONOUNS or i == 0 or tokens[i - 1].text != "of":
             continue
         # `of them cached`, `of it from cache`, `of which 200k is cached`: a cached/thinking label soon after

@@ -638,3 +638,16 @@ def test_tokens_kept_in_the_cache_for_a_time_are_storage(book: PriceBook, text: 
 
 def test_tokens_in_cache_with_no_duration_are_the_cached_part_of_the_prompt(book: PriceBook) -> None:
     assert meaning(parse_query("200k in, 150k in cache, 2k out", book)) == est(input=200 * K, cached=150 * K, output=2 * K)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10k input tokens and 1k output tokens, 3k of the input is cached, 2.5 flash",
+         est(input=10 * K, cached=3 * K, output=K, models=(FLASH25,))),
+        ("联网搜索 每次查3次 输入2千 输出500 200次 pro",
+         est(input=2 * K, output=500, requests=200, grounded=True, searches=3, models=("gemini-3.1-pro-preview",))),
+    ],
+)
+def test_parts_named_as_people_write_them(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
+    assert meaning(parse_query(text, book)) == expected
