@@ -524,6 +524,11 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             explain_total(i - 1)  # `一共500个用户`: a total of people, not of tokens
             if role(neighbour(nxt, 1)) == "times_sign":
                 parts.per_person = True  # `100 users x 20 messages a day`
+        elif _adjective_before_count(tokens, nxt):
+            _set_once(parts, "requests", tok.value, tok)  # `60k product descriptions`: a count of a kind of thing
+            tokens[nxt].role = "skip"
+            taken.add(nxt + 1)
+            mark_volume(neighbour(nxt + 1, 1))
         elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt):
             _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`
             count_at = nxt if role(nxt) == "count" else prev
@@ -580,6 +585,16 @@ def _pair_slashed(tokens: list[_Tok], parts: _Parts, taken: set[int]) -> None:
                     taken.update((first, first + 2))
                     tokens[i + 1].role = tokens[first + 1].role = "skip"
                     return
+
+
+def _adjective_before_count(tokens: list[_Tok], k: int) -> bool:
+    """`60k product descriptions`, `2000 customer emails`: one filler word, then a plural count noun."""
+    if not (0 <= k < len(tokens) - 1):
+        return False
+    word, noun = tokens[k], tokens[k + 1]
+    # only a word the tables know as harmless: an unknown one is still asked about
+    return (word.kind == "word" and word.role is None and word.text in FILLER and len(word.text) > 2
+            and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used)
 
 
 def _plural_count(tokens: list[_Tok], k: int) -> bool:
@@ -708,6 +723,8 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
                 nxt.role = "skip"
         elif r == "total" and tok.used:
             pass  # a total of requests, explained where it was paired
+        elif r == "total" and not any(t.kind == "amount" for t in tokens[i + 1 :]):
+            pass  # `..., total?`, `monthly total`: after every amount it asks for the total cost
         elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q"):
             parts.intents.add(r)
         elif r == "matter" or (r.startswith("dur:") and not tok.used):

@@ -119,6 +119,7 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("rate", "limits"): ("free", "skip"),
     ("per", "call"): ("skip", "each"),
     ("per", "request"): ("skip", "each"),
+    ("how", "far"): ("skip", "budget"),
     ("per", "user"): ("skip", "per_person"),
     ("each", "user"): ("skip", "per_person"),
     ("per", "person"): ("skip", "per_person"),
@@ -183,6 +184,9 @@ LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "of", "the", "ä¸ª", "ç
 FILLER = frozenset(
     """a an and are as at be by can could cost costs do does did doing estimate estimated estimates each every for
     fire fires firing sends process processes processing handle handles serve serves
+    customer user employee member student
+    translate translating summarize summarise summarizing classify classifying analyze analyse analyzing tag tagging
+    extract extracting moderate rewrite rewriting
     from get gets getting got how i if is it's its me much my of on per please pls plz plus s the this tier to
     token tokens tok toks using use used uses what whats what's when will with would you your many tell show give
     about was were there here hi hello hey yo thanks thank thx ty cheers ok okay so just quick question q bot

@@ -651,3 +651,23 @@ def test_tokens_in_cache_with_no_duration_are_the_cached_part_of_the_prompt(book
 )
 def test_parts_named_as_people_write_them(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
     assert meaning(parse_query(text, book)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5k in 500 out x 1k per day for a month on 2.5 flash, total?", est(input=5 * K, output=500, requests=K, period="day", models=(FLASH25,))),
+        ("embedding 60k product descriptions, 150 tokens apiece", est(input=150, requests=60 * K, models=("gemini-embedding-001",))),
+        ("translate 2000 customer emails, 1k in 1k out each, flash", est(input=K, output=K, requests=2000, models=("gemini-3.8-flash",))),
+    ],
+)
+def test_totals_asked_and_kinds_of_things_counted(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
+    query = parse_query(text, book)
+    assert meaning(query) == expected
+    if "for a month" in text:
+        assert query.asked_period == "month"
+
+
+def test_how_far_a_budget_goes_is_a_budget(book: PriceBook) -> None:
+    q = parse_query("how far does $20 go at 1k in 100 out per call on flash lite", book)
+    assert (q.intent, q.budget_usd) == ("budget", D(20))
