@@ -124,6 +124,11 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\".")
     if reason == "two_models":
         return t.gettext("Two models named: compare them, or name one? E.g. \"2.5 flash vs 3 flash 10k in 1k out\".")
+    if reason == "per_minute":
+        return t.gettext("A rate per minute is a limit, not a volume: how many requests a day or a month? E.g. \"1k in 200 out x20000 per day\".")
+    if reason == "cache_what":
+        return t.gettext("Caching {amount} tokens: read from the cache as part of a prompt, or kept stored (billed per hour)? Pick one below, or say for how long, e.g. \"cache {amount} for 2 hours\".").format(
+            amount=t.number(Decimal(str(err.params.get("amount", "0")))))
     if reason == "people":
         return t.gettext("How many requests does each user send, and per day or per month? E.g. \"300 users, 20 requests each per day, 10k in 1k out\".")
     if reason == "model_generation":

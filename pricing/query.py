@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
@@ -41,6 +42,8 @@ _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 # Slack markup (<@U123>, <#C1|general>, <!channel>, <https://...|text>) and its escapes are not words.
 _SLACK_MARKUP = re.compile(r"<[^<>\s]{0,300}>|&(?:lt|gt|amp);")
 #: What people paste before a question: the slash command, the bot's own name.
+_EMOJI = re.compile(r":[a-z0-9_+'-]{1,40}:")
+_BOLD = re.compile(r"(?<![\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?![\w*])")
 _OWN_NAME = re.compile(r"/?@?gemini[-_ ]?cost\b:?|@bot\b")
 #: `1024x1024`, `1920×1080`: a picture's size, which only image pricing can use.
 _RESOLUTION = re.compile(r"\b(\d{3,4}) ?[x×*] ?(\d{3,4})\b")
@@ -114,6 +117,8 @@ def _normalize(text: str) -> tuple[str, dt.date | None]:
         text = text.replace(word, simple)
     text = text.translate(TRADITIONAL)
     text = _SLACK_MARKUP.sub(" ", text)
+    text = _EMOJI.sub(" ", text)  # `:moneybag:` is how Slack sends an emoji: decoration
+    text = _BOLD.sub(r" \1 ", text)  # `*50k in*` is bold, not a multiplication
     text = _OWN_NAME.sub(" ", text)
     if _IMAGE_CUE.search(text):
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
@@ -227,7 +232,9 @@ def _read_amounts(tokens: list[_Tok], text: str) -> list[_Tok]:
             if value is None:
                 raise InvalidQuery("amount_too_large", amount=tok.text[:30])
             start, j = tok.start, i + 1
-            if j < n and tokens[j].kind == "cjknum" and is_cjk_multiplier(tokens[j].text) and tokens[j].glued:
+            # `1.2 万`: a space before the unit is still the same number
+            spaced_unit = j < n and not tokens[j].glued and text[tok.end : tokens[j].start].strip() == ""
+            if j < n and tokens[j].kind == "cjknum" and is_cjk_multiplier(tokens[j].text) and (tokens[j].glued or spaced_unit):
                 unit = cjk_value(tokens[j].text)
                 value, j = _cjk_compound(tokens, j + 1, value * unit, unit, lead=tok.text if tok.kind == "num" else "")
             elif j < n and tokens[j].kind == "cjknum" and tokens[j].glued and _unit_then_zero(tokens[j].text):
@@ -349,6 +356,14 @@ def _spoken_durations(tokens: list[_Tok], text: str) -> list[_Tok]:
                 out.append(_Tok("word", "cache", tokens[k].start, tokens[k].end, tokens[k].glued, role=role))
                 i = k + 1
                 continue
+        if tok.kind == "amount" and tok.value == 30:
+            # `a 30-day month`, `按30天算一个月`: the month the bot already counts as 30 days
+            k = i + 1 + (1 if nxt is not None and nxt.text == "-" else 0)
+            if k < len(tokens) and tokens[k].text in ("day", "days", "天") and any(
+                t.text in ("month", "months", "月", "一个月", "个月", "每月") for t in tokens[k + 1 : k + 4]
+            ):
+                i = k + 1
+                continue
         if tok.text in ("整", "整整") and out and out[-1].kind == "amount" and nxt is not None and (nxt.role or "").startswith("dur:"):
             i += 1  # `缓存一整天`: a whole day is a day
             continue
@@ -421,6 +436,7 @@ class _Parts:
     searches: Decimal | None = None
     people: Decimal | None = None  # `300 users`: multiplied into the requests only with a count per person
     per_person: bool = False
+    cache_for_how_long: bool = False  # `cache 300k tokens` with no prompt and no duration: read or stored?
     images: Decimal | None = None
     period: Period | None = None
     asked_period: Period | None = None
@@ -488,6 +504,8 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
         if tok.kind != "amount" or tok.money is not None or tok.used:
             continue
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
+        if 0 < prev < n and tokens[prev].kind == "cjk" and tokens[prev].role == "skip" and role(prev - 1).startswith("label:"):
+            prev -= 1  # `输入正好20万`, `思考大概8千`: an adverb between the label and its amount
         if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
             _set_once(parts, "cached_pct", tok.value, tok)  # `40% cached`: a share of the prompt
             taken.update((i + 1, neighbour(i + 1, 1)))
@@ -549,7 +567,7 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
             _take_twin_label(prev)
-        elif role(nxt).startswith("label:"):
+        elif role(nxt).startswith("label:") and not _label_owns_the_next_amount(tokens, nxt, neighbour, role):
             _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
             taken.add(nxt)
             _take_twin_label(nxt)
@@ -585,6 +603,20 @@ def _pair_slashed(tokens: list[_Tok], parts: _Parts, taken: set[int]) -> None:
                     taken.update((first, first + 2))
                     tokens[i + 1].role = tokens[first + 1].role = "skip"
                     return
+
+
+def _label_owns_the_next_amount(
+    tokens: list[_Tok], label: int, neighbour: Callable[[int, int], int], role: Callable[[int], str]
+) -> bool:
+    """`问题5千token，回答800token`: a Chinese label between two amounts names the one after it when
+    that one has no label of its own (`5万输入 3千输出` still pairs each amount with the label after it)."""
+    if tokens[label].kind != "cjk":
+        return False
+    after = neighbour(label, 1)
+    if not (0 <= after < len(tokens)) or tokens[after].kind != "amount" or tokens[after].used:
+        return False
+    # only a bare amount (`回答800token`); `缓存12小时` is a duration, `30万字` something else
+    return role(neighbour(after, 1)) == ""
 
 
 def _adjective_before_count(tokens: list[_Tok], k: int) -> bool:
@@ -797,6 +829,7 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
             parts.storage = parts.cache
         elif parts.cached is None:
             parts.cached = parts.cache
+            parts.cache_for_how_long = parts.input is None and parts.hours is None
         else:
             raise InvalidQuery("duplicate_part", part="cached", amount=_plain(parts.cache))
     if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
@@ -833,6 +866,8 @@ def _usage(parts: _Parts, notices: list[Notice]) -> Usage | None:
     if thinking and not ({"part"} & parts.intents):
         output += thinking  # `500 out plus 3k thinking`: thinking comes on top of the answer
     requests = _as_tokens(parts.requests, "requests") if parts.requests is not None else 1
+    if parts.requests is not None and parts.limit == "rpm" and parts.period is None:
+        raise Ambiguous("per_minute")  # `60 requests per minute`: a rate, not how many in a day or a month
     if parts.people is not None:
         # `20 requests each`, `每人每天20次`, `users x 20`: a count per person; otherwise ask how often
         if parts.requests is None or not (parts.per_person or "each" in parts.intents):
@@ -1106,6 +1141,10 @@ def _refuse_unexplained(parts: _Parts, query: Query, book: PriceBook) -> None:
         raise Ambiguous("audio")
     if "total" in parts.intents and usage is not None and usage.requests > 1 and not usage.cached_tokens:
         raise Ambiguous("total")
+    if usage is not None and parts.cache_for_how_long and not usage.storage_tokens:
+        # `how much to cache 300k tokens`: reading them from the cache in a prompt, or keeping them stored?
+        stored = replace(usage, input_tokens=0, cached_tokens=0, storage_tokens=usage.cached_tokens, storage_hours=Decimal(1))
+        raise Ambiguous("cache_what", (canonical(query), canonical(replace(query, usage=stored))), amount=_plain(parts.cached))
     unplaced = parts.labels_seen & {"cached", "cache", "thinking", "storage"}
     if unplaced:
         raise Ambiguous("unplaced_label", (canonical(query),), words=", ".join(sorted(unplaced)))

@@ -97,7 +97,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["including", "incl", "included", "includes", "inc"], "part"),
     **dict.fromkeys(["them", "those", "these"], "pronoun"),
     **dict.fromkeys(["instead", "switch", "switching"], "followup"),
-    **dict.fromkeys(["tokens", "token", "tok", "toks", "of", "the", "=", ":"], "link"),
+    **dict.fromkeys(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "=", ":"], "link"),
 }
 
 #: Two-word phrases: (first, second) -> (role of first, role of second).
@@ -181,13 +181,13 @@ PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "mont
                 "天": "day", "日": "day", "月": "month"}
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
-LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "of", "the", "个", "的", "个token", "=", ":"])
+LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":"])
 
 # Words that carry no meaning for the price, so are skipped rather than asked about.
 FILLER = frozenset(
     """a an and are as at be by can could cost costs do does did doing estimate estimated estimates each every for
     fire fires firing sends process processes processing handle handles serve serves
-    customer user employee member student
+    customer user employee member student exactly precisely we're were come comes
     translate translating summarize summarise summarizing classify classifying analyze analyse analyzing tag tagging
     extract extracting moderate rewrite rewriting
     from get gets getting got how i if is it's its me much my of on per please pls plz plus s the this tier to
@@ -224,6 +224,8 @@ CJK_WORDS: dict[str, str] = {
         "count",
     ),
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
+    **dict.fromkeys(["则", "则消息", "则请求"], "count"),
+    **dict.fromkeys(["每则", "单次调用", "每一则"], "each"),
     **dict.fromkeys(["用户", "个用户", "位用户", "名用户", "客户", "个客户", "位客户", "员工", "名员工", "个员工",
                      "使用者", "位使用者", "人", "个人", "位同事", "同事"], "people"),
     **dict.fromkeys(["每人", "人均", "每个用户", "每位用户", "每个人", "每位", "每用户", "每位使用者", "每个客户"], "per_person"),
@@ -276,7 +278,7 @@ CJK_WORDS: dict[str, str] = {
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.
 CJK_FILLER = frozenset(
-    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 跑 要 整 整整 文本 查 搜 聊 聊天 发 发送 开 开了 有开 开启 打开 谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
+    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 跑 要 整 整整 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开 谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
     算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
     助手 api 接口 模型的 跑一次 调 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给
@@ -288,12 +290,12 @@ CJK_FILLER = frozenset(
 
 # Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
 TRADITIONAL = str.maketrans(
-    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買",
-    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买",
+    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運",
+    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运",
 )
 
 #: Taiwan wording that differs beyond single characters.
-TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存", "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求"}
+TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存", "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求", "回覆": "回复"}
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -671,3 +671,41 @@ def test_totals_asked_and_kinds_of_things_counted(book: PriceBook, text: str, ex
 def test_how_far_a_budget_goes_is_a_budget(book: PriceBook) -> None:
     q = parse_query("how far does $20 go at 1k in 100 out per call on flash lite", book)
     assert (q.intent, q.budget_usd) == ("budget", D(20))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (":moneybag: how much is 30k in 3k out on 2.5 flash", est(input=30 * K, output=3 * K, models=(FLASH25,))),
+        ("*50k in* 5k out on flash", est(input=50 * K, output=5 * K, models=("gemini-3.8-flash",))),
+        ("1k in 200 out *100", est(input=K, output=200, requests=100)),
+        ("avg prompt 5k tkns, avg completion 700 tkns, 40k calls/mo, flash lite",
+         est(input=5 * K, output=700, requests=40 * K, period="month", models=("gemini-3.5-flash-lite",))),
+        ("输入正好20万 输出5千 3.1 pro", est(input=200 * K, output=5 * K, models=("gemini-3.1-pro-preview",))),
+        ("單次呼叫多少錢：輸入1.2 萬，輸出 800，flash", est(input=12 * K, output=800, models=("gemini-3.8-flash",))),
+        ("问题大概5千token，回答800token，3 flash，每天两千次",
+         est(input=5 * K, output=800, requests=2 * K, period="day", models=("gemini-3-flash-preview",))),
+        ("每天5千則訊息 每則輸入3千 輸出400 2.5 flash 一個月多少錢",
+         est(input=3 * K, output=400, requests=5 * K, period="day", models=(FLASH25,))),
+        ("每天3千次 每次输入4千 输出600 2.5 flash 按30天算一个月多少",
+         est(input=4 * K, output=600, requests=3 * K, period="day", models=(FLASH25,))),
+    ],
+)
+def test_slack_and_phone_typing(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
+    assert meaning(parse_query(text, book)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("60 requests per minute, 1k in 200 out on flash", "per_minute"),
+        ("每分钟60个请求 每次输入1千 输出200 flash", "per_minute"),
+        ("how much to cache 300k tokens on 2.5 pro", "cache_what"),
+        ("缓存30万token 用2.5 pro 多少钱", "cache_what"),
+    ],
+)
+def test_a_rate_per_minute_and_caching_without_a_duration_are_asked_about(book: PriceBook, text: str, reason: str) -> None:
+    with pytest.raises(Ambiguous) as exc:
+        parse_query(text, book)
+    assert exc.value.reason == reason
+    assert all(parse_query(r, book).usage is not None for r in exc.value.readings)
