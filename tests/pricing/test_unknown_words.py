@@ -4,7 +4,7 @@ question, never leaves a priced answer that ignores it. It is understood, skippe
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pricing import Ambiguous, PriceBook, PricingError, parse_query
@@ -41,6 +41,7 @@ unknown_cjk = st.text(alphabet="鲸猫狗鹅蛙龟梨桃莓橘椰蕉", min_size=
 @given(base=st.sampled_from(PRICED_QUESTIONS), word=unknown_words | unknown_cjk, at=st.integers(min_value=0, max_value=20))
 def test_an_unknown_word_is_asked_about_never_ignored(book: PriceBook, base: str, word: str, at: int) -> None:
     assert parse_query(base, book).intent in ("estimate", "compare", "budget")  # the base is priced
+    assume(word not in book.name_index.first_words)  # `lite`, `argon`: a model named, so understood
     words = base.split(" ")
     words.insert(at % (len(words) + 1), word)
     text = " ".join(words)
