@@ -326,6 +326,11 @@ def _spoken_durations(tokens: list[_Tok], text: str) -> list[_Tok]:
             out.append(_Tok("amount", "half an", tok.start, nxt.end, tok.glued, value=Decimal("0.5")))
             i += 2
             continue
+        if tok.text == "half" and nxt is not None and nxt.text == "a" and after is not None and after.text == "day" and before == "for":
+            out.append(_Tok("amount", "half a", tok.start, nxt.end, tok.glued, value=Decimal("0.5")))
+            out.append(_Tok("word", "day", after.start, after.end, True, role="dur:24"))
+            i += 3
+            continue
         if tok.text in ("a", "an", "one") and before == "for" and nxt is not None and nxt.text in _HOUR_WORDS:
             out.append(_Tok("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1)))
             i += 1
@@ -536,6 +541,10 @@ def _pair(tokens: list[_Tok], parts: _Parts) -> list[_Tok]:
             _set_once(parts, "searches", tok.value, tok)  # `每次查3次`: searches per request
             parts.search = True
             taken.update((i - 1, nxt))
+        elif role(nxt) == "count" and tokens[nxt].text in ("queries", "query", "searches") and _per_request_after(tokens, nxt):
+            _set_once(parts, "searches", tok.value, tok)  # `4 queries per prompt`: searches in each request
+            parts.search = True
+            taken.add(nxt)
         elif role(nxt) == "people":
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
@@ -649,6 +658,16 @@ def _period_follows(tokens: list[_Tok], i: int) -> int | None:
     return None
 
 
+def _per_request_after(tokens: list[_Tok], k: int) -> bool:
+    """`queries per prompt`, `queries each`: the count is per request."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    per_request = ("prompt", "request", "call", "query", "message", "turn")
+    return nxt is not None and (
+        nxt.role == "each" or nxt.text == "each" or nxt.text == "per" and after is not None and (after.role == "each" or after.text in per_request)
+    )
+
+
 def _counted_prompts(tokens: list[_Tok], i: int) -> int | None:
     """`300 prompts of 12k tokens`, `150 prompts a day`, `500个prompt`: a whole number of prompts is
     a count of requests (`12k prompt tokens`, singular or followed by tokens, stays a size).
@@ -660,6 +679,8 @@ def _counted_prompts(tokens: list[_Tok], i: int) -> int | None:
     chinese = k < len(tokens) and tokens[k].text == "个"
     if chinese:
         k += 1
+    elif k < len(tokens) and tokens[k].text in ("grounded", "search", "grounding"):
+        k += 1  # `2,000 grounded prompts`
     if k >= len(tokens) or tokens[k].kind != "word" or tokens[k].text not in (("prompt", "prompts") if chinese else ("prompts",)):
         return None
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
@@ -1069,7 +1090,7 @@ def _embedding_model(book: PriceBook) -> ModelCard | None:
 def _per_million_question(unlabeled: list[_Tok], parts: _Parts) -> bool:
     """`2.5 pro 一百万token多少钱`, `how much per 1M tokens`: the price list, not a 1M-token prompt;
     likewise 1,000 where searches are named (grounding's unit)."""
-    if len(unlabeled) != 1 or parts.labels_seen - {"images", "input", "output"} or parts.requests is not None:
+    if len(unlabeled) != 1 or parts.labels_seen - {"images", "input", "output"} or parts.requests is not None or parts.unexplained:
         return False
     if any(v is not None for v in (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio)):
         return False
@@ -1080,8 +1101,8 @@ def _price_of_a_million(parts: _Parts, tokens: list[_Tok]) -> bool:
     """`argon price per 1M output tokens?`, `2.5 flash 一百万输入token多少钱`, `每百萬輸出多少錢`: the
     rate per 1M tokens, asked with the label; not a one-request estimate of a 1M-token prompt."""
     amounts = [i for i, t in enumerate(tokens) if t.kind == "amount"]
-    if len(amounts) != 1 or tokens[amounts[0]].value != 1_000_000:
-        return False
+    if len(amounts) != 1 or tokens[amounts[0]].value != 1_000_000 or parts.unexplained:
+        return False  # (`1M tokens a week`: the week is asked about, not dropped)
     if parts.input is not None and parts.output is not None:
         return False
     others = (parts.cached, parts.storage, parts.thinking, parts.audio, parts.requests, parts.budget_usd, parts.budget_cny)

@@ -79,7 +79,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(
         ["window", "status", "deprecated", "deprecation", "retired", "shutdown", "successor", "available",
          "availability", "modalities", "modality", "multimodal", "supports", "support", "released", "release",
-         "discontinued", "sunset", "replacement", "info", "specs", "details", "ga", "preview", "stable",
+         "discontinued", "eol", "sunset", "replacement", "info", "specs", "details", "ga", "preview", "stable",
          "replaced", "replace", "replaces", "accept", "accepts", "maximum", "take", "takes", "threshold"],
         "info",
     ),
@@ -121,6 +121,9 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("per", "request"): ("skip", "each"),
     ("how", "far"): ("skip", "budget"),
     ("going", "away"): ("info", "skip"),
+    ("without", "paying"): ("skip", "free"),
+    # `250 tokens per chunk`: the singular is read after typo correction as the plural count noun
+    **{("per", noun): ("skip", "each") for noun in ("chunks", "documents", "doc", "pages", "items", "emails", "tickets")},
     ("phased", "out"): ("info", "skip"),
     ("end", "of"): ("info", "skip"),
     ("per", "user"): ("skip", "per_person"),
@@ -187,7 +190,7 @@ LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "
 FILLER = frozenset(
     """a an and are as at be by can could cost costs do does did doing estimate estimated estimates each every for
     fire fires firing sends process processes processing handle handles serve serves
-    customer user employee member student exactly precisely we're were come comes
+    customer user employee member student exactly precisely we're were come comes job ttl
     translate translating summarize summarise summarizing classify classifying analyze analyse analyzing tag tagging
     extract extracting moderate rewrite rewriting
     from get gets getting got how i if is it's its me much my of on per please pls plz plus s the this tier to
@@ -228,6 +231,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["每则", "单次调用", "每一则"], "each"),
     **dict.fromkeys(["用户", "个用户", "位用户", "名用户", "客户", "个客户", "位客户", "员工", "名员工", "个员工",
                      "使用者", "位使用者", "人", "个人", "位同事", "同事"], "people"),
+    **dict.fromkeys(["够跑多少次", "够用多少次", "够多少次", "可以跑几次", "能调用多少次", "够跑几次", "够用几次"], "budget"),
     **dict.fromkeys(["每人", "人均", "每个用户", "每位用户", "每个人", "每位", "每用户", "每位使用者", "每个客户"], "per_person"),
     **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
     "分钟": "dur:1/60",

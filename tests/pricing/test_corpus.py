@@ -26,7 +26,7 @@ FILES = ("en", "zh_CN", "zh_TW", "mixed")
 DEFAULT = "gemini-3.1-pro-preview"
 PRICED = {"estimate", "compare", "budget"}
 #: Share of each file answered as expected (measured; see the module docstring).
-FLOORS = {"en": 0.93, "zh_CN": 0.93, "zh_TW": 0.98, "mixed": 0.95}
+FLOORS = {"en": 0.95, "zh_CN": 0.94, "zh_TW": 0.98, "mixed": 0.95}
 
 
 def _cases(name: str) -> list[dict[str, Any]]:

@@ -530,9 +530,9 @@ def test_the_price_per_1000_searches_is_the_grounding_rate_not_a_usage(book: Pri
     assert [m.id for m in q.models] == ([model] if model else [])
 
 
-def test_a_thousand_grounded_prompts_is_still_a_count_to_ask_about(book: PriceBook) -> None:
-    with pytest.raises(Ambiguous):
-        parse_query("1000 grounded prompts on flash", book)
+def test_a_thousand_grounded_prompts_is_a_count_of_grounded_requests(book: PriceBook) -> None:
+    """As `grounding for 1000 queries`: the grounding fee of that many requests, no tokens assumed."""
+    assert meaning(parse_query("1000 grounded prompts on flash", book)) == est(requests=K, grounded=True, models=("gemini-3.8-flash",))
 
 
 @pytest.mark.parametrize(
@@ -709,3 +709,29 @@ def test_a_rate_per_minute_and_caching_without_a_duration_are_asked_about(book: 
         parse_query(text, book)
     assert exc.value.reason == reason
     assert all(parse_query(r, book).usage is not None for r in exc.value.readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("batch job: 120k in (100k cached) 3k out x 400, 3 flash",
+         est(input=120 * K, cached=100 * K, output=3 * K, requests=400, batch=True, models=("gemini-3-flash-preview",))),
+        ("2,000 grounded prompts on 2.5 pro, 3k in 400 out each",
+         est(input=3 * K, output=400, requests=2 * K, grounded=True, models=("gemini-2.5-pro",))),
+        ("google search on, 4 queries per prompt, 1k prompts/day, 6k in 800 out, 3.1 pro",
+         est(input=6 * K, output=800, requests=K, period="day", grounded=True, searches=4, models=("gemini-3.1-pro-preview",))),
+        ("context cache of 600k tokens, TTL 36h, 3.1 pro", est(storage=600 * K, hours=36, models=("gemini-3.1-pro-preview",))),
+        ("keep 500k tokens cached for half a day on 3.1 pro", est(storage=500 * K, hours=12, models=("gemini-3.1-pro-preview",))),
+        ("embeddings: 250 tokens per chunk, 1.2M chunks, batch",
+         est(input=250, requests=1_200_000, batch=True, models=("gemini-embedding-001",))),
+        ("100美元够跑多少次 每次提示词1万 回复1千 3 flash",
+         est("budget", input=10 * K, output=K, budget_usd=100, models=("gemini-3-flash-preview",))),
+    ],
+)
+def test_forms_from_the_third_blind_set(book: PriceBook, text: str, expected: dict[str, Any]) -> None:
+    assert meaning(parse_query(text, book)) == expected
+
+
+def test_a_million_tokens_a_week_is_asked_about_not_answered_with_rates(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query("1M tokens a week on flash lite, ballpark?", book)
