@@ -310,13 +310,13 @@ _STORAGE_CUES = ("cache", "缓存", "存", "保留", "store", "keep")
 
 def _spoken_durations(tokens: list[_Tok], text: str) -> list[_Tok]:
     """Durations said without digits, as amounts: `for an hour`, `for one hour`, `half an hour`,
-    `半小时`, and `一小时` where the question is about keeping a cache.
+    `for a (whole) day`, `for half a day`, `半小时`, `一整天`, and `一小时` where the question is about
+    keeping a cache.
 
     Only where the words can mean nothing else: `1000 requests an hour` is a rate, asked about, and
     so is `一小时` with no cache in sight.
     """
     out: list[_Tok] = []
-    kept_for = any(t.text == "for" for t in tokens) and any(t.text in (*_HOUR_WORDS, "day", "days") for t in tokens)
     i = 0
     while i < len(tokens):
         tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
@@ -344,31 +344,6 @@ def _spoken_durations(tokens: list[_Tok], text: str) -> list[_Tok]:
                 out.append(_Tok("word", "day", day.start, day.end, True, role="dur:24"))
                 i += 3 if whole else 2
                 continue
-        if tok.text == "in" and nxt is not None and out and (out[-1].kind == "amount" or out[-1].text in ("tokens", "token")):
-            # `keep 250k tokens in (the context) cache for 2 days`: where they are kept for a time;
-            # with no duration, `150k in cache` is the part of the prompt read from the cache
-            k = i + 1
-            while k < len(tokens) and tokens[k].text in ("the", "context", "a"):
-                k += 1
-            # (`1M in cache 1M for 2 hours`: there `cache` takes the amount after it)
-            after_cache = tokens[k + 1] if k + 1 < len(tokens) else None
-            cache_end = tokens[k].end if k < len(tokens) else 0
-            takes_amount = after_cache is not None and (
-                after_cache.text == "storage" or after_cache.kind == "amount" and not text[cache_end : after_cache.start].strip(" ")
-            )
-            if k < len(tokens) and tokens[k].text == "cache" and not takes_amount:
-                role = "label:storage" if kept_for else "label:cached"
-                out.append(_Tok("word", "cache", tokens[k].start, tokens[k].end, tokens[k].glued, role=role))
-                i = k + 1
-                continue
-        if tok.kind == "amount" and tok.value == 30:
-            # `a 30-day month`, `按30天算一个月`: the month the bot already counts as 30 days
-            k = i + 1 + (1 if nxt is not None and nxt.text == "-" else 0)
-            if k < len(tokens) and tokens[k].text in ("day", "days", "天") and any(
-                t.text in ("month", "months", "月", "一个月", "个月", "每月") for t in tokens[k + 1 : k + 4]
-            ):
-                i = k + 1
-                continue
         if tok.text in ("整", "整整") and out and out[-1].kind == "amount" and nxt is not None and (nxt.role or "").startswith("dur:"):
             i += 1  # `缓存一整天`: a whole day is a day
             continue
@@ -384,6 +359,47 @@ def _spoken_durations(tokens: list[_Tok], text: str) -> list[_Tok]:
         out.append(tok)
         i += 1
     return out
+
+
+def _kept_in_cache(tokens: list[_Tok], text: str) -> list[_Tok]:
+    """`keep 250k tokens in (the context) cache for 2 days`: where tokens are kept for a time, so
+    storage; with no duration, `150k in cache` is the part of the prompt read from the cache.
+    (`1M in cache 1M for 2 hours`: there `cache` takes the amount after it, and `in` is the prompt.)"""
+    kept_for = any(t.text == "for" for t in tokens) and any(t.text in (*_HOUR_WORDS, "day", "days") for t in tokens)
+    out: list[_Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.text == "in" and i + 1 < len(tokens) and out and (out[-1].kind == "amount" or out[-1].text in ("tokens", "token")):
+            k = i + 1
+            while k < len(tokens) and tokens[k].text in ("the", "context", "a"):
+                k += 1
+            after_cache = tokens[k + 1] if k + 1 < len(tokens) else None
+            cache_end = tokens[k].end if k < len(tokens) else 0
+            takes_amount = after_cache is not None and (
+                after_cache.text == "storage" or after_cache.kind == "amount" and not text[cache_end : after_cache.start].strip(" ")
+            )
+            if k < len(tokens) and tokens[k].text == "cache" and not takes_amount:
+                role = "label:storage" if kept_for else "label:cached"
+                out.append(_Tok("word", "cache", tokens[k].start, tokens[k].end, tokens[k].glued, role=role))
+                i = k + 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _thirty_day_month(tokens: list[_Tok]) -> list[_Tok]:
+    """`a 30-day month`, `按30天算一个月`: the month the bot already counts as 30 days, not a duration."""
+    for i, tok in enumerate(tokens):
+        if tok.kind != "amount" or tok.value != 30:
+            continue
+        k = i + 1 + (1 if i + 1 < len(tokens) and tokens[i + 1].text == "-" else 0)
+        if k < len(tokens) and tokens[k].text in ("day", "days", "天") and any(
+            t.text in ("month", "months", "月", "一个月", "个月", "每月") for t in tokens[k + 1 : k + 4]
+        ):
+            return tokens[:i] + tokens[k + 1 :]
+    return tokens
 
 
 def _assign_roles(tokens: list[_Tok]) -> None:
@@ -944,6 +960,7 @@ def _read(text: str, book: PriceBook) -> _Reading:
     reject_unknown_models(tokens, book, _is_keyword)
     tokens = _read_amounts([t for t in tokens if t.kind != "used"], normalized)
     tokens = _spoken_durations(_drop_article_one(tokens), normalized)
+    tokens = _thirty_day_month(_kept_in_cache(tokens, normalized))
     _check_amounts(tokens)
     _assign_roles(tokens)
     _relative_clauses(tokens)
