@@ -1182,7 +1182,7 @@ def _refuse_unexplained(parts: _Parts, query: Query, book: PriceBook) -> None:
     if usage is not None and parts.cache_for_how_long and not usage.storage_tokens:
         # `how much to cache 300k tokens`: reading them from the cache in a prompt, or keeping them stored?
         stored = replace(usage, input_tokens=0, cached_tokens=0, storage_tokens=usage.cached_tokens, storage_hours=Decimal(1))
-        raise Ambiguous("cache_what", (canonical(query), canonical(replace(query, usage=stored))), amount=_plain(parts.cached))
+        raise Ambiguous("cache_what", (canonical(query), canonical(replace(query, usage=stored))), amount=str(usage.cached_tokens))
     unplaced = parts.labels_seen & {"cached", "cache", "thinking", "storage"}
     if unplaced:
         raise Ambiguous("unplaced_label", (canonical(query),), words=", ".join(sorted(unplaced)))
