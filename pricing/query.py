@@ -745,6 +745,7 @@ def _set_once(parts: _Parts, name: str, value: Decimal | None, amount: _Tok) -> 
 def _collect(tokens: list[_Tok], parts: _Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
     standalone: list[_Tok] = []
+    last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     for i, tok in enumerate(tokens):
         r = tok.role or ""
         if tok.kind == "amount" and tok.money is not None:
@@ -792,7 +793,7 @@ def _collect(tokens: list[_Tok], parts: _Parts) -> None:
                 nxt.role = "skip"
         elif r == "total" and tok.used:
             pass  # a total of requests, explained where it was paired
-        elif r == "total" and not any(t.kind == "amount" for t in tokens[i + 1 :]):
+        elif r == "total" and i > last_amount:
             pass  # `..., total?`, `monthly total`: after every amount it asks for the total cost
         elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q"):
             parts.intents.add(r)
