@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,23 @@ QUERY = "1M in 50k out"
 #: What a correct answer to QUERY contains (DESIGN's worked example on the default model).
 EXPECTED_TOTAL = "4.90"
 FLOOR_TEXT = "floor: fixed answer"
+
+
+def percentile(sorted_values: Sequence[float], q: float) -> float:
+    """The ``q``-th percentile (nearest rank) of values already sorted; NaN for none."""
+    if not sorted_values:
+        return float("nan")
+    index = min(len(sorted_values) - 1, max(0, round(q / 100 * len(sorted_values) + 0.5) - 1))
+    return sorted_values[index]
+
+
+def fmt_number(value: Any, digits: int = 2, *, grouping: bool = False) -> str:
+    """A table cell: floats to ``digits`` places (with thousands separators when ``grouping``), None as n/a."""
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}" if grouping else f"{value:.{digits}f}"
+    return str(value)
 
 
 def fake_slack_module() -> Any:

@@ -55,7 +55,7 @@ import sqlalchemy
 from sqlalchemy import delete, event, insert, make_url, select
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from bench.common import REPO, machine_facts
+from bench.common import REPO, fmt_number, machine_facts, percentile
 from bot.app import DATABASE_THREADS
 from bot.store import (
     CONNECT_TIMEOUT,
@@ -89,13 +89,6 @@ WARMUP_PER_WORKER = 8
 # -- measuring ---------------------------------------------------------------------------------------
 
 
-def _percentile(sorted_values: Sequence[float], q: float) -> float:
-    if not sorted_values:
-        return float("nan")
-    index = min(len(sorted_values) - 1, max(0, round(q / 100 * len(sorted_values) + 0.5) - 1))
-    return sorted_values[index]
-
-
 class _LoopTicker:
     """Sleeps TICK in a loop on the running loop and records how late each wake-up is."""
 
@@ -117,8 +110,8 @@ class _LoopTicker:
         await self._task
         lags = sorted(self.lags)
         return {
-            "lag_p50_ms": _percentile(lags, 50) * 1000,
-            "lag_p99_ms": _percentile(lags, 99) * 1000,
+            "lag_p50_ms": percentile(lags, 50) * 1000,
+            "lag_p99_ms": percentile(lags, 99) * 1000,
             "lag_max_ms": (lags[-1] if lags else float("nan")) * 1000,
             "ticks": len(lags),
         }
@@ -164,8 +157,8 @@ async def _drive(operations: Sequence[Operation], concurrency: int) -> dict[str,
     return {
         "operations": len(latencies),
         "ops_per_s": len(latencies) / elapsed,
-        "p50_ms": _percentile(latencies, 50) * 1000,
-        "p99_ms": _percentile(latencies, 99) * 1000,
+        "p50_ms": percentile(latencies, 50) * 1000,
+        "p99_ms": percentile(latencies, 99) * 1000,
         **lag,
         "cpu_ms_per_op": cpu / len(latencies) * 1000,
         "wrong_answers": wrong,
@@ -449,12 +442,8 @@ def _version(package: str) -> str | None:
         return None
 
 
-def _fmt(value: Any, digits: int = 2) -> str:
-    if value is None:
-        return "n/a"
-    if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    return str(value)
+#: Table cells with thousands separators (operations per second run into the thousands).
+_cell = functools.partial(fmt_number, grouping=True)
 
 
 def format_table(result: dict[str, Any]) -> str:
@@ -474,19 +463,19 @@ def format_table(result: dict[str, Any]) -> str:
             lines.append(f"{backend}: skipped ({data['skipped']})")
             continue
         idle = data["loop_idle"]
-        rows.append((backend, "(idle loop)", "", "", "", "", _fmt(idle["lag_p99_ms"]), _fmt(idle["lag_max_ms"]), "", ""))
+        rows.append((backend, "(idle loop)", "", "", "", "", _cell(idle["lag_p99_ms"]), _cell(idle["lag_max_ms"]), "", ""))
         for workload, summary in data["workloads"].items():
             for way in WAYS:
                 s = summary[way]
                 rows.append((
-                    backend, workload, way, _fmt(s["ops_per_s"], 0), _fmt(s["p50_ms"]), _fmt(s["p99_ms"]),
-                    _fmt(s["lag_p99_ms"]), _fmt(s["lag_max_ms"]), _fmt(s["cpu_ms_per_op"], 3),
-                    _fmt(int(s["wrong_answers"])),
+                    backend, workload, way, _cell(s["ops_per_s"], 0), _cell(s["p50_ms"]), _cell(s["p99_ms"]),
+                    _cell(s["lag_p99_ms"]), _cell(s["lag_max_ms"]), _cell(s["cpu_ms_per_op"], 3),
+                    _cell(int(s["wrong_answers"])),
                 ))  # fmt: skip
             r = summary["ratios"]
             rows.append((
-                backend, workload, "asyncio/thread_pool", _fmt(r["ops_per_s"]), _fmt(r["p50_ms"]), _fmt(r["p99_ms"]),
-                _fmt(r["lag_p99_ms"]), _fmt(r["lag_max_ms"]), _fmt(r["cpu_ms_per_op"]), "",
+                backend, workload, "asyncio/thread_pool", _cell(r["ops_per_s"]), _cell(r["p50_ms"]), _cell(r["p99_ms"]),
+                _cell(r["lag_p99_ms"]), _cell(r["lag_max_ms"]), _cell(r["cpu_ms_per_op"]), "",
             ))  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for row in rows:

@@ -60,6 +60,7 @@ from bench.common import (
     floor_command,
     machine_facts,
     ours_on_uvicorn_command,
+    percentile,
     procfile_command,
     sign,
     start_server,
@@ -80,13 +81,6 @@ HEADLINE_FLOOR = "floor_on_loop"
 #: httptools, from uvicorn[standard]), then today's floor and ours again forced onto plain asyncio and h11.
 TARGETS = (*FLOORS, "ours", "floor_asyncio", "ours_asyncio")
 PLAIN_ASYNCIO = " --loop asyncio --http h11"
-
-
-def _percentile(sorted_values: list[float], q: float) -> float:
-    if not sorted_values:
-        return float("nan")
-    index = min(len(sorted_values) - 1, max(0, round(q / 100 * len(sorted_values) + 0.5) - 1))
-    return sorted_values[index]
 
 
 # -- load clients ------------------------------------------------------------------------------------
@@ -206,9 +200,9 @@ async def _drive(
         "error_kinds": load.errors,
         "wall_s": wall,
         "rps": len(latencies) / wall if wall else 0.0,
-        "p50_ms": _percentile(latencies, 50) * 1000,
-        "p90_ms": _percentile(latencies, 90) * 1000,
-        "p99_ms": _percentile(latencies, 99) * 1000,
+        "p50_ms": percentile(latencies, 50) * 1000,
+        "p90_ms": percentile(latencies, 90) * 1000,
+        "p99_ms": percentile(latencies, 99) * 1000,
         "max_ms": (latencies[-1] * 1000) if latencies else float("nan"),
         "mean_ms": statistics.fmean(latencies) * 1000 if latencies else float("nan"),
         "client_cpu_us_per_req": cpu / max(1, done) * 1e6,

@@ -14,19 +14,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench.common import machine_facts
+from bench.common import fmt_number, machine_facts
 from bench.engine_bench import run_engine_bench
 from bench.http_bench import TARGETS, run_http_bench
 
 RESULTS = Path(__file__).with_name("results")
-
-
-def _fmt(value: Any, digits: int = 2) -> str:
-    if value is None:
-        return "n/a"
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
 
 
 def table(results: dict[str, Any]) -> str:
@@ -34,42 +26,42 @@ def table(results: dict[str, Any]) -> str:
     g = results["engine"]["growth"]
     i = results["engine"]["imports"]
     rows = [
-        ("engine: our parse + price (us/query)", _fmt(e["ours_parse_and_price_us"], 1)),
-        ("engine: our price only (us/usage)", _fmt(e["ours_price_only_us"], 1)),
-        ("engine: genai_prices.calc_price (us/call)", _fmt(e["genai_prices_calc_price_us"], 1)),
-        ("engine: litellm.cost_per_token (us/call)", _fmt(e["litellm_cost_per_token_us"], 1)),
-        ("ratio parse+price / calc_price (target <= 0.33)", _fmt(e.get("ratio_parse_and_price_vs_calc_price"))),
-        ("ratio price only / calc_price", _fmt(e.get("ratio_price_only_vs_calc_price"))),
-        *((f"growth: query of {k} B (us)", _fmt(v, 1)) for k, v in g["query_bytes_us"].items()),
-        *((f"growth: card of {k} models (us/query)", _fmt(v, 1)) for k, v in g["card_models_us"].items()),
-        ("import + card load (s)", _fmt(i["ours_import_and_card_load"], 3)),
-        ("import genai_prices (s)", _fmt(i["genai_prices_import"], 3)),
-        ("import litellm (s)", _fmt(i["litellm_import"], 3)),
+        ("engine: our parse + price (us/query)", fmt_number(e["ours_parse_and_price_us"], 1)),
+        ("engine: our price only (us/usage)", fmt_number(e["ours_price_only_us"], 1)),
+        ("engine: genai_prices.calc_price (us/call)", fmt_number(e["genai_prices_calc_price_us"], 1)),
+        ("engine: litellm.cost_per_token (us/call)", fmt_number(e["litellm_cost_per_token_us"], 1)),
+        ("ratio parse+price / calc_price (target <= 0.33)", fmt_number(e.get("ratio_parse_and_price_vs_calc_price"))),
+        ("ratio price only / calc_price", fmt_number(e.get("ratio_price_only_vs_calc_price"))),
+        *((f"growth: query of {k} B (us)", fmt_number(v, 1)) for k, v in g["query_bytes_us"].items()),
+        *((f"growth: card of {k} models (us/query)", fmt_number(v, 1)) for k, v in g["card_models_us"].items()),
+        ("import + card load (s)", fmt_number(i["ours_import_and_card_load"], 3)),
+        ("import genai_prices (s)", fmt_number(i["genai_prices_import"], 3)),
+        ("import litellm (s)", fmt_number(i["litellm_import"], 3)),
     ]
     http = results.get("http")
     if http:
         for name, side in http["targets"].items():
             rows += [
                 (f"http {name}: loop / HTTP parser", f"{side.get('loop')} / {side.get('http')}"),
-                (f"http {name}: requests/s", _fmt(side.get("rps"), 0)),
+                (f"http {name}: requests/s", fmt_number(side.get("rps"), 0)),
                 (f"http {name}: p50 / p90 / p99 (ms)",
-                 " / ".join(_fmt(side.get(k)) for k in ("p50_ms", "p90_ms", "p99_ms"))),
-                (f"http {name}: errors", _fmt(side.get("errors"))),
-                (f"http {name}: RSS (MB)", _fmt(side.get("rss_mb"), 1)),
-                (f"http {name}: start-up to listening (s)", _fmt(side.get("startup_s"))),
+                 " / ".join(fmt_number(side.get(k)) for k in ("p50_ms", "p90_ms", "p99_ms"))),
+                (f"http {name}: errors", fmt_number(side.get("errors"))),
+                (f"http {name}: RSS (MB)", fmt_number(side.get("rss_mb"), 1)),
+                (f"http {name}: start-up to listening (s)", fmt_number(side.get("startup_s"))),
             ]  # fmt: skip
         ratios = http.get("ratios") or {}
         goals = http.get("goals") or {}
         rows += [
             (f"ratio http throughput {ratios.get('of')} (target >= {goals.get('throughput_ratio_min')})",
-             _fmt(ratios.get("throughput"))),
-            (f"ratio http p99 {ratios.get('of')} (target <= {goals.get('p99_ratio_max')})", _fmt(ratios.get("p99"))),
+             fmt_number(ratios.get("throughput"))),
+            (f"ratio http p99 {ratios.get('of')} (target <= {goals.get('p99_ratio_max')})", fmt_number(ratios.get("p99"))),
         ]  # fmt: skip
         others = list((ratios.get("ours_against") or {}).values())
         others += [ratios.get(k) for k in ("on_plain_asyncio", "uvloop_httptools_gain_ours", "uvloop_httptools_gain_floor")]
         for r in others:
             if r:
-                rows.append((f"ratio http {r['of']}: throughput / p99", f"{_fmt(r['throughput'])} / {_fmt(r['p99'])}"))
+                rows.append((f"ratio http {r['of']}: throughput / p99", f"{fmt_number(r['throughput'])} / {fmt_number(r['p99'])}"))
     width = max(len(r[0]) for r in rows)
     return "\n".join(f"{name.ljust(width)}  {value}" for name, value in rows)
 
