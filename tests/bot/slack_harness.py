@@ -11,13 +11,16 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 import httpx
 from fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
+
+T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parents[2]
 SIGNING_SECRET = "test-signing-secret-0123456789"
@@ -137,6 +140,21 @@ def start_bot(fake: FakeSlack, database_url: str, workdir: Path, **extra_env: st
             time.sleep(0.05)  # still starting: poll again shortly
     process.kill()
     raise AssertionError("bot did not start serving /healthz within 30 s")
+
+
+def eventually(check: Callable[[], T], timeout: float = 2.0) -> T:
+    """Poll until ``check()`` returns something truthy, and return it; else fail with the last result.
+
+    The default is the 2 s within which DESIGN promises a change reaches every instance.
+    """
+    deadline = time.monotonic() + timeout
+    last: T | None = None
+    while time.monotonic() < deadline:
+        last = check()
+        if last:
+            return last
+        time.sleep(0.05)
+    raise AssertionError(f"not within {timeout} s; last: {last!r}")
 
 
 def settle(bot: BotServer) -> None:

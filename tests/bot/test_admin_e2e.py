@@ -5,15 +5,15 @@ from __future__ import annotations
 import html
 import json
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 from fake_slack import TEAM_ID, FakeSlack
 from pg import private_database, sqlalchemy_url
-from slack_harness import BotServer, new_id, start_bot
+from slack_harness import BotServer, eventually, new_id, start_bot
 
 ADMIN = "U0ADMIN"
 AUDIT = "C0AUDIT"
@@ -35,18 +35,6 @@ def export(bot: BotServer) -> str:
     blocks = json.loads(response.text)["blocks"]
     codes = [b["text"]["text"] for b in blocks if b["type"] == "section" and b["text"]["text"].startswith("```")]
     return "\n".join(html.unescape(code.strip("`")) for code in codes)
-
-
-def eventually(check, timeout: float = 2.0) -> str:  # type: ignore[no-untyped-def]
-    """Poll until ``check()`` returns text (within the 2 s DESIGN promises), else fail with the last."""
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        last = check()
-        if last:
-            return last
-        time.sleep(0.05)
-    raise AssertionError(f"not within {timeout} s; last: {last!r}")
 
 
 def _pair(fake_slack: FakeSlack, database: str, tmp_path: Path) -> Iterator[tuple[BotServer, BotServer, str]]:

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from fake_slack import FakeSlack
-from slack_harness import new_id, start_bot
-from test_admin_e2e import ADMIN, QUESTION, answer, any_pair, eventually, export, pair  # noqa: F401  # fixtures
+from slack_harness import eventually, new_id, start_bot
+from test_admin_e2e import ADMIN, QUESTION, answer, any_pair, export, pair  # noqa: F401  # fixtures
 
 from bot.slack_limits import MAX_BLOCKS, SECTION_TEXT_LIMIT, slack_length
 
