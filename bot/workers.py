@@ -52,10 +52,7 @@ class BackgroundTasks:
 
     def spawn(self, work: Coroutine[Any, Any, Any]) -> bool:
         """Start ``work`` (on the running loop); False when it was dropped (full, or shutting down)."""
-        loop = asyncio.get_running_loop()
-        if self._loop is not loop:
-            # Bound to the loop that runs the app (a test or the shell may run several loops in turn).
-            self._loop, self._running = loop, asyncio.Semaphore(self._limit)
+        loop = self._attach()
         name = getattr(work, "__name__", "a task")
         if self._closed or len(self._tasks) >= self._capacity:
             work.close()  # never awaited: close it, so Python does not warn about it
@@ -85,13 +82,18 @@ class BackgroundTasks:
 
     def bind(self) -> None:
         """Remember the running loop now (before any spawn), for `spawn_threadsafe`; start what waited."""
-        loop = asyncio.get_running_loop()
         with self._lock:
-            if self._loop is not loop:
-                self._loop, self._running = loop, asyncio.Semaphore(self._limit)
+            self._attach()
             early, self._early = self._early, []
         for make in early:
             self.spawn(make())
+
+    def _attach(self) -> asyncio.AbstractEventLoop:
+        """The running loop, bound to (a test or the shell may run several loops in turn)."""
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self._loop, self._running = loop, asyncio.Semaphore(self._limit)
+        return loop
 
     async def join(self) -> None:
         """Wait until no task runs or waits (the offline shell prints each answer before the next prompt)."""
