@@ -29,7 +29,12 @@ from bot.services import Services
 from bot.settings import ConfigError, Settings
 from bot.slack_users import SlackUsers
 from bot.store import Store
-from bot.web_api import TRANSPORT_ERRORS, build_async_web_client, build_web_client
+from bot.web_api import (
+    TRANSPORT_ERRORS,
+    build_async_web_client,
+    build_web_client,
+    check_at_start,
+)
 from bot.workers import BackgroundTasks, BlockingCalls
 from pricing import PriceBook, load_card
 
@@ -175,12 +180,7 @@ def create_app(
 
 def _check_token(settings: Settings) -> None:
     """auth.test, blocking, at start: a wrong SLACK_BOT_TOKEN or SLACK_API_URL ends start-up in one line."""
-    try:
-        build_web_client(settings).auth_test()
-    except SlackApiError as error:
-        raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by Slack ({_short(error)})") from None
-    except TRANSPORT_ERRORS as error:
-        raise ConfigError(f"SLACK_API_URL: could not reach Slack to check the token ({type(error).__name__})") from None
+    check_at_start(build_web_client(settings).auth_test, token="SLACK_BOT_TOKEN", to="check the token")
 
 
 def _use_client(client: AsyncWebClient) -> Callable[..., Awaitable[Any]]:
@@ -286,11 +286,3 @@ async def _log_error(error: Exception, logger: logging.Logger) -> BoltResponse:
     """
     logger.error("unhandled error in a listener", exc_info=error)
     return BoltResponse(status=200, body="")
-
-
-def _short(error: SlackApiError) -> str:
-    text = str(error)
-    for word in ("invalid_auth", "not_authed", "account_inactive", "token_revoked"):
-        if word in text:
-            return word
-    return "auth.test failed"

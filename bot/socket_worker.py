@@ -12,11 +12,10 @@ import logging
 import signal
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-from slack_sdk.errors import SlackApiError
 
 from bot.app import create_app, shut_down, start_serving
-from bot.settings import ConfigError, Settings
-from bot.web_api import TRANSPORT_ERRORS, build_web_client
+from bot.settings import Settings
+from bot.web_api import build_web_client, check_at_start
 
 __all__ = ["serve_socket_mode"]
 
@@ -57,10 +56,8 @@ def serve_socket_mode(settings: Settings) -> int:
 def _check_app_token(settings: Settings, token: str) -> None:
     """One apps.connections.open at start: a revoked SLACK_APP_TOKEN ends start-up in one line,
     where slack_sdk would log a traceback every 10 seconds and retry forever."""
-    try:
-        build_web_client(settings).apps_connections_open(app_token=token)
-    except SlackApiError as error:
-        code = error.response.get("error") or "apps.connections.open failed"
-        raise ConfigError(f"SLACK_APP_TOKEN was not accepted by Slack ({code})") from None
-    except TRANSPORT_ERRORS as error:
-        raise ConfigError(f"SLACK_API_URL: could not reach Slack to open a Socket Mode connection ({type(error).__name__})") from None
+    check_at_start(
+        lambda: build_web_client(settings).apps_connections_open(app_token=token),
+        token="SLACK_APP_TOKEN",
+        to="open a Socket Mode connection",
+    )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import Any
 
 import aiohttp
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackClientError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry import HttpRequest, HttpResponse, RetryState
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
@@ -15,9 +17,16 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.settings import Settings
+from bot.settings import ConfigError, Settings
 
-__all__ = ["TRANSPORT_ERRORS", "WEB_API_TIMEOUT", "AnyServerErrorRetryHandler", "build_async_web_client", "build_web_client"]
+__all__ = [
+    "TRANSPORT_ERRORS",
+    "WEB_API_TIMEOUT",
+    "AnyServerErrorRetryHandler",
+    "build_async_web_client",
+    "build_web_client",
+    "check_at_start",
+]
 
 #: Seconds a Web API call may take off the request path (posting answers, publishing App Home).
 WEB_API_TIMEOUT = 10
@@ -67,3 +76,16 @@ def build_async_web_client(settings: Settings, *, timeout: float = WEB_API_TIMEO
 def build_web_client(settings: Settings, *, timeout: float = WEB_API_TIMEOUT) -> WebClient:
     """A blocking client, for start-up checks and command-line tools that run before any event loop."""
     return WebClient(token=_token(settings), base_url=settings.slack_api_url, timeout=timeout)  # type: ignore[arg-type]
+
+
+def check_at_start(call: Callable[[], Any], *, token: str, to: str) -> None:
+    """Run one blocking Web API ``call`` at start-up: a refusal names the ``token`` setting, an
+    unreachable Slack names SLACK_API_URL (what it could not do: ``to``), each in one line that
+    never contains the token itself (Slack's error code only)."""
+    try:
+        call()
+    except SlackApiError as error:
+        code = error.response.get("error") if isinstance(error.response.get("error"), str) else None
+        raise ConfigError(f"{token} was not accepted by Slack ({code or 'refused'})") from None
+    except TRANSPORT_ERRORS as error:
+        raise ConfigError(f"SLACK_API_URL: could not reach Slack to {to} ({type(error).__name__})") from None
