@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
+from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -15,7 +16,7 @@ from bot.listeners.replies import Outgoing, reply_for, safe_lang
 from bot.services import Services
 from bot.web_api import TRANSPORT_ERRORS
 
-__all__ = ["answer_in_conversation", "claim_message", "is_from_a_person", "post_reply"]
+__all__ = ["after_ack", "answer_in_conversation", "claim_message", "is_from_a_person", "post_reply"]
 
 #: Message subtypes that are still a person talking; everything else (edits, joins, bot posts) is not.
 _PERSON_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
@@ -110,3 +111,19 @@ async def answer_in_conversation(
         make=lambda: reply_for(question, event["user"], services, channel, conversation=conversation_key(channel, thread_ts)),
         is_dm=is_dm,
     )
+
+
+Answering = Callable[[dict[str, Any], AsyncWebClient, Services, logging.Logger], Coroutine[Any, Any, None]]
+
+
+def after_ack(answer: Answering) -> Callable[..., Awaitable[None]]:
+    """A listener that acks at once and runs ``answer`` as a background task (Web API calls take time)."""
+
+    async def listener(
+        ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient, services: Services, logger: logging.Logger
+    ) -> None:
+        await ack()
+        services.events.spawn(answer(event, client, services, logger))
+
+    listener.__name__ = f"on_{answer.__name__}"
+    return listener

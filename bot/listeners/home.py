@@ -6,10 +6,10 @@ import logging
 from typing import Any
 
 from slack_bolt.app.async_app import AsyncApp
-from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.listeners.delivery import after_ack
 from bot.services import Services
 from bot.web_api import TRANSPORT_ERRORS
 
@@ -17,14 +17,7 @@ __all__ = ["publish_home", "register"]
 
 
 def register(app: AsyncApp) -> None:
-    app.event("app_home_opened")(home_opened)
-
-
-async def home_opened(
-    ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient, services: Services, logger: logging.Logger
-) -> None:
-    await ack()
-    services.events.spawn(publish_home(event, client, services, logger))
+    app.event("app_home_opened")(after_ack(publish_home))
 
 
 async def publish_home(event: dict[str, Any], client: AsyncWebClient, services: Services, logger: logging.Logger) -> None:

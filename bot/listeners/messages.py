@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from slack_bolt.app.async_app import AsyncApp
@@ -14,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.conversations import conversation_key
 from bot.listeners.delivery import (
+    after_ack,
     answer_in_conversation,
     claim_message,
     is_from_a_person,
@@ -40,22 +40,6 @@ def register(app: AsyncApp) -> None:
 
 async def acknowledge(ack: AsyncAck) -> None:
     await ack()
-
-
-Answering = Callable[[dict[str, Any], AsyncWebClient, Services, logging.Logger], Coroutine[Any, Any, None]]
-
-
-def after_ack(answer: Answering) -> Callable[..., Awaitable[None]]:
-    """A listener that acks at once and runs ``answer`` as a background task (Web API calls take time)."""
-
-    async def listener(
-        ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient, services: Services, logger: logging.Logger
-    ) -> None:
-        await ack()
-        services.events.spawn(answer(event, client, services, logger))
-
-    listener.__name__ = f"on_{answer.__name__}"
-    return listener
 
 
 async def is_dm(event: dict[str, Any]) -> bool:
