@@ -1118,28 +1118,37 @@ def _per_million_question(unlabeled: list[_Tok], parts: _Parts) -> bool:
 def _price_of_a_million(parts: _Parts, tokens: list[_Tok]) -> bool:
     """`argon price per 1M output tokens?`, `2.5 flash 一百万输入token多少钱`, `每百萬輸出多少錢`: the
     rate per 1M tokens, asked with the label; not a one-request estimate of a 1M-token prompt."""
-    amounts = [i for i, t in enumerate(tokens) if t.kind == "amount"]
-    if len(amounts) != 1 or tokens[amounts[0]].value != 1_000_000 or parts.unexplained:
+    at = _the_only_amount(tokens)
+    if at is None or tokens[at].value != 1_000_000 or parts.unexplained:
         return False  # (`1M tokens a week`: the week is asked about, not dropped)
     if parts.input is not None and parts.output is not None:
         return False
     others = (parts.cached, parts.storage, parts.thinking, parts.audio, parts.requests, parts.budget_usd, parts.budget_cny)
     if any(v is not None for v in others) or parts.batch or parts.search or parts.period is not None:
         return False
-    at = amounts[0]
-    per = at > 0 and tokens[at - 1].text in ("per", "每", "/")
-    return per or "price_q" in parts.intents or "rates" in parts.intents
+    return _per_before(tokens, at) or "price_q" in parts.intents or "rates" in parts.intents
 
 
 def _per_thousand_searches(parts: _Parts, tokens: list[_Tok]) -> bool:
     """`search grounding price per 1000?`, `每1000次搜索多少钱`: Google's grounding rate (per 1,000
     queries), not the cost of 1,000 searches. Only when 1,000 is the one amount and "per" comes right
     before it; `1000 grounded prompts` stays a count."""
-    amounts = [i for i, t in enumerate(tokens) if t.kind == "amount"]
-    if not parts.search or len(amounts) != 1 or amounts[0] == 0 or tokens[amounts[0]].value != 1_000:
+    at = _the_only_amount(tokens)
+    if not parts.search or at is None or tokens[at].value != 1_000:
         return False
     named = (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio, parts.budget_usd, parts.budget_cny)
-    return all(v is None for v in named) and tokens[amounts[0] - 1].text in ("per", "每", "/")
+    return all(v is None for v in named) and _per_before(tokens, at)
+
+
+def _the_only_amount(tokens: list[_Tok]) -> int | None:
+    """The index of the question's one amount; None when it has none or several."""
+    amounts = [i for i, t in enumerate(tokens) if t.kind == "amount"]
+    return amounts[0] if len(amounts) == 1 else None
+
+
+def _per_before(tokens: list[_Tok], at: int) -> bool:
+    """`per 1M`, `每百万`, `/1000`: the amount is the unit a rate is given in."""
+    return at > 0 and tokens[at - 1].text in ("per", "每", "/")
 
 
 def _place_unlabeled(
