@@ -9,7 +9,7 @@ and SQLite) or in a bounded thread pool, whichever measures better, never blocki
 the same statements on the bot's schema (`Store.create_schema`):
 
 * ``thread_pool``, the bot's way: `Store.claim_event` / `Store.get_lang` on the sync engine of
-  `Store.from_url`, each awaited through `bot.workers.BlockingCalls` of ``bot.app.DATABASE_THREADS`` threads;
+  `Store.from_url`, each awaited through `bot.slack.workers.BlockingCalls` of ``bot.services.DATABASE_THREADS`` threads;
 * ``asyncio``: `create_async_engine` (``postgresql+psycopg`` with psycopg 3's native async,
   ``sqlite+aiosqlite``) with the engine options of `Store.from_url` (pre-ping, connect timeout, SQLite
   WAL pragmas), the same Core statements built from the bot's table objects and dialect insert, and at
@@ -56,8 +56,9 @@ from sqlalchemy import delete, event, insert, make_url, select
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bench.common import REPO, fmt_number, machine_facts, percentile
-from bot.app import DATABASE_THREADS
-from bot.store import (
+from bot.services import DATABASE_THREADS
+from bot.slack.workers import BlockingCalls
+from bot.store.database import (
     CONNECT_TIMEOUT,
     HandledEvent,
     Store,
@@ -65,7 +66,6 @@ from bot.store import (
     _sqlite_pragmas,
     utcnow,
 )
-from bot.workers import BlockingCalls
 
 __all__ = ["BACKENDS", "WAYS", "WORKLOADS", "format_table", "run_db_bench"]
 
@@ -479,7 +479,7 @@ def format_table(result: dict[str, Any]) -> str:
             ))  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for row in rows:
-        lines.append("  ".join(cell.ljust(w) if i < 3 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+        lines.append("  ".join(cell.ljust(w) if i < 3 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=False))))
     return "\n".join(lines)
 
 

@@ -14,7 +14,7 @@ a bare `AsyncApp` through Bolt's async Starlette adapter; ``ours``, the Procfile
 Every target is started through bash: ours with the Procfile's `web:` command (`python -m bot http`:
 uvicorn on 0.0.0.0:$PORT with its default loop and parser), a floor with the same uvicorn settings on
 the command line (`uvicorn bench.floor_app:<factory> --factory --host 0.0.0.0 --port $PORT`); the
-`_asyncio` twins are that command line (for ours, with `bot.web:app_from_env`) plus `--loop asyncio
+`_asyncio` twins are that command line (for ours, with `bot.services:app_from_env`) plus `--loop asyncio
 --http h11`, so uvloop and httptools are measured against uvicorn's pure-Python stack. Each has a
 SQLite DATABASE_URL in a temporary directory and SLACK_API_URL pointed at the tests' fake Web API
 (tests/bot/fake_slack.py) on loopback.
@@ -309,7 +309,10 @@ def summarize_collapsed(path: Path, top: int = 20) -> dict[str, list[tuple[str, 
                 inclusive[name] = inclusive.get(name, 0) + count
     if not total:
         return {}
-    share = lambda items: [(name, round(100 * count / total, 1)) for name, count in items]
+
+    def share(items: list[tuple[str, int]]) -> list[tuple[str, float]]:
+        return [(name, round(100 * count / total, 1)) for name, count in items]
+
     return {
         "by_package": share(sorted(by_package.items(), key=lambda kv: -kv[1])[:top]),
         "own_code": share(sorted(inclusive.items(), key=lambda kv: -kv[1])[:top]),
@@ -421,7 +424,10 @@ def _ratios(summary: dict[str, dict[str, Any]], a: str, b: str) -> dict[str, Any
     NaN throughout when either did not run.
     """
     x, y = summary.get(a), summary.get(b)
-    div = lambda key: x[key] / y[key] if x and y and y[key] else float("nan")
+
+    def div(key: str) -> float:
+        return x[key] / y[key] if x and y and y[key] else float("nan")
+
     return {
         "of": f"{a}/{b}",
         "throughput": div("rps"),

@@ -15,8 +15,8 @@ from .engine import (
     estimate,
 )
 from .errors import Ambiguous, ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, UnknownModel, UnsupportedFeature
-from .models import ModelCard, RateCard
 from .genai_source import OVERLAY_PATH
+from .models import ModelCard, RateCard
 from .query import Query, apply_followup, canonical, parse_query
 from .ratecard import PriceBook, load_card, parse_card
 

@@ -12,8 +12,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .errors import PricingError, RateCardError
-from .models import MAX_PRICE_DECIMALS, MAX_TOKEN_PRICE, MIN_NONZERO_PRICE, RateCard
-from .ratecard import MAX_ALIAS_WORDS, PriceBook, model_words, parse_card
+from .models import MAX_PRICE_DECIMALS, MAX_TOKEN_PRICE, MIN_NONZERO_PRICE, RateCard, model_words, parse_card
+from .ratecard import MAX_ALIAS_WORDS, PriceBook
 
 __all__ = [
     "AdminInputError",

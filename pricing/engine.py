@@ -233,7 +233,7 @@ class FxRate:
     as_of: dt.date | None = None
 
     @classmethod
-    def parse(cls, text: str) -> "FxRate":
+    def parse(cls, text: str) -> FxRate:
         """`7.10` or `7.10@2026-11-20` (the USD_CNY setting); ValueError saying what would work."""
         rate_text, _, day_text = text.strip().partition("@")
         try:

@@ -9,6 +9,10 @@ The merge is strict, so a disagreement shows up in the tests rather than at answ
 value for something the data also states must be equal, unless the overlay lists it under
 ``corrects`` with the reason the data is wrong; an overlay entry for a model the data does not have is
 refused. The result is validated whole, exactly as an imported or stored card is.
+
+Layering: this module sits below `pricing.ratecard` (which loads the shipped card through `build_card`)
+and `pricing.model_names` (which reads the data's match rules through `google_models`); it validates with
+`pricing.models.parse_card`, so it imports neither of them.
 """
 
 from __future__ import annotations
@@ -19,13 +23,13 @@ import tomllib
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from .errors import RateCardError
-from .models import FLAT_PRICE_FIELDS, RateCard
+from .models import FLAT_PRICE_FIELDS, RateCard, parse_card
 
 if TYPE_CHECKING:
-    from genai_prices.types import ModelInfo, ModelPrice
+    from genai_prices.types import ModelInfo, ModelPrice, TieredPrices
 
 __all__ = [
     "OVERLAY_PATH",
@@ -106,8 +110,6 @@ def build_card(
 ) -> RateCard:
     """The whole card, validated. ``today`` decides which of the data's dated prices are "current"
     (earlier ones are kept as `earlier`, later ones as `scheduled`, so answers do not depend on it)."""
-    from .ratecard import parse_card
-
     data = build_card_data(
         read_overlay() if overlay is None else overlay,
         google_models() if models is None else list(models),
@@ -280,7 +282,7 @@ def _dated(
     earlier: list[dict[str, Any]] = []
     scheduled: list[dict[str, Any]] = []
     index = next(i for i, (s, p) in enumerate(periods) if s == current_start and p is current)
-    for i, (start, prices) in enumerate(periods[:index]):
+    for i, (_start, prices) in enumerate(periods[:index]):
         until = periods[i + 1][0]
         assert until is not None
         changed = _changes(model_id, current, prices)
@@ -305,7 +307,7 @@ def _usd(value: Decimal) -> Decimal:
     return value.quantize(_CENT) if value.as_tuple().exponent > -2 else value  # type: ignore[operator]
 
 
-def _is_tiered(price: Any) -> bool:
+def _is_tiered(price: object) -> TypeGuard[TieredPrices]:
     from genai_prices.types import TieredPrices
 
     return isinstance(price, TieredPrices)
@@ -379,7 +381,7 @@ def _batch_multiplier(model_id: str, info: ModelInfo, current: ModelPrice, today
     if not active:
         return None
     variant = max(active, key=lambda v: v.constraint.start_date if v.constraint else dt.date.min)
-    shares = set()
+    shares: set[Decimal] = set()
     for attr in ("input_mtok", "output_mtok"):
         theirs, ours = getattr(variant.prices, attr, None), getattr(current, attr, None)
         if theirs is None or ours is None:

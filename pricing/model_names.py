@@ -11,28 +11,36 @@ A model answers to, in this order (the first that matches wins):
 5. the same words in another order ("pro 3.1", "Flash-Lite 2.5").
 A name two models share at the same rank is dropped rather than guessed.
 
-Works on the query parser's token list (`pricing.query`): each token has ``kind``, ``text``,
-``glued`` (no space before it) and, once matched, ``model``.
+Works on the question's token list (`pricing.tokens.Token`): each token has ``kind``, ``text``,
+``glued`` (no space before it) and, once matched, ``model``. The matching functions take a `NameIndex`
+(or the card), not a `PriceBook`: the price book builds its index here, and the parser calls the
+matching, so this module sits below both `pricing.ratecard` and `pricing.query` and imports neither.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
 
 from .errors import RateCardError, UnknownModel
+from .genai_source import google_models
+from .models import ModelCard, RateCard, model_words
+from .tokens import Token
+
+__all__ = [
+    "MAX_GENERATION_READINGS",
+    "MAX_NAME_WORDS",
+    "NameIndex",
+    "derived_names",
+    "generation_models",
+    "match_models",
+    "reject_unknown_models",
+]
 
 #: The parser's look-ahead for a model name, in words: the longest id (`gemini 2.5 flash lite preview
 #: 09 2025`) fits; an alias over `MAX_ALIAS_WORDS` can no longer be saved, and this bounds old ones.
 MAX_NAME_WORDS = 10
-from .models import ModelCard, RateCard, model_words
-
-if TYPE_CHECKING:
-    from .query import _Tok as Tok
-    from .ratecard import PriceBook
-
-__all__ = ["MAX_GENERATION_READINGS", "NameIndex", "generation_models", "match_models", "reject_unknown_models"]
 
 Words = tuple[str, ...]
 _VERSION_WORD = re.compile(r"^\d+(\.\d+)?$")
@@ -82,6 +90,8 @@ class NameIndex:
         self._match_rules = _data_match_rules(card)
         self.max_words = max(len(w) for w in self.exact)
         self.first_words = frozenset(w for words in self.exact for w in words)
+        self._card = card
+        self._spellings = sorted({" ".join(w) for w in self.exact} | {m.id for m in card.models})
 
     def lookup(self, words: Words) -> str | None:
         """The model these words name (as typed, then in any order), or None."""
@@ -106,11 +116,27 @@ class NameIndex:
             found = self.by_data_rules(ref.strip())
         return found or self.lookup(words)
 
+    def suggest(self, ref: str, limit: int = 3) -> list[str]:
+        """The closest model ids to a name that matched nothing (for 'did you mean')."""
+        probe = " ".join(model_words(ref))[:80]
+        spellings = [s.replace("-", " ") for s in self._spellings]
+        close = difflib.get_close_matches(probe, spellings, n=limit * 3, cutoff=0.55)
+        found: list[str] = []
+        for spelling in close:
+            model_id = self.exact.get(tuple(spelling.split()))
+            if model_id and model_id not in found:
+                found.append(model_id)
+        if not found:
+            card = self._card
+            current = [m.id for m in card.models if m.status in ("ga", "preview")]
+            found = [card.default_model] + [i for i in current if i != card.default_model]
+        return found[:limit]
 
-def _unique(pairs: object) -> dict[Words, str]:
+
+def _unique(pairs: Iterable[tuple[Words, str]]) -> dict[Words, str]:
     """Names to models, dropping any name two models share."""
     found: dict[Words, str | None] = {}
-    for words, model_id in pairs:  # type: ignore[attr-defined]
+    for words, model_id in pairs:
         if words in found and found[words] != model_id:
             found[words] = None
         else:
@@ -121,8 +147,6 @@ def _unique(pairs: object) -> dict[Words, str]:
 def _data_match_rules(card: RateCard) -> list[tuple[str, Callable[[str], bool]]]:
     """genai-prices' match clauses of the card's models (none when the data cannot be read)."""
     try:
-        from .genai_source import google_models
-
         infos = google_models()
     except Exception:  # noqa: BLE001 - the card still answers by id and name without the data
         return []
@@ -130,7 +154,7 @@ def _data_match_rules(card: RateCard) -> list[tuple[str, Callable[[str], bool]]]
     return [(info.id, info.is_match) for info in infos if info.id in on_card]
 
 
-def _glued_run(tokens: list[Tok], i: int) -> int:
+def _glued_run(tokens: list[Token], i: int) -> int:
     """Index after the name typed as one word from token ``i`` (`models/gemini-2.5-flash-preview-09-2025`)."""
     j = i + 1
     while j < len(tokens) and tokens[j].glued and (
@@ -143,12 +167,12 @@ def _glued_run(tokens: list[Tok], i: int) -> int:
         j -= 1  # a trailing hyphen is punctuation
     return j
 
+
 _MODELISH = re.compile(r"^(gemini|gemma|gpt|claude|llama|mistral|deepseek|qwen|grok|palm|bard|o\d)")
 
 
-def match_models(tokens: list[Tok], book: PriceBook) -> list[tuple[str, str]]:
+def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]:
     """Find model names (longest first) and mark their tokens; returns (model id, words typed)."""
-    index = book.name_index
     found: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
@@ -169,7 +193,7 @@ def match_models(tokens: list[Tok], book: PriceBook) -> list[tuple[str, str]]:
             if end - i > 2 and (tok.text == "gemini" or tokens[i + 2].text == "gemini"):
                 # `gemini-3.1-flash-lite-ultra`: one name, not on the card. Refuse it whole rather
                 # than price the known part and trip over the rest.
-                raise UnknownModel(typed, book.suggest(typed))
+                raise UnknownModel(typed, index.suggest(typed))
         if tok.kind in ("word", "num") and tok.text in index.first_words and not after_times:
             # gather up to max_words name parts joined by spaces or hyphens; `8` `b` typed as
             # `8b` is one name word
@@ -210,13 +234,13 @@ def match_models(tokens: list[Tok], book: PriceBook) -> list[tuple[str, str]]:
     return found
 
 
-def _mark(tokens: list[Tok], first: int, last: int, model_id: str) -> None:
+def _mark(tokens: list[Token], first: int, last: int, model_id: str) -> None:
     for k in range(first, last + 1):
         tokens[k].kind = "used"
     tokens[first].kind, tokens[first].model = "model", model_id
 
 
-def _unknown_model_ref(tokens: list[Tok], i: int, is_keyword: Callable[[str], bool]) -> str:
+def _unknown_model_ref(tokens: list[Token], i: int, is_keyword: Callable[[str], bool]) -> str:
     """The whole name starting at token ``i`` as typed: the hyphen/dot/slash-joined word
     (`gemini-9-ultra-preview-09-2025`), then name-like words typed with spaces (`gemini 9 ultra`)."""
     end = _glued_run(tokens, i)
@@ -236,7 +260,7 @@ def _unknown_model_ref(tokens: list[Tok], i: int, is_keyword: Callable[[str], bo
     return "".join(parts)[:120]
 
 
-def reject_unknown_models(tokens: list[Tok], book: PriceBook, is_keyword: Callable[[str], bool]) -> None:
+def reject_unknown_models(tokens: list[Token], index: NameIndex, is_keyword: Callable[[str], bool]) -> None:
     """A name that looks like a model but is not on the card is an error, never a silent default."""
     for i, tok in enumerate(tokens):
         if tok.kind != "word":
@@ -247,12 +271,12 @@ def reject_unknown_models(tokens: list[Tok], book: PriceBook, is_keyword: Callab
                 nxt += 1
             if nxt < len(tokens) and tokens[nxt].kind in ("word", "num") and not is_keyword(tokens[nxt].text):
                 ref = _unknown_model_ref(tokens, nxt, is_keyword)
-                raise UnknownModel(ref, book.suggest(ref))
+                raise UnknownModel(ref, index.suggest(ref))
         elif _MODELISH.match(tok.text):
             ref = _unknown_model_ref(tokens, i, is_keyword)
             if ref == "gemini":
                 continue  # "the cheapest gemini", "a chatbot on gemini": the product, not a model
-            raise UnknownModel(ref, book.suggest(ref))
+            raise UnknownModel(ref, index.suggest(ref))
 
 
 # --- a generation named without a model ("gemini 2.5", "gemini 3") ----------------------------------
@@ -266,7 +290,7 @@ _TIER_ORDER = ("pro", "flash", "flash-lite")
 MAX_GENERATION_READINGS = 5
 
 
-def generation_models(ref: str, book: PriceBook) -> list[str] | None:
+def generation_models(ref: str, card: RateCard) -> list[str] | None:
     """The models a generation name may mean: the newest text model of each tier, pro first.
 
     None when ``ref`` is not a generation name. "gemini 3" takes in 3.1 ... 3.8 (Google calls them
@@ -278,7 +302,7 @@ def generation_models(ref: str, book: PriceBook) -> list[str] | None:
         return None
     version = asked.group(1)
     best: dict[str, tuple[tuple[int, ...], ModelCard]] = {}
-    for model in book.card.models:
+    for model in card.models:
         found = _VERSIONED_ID.match(model.id)
         if found is None or any(word in found.group(2) for word in _SPECIALIZED):
             continue

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import RateCardError
 
 __all__ = [
     "Price",
@@ -35,6 +37,7 @@ __all__ = [
     "model_words",
     "MIN_NONZERO_PRICE",
     "MAX_PRICE_DECIMALS",
+    "parse_card",
 ]
 
 #: A provider's name as `via NAME` types it.
@@ -83,7 +86,7 @@ class Price(_Strict):
     source: str = Field(description="Id of a `Source` on the card")
     as_of: dt.date
 
-    def as_tiered(self) -> "TieredPrice":
+    def as_tiered(self) -> TieredPrice:
         """The same flat price where a tiered one is expected (no long-context rate)."""
         return TieredPrice(standard=self.usd, source=self.source, as_of=self.as_of)
 
@@ -213,7 +216,7 @@ class ModelCard(_Strict):
     earlier: tuple[EarlierPrices, ...] = ()
 
     @model_validator(mode="after")
-    def _tiers_match_threshold(self) -> "ModelCard":
+    def _tiers_match_threshold(self) -> ModelCard:
         tiered = [p for p in self.tiered_prices() if p is not None]
         has_long = [p.long_context is not None for p in tiered]
         if self.long_context_threshold is None and any(has_long):
@@ -242,7 +245,7 @@ class ModelCard(_Strict):
             self.cached_input,
         )
 
-    def on(self, day: dt.date) -> "ModelCard":
+    def on(self, day: dt.date) -> ModelCard:
         """This model with the rates that apply on ``day``: an earlier period's, or announced changes applied.
 
         The result has no earlier periods, and as `scheduled` the changes still to come after ``day``
@@ -285,9 +288,10 @@ class ModelCard(_Strict):
         return figure.usd if isinstance(figure, Price) else figure.standard
 
     def _source(self, name: str) -> str:
-        return getattr(self, name).source
+        figure: Price | TieredPrice = getattr(self, name)
+        return figure.source
 
-    def _with(self, prices: dict[str, Decimal], source: str) -> "ModelCard":
+    def _with(self, prices: dict[str, Decimal], source: str) -> ModelCard:
         update: dict[str, object] = {}
         for name, usd in prices.items():
             current = getattr(self, name)
@@ -376,7 +380,7 @@ class RateCard(_Strict):
     providers: dict[str, Provider] = Field(default_factory=dict, description="Resellers, by the name `via NAME` uses")
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> "RateCard":
+    def _references_resolve(self) -> RateCard:
         ids = [m.id for m in self.models]
         duplicates = {i for i in ids if ids.count(i) > 1}
         if duplicates:
@@ -408,11 +412,11 @@ class RateCard(_Strict):
                 if key in seen_alias and seen_alias[key] != model.id:
                     raise ValueError(f"alias {alias!r} used by {seen_alias[key]} and {model.id}")
                 seen_alias[key] = model.id
-        for key, provider in self.providers.items():
-            if not re.fullmatch(PROVIDER_KEY, key):
-                raise ValueError(f"provider name {key!r}: lower-case letters, digits, - and _ only")
+        for provider_key, provider in self.providers.items():
+            if not re.fullmatch(PROVIDER_KEY, provider_key):
+                raise ValueError(f"provider name {provider_key!r}: lower-case letters, digits, - and _ only")
             if provider.source not in self.sources:
-                raise ValueError(f"provider {key}: source {provider.source!r} is not on the card")
+                raise ValueError(f"provider {provider_key}: source {provider.source!r} is not on the card")
         for plan_id, plan in self.grounding.items():
             if plan.source not in self.sources:
                 raise ValueError(f"grounding {plan_id}: source {plan.source!r} is not on the card")
@@ -425,11 +429,28 @@ class RateCard(_Strict):
         raise KeyError(model_id)
 
 
-def _figures(model: ModelCard) -> list[object]:
-    found: list[TieredPrice | Price | FreeTier | ScheduledChange | EarlierPrices | ImageTokens] = [model.free_tier]
+#: Everything on a model that names a source.
+_Figure = TieredPrice | Price | FreeTier | ScheduledChange | EarlierPrices | ImageTokens
+
+
+def _figures(model: ModelCard) -> list[_Figure]:
+    found: list[_Figure] = [model.free_tier]
     for optional in (*model.tiered_prices(), model.cached_audio, model.storage, model.output_image_tokens):
         if optional is not None:
             found.append(optional)
     found.extend(model.scheduled)
     found.extend(model.earlier)
     return found
+
+
+def parse_card(data: dict[str, Any]) -> RateCard:
+    """Validate raw card data (from TOML, JSON, the store or the genai-prices builder) as one whole card.
+
+    Beside the model it validates, below both the code that builds the shipped card
+    (`pricing.genai_source`) and the code that loads and indexes cards (`pricing.ratecard`), so neither
+    of those imports the other for it.
+    """
+    try:
+        return RateCard.model_validate(data)
+    except ValidationError as exc:
+        raise RateCardError(f"invalid rate card: {exc}") from exc

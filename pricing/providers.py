@@ -12,8 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from .errors import RateCardError
-from .models import PROVIDER_KEY, Provider, RateCard
-from .ratecard import parse_card
+from .models import PROVIDER_KEY, Provider, RateCard, parse_card
 
 __all__ = ["ProviderCommandError", "add_provider", "remove_provider", "parse_provider_command", "cny_through"]
 

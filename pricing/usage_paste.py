@@ -259,7 +259,8 @@ def _split_paste(text: str) -> tuple[str, str, str]:
     end when what follows has quotes or brackets (the rest of a block cut off mid-key)."""
     fences = [m.start() for m in _FENCE.finditer(text)]
     if fences:
-        inside, outside = [], []
+        inside: list[str] = []
+        outside: list[str] = []
         pos, is_code = 0, False
         for start in [*fences, len(text)]:
             (inside if is_code else outside).append(text[pos:start])

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.answer import Answerer, Reply
+from bot.answers.answerer import Answerer, Reply
 from pricing import PriceBook, canonical, parse_query
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

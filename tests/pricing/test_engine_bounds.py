@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from bot.i18n import LANGS, translator
+from bot.text.i18n import LANGS, translator
 from pricing import InvalidQuery, PriceBook, Usage, budget
 from pricing.engine import MAX_BUDGET_USD, MAX_STORAGE_HOURS
 

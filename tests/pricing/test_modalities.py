@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from bot.i18n import translator
-from bot.render import error_message
+from bot.answers.render import error_message
+from bot.text.i18n import translator
 from pricing import PriceBook, UnsupportedFeature, Usage, estimate
 
 TODAY = dt.date(2026, 12, 2)

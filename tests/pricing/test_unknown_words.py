@@ -8,8 +8,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pricing import Ambiguous, PriceBook, PricingError, parse_query
-from pricing.numbers import ENGLISH_MULTIPLIERS
-from pricing.vocab import CJK_FILLER, CJK_WORDS, FILLER, WORDS, correct_typo
+from pricing.query.numbers import ENGLISH_MULTIPLIERS
+from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, WORDS, correct_typo
 
 PRICED_QUESTIONS = [
     "1M in 50k out",

@@ -34,7 +34,8 @@ __all__ = [
 WORDS: dict[str, str] = {
     **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
-        ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies", "generated", "generation", "back"],
+        ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies",
+         "generated", "generation", "back"],
         "label:output",
     ),
     **dict.fromkeys(["cached", "hits", "hit", "reads"], "label:cached"),
@@ -51,7 +52,7 @@ WORDS: dict[str, str] = {
          "tweets", "entries", "snippets", "summaries", "transcripts", "products", "items"],
         "count",
     ),
-    # People are not requests: `300 users` says nothing of how often each asks (query.py multiplies
+    # People are not requests: `300 users` says nothing of how often each asks (usage.py multiplies
     # only when a count per person is given, `100 users x 20 messages a day`)
     **dict.fromkeys(
         ["users", "people", "persons", "customers", "employees", "members", "subscribers", "seats", "students", "agents"],
@@ -90,7 +91,11 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["each", "apiece", "per-request", "per-call"], "each"),
     **dict.fromkeys(["total", "overall", "altogether", "combined"], "total"),
     **dict.fromkeys(["embed", "embedding", "embeddings", "embedded", "vectorize", "vectors", "vector"], "embed"),
-    **dict.fromkeys(["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics", "img", "imgs", "drawing", "drawings", "illustration", "illustrations"], "images"),
+    **dict.fromkeys(
+        ["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics", "img", "imgs", "drawing", "drawings", "illustration",
+         "illustrations"],
+        "images",
+    ),
     **dict.fromkeys(["make", "making", "generate", "generating", "create", "creating", "draw", "drawing", "render", "rendering", "produce"], "make"),
     "via": "via",
     **dict.fromkeys(["or", "vs", "versus"], "alt"),
@@ -204,7 +209,8 @@ FILLER = frozenset(
     approx. ~ usage used api gemini's google's model's our app service pipeline workload project
     currently roughly typical typically average avg on approx expected expect expecting
     go get getting have has had having do does done make costs cost? price? spend? money
-    product gemini mode transcribe transcribing transcription loop it that which where whole part portion averaging average avg stuff kind back send sending sent
+    product gemini mode transcribe transcribing transcription loop it that which where whole part portion averaging average avg stuff kind
+    back send sending sent
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
     in? one single same it? this? that? will would be been being""".split()
@@ -245,15 +251,18 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["人民币", "元", "块", "块钱", "rmb"], "cny"),
     **dict.fromkeys(["美元", "美金", "刀"], "usd"),
     **dict.fromkeys(["请求数", "调用次数", "请求次数", "次数"], "count_label"),
-    **dict.fromkeys(["能调几次", "几次", "能调", "够多少次", "多少请求", "几个请求", "能发", "能用几次", "能跑几次", "可以跑几次", "能嵌多少", "呼叫几次"], "budget"),
-    **dict.fromkeys(["预算", "能调用多少次", "能用多少次", "能调用", "够用", "够调用", "够用多少次", "能跑多少次", "可以调用多少次", "能请求多少次"], "budget"),
+    **dict.fromkeys(["能调几次", "几次", "能调", "够多少次", "多少请求", "几个请求", "能发", "能用几次", "能跑几次", "可以跑几次",
+                     "能嵌多少", "呼叫几次"], "budget"),
+    **dict.fromkeys(["预算", "能调用多少次", "能用多少次", "能调用", "够用", "够调用", "够用多少次", "能跑多少次", "可以调用多少次",
+                     "能请求多少次"], "budget"),
     **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱"], "compare"),
     **dict.fromkeys(["比较", "对比", "比一比", "所有模型", "最便宜", "哪个便宜", "哪个最便宜", "哪个更便宜", "哪个划算", "更便宜"], "compare"),
     **dict.fromkeys(["价格", "价目", "价目表", "费率", "单价", "定价", "收费标准", "价钱", "报价"], "rates"),
     **dict.fromkeys(["不付费", "不花钱", "白嫖", "免费版"], "free"),
     **dict.fromkeys(["免费额度", "免费层", "免费", "额度", "限额", "限制", "配额", "速率限制", "限流", "免费版"], "free"),
     **dict.fromkeys(["提问", "怎么提问", "干什么的", "是干什么的", "命令", "有什么命令", "能问什么"], "help"),
-    **dict.fromkeys(["帮助", "怎么用", "用法", "说明", "示例", "例子", "能干嘛", "能做什么", "能干什么", "干嘛用", "有什么用", "如何使用", "怎么使用", "使用方法"], "help"),
+    **dict.fromkeys(["帮助", "怎么用", "用法", "说明", "示例", "例子", "能干嘛", "能做什么", "能干什么", "干嘛用", "有什么用", "如何使用",
+                     "怎么使用", "使用方法"], "help"),
     **dict.fromkeys(
         ["上下文窗口", "上下文长度", "窗口", "状态", "下线", "停用", "弃用", "淘汰", "还能用", "能用吗", "继任", "替代", "多模态",
          "模态", "支持", "发布", "停服", "关停", "退役", "最大输出", "信息", "最多", "正式版", "预览版", "还能调用", "还可以调用",
@@ -282,7 +291,8 @@ CJK_WORDS: dict[str, str] = {
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.
 CJK_FILLER = frozenset(
-    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 跑 要 整 整整 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开 谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
+    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 跑 要 整 整整 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
+    谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
     算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
     助手 api 接口 模型的 跑一次 调 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给
@@ -299,7 +309,8 @@ TRADITIONAL = str.maketrans(
 )
 
 #: Taiwan wording that differs beyond single characters.
-TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存", "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求", "回覆": "回复"}
+TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存",
+                     "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求", "回覆": "回复"}  # fmt: skip
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

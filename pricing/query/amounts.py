@@ -1,0 +1,238 @@
+"""Folding numbers into amount tokens (multipliers, Chinese units, signs, currencies) and reading durations said in words.
+
+Also here: what only looks like an amount (`一个` before one, a 30-day month) dropped, `in cache` read by whether
+a duration is given, and the bounds an amount is checked against.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..engine import MAX_BUDGET_USD
+from ..errors import InvalidQuery
+from ..tokens import Token
+from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
+from .vocab import CJK_WORDS, WORDS
+
+__all__ = [
+    "read_amounts",
+    "drop_article_one",
+    "spoken_durations",
+    "kept_in_cache",
+    "thirty_day_month",
+    "check_amounts",
+    "plain_amount",
+]
+
+
+def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
+    """`100美元`, `100 dollars`: the currency that makes the amount at ``first`` money, if any.
+
+    Not for a labelled token amount: in `输出5万 人民币` the yuan ask for the answer's currency.
+    """
+    if after >= len(tokens):
+        return None
+    word = tokens[after]
+    role = word.role or WORDS.get(word.text) if word.kind in ("cjk", "word") else None
+    if role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued):
+        return None
+    before = tokens[first - 1] if first > 0 else None
+    if before is not None and ((before.role or WORDS.get(before.text) or "").startswith("label:")):
+        return None
+    return role
+
+
+def read_amounts(tokens: list[Token], text: str) -> list[Token]:
+    """Fold numbers with their multipliers, signs and currency marks into amount tokens."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind in ("num", "cjknum"):
+            value = parse_number(tok.text) if tok.kind == "num" else Decimal(cjk_value(tok.text))
+            if value is None:
+                raise InvalidQuery("amount_too_large", amount=tok.text[:30])
+            start, j = tok.start, i + 1
+            # `1.2 万`: a space before the unit is still the same number
+            spaced_unit = j < n and not tokens[j].glued and text[tok.end : tokens[j].start].strip() == ""
+            if j < n and tokens[j].kind == "cjknum" and is_cjk_multiplier(tokens[j].text) and (tokens[j].glued or spaced_unit):
+                unit = cjk_value(tokens[j].text)
+                value, j = _cjk_compound(tokens, j + 1, value * unit, unit, lead=tok.text if tok.kind == "num" else "")
+            elif j < n and tokens[j].kind == "cjknum" and tokens[j].glued and _unit_then_zero(tokens[j].text):
+                # `20万零1`: the zero says the digits after it are ones, not the next unit down
+                value *= cjk_value(tokens[j].text.rstrip("零"))
+                j += 1
+                if j < n and tokens[j].kind == "num" and tokens[j].glued and tokens[j].text.isdigit():
+                    value += Decimal(tokens[j].text)
+                    j += 1
+            elif j < n and tokens[j].kind == "word" and tokens[j].text in ENGLISH_MULTIPLIERS:
+                # `50k` glued, or `1 million` spaced; a spaced single letter is still a multiplier
+                value *= ENGLISH_MULTIPLIERS[tokens[j].text]
+                j += 1
+            amount = Token("amount", "", start, tokens[j - 1].end, tok.glued, value=value)
+            if out and out[-1].text == "-" and tok.glued and (not out[-1].glued or out[-2].kind in ("sym", "cjk")):
+                raise InvalidQuery("negative_amount", amount="-" + tok.text + "".join(t.text for t in tokens[i + 1 : j]))
+            if out and out[-1].kind == "sym" and out[-1].text in ("$", "¥"):
+                amount.money = "usd" if out.pop().text == "$" else "cny"
+            currency = _currency_after(tokens, i, j)
+            if currency is not None:
+                amount.money = currency
+                j += 1
+            amount.text = text[tok.start : tokens[j - 1].end]  # as typed (normalized), e.g. "1 million"
+            out.append(amount)
+            i = j
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _unit_then_zero(text: str) -> bool:
+    """`万零`, `千零`: units then 零, as in `20万零1`."""
+    return text.endswith("零") and is_cjk_multiplier(text.rstrip("零"))
+
+
+def _cjk_compound(tokens: list[Token], j: int, value: Decimal, unit: int, *, lead: str) -> tuple[Decimal, int]:
+    """Digits and smaller units glued after `1万`: `1万5千` is 15,000, `3万2千5百` 32,500, as people write them.
+
+    A last digit with no unit means the next unit down, as in speech (`1万5` 15,000, `2千5` 2,500),
+    but only after a single leading digit: whether `10万5` is 105,000 or 150,000 depends on the
+    reader, so that one stays two amounts and is asked about. Returns the value and the next token.
+    """
+    n = len(tokens)
+    while j < n and tokens[j].kind == "num" and tokens[j].glued and tokens[j].text.isdigit():
+        digits = Decimal(tokens[j].text)
+        nxt = tokens[j + 1] if j + 1 < n else None
+        if nxt is not None and nxt.glued and nxt.kind == "cjknum" and is_cjk_multiplier(nxt.text):
+            smaller = cjk_value(nxt.text)
+            if smaller >= unit:
+                break  # `1万5万`: not one number
+            value, unit, j = value + digits * smaller, smaller, j + 2
+            continue
+        spoken_short = len(tokens[j].text) == 1 and unit >= 100 and len(lead) == 1 and lead.isdigit()
+        if spoken_short and not (nxt is not None and nxt.glued and nxt.kind in ("word", "num", "cjknum")):
+            value, j = value + digits * unit // 10, j + 1
+        break
+    return value, j
+
+
+def drop_article_one(tokens: list[Token]) -> list[Token]:
+    """`把一个20万token的文档`: 一个 before an amount is "a", not one more amount to ask about."""
+    drop: set[int] = set()
+    for i in range(len(tokens) - 2):
+        if tokens[i].kind == "amount" and tokens[i].text == "一" and tokens[i + 1].text == "个" and tokens[i + 2].kind == "amount":
+            drop.update((i, i + 1))
+    return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+_HOUR_WORDS = frozenset({"hour", "hours", "hr", "hrs"})
+_STORAGE_CUES = ("cache", "缓存", "存", "保留", "store", "keep")
+
+
+def spoken_durations(tokens: list[Token], text: str) -> list[Token]:
+    """Durations said without digits, as amounts: `for an hour`, `for one hour`, `half an hour`,
+    `for a (whole) day`, `for half a day`, `半小时`, `一整天`, and `一小时` where the question is about
+    keeping a cache.
+
+    Only where the words can mean nothing else: `1000 requests an hour` is a rate, asked about, and
+    so is `一小时` with no cache in sight.
+    """
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        before = out[-1].text if out else ""
+        if tok.text == "half" and nxt is not None and nxt.text in ("a", "an") and after is not None and after.text in _HOUR_WORDS:
+            out.append(Token("amount", "half an", tok.start, nxt.end, tok.glued, value=Decimal("0.5")))
+            i += 2
+            continue
+        if tok.text == "half" and nxt is not None and nxt.text == "a" and after is not None and after.text == "day" and before == "for":
+            out.append(Token("amount", "half a", tok.start, nxt.end, tok.glued, value=Decimal("0.5")))
+            out.append(Token("word", "day", after.start, after.end, True, role="dur:24"))
+            i += 3
+            continue
+        if tok.text in ("a", "an", "one") and before == "for" and nxt is not None and nxt.text in _HOUR_WORDS:
+            out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1)))
+            i += 1
+            continue
+        if tok.text in ("a", "one") and before == "for" and nxt is not None:
+            # `for a whole day`, `for one full day`: 24 hours of storage
+            whole = nxt.text in ("whole", "full", "entire")
+            day = after if whole else nxt
+            if day is not None and day.text == "day":
+                out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1)))
+                out.append(Token("word", "day", day.start, day.end, True, role="dur:24"))
+                i += 3 if whole else 2
+                continue
+        if tok.text in ("整", "整整") and out and out[-1].kind == "amount" and nxt is not None and (nxt.role or "").startswith("dur:"):
+            i += 1  # `缓存一整天`: a whole day is a day
+            continue
+        if tok.kind == "cjk" and tok.text == "半" and nxt is not None and nxt.text in ("小时", "个小时"):
+            out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal("0.5")))
+            i += 1
+            continue
+        if tok.kind == "cjk" and tok.text == "一小时" and any(cue in text for cue in _STORAGE_CUES):
+            out.append(Token("amount", "一", tok.start, tok.start + 1, tok.glued, value=Decimal(1)))
+            out.append(Token("cjk", "小时", tok.start + 1, tok.end, True, role=CJK_WORDS["小时"]))
+            i += 1
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def kept_in_cache(tokens: list[Token], text: str) -> list[Token]:
+    """`keep 250k tokens in (the context) cache for 2 days`: where tokens are kept for a time, so
+    storage; with no duration, `150k in cache` is the part of the prompt read from the cache.
+    (`1M in cache 1M for 2 hours`: there `cache` takes the amount after it, and `in` is the prompt.)"""
+    kept_for = any(t.text == "for" for t in tokens) and any(t.text in (*_HOUR_WORDS, "day", "days") for t in tokens)
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.text == "in" and i + 1 < len(tokens) and out and (out[-1].kind == "amount" or out[-1].text in ("tokens", "token")):
+            k = i + 1
+            while k < len(tokens) and tokens[k].text in ("the", "context", "a"):
+                k += 1
+            after_cache = tokens[k + 1] if k + 1 < len(tokens) else None
+            cache_end = tokens[k].end if k < len(tokens) else 0
+            takes_amount = after_cache is not None and (
+                after_cache.text == "storage" or after_cache.kind == "amount" and not text[cache_end : after_cache.start].strip(" ")
+            )
+            if k < len(tokens) and tokens[k].text == "cache" and not takes_amount:
+                role = "label:storage" if kept_for else "label:cached"
+                out.append(Token("word", "cache", tokens[k].start, tokens[k].end, tokens[k].glued, role=role))
+                i = k + 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def thirty_day_month(tokens: list[Token]) -> list[Token]:
+    """`a 30-day month`, `按30天算一个月`: the month the bot already counts as 30 days, not a duration."""
+    for i, tok in enumerate(tokens):
+        if tok.kind != "amount" or tok.value != 30:
+            continue
+        k = i + 1 + (1 if i + 1 < len(tokens) and tokens[i + 1].text == "-" else 0)
+        if k < len(tokens) and tokens[k].text in ("day", "days", "天") and any(
+            t.text in ("month", "months", "月", "一个月", "个月", "每月") for t in tokens[k + 1 : k + 4]
+        ):
+            return tokens[:i] + tokens[k + 1 :]
+    return tokens
+
+
+def check_amounts(tokens: list[Token]) -> None:
+    for tok in tokens:
+        if tok.kind == "amount" and tok.value is not None and tok.value < 0:
+            raise InvalidQuery("negative_amount", amount=tok.text)
+        if tok.kind == "amount" and tok.money is not None and tok.value is not None and tok.value > MAX_BUDGET_USD:
+            raise InvalidQuery("budget_too_large", amount=plain_amount(tok.value), limit=int(MAX_BUDGET_USD))
+
+
+def plain_amount(value: Decimal) -> str:
+    """An amount as plain text (`1200`, `0.5`); a huge one short (`1e+32`), never thousands of digits."""
+    if value.is_finite() and abs(value.adjusted()) > 15:
+        return f"{value.normalize():.3g}"
+    return format(value.normalize(), "f")

@@ -1,0 +1,129 @@
+"""Choosing what a reading asks (a price, a comparison, a budget, the rates, a topic, the free tier, help).
+
+Also here: the questions that ask for a rate in the form of an amount (`per 1M tokens`, `per 1000 searches`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..engine import Usage
+from ..errors import Ambiguous, InvalidQuery
+from ..models import ModelCard
+from ..tokens import Token
+from .canonical import canonical
+from .pairing import Parts
+from .question import Intent, Query, Topic
+from .usage import build_usage
+
+__all__ = ["choose_intent", "asked_topic", "free_limit", "per_million_question", "price_of_a_million", "per_thousand_searches"]
+
+
+def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ...], asks_rates: bool) -> Intent:
+    wants = parts.intents
+    if parts.budget_usd is not None or parts.budget_cny is not None:
+        if usage is None:
+            raise Ambiguous("budget_needs_usage")
+        return "budget"
+    topical = parts.search or bool(parts.labels_seen & {"cache", "cached"})
+    if "free" in wants and not (topical and "tier" not in wants and parts.limit is None):
+        return "free_tier"
+    if usage is not None:
+        if len(models) > 1 and not wants & {"compare", "alt"}:
+            raise Ambiguous("two_models", (canonical(_compare_of(parts, models)),))
+        if parts.batch and len(models) == 1 and "alt" not in wants:
+            # `is batch cheaper for 3.8 flash?`: batch against standard on that model (the estimate
+            # says both); with no model named, `lowest price ..., batch` still ranks the models
+            return "estimate"
+        return "compare" if "compare" in wants or len(models) > 1 else "estimate"
+    if asks_rates:
+        return "topic" if parts.search else "rates"  # grounding's rate is explained with its allowance
+    if "info" in wants:
+        return "model_info"
+    if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"}:
+        return "topic"
+    if "help" in wants and not models:
+        return "help"
+    if parts.requests is not None and not parts.intents & {"rates", "compare"}:
+        raise Ambiguous("count_without_tokens")
+    if "price_q" in wants and not models and not wants & {"rates", "compare", "free", "help", "info"}:
+        raise Ambiguous("count_without_tokens")  # `how much is a chatbot?`: nothing to price yet
+    if "budget" in wants:
+        raise InvalidQuery("budget_needs_amount")
+    if "rates" in wants or "compare" in wants or models:
+        return "rates"
+    if "help" in wants or not (parts.unknown_words or parts.unknown_cjk or parts.intents - {"question"} or parts.labels_seen):
+        return "help"
+    raise InvalidQuery("not_understood")
+
+
+def asked_topic(parts: Parts) -> Topic:
+    if parts.topics:
+        return parts.topics[0]  # the one asked about first
+    if parts.search:
+        return "grounding"
+    if parts.batch:
+        return "batch"
+    if "thinking" in parts.labels_seen:
+        return "thinking"
+    return "caching"
+
+
+def _compare_of(parts: Parts, models: tuple[ModelCard, ...]) -> Query:
+    return Query(intent="compare", usage=build_usage(replace(parts), []), models=models, want_cny=parts.want_cny)
+
+
+def free_limit(parts: Parts, tokens: list[Token]) -> str | None:
+    """The free-tier limit asked about: `rpm`, `rpd` or `tpm` (`tokens per minute`, `requests a day`)."""
+    limit = parts.limit
+    if limit is None and parts.period == "day":
+        limit = "rpd"
+    if limit == "rpm" and any(t.text in ("tokens", "token") for t in tokens) and not any(t.role == "count" for t in tokens):
+        limit = "tpm"
+    return limit
+
+
+def per_million_question(unlabeled: list[Token], parts: Parts) -> bool:
+    """`2.5 pro 一百万token多少钱`, `how much per 1M tokens`: the price list, not a 1M-token prompt;
+    likewise 1,000 where searches are named (grounding's unit)."""
+    if len(unlabeled) != 1 or parts.labels_seen - {"images", "input", "output"} or parts.requests is not None or parts.unexplained:
+        return False
+    if any(v is not None for v in (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio)):
+        return False
+    return unlabeled[0].value == 1_000_000
+
+
+def price_of_a_million(parts: Parts, tokens: list[Token]) -> bool:
+    """`argon price per 1M output tokens?`, `2.5 flash 一百万输入token多少钱`, `每百萬輸出多少錢`: the
+    rate per 1M tokens, asked with the label; not a one-request estimate of a 1M-token prompt."""
+    at = _the_only_amount(tokens)
+    if at is None or tokens[at].value != 1_000_000 or parts.unexplained:
+        return False  # (`1M tokens a week`: the week is asked about, not dropped)
+    if parts.input is not None and parts.output is not None:
+        return False
+    others = (parts.cached, parts.storage, parts.thinking, parts.audio, parts.requests, parts.budget_usd, parts.budget_cny)
+    if any(v is not None for v in others) or parts.batch or parts.search or parts.period is not None:
+        return False
+    return _per_before(tokens, at) or "price_q" in parts.intents or "rates" in parts.intents
+
+
+def per_thousand_searches(parts: Parts, tokens: list[Token]) -> bool:
+    """`search grounding price per 1000?`, `每1000次搜索多少钱`: Google's grounding rate (per 1,000
+    queries), not the cost of 1,000 searches. Only when 1,000 is the one amount and "per" comes right
+    before it; `1000 grounded prompts` stays a count."""
+    at = _the_only_amount(tokens)
+    if not parts.search or at is None or tokens[at].value != 1_000:
+        return False
+    named = (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio, parts.budget_usd, parts.budget_cny)
+    return all(v is None for v in named) and _per_before(tokens, at)
+
+
+def _the_only_amount(tokens: list[Token]) -> int | None:
+    """The index of the question's one amount; None when it has none or several."""
+    amounts = [i for i, t in enumerate(tokens) if t.kind == "amount"]
+    return amounts[0] if len(amounts) == 1 else None
+
+
+def _per_before(tokens: list[Token], at: int) -> bool:
+    """`per 1M`, `每百万`, `/1000`: the amount is the unit a rate is given in."""
+    return at > 0 and tokens[at - 1].text in ("per", "每", "/")

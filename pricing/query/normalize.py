@@ -1,0 +1,62 @@
+"""Text clean-up before tokenizing: case, width and Traditional characters folded, Slack decoration dropped, a date taken out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from ..errors import InvalidQuery
+from .vocab import TRADITIONAL, TRADITIONAL_WORDS
+
+__all__ = ["MAX_QUERY_CHARS", "normalize"]
+
+#: Slack caps a slash command's text well below this; longer input is cut, not refused.
+MAX_QUERY_CHARS = 4000
+
+# Slack markup (<@U123>, <#C1|general>, <!channel>, <https://...|text>) and its escapes are not words.
+_SLACK_MARKUP = re.compile(r"<[^<>\s]{0,300}>|&(?:lt|gt|amp);")
+_EMOJI = re.compile(r":[a-z0-9_+'-]{1,40}:")
+_BOLD = re.compile(r"(?<![\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?![\w*])")
+#: What people paste before a question: the slash command, the bot's own name.
+_OWN_NAME = re.compile(r"/?@?gemini[-_ ]?cost\b:?|@bot\b")
+#: `1024x1024`, `1920×1080`: a picture's size, which only image pricing can use.
+_RESOLUTION = re.compile(r"\b(\d{3,4}) ?[x×*] ?(\d{3,4})\b")
+#: Up to this many pixels a side, Google's image models bill one standard (1K/2K) image.
+_STANDARD_IMAGE_SIDE = 2048
+_IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution|图|圖|照片|像素|分辨率|解析度")
+_IN_OUT = re.compile(r"\bi/o\b")
+_DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
+
+
+def normalize(text: str) -> tuple[str, dt.date | None]:
+    """The text to tokenize (the first `MAX_QUERY_CHARS` characters, cleaned) and the date it names, if any."""
+    text = unicodedata.normalize("NFKC", text[:MAX_QUERY_CHARS]).lower()
+    for word, simple in TRADITIONAL_WORDS.items():
+        text = text.replace(word, simple)
+    text = text.translate(TRADITIONAL)
+    text = _SLACK_MARKUP.sub(" ", text)
+    text = _EMOJI.sub(" ", text)  # `:moneybag:` is how Slack sends an emoji: decoration
+    text = _BOLD.sub(r" \1 ", text)  # `*50k in*` is bold, not a multiplication
+    text = _OWN_NAME.sub(" ", text)
+    if _IMAGE_CUE.search(text):
+        # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
+        text = _RESOLUTION.sub(_resolution, text)
+    text = _IN_OUT.sub("in/out", text)
+    on_date = None
+    match = _DATE.search(text)
+    if match is not None:
+        y, m, d = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:]))
+        try:
+            on_date = dt.date(y, m, d)
+        except ValueError:
+            raise InvalidQuery("bad_date", date=match.group(0)) from None
+        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    text = text.replace("`", " ").replace("’", "'")
+    return text.replace("，", ",").replace("、", ",").replace("。", " ").replace("：", ":").replace("；", ";"), on_date
+
+
+def _resolution(match: re.Match[str]) -> str:
+    """`1024x1024` says nothing about the price of a standard image; `4096x4096` does (a 4K image)."""
+    standard = all(int(side) <= _STANDARD_IMAGE_SIDE for side in match.groups())
+    return " " * len(match.group(0)) if standard else " resolution "  # a word the parser asks about

@@ -1,0 +1,411 @@
+"""Pairing amounts with what they are (labels, durations, counts) into `Parts`, and collecting the roles that are not amounts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from ..errors import InvalidQuery
+from ..models import Period
+from ..tokens import Token
+from .question import Topic
+from .vocab import FILLER
+
+__all__ = ["Parts", "pair", "collect"]
+
+#: Words that may stand between an amount and its label without changing what it is.
+_COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx",
+                     "avg", "average", "averaging", "part", "portion"])  # fmt: skip
+#: A label seen without an amount names a topic (`how does caching work`).
+_LABEL_TOPICS: dict[str, Topic] = {"cache": "caching", "cached": "caching", "storage": "caching", "thinking": "thinking"}
+
+
+@dataclass
+class Parts:
+    """What the question says, part by part, as the passes find it (amounts, flags, words left over)."""
+
+    input: Decimal | None = None
+    cached: Decimal | None = None
+    output: Decimal | None = None
+    thinking: Decimal | None = None
+    audio: Decimal | None = None
+    video: Decimal | None = None
+    storage: Decimal | None = None
+    hours: Decimal | None = None
+    requests: Decimal | None = None
+    searches: Decimal | None = None
+    people: Decimal | None = None  # `300 users`: multiplied into the requests only with a count per person
+    per_person: bool = False
+    cache_for_how_long: bool = False  # `cache 300k tokens` with no prompt and no duration: read or stored?
+    images: Decimal | None = None
+    period: Period | None = None
+    asked_period: Period | None = None
+    batch: bool = False
+    search: bool = False
+    cache: Decimal | None = None  # `cache 1M`: storage if a duration is given, else cache hits
+    cached_pct: Decimal | None = None  # `40% cached`
+    budget_usd: Decimal | None = None
+    budget_cny: Decimal | None = None
+    want_cny: bool = False
+    public: bool = False
+    embed: bool = False
+    make: bool = False
+    provider: str | None = None
+    limit: str | None = None
+    intents: set[str] = field(default_factory=set)
+    labels_seen: set[str] = field(default_factory=set)
+    topics: list[Topic] = field(default_factory=list)  # topic words in the order written
+    unknown_words: list[str] = field(default_factory=list)
+    unknown_cjk: list[str] = field(default_factory=list)
+    unexplained: list[str] = field(default_factory=list)  # words that would change the price
+
+    def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
+        """A copy with some amounts set: one reading of amounts that had no label."""
+        reading = replace(self)
+        for name, value in amounts.items():
+            setattr(reading, name, value)
+        return reading
+
+
+def pair(tokens: list[Token], parts: Parts) -> list[Token]:
+    """Attach amounts to labels, durations and counts; returns the amounts left unlabeled.
+
+    An amount takes the free label just before it (`输入100万`, `in 1M`), else the one just after it
+    (`1M in`): reading left to right, `1M in 50k out` pairs as people mean it.
+    """
+    unlabeled: list[Token] = []
+    taken: set[int] = set()
+    n = len(tokens)
+    _pair_slashed(tokens, parts, taken)
+
+    def neighbour(k: int, step: int) -> int:
+        # skip words that sit between an amount and its label: `1M tokens in`, `input = 1M`
+        k += step
+        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link", "total") or tokens[k].role is None and tokens[k].text in _COPULA):
+            k += step
+        return k
+
+    def role(k: int) -> str:
+        return (tokens[k].role or "") if 0 <= k < n and k not in taken and not tokens[k].used else ""
+
+    def _take_twin_label(label: int) -> None:
+        # `300k prompt in total`: a second label of the same part right after the first is the same label
+        after = neighbour(label, 1)
+        if 0 <= after < n and tokens[after].role == tokens[label].role:
+            taken.add(after)
+
+    def mark_volume(k: int) -> bool:
+        while 0 <= k < n and tokens[k].role == "skip":  # `5,000 runs a day`
+            k += 1 if k > i else -1
+        if role(k).startswith("period:"):
+            tokens[k].volume = True
+            return True
+        return False
+
+    def explain_total(k: int) -> None:
+        # `一共 1000 次`, `1000 calls in total`: a total of requests, not of tokens
+        if 0 <= k < n and tokens[k].role == "total":
+            tokens[k].used = True
+
+    for i, tok in enumerate(tokens):
+        if tok.kind != "amount" or tok.money is not None or tok.used:
+            continue
+        assert tok.value is not None  # every amount has a value (amounts.py)
+        prev, nxt = neighbour(i, -1), neighbour(i, 1)
+        if 0 < prev < n and tokens[prev].kind == "cjk" and tokens[prev].role == "skip" and role(prev - 1).startswith("label:"):
+            prev -= 1  # `输入正好20万`, `思考大概8千`: an adverb between the label and its amount
+        if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
+            _set_once(parts, "cached_pct", tok.value, tok)  # `40% cached`: a share of the prompt
+            taken.update((i + 1, neighbour(i + 1, 1)))
+            tok.used = True
+            continue
+        noun = _described_noun(tokens, i, nxt)  # `a 1M-token manual cached for 2 hours`
+        if noun is not None:
+            tokens[noun].role = "skip"
+            nxt = neighbour(noun, 1)
+        if role(i - 1) == "times_sign":  # x100, ×100, * 100
+            _set_once(parts, "requests", tok.value, tok)
+            taken.add(i - 1)
+            mark_volume(neighbour(i, 1))
+        elif role(i + 1) == "times_sign" and tokens[i + 1].glued:  # 100x
+            _set_once(parts, "requests", tok.value, tok)
+            taken.add(i + 1)
+            mark_volume(neighbour(i + 1, 1))
+        elif role(nxt).startswith("dur:"):
+            num, _, den = role(nxt)[4:].partition("/")
+            _set_once(parts, "hours", tok.value * Decimal(num) / Decimal(den or 1), tok)
+            taken.add(nxt)
+        elif (counted := _counted_prompts(tokens, i)) is not None:
+            _set_once(parts, "requests", tok.value, tok)  # `300 prompts of 12k tokens`, `500个prompt`
+            taken.add(counted)
+            explain_total(i - 1)  # `一共500个prompt`: a total of requests
+            mark_volume(neighbour(counted, 1))
+        elif tokens[i - 1].text in ("查", "搜", "搜索") and role(nxt) == "count" if i > 0 else False:
+            _set_once(parts, "searches", tok.value, tok)  # `每次查3次`: searches per request
+            parts.search = True
+            taken.update((i - 1, nxt))
+        elif role(nxt) == "count" and tokens[nxt].text in ("queries", "query", "searches") and _per_request_after(tokens, nxt):
+            _set_once(parts, "searches", tok.value, tok)  # `4 queries per prompt`: searches in each request
+            parts.search = True
+            taken.add(nxt)
+        elif role(nxt) == "people":
+            _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
+            taken.add(nxt)
+            explain_total(i - 1)  # `一共500个用户`: a total of people, not of tokens
+            if role(neighbour(nxt, 1)) == "times_sign":
+                parts.per_person = True  # `100 users x 20 messages a day`
+        elif _adjective_before_count(tokens, nxt):
+            _set_once(parts, "requests", tok.value, tok)  # `60k product descriptions`: a count of a kind of thing
+            tokens[nxt].role = "skip"
+            taken.add(nxt + 1)
+            mark_volume(neighbour(nxt + 1, 1))
+        elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt):
+            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`
+            count_at = nxt if role(nxt) == "count" else prev
+            taken.add(count_at)
+            # `每天5000次` names its period before the count, `5k calls a day` after it
+            if not mark_volume(i - 1 if role(i - 1).startswith("period:") else -1):
+                mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
+            explain_total(i - 1)
+            explain_total(count_at + 1)
+        elif role(nxt) == "searches":
+            _set_once(parts, "searches", tok.value, tok)
+            parts.search = True
+            taken.add(nxt)
+        elif role(nxt) == "images" or (role(nxt) == "make" and role(neighbour(nxt, 1)) == "images"):
+            _set_once(parts, "images", tok.value, tok)
+            taken.add(nxt)
+        elif role(prev).startswith("label:"):
+            _set_label(parts, role(prev)[6:], tok, tokens, prev)
+            taken.add(prev)
+            _take_twin_label(prev)
+        elif role(nxt).startswith("label:") and not _label_owns_the_next_amount(tokens, nxt, neighbour, role):
+            _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
+            taken.add(nxt)
+            _take_twin_label(nxt)
+        elif (period_at := _period_follows(tokens, i)) is not None:
+            _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
+            tokens[period_at].volume = True
+        elif role(prev) == "count_label" or role(prev) == "count" and any(t.text in (":", "=") for t in tokens[prev + 1 : i]):
+            _set_once(parts, "requests", tok.value, tok)  # `请求数1000`, `requests: 800/day`
+            taken.add(prev)
+            mark_volume(neighbour(i, 1))
+        else:
+            unlabeled.append(tok)
+            continue
+        tok.used = True
+    for k in taken:
+        tokens[k].used = True
+    return unlabeled
+
+
+def _pair_slashed(tokens: list[Token], parts: Parts, taken: set[int]) -> None:
+    """`10k/2k in/out`, `in/out 10k/2k`: two amounts and two labels, each joined by a slash, pair in order."""
+    n = len(tokens)
+    for i in range(n - 2):
+        if not (tokens[i].kind == "amount" and tokens[i + 1].text == "/" and tokens[i + 2].kind == "amount"):
+            continue
+        for first in (i + 3, i - 3):
+            if 0 <= first and first + 2 < n and tokens[first + 1].text == "/":
+                labels = ((tokens[first].role or ""), (tokens[first + 2].role or ""))
+                if all(label.startswith("label:") for label in labels) and labels[0] != labels[1]:
+                    for amount, label in ((tokens[i], labels[0]), (tokens[i + 2], labels[1])):
+                        _set_once(parts, label[6:], amount.value, amount)
+                        amount.used = True
+                    taken.update((first, first + 2))
+                    tokens[i + 1].role = tokens[first + 1].role = "skip"
+                    return
+
+
+def _label_owns_the_next_amount(
+    tokens: list[Token], label: int, neighbour: Callable[[int, int], int], role: Callable[[int], str]
+) -> bool:
+    """`问题5千token，回答800token`: a Chinese label between two amounts names the one after it when
+    that one has no label of its own (`5万输入 3千输出` still pairs each amount with the label after it)."""
+    if tokens[label].kind != "cjk":
+        return False
+    after = neighbour(label, 1)
+    if not (0 <= after < len(tokens)) or tokens[after].kind != "amount" or tokens[after].used:
+        return False
+    # only a bare amount (`回答800token`); `缓存12小时` is a duration, `30万字` something else
+    return role(neighbour(after, 1)) == ""
+
+
+def _adjective_before_count(tokens: list[Token], k: int) -> bool:
+    """`60k product descriptions`, `2000 customer emails`: one filler word, then a plural count noun."""
+    if not (0 <= k < len(tokens) - 1):
+        return False
+    word, noun = tokens[k], tokens[k + 1]
+    # only a word the tables know as harmless: an unknown one is still asked about
+    return (word.kind == "word" and word.role is None and word.text in FILLER and len(word.text) > 2
+            and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used)
+
+
+def _plural_count(tokens: list[Token], k: int) -> bool:
+    """`150 prompts a day`: a plural prompt word followed by a period counts requests."""
+    if not (0 <= k < len(tokens)) or tokens[k].text not in ("prompts", "requests"):
+        return False
+    after = k + 1
+    while after < len(tokens) and tokens[after].role == "skip":
+        after += 1
+    return after < len(tokens) and (tokens[after].role or "").startswith("period:")
+
+
+def _period_follows(tokens: list[Token], i: int) -> int | None:
+    """Index of a period word right after amount ``i`` (`1000/day`, `10k per day`, `300 a day`)."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].role == "skip" and k - i <= 2:
+        k += 1
+    if k < len(tokens) and (tokens[k].role or "").startswith("period:") and tokens[k].role != "period:minute" and k > i + 1:
+        return k
+    return None
+
+
+def _per_request_after(tokens: list[Token], k: int) -> bool:
+    """`queries per prompt`, `queries each`: the count is per request."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    per_request = ("prompt", "request", "call", "query", "message", "turn")
+    return nxt is not None and (
+        nxt.role == "each" or nxt.text == "each" or nxt.text == "per" and after is not None and (after.role == "each" or after.text in per_request)
+    )
+
+
+def _counted_prompts(tokens: list[Token], i: int) -> int | None:
+    """`300 prompts of 12k tokens`, `150 prompts a day`, `500个prompt`: a whole number of prompts is
+    a count of requests (`12k prompt tokens`, singular or followed by tokens, stays a size).
+    The index of the prompt word."""
+    tok = tokens[i]
+    if tok.value is None or tok.value != tok.value.to_integral_value() or (
+        tok.text[-1:].isalpha() and not tok.text[-1:].isdigit() and tok.text[-1:] not in "个"
+    ):
+        return None
+    k = i + 1
+    chinese = k < len(tokens) and tokens[k].text == "个"
+    if chinese:
+        k += 1
+    elif k < len(tokens) and tokens[k].text in ("grounded", "search", "grounding"):
+        k += 1  # `2,000 grounded prompts`
+    if k >= len(tokens) or tokens[k].kind != "word" or tokens[k].text not in (("prompt", "prompts") if chinese else ("prompts",)):
+        return None
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return None if after in ("token", "tokens", "tok", "toks") else k
+
+
+def _described_noun(tokens: list[Token], i: int, nxt: int) -> int | None:
+    """`1M-token manual`, `50k token system_prompt`, `50万token的文档`: an amount of tokens naming a
+    thing, whose role the words after it give (a label right after the noun). The noun's index."""
+    if 0 <= nxt < len(tokens) and tokens[nxt].text == "的":
+        nxt += 1  # `20万token的文档`: 的 joins the amount to the noun
+    if not (0 <= nxt < len(tokens)):
+        return None
+    noun = tokens[nxt]
+    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role in ("count", None)):
+        return None
+    if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
+        return None
+    after = nxt + 1
+    while after < len(tokens) and tokens[after].role in ("link", "skip"):
+        after += 1
+    return nxt if after < len(tokens) and (tokens[after].role or "").startswith("label:") else None
+
+
+def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], label_at: int) -> None:
+    # `audio input 500k` / `500k of audio input`: the modality word sits beside the input label
+    if name == "input":
+        for k in (label_at - 1, label_at + 1):
+            beside = tokens[k].role if 0 <= k < len(tokens) else None
+            if beside in ("label:audio", "label:video") and not tokens[k].used:
+                name = beside[6:]
+                tokens[k].used = True
+                break
+    if name in ("audio", "video"):
+        neighbour = label_at + 1
+        if neighbour < len(tokens) and tokens[neighbour].role == "label:input":
+            tokens[neighbour].used = True
+    _set_once(parts, name, amount.value, amount)
+
+
+def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> None:
+    if getattr(parts, name) is not None:
+        raise InvalidQuery("duplicate_part", part=name, amount=amount.text)
+    setattr(parts, name, value)
+
+
+def collect(tokens: list[Token], parts: Parts) -> None:
+    """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
+    standalone: list[Token] = []
+    last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
+    for i, tok in enumerate(tokens):
+        r = tok.role or ""
+        if tok.kind == "amount" and tok.money is not None:
+            name = "budget_usd" if tok.money == "usd" else "budget_cny"
+            _set_once(parts, name, tok.value, tok)
+        elif r.startswith("period:"):
+            if r == "period:minute":
+                parts.limit = parts.limit or "rpm"
+            elif tok.volume:
+                if parts.period is not None and parts.period != r[7:]:
+                    raise InvalidQuery("duplicate_part", part="period", amount=tok.text)
+                parts.period = r[7:]  # type: ignore[assignment]
+            else:
+                standalone.append(tok)
+        elif r.startswith("label:") and not tok.used:
+            parts.labels_seen.add(r[6:])
+            topic = _LABEL_TOPICS.get(r[6:])
+            if topic:
+                parts.topics.append(topic)
+        elif r.startswith("limit:"):
+            parts.limit = r[6:]
+            parts.intents.add("free")
+        elif r == "batch":
+            parts.batch = True
+            parts.topics.append("batch")
+        elif r == "search":
+            parts.search = True
+            parts.topics.append("grounding")
+        elif r == "cny":
+            parts.want_cny = True
+        elif r == "per_person":
+            parts.per_person = True
+        elif r == "public":
+            parts.public = True
+        elif r == "embed":
+            parts.embed = True
+        elif r == "make":
+            parts.make = True
+        elif r == "images" and not tok.used:
+            parts.labels_seen.add("images")
+        elif r == "via":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.kind in ("word", "cjk"):
+                parts.provider = nxt.text
+                nxt.role = "skip"
+        elif r == "total" and tok.used:
+            pass  # a total of requests, explained where it was paired
+        elif r == "total" and i > last_amount:
+            pass  # `..., total?`, `monthly total`: after every amount it asks for the total cost
+        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q"):
+            parts.intents.add(r)
+        elif r == "matter" or (r.startswith("dur:") and not tok.used):
+            # a duration with no amount (`10k in 1k out, hour`) would change a storage price: ask
+            parts.unexplained.append(tok.text)
+        elif r == "pronoun":
+            parts.unknown_words.append(tok.text)
+        elif r == "pronoun_link":
+            parts.intents.add("part")  # `2k out, 500 of it thinking`: a part of what was given
+        elif tok.kind == "word" and tok.role is None:
+            if tok.text not in FILLER and len(tok.text) > 1:
+                parts.unknown_words.append(tok.text)
+        elif tok.kind == "cjk" and tok.role is None:
+            parts.unknown_cjk.append(tok.text)
+    volume_period = parts.period is not None
+    for tok in standalone:
+        period = tok.role[7:]  # type: ignore[index]
+        if parts.period is None:
+            parts.period = period  # type: ignore[assignment]
+        elif volume_period and period != parts.period and parts.asked_period in (None, period):
+            parts.asked_period = period  # type: ignore[assignment]  # `5k runs a day ... per month?`
+        elif parts.period != period:
+            raise InvalidQuery("duplicate_part", part="period", amount=tok.text)

@@ -1,0 +1,204 @@
+"""The entry point, `parse_query`: a reading's intent chosen, unlabeled amounts placed or asked about, unexplained words refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from ..engine import Notice
+from ..errors import Ambiguous, PricingError, UnknownModel
+from ..model_names import generation_models
+from ..models import ModelCard
+from ..ratecard import PriceBook
+from ..tokens import Token
+from .canonical import canonical
+from .followups import apply_followup, is_followup
+from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
+from .pairing import Parts
+from .question import Query
+from .read import read_question
+from .usage import as_tokens, build_usage
+
+__all__ = ["parse_query"]
+
+_PRICED: frozenset[str] = frozenset(["estimate", "compare", "budget"])
+
+
+def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Query:
+    """Read one question. Raises `InvalidQuery`, `Ambiguous` or `UnknownModel`, never anything else.
+
+    ``previous`` is the question this one may follow up (same thread): a follow-up ("what about 2.5
+    flash?", "x1000 a day?") is read as that question with the change.
+    """
+    try:
+        return _parse(text, book, previous)
+    except UnknownModel as error:
+        models = generation_models(error.ref, book.card)
+        if models is None:
+            raise
+        return _read_generation(text, book, previous, error, models)
+
+
+def _read_generation(text: str, book: PriceBook, previous: str | None, error: UnknownModel, models: list[str]) -> Query:
+    """"gemini 2.5" names a generation, not a model: its one model, or the question which one.
+
+    Each candidate is the question with the generation replaced by a model id, read as usual; the
+    ones that read (and price) are the readings offered.
+    """
+    typed = re.compile(r"[\s\-_]*".join(map(re.escape, error.ref.lower().replace("-", " ").split())), re.IGNORECASE)
+    if typed.search(text) is None:
+        raise error
+    readings: list[Query] = []
+    for model_id in models:
+        try:
+            readings.append(_parse(typed.sub(model_id, text, count=1), book, previous))
+        except PricingError:
+            continue  # a reading that cannot be priced is no reading to offer
+    if not readings:
+        raise error
+    if len(models) == 1:
+        return readings[0]  # the generation has one model: "Read as" names it
+    if all(q.intent == "topic" for q in readings):
+        # How grounding or caching is billed is one rule for the generation; the answer names the
+        # model its figures are for (the newest top tier), so there is nothing to ask.
+        return readings[0]
+    example = readings[0].models[0].id if readings[0].models else models[0]
+    raise Ambiguous("model_generation", tuple(canonical(q) for q in readings), generation=error.ref[:40], model=example)
+
+
+def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
+    r = read_question(text, book)
+    parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
+    on_date = r.on_date
+    if previous is not None and not unlabeled and is_followup(parts, models, tokens):
+        change = Query(
+            intent="rates", models=models, model_refs=refs, on_date=on_date, provider=parts.provider,
+            flags=frozenset(n for n, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on),
+            count=as_tokens(parts.requests, "requests") if parts.requests is not None else None, count_period=parts.period,
+        )  # fmt: skip
+        return apply_followup(parse_query(previous, book), change)
+    asks_rates = per_million_question(unlabeled, parts)
+    if not asks_rates and price_of_a_million(parts, tokens):
+        asks_rates, parts.input, parts.output = True, None, None
+    if per_thousand_searches(parts, tokens):
+        asks_rates, unlabeled, parts.searches, parts.requests = True, [], None, None
+    if asks_rates:
+        unlabeled = []
+    notices: list[Notice] = []
+    if parts.images is not None and models and models[0].kind == "image":
+        parts.make = True  # `50 images with 3.1 flash image`: an image model's images are the ones it makes
+    if "images" in parts.labels_seen or parts.images is not None and not parts.make:
+        raise Ambiguous("images")  # images to read, or images with no count: their tokens are unknown
+    if unlabeled:
+        choices = _place_unlabeled(unlabeled, parts, models[0] if models else None, notices)
+        if choices:
+            readings = []
+            for choice in choices:
+                try:
+                    readings.append(canonical(_finish(parts.with_amounts(choice), models, refs, [], tokens, on_date, False)))
+                except PricingError:
+                    continue  # a reading that cannot be priced is no reading to offer
+            raise Ambiguous("unlabeled_amount", tuple(readings), amount=" / ".join(a.text.strip() for a in unlabeled)[:60])
+    query = _finish(parts, models, refs, notices, tokens, on_date, asks_rates)
+    if query.intent in _PRICED:
+        _refuse_unexplained(parts, query, book)
+    return query
+
+
+def _finish(
+    parts: Parts,
+    models: tuple[ModelCard, ...],
+    refs: tuple[str, ...],
+    notices: list[Notice],
+    tokens: list[Token],
+    on_date: dt.date | None,
+    asks_rates: bool,
+) -> Query:
+    usage = build_usage(parts, notices)
+    intent = choose_intent(parts, usage, models, asks_rates)
+    return Query(
+        intent=intent,
+        usage=usage,
+        models=models,
+        model_refs=refs,
+        budget_usd=parts.budget_usd,
+        budget_cny=parts.budget_cny,
+        want_cny=parts.want_cny,
+        public=parts.public,
+        notices=tuple(notices),
+        topic=asked_topic(parts) if intent == "topic" else None,
+        limit=free_limit(parts, tokens) if intent == "free_tier" else None,  # type: ignore[arg-type]
+        asked_period=parts.asked_period if usage is not None and usage.period is not None else None,
+        on_date=on_date,
+        provider=parts.provider,
+        followup=is_followup(parts, models, tokens),
+        flags=frozenset(name for name, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on),
+        count=as_tokens(parts.requests, "requests") if parts.requests is not None else None,
+        count_period=parts.period,
+    )
+
+
+def _place_unlabeled(
+    unlabeled: list[Token], parts: Parts, model: ModelCard | None, notices: list[Notice]
+) -> list[dict[str, Decimal | None]]:
+    """Amounts with no label: placed where there is one reading; otherwise the readings to offer."""
+    first = unlabeled[0].value
+    assert first is not None  # every amount has a value (amounts.py)
+    if not _model_prices_output(model) and parts.input is None and len(unlabeled) == 1:
+        parts.input = unlabeled[0].value  # an embedding model has input only
+        return []
+    slots = [name for name in ("input", "output") if getattr(parts, name) is None]
+    labelled = any(getattr(parts, name) is not None for name in ("input", "output", "cached", "thinking", "audio"))
+    values = [a.value for a in unlabeled]
+    if len(unlabeled) == 1 and len(slots) == 1 and labelled and parts.requests is not None and first >= 100:
+        # `300 prompts of 12k tokens each, with 1k-token replies`: the count is known, so the size left
+        # is the part left
+        setattr(parts, slots[0], values[0])
+        return []
+    if len(unlabeled) == 1 and len(slots) == 1 and labelled:
+        # `5k in 500`: the part left is the likely reading, but 500 could be a request count too
+        return [{slots[0]: values[0]}, {"requests": values[0]}]
+    if len(values) == 1 and len(slots) == 2:
+        return [{"input": values[0]}, {"output": values[0]}]
+    if len(values) == 2 and len(slots) == 2:
+        return [{"input": values[0], "output": values[1]}, {"input": values[1], "output": values[0]}]
+    return [{}]
+
+
+def _model_prices_output(model: ModelCard | None) -> bool:
+    return model is None or model.output is not None
+
+
+def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
+    """A priced answer must not ignore a word that would change the price: ask instead."""
+    usage = query.usage
+    if usage is not None and usage.output_images and (not query.models or query.models[0].kind != "image"):
+        # `generate 50 images (with flash)`: which image model? Offer the current ones that price images
+        image_models = [m for m in book.card.models if m.current and m.kind == "image" and m.output_image_tokens][:4]
+        raise Ambiguous("images", tuple(canonical(replace(query, models=(m,))) for m in image_models))
+    if "video" in parts.labels_seen:
+        raise Ambiguous("video")
+    if "audio" in parts.labels_seen and usage is not None and not usage.audio_input_tokens:
+        raise Ambiguous("audio")
+    if "total" in parts.intents and usage is not None and usage.requests > 1 and not usage.cached_tokens:
+        raise Ambiguous("total")
+    if usage is not None and parts.cache_for_how_long and not usage.storage_tokens:
+        # `how much to cache 300k tokens`: reading them from the cache in a prompt, or keeping them stored?
+        stored = replace(usage, input_tokens=0, cached_tokens=0, storage_tokens=usage.cached_tokens, storage_hours=Decimal(1))
+        raise Ambiguous("cache_what", (canonical(query), canonical(replace(query, usage=stored))), amount=str(usage.cached_tokens))
+    unplaced = parts.labels_seen & {"cached", "cache", "thinking", "storage"}
+    if unplaced:
+        raise Ambiguous("unplaced_label", (canonical(query),), words=", ".join(sorted(unplaced)))
+    if usage is not None and "output" in parts.labels_seen and not usage.output_tokens and usage.input_tokens:
+        # `40k tokens in and out`: one amount, two labels; 40k each way is the likely reading
+        both = replace(usage, output_tokens=usage.input_tokens)
+        raise Ambiguous("unplaced_label", (canonical(replace(query, usage=both)),), words="out")
+    if usage is not None and usage.period is not None and parts.requests is None:
+        raise Ambiguous("period_without_count")
+    if query.intent == "budget" and "budget" not in parts.intents:
+        raise Ambiguous("money_without_question", (canonical(query),))
+    words = [*parts.unexplained, *parts.unknown_words, *parts.unknown_cjk]
+    if words:
+        raise Ambiguous("unknown_words", (canonical(query),), words=", ".join(words[:5])[:80])

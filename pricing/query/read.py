@@ -1,0 +1,69 @@
+"""The reading passes in order, text to `Reading`: normalize, tokenize, model names, amounts, roles, pairing.
+
+What the question asks (its intent) is decided above this, in `pricing.query.parse`; follow-ups
+(`pricing.query.followups`) use the reading alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..model_names import match_models, reject_unknown_models
+from ..models import ModelCard
+from ..ratecard import PriceBook
+from ..tokens import Token
+from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
+from .normalize import normalize
+from .numbers import ENGLISH_MULTIPLIERS
+from .pairing import Parts, collect, pair
+from .roles import assign_roles, relative_clauses
+from .tokenize import tokenize
+from .vocab import FILLER, WORDS, correct_typo
+
+__all__ = ["Reading", "read_question"]
+
+
+@dataclass
+class Reading:
+    """What the passes found, before an intent is chosen."""
+
+    parts: Parts
+    tokens: list[Token]
+    models: tuple[ModelCard, ...]
+    refs: tuple[str, ...]
+    unlabeled: list[Token]
+    on_date: dt.date | None
+
+
+def read_question(text: str, book: PriceBook) -> Reading:
+    normalized, on_date = normalize(text)
+    tokens = tokenize(normalized)
+    found_models = match_models(tokens, book.name_index)
+    reject_unknown_models(tokens, book.name_index, _is_keyword)
+    tokens = read_amounts([t for t in tokens if t.kind != "used"], normalized)
+    tokens = spoken_durations(drop_article_one(tokens), normalized)
+    tokens = thirty_day_month(kept_in_cache(tokens, normalized))
+    check_amounts(tokens)
+    assign_roles(tokens)
+    relative_clauses(tokens)
+    parts = Parts()
+    unlabeled = pair(tokens, parts)
+    collect(tokens, parts)
+    models = tuple(book.get(model_id) for model_id, _ in found_models)
+    refs = tuple(ref for _, ref in found_models)
+    if parts.embed and not models:
+        embedding = _embedding_model(book)
+        if embedding is not None:
+            models, refs = (embedding,), ()
+    return Reading(parts, tokens, models, refs, unlabeled, on_date)
+
+
+def _is_keyword(word: str) -> bool:
+    """A word of the query language (or filler): it ends a model name typed with spaces."""
+    return word in WORDS or word in FILLER or word in ENGLISH_MULTIPLIERS or correct_typo(word) is not None
+
+
+def _embedding_model(book: PriceBook) -> ModelCard | None:
+    model_id = book.names.get(("embedding",))
+    return book.get(model_id) if model_id else None

@@ -1,0 +1,94 @@
+"""Building the `Usage` a question describes from its parts: cache hits or storage, shares, counts per person."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..engine import MAX_STORAGE_HOURS, Notice, Usage
+from ..errors import Ambiguous, InvalidQuery
+from .amounts import plain_amount
+from .pairing import Parts
+
+__all__ = ["MAX_TOKENS", "as_tokens", "build_usage"]
+
+#: Tokens per request above this are a typo (the largest context window is about 1M).
+MAX_TOKENS = 10**12
+
+
+def as_tokens(value: Decimal | None, what: str) -> int:
+    if value is None:
+        return 0
+    if value != value.to_integral_value():
+        raise InvalidQuery("fractional_tokens", amount=plain_amount(value), part=what)
+    if value > MAX_TOKENS:
+        raise InvalidQuery("amount_too_large", amount=plain_amount(value))
+    return int(value)
+
+
+def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
+    if parts.cache is not None:
+        if parts.hours is not None and parts.storage is None:
+            parts.storage = parts.cache
+        elif parts.cached is None:
+            parts.cached = parts.cache
+            parts.cache_for_how_long = parts.input is None and parts.hours is None
+        else:
+            raise InvalidQuery("duplicate_part", part="cached", amount=plain_amount(parts.cache))
+    if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
+        # `keep a 1M-token manual cached for 2 hours`: a duration makes a cached amount storage
+        parts.storage, parts.cached = parts.cached, None
+    if parts.cached_pct is not None:
+        if parts.input is None or parts.cached is not None or not 0 <= parts.cached_pct <= 100:
+            raise Ambiguous("unplaced_label", words="%")
+        parts.cached = parts.input * parts.cached_pct / 100
+    if parts.storage is not None and parts.hours is None:
+        raise InvalidQuery("storage_needs_hours", amount=plain_amount(parts.storage))
+    if parts.hours is not None and parts.storage is None:
+        for media in ("audio", "video"):
+            if media in parts.labels_seen or getattr(parts, media) is not None:
+                raise Ambiguous(media)  # `3 hours of audio`: tokens per second are the model's
+        raise InvalidQuery("hours_need_storage", hours=plain_amount(parts.hours))
+    if parts.hours is not None and parts.hours > MAX_STORAGE_HOURS:
+        raise InvalidQuery("duration_too_long", amount=plain_amount(parts.hours), limit=int(MAX_STORAGE_HOURS))
+    amounts = (parts.input, parts.cached, parts.output, parts.storage, parts.thinking, parts.audio, parts.video, parts.images)
+    has_tokens = any(v is not None for v in amounts)
+    if not has_tokens and not (parts.search and (parts.requests is not None or parts.searches is not None)):
+        return None
+    cached = as_tokens(parts.cached, "cached")
+    audio = as_tokens(parts.audio, "input")
+    video = as_tokens(parts.video, "input")
+    input_tokens = as_tokens(parts.input, "input")
+    if parts.input is None:
+        input_tokens = cached + audio + video
+        if cached and not (audio or video):
+            # `800k cached` alone: a prompt made only of cached tokens
+            notices.append(Notice("assumed_all_cached", {"cached": cached}))
+    thinking = as_tokens(parts.thinking, "output")
+    output = as_tokens(parts.output, "output")
+    if thinking and not ({"part"} & parts.intents):
+        output += thinking  # `500 out plus 3k thinking`: thinking comes on top of the answer
+    requests = as_tokens(parts.requests, "requests") if parts.requests is not None else 1
+    if parts.requests is not None and parts.limit == "rpm" and parts.period is None:
+        raise Ambiguous("per_minute")  # `60 requests per minute`: a rate, not how many in a day or a month
+    if parts.people is not None:
+        # `20 requests each`, `每人每天20次`, `users x 20`: a count per person; otherwise ask how often
+        if parts.requests is None or not (parts.per_person or "each" in parts.intents):
+            raise Ambiguous("people")
+        requests = as_tokens(parts.requests * parts.people, "requests")
+    searches = as_tokens(parts.searches, "searches") if parts.searches is not None else 1
+    return Usage(
+        input_tokens=input_tokens,
+        cached_tokens=cached,
+        output_tokens=output,
+        thinking_tokens=thinking,
+        audio_input_tokens=audio,
+        video_input_tokens=video,
+        output_images=as_tokens(parts.images, "requests") if parts.images is not None and parts.make else 0,
+        storage_tokens=as_tokens(parts.storage, "storage"),
+        storage_hours=parts.hours or Decimal(0),
+        requests=requests,
+        period=parts.period,
+        batch=parts.batch,
+        grounded=parts.search,
+        searches_per_request=searches,
+    )

@@ -1,0 +1,30 @@
+"""The token a question is read as: shared by model-name matching (`pricing.model_names`) and the parser's passes.
+
+Its own module, below both, so that finding model names in a token list does not import the parser
+(the parser imports the name matching). Only the type lives here; splitting text into tokens needs the
+parser's word tables and stays in `pricing.query.tokenize`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["Token"]
+
+
+@dataclass(slots=True)
+class Token:
+    """One piece of a question; later passes fold and relabel tokens in place."""
+
+    kind: str  # num, cjknum, word, cjk, sym; later: amount, model, used
+    text: str
+    start: int
+    end: int
+    glued: bool  # no space between this token and the previous one
+    value: Decimal | None = None
+    money: str | None = None  # "usd" or "cny" for money amounts
+    role: str | None = None
+    model: str | None = None
+    volume: bool = False  # a period that belongs to a request count (`5k calls a day`)
+    used: bool = False  # consumed by pairing
