@@ -64,7 +64,7 @@ def procfile_command(kind: str = "web") -> str:
 
 
 #: How uvicorn serves an ASGI factory with the settings of the Procfile's `web` process
-#: (`python -m bot http`, bot/web.py `serve_http`): all interfaces, $PORT, uvicorn's default loop and parser.
+#: (`python -m bot http`, bot/slack/web.py `serve_http`): all interfaces, $PORT, uvicorn's default loop and parser.
 UVICORN_FACTORY_LINE = "uvicorn {factory} --factory --host 0.0.0.0 --port ${{PORT:-3000}}"
 
 
@@ -78,7 +78,7 @@ def floor_command(factory: str = "app_from_env") -> str:
 
 def ours_on_uvicorn_command() -> str:
     """The bot's app from the same uvicorn command line as the floors (for flags `python -m bot http` has not)."""
-    return UVICORN_FACTORY_LINE.format(factory="bot.web:app_from_env")
+    return UVICORN_FACTORY_LINE.format(factory="bot.services:app_from_env")
 
 
 def free_port() -> int:

@@ -1,10 +1,10 @@
 """Where a slash command's time goes inside Bolt, without HTTP: ``python -m bench.dispatch_bench``.
 
 Three apps dispatch the same signed `/gemini-cost 1M in 50k out` in process (`AsyncApp.async_dispatch`
-of the request `bot/web.py` builds), one after another in the same run:
+of the request `bot/slack/web.py` builds), one after another in the same run:
 
 * ``bare``: a bare `AsyncApp` whose listener acks a fixed text (the framework's own cost);
-* ``ours_canned``: the bot's app (`bot.app.create_app`, every middleware and the real listener) with
+* ``ours_canned``: the bot's app (`bot.services.create_app`, every middleware and the real listener) with
   an Answerer that returns one prepared reply, so the cost of everything but answering;
 * ``ours``: the bot's app as it runs.
 
@@ -45,8 +45,8 @@ def _apps(api_url: str, database_url: str) -> dict[str, Any]:
     from slack_bolt.app.async_app import AsyncApp
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.answer import Answerer, Reply
-    from bot.app import build_answerer, create_app
+    from bot.answers.answerer import Answerer, Reply
+    from bot.services import build_answerer, create_app
     from bot.settings import Settings
 
     settings = Settings(
@@ -59,7 +59,7 @@ def _apps(api_url: str, database_url: str) -> dict[str, Any]:
         client=AsyncWebClient(token=BOT_TOKEN, base_url=api_url),
         signing_secret=SIGNING_SECRET,
         process_before_response=True,
-        request_verification_enabled=False,  # as ours: bot/web.py checks signatures before dispatch
+        request_verification_enabled=False,  # as ours: bot/slack/web.py checks signatures before dispatch
     )
 
     @bare.command("/gemini-cost")
@@ -87,7 +87,7 @@ def _apps(api_url: str, database_url: str) -> dict[str, Any]:
 
 async def _time(app: Any, body: str, n: int) -> float:
     """Microseconds per dispatch, over ``n`` dispatches after a warm-up."""
-    from bot.slack_request import build_bolt_request
+    from bot.slack.request import build_bolt_request
 
     ts, signature = sign(body.encode())  # valid for minutes: signed once, outside the timing
     headers = {"content-type": ["application/x-www-form-urlencoded"], "x-slack-request-timestamp": [ts],

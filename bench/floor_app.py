@@ -1,12 +1,12 @@
 """The framework floors: bare Bolt apps on the bot's own server stack that only ack a fixed text.
 
 Each is the same as the `web` process in everything but the work: uvicorn (served by the Procfile's
-command line with one of these factories in place of `bot.web:app_from_env`), Starlette, Bolt with
+command line with one of these factories in place of `bot.services:app_from_env`), Starlette, Bolt with
 `process_before_response=True`, the same signing secret and a Web API client on the same token and
 SLACK_API_URL. What the bot does on top (language look-up, parsing, pricing, rendering Block Kit,
 middleware) is what the bench measures. They differ only in how Bolt is driven:
 
-- ``app_from_env`` ("floor"): a sync `App` through the same request adapter as `bot/web.py` before
+- ``app_from_env`` ("floor"): a sync `App` through the same request adapter as `bot/slack/web.py` before
   issue 11 (body read, `BoltRequest`, `bolt.dispatch` on a worker thread via `run_in_threadpool`);
   auth.test at start.
 - ``floor_on_loop`` ("floor_on_loop", issue 11's reference floor): a sync `App` through Bolt's own
@@ -75,7 +75,7 @@ def create_floor_app(signing_secret: str, token: str | None = None, api_url: str
     bolt = _sync_bolt(signing_secret, token, api_url)
 
     async def slack_events(request: Request) -> Response:
-        # The same adapter as bot/web.py had with the sync App, line for line.
+        # The same adapter as bot/slack/web.py had with the sync App, line for line.
         body = (await request.body()).decode("utf-8", errors="replace")
         bolt_request = BoltRequest(
             body=body,

@@ -75,16 +75,22 @@ def _default_mode(settings: Settings) -> str:
 
 
 def _run_socket_mode(settings: Settings) -> int:
-    from bot.socket_worker import serve_socket_mode
+    from bot.services import create_app
+    from bot.slack.socket_worker import check_app_token, serve_socket_mode
 
     settings.require_socket_mode()
-    return serve_socket_mode(settings)
+    assert settings.slack_app_token is not None  # checked by require_socket_mode
+    token = settings.slack_app_token.get_secret_value()
+    check_app_token(settings, token)  # before the loop, like every setting: a bad one ends start-up in one line
+    return serve_socket_mode(create_app(settings), token)
 
 
 def _run_http(settings: Settings) -> int:
-    from bot.web import serve_http
+    from bot.services import create_web_app
+    from bot.slack.web import serve_http
 
-    return serve_http(settings)
+    # Built before the loop: a bad setting ends start-up in one line.
+    return serve_http(create_web_app(settings), settings.port)
 
 
 if __name__ == "__main__":

@@ -8,12 +8,11 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from bot.answers.answerer import Answerer
+from bot.settings import ConfigError, load_settings
+from bot.text.i18n import parse_lang_choice
 from pricing import PriceBook, RateCardError, load_card
 from pricing.usage_paste import MAX_PASTE_CHARS
-
-from .answer import Answerer
-from .i18n import parse_lang_choice
-from .settings import ConfigError, load_settings
 
 __all__ = ["main"]
 

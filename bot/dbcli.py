@@ -11,9 +11,9 @@ import sys
 
 from sqlalchemy.exc import DBAPIError
 
-from bot import migrate
 from bot.settings import load_settings
-from bot.store import Store
+from bot.store import migrate
+from bot.store.database import Store
 
 __all__ = ["main"]
 

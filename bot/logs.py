@@ -29,5 +29,5 @@ def configure_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # Alembic narrates its set-up at INFO; bot.migrate logs one line saying what changed instead.
+    # Alembic narrates its set-up at INFO; bot.store.migrate logs one line saying what changed instead.
     logging.getLogger("alembic").setLevel(max(level, logging.WARNING))

@@ -25,9 +25,10 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from bot.app import create_app, services_of, shut_down, start_serving
+from bot.services import create_app
 from bot.settings import Settings
-from bot.slack_request import build_bolt_request
+from bot.slack.app import services_of, shut_down, start_serving
+from bot.slack.request import build_bolt_request
 
 __all__ = ["Shell", "ShellClient", "blocks_to_text", "build_shell", "run_shell"]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin import AdminContext, run_admin
-from bot.ratestore import RateStore
-from bot.store import Store
+from bot.admin.commands import AdminContext, run_admin
+from bot.store.card_versions import RateStore
+from bot.store.database import Store
 from pricing import PriceBook, estimate, load_card, parse_query
 
 TODAY = dt.date(2026, 11, 28)

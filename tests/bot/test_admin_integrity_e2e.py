@@ -10,7 +10,7 @@ from fake_slack import FakeSlack
 from slack_harness import eventually, new_id, start_bot
 from test_admin_e2e import ADMIN, QUESTION, answer, any_pair, export, pair  # noqa: F401  # fixtures
 
-from bot.slack_limits import MAX_BLOCKS, SECTION_TEXT_LIMIT, slack_length
+from bot.text.blockkit import MAX_BLOCKS, SECTION_TEXT_LIMIT, slack_length
 
 # 2.5 Flash: 1M x $0.30 = $0.30; 2.5 Flash-Lite: 1M x $0.10 = $0.10 (the shipped card)
 

@@ -17,12 +17,13 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_harness import BOT_TOKEN, SIGNING_SECRET, new_id, sign
 
-from bot.answer import Answerer
-from bot.app import create_app, services_of
-from bot.locale_resolver import LocaleResolver
+from bot.answers.answerer import Answerer
+from bot.services import create_app
 from bot.settings import Settings
-from bot.store import Store
-from bot.web_api import build_async_web_client
+from bot.slack.app import services_of
+from bot.slack.languages import LocaleResolver
+from bot.slack.web_api import build_async_web_client
+from bot.store.database import Store
 
 
 class BrokenAnswerer(Answerer):

@@ -14,7 +14,7 @@ import pytest
 from fake_slack import FakeSlack
 from slack_harness import new_id, start_bot
 
-from bot.workers import BackgroundTasks
+from bot.slack.workers import BackgroundTasks
 
 ADMIN = "U0ADMIN"
 AUDIT = "C0AUDITQ"
@@ -67,7 +67,7 @@ def test_the_backlog_is_bounded_and_says_so_when_full(caplog: pytest.LogCaptureF
         await tasks.join()
         return taken + again, sorted(ran), most_at_once
 
-    with caplog.at_level(logging.ERROR, logger="bot.workers"):
+    with caplog.at_level(logging.ERROR, logger="bot.slack.workers"):
         taken, ran, most_at_once = asyncio.run(scenario())
     assert taken == [True] * 5 + [False] * 2 + [True] * 2  # 5 running or waiting; 2 dropped
     assert caplog.text.count("slack-events: 5 tasks already running or waiting; dropped task") == 2
@@ -90,7 +90,7 @@ def test_shutdown_finishes_work_underway_and_takes_no_more(caplog: pytest.LogCap
         late = tasks.spawn(answer("after shutdown", 0))
         return finished, done, late
 
-    with caplog.at_level(logging.WARNING, logger="bot.workers"):
+    with caplog.at_level(logging.WARNING, logger="bot.slack.workers"):
         finished, done, late = asyncio.run(scenario())
     assert done == ["quick"]
     assert finished is False and late is False

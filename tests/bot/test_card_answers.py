@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 from genai_prices.data_snapshot import get_snapshot
 
-from bot.answer import Answerer
+from bot.answers.answerer import Answerer
 from pricing import PriceBook, load_card
 from pricing.genai_source import in_scope
 

@@ -13,9 +13,9 @@ import pytest
 from pg import PG_PORT, TcpProxy, empty_database, private_database, sqlalchemy_url
 from sqlalchemy import Engine, func, select
 
-from bot.cardcache import CardCache
-from bot.ratestore import CardVersion, DatabaseUnavailable, RateCardVersion, RateStore
-from bot.store import Store
+from bot.store.card_cache import CardCache
+from bot.store.card_versions import CardVersion, DatabaseUnavailable, RateCardVersion, RateStore
+from bot.store.database import Store
 from pricing import PriceBook, RateCard, Usage, estimate, load_card
 from pricing.edits import set_price
 
@@ -173,7 +173,7 @@ def test_the_database_stopped_mid_test_and_restarted(
     try:
         change = cut_off.store.change(set_flash_input("0.35"), user_id="U1", channel_id=None, action="set")
         cut_off.cache.refresh_now(change)
-        caplog.set_level(logging.INFO, logger="bot.cardcache")
+        caplog.set_level(logging.INFO, logger="bot.store.card_cache")
 
         proxy.cut()
         assert wait_until(lambda: not cut_off.cache.healthy, 5.0)

@@ -250,7 +250,9 @@ def test_slow_users_info_never_delays_the_ack_past_its_budget(
     """U0SLOW is zh-CN, but users.info answers after 3 s: the ack comes in time, in DEFAULT_LANG (en)."""
     bot = start_logged_bot(fake_slack, tmp_path, LOCALE_TIMEOUT=locale_timeout)
     try:
-        looked_up = lambda: len(fake_slack.find("users.info", lambda c: c.args.get("user") == "U0SLOW"))
+        def looked_up() -> int:
+            return len(fake_slack.find("users.info", lambda c: c.args.get("user") == "U0SLOW"))
+
         before = looked_up()
         first_s, first = timed_command(bot, EXAMPLE, "U0SLOW")
         second_s, second = timed_command(bot, EXAMPLE, "U0SLOW")

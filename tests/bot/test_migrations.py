@@ -22,11 +22,11 @@ from pg import private_database, sqlalchemy_url
 from slack_harness import REPO, bot_env, start_bot
 from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, func, inspect, select, text
 
-import bot.app  # noqa: F401  # every module that maps a table, as bot/migrations/env.py imports them
-from bot import migrate
-from bot.conversations import Conversations
-from bot.ratestore import RateStore
-from bot.store import Base, Store
+import bot.store.schema  # noqa: F401  # every module that maps a table, as bot/store/migrations/env.py imports them
+from bot.store import migrate
+from bot.store.card_versions import RateStore
+from bot.store.conversations import Conversations
+from bot.store.database import Base, Store
 from pricing import load_card
 from pricing.edits import card_to_json, set_price
 

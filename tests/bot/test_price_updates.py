@@ -22,10 +22,10 @@ from genai_prices.data_snapshot import get_snapshot, set_custom_snapshot
 from pg import private_database, sqlalchemy_url
 from slack_harness import BotServer, free_port, start_bot
 
-from bot.price_updates import PriceUpdater
-from bot.ratestore import RateStore
+from bot.admin.price_updates import PriceUpdater
 from bot.settings import DEFAULT_PRICE_UPDATES_URL, Settings
-from bot.store import Store
+from bot.store.card_versions import RateStore
+from bot.store.database import Store
 from pricing import load_card
 
 ADMIN = "U0ADMIN"
@@ -175,7 +175,7 @@ def test_an_unreachable_or_unreadable_source_is_one_log_line_and_nothing_else(
         data_server.body = body
     before = get_snapshot()
     posts: list[tuple[str, list[dict[str, Any]]]] = []
-    with caplog.at_level(logging.INFO, logger="bot.price_updates"):
+    with caplog.at_level(logging.INFO, logger="bot.admin.price_updates"):
         assert _updater(url, rates, posts, set()).check_once() is None
     assert [r.levelname for r in caplog.records] == ["WARNING"]
     assert "prices unchanged" in caplog.records[0].getMessage()

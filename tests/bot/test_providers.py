@@ -15,7 +15,7 @@ from fake_slack import FakeSlack
 from pg import private_database, sqlalchemy_url
 from slack_harness import BotServer, start_bot
 
-from bot.answer import Answerer
+from bot.answers.answerer import Answerer
 from pricing import FxRate, PriceBook, RateCardError, load_card, parse_card
 from pricing.providers import ProviderCommandError, add_provider, parse_provider_command, remove_provider
 
@@ -68,8 +68,8 @@ def test_add_and_remove_keep_the_card_valid_and_dated() -> None:
 
 
 def test_admin_help_lists_the_provider_commands() -> None:
-    from bot.i18n import translator
-    from bot.render_admin import admin_help
+    from bot.admin.render import admin_help
+    from bot.text.i18n import translator
 
     assert any("admin provider add NAME" in line for line in admin_help(translator("en")).lines)
 

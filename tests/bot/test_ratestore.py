@@ -12,7 +12,7 @@ import pytest
 from pg import empty_database, private_database, sqlalchemy_url
 from sqlalchemy import Engine, func, select
 
-from bot.ratestore import (
+from bot.store.card_versions import (
     DatabaseUnavailable,
     NothingChanged,
     NothingToUndo,
@@ -22,7 +22,7 @@ from bot.ratestore import (
     UnknownVersion,
     diff_cards,
 )
-from bot.store import Store
+from bot.store.database import Store
 from pricing import PriceBook, RateCard, UnknownModel, load_card
 from pricing.edits import AdminInputError, add_model, card_to_json, set_alias, set_price
 
@@ -279,7 +279,7 @@ def test_the_audit_shows_every_figure_before_and_after(instances: Instances) -> 
     assert (undo.version, undo.user_id, undo.channel_id, undo.action) == (3, "U2", None, "undo")
     assert {"path": f"models.{FLASH}.input.standard", "before": "0.35", "after": "0.30"} in undo.changes
     assert (seed.version, seed.action, seed.changes) == (1, "seed", [])
-    assert isinstance(change.at, dt.datetime) and change.at.tzinfo is None  # naive UTC, like bot/store.py
+    assert isinstance(change.at, dt.datetime) and change.at.tzinfo is None  # naive UTC, like bot/store/database.py
     assert [e.version for e in store.history(2)] == [3, 2]
 
 

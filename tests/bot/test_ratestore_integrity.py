@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from test_ratestore import FLASH, SEED, TODAY, Instances, instances, pg_database, rate, set_rate, stored_rows  # noqa: F401
 
-from bot.ratestore import CardMovedOn, RateStore, UndoOvertaken
+from bot.store.card_versions import CardMovedOn, RateStore, UndoOvertaken
 from pricing import RateCard
 from pricing.edits import AdminInputError, add_model
 
@@ -94,9 +94,9 @@ def test_a_bad_card_stored_before_these_checks_is_reported_as_such_and_rollback_
 ) -> None:
     from sqlalchemy import insert
 
-    from bot.cardcache import CardCache
-    from bot.ratestore import RateCardVersion
-    from bot.store import utcnow
+    from bot.store.card_cache import CardCache
+    from bot.store.card_versions import RateCardVersion
+    from bot.store.database import utcnow
     from pricing.edits import card_to_json
 
     store = instances.store()

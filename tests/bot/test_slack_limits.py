@@ -1,6 +1,6 @@
 """Every reply fits Slack's Block Kit limits, however hostile the question: a fuzz profile and end-to-end checks.
 
-The checker below is written from Slack's Block Kit reference, apart from `bot/slack_limits.py`, so a
+The checker below is written from Slack's Block Kit reference, apart from `bot/text/blockkit.py`, so a
 wrong constant there is caught here. A run with more cases:
     GEMINI_COST_BLOCKKIT_CASES=100000 python -m pytest tests/bot/test_slack_limits.py
 """
@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 from slack_harness import BotServer, new_id
 
-from bot.admin import AdminContext, run_admin
-from bot.answer import Answerer
-from bot.ratestore import RateStore
-from bot.render import Doc, to_slack
-from bot.slack_limits import ELLIPSIS, shorten
-from bot.store import Store
+from bot.admin.commands import AdminContext, run_admin
+from bot.answers.answerer import Answerer
+from bot.answers.render import Doc, to_slack
+from bot.store.card_versions import RateStore
+from bot.store.database import Store
+from bot.text.blockkit import ELLIPSIS, shorten
 from pricing import PriceBook, load_card
 
 CASES = int(os.environ.get("GEMINI_COST_BLOCKKIT_CASES", "3000"))

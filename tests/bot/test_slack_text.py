@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.slack_text import escape_mrkdwn, mentions_user, strip_bot_mention
+from bot.text.mrkdwn import escape_mrkdwn, mentions_user, strip_bot_mention
 
 
 def test_escape_defuses_broadcasts_and_mentions() -> None:

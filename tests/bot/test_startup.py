@@ -65,7 +65,7 @@ def test_worker_without_app_token_stops_with_one_line(fake_slack: FakeSlack, tmp
 
 
 def test_procfile_serves_on_all_interfaces_at_port(fake_slack: FakeSlack, tmp_path: Path) -> None:
-    """`web` is `python -m bot http`: uvicorn on 0.0.0.0 at $PORT (bot/web.py `serve_http`)."""
+    """`web` is `python -m bot http`: uvicorn on 0.0.0.0 at $PORT (bot/slack/web.py `serve_http`)."""
     assert procfile_command("web") == "python -m bot http"
     server = start_bot(fake_slack, f"sqlite:///{tmp_path / 'bot.db'}", tmp_path)  # sets PORT to a free port
     try:

@@ -6,7 +6,7 @@ import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bot.store import Store
+from bot.store.database import Store
 
 
 class Clock:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from pg import private_database, sqlalchemy_url
 
-from bot.store import Store
+from bot.store.database import Store
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ import pytest
 from pg import private_database, sqlalchemy_url
 from sqlalchemy import func, select, text
 
-from bot.slack_users import SlackUsers
-from bot.store import HandledEvent, Store, ThreadReply
+from bot.slack.users import SlackUsers
+from bot.store.database import HandledEvent, Store, ThreadReply
 
 
 class Clock:

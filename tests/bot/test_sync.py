@@ -1,4 +1,4 @@
-"""`bot.sync`: the card against the installed genai-prices data, and applying what differs."""
+"""`bot.admin.sync`: the card against the installed genai-prices data, and applying what differs."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from genai_prices.data_snapshot import DataSnapshot, get_snapshot, set_custom_snapshot
 from genai_prices.types import ModelInfo, ModelPrice, Tier, TieredPrices
 
-from bot.sync import (
+from bot.admin.sync import (
     SYNC_FIELDS,
     PriceDiff,
     SkippedDiff,

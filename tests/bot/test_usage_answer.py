@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.answer import Answerer, Reply
+from bot.answers.answerer import Answerer, Reply
 from pricing import PriceBook, load_card
 
 TODAY = dt.date(2026, 11, 28)

@@ -15,7 +15,7 @@ import pytest
 from fake_slack import FakeSlack
 from slack_harness import BotServer, start_bot
 
-from bot.permissions import RETRY_FAILED_AFTER
+from bot.slack.permissions import RETRY_FAILED_AFTER
 
 
 @pytest.fixture()

@@ -1,5 +1,0 @@
-"""Alembic's script directory for the bot's database: `env.py`, the revision template and `versions/`.
-
-Run through `bot.migrate` (at start, and `python -m bot db ...`), never with a bare `alembic` command:
-`bot.migrate` takes the cross-instance lock and adopts databases made before migrations existed.
-"""
