@@ -112,9 +112,9 @@ class CardCache:
         logger.log(logging.DEBUG if current == 0 else logging.INFO, "rate card version %d in use (was %d)", version, current)
 
     def _set_healthy(self, healthy: bool, error: BaseException | None = None, *, unexpected: bool = False) -> None:
-        was = self._healthy
-        self._healthy = healthy
-        if was and not healthy:
+        # The log line is written before the flag flips: whoever sees the new state (a probe, a test)
+        # also finds the line that announced it.
+        if self._healthy and not healthy:
             cause = (error.__cause__ or error) if error is not None else None
             if unexpected:
                 # Not an outage: the stored card itself could not be loaded (saved before writes were
@@ -124,10 +124,11 @@ class CardCache:
                     "An admin can restore a good version with `admin rollback VERSION`.",
                     type(cause).__name__, self.version, exc_info=error,
                 )  # fmt: skip
-                return
-            logger.warning(
-                "rate card database unreachable (%s); answering from card version %d until it is back",
-                type(cause).__name__, self.version,
-            )  # fmt: skip
-        elif healthy and not was:
+            else:
+                logger.warning(
+                    "rate card database unreachable (%s); answering from card version %d until it is back",
+                    type(cause).__name__, self.version,
+                )  # fmt: skip
+        elif healthy and not self._healthy:
             logger.info("rate card database reachable again; card version %d", self.version)
+        self._healthy = healthy
