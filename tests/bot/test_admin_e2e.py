@@ -52,6 +52,14 @@ def pair(fake_slack: FakeSlack, tmp_path: Path) -> Iterator[tuple[BotServer, Bot
     yield from _pair(fake_slack, f"sqlite:///{tmp_path / 'shared.db'}", tmp_path)
 
 
+@pytest.fixture(scope="module")
+def unchanged_pair(fake_slack: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BotServer, BotServer, str]]:
+    """Two instances shared by the tests that must leave the card as it is (each asserts that it did):
+    starting two bots per test costs seconds each, and these tests need no fresh database."""
+    tmp_path = tmp_path_factory.mktemp("unchanged")
+    yield from _pair(fake_slack, f"sqlite:///{tmp_path / 'shared.db'}", tmp_path)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_pair(request: pytest.FixtureRequest, fake_slack: FakeSlack, tmp_path: Path) -> Iterator[tuple[BotServer, BotServer, str]]:
     """Two instances on one fresh database of each kind: a SQLite file, and a private PostgreSQL database."""
@@ -97,8 +105,8 @@ def test_concurrent_admin_changes_on_both_instances_are_all_kept(any_pair) -> No
     assert models["gemini-2.5-flash-lite"]["output"]["standard"] in {f"0.{41 + i}" for i in range(10)}
 
 
-def test_non_admin_is_refused_and_nothing_changes(pair) -> None:
-    first, second, _ = pair
+def test_non_admin_is_refused_and_nothing_changes(unchanged_pair) -> None:
+    first, second, _ = unchanged_pair
     before = export(first)
     refusal = answer(first, "admin set 2.5 flash input 9", user="U0EN")
     assert "only the bot's admins" in refusal
@@ -123,8 +131,8 @@ def test_non_admin_is_refused_and_nothing_changes(pair) -> None:
         ("admin frobnicate", "Unknown admin command"),
     ],
 )
-def test_bad_admin_input_leaves_the_card_byte_for_byte_unchanged(pair, command: str, says: str) -> None:
-    first, _, _ = pair
+def test_bad_admin_input_leaves_the_card_byte_for_byte_unchanged(unchanged_pair, command: str, says: str) -> None:
+    first, _, _ = unchanged_pair
     before = export(first)
     assert says in answer(first, command, user=ADMIN)
     assert export(first) == before
@@ -190,8 +198,8 @@ def test_sync_shows_the_diff_and_applies_it_only_when_confirmed(pair, fake_slack
     eventually(lambda: "$0.30" in answer(second, "1M in on 2.5 flash") and "ok")
 
 
-def test_admin_help_is_for_admins_only(pair) -> None:
-    first, _, _ = pair
+def test_admin_help_is_for_admins_only(unchanged_pair) -> None:
+    first, _, _ = unchanged_pair
     assert "admin set MODEL FIELD PRICE" in answer(first, "help", user=ADMIN)
     assert "admin set" not in answer(first, "help", user="U0EN")
 
