@@ -90,10 +90,7 @@ def create_app(
     Built before the event loop runs (uvicorn's factory, the worker's start-up): the token is
     checked here with one blocking auth.test so a bad one ends start-up in one line. A ``client``
     given by the caller (the offline shell's) answers every request instead of Slack, and is not
-    checked. ``process_before_response=True``: a slash command is answered in its ack, on the loop;
-    events ack at once and do their Web API work as `Services.events` tasks.
-    ``signatures_checked_upstream``: the caller verifies every request's signature before dispatch
-    (`bot.slack.web` does, before parsing), so Bolt need not compute the same HMAC again.
+    checked. ``signatures_checked_upstream``: see `bot.slack.app.assemble_app`.
     """
     if store is None:
         store = Store.from_url(settings.database_url)
