@@ -71,9 +71,16 @@ OVERLAY_ONLY = {
     "free_tier",
     "aliases",
     "output_image_tokens",
+    "tiers",
 }
 #: Overlay keys the data may also state: equal, or listed under `corrects` with a reason.
-OVERLAY_CHECKED = {"status", "context_window", "batch_multiplier"}
+OVERLAY_CHECKED = {"status", "context_window"}
+#: genai-prices' price-variant conditions -> our service tier.
+VARIANT_TIERS: dict[tuple[tuple[str, str], ...], str] = {
+    (("processing", "batch"),): "batch",
+    (("service_tier", "flex"),): "flex",
+    (("service_tier", "priority"),): "priority",
+}
 
 
 def in_scope(model_id: str) -> bool:
@@ -190,11 +197,10 @@ def _model_data(
         # The data states only "deprecated"; preview / GA is read from the id when the overlay is silent.
         "status": "deprecated" if getattr(info, "deprecated", None) else None,
         "context_window": info.context_window,
-        "batch_multiplier": _batch_multiplier(model_id, info, current, today),
     }
     for key in OVERLAY_CHECKED:
         theirs = stated[key]
-        ours = extra.get(key, family_facts.get(key) if key == "batch_multiplier" else None)
+        ours = extra.get(key)
         if key == "status" and ours == "shut_down" and theirs == "deprecated":
             theirs = ours  # shut down is where deprecated models end: no conflict
         if ours is not None and theirs is not None and ours != theirs and key not in corrects:
@@ -210,6 +216,11 @@ def _model_data(
     for key in corrects:
         if key not in OVERLAY_CHECKED:
             raise RateCardError(f"{model_id}: `corrects` names {key!r}, which is not checked against the data")
+
+    variants = _variants(info, threshold, figure)
+    variants += _overlay_tiers(model_id, extra.get("tiers", {}), {v["tier"] for v in variants})
+    if variants:
+        out["variants"] = variants
 
     out["name"] = extra.get("name") or _name(info)
     out["family"] = family
@@ -364,35 +375,49 @@ def _name(info: ModelInfo) -> str:
     return " ".join(w.capitalize() if w.isalpha() else w for w in words)
 
 
-def _batch_multiplier(model_id: str, info: ModelInfo, current: ModelPrice, today: dt.date) -> Decimal | None:
-    """Batch as a share of the standard rates, from the data's batch price variant in effect today.
+def _variants(info: ModelInfo, threshold: int | None, figure: dict[str, Any]) -> list[dict[str, Any]]:
+    """The data's price variants (Batch, Flex, Priority), in the data's order, each with its start date.
 
-    Our engine applies one multiplier to input, cached input and output; the data gives figures. They
-    agree on every model whose batch input and output are the same share of the standard ones.
+    Kept whole, dated, rather than reduced to one share of the standard rates: the data's batch cache
+    rate is not halved on several models, and Argon's batch rates change on their own date.
     """
     from genai_prices.types import StartDateConstraint
 
-    variants = [v for v in (getattr(info, "price_variants", None) or []) if v.when == {"processing": "batch"}]
-    active = [
-        v
-        for v in variants
-        if v.constraint is None or (isinstance(v.constraint, StartDateConstraint) and v.constraint.start_date <= today)
-    ]
-    if not active:
-        return None
-    variant = max(active, key=lambda v: v.constraint.start_date if v.constraint else dt.date.min)
-    shares: set[Decimal] = set()
-    for attr in ("input_mtok", "output_mtok"):
-        theirs, ours = getattr(variant.prices, attr, None), getattr(current, attr, None)
-        if theirs is None or ours is None:
-            continue
-        base_theirs = theirs.base if _is_tiered(theirs) else theirs
-        base_ours = ours.base if _is_tiered(ours) else ours
-        if base_ours:
-            shares.add(base_theirs / base_ours)
-    if len(shares) != 1:
-        raise RateCardError(f"{model_id}: batch input and output are different shares of the standard rates")
-    return shares.pop()
+    out: list[dict[str, Any]] = []
+    for variant in getattr(info, "price_variants", None) or []:
+        tier = VARIANT_TIERS.get(tuple(sorted(variant.when.items())))
+        if tier is None:
+            raise RateCardError(f"{info.id}: unsupported price variant {variant.when}")
+        constraint = variant.constraint
+        if constraint is not None and not isinstance(constraint, StartDateConstraint):
+            raise RateCardError(f"{info.id}: unsupported price variant constraint {type(constraint).__name__}")
+        data: dict[str, Any] = {"tier": tier, "source": DATA_SOURCE, "as_of": figure["as_of"]}
+        if constraint is not None:
+            data["effective"] = constraint.start_date
+        for field, attr in PRICE_ATTRS.items():
+            price = getattr(variant.prices, attr, None)
+            if price is None:
+                continue
+            if field == "cached_audio":
+                data[field] = {"usd": _usd(price), **figure}
+            else:
+                data[field] = _tiered(info.id, price, threshold) | figure
+        unknown = {k for k, v in variant.prices.__dict__.items() if v is not None} - set(PRICE_ATTRS.values())
+        if unknown:
+            raise RateCardError(f"{info.id}: a {tier} variant prices {sorted(unknown)}, which the card cannot carry")
+        out.append(data)
+    return out
+
+
+def _overlay_tiers(model_id: str, tiers: dict[str, Any], from_data: set[str]) -> list[dict[str, Any]]:
+    """Blanket factors of the standard token rates the overlay gives, each with its source; only for a
+    tier the data prices nowhere for this model (the data's own figures always win)."""
+    out: list[dict[str, Any]] = []
+    for tier, facts in tiers.items():
+        if tier in from_data:
+            raise RateCardError(f"{model_id}: the overlay gives a {tier} factor but genai-prices prices {tier} itself")
+        out.append({"tier": tier, **facts})
+    return out
 
 
 def _grounding(

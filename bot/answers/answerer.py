@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from bot.answers import render
@@ -24,6 +26,7 @@ from pricing import (
     PriceBook,
     PricingError,
     Query,
+    UnsupportedFeature,
     budget,
     canonical,
     compare,
@@ -144,11 +147,11 @@ class Answerer(PricingContext):
             return make_reply(doc, "free_tier", lang, data, public=query.public)
         if query.intent == "topic":
             model = query.model or default
-            doc = understanding.render_topic(t, book, query.topic or "caching", model)
+            doc = understanding.render_topic(t, book, query.topic or "caching", model, query.on_date or self.today())
             return make_reply(doc, "topic", lang, {"topic": query.topic, "model": model.id}, public=query.public)
         if query.intent == "model_info":
             model = query.model or default
-            doc = understanding.render_model_info(t, book, model)
+            doc = understanding.render_model_info(t, book, model, query.on_date or self.today())
             data = {"model": model.id} | _rates_data(book, model)
             return make_reply(doc, "model_info", lang, data, public=query.public)
         fx, fx_missing = self.fx_for(query, book)
@@ -190,10 +193,20 @@ class Answerer(PricingContext):
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
         shown = self._providers_shown(book, query, fx)
         doc.lines[-1:-1] = render.provider_lines(t, shown, result_e.total)
-        # With batch, what it saves: "is batch cheaper?" is the question behind most batch estimates.
-        unbatched = estimate(book, replace(query.usage, batch=False), model, today=today).total if query.usage.batch else None
+        # With a tier, what it saves or costs: "is batch cheaper?" is the question behind most batch
+        # estimates; "is flex cheaper than batch?" names both, and gets both.
+        standard = replace(query.usage, batch=False, service_tier=None)
+        unbatched = estimate(book, standard, model, today=today).total if query.usage.batch else None
         if unbatched is not None:
             doc.lines.insert(-1, t.gettext("Without batch: {total}").format(total=t.money(unbatched)))
+        at_standard = estimate(book, standard, model, today=today).total if query.usage.service_tier else None
+        if at_standard is not None:
+            doc.lines.insert(-1, t.gettext("At the standard rates: {total}").format(total=t.money(at_standard)))
+        with_batch = self._batch_beside(book, query, model, today)
+        if isinstance(with_batch, Decimal):
+            doc.lines.insert(-1, t.gettext("With batch instead: {total}").format(total=t.money(with_batch)))
+        elif with_batch is not None:
+            doc.lines.insert(-1, render.error_message(t, with_batch))
         factor = understanding.monthly_factor(query.asked_period, query.usage.period)
         if factor is not None:
             doc.title = understanding.asked_period_title(t, result_e.total * factor, query.asked_period)
@@ -203,6 +216,10 @@ class Answerer(PricingContext):
         data = estimate_data(result_e, warnings) | {"read_as": doc.lines[0]}
         if unbatched is not None:
             data["total_without_batch"] = _dec(unbatched)
+        if at_standard is not None:
+            data["total_standard"] = _dec(at_standard)
+        if isinstance(with_batch, Decimal):
+            data["total_batch"] = _dec(with_batch)
         if factor is not None:
             data["asked_period"] = query.asked_period
             data["asked_period_total"] = _dec(result_e.total * factor)
@@ -215,6 +232,17 @@ class Answerer(PricingContext):
                 for key, p in sorted(shown.items())
             ]
         return replace(make_reply(doc, "estimate", lang, data, public=query.public), reading=reading)
+
+    @staticmethod
+    def _batch_beside(book: PriceBook, query: Query, model: Any, today: dt.date) -> Decimal | UnsupportedFeature | None:
+        """`is flex cheaper than batch?`: the batch total beside the service tier's, or why there is none."""
+        usage = query.usage
+        if usage is None or usage.service_tier is None or "batch" not in query.flags:
+            return None
+        try:
+            return estimate(book, replace(usage, batch=True, service_tier=None), model, today=today).total
+        except UnsupportedFeature as exc:
+            return exc
 
     @staticmethod
     def _providers_shown(book: PriceBook, query: Query, fx: FxRate | None) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from pricing import (
     Notice,
     PriceBook,
     PricingError,
+    TierNotPublished,
     UnknownModel,
     UnsupportedFeature,
 )
@@ -234,9 +235,8 @@ def render_estimate(
         t.gettext("Requests: {requests}").format(requests=requests_phrase(t, u.requests, u.period)),
         tier_line(t, e),
     ]
-    if u.batch:
-        lines.append(t.gettext("Batch: {pct}% of the standard input, cached-input and output rates").format(
-            pct=t.number((e.model.batch_multiplier or Decimal(1)) * 100)))
+    if u.tier is not None:
+        lines.append(service_tier_line(t, e))
     lines.extend(item_line(t, e, i.kind, i.tokens, i.unit_price, i.cost) for i in e.items)
     if e.split_total is not None and e.model.long_context_threshold is not None:
         lines.append(
@@ -251,6 +251,20 @@ def render_estimate(
     lines.append(as_of_line(t, e.rates_as_of))
     notes = [notice_text(t, n) for n in (*e.notices, *extra)]
     return Doc(title, lines, notes)
+
+
+def tier_name(t: Translator, tier: str) -> str:
+    """Google's names for the ways of buying tokens, as each language's readers know them."""
+    return {"batch": t.gettext("Batch"), "flex": t.gettext("Flex"), "priority": t.gettext("Priority")}.get(tier, tier)
+
+
+def service_tier_line(t: Translator, e: Estimate) -> str:
+    """Which rates a Batch, Flex or Priority estimate used: the published ones, or a sourced share."""
+    tier = tier_name(t, e.usage.tier or "")
+    if e.tier_factor is not None:
+        return t.gettext("{tier}: {pct}% of the standard token rates (as Google's pricing page gives it); storage and search grounding are not discounted.").format(
+            tier=tier, pct=t.number(e.tier_factor * 100))
+    return t.gettext("{tier}: the rates published for this model (a rate it gives no {tier} figure for stays standard); storage and search grounding are not discounted.").format(tier=tier)
 
 
 def cny_line(t: Translator, usd: Decimal, fx: FxRate) -> str:
@@ -417,8 +431,14 @@ def render_rates(
         lines.append(t.gettext("Cached input: {price} per 1M tokens").format(price=tiered_price(t, m.cached_input.standard, m.cached_input.long_context, m.long_context_threshold)))
     if m.storage is not None:
         lines.append(t.gettext("Cache storage: {price} per 1M tokens per hour").format(price=t.money(m.storage.usd)))
-    if m.batch_multiplier is not None:
-        lines.append(t.gettext("Batch: {pct}% of the standard token rates").format(pct=t.number(m.batch_multiplier * 100)))
+    day = today or dt.date.today()
+    for tier in m.tiers_priced(day):
+        priced = m.in_tier(tier, day)
+        lines.append(t.gettext("{tier}: input {input} / output {output} per 1M tokens; cached input {cached}").format(
+            tier=tier_name(t, tier),
+            input=tiered_price(t, priced.input.standard, priced.input.long_context, m.long_context_threshold),
+            output=tiered_price(t, priced.output.standard, priced.output.long_context, m.long_context_threshold) if priced.output else "-",
+            cached=tiered_price(t, priced.cached_input.standard, priced.cached_input.long_context, m.long_context_threshold) if priced.cached_input else "-"))
     if m.grounding is not None:
         plan = book.card.grounding[m.grounding]
         unit = t.gettext("search queries") if plan.unit == "query" else t.gettext("grounded prompts")
@@ -535,6 +555,9 @@ def error_message(t: Translator, err: PricingError) -> str:
         return t.gettext(
             "A {prompt}-token prompt is over {model}'s context window of {window} tokens. Split it into about {requests} requests."
         ).format(prompt=t.number(p["prompt_tokens"]), model=p["model"], window=t.number(p["window"]), requests=t.number(p["requests"]))
+    if isinstance(err, TierNotPublished):
+        return t.gettext("{model} has no published {tier} price: neither Google's pricing page as we have it nor the price data gives one, so it is not estimated. Ask without it for the standard price.").format(
+            model=p["model"], tier=tier_name(t, str(p["tier"])))
     if isinstance(err, UnsupportedFeature):
         return t.gettext("{model} has no price for {feature}.").format(model=p["model"], feature=_feature_name(t, str(p["feature"])))
     messages = {
@@ -555,6 +578,7 @@ def error_message(t: Translator, err: PricingError) -> str:
         "bad_budget": t.gettext("A budget must be more than zero (got \"{amount}\")."),
         "budget_needs_usage": t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\"."),
         "budget_needs_amount": t.gettext("Say the budget, e.g. \"how many 10k in 1k out for $100\"."),
+        "two_tiers": t.gettext("Batch and the {tier} tier are different ways of calling the API: ask about one at a time."),
         "unknown_provider": t.gettext("There is no provider called \"{name}\". Providers: {known}."),
         "no_fx_rate": t.gettext("No USD to CNY rate is set, so a budget in yuan can't be converted: an admin sets one with `/gemini-cost admin fx 7.10`."),
     }

@@ -31,7 +31,7 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
     if usage is not None:
         if len(models) > 1 and not wants & {"compare", "alt"}:
             raise Ambiguous("two_models", (canonical(_compare_of(parts, models)),))
-        if parts.batch and len(models) == 1 and "alt" not in wants:
+        if (parts.batch or parts.tiers) and len(models) == 1 and "alt" not in wants:
             # `is batch cheaper for 3.8 flash?`: batch against standard on that model (the estimate
             # says both); with no model named, `lowest price ..., batch` still ranks the models
             return "estimate"

@@ -282,13 +282,15 @@ def test_storage_on_a_model_without_storage_is_unsupported(book: PriceBook) -> N
 # --- batch ---------------------------------------------------------------------------------------
 
 
-def test_batch_halves_input_cached_and_output(book: PriceBook) -> None:
+def test_batch_is_the_data_s_batch_prices_cache_reads_not_halved(book: PriceBook) -> None:
+    # genai-prices' 3.1 Pro batch variant (from 2026-10-14) halves input and output in both tiers;
+    # context caching is "Same as Standard" (issue 18: the old blanket 50% halved it too, wrongly).
     usage = dict(input_tokens=1_000_000, cached_tokens=800_000, output_tokens=50_000)
     standard = price(book, **usage)
     batch = price(book, **usage, batch=True)
-    assert unit_prices(batch) == {"input": D("2.00"), "cached_input": D("0.20"), "output": D("9.00")}
-    # long context, halved: 200k x $2.00 + 800k x $0.20 + 50k x $9.00 = 0.40 + 0.16 + 0.45 = $1.01
-    assert batch.total == D("1.01")
+    assert unit_prices(batch) == {"input": D("2.00"), "cached_input": D("0.40"), "output": D("9.00")}
+    # long context: 200k x $2.00 + 800k x $0.40 + 50k x $9.00 = 0.40 + 0.32 + 0.45 = $1.17
+    assert batch.total == D("1.17")
     # full price: 0.80 + 0.32 + 0.90 = $2.02
     assert standard.total == D("2.02")
     assert batch.tier == "long_context"
