@@ -30,6 +30,7 @@ from .models import FLAT_PRICE_FIELDS, RateCard, parse_card
 
 if TYPE_CHECKING:
     from genai_prices.types import ModelInfo, ModelPrice, TieredPrices
+    from genai_prices.types import Provider as DataProviderInfo
 
 __all__ = [
     "OVERLAY_PATH",
@@ -37,6 +38,7 @@ __all__ = [
     "PROVIDER",
     "in_scope",
     "google_models",
+    "data_providers",
     "read_overlay",
     "build_card_data",
     "build_card",
@@ -101,6 +103,16 @@ def google_models(snapshot: Any = None) -> list[ModelInfo]:
     return [m for m in provider.models if in_scope(m.id)]
 
 
+def data_providers(snapshot: Any = None) -> list[DataProviderInfo]:
+    """The data's other providers (OpenRouter, QuickSilver Pro, GitHub Copilot ...): every provider but
+    Google that sells a Gemini model."""
+    if snapshot is None:
+        from genai_prices.data_snapshot import get_snapshot
+
+        snapshot = get_snapshot()
+    return [p for p in snapshot.providers if p.id != PROVIDER and any("gemini-" in m.id for m in p.models)]
+
+
 def read_overlay(path: Path = OVERLAY_PATH) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
@@ -114,13 +126,16 @@ def build_card(
     models: Iterable[ModelInfo] | None = None,
     *,
     today: dt.date | None = None,
+    providers: Iterable[DataProviderInfo] | None = None,
 ) -> RateCard:
     """The whole card, validated. ``today`` decides which of the data's dated prices are "current"
-    (earlier ones are kept as `earlier`, later ones as `scheduled`, so answers do not depend on it)."""
+    (earlier ones are kept as `earlier`, later ones as `scheduled`, so answers do not depend on it).
+    ``providers``: the data's third-party providers (default: the installed data's, when ``models`` is too)."""
     data = build_card_data(
         read_overlay() if overlay is None else overlay,
         google_models() if models is None else list(models),
         today=today or dt.date.today(),
+        providers=(data_providers() if models is None else []) if providers is None else list(providers),
     )
     return parse_card(data)
 
@@ -128,7 +143,9 @@ def build_card(
 # --- the merge -------------------------------------------------------------------------------------
 
 
-def build_card_data(overlay: dict[str, Any], models: list[ModelInfo], *, today: dt.date) -> dict[str, Any]:
+def build_card_data(
+    overlay: dict[str, Any], models: list[ModelInfo], *, today: dt.date, providers: list[DataProviderInfo] | None = None
+) -> dict[str, Any]:
     """Card data (the shape `parse_card` validates) from the data's models and the overlay."""
     overlay = dict(overlay)
     per_model: dict[str, dict[str, Any]] = dict(overlay.pop("models", {}))
@@ -148,7 +165,77 @@ def build_card_data(overlay: dict[str, Any], models: list[ModelInfo], *, today: 
         extra = dict(per_model.get(info.id, {}))
         card = _model_data(info, extra, families, defaults, grounding, today=today, as_of=data_as_of)
         cards.append(card)
-    return {**overlay, "sources": sources, "grounding": grounding, "models": cards}
+    figure = {"source": DATA_SOURCE, "as_of": data_as_of}
+    sellers = {p.id: _data_provider(p, known, figure) for p in providers or []}
+    out = {**overlay, "sources": sources, "grounding": grounding, "models": cards}
+    if sellers:
+        out["data_providers"] = {key: value for key, value in sellers.items() if value["models"]}
+    return out
+
+
+# --- third-party providers in the data -------------------------------------------------------------
+
+#: Price units a provider lists that our questions never bill: explicit cache writes (Gemini's
+#: implicit caching has none; Google bills cache storage instead, which no provider in the data prices).
+_NOT_BILLED = {"cache_write_mtok"}
+
+
+def _data_provider(info: DataProviderInfo, known: set[str], figure: dict[str, Any]) -> dict[str, Any]:
+    """A provider's Gemini models, keyed by our model id: its id for the model exactly (with or without
+    a ``google/`` prefix), else the model Google's own match rules take its id for; its ``...:batch``
+    id is the batch offer of the same model. Free, experimental and alias ids (``:free``,
+    ``:thinking``, ``~google/...``) are not the model as sold and are left out."""
+    google = {m.id: m for m in google_models()} if known else {}
+    exact: dict[str, Any] = {}
+    matched: dict[str, Any] = {}
+    batch: dict[str, Any] = {}
+    for model in info.models:
+        ref = model.id
+        if ref.startswith("~"):
+            continue
+        base, _, suffix = ref.removeprefix("google/").partition(":")
+        if suffix and suffix != "batch":
+            continue
+        if base in known:
+            target = batch if suffix else exact
+            if base not in target or ref.startswith("google/"):
+                target[base] = model
+        elif not suffix:
+            found = next((i for i, g in google.items() if i in known and g.is_match(base)), None)
+            if found is not None and (found not in matched or ref.startswith("google/")):
+                matched[found] = model
+    models: dict[str, Any] = {}
+    for model_id in sorted(set(exact) | set(matched)):
+        model = exact.get(model_id) or matched[model_id]
+        entry: dict[str, Any] = {"ref": model.id, "periods": _provider_periods(info.id, model, figure)}
+        if model_id in batch:
+            entry["batch"] = _provider_periods(info.id, batch[model_id], figure)
+        models[model_id] = entry
+    url = (info.pricing_urls or [""])[0]
+    return {"name": info.name, "url": url, "source": DATA_SOURCE, "as_of": figure["as_of"], "models": models}
+
+
+def _provider_periods(provider_id: str, model: ModelInfo, figure: dict[str, Any]) -> list[dict[str, Any]]:
+    where = f"{provider_id} {model.id}"
+    if getattr(model, "price_variants", None):
+        raise RateCardError(f"{where}: price variants at a third-party provider are not supported")
+    periods = []
+    for start, prices in _periods(model):
+        unknown = {k for k, v in prices.__dict__.items() if v is not None} - set(PRICE_ATTRS.values()) - _NOT_BILLED
+        if unknown:
+            raise RateCardError(f"{where}: prices {sorted(unknown)}, which the card cannot carry")
+        threshold = _threshold(where, prices)
+        period: dict[str, Any] = {"effective": start, "long_context_threshold": threshold}
+        for field, attr in PRICE_ATTRS.items():
+            price = getattr(prices, attr, None)
+            if price is None:
+                continue
+            if field == "cached_audio":
+                period[field] = {"usd": _usd(price), **figure}
+            else:
+                period[field] = _tiered(where, price, threshold) | figure
+        periods.append(period)
+    return periods
 
 
 def _model_data(

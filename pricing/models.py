@@ -34,6 +34,9 @@ __all__ = [
     "RateCard",
     "FxFigure",
     "Provider",
+    "DataProvider",
+    "ProviderModel",
+    "ProviderPeriod",
     "PROVIDER_KEY",
     "Status",
     "Period",
@@ -465,6 +468,57 @@ class Provider(_Strict):
     source: str = "admin"
 
 
+class ProviderPeriod(_Strict):
+    """A third-party provider's token prices for one model from ``effective`` on (None: from the start),
+    as the price data gives them; a price it does not give is not sold there (never Google's)."""
+
+    effective: dt.date | None = None
+    long_context_threshold: int | None = Field(None, gt=0)
+    input: TieredPrice
+    output: TieredPrice | None = None
+    cached_input: TieredPrice | None = None
+    input_audio: TieredPrice | None = None
+    cached_audio: Price | None = None
+    input_image: TieredPrice | None = None
+    input_video: TieredPrice | None = None
+    output_image: TieredPrice | None = None
+    output_audio: TieredPrice | None = None
+
+
+class ProviderModel(_Strict):
+    """One of our models as a provider sells it: the provider's own id for it and its dated prices.
+
+    Periods are resolved as genai-prices resolves dated prices: the last one started by the day, else
+    the first. ``batch``: the provider's batch offer of the model (OpenRouter's ``...:batch`` ids).
+    """
+
+    ref: str = Field(min_length=1, max_length=120, description="The provider's model id")
+    periods: tuple[ProviderPeriod, ...] = Field(min_length=1)
+    batch: tuple[ProviderPeriod, ...] = ()
+
+    def period_on(self, day: dt.date, batch: bool = False) -> ProviderPeriod | None:
+        periods = self.batch if batch else self.periods
+        for period in reversed(periods):
+            if period.effective is None or period.effective <= day:
+                return period
+        return periods[0] if periods else None
+
+    def since(self, day: dt.date, batch: bool = False) -> dt.date | None:
+        period = self.period_on(day, batch)
+        return period.effective if period is not None else None
+
+
+class DataProvider(_Strict):
+    """A third-party provider from the price data (genai-prices): OpenRouter, QuickSilver Pro, GitHub
+    Copilot ... selling Gemini models in USD at its own prices. Not an admin's figure: the data's."""
+
+    name: str = Field(min_length=1, max_length=80, description="Display name")
+    url: str = ""
+    source: str
+    as_of: dt.date
+    models: dict[str, ProviderModel] = Field(description="By our model id")
+
+
 class FxFigure(_Strict):
     """USD -> CNY as an admin set it: yuan per dollar, and the day the rate was taken."""
 
@@ -496,6 +550,9 @@ class RateCard(_Strict):
     models: tuple[ModelCard, ...] = Field(min_length=1)
     usd_cny: FxFigure | None = Field(None, description="Set with `admin fx`; wins over the USD_CNY setting")
     providers: dict[str, Provider] = Field(default_factory=dict, description="Resellers, by the name `via NAME` uses")
+    data_providers: dict[str, DataProvider] = Field(
+        default_factory=dict, description="Third-party providers in the price data, by id (`via openrouter`)"
+    )
 
     @model_validator(mode="after")
     def _references_resolve(self) -> RateCard:
@@ -535,6 +592,14 @@ class RateCard(_Strict):
                 raise ValueError(f"provider name {provider_key!r}: lower-case letters, digits, - and _ only")
             if provider.source not in self.sources:
                 raise ValueError(f"provider {provider_key}: source {provider.source!r} is not on the card")
+        for provider_key, data_provider in self.data_providers.items():
+            if not re.fullmatch(PROVIDER_KEY, provider_key) or provider_key in self.providers:
+                raise ValueError(f"data provider {provider_key!r}: not a provider name, or an admin's provider has it")
+            if data_provider.source not in self.sources:
+                raise ValueError(f"data provider {provider_key}: source {data_provider.source!r} is not on the card")
+            stray = set(data_provider.models) - known
+            if stray:
+                raise ValueError(f"data provider {provider_key}: models not on the card {sorted(stray)}")
         for plan_id, plan in self.grounding.items():
             if plan.source not in self.sources:
                 raise ValueError(f"grounding {plan_id}: source {plan.source!r} is not on the card")

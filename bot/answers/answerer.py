@@ -22,7 +22,6 @@ from bot.text.i18n import translator
 from pricing import (
     Ambiguous,
     FxRate,
-    InvalidQuery,
     PriceBook,
     PricingError,
     Query,
@@ -33,6 +32,8 @@ from pricing import (
     estimate,
     parse_query,
 )
+from pricing.models import DataProvider, Provider
+from pricing.providers import find_provider, priced_through
 from pricing.query import reads_as_followup
 
 __all__ = ["Reply", "Answerer", "CLARIFY_ACTION"]
@@ -158,18 +159,29 @@ class Answerer(PricingContext):
         today = query.on_date or self.today()
         reading = canonical(query)
         assert query.usage is not None
+        seller = self._data_provider(book, query)
         if query.intent == "compare":
             usage = query.usage
             named = tuple(query.models) if len(query.models) > 1 else None
+            if seller is not None:
+                # through a provider: the models it sells (those named, or all it sells still offered)
+                key, sold = seller
+                wanted = named or tuple(book.get(i) for i in sold.models if book.get(i).status != "shut_down")
+                named = tuple(priced_through(m, key, sold, today) for m in wanted if m.id in sold.models)
             comparison = compare(book, usage, today=today, models=named)
             shown = self._providers_shown(book, query, fx)
             doc = render.render_compare(t, comparison, fx, shown)
+            if seller is not None:
+                doc.notes.insert(0, render.through_note(t, seller[1]))
             self._understood(doc, t, query, None, fx_missing)
             data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], "read_as": doc.lines[0]}
             return replace(make_reply(doc, "compare", lang, data, public=query.public), reading=reading)
         model = query.model or default
         is_default = query.model is None
         ref = query.model_refs[0] if query.model_refs else None
+        at_google = model
+        if seller is not None:
+            model = priced_through(model, seller[0], seller[1], today)
         if query.intent == "budget":
             usd = query.budget_usd
             via = self._providers_shown(book, query, None) if query.provider else {}
@@ -181,6 +193,8 @@ class Answerer(PricingContext):
                 usd = self.fx_of(book).to_usd(query.budget_cny)  # type: ignore[arg-type]
             result = budget(book, query.usage, usd, model, today=today)
             doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=None if via else fx, extra=query.notices)
+            if seller is not None:
+                doc.notes.insert(0, render.through_note(t, seller[1]))
             doc.lines[-1:-1] = render.provider_lines(t, via, result.per_request.total)
             if via and query.budget_usd is None:
                 (provider,) = via.values()
@@ -193,6 +207,10 @@ class Answerer(PricingContext):
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
         shown = self._providers_shown(book, query, fx)
         doc.lines[-1:-1] = render.provider_lines(t, shown, result_e.total)
+        at_google_total = None
+        if seller is not None:
+            at_google_total = self._total_or_none(book, query.usage, at_google, today)
+            doc.lines.insert(-1, render.through_line(t, seller[1], at_google_total))
         # With a tier, what it saves or costs: "is batch cheaper?" is the question behind most batch
         # estimates; "is flex cheaper than batch?" names both, and gets both.
         standard = replace(query.usage, batch=False, service_tier=None)
@@ -218,6 +236,12 @@ class Answerer(PricingContext):
             data["total_without_batch"] = _dec(unbatched)
         if at_standard is not None:
             data["total_standard"] = _dec(at_standard)
+        if seller is not None:
+            data["via_provider"] = {
+                "name": seller[0], "display": seller[1].name, "source": seller[1].source,
+                "as_of": seller[1].as_of.isoformat(), "model_ref": seller[1].models[model.id].ref,
+                "google_total": _dec(at_google_total) if at_google_total is not None else None,
+            }  # fmt: skip
         if isinstance(with_batch, Decimal):
             data["total_batch"] = _dec(with_batch)
         if factor is not None:
@@ -245,14 +269,29 @@ class Answerer(PricingContext):
             return exc
 
     @staticmethod
+    def _data_provider(book: PriceBook, query: Query) -> tuple[str, DataProvider] | None:
+        """The provider from the price data a question names (`via openrouter`), if it names one."""
+        if not query.provider:
+            return None
+        key, provider = find_provider(book.card, query.provider)
+        return (key, provider) if isinstance(provider, DataProvider) else None
+
+    @staticmethod
+    def _total_or_none(book: PriceBook, usage: Any, model: Any, today: dt.date) -> Decimal | None:
+        """Google's own price beside a provider's; None where Google has none for it (e.g. a tier)."""
+        try:
+            return estimate(book, usage, model, today=today).total
+        except UnsupportedFeature:
+            return None
+
+    @staticmethod
     def _providers_shown(book: PriceBook, query: Query, fx: FxRate | None) -> dict[str, Any]:
-        """The provider a question names (`via NAME`), or every provider when yuan were asked."""
+        """The admin's reseller a question names (`via NAME`), or every one of them when yuan were asked.
+        A provider from the price data is priced through instead (`_data_provider`)."""
         providers = book.card.providers
         if query.provider:
-            name = query.provider.lower()
-            if name not in providers:
-                raise InvalidQuery("unknown_provider", name=query.provider[:40], known=", ".join(sorted(providers)) or "-")
-            return {name: providers[name]}
+            key, provider = find_provider(book.card, query.provider)
+            return {key: provider} if isinstance(provider, Provider) else {}
         return dict(providers) if fx is not None else {}
 
     @staticmethod

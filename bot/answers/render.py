@@ -27,7 +27,7 @@ from pricing import (
     UnsupportedFeature,
 )
 from pricing.engine import rates_as_of
-from pricing.models import Provider
+from pricing.models import DataProvider, Provider
 from pricing.providers import cny_through
 from pricing.ratecard import derived_names, model_words
 
@@ -286,6 +286,20 @@ def provider_lines(t: Translator, providers: dict[str, Provider], usd: Decimal) 
             display=p.name, name=key, cny=t.money(cny_through(p, usd), "CNY"), rate=t.number(p.cny_per_usd), date=t.date(p.as_of))
         for key, p in sorted(providers.items())
     ]
+
+
+def through_line(t: Translator, provider: DataProvider, google: Decimal | None) -> str:
+    """An estimate priced through a provider from the price data, with Google's own price beside it."""
+    if google is None:
+        return t.gettext("Priced through {provider} at its own prices, as the genai-prices data gives them (checked {date}); Google has no price for the same.").format(
+            provider=provider.name, date=t.date(provider.as_of))
+    return t.gettext("Priced through {provider} at its own prices, as the genai-prices data gives them (checked {date}); at Google the same costs {google}.").format(
+        provider=provider.name, date=t.date(provider.as_of), google=t.money(google))
+
+
+def through_note(t: Translator, provider: DataProvider) -> str:
+    return t.gettext("Prices through {provider}, as the genai-prices data gives them (checked {date}).").format(
+        provider=provider.name, date=t.date(provider.as_of))
 
 
 def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, providers: dict[str, Provider] | None = None) -> Doc:
@@ -579,6 +593,7 @@ def error_message(t: Translator, err: PricingError) -> str:
         "budget_needs_usage": t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\"."),
         "budget_needs_amount": t.gettext("Say the budget, e.g. \"how many 10k in 1k out for $100\"."),
         "two_tiers": t.gettext("Batch and the {tier} tier are different ways of calling the API: ask about one at a time."),
+        "provider_lacks_model": t.gettext("{provider} does not sell {model} (in the price data). It sells: {models}."),
         "unknown_provider": t.gettext("There is no provider called \"{name}\". Providers: {known}."),
         "no_fx_rate": t.gettext("No USD to CNY rate is set, so a budget in yuan can't be converted: an admin sets one with `/gemini-cost admin fx 7.10`."),
     }

@@ -100,6 +100,8 @@ WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(["make", "making", "generate", "generating", "create", "creating", "draw", "drawing", "render", "rendering", "produce"], "make"),
     "via": "via",
+    # `via github-copilot` / `via github copilot`: `via` takes "github", the provider's name goes on
+    "copilot": "skip",
     **dict.fromkeys(["or", "vs", "versus"], "alt"),
     **dict.fromkeys(["including", "incl", "included", "includes", "inc"], "part"),
     **dict.fromkeys(["them", "those", "these"], "pronoun"),

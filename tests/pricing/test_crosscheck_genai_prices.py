@@ -47,6 +47,8 @@ from genai_prices.types import TieredPrices
 
 from pricing import InvalidQuery, PriceBook, TierNotPublished, UnsupportedFeature, Usage, estimate, load_card, parse_query
 from pricing.genai_source import PRICE_ATTRS, in_scope
+from pricing.models import DataProvider
+from pricing.providers import find_provider, priced_through
 
 TS = dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC)
 TODAY = TS.date()
@@ -506,3 +508,52 @@ def test_argon_batch_is_priced_on_its_own_dates(book: PriceBook) -> None:
     # before the first batch figure the data holds, batch is not published (its history is not modelled)
     with pytest.raises(TierNotPublished):
         estimate(book, usage, argon, today=dt.date(2026, 10, 1))
+
+
+# --- third-party providers from the data (issue 18) -----------------------------------------------
+
+
+def _through(book: PriceBook, text: str, day: dt.date = TODAY) -> D:
+    query = parse_query(text, book)
+    assert query.usage is not None and query.model is not None and query.provider is not None
+    key, provider = find_provider(book.card, query.provider)
+    assert isinstance(provider, DataProvider)
+    return estimate(book, query.usage, priced_through(query.model, key, provider, day), today=day).total
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "ref", "total"),
+    [
+        # 5k x $1.70 + 1k x $10.20 (15% under Google's $0.022)
+        ("5k in 1k out on gemini-3.1-pro-preview via quicksilverpro", "quicksilverpro", "gemini-3.1-pro-preview", D("0.0187")),
+        # 5k x $1.25 + 1k x $10.00, OpenRouter passing Google's rates through
+        ("5k in 1k out on gemini-2.5-pro via openrouter", "openrouter", "google/gemini-2.5-pro", D("0.01625")),
+    ],
+)
+def test_the_issue_s_provider_figures_equal_calc_price(book: PriceBook, text: str, provider: str, ref: str, total: D) -> None:
+    theirs = genai_prices.calc_price(
+        genai_prices.Usage(input_tokens=5_000, output_tokens=1_000), ref, provider_id=provider, genai_request_timestamp=TS
+    ).total_price
+    assert _through(book, text) == theirs == total
+
+
+def test_every_model_every_data_provider_sells_equals_calc_price(book: PriceBook) -> None:
+    checked, mismatches = 0, []
+    for key, provider in book.card.data_providers.items():
+        for model_id, sold in provider.models.items():
+            model = book.get(model_id)
+            for day in (dt.date(2026, 10, 1), TODAY):
+                when = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
+                for question, usage in QUESTIONS.items():
+                    priced = priced_through(model, key, provider, day)
+                    if not _asks(priced, question):
+                        continue
+                    ours = _through(book, f"{question.format(id=model_id)} via {key}", day)
+                    theirs = genai_prices.calc_price(
+                        genai_prices.Usage(**usage), sold.ref, provider_id=key, genai_request_timestamp=when
+                    ).total_price
+                    checked += 1
+                    if ours != theirs:
+                        mismatches.append((key, model_id, day, question, ours, theirs))
+    assert mismatches == []
+    assert checked > 60
