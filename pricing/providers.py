@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .errors import InvalidQuery, RateCardError
+from .engine import Usage, estimate
+from .errors import InvalidQuery, RateCardError, UnsupportedFeature
 from .models import (
     PROVIDER_KEY,
     TIER_PRICE_FIELDS,
@@ -27,6 +29,7 @@ from .models import (
     TieredPrice,
     parse_card,
 )
+from .ratecard import PriceBook
 
 __all__ = [
     "ProviderCommandError",
@@ -37,6 +40,8 @@ __all__ = [
     "find_provider",
     "provider_names",
     "priced_through",
+    "ProviderRow",
+    "across_providers",
 ]
 
 _ADD = re.compile(
@@ -154,3 +159,31 @@ def _batch_variant(period: ProviderPeriod) -> PriceVariant:
     prices = {name: getattr(period, name) for name in TIER_PRICE_FIELDS if getattr(period, name) is not None}
     first: TieredPrice = period.input
     return PriceVariant(tier="batch", effective=period.effective, source=first.source, as_of=first.as_of, **prices)
+
+
+@dataclass(frozen=True)
+class ProviderRow:
+    """One seller of a model in a comparison across providers: Google (``key`` None) or a data provider;
+    ``total`` None where the seller has no price for part of the usage."""
+
+    key: str | None
+    name: str
+    model: ModelCard
+    total: Decimal | None
+
+
+def across_providers(book: PriceBook, usage: Usage, model: ModelCard, day: dt.date) -> list[ProviderRow]:
+    """The same usage on ``model`` at Google and at every provider in the data that sells it, cheapest
+    first; sellers without a price for part of it last (`compare ... across providers`)."""
+    sellers: list[tuple[str | None, str, ModelCard]] = [(None, "Google", model)]
+    for seller_key, provider in sorted(book.card.data_providers.items()):
+        if model.id in provider.models:
+            sellers.append((seller_key, provider.name, priced_through(model, seller_key, provider, day)))
+    rows = []
+    for key, name, priced in sellers:
+        try:
+            total: Decimal | None = estimate(book, usage, priced, today=day).total
+        except UnsupportedFeature:
+            total = None
+        rows.append(ProviderRow(key, name, priced, total))
+    return sorted(rows, key=lambda r: (r.total is None, r.total or Decimal(0), r.key or ""))

@@ -33,7 +33,7 @@ from pricing import (
     parse_query,
 )
 from pricing.models import DataProvider, Provider
-from pricing.providers import find_provider, priced_through
+from pricing.providers import across_providers, find_provider, priced_through
 from pricing.query import reads_as_followup
 
 __all__ = ["Reply", "Answerer", "CLARIFY_ACTION"]
@@ -138,6 +138,11 @@ class Answerer(PricingContext):
         default = self.default_model_of(book)
         if query.intent == "help":
             return self.help(lang)
+        if query.intent == "rates" and "providers" in query.flags:
+            model = query.model or default
+            day = query.on_date or self.today()
+            doc = render.render_provider_rates(t, book, model, day)
+            return make_reply(doc, "rates", lang, _rates_data(book, model), public=query.public)
         if query.intent == "rates":
             model = query.model
             doc = render.render_rates(t, book, model, query.on_date or self.today(), asked_day=query.on_date is not None)
@@ -160,6 +165,15 @@ class Answerer(PricingContext):
         reading = canonical(query)
         assert query.usage is not None
         seller = self._data_provider(book, query)
+        if query.intent == "compare" and "providers" in query.flags:
+            model = query.model or default
+            rows = across_providers(book, query.usage, model, today)
+            doc = render.render_provider_compare(t, book, model, rows, query.usage)
+            self._understood(doc, t, query, model, fx_missing)
+            data = {"model": model.id, "read_as": doc.lines[0], "rows": [
+                {"provider": r.key or "google", "display": r.name, "total": _dec(r.total) if r.total is not None else None}
+                for r in rows]}  # fmt: skip
+            return replace(make_reply(doc, "compare", lang, data, public=query.public), reading=reading)
         if query.intent == "compare":
             usage = query.usage
             named = tuple(query.models) if len(query.models) > 1 else None

@@ -25,10 +25,11 @@ from pricing import (
     TierNotPublished,
     UnknownModel,
     UnsupportedFeature,
+    Usage,
 )
 from pricing.engine import rates_as_of
 from pricing.models import DataProvider, Provider
-from pricing.providers import cny_through
+from pricing.providers import ProviderRow, cny_through, priced_through
 from pricing.ratecard import derived_names, model_words
 
 __all__ = ["Doc", "render_estimate", "render_compare", "render_budget", "render_rates", "render_free_tier",
@@ -300,6 +301,51 @@ def through_line(t: Translator, provider: DataProvider, google: Decimal | None) 
 def through_note(t: Translator, provider: DataProvider) -> str:
     return t.gettext("Prices through {provider}, as the genai-prices data gives them (checked {date}).").format(
         provider=provider.name, date=t.date(provider.as_of))
+
+
+def render_provider_compare(t: Translator, book: PriceBook, model: ModelCard, rows: list[ProviderRow], usage: Usage) -> Doc:
+    """One model's usage at Google and at each provider in the price data that sells it, cheapest first."""
+    title = t.gettext("{model} at Google and each provider that sells it, cheapest first ({requests})").format(
+        model=model.id, requests=requests_phrase(t, usage.requests, usage.period))
+    lines = []
+    priced = [r for r in rows if r.total is not None]
+    for rank, row in enumerate(priced, start=1):
+        lines.append(t.gettext("{rank}. {model}: {total}").format(rank=rank, model=_seller(t, row), total=t.money(row.total or Decimal(0))))
+    lines.append(as_of_line(t, book.card.as_of))
+    notes = [_sellers_note(t, book, model)]
+    unpriced = [_seller(t, r) for r in rows if r.total is None]
+    if unpriced:
+        notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=", ".join(unpriced)))
+    return Doc(title, lines, notes)
+
+
+def render_provider_rates(t: Translator, book: PriceBook, model: ModelCard, day: dt.date) -> Doc:
+    """One model's token rates at Google and at each provider in the price data that sells it."""
+    sellers = [(t.gettext("Google (list price)"), model.on(day))]
+    sellers += [(p.name, priced_through(model, key, p, day)) for key, p in sorted(book.card.data_providers.items()) if model.id in p.models]
+    lines = []
+    for name, m in sellers:
+        lines.append(t.gettext("{provider}: input {input} / output {output} per 1M tokens; cached input {cached}").format(
+            provider=name,
+            input=tiered_price(t, m.input.standard, m.input.long_context, m.long_context_threshold),
+            output=tiered_price(t, m.output.standard, m.output.long_context, m.long_context_threshold) if m.output else "-",
+            cached=tiered_price(t, m.cached_input.standard, m.cached_input.long_context, m.long_context_threshold) if m.cached_input else "-"))
+    lines.append(as_of_line(t, book.card.as_of))
+    title = t.gettext("{model} at Google and each provider that sells it (per 1M tokens)").format(model=model.id)
+    return Doc(title, lines, [_sellers_note(t, book, model)])
+
+
+def _seller(t: Translator, row: ProviderRow) -> str:
+    return row.name if row.key is not None else t.gettext("Google (list price)")
+
+
+def _sellers_note(t: Translator, book: PriceBook, model: ModelCard) -> str:
+    sellers = sorted(p.name for p in book.card.data_providers.values() if model.id in p.models)
+    if not sellers:
+        return t.gettext("No provider in the price data sells {model}: Google's price only.").format(model=model.id)
+    as_of = max(p.as_of for p in book.card.data_providers.values())
+    return t.gettext("Providers' prices as the genai-prices data gives them (checked {date}); an admin's resellers are not in this list.").format(
+        date=t.date(as_of))
 
 
 def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, providers: dict[str, Provider] | None = None) -> Doc:

@@ -35,6 +35,8 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
     if query.intent == "compare":
         if len(query.models) > 1:
             parts.append(t.gettext("compare {models}").format(models=", ".join(m.id for m in query.models)))
+        elif "providers" in query.flags and model is not None:
+            parts.append(t.gettext("{model} at Google and each provider that sells it").format(model=model.id))
         else:
             parts.append(t.gettext("compare every current model"))
     elif model is not None:

@@ -67,6 +67,8 @@ def canonical(query: Query) -> str:
         parts.append(query.on_date.isoformat())
     if query.provider:
         parts.append(f"via {query.provider}")
+    if "providers" in query.flags:
+        parts.append("across providers")
     if query.public:
         parts.append("public")
     return " ".join(parts)

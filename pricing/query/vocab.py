@@ -102,6 +102,9 @@ WORDS: dict[str, str] = {
     "via": "via",
     # `via github-copilot` / `via github copilot`: `via` takes "github", the provider's name goes on
     "copilot": "skip",
+    # `compare ... across providers`, `where is 3.1 pro cheapest`: one model at Google and each provider
+    **dict.fromkeys(["providers", "provider", "resellers", "reseller", "vendors", "platforms"], "providers"),
+    "where's": "providers",
     **dict.fromkeys(["or", "vs", "versus"], "alt"),
     **dict.fromkeys(["including", "incl", "included", "includes", "inc"], "part"),
     **dict.fromkeys(["them", "those", "these"], "pronoun"),
@@ -151,6 +154,9 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("the", "cache"): ("link", "link"),
     ("free", "tier"): ("free", "tier"),
     ("service", "tier"): ("skip", "skip"),
+    ("where", "is"): ("providers", "skip"),
+    ("where", "to"): ("providers", "skip"),
+    ("across", "providers"): ("skip", "providers"),
     ("flex", "tier"): ("tier:flex", "skip"),
     ("flex", "processing"): ("tier:flex", "skip"),
     ("flex", "mode"): ("tier:flex", "skip"),
@@ -261,6 +267,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["弹性", "弹性层级", "弹性模式", "弹性处理", "弹性服务", "flex层级"], "tier:flex"),
     **dict.fromkeys(["优先", "优先级", "优先层级", "优先处理", "优先模式", "优先服务", "优先通道"], "tier:priority"),
     **dict.fromkeys(["服务层级", "服务等级"], "skip"),
+    **dict.fromkeys(["哪家", "哪家最便宜", "各家", "各平台", "哪个平台", "供应商", "各供应商", "平台", "服务商", "各服务商"], "providers"),
     **dict.fromkeys(["联网搜索", "联网", "搜索", "搜寻", "谷歌搜索", "接地", "搜索接地", "grounding"], "search"),
     **dict.fromkeys(["人民币", "元", "块", "块钱", "rmb"], "cny"),
     **dict.fromkeys(["美元", "美金", "刀"], "usd"),

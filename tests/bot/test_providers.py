@@ -158,6 +158,30 @@ def test_a_model_the_provider_does_not_sell_is_said() -> None:
     assert "QuickSilver Pro 沒有提供 gemini-2.5-pro" in reply.plain
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("compare 5k in 1k out on 3.1 pro across providers", "en"),
+        ("where is 3.1 pro cheapest? 5k in 1k out", "en"),
+        ("3.1 pro 哪家最便宜 输入5千 输出1千", "zh_CN"),
+    ],
+)
+def test_across_providers_lines_up_google_and_each_seller(text: str, lang: str) -> None:
+    reply = _answerer().answer(text, lang)
+    assert (reply.intent, reply.data["model"]) == ("compare", "gemini-3.1-pro-preview")
+    # QuickSilver Pro 5k x $1.70 + 1k x $10.20 = $0.0187; Google and OpenRouter 5k x $2 + 1k x $12 = $0.022
+    assert [(r["provider"], r["total"]) for r in reply.data["rows"]] == [
+        ("quicksilverpro", "0.0187"), ("google", "0.022"), ("openrouter", "0.022")
+    ]
+
+
+def test_where_is_a_model_cheapest_without_amounts_lists_each_seller_s_rates() -> None:
+    reply = _answerer().answer("where is 3.1 pro cheapest", "en")
+    assert reply.intent == "rates"
+    assert "QuickSilver Pro: input $1.70 / output $10.20 per 1M tokens; cached input -" in reply.plain
+    assert "Google (list price): input $2.00" in reply.plain
+
+
 def test_without_providers_nothing_is_added() -> None:
     reply = Answerer(PriceBook(load_card()), fx=FxRate(D("7.10"))).answer("1M in 50k out in CNY", "en")
     assert "Via " not in reply.plain and "providers" not in reply.data
