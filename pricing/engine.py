@@ -32,6 +32,7 @@ __all__ = [
     "estimate",
     "rates_as_of",
     "compare",
+    "still_sold",
     "budget",
     "DAYS_PER_MONTH",
     "MILLION",
@@ -226,6 +227,7 @@ class Comparison:
     rows: tuple[CompareRow, ...]
     skipped: tuple[str, ...]  # model ids that cannot price this usage (e.g. no caching)
     rates_as_of: dt.date
+    named: bool = False  # the models were named (`2.5 pro vs 3.1 pro`), not every current one
 
 
 @dataclass(frozen=True)
@@ -474,15 +476,16 @@ def compare(
 ) -> Comparison:
     """The same usage on every model that can price it, cheapest first.
 
-    By default the models still sold (`_still_sold`) of the kind the usage calls for: text and
+    By default the models still sold (`still_sold`) of the kind the usage calls for: text and
     embedding models for tokens, image models when it makes images, speech and Live models when it
     speaks. ``include_retired`` adds every other one; ``models`` compares exactly those.
     """
     rows: list[CompareRow] = []
     skipped: list[str] = []
+    named = models is not None
     if models is None:
         wanted = _kinds_for(usage)
-        models = tuple(m for m in book.card.models if m.kind in wanted and (include_retired or _still_sold(book, m)))
+        models = tuple(m for m in book.card.models if m.kind in wanted and (include_retired or still_sold(book, m)))
     for model in models:
         try:
             e = estimate(book, usage, model, today=today)
@@ -491,10 +494,10 @@ def compare(
             continue
         rows.append(CompareRow(model, e.total, e.tier))
     rows.sort(key=lambda r: (r.total, r.model.id))
-    return Comparison(usage, tuple(rows), tuple(skipped), book.card.as_of)
+    return Comparison(usage, tuple(rows), tuple(skipped), book.card.as_of, named)
 
 
-def _still_sold(book: PriceBook, model: ModelCard) -> bool:
+def still_sold(book: PriceBook, model: ModelCard) -> bool:
     """Current, or deprecated but not a preview and of a generation Google still sells (2.5 Pro while
     2.5 Flash-Lite is GA; not Gemini 1.5, whose generation is gone)."""
     if model.current:
@@ -509,6 +512,8 @@ def _kinds_for(usage: Usage) -> set[str]:
         return {"image"}
     if usage.audio_output_tokens:
         return {"speech", "live"}
+    if usage.output_tokens:
+        return {"text"}  # embedding models make no output: they are not candidates, not "not priced"
     return {"text", "embedding"}
 
 

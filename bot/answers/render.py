@@ -27,7 +27,7 @@ from pricing import (
     UnsupportedFeature,
     Usage,
 )
-from pricing.engine import rates_as_of
+from pricing.engine import rates_as_of, still_sold
 from pricing.models import DataProvider, Provider
 from pricing.providers import ProviderRow, cny_through, priced_through
 from pricing.ratecard import derived_names, model_words
@@ -350,8 +350,13 @@ def _sellers_note(t: Translator, book: PriceBook, model: ModelCard) -> str:
 
 def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, providers: dict[str, Provider] | None = None) -> Doc:
     u = c.usage
-    title = t.gettext("Same usage on every current model, cheapest first ({requests})").format(
-        requests=requests_phrase(t, u.requests, u.period))
+    if c.named:
+        count = len(c.rows) + len(c.skipped)
+        title = t.ngettext("Same usage on {n} model, cheapest first ({requests})", "Same usage on {n} models, cheapest first ({requests})",
+                           count).format(n=t.number(count), requests=requests_phrase(t, u.requests, u.period))  # fmt: skip
+    else:
+        title = t.gettext("Same usage on every current model, cheapest first ({requests})").format(
+            requests=requests_phrase(t, u.requests, u.period))
     lines = []
     for rank, row in enumerate(c.rows, start=1):
         line = t.gettext("{rank}. {model}: {total}").format(rank=rank, model=row.model.id, total=t.money(row.total))
@@ -453,16 +458,17 @@ def render_rates(
     ``asked_day``: the question named that day, so the answer says it."""
     if model is None:
         title = t.gettext("Gemini API rates per 1M tokens (input / output)")
-        models = [m.on(today) if today else m for m in book.card.models]
-        current = [m for m in models if m.current]
-        older = [m for m in models if not m.current]
+        models = [m.on(today) if today else m for m in listed_models(book)]
+        sold = [m for m in models if still_sold(book, m)]
+        older = [m for m in models if not still_sold(book, m)]
         lines: list[str] = []
-        for family in sorted({m.family for m in current}, key=_family_order):
+        for family in sorted({m.family for m in sold}, key=_family_order):
             lines.append(f"*{_family_label(t, family)}*")
-            lines.extend(_listing_line(t, m) for m in current if m.family == family)
+            lines.extend(_listing_line(t, m) for m in sold if m.family == family)
         if older:
-            lines.append("*" + t.gettext("Retiring or retired (priced when asked for)") + "*")
-            lines.extend(_listing_line(t, m) for m in sorted(older, key=lambda m: (_family_order(m.family), m.id)))
+            # retired ones on one short line: still priced when asked for, by name
+            ids = ", ".join(m.id for m in sorted(older, key=lambda m: (_family_order(m.family), m.id)))
+            lines.append(t.gettext("Retired (priced when asked for): {models}").format(models=ids))
         lines.append(as_of_line(t, book.card.as_of))
         notes = [t.gettext("Ask about one model for all its rates, e.g. \"2.5 flash price\".")]
         coming = [(m, c) for m in models for c in m.scheduled]
@@ -520,16 +526,40 @@ def render_rates(
     return Doc(t.gettext("{name} ({id}) rates").format(name=m.name, id=m.id), lines, notes)
 
 
+def listed_models(book: PriceBook) -> list[ModelCard]:
+    """Every model once: an id that is another's words in another order with the same input and output
+    rates (the data's `gemini-pro-1.5` beside `gemini-1.5-pro`) is a second name of one model, not a
+    second model; the id in Google's own order (version before tier) is the one listed. Both stay
+    priced when asked for by name."""
+    seen: dict[tuple[object, ...], ModelCard] = {}
+    for m in sorted(book.card.models, key=lambda m: (not _google_order(m.id), m.id)):
+        key = (tuple(sorted(model_words(m.id))), m.input, m.output, m.status)
+        seen.setdefault(key, m)
+    kept = {m.id for m in seen.values()}
+    return [m for m in book.card.models if m.id in kept]
+
+
+def _google_order(model_id: str) -> bool:
+    words = model_id.split("-")
+    return len(words) > 1 and words[1][:1].isdigit()
+
+
 def free_tier_models(book: PriceBook, model: ModelCard | None) -> list[ModelCard]:
-    """The model asked about, or the current ones (preview or GA) grouped by family, newest first."""
+    """The model asked about, or the models still sold: first those whose free-tier facts are known,
+    then the rest, each grouped by family, newest first."""
     if model is not None:
         return [model]
-    return sorted((m for m in book.card.models if m.current), key=lambda m: (_family_order(m.family), m.id))
+    sold = sorted((m for m in listed_models(book) if still_sold(book, m)), key=lambda m: (_family_order(m.family), m.id))
+    return [m for m in sold if m.free_tier.available is not None] + [m for m in sold if m.free_tier.available is None]
 
 
 def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *, limit: str | None = None) -> Doc:
     models = free_tier_models(book, model)
     lines = []
+    unknown = [m.id for m in models if m.free_tier.available is None] if model is None else []
+    if unknown:
+        # one line for the models Google publishes nothing about, after the ones we know
+        models = [m for m in models if m.free_tier.available is not None]
     for m in models:
         ft = m.free_tier
         if ft.available is True:
@@ -551,6 +581,9 @@ def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *,
             line += "; " + t.gettext("last published limits {rpm} RPM / {tpm} TPM / {rpd} RPD ({date})").format(
                 rpm=t.number(ft.rpm), tpm=t.number(ft.tpm or 0), rpd=t.number(ft.rpd or 0), date=t.date(ft.limits_as_of or ft.as_of))
         lines.append(line)
+    if unknown:
+        lines.append(t.ngettext("Not published for {n} other model: {models}", "Not published for {n} other models: {models}",
+                                len(unknown)).format(n=t.number(len(unknown)), models=", ".join(unknown)))  # fmt: skip
     notes = [
         t.gettext("Google no longer publishes per-model free-tier limits: see your live limits in AI Studio (aistudio.google.com)."),
         t.gettext("After the cuts of 7 December 2025, developers reported Flash models at 5 requests a minute and 20 a day."),
