@@ -249,7 +249,7 @@ def render_estimate(
         lines.append(t.gettext("About {monthly} per month (30 days).").format(monthly=t.money(e.monthly_total)))
     if fx is not None:
         lines.append(cny_line(t, e.total, fx))
-    lines.append(as_of_line(t, e.rates_as_of))
+    lines.append(as_of_line(t, e.rates_as_of, u.tier))
     notes = [notice_text(t, n) for n in (*e.notices, *extra)]
     return Doc(title, lines, notes)
 
@@ -276,7 +276,9 @@ def cny_line(t: Translator, usd: Decimal, fx: FxRate) -> str:
         cny=t.money(fx.to_cny(usd), "CNY"), rate=t.number(fx.rate), date=t.date(fx.as_of))
 
 
-def as_of_line(t: Translator, as_of: dt.date) -> str:
+def as_of_line(t: Translator, as_of: dt.date, tier: str | None = None) -> str:
+    if tier is not None:  # a Batch, Flex or Priority answer must not say "Standard processing"
+        return t.gettext("Rates as of {date}: paid tier, {tier} rates, USD.").format(date=t.date(as_of), tier=tier_name(t, tier))
     return t.gettext("Rates as of {date}: paid tier, Standard processing, USD.").format(date=t.date(as_of))
 
 

@@ -57,7 +57,7 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
         thousand=t.money(thousand.total), million=t.money(million.total)))  # fmt: skip
     if fx is not None:
         lines.append(render.cny_line(t, (a.projected or call).total, fx))
-    lines.append(render.as_of_line(t, call.rates_as_of))
+    lines.append(render.as_of_line(t, call.rates_as_of, call.usage.tier))
     notes = [t.gettext(
         "How a response's usage is billed: the prompt count includes the cached tokens (billed once, at the "
         "cache rate); thoughts are billed as output; tool-use prompt tokens are input; the prompt decides "
