@@ -22,11 +22,14 @@ import re
 import tomllib
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
+from pydantic import ValidationError
+
 from .errors import RateCardError
-from .models import FLAT_PRICE_FIELDS, RateCard, parse_card
+from .models import FLAT_PRICE_FIELDS, DataProvider, RateCard, parse_card
 
 if TYPE_CHECKING:
     from genai_prices.types import ModelInfo, ModelPrice, TieredPrices
@@ -39,6 +42,8 @@ __all__ = [
     "in_scope",
     "google_models",
     "data_providers",
+    "shipped_data_providers",
+    "build_data_providers",
     "read_overlay",
     "build_card_data",
     "build_card",
@@ -126,16 +131,13 @@ def build_card(
     models: Iterable[ModelInfo] | None = None,
     *,
     today: dt.date | None = None,
-    providers: Iterable[DataProviderInfo] | None = None,
 ) -> RateCard:
     """The whole card, validated. ``today`` decides which of the data's dated prices are "current"
-    (earlier ones are kept as `earlier`, later ones as `scheduled`, so answers do not depend on it).
-    ``providers``: the data's third-party providers (default: the installed data's, when ``models`` is too)."""
+    (earlier ones are kept as `earlier`, later ones as `scheduled`, so answers do not depend on it)."""
     data = build_card_data(
         read_overlay() if overlay is None else overlay,
         google_models() if models is None else list(models),
         today=today or dt.date.today(),
-        providers=(data_providers() if models is None else []) if providers is None else list(providers),
     )
     return parse_card(data)
 
@@ -143,9 +145,7 @@ def build_card(
 # --- the merge -------------------------------------------------------------------------------------
 
 
-def build_card_data(
-    overlay: dict[str, Any], models: list[ModelInfo], *, today: dt.date, providers: list[DataProviderInfo] | None = None
-) -> dict[str, Any]:
+def build_card_data(overlay: dict[str, Any], models: list[ModelInfo], *, today: dt.date) -> dict[str, Any]:
     """Card data (the shape `parse_card` validates) from the data's models and the overlay."""
     overlay = dict(overlay)
     per_model: dict[str, dict[str, Any]] = dict(overlay.pop("models", {}))
@@ -165,27 +165,52 @@ def build_card_data(
         extra = dict(per_model.get(info.id, {}))
         card = _model_data(info, extra, families, defaults, grounding, today=today, as_of=data_as_of)
         cards.append(card)
-    figure = {"source": DATA_SOURCE, "as_of": data_as_of}
-    sellers = {p.id: _data_provider(p, known, figure) for p in providers or []}
-    out = {**overlay, "sources": sources, "grounding": grounding, "models": cards}
-    if sellers:
-        out["data_providers"] = {key: value for key, value in sellers.items() if value["models"]}
-    return out
+    return {**overlay, "sources": sources, "grounding": grounding, "models": cards}
 
 
 # --- third-party providers in the data -------------------------------------------------------------
+#
+# Not part of the versioned card: they are the data's figures, not Google's rates, and admins do not
+# edit them (their resellers are on the card). They come with the installed data, like the name rules,
+# so a card stored by an earlier release prices `via openrouter` too; and the card that `admin export`
+# shows in Slack stays the size of Google's rates.
+
+
+@lru_cache(maxsize=1)
+def shipped_data_providers() -> dict[str, DataProvider]:
+    """Every provider in the installed data that sells Gemini models, by id, its models by our id."""
+    as_of: dt.date = read_overlay()["sources"][DATA_SOURCE]["as_of"]
+    return build_data_providers(google_models(), data_providers(), as_of=as_of)
+
+
+def build_data_providers(
+    models: list[ModelInfo], providers: list[DataProviderInfo], *, as_of: dt.date
+) -> dict[str, DataProvider]:
+    """The data's providers that sell any of ``models``, validated (a shape we cannot price fails here)."""
+    known = {m.id for m in models}
+    figure = {"source": DATA_SOURCE, "as_of": as_of}
+    out: dict[str, DataProvider] = {}
+    for info in providers:
+        data = _data_provider(info, known, figure, {m.id: m for m in models})
+        if data["models"]:
+            try:
+                out[info.id] = DataProvider.model_validate(data)
+            except ValidationError as exc:
+                raise RateCardError(f"provider {info.id}: {exc}") from exc
+    return out
 
 #: Price units a provider lists that our questions never bill: explicit cache writes (Gemini's
 #: implicit caching has none; Google bills cache storage instead, which no provider in the data prices).
 _NOT_BILLED = {"cache_write_mtok"}
 
 
-def _data_provider(info: DataProviderInfo, known: set[str], figure: dict[str, Any]) -> dict[str, Any]:
+def _data_provider(
+    info: DataProviderInfo, known: set[str], figure: dict[str, Any], google: dict[str, ModelInfo]
+) -> dict[str, Any]:
     """A provider's Gemini models, keyed by our model id: its id for the model exactly (with or without
     a ``google/`` prefix), else the model Google's own match rules take its id for; its ``...:batch``
     id is the batch offer of the same model. Free, experimental and alias ids (``:free``,
     ``:thinking``, ``~google/...``) are not the model as sold and are left out."""
-    google = {m.id: m for m in google_models()} if known else {}
     exact: dict[str, Any] = {}
     matched: dict[str, Any] = {}
     batch: dict[str, Any] = {}

@@ -550,9 +550,6 @@ class RateCard(_Strict):
     models: tuple[ModelCard, ...] = Field(min_length=1)
     usd_cny: FxFigure | None = Field(None, description="Set with `admin fx`; wins over the USD_CNY setting")
     providers: dict[str, Provider] = Field(default_factory=dict, description="Resellers, by the name `via NAME` uses")
-    data_providers: dict[str, DataProvider] = Field(
-        default_factory=dict, description="Third-party providers in the price data, by id (`via openrouter`)"
-    )
 
     @model_validator(mode="after")
     def _references_resolve(self) -> RateCard:
@@ -592,14 +589,6 @@ class RateCard(_Strict):
                 raise ValueError(f"provider name {provider_key!r}: lower-case letters, digits, - and _ only")
             if provider.source not in self.sources:
                 raise ValueError(f"provider {provider_key}: source {provider.source!r} is not on the card")
-        for provider_key, data_provider in self.data_providers.items():
-            if not re.fullmatch(PROVIDER_KEY, provider_key) or provider_key in self.providers:
-                raise ValueError(f"data provider {provider_key!r}: not a provider name, or an admin's provider has it")
-            if data_provider.source not in self.sources:
-                raise ValueError(f"data provider {provider_key}: source {data_provider.source!r} is not on the card")
-            stray = set(data_provider.models) - known
-            if stray:
-                raise ValueError(f"data provider {provider_key}: models not on the card {sorted(stray)}")
         for plan_id, plan in self.grounding.items():
             if plan.source not in self.sources:
                 raise ValueError(f"grounding {plan_id}: source {plan.source!r} is not on the card")

@@ -110,25 +110,25 @@ def cny_through(provider: Provider, usd: Decimal) -> Decimal:
     return usd * provider.cny_per_usd
 
 
-def provider_names(card: RateCard) -> list[str]:
+def provider_names(book: PriceBook) -> list[str]:
     """Every provider a question may name (as `via NAME` types it), for an error that lists them: the
     data's, then the admin's."""
-    return sorted(card.data_providers) + sorted(card.providers)
+    return sorted(book.data_providers) + sorted(book.card.providers)
 
 
-def find_provider(card: RateCard, name: str) -> tuple[str, Provider | DataProvider]:
+def find_provider(book: PriceBook, name: str) -> tuple[str, Provider | DataProvider]:
     """The provider `via NAME` names: an admin's by its name, or one of the data's by its id, its display
     name (spaces dropped) or a word of it of 5+ letters (`via copilot`). InvalidQuery `unknown_provider`
     listing them all otherwise."""
     wanted = name.strip().lower()
-    if wanted in card.providers:
-        return wanted, card.providers[wanted]
+    if wanted in book.card.providers:
+        return wanted, book.card.providers[wanted]
     compact = wanted.replace(" ", "").replace("-", "")
-    for key, provider in sorted(card.data_providers.items()):
+    for key, provider in sorted(book.data_providers.items()):
         words = provider.name.lower().split()
         if compact in {key.replace("-", ""), "".join(words), *(w for w in words if len(w) >= 5)}:
             return key, provider
-    raise InvalidQuery("unknown_provider", name=name[:40], known=", ".join(provider_names(card)) or "-")
+    raise InvalidQuery("unknown_provider", name=name[:40], known=", ".join(provider_names(book)) or "-")
 
 
 def priced_through(model: ModelCard, key: str, provider: DataProvider, day: dt.date) -> ModelCard:
@@ -176,7 +176,7 @@ def across_providers(book: PriceBook, usage: Usage, model: ModelCard, day: dt.da
     """The same usage on ``model`` at Google and at every provider in the data that sells it, cheapest
     first; sellers without a price for part of it last (`compare ... across providers`)."""
     sellers: list[tuple[str | None, str, ModelCard]] = [(None, "Google", model)]
-    for seller_key, provider in sorted(book.card.data_providers.items()):
+    for seller_key, provider in sorted(book.data_providers.items()):
         if model.id in provider.models:
             sellers.append((seller_key, provider.name, priced_through(model, seller_key, provider, day)))
     rows = []

@@ -287,7 +287,7 @@ class Answerer(PricingContext):
         """The provider from the price data a question names (`via openrouter`), if it names one."""
         if not query.provider:
             return None
-        key, provider = find_provider(book.card, query.provider)
+        key, provider = find_provider(book, query.provider)
         return (key, provider) if isinstance(provider, DataProvider) else None
 
     @staticmethod
@@ -304,7 +304,7 @@ class Answerer(PricingContext):
         A provider from the price data is priced through instead (`_data_provider`)."""
         providers = book.card.providers
         if query.provider:
-            key, provider = find_provider(book.card, query.provider)
+            key, provider = find_provider(book, query.provider)
             return {key: provider} if isinstance(provider, Provider) else {}
         return dict(providers) if fx is not None else {}
 

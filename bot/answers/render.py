@@ -324,7 +324,7 @@ def render_provider_compare(t: Translator, book: PriceBook, model: ModelCard, ro
 def render_provider_rates(t: Translator, book: PriceBook, model: ModelCard, day: dt.date) -> Doc:
     """One model's token rates at Google and at each provider in the price data that sells it."""
     sellers = [(t.gettext("Google (list price)"), model.on(day))]
-    sellers += [(p.name, priced_through(model, key, p, day)) for key, p in sorted(book.card.data_providers.items()) if model.id in p.models]
+    sellers += [(p.name, priced_through(model, key, p, day)) for key, p in sorted(book.data_providers.items()) if model.id in p.models]
     lines = []
     for name, m in sellers:
         lines.append(t.gettext("{provider}: input {input} / output {output} per 1M tokens; cached input {cached}").format(
@@ -342,10 +342,10 @@ def _seller(t: Translator, row: ProviderRow) -> str:
 
 
 def _sellers_note(t: Translator, book: PriceBook, model: ModelCard) -> str:
-    sellers = sorted(p.name for p in book.card.data_providers.values() if model.id in p.models)
+    sellers = sorted(p.name for p in book.data_providers.values() if model.id in p.models)
     if not sellers:
         return t.gettext("No provider in the price data sells {model}: Google's price only.").format(model=model.id)
-    as_of = max(p.as_of for p in book.card.data_providers.values())
+    as_of = max(p.as_of for p in book.data_providers.values())
     return t.gettext("Providers' prices as the genai-prices data gives them (checked {date}); an admin's resellers are not in this list.").format(
         date=t.date(as_of))
 

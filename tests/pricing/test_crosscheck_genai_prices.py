@@ -516,7 +516,7 @@ def test_argon_batch_is_priced_on_its_own_dates(book: PriceBook) -> None:
 def _through(book: PriceBook, text: str, day: dt.date = TODAY) -> D:
     query = parse_query(text, book)
     assert query.usage is not None and query.model is not None and query.provider is not None
-    key, provider = find_provider(book.card, query.provider)
+    key, provider = find_provider(book, query.provider)
     assert isinstance(provider, DataProvider)
     return estimate(book, query.usage, priced_through(query.model, key, provider, day), today=day).total
 
@@ -539,7 +539,7 @@ def test_the_issue_s_provider_figures_equal_calc_price(book: PriceBook, text: st
 
 def test_every_model_every_data_provider_sells_equals_calc_price(book: PriceBook) -> None:
     checked, mismatches = 0, []
-    for key, provider in book.card.data_providers.items():
+    for key, provider in book.data_providers.items():
         for model_id, sold in provider.models.items():
             model = book.get(model_id)
             for day in (dt.date(2026, 10, 1), TODAY):
