@@ -14,7 +14,7 @@ from .engine import (
     compare,
     estimate,
 )
-from .errors import Ambiguous, ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, UnknownModel, UnsupportedFeature
+from .errors import Ambiguous, ContextWindowExceeded, InvalidQuery, PricingError, RateCardError, TierNotPublished, UnknownModel, UnsupportedFeature
 from .genai_source import OVERLAY_PATH
 from .models import ModelCard, RateCard
 from .query import Query, apply_followup, canonical, parse_query
@@ -39,6 +39,7 @@ __all__ = [
     "Query",
     "RateCard",
     "RateCardError",
+    "TierNotPublished",
     "UnknownModel",
     "UnsupportedFeature",
     "Usage",

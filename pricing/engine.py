@@ -3,8 +3,8 @@
 Meaning, pinned (DESIGN section 1): amounts describe one request and a request count multiplies the
 whole request; the long-context tier is decided per request by its prompt, cached tokens included;
 cached tokens are part of the input and billed once, at the cache rate; output includes thinking;
-storage is tokens x hours, once; grounding is counted per family plan with its free allowance; batch
-halves token rates only.
+storage is tokens x hours, once; grounding is counted per family plan with its free allowance; Batch,
+Flex and Priority change token rates only, at the model's own dated prices for that tier (`ModelCard.in_tier`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Literal
 
 from .errors import ContextWindowExceeded, InvalidQuery, UnsupportedFeature
-from .models import GroundingPlan, ModelCard, Period, TieredPrice
+from .models import GroundingPlan, ModelCard, Period, ServiceTier, TieredPrice
 from .ratecard import PriceBook
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "estimate",
     "rates_as_of",
     "compare",
+    "still_sold",
     "budget",
     "DAYS_PER_MONTH",
     "MILLION",
@@ -112,6 +113,8 @@ class Usage:
     requests: int = 1
     period: Period | None = None
     batch: bool = False
+    #: Google's `service_tier` request parameter, where one was asked for (Batch is ``batch``).
+    service_tier: Literal["flex", "priority"] | None = None
     grounded: bool = False
     searches_per_request: int = 1
 
@@ -134,6 +137,14 @@ class Usage:
             raise InvalidQuery("parts_exceed_total", part="input", total=self.input_tokens)
         if self.thinking_tokens + self.image_output_tokens + self.audio_output_tokens > self.output_tokens:
             raise InvalidQuery("parts_exceed_total", part="output", total=self.output_tokens)
+        if self.batch and self.service_tier is not None:
+            # the Batch API and the interactive service tiers are different ways of calling: one at a time
+            raise InvalidQuery("two_tiers", tier=self.service_tier)
+
+    @property
+    def tier(self) -> ServiceTier | None:
+        """The way these requests are bought other than Standard: batch, flex or priority; None: Standard."""
+        return "batch" if self.batch else self.service_tier
 
     @property
     def text_input_tokens(self) -> int:
@@ -195,6 +206,8 @@ class Estimate:
     grounding: GroundingDetail | None = None
     #: When the prompt crossed the threshold: the same tokens in prompts at or under it.
     split_total: Decimal | None = None
+    #: With a service tier priced by a sourced blanket factor (not the data's figures): that factor.
+    tier_factor: Decimal | None = None
 
     @property
     def monthly_total(self) -> Decimal | None:
@@ -214,6 +227,7 @@ class Comparison:
     rows: tuple[CompareRow, ...]
     skipped: tuple[str, ...]  # model ids that cannot price this usage (e.g. no caching)
     rates_as_of: dt.date
+    named: bool = False  # the models were named (`2.5 pro vs 3.1 pro`), not every current one
 
 
 @dataclass(frozen=True)
@@ -260,11 +274,8 @@ def _per_million(tokens: Decimal, price: Decimal, multiplier: Decimal) -> tuple[
 
 
 def _token_items(model: ModelCard, usage: Usage, long_context: bool) -> list[LineItem]:
+    """Token line items at ``model``'s rates (already the asked tier's, see `estimate`)."""
     multiplier = Decimal(1)
-    if usage.batch:
-        if model.batch_multiplier is None:
-            raise UnsupportedFeature(model.id, "batch")
-        multiplier = model.batch_multiplier
     n = Decimal(usage.requests)
     items: list[LineItem] = []
 
@@ -366,6 +377,16 @@ def estimate(
     """
     asked = model or book.default
     model = _rates_in_effect(asked, today)
+    tier = usage.tier
+    tier_factor: Decimal | None = None
+    if tier is not None:
+        # Unpriced tiers raise TierNotPublished here; with no day given, the tier prices of today
+        # (the card's current standard rates are today's too).
+        day = today or dt.date.today()
+        tier_factor = next((v.multiplier for v in model.variants_on(tier, day) if v.multiplier is not None), None)
+        if tier == "batch" and not model.variants_on(tier, day):
+            tier_factor = model.batch_multiplier
+        model = model.in_tier(tier, day)
     if usage.is_empty:
         raise InvalidQuery("nothing_to_price")
     if model.context_window is not None and usage.input_tokens > model.context_window:
@@ -403,16 +424,21 @@ def estimate(
         items=tuple(items),
         total=total,
         notices=tuple(notices),
-        rates_as_of=rates_as_of(book, asked, today),
+        rates_as_of=rates_as_of(book, asked, today, tier),
         grounding=grounding,
         split_total=split_total,
+        tier_factor=tier_factor,
     )
 
 
-def rates_as_of(book: PriceBook, model: ModelCard, today: dt.date | None) -> dt.date:
-    """The card's date, or later when this model's rates changed since (Gemini 4 Argon on 2026-12-01):
-    "Rates as of" must not read as if an answer used the rates from before a change."""
+def rates_as_of(book: PriceBook, model: ModelCard, today: dt.date | None, tier: ServiceTier | None = None) -> dt.date:
+    """The card's date, or later when this model's rates changed since (Gemini 4 Argon on 2026-12-01),
+    its standard rates or the asked tier's: "Rates as of" must not read as if an answer used the
+    rates from before a change."""
     since = model.rates_since(today) if today is not None else None
+    if tier is not None and today is not None:
+        tier_since = model.tier_since(tier, today)
+        since = max(d for d in (since, tier_since) if d is not None) if (since or tier_since) else None
     return max(book.card.as_of, since) if since is not None else book.card.as_of
 
 
@@ -450,15 +476,16 @@ def compare(
 ) -> Comparison:
     """The same usage on every model that can price it, cheapest first.
 
-    By default the models still sold (`_still_sold`) of the kind the usage calls for: text and
+    By default the models still sold (`still_sold`) of the kind the usage calls for: text and
     embedding models for tokens, image models when it makes images, speech and Live models when it
     speaks. ``include_retired`` adds every other one; ``models`` compares exactly those.
     """
     rows: list[CompareRow] = []
     skipped: list[str] = []
+    named = models is not None
     if models is None:
         wanted = _kinds_for(usage)
-        models = tuple(m for m in book.card.models if m.kind in wanted and (include_retired or _still_sold(book, m)))
+        models = tuple(m for m in book.card.models if m.kind in wanted and (include_retired or still_sold(book, m)))
     for model in models:
         try:
             e = estimate(book, usage, model, today=today)
@@ -467,10 +494,10 @@ def compare(
             continue
         rows.append(CompareRow(model, e.total, e.tier))
     rows.sort(key=lambda r: (r.total, r.model.id))
-    return Comparison(usage, tuple(rows), tuple(skipped), book.card.as_of)
+    return Comparison(usage, tuple(rows), tuple(skipped), book.card.as_of, named)
 
 
-def _still_sold(book: PriceBook, model: ModelCard) -> bool:
+def still_sold(book: PriceBook, model: ModelCard) -> bool:
     """Current, or deprecated but not a preview and of a generation Google still sells (2.5 Pro while
     2.5 Flash-Lite is GA; not Gemini 1.5, whose generation is gone)."""
     if model.current:
@@ -485,6 +512,8 @@ def _kinds_for(usage: Usage) -> set[str]:
         return {"image"}
     if usage.audio_output_tokens:
         return {"speech", "live"}
+    if usage.output_tokens:
+        return {"text"}  # embedding models make no output: they are not candidates, not "not priced"
     return {"text", "embedding"}
 
 

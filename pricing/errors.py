@@ -15,6 +15,7 @@ __all__ = [
     "UnknownModel",
     "ContextWindowExceeded",
     "UnsupportedFeature",
+    "TierNotPublished",
     "RateCardError",
     "Ambiguous",
 ]
@@ -83,6 +84,18 @@ class UnsupportedFeature(PricingError):
 
     def __init__(self, model: str, feature: str) -> None:
         super().__init__(None, model=model, feature=feature)
+
+
+class TierNotPublished(UnsupportedFeature):
+    """Neither the price data nor a sourced overlay figure gives the model's price in that service tier
+    (Batch, Flex or Priority) on that day: the answer says so rather than guess or price it at $0."""
+
+    code = "tier_not_published"
+
+    def __init__(self, model: str, tier: str, day: object = None) -> None:
+        super().__init__(model, tier)
+        self.params["tier"] = tier
+        self.params["day"] = day
 
 
 class RateCardError(Exception):

@@ -22,14 +22,18 @@ import re
 import tomllib
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
+from pydantic import ValidationError
+
 from .errors import RateCardError
-from .models import FLAT_PRICE_FIELDS, RateCard, parse_card
+from .models import FLAT_PRICE_FIELDS, DataProvider, RateCard, parse_card
 
 if TYPE_CHECKING:
     from genai_prices.types import ModelInfo, ModelPrice, TieredPrices
+    from genai_prices.types import Provider as DataProviderInfo
 
 __all__ = [
     "OVERLAY_PATH",
@@ -37,6 +41,9 @@ __all__ = [
     "PROVIDER",
     "in_scope",
     "google_models",
+    "data_providers",
+    "shipped_data_providers",
+    "build_data_providers",
     "read_overlay",
     "build_card_data",
     "build_card",
@@ -71,9 +78,16 @@ OVERLAY_ONLY = {
     "free_tier",
     "aliases",
     "output_image_tokens",
+    "tiers",
 }
 #: Overlay keys the data may also state: equal, or listed under `corrects` with a reason.
-OVERLAY_CHECKED = {"status", "context_window", "batch_multiplier"}
+OVERLAY_CHECKED = {"status", "context_window"}
+#: genai-prices' price-variant conditions -> our service tier.
+VARIANT_TIERS: dict[tuple[tuple[str, str], ...], str] = {
+    (("processing", "batch"),): "batch",
+    (("service_tier", "flex"),): "flex",
+    (("service_tier", "priority"),): "priority",
+}
 
 
 def in_scope(model_id: str) -> bool:
@@ -92,6 +106,16 @@ def google_models(snapshot: Any = None) -> list[ModelInfo]:
     if provider is None:
         raise RateCardError("genai-prices data has no google provider")
     return [m for m in provider.models if in_scope(m.id)]
+
+
+def data_providers(snapshot: Any = None) -> list[DataProviderInfo]:
+    """The data's other providers (OpenRouter, QuickSilver Pro, GitHub Copilot ...): every provider but
+    Google that sells a Gemini model."""
+    if snapshot is None:
+        from genai_prices.data_snapshot import get_snapshot
+
+        snapshot = get_snapshot()
+    return [p for p in snapshot.providers if p.id != PROVIDER and any("gemini-" in m.id for m in p.models)]
 
 
 def read_overlay(path: Path = OVERLAY_PATH) -> dict[str, Any]:
@@ -144,6 +168,101 @@ def build_card_data(overlay: dict[str, Any], models: list[ModelInfo], *, today: 
     return {**overlay, "sources": sources, "grounding": grounding, "models": cards}
 
 
+# --- third-party providers in the data -------------------------------------------------------------
+#
+# Not part of the versioned card: they are the data's figures, not Google's rates, and admins do not
+# edit them (their resellers are on the card). They come with the installed data, like the name rules,
+# so a card stored by an earlier release prices `via openrouter` too; and the card that `admin export`
+# shows in Slack stays the size of Google's rates.
+
+
+@lru_cache(maxsize=1)
+def shipped_data_providers() -> dict[str, DataProvider]:
+    """Every provider in the installed data that sells Gemini models, by id, its models by our id."""
+    as_of: dt.date = read_overlay()["sources"][DATA_SOURCE]["as_of"]
+    return build_data_providers(google_models(), data_providers(), as_of=as_of)
+
+
+def build_data_providers(
+    models: list[ModelInfo], providers: list[DataProviderInfo], *, as_of: dt.date
+) -> dict[str, DataProvider]:
+    """The data's providers that sell any of ``models``, validated (a shape we cannot price fails here)."""
+    known = {m.id for m in models}
+    figure = {"source": DATA_SOURCE, "as_of": as_of}
+    out: dict[str, DataProvider] = {}
+    for info in providers:
+        data = _data_provider(info, known, figure, {m.id: m for m in models})
+        if data["models"]:
+            try:
+                out[info.id] = DataProvider.model_validate(data)
+            except ValidationError as exc:
+                raise RateCardError(f"provider {info.id}: {exc}") from exc
+    return out
+
+#: Price units a provider lists that our questions never bill: explicit cache writes (Gemini's
+#: implicit caching has none; Google bills cache storage instead, which no provider in the data prices).
+_NOT_BILLED = {"cache_write_mtok"}
+
+
+def _data_provider(
+    info: DataProviderInfo, known: set[str], figure: dict[str, Any], google: dict[str, ModelInfo]
+) -> dict[str, Any]:
+    """A provider's Gemini models, keyed by our model id: its id for the model exactly (with or without
+    a ``google/`` prefix), else the model Google's own match rules take its id for; its ``...:batch``
+    id is the batch offer of the same model. Free, experimental and alias ids (``:free``,
+    ``:thinking``, ``~google/...``) are not the model as sold and are left out."""
+    exact: dict[str, Any] = {}
+    matched: dict[str, Any] = {}
+    batch: dict[str, Any] = {}
+    for model in info.models:
+        ref = model.id
+        if ref.startswith("~"):
+            continue
+        base, _, suffix = ref.removeprefix("google/").partition(":")
+        if suffix and suffix != "batch":
+            continue
+        if base in known:
+            target = batch if suffix else exact
+            if base not in target or ref.startswith("google/"):
+                target[base] = model
+        elif not suffix:
+            found = next((i for i, g in google.items() if i in known and g.is_match(base)), None)
+            if found is not None and (found not in matched or ref.startswith("google/")):
+                matched[found] = model
+    models: dict[str, Any] = {}
+    for model_id in sorted(set(exact) | set(matched)):
+        model = exact.get(model_id) or matched[model_id]
+        entry: dict[str, Any] = {"ref": model.id, "periods": _provider_periods(info.id, model, figure)}
+        if model_id in batch:
+            entry["batch"] = _provider_periods(info.id, batch[model_id], figure)
+        models[model_id] = entry
+    url = (info.pricing_urls or [""])[0]
+    return {"name": info.name, "url": url, "source": DATA_SOURCE, "as_of": figure["as_of"], "models": models}
+
+
+def _provider_periods(provider_id: str, model: ModelInfo, figure: dict[str, Any]) -> list[dict[str, Any]]:
+    where = f"{provider_id} {model.id}"
+    if getattr(model, "price_variants", None):
+        raise RateCardError(f"{where}: price variants at a third-party provider are not supported")
+    periods = []
+    for start, prices in _periods(model):
+        unknown = {k for k, v in prices.__dict__.items() if v is not None} - set(PRICE_ATTRS.values()) - _NOT_BILLED
+        if unknown:
+            raise RateCardError(f"{where}: prices {sorted(unknown)}, which the card cannot carry")
+        threshold = _threshold(where, prices)
+        period: dict[str, Any] = {"effective": start, "long_context_threshold": threshold}
+        for field, attr in PRICE_ATTRS.items():
+            price = getattr(prices, attr, None)
+            if price is None:
+                continue
+            if field == "cached_audio":
+                period[field] = {"usd": _usd(price), **figure}
+            else:
+                period[field] = _tiered(where, price, threshold) | figure
+        periods.append(period)
+    return periods
+
+
 def _model_data(
     info: ModelInfo,
     extra: dict[str, Any],
@@ -190,11 +309,10 @@ def _model_data(
         # The data states only "deprecated"; preview / GA is read from the id when the overlay is silent.
         "status": "deprecated" if getattr(info, "deprecated", None) else None,
         "context_window": info.context_window,
-        "batch_multiplier": _batch_multiplier(model_id, info, current, today),
     }
     for key in OVERLAY_CHECKED:
         theirs = stated[key]
-        ours = extra.get(key, family_facts.get(key) if key == "batch_multiplier" else None)
+        ours = extra.get(key)
         if key == "status" and ours == "shut_down" and theirs == "deprecated":
             theirs = ours  # shut down is where deprecated models end: no conflict
         if ours is not None and theirs is not None and ours != theirs and key not in corrects:
@@ -210,6 +328,11 @@ def _model_data(
     for key in corrects:
         if key not in OVERLAY_CHECKED:
             raise RateCardError(f"{model_id}: `corrects` names {key!r}, which is not checked against the data")
+
+    variants = _variants(info, threshold, figure)
+    variants += _overlay_tiers(model_id, extra.get("tiers", {}), {v["tier"] for v in variants})
+    if variants:
+        out["variants"] = variants
 
     out["name"] = extra.get("name") or _name(info)
     out["family"] = family
@@ -364,35 +487,49 @@ def _name(info: ModelInfo) -> str:
     return " ".join(w.capitalize() if w.isalpha() else w for w in words)
 
 
-def _batch_multiplier(model_id: str, info: ModelInfo, current: ModelPrice, today: dt.date) -> Decimal | None:
-    """Batch as a share of the standard rates, from the data's batch price variant in effect today.
+def _variants(info: ModelInfo, threshold: int | None, figure: dict[str, Any]) -> list[dict[str, Any]]:
+    """The data's price variants (Batch, Flex, Priority), in the data's order, each with its start date.
 
-    Our engine applies one multiplier to input, cached input and output; the data gives figures. They
-    agree on every model whose batch input and output are the same share of the standard ones.
+    Kept whole, dated, rather than reduced to one share of the standard rates: the data's batch cache
+    rate is not halved on several models, and Argon's batch rates change on their own date.
     """
     from genai_prices.types import StartDateConstraint
 
-    variants = [v for v in (getattr(info, "price_variants", None) or []) if v.when == {"processing": "batch"}]
-    active = [
-        v
-        for v in variants
-        if v.constraint is None or (isinstance(v.constraint, StartDateConstraint) and v.constraint.start_date <= today)
-    ]
-    if not active:
-        return None
-    variant = max(active, key=lambda v: v.constraint.start_date if v.constraint else dt.date.min)
-    shares: set[Decimal] = set()
-    for attr in ("input_mtok", "output_mtok"):
-        theirs, ours = getattr(variant.prices, attr, None), getattr(current, attr, None)
-        if theirs is None or ours is None:
-            continue
-        base_theirs = theirs.base if _is_tiered(theirs) else theirs
-        base_ours = ours.base if _is_tiered(ours) else ours
-        if base_ours:
-            shares.add(base_theirs / base_ours)
-    if len(shares) != 1:
-        raise RateCardError(f"{model_id}: batch input and output are different shares of the standard rates")
-    return shares.pop()
+    out: list[dict[str, Any]] = []
+    for variant in getattr(info, "price_variants", None) or []:
+        tier = VARIANT_TIERS.get(tuple(sorted(variant.when.items())))
+        if tier is None:
+            raise RateCardError(f"{info.id}: unsupported price variant {variant.when}")
+        constraint = variant.constraint
+        if constraint is not None and not isinstance(constraint, StartDateConstraint):
+            raise RateCardError(f"{info.id}: unsupported price variant constraint {type(constraint).__name__}")
+        data: dict[str, Any] = {"tier": tier, "source": DATA_SOURCE, "as_of": figure["as_of"]}
+        if constraint is not None:
+            data["effective"] = constraint.start_date
+        for field, attr in PRICE_ATTRS.items():
+            price = getattr(variant.prices, attr, None)
+            if price is None:
+                continue
+            if field == "cached_audio":
+                data[field] = {"usd": _usd(price), **figure}
+            else:
+                data[field] = _tiered(info.id, price, threshold) | figure
+        unknown = {k for k, v in variant.prices.__dict__.items() if v is not None} - set(PRICE_ATTRS.values())
+        if unknown:
+            raise RateCardError(f"{info.id}: a {tier} variant prices {sorted(unknown)}, which the card cannot carry")
+        out.append(data)
+    return out
+
+
+def _overlay_tiers(model_id: str, tiers: dict[str, Any], from_data: set[str]) -> list[dict[str, Any]]:
+    """Blanket factors of the standard token rates the overlay gives, each with its source; only for a
+    tier the data prices nowhere for this model (the data's own figures always win)."""
+    out: list[dict[str, Any]] = []
+    for tier, facts in tiers.items():
+        if tier in from_data:
+            raise RateCardError(f"{model_id}: the overlay gives a {tier} factor but genai-prices prices {tier} itself")
+        out.append({"tier": tier, **facts})
+    return out
 
 
 def _grounding(

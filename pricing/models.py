@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .errors import RateCardError
+from .errors import RateCardError, TierNotPublished
 
 __all__ = [
     "Price",
@@ -25,11 +25,18 @@ __all__ = [
     "ScheduledChange",
     "EarlierPrices",
     "ImageTokens",
+    "PriceVariant",
+    "ServiceTier",
+    "SERVICE_TIERS",
+    "TIER_PRICE_FIELDS",
     "FLAT_PRICE_FIELDS",
     "ModelCard",
     "RateCard",
     "FxFigure",
     "Provider",
+    "DataProvider",
+    "ProviderModel",
+    "ProviderPeriod",
     "PROVIDER_KEY",
     "Status",
     "Period",
@@ -65,6 +72,10 @@ Usd = Annotated[
 Status = Literal["preview", "ga", "deprecated", "shut_down"]
 Period = Literal["day", "month"]
 ModelKind = Literal["text", "embedding", "image", "speech", "live", "specialised"]
+#: Ways of buying the same tokens other than Standard: the Batch API (genai-prices' `processing=batch`)
+#: and the `service_tier` request parameter (`flex`, `priority`).
+ServiceTier = Literal["batch", "flex", "priority"]
+SERVICE_TIERS: tuple[ServiceTier, ...] = ("batch", "flex", "priority")
 
 
 class _Strict(BaseModel):
@@ -186,6 +197,70 @@ class ImageTokens(_Strict):
     as_of: dt.date
 
 
+#: Token prices a service tier can set (the data's price variants give some of these per model).
+TIER_PRICE_FIELDS = (
+    "input",
+    "output",
+    "cached_input",
+    "input_audio",
+    "cached_audio",
+    "input_image",
+    "input_video",
+    "output_image",
+    "output_audio",
+)
+
+
+class PriceVariant(_Strict):
+    """A model's prices in one service tier (Batch, Flex or Priority), in effect from ``effective``.
+
+    Resolved as genai-prices resolves its ``price_variants``: of the variants of a tier in effect on a
+    day, the first (in card order) that gives a field's price sets it; a field that none of them gives
+    stays at the standard rate (the data's 2.5 Pro batch variant halves input and output, not cache
+    reads). A variant from our overlay gives a blanket ``multiplier`` of the standard token rates
+    instead, with its source; the card builder allows one only for a tier the data has no variant for.
+    A tier with no variant in effect has no published price: the engine says so, never guesses.
+    """
+
+    tier: ServiceTier
+    effective: dt.date | None = Field(None, description="First day these prices apply; None: always")
+    multiplier: Annotated[Decimal, Field(gt=0, le=5, allow_inf_nan=False)] | None = None
+    applies_to: tuple[Literal["input", "output", "cached"], ...] = Field(
+        (), description="Which token prices ``multiplier`` scales (input, output, cache reads; each with its "
+        "modalities); empty: all. A source that says \"50% off input/output\" leaves cache reads standard"
+    )
+    input: TieredPrice | None = None
+    output: TieredPrice | None = None
+    cached_input: TieredPrice | None = None
+    input_audio: TieredPrice | None = None
+    cached_audio: Price | None = None
+    input_image: TieredPrice | None = None
+    input_video: TieredPrice | None = None
+    output_image: TieredPrice | None = None
+    output_audio: TieredPrice | None = None
+    source: str
+    as_of: dt.date
+
+    @model_validator(mode="after")
+    def _prices_or_multiplier(self) -> PriceVariant:
+        given = [name for name in TIER_PRICE_FIELDS if getattr(self, name) is not None]
+        if self.multiplier is not None and given:
+            raise ValueError(f"a {self.tier} variant gives either prices or a multiplier, not both")
+        if self.multiplier is None and not given:
+            raise ValueError(f"a {self.tier} variant with neither prices nor a multiplier")
+        if self.applies_to and self.multiplier is None:
+            raise ValueError(f"a {self.tier} variant names what its multiplier applies to but has none")
+        return self
+
+    def scales(self, name: str) -> bool:
+        """Whether ``multiplier`` applies to the token price ``name``."""
+        group = "cached" if name.startswith("cached") else "output" if name.startswith("output") else "input"
+        return self.multiplier is not None and (not self.applies_to or group in self.applies_to)
+
+    def prices(self) -> dict[str, TieredPrice | Price]:
+        return {name: getattr(self, name) for name in TIER_PRICE_FIELDS if getattr(self, name) is not None}
+
+
 class ModelCard(_Strict):
     """One model's rates and facts."""
 
@@ -208,7 +283,12 @@ class ModelCard(_Strict):
     cached_input: TieredPrice | None = None
     cached_audio: Price | None = None
     storage: Price | None = None
-    batch_multiplier: Annotated[Decimal, Field(gt=0, le=1)] | None = None
+    batch_multiplier: Annotated[Decimal, Field(gt=0, le=1)] | None = Field(
+        None,
+        description="Cards saved before price variants: one batch share of the standard token rates. "
+        "Used only where the model has no batch variant",
+    )
+    variants: tuple[PriceVariant, ...] = Field((), description="Batch, Flex and Priority prices, dated")
     grounding: str | None = Field(None, description="Id of a `GroundingPlan`")
     free_tier: FreeTier
     aliases: tuple[str, ...] = ()
@@ -231,7 +311,48 @@ class ModelCard(_Strict):
                     raise ValueError(f"{self.id}: a dated {name} price but no current {name} price")
         if self.output_image_tokens is not None and self.output_image is None:
             raise ValueError(f"{self.id}: tokens per image given but no image output price")
+        for variant in self.variants:
+            for name, price in variant.prices().items():
+                if isinstance(price, TieredPrice) and (price.long_context is not None) != self.has_tiers:
+                    raise ValueError(f"{self.id}: a {variant.tier} {name} price whose tiers differ from the model's")
         return self
+
+    def tiers_priced(self, day: dt.date) -> tuple[ServiceTier, ...]:
+        """The service tiers this model has a price for on ``day``."""
+        return tuple(t for t in SERVICE_TIERS if self.variants_on(t, day) or (t == "batch" and self.batch_multiplier))
+
+    def variants_on(self, tier: ServiceTier, day: dt.date) -> list[PriceVariant]:
+        """The ``tier`` variants in effect on ``day``, in card order (the first to give a price wins)."""
+        return [v for v in self.variants if v.tier == tier and (v.effective is None or v.effective <= day)]
+
+    def tier_since(self, tier: ServiceTier, day: dt.date) -> dt.date | None:
+        """The day the ``tier`` prices in effect on ``day`` started, where the card dates them."""
+        starts = [v.effective for v in self.variants_on(tier, day) if v.effective is not None]
+        return max(starts, default=None)
+
+    def in_tier(self, tier: ServiceTier, day: dt.date) -> ModelCard:
+        """This model with its ``tier`` token prices in place of the standard ones, on ``day``.
+
+        Raises `TierNotPublished` where neither a dated variant nor a sourced blanket factor prices
+        the tier (never the standard price, never a guess). Storage and grounding are not token
+        prices and stay as they are (Google discounts neither).
+        """
+        active = self.variants_on(tier, day)
+        if not active and tier == "batch" and self.batch_multiplier is not None:
+            # a card saved before variants: its one batch share, as it was priced then
+            active = [PriceVariant(tier="batch", multiplier=self.batch_multiplier, source=self.input.source, as_of=self.input.as_of)]
+        if not active:
+            raise TierNotPublished(self.id, tier, day)
+        update: dict[str, object] = {}
+        for name in TIER_PRICE_FIELDS:
+            given = next((v.prices()[name] for v in active if name in v.prices()), None)
+            standard = getattr(self, name)
+            factor = next((v.multiplier for v in active if v.scales(name)), None)
+            if given is not None:
+                update[name] = given
+            elif factor is not None and standard is not None:
+                update[name] = _scaled(standard, factor)
+        return self.model_copy(update=update)
 
     def tiered_prices(self) -> tuple[TieredPrice | None, ...]:
         return (
@@ -347,6 +468,57 @@ class Provider(_Strict):
     source: str = "admin"
 
 
+class ProviderPeriod(_Strict):
+    """A third-party provider's token prices for one model from ``effective`` on (None: from the start),
+    as the price data gives them; a price it does not give is not sold there (never Google's)."""
+
+    effective: dt.date | None = None
+    long_context_threshold: int | None = Field(None, gt=0)
+    input: TieredPrice
+    output: TieredPrice | None = None
+    cached_input: TieredPrice | None = None
+    input_audio: TieredPrice | None = None
+    cached_audio: Price | None = None
+    input_image: TieredPrice | None = None
+    input_video: TieredPrice | None = None
+    output_image: TieredPrice | None = None
+    output_audio: TieredPrice | None = None
+
+
+class ProviderModel(_Strict):
+    """One of our models as a provider sells it: the provider's own id for it and its dated prices.
+
+    Periods are resolved as genai-prices resolves dated prices: the last one started by the day, else
+    the first. ``batch``: the provider's batch offer of the model (OpenRouter's ``...:batch`` ids).
+    """
+
+    ref: str = Field(min_length=1, max_length=120, description="The provider's model id")
+    periods: tuple[ProviderPeriod, ...] = Field(min_length=1)
+    batch: tuple[ProviderPeriod, ...] = ()
+
+    def period_on(self, day: dt.date, batch: bool = False) -> ProviderPeriod | None:
+        periods = self.batch if batch else self.periods
+        for period in reversed(periods):
+            if period.effective is None or period.effective <= day:
+                return period
+        return periods[0] if periods else None
+
+    def since(self, day: dt.date, batch: bool = False) -> dt.date | None:
+        period = self.period_on(day, batch)
+        return period.effective if period is not None else None
+
+
+class DataProvider(_Strict):
+    """A third-party provider from the price data (genai-prices): OpenRouter, QuickSilver Pro, GitHub
+    Copilot ... selling Gemini models in USD at its own prices. Not an admin's figure: the data's."""
+
+    name: str = Field(min_length=1, max_length=80, description="Display name")
+    url: str = ""
+    source: str
+    as_of: dt.date
+    models: dict[str, ProviderModel] = Field(description="By our model id")
+
+
 class FxFigure(_Strict):
     """USD -> CNY as an admin set it: yuan per dollar, and the day the rate was taken."""
 
@@ -429,8 +601,15 @@ class RateCard(_Strict):
         raise KeyError(model_id)
 
 
+def _scaled(price: TieredPrice | Price, factor: Decimal) -> TieredPrice | Price:
+    if isinstance(price, Price):
+        return price.model_copy(update={"usd": price.usd * factor})
+    long_context = price.long_context * factor if price.long_context is not None else None
+    return price.model_copy(update={"standard": price.standard * factor, "long_context": long_context})
+
+
 #: Everything on a model that names a source.
-_Figure = TieredPrice | Price | FreeTier | ScheduledChange | EarlierPrices | ImageTokens
+_Figure = TieredPrice | Price | FreeTier | ScheduledChange | EarlierPrices | ImageTokens | PriceVariant
 
 
 def _figures(model: ModelCard) -> list[_Figure]:
@@ -440,6 +619,9 @@ def _figures(model: ModelCard) -> list[_Figure]:
             found.append(optional)
     found.extend(model.scheduled)
     found.extend(model.earlier)
+    for variant in model.variants:
+        found.append(variant)
+        found.extend(variant.prices().values())
     return found
 
 

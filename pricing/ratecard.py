@@ -12,9 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import RateCardError, UnknownModel
-from .genai_source import build_card
+from .genai_source import build_card, shipped_data_providers
 from .model_names import NameIndex, derived_names
-from .models import ModelCard, RateCard, model_words, parse_card
+from .models import DataProvider, ModelCard, RateCard, model_words, parse_card
 
 __all__ = ["PriceBook", "derived_names", "load_card", "parse_card", "model_words", "MAX_ALIAS_WORDS"]
 
@@ -44,9 +44,17 @@ class PriceBook:
     derived from ids; a derived name that two models share is dropped rather than guessed.
     """
 
-    def __init__(self, card: RateCard) -> None:
+    def __init__(self, card: RateCard, data_providers: dict[str, DataProvider] | None = None) -> None:
         self.card = card
         self._by_id = {m.id: m for m in card.models}
+        #: Third-party providers from the installed price data (default), selling models of this card;
+        #: an admin's reseller of the same name is the one `via NAME` means.
+        sellers = shipped_data_providers() if data_providers is None else data_providers
+        self.data_providers: dict[str, DataProvider] = {}
+        for key, provider in sellers.items():
+            sold = {i: m for i, m in provider.models.items() if i in self._by_id}
+            if sold and key not in card.providers:
+                self.data_providers[key] = provider.model_copy(update={"models": sold})
         #: Every name of every model, by rank (ids, aliases, derived names, genai-prices' rules).
         self.name_index = NameIndex(card)
         self.names: dict[tuple[str, ...], str] = self.name_index.exact

@@ -566,3 +566,16 @@ def _openai_usage(counts: dict[str, int], details: dict[str, dict[str, int]]) ->
         audio_output_tokens=counts.get("completion_audio", 0),
     )
     return usage, notices
+
+
+#: A response's service tier as OpenAI-compatible APIs (`service_tier`) and Gemini's REST
+#: (`serviceTier`) write it; `default`, `auto` and `standard` are the standard rates.
+_SERVICE_TIER = re.compile(r"""["'“”]?(?:service_tier|serviceTier)["'“”]?\s*[:=]\s*["'“”](?P<tier>[A-Za-z_]+)["'“”]""")
+
+
+def pasted_service_tier(text: str) -> Literal["flex", "priority"] | None:
+    """The service tier a pasted response names (it was billed at that tier), if flex or priority."""
+    found = _SERVICE_TIER.search(text)
+    tier = found.group("tier").lower() if found else None
+    return tier if tier in ("flex", "priority") else None  # type: ignore[return-value]
+

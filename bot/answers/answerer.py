@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from bot.answers import render
@@ -20,16 +22,18 @@ from bot.text.i18n import translator
 from pricing import (
     Ambiguous,
     FxRate,
-    InvalidQuery,
     PriceBook,
     PricingError,
     Query,
+    UnsupportedFeature,
     budget,
     canonical,
     compare,
     estimate,
     parse_query,
 )
+from pricing.models import DataProvider, Provider
+from pricing.providers import across_providers, find_provider, priced_through
 from pricing.query import reads_as_followup
 
 __all__ = ["Reply", "Answerer", "CLARIFY_ACTION"]
@@ -134,6 +138,11 @@ class Answerer(PricingContext):
         default = self.default_model_of(book)
         if query.intent == "help":
             return self.help(lang)
+        if query.intent == "rates" and "providers" in query.flags:
+            model = query.model or default
+            day = query.on_date or self.today()
+            doc = render.render_provider_rates(t, book, model, day)
+            return make_reply(doc, "rates", lang, _rates_data(book, model), public=query.public)
         if query.intent == "rates":
             model = query.model
             doc = render.render_rates(t, book, model, query.on_date or self.today(), asked_day=query.on_date is not None)
@@ -144,29 +153,49 @@ class Answerer(PricingContext):
             return make_reply(doc, "free_tier", lang, data, public=query.public)
         if query.intent == "topic":
             model = query.model or default
-            doc = understanding.render_topic(t, book, query.topic or "caching", model)
+            doc = understanding.render_topic(t, book, query.topic or "caching", model, query.on_date or self.today())
             return make_reply(doc, "topic", lang, {"topic": query.topic, "model": model.id}, public=query.public)
         if query.intent == "model_info":
             model = query.model or default
-            doc = understanding.render_model_info(t, book, model)
+            doc = understanding.render_model_info(t, book, model, query.on_date or self.today())
             data = {"model": model.id} | _rates_data(book, model)
             return make_reply(doc, "model_info", lang, data, public=query.public)
         fx, fx_missing = self.fx_for(query, book)
         today = query.on_date or self.today()
         reading = canonical(query)
         assert query.usage is not None
+        seller = self._data_provider(book, query)
+        if query.intent == "compare" and "providers" in query.flags:
+            model = query.model or default
+            rows = across_providers(book, query.usage, model, today)
+            doc = render.render_provider_compare(t, book, model, rows, query.usage)
+            self._understood(doc, t, query, model, fx_missing)
+            data = {"model": model.id, "read_as": doc.lines[0], "rows": [
+                {"provider": r.key or "google", "display": r.name, "total": _dec(r.total) if r.total is not None else None}
+                for r in rows]}  # fmt: skip
+            return replace(make_reply(doc, "compare", lang, data, public=query.public), reading=reading)
         if query.intent == "compare":
             usage = query.usage
             named = tuple(query.models) if len(query.models) > 1 else None
+            if seller is not None:
+                # through a provider: the models it sells (those named, or all it sells still offered)
+                key, sold = seller
+                wanted = named or tuple(book.get(i) for i in sold.models if book.get(i).status != "shut_down")
+                named = tuple(priced_through(m, key, sold, today) for m in wanted if m.id in sold.models)
             comparison = compare(book, usage, today=today, models=named)
             shown = self._providers_shown(book, query, fx)
             doc = render.render_compare(t, comparison, fx, shown)
+            if seller is not None:
+                doc.notes.insert(0, render.through_note(t, seller[1]))
             self._understood(doc, t, query, None, fx_missing)
             data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], "read_as": doc.lines[0]}
             return replace(make_reply(doc, "compare", lang, data, public=query.public), reading=reading)
         model = query.model or default
         is_default = query.model is None
         ref = query.model_refs[0] if query.model_refs else None
+        at_google = model
+        if seller is not None:
+            model = priced_through(model, seller[0], seller[1], today)
         if query.intent == "budget":
             usd = query.budget_usd
             via = self._providers_shown(book, query, None) if query.provider else {}
@@ -178,6 +207,8 @@ class Answerer(PricingContext):
                 usd = self.fx_of(book).to_usd(query.budget_cny)  # type: ignore[arg-type]
             result = budget(book, query.usage, usd, model, today=today)
             doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=None if via else fx, extra=query.notices)
+            if seller is not None:
+                doc.notes.insert(0, render.through_note(t, seller[1]))
             doc.lines[-1:-1] = render.provider_lines(t, via, result.per_request.total)
             if via and query.budget_usd is None:
                 (provider,) = via.values()
@@ -190,10 +221,24 @@ class Answerer(PricingContext):
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
         shown = self._providers_shown(book, query, fx)
         doc.lines[-1:-1] = render.provider_lines(t, shown, result_e.total)
-        # With batch, what it saves: "is batch cheaper?" is the question behind most batch estimates.
-        unbatched = estimate(book, replace(query.usage, batch=False), model, today=today).total if query.usage.batch else None
+        at_google_total = None
+        if seller is not None:
+            at_google_total = self._total_or_none(book, query.usage, at_google, today)
+            doc.lines.insert(-1, render.through_line(t, seller[1], at_google_total))
+        # With a tier, what it saves or costs: "is batch cheaper?" is the question behind most batch
+        # estimates; "is flex cheaper than batch?" names both, and gets both.
+        standard = replace(query.usage, batch=False, service_tier=None)
+        unbatched = estimate(book, standard, model, today=today).total if query.usage.batch else None
         if unbatched is not None:
             doc.lines.insert(-1, t.gettext("Without batch: {total}").format(total=t.money(unbatched)))
+        at_standard = estimate(book, standard, model, today=today).total if query.usage.service_tier else None
+        if at_standard is not None:
+            doc.lines.insert(-1, t.gettext("At the standard rates: {total}").format(total=t.money(at_standard)))
+        with_batch = self._batch_beside(book, query, model, today)
+        if isinstance(with_batch, Decimal):
+            doc.lines.insert(-1, t.gettext("With batch instead: {total}").format(total=t.money(with_batch)))
+        elif with_batch is not None:
+            doc.lines.insert(-1, render.error_message(t, with_batch))
         factor = understanding.monthly_factor(query.asked_period, query.usage.period)
         if factor is not None:
             doc.title = understanding.asked_period_title(t, result_e.total * factor, query.asked_period)
@@ -203,6 +248,16 @@ class Answerer(PricingContext):
         data = estimate_data(result_e, warnings) | {"read_as": doc.lines[0]}
         if unbatched is not None:
             data["total_without_batch"] = _dec(unbatched)
+        if at_standard is not None:
+            data["total_standard"] = _dec(at_standard)
+        if seller is not None:
+            data["via_provider"] = {
+                "name": seller[0], "display": seller[1].name, "source": seller[1].source,
+                "as_of": seller[1].as_of.isoformat(), "model_ref": seller[1].models[model.id].ref,
+                "google_total": _dec(at_google_total) if at_google_total is not None else None,
+            }  # fmt: skip
+        if isinstance(with_batch, Decimal):
+            data["total_batch"] = _dec(with_batch)
         if factor is not None:
             data["asked_period"] = query.asked_period
             data["asked_period_total"] = _dec(result_e.total * factor)
@@ -217,14 +272,40 @@ class Answerer(PricingContext):
         return replace(make_reply(doc, "estimate", lang, data, public=query.public), reading=reading)
 
     @staticmethod
+    def _batch_beside(book: PriceBook, query: Query, model: Any, today: dt.date) -> Decimal | UnsupportedFeature | None:
+        """`is flex cheaper than batch?`: the batch total beside the service tier's, or why there is none."""
+        usage = query.usage
+        if usage is None or usage.service_tier is None or "batch" not in query.flags:
+            return None
+        try:
+            return estimate(book, replace(usage, batch=True, service_tier=None), model, today=today).total
+        except UnsupportedFeature as exc:
+            return exc
+
+    @staticmethod
+    def _data_provider(book: PriceBook, query: Query) -> tuple[str, DataProvider] | None:
+        """The provider from the price data a question names (`via openrouter`), if it names one."""
+        if not query.provider:
+            return None
+        key, provider = find_provider(book, query.provider)
+        return (key, provider) if isinstance(provider, DataProvider) else None
+
+    @staticmethod
+    def _total_or_none(book: PriceBook, usage: Any, model: Any, today: dt.date) -> Decimal | None:
+        """Google's own price beside a provider's; None where Google has none for it (e.g. a tier)."""
+        try:
+            return estimate(book, usage, model, today=today).total
+        except UnsupportedFeature:
+            return None
+
+    @staticmethod
     def _providers_shown(book: PriceBook, query: Query, fx: FxRate | None) -> dict[str, Any]:
-        """The provider a question names (`via NAME`), or every provider when yuan were asked."""
+        """The admin's reseller a question names (`via NAME`), or every one of them when yuan were asked.
+        A provider from the price data is priced through instead (`_data_provider`)."""
         providers = book.card.providers
         if query.provider:
-            name = query.provider.lower()
-            if name not in providers:
-                raise InvalidQuery("unknown_provider", name=query.provider[:40], known=", ".join(sorted(providers)) or "-")
-            return {name: providers[name]}
+            key, provider = find_provider(book, query.provider)
+            return {key: provider} if isinstance(provider, Provider) else {}
         return dict(providers) if fx is not None else {}
 
     @staticmethod

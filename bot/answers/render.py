@@ -22,12 +22,14 @@ from pricing import (
     Notice,
     PriceBook,
     PricingError,
+    TierNotPublished,
     UnknownModel,
     UnsupportedFeature,
+    Usage,
 )
-from pricing.engine import rates_as_of
-from pricing.models import Provider
-from pricing.providers import cny_through
+from pricing.engine import rates_as_of, still_sold
+from pricing.models import DataProvider, Provider
+from pricing.providers import ProviderRow, cny_through, priced_through
 from pricing.ratecard import derived_names, model_words
 
 __all__ = ["Doc", "render_estimate", "render_compare", "render_budget", "render_rates", "render_free_tier",
@@ -234,9 +236,8 @@ def render_estimate(
         t.gettext("Requests: {requests}").format(requests=requests_phrase(t, u.requests, u.period)),
         tier_line(t, e),
     ]
-    if u.batch:
-        lines.append(t.gettext("Batch: {pct}% of the standard input, cached-input and output rates").format(
-            pct=t.number((e.model.batch_multiplier or Decimal(1)) * 100)))
+    if u.tier is not None:
+        lines.append(service_tier_line(t, e))
     lines.extend(item_line(t, e, i.kind, i.tokens, i.unit_price, i.cost) for i in e.items)
     if e.split_total is not None and e.model.long_context_threshold is not None:
         lines.append(
@@ -248,9 +249,23 @@ def render_estimate(
         lines.append(t.gettext("About {monthly} per month (30 days).").format(monthly=t.money(e.monthly_total)))
     if fx is not None:
         lines.append(cny_line(t, e.total, fx))
-    lines.append(as_of_line(t, e.rates_as_of))
+    lines.append(as_of_line(t, e.rates_as_of, u.tier))
     notes = [notice_text(t, n) for n in (*e.notices, *extra)]
     return Doc(title, lines, notes)
+
+
+def tier_name(t: Translator, tier: str) -> str:
+    """Google's names for the ways of buying tokens, as each language's readers know them."""
+    return {"batch": t.gettext("Batch"), "flex": t.gettext("Flex"), "priority": t.gettext("Priority")}.get(tier, tier)
+
+
+def service_tier_line(t: Translator, e: Estimate) -> str:
+    """Which rates a Batch, Flex or Priority estimate used: the published ones, or a sourced share."""
+    tier = tier_name(t, e.usage.tier or "")
+    if e.tier_factor is not None:
+        return t.gettext("{tier}: {pct}% of the standard token rates (as Google's pricing page gives it); storage and search grounding are not discounted.").format(
+            tier=tier, pct=t.number(e.tier_factor * 100))
+    return t.gettext("{tier}: the rates published for this model (a rate it gives no {tier} figure for stays standard); storage and search grounding are not discounted.").format(tier=tier)
 
 
 def cny_line(t: Translator, usd: Decimal, fx: FxRate) -> str:
@@ -261,7 +276,9 @@ def cny_line(t: Translator, usd: Decimal, fx: FxRate) -> str:
         cny=t.money(fx.to_cny(usd), "CNY"), rate=t.number(fx.rate), date=t.date(fx.as_of))
 
 
-def as_of_line(t: Translator, as_of: dt.date) -> str:
+def as_of_line(t: Translator, as_of: dt.date, tier: str | None = None) -> str:
+    if tier is not None:  # a Batch, Flex or Priority answer must not say "Standard processing"
+        return t.gettext("Rates as of {date}: paid tier, {tier} rates, USD.").format(date=t.date(as_of), tier=tier_name(t, tier))
     return t.gettext("Rates as of {date}: paid tier, Standard processing, USD.").format(date=t.date(as_of))
 
 
@@ -274,10 +291,74 @@ def provider_lines(t: Translator, providers: dict[str, Provider], usd: Decimal) 
     ]
 
 
+def through_line(t: Translator, provider: DataProvider, google: Decimal | None) -> str:
+    """An estimate priced through a provider from the price data, with Google's own price beside it."""
+    if google is None:
+        return t.gettext("Priced through {provider} at its own prices, as the genai-prices data gives them (checked {date}); Google has no price for the same.").format(
+            provider=provider.name, date=t.date(provider.as_of))
+    return t.gettext("Priced through {provider} at its own prices, as the genai-prices data gives them (checked {date}); at Google the same costs {google}.").format(
+        provider=provider.name, date=t.date(provider.as_of), google=t.money(google))
+
+
+def through_note(t: Translator, provider: DataProvider) -> str:
+    return t.gettext("Prices through {provider}, as the genai-prices data gives them (checked {date}).").format(
+        provider=provider.name, date=t.date(provider.as_of))
+
+
+def render_provider_compare(t: Translator, book: PriceBook, model: ModelCard, rows: list[ProviderRow], usage: Usage) -> Doc:
+    """One model's usage at Google and at each provider in the price data that sells it, cheapest first."""
+    title = t.gettext("{model} at Google and each provider that sells it, cheapest first ({requests})").format(
+        model=model.id, requests=requests_phrase(t, usage.requests, usage.period))
+    lines = []
+    priced = [r for r in rows if r.total is not None]
+    for rank, row in enumerate(priced, start=1):
+        lines.append(t.gettext("{rank}. {model}: {total}").format(rank=rank, model=_seller(t, row), total=t.money(row.total or Decimal(0))))
+    lines.append(as_of_line(t, book.card.as_of))
+    notes = [_sellers_note(t, book, model)]
+    unpriced = [_seller(t, r) for r in rows if r.total is None]
+    if unpriced:
+        notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=", ".join(unpriced)))
+    return Doc(title, lines, notes)
+
+
+def render_provider_rates(t: Translator, book: PriceBook, model: ModelCard, day: dt.date) -> Doc:
+    """One model's token rates at Google and at each provider in the price data that sells it."""
+    sellers = [(t.gettext("Google (list price)"), model.on(day))]
+    sellers += [(p.name, priced_through(model, key, p, day)) for key, p in sorted(book.data_providers.items()) if model.id in p.models]
+    lines = []
+    for name, m in sellers:
+        lines.append(t.gettext("{provider}: input {input} / output {output} per 1M tokens; cached input {cached}").format(
+            provider=name,
+            input=tiered_price(t, m.input.standard, m.input.long_context, m.long_context_threshold),
+            output=tiered_price(t, m.output.standard, m.output.long_context, m.long_context_threshold) if m.output else "-",
+            cached=tiered_price(t, m.cached_input.standard, m.cached_input.long_context, m.long_context_threshold) if m.cached_input else "-"))
+    lines.append(as_of_line(t, book.card.as_of))
+    title = t.gettext("{model} at Google and each provider that sells it (per 1M tokens)").format(model=model.id)
+    return Doc(title, lines, [_sellers_note(t, book, model)])
+
+
+def _seller(t: Translator, row: ProviderRow) -> str:
+    return row.name if row.key is not None else t.gettext("Google (list price)")
+
+
+def _sellers_note(t: Translator, book: PriceBook, model: ModelCard) -> str:
+    sellers = sorted(p.name for p in book.data_providers.values() if model.id in p.models)
+    if not sellers:
+        return t.gettext("No provider in the price data sells {model}: Google's price only.").format(model=model.id)
+    as_of = max(p.as_of for p in book.data_providers.values())
+    return t.gettext("Providers' prices as the genai-prices data gives them (checked {date}); an admin's resellers are not in this list.").format(
+        date=t.date(as_of))
+
+
 def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, providers: dict[str, Provider] | None = None) -> Doc:
     u = c.usage
-    title = t.gettext("Same usage on every current model, cheapest first ({requests})").format(
-        requests=requests_phrase(t, u.requests, u.period))
+    if c.named:
+        count = len(c.rows) + len(c.skipped)
+        title = t.ngettext("Same usage on {n} model, cheapest first ({requests})", "Same usage on {n} models, cheapest first ({requests})",
+                           count).format(n=t.number(count), requests=requests_phrase(t, u.requests, u.period))  # fmt: skip
+    else:
+        title = t.gettext("Same usage on every current model, cheapest first ({requests})").format(
+            requests=requests_phrase(t, u.requests, u.period))
     lines = []
     for rank, row in enumerate(c.rows, start=1):
         line = t.gettext("{rank}. {model}: {total}").format(rank=rank, model=row.model.id, total=t.money(row.total))
@@ -379,16 +460,17 @@ def render_rates(
     ``asked_day``: the question named that day, so the answer says it."""
     if model is None:
         title = t.gettext("Gemini API rates per 1M tokens (input / output)")
-        models = [m.on(today) if today else m for m in book.card.models]
-        current = [m for m in models if m.current]
-        older = [m for m in models if not m.current]
+        models = [m.on(today) if today else m for m in listed_models(book)]
+        sold = [m for m in models if still_sold(book, m)]
+        older = [m for m in models if not still_sold(book, m)]
         lines: list[str] = []
-        for family in sorted({m.family for m in current}, key=_family_order):
+        for family in sorted({m.family for m in sold}, key=_family_order):
             lines.append(f"*{_family_label(t, family)}*")
-            lines.extend(_listing_line(t, m) for m in current if m.family == family)
+            lines.extend(_listing_line(t, m) for m in sold if m.family == family)
         if older:
-            lines.append("*" + t.gettext("Retiring or retired (priced when asked for)") + "*")
-            lines.extend(_listing_line(t, m) for m in sorted(older, key=lambda m: (_family_order(m.family), m.id)))
+            # retired ones on one short line: still priced when asked for, by name
+            ids = ", ".join(m.id for m in sorted(older, key=lambda m: (_family_order(m.family), m.id)))
+            lines.append(t.gettext("Retired (priced when asked for): {models}").format(models=ids))
         lines.append(as_of_line(t, book.card.as_of))
         notes = [t.gettext("Ask about one model for all its rates, e.g. \"2.5 flash price\".")]
         coming = [(m, c) for m in models for c in m.scheduled]
@@ -417,8 +499,14 @@ def render_rates(
         lines.append(t.gettext("Cached input: {price} per 1M tokens").format(price=tiered_price(t, m.cached_input.standard, m.cached_input.long_context, m.long_context_threshold)))
     if m.storage is not None:
         lines.append(t.gettext("Cache storage: {price} per 1M tokens per hour").format(price=t.money(m.storage.usd)))
-    if m.batch_multiplier is not None:
-        lines.append(t.gettext("Batch: {pct}% of the standard token rates").format(pct=t.number(m.batch_multiplier * 100)))
+    day = today or dt.date.today()
+    for tier in m.tiers_priced(day):
+        priced = m.in_tier(tier, day)
+        lines.append(t.gettext("{tier}: input {input} / output {output} per 1M tokens; cached input {cached}").format(
+            tier=tier_name(t, tier),
+            input=tiered_price(t, priced.input.standard, priced.input.long_context, m.long_context_threshold),
+            output=tiered_price(t, priced.output.standard, priced.output.long_context, m.long_context_threshold) if priced.output else "-",
+            cached=tiered_price(t, priced.cached_input.standard, priced.cached_input.long_context, m.long_context_threshold) if priced.cached_input else "-"))
     if m.grounding is not None:
         plan = book.card.grounding[m.grounding]
         unit = t.gettext("search queries") if plan.unit == "query" else t.gettext("grounded prompts")
@@ -440,16 +528,40 @@ def render_rates(
     return Doc(t.gettext("{name} ({id}) rates").format(name=m.name, id=m.id), lines, notes)
 
 
+def listed_models(book: PriceBook) -> list[ModelCard]:
+    """Every model once: an id that is another's words in another order with the same input and output
+    rates (the data's `gemini-pro-1.5` beside `gemini-1.5-pro`) is a second name of one model, not a
+    second model; the id in Google's own order (version before tier) is the one listed. Both stay
+    priced when asked for by name."""
+    seen: dict[tuple[object, ...], ModelCard] = {}
+    for m in sorted(book.card.models, key=lambda m: (not _google_order(m.id), m.id)):
+        key = (tuple(sorted(model_words(m.id))), m.input, m.output, m.status)
+        seen.setdefault(key, m)
+    kept = {m.id for m in seen.values()}
+    return [m for m in book.card.models if m.id in kept]
+
+
+def _google_order(model_id: str) -> bool:
+    words = model_id.split("-")
+    return len(words) > 1 and words[1][:1].isdigit()
+
+
 def free_tier_models(book: PriceBook, model: ModelCard | None) -> list[ModelCard]:
-    """The model asked about, or the current ones (preview or GA) grouped by family, newest first."""
+    """The model asked about, or the models still sold: first those whose free-tier facts are known,
+    then the rest, each grouped by family, newest first."""
     if model is not None:
         return [model]
-    return sorted((m for m in book.card.models if m.current), key=lambda m: (_family_order(m.family), m.id))
+    sold = sorted((m for m in listed_models(book) if still_sold(book, m)), key=lambda m: (_family_order(m.family), m.id))
+    return [m for m in sold if m.free_tier.available is not None] + [m for m in sold if m.free_tier.available is None]
 
 
 def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *, limit: str | None = None) -> Doc:
     models = free_tier_models(book, model)
     lines = []
+    unknown = [m.id for m in models if m.free_tier.available is None] if model is None else []
+    if unknown:
+        # one line for the models Google publishes nothing about, after the ones we know
+        models = [m for m in models if m.free_tier.available is not None]
     for m in models:
         ft = m.free_tier
         if ft.available is True:
@@ -471,6 +583,9 @@ def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *,
             line += "; " + t.gettext("last published limits {rpm} RPM / {tpm} TPM / {rpd} RPD ({date})").format(
                 rpm=t.number(ft.rpm), tpm=t.number(ft.tpm or 0), rpd=t.number(ft.rpd or 0), date=t.date(ft.limits_as_of or ft.as_of))
         lines.append(line)
+    if unknown:
+        lines.append(t.ngettext("Not published for {n} other model: {models}", "Not published for {n} other models: {models}",
+                                len(unknown)).format(n=t.number(len(unknown)), models=", ".join(unknown)))  # fmt: skip
     notes = [
         t.gettext("Google no longer publishes per-model free-tier limits: see your live limits in AI Studio (aistudio.google.com)."),
         t.gettext("After the cuts of 7 December 2025, developers reported Flash models at 5 requests a minute and 20 a day."),
@@ -535,6 +650,9 @@ def error_message(t: Translator, err: PricingError) -> str:
         return t.gettext(
             "A {prompt}-token prompt is over {model}'s context window of {window} tokens. Split it into about {requests} requests."
         ).format(prompt=t.number(p["prompt_tokens"]), model=p["model"], window=t.number(p["window"]), requests=t.number(p["requests"]))
+    if isinstance(err, TierNotPublished):
+        return t.gettext("{model} has no published {tier} price: neither Google's pricing page as we have it nor the price data gives one, so it is not estimated. Ask without it for the standard price.").format(
+            model=p["model"], tier=tier_name(t, str(p["tier"])))
     if isinstance(err, UnsupportedFeature):
         return t.gettext("{model} has no price for {feature}.").format(model=p["model"], feature=_feature_name(t, str(p["feature"])))
     messages = {
@@ -555,6 +673,8 @@ def error_message(t: Translator, err: PricingError) -> str:
         "bad_budget": t.gettext("A budget must be more than zero (got \"{amount}\")."),
         "budget_needs_usage": t.gettext("A budget question needs a request to price, e.g. \"how many 10k in 1k out for $100\"."),
         "budget_needs_amount": t.gettext("Say the budget, e.g. \"how many 10k in 1k out for $100\"."),
+        "two_tiers": t.gettext("Batch and the {tier} tier are different ways of calling the API: ask about one at a time."),
+        "provider_lacks_model": t.gettext("{provider} does not sell {model} (in the price data). It sells: {models}."),
         "unknown_provider": t.gettext("There is no provider called \"{name}\". Providers: {known}."),
         "no_fx_rate": t.gettext("No USD to CNY rate is set, so a budget in yuan can't be converted: an admin sets one with `/gemini-cost admin fx 7.10`."),
     }

@@ -4,6 +4,7 @@ focused answers to topic and model questions. Text only, localized; Slack escapi
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from bot.answers.render import Doc, as_of_line, status_text, tiered_price
@@ -34,6 +35,8 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
     if query.intent == "compare":
         if len(query.models) > 1:
             parts.append(t.gettext("compare {models}").format(models=", ".join(m.id for m in query.models)))
+        elif "providers" in query.flags and model is not None:
+            parts.append(t.gettext("{model} at Google and each provider that sells it").format(model=model.id))
         else:
             parts.append(t.gettext("compare every current model"))
     elif model is not None:
@@ -75,6 +78,10 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
                 tokens=t.number(u.storage_tokens), hours=t.number(u.storage_hours)))
         if u.batch:
             parts.append(t.gettext("batch"))
+        if u.service_tier == "flex":
+            parts.append(t.gettext("Flex tier"))
+        elif u.service_tier == "priority":
+            parts.append(t.gettext("Priority tier"))
         if u.grounded:
             if u.searches_per_request != 1:
                 parts.append(t.gettext("Search grounding, {n} searches each").format(n=t.number(u.searches_per_request)))
@@ -149,7 +156,7 @@ def render_clarify(t: Translator, err: Ambiguous, book: PriceBook, default: Mode
 # --- topics and model facts ----------------------------------------------------------------------
 
 
-def render_topic(t: Translator, book: PriceBook, topic: str, model: ModelCard) -> Doc:
+def render_topic(t: Translator, book: PriceBook, topic: str, model: ModelCard, today: dt.date | None = None) -> Doc:
     """The rule and this model's figures for grounding, caching, batch or thinking."""
     lines: list[str] = []
     if topic == "grounding":
@@ -179,11 +186,14 @@ def render_topic(t: Translator, book: PriceBook, topic: str, model: ModelCard) -
             lines.append(t.gettext("Try: \"1M in, 800k cached, 5k out x100\" or \"cache 1M for 2h\"."))
     elif topic == "batch":
         title = t.gettext("Batch on {model}").format(model=model.id)
-        if model.batch_multiplier is None:
+        day = today or dt.date.today()
+        if "batch" not in model.tiers_priced(day):
             lines.append(t.gettext("{model} has no price for batch.").format(model=model.id))
         else:
-            lines.append(t.gettext("Batch requests cost {pct}% of the standard input, cached-input and output rates; storage and search grounding are not discounted.").format(
-                pct=t.number(model.batch_multiplier * 100)))
+            batch = model.on(day).in_tier("batch", day)
+            lines.append(t.gettext("Batch requests are billed at {model}'s batch rates: input {input}, output {output} per 1M tokens; storage and search grounding are not discounted.").format(
+                model=model.id, input=tiered_price(t, batch.input.standard, batch.input.long_context),
+                output=tiered_price(t, batch.output.standard, batch.output.long_context) if batch.output else "-"))
             lines.append(t.gettext("Try: \"10k in 2k out x1000 batch on {model}\".").format(model=model.id))
     else:
         title = t.gettext("Thinking tokens on {model}").format(model=model.id)
@@ -197,7 +207,7 @@ def render_topic(t: Translator, book: PriceBook, topic: str, model: ModelCard) -
     return Doc(title, lines, [])
 
 
-def render_model_info(t: Translator, book: PriceBook, model: ModelCard) -> Doc:
+def render_model_info(t: Translator, book: PriceBook, model: ModelCard, today: dt.date | None = None) -> Doc:
     """What a model is: status, successor and shut-down date, context window, what it prices."""
     lines = [t.gettext("Status: {status}").format(status=status_text(t, model))]
     if model.successor and model.status != "shut_down":
@@ -217,7 +227,7 @@ def render_model_info(t: Translator, book: PriceBook, model: ModelCard) -> Doc:
         priced.append(t.gettext("context caching"))
     if model.grounding is not None:
         priced.append(t.gettext("search grounding"))
-    if model.batch_multiplier is not None:
+    if "batch" in model.tiers_priced(today or dt.date.today()):
         priced.append(t.gettext("batch"))
     lines.append(t.gettext("Priced: {kinds}").format(kinds=", ".join(priced)))
     lines.append(t.gettext("Input {input} / output {output} per 1M tokens").format(

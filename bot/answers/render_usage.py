@@ -43,9 +43,8 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
         render.model_line(t, call.model, a.ref, a.is_default),
         render.tier_line(t, call),
     ]
-    if call.usage.batch:
-        lines.append(t.gettext("Batch: {pct}% of the standard input, cached-input and output rates").format(
-            pct=t.number((call.model.batch_multiplier or 1) * 100)))  # fmt: skip
+    if call.usage.tier is not None:
+        lines.append(render.service_tier_line(t, call))
     lines.extend(render.item_line(t, call, i.kind, i.tokens, i.unit_price, i.cost) for i in call.items)
     if a.projected is not None:
         lines.append(t.gettext("This call: {cost}").format(cost=t.exact_money(call.total)))
@@ -58,7 +57,7 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
         thousand=t.money(thousand.total), million=t.money(million.total)))  # fmt: skip
     if fx is not None:
         lines.append(render.cny_line(t, (a.projected or call).total, fx))
-    lines.append(render.as_of_line(t, call.rates_as_of))
+    lines.append(render.as_of_line(t, call.rates_as_of, call.usage.tier))
     notes = [t.gettext(
         "How a response's usage is billed: the prompt count includes the cached tokens (billed once, at the "
         "cache rate); thoughts are billed as output; tool-use prompt tokens are input; the prompt decides "

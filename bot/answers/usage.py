@@ -35,6 +35,7 @@ from pricing import (
 from pricing.usage_paste import (
     PastedUsage,
     UsagePasteError,
+    pasted_service_tier,
     read_usage_paste,
     resolve_model_version,
 )
@@ -72,7 +73,11 @@ def answer_usage_paste(answerer: PricingContext, text: str, lang: str) -> Reply 
         searches = asked.searches_per_request
         if asked.grounded and searches == 1 and paste.search_queries:
             searches = paste.search_queries
-        one = replace(one, batch=asked.batch, grounded=asked.grounded, searches_per_request=searches)
+        one = replace(one, batch=asked.batch, service_tier=asked.service_tier, grounded=asked.grounded, searches_per_request=searches)
+    # A response that names its service tier was billed at it, unless the words beside it ask another.
+    pasted_tier = pasted_service_tier(text)
+    if pasted_tier is not None and one.tier is None:
+        one = replace(one, service_tier=pasted_tier)
     if paste.search_queries and not one.grounded:
         notices.append(Notice("usage_search_queries", {"queries": paste.search_queries}))
     if one.grounded:  # searches are priced: the hint to add them goes

@@ -45,6 +45,8 @@ def canonical(query: Query) -> str:
             parts.append("monthly" if query.asked_period == "month" else "daily")
         if u.batch:
             parts.append("batch")
+        if u.service_tier:
+            parts.append(u.service_tier)
         if u.grounded:
             parts.append("with search")
             if u.searches_per_request != 1:
@@ -65,6 +67,8 @@ def canonical(query: Query) -> str:
         parts.append(query.on_date.isoformat())
     if query.provider:
         parts.append(f"via {query.provider}")
+    if "providers" in query.flags:
+        parts.append("across providers")
     if query.public:
         parts.append("public")
     return " ".join(parts)

@@ -26,7 +26,7 @@ def reads_as_followup(text: str, book: PriceBook) -> bool:
 
 def is_followup(parts: Parts, models: tuple[ModelCard, ...], tokens: list[Token]) -> bool:
     """Short text that changes something (a model, an option, a count) and asks nothing new."""
-    changes = bool(models) or parts.batch or parts.search or parts.want_cny or parts.requests is not None
+    changes = bool(models) or parts.batch or bool(parts.tiers) or parts.search or parts.want_cny or parts.requests is not None
     new_question = parts.intents & {"rates", "free", "help", "info", "budget"}
     amounts = any(v is not None for v in (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio))
     return changes and not new_question and not amounts and len(tokens) <= 12
@@ -44,7 +44,12 @@ def apply_followup(previous: Query, change: Query) -> Query:
             intent = "compare"
     usage = previous.usage
     if usage is not None:
-        usage = replace(usage, batch=usage.batch or "batch" in change.flags, grounded=usage.grounded or "search" in change.flags)
+        usage = replace(usage, grounded=usage.grounded or "search" in change.flags)
+        tier = next((t for t in ("flex", "priority") if t in change.flags), None)
+        if tier is not None:  # `and with flex?`: a service tier instead of batch or another tier
+            usage = replace(usage, batch=False, service_tier=tier)
+        elif "batch" in change.flags:
+            usage = replace(usage, batch=True, service_tier=None)
         if change.count is not None:
             usage = replace(usage, requests=change.count, period=change.count_period or usage.period)
     return replace(

@@ -31,7 +31,9 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
     if usage is not None:
         if len(models) > 1 and not wants & {"compare", "alt"}:
             raise Ambiguous("two_models", (canonical(_compare_of(parts, models)),))
-        if parts.batch and len(models) == 1 and "alt" not in wants:
+        if "providers" in wants and len(models) <= 1:
+            return "compare"  # one model at Google and each provider that sells it
+        if (parts.batch or parts.tiers) and len(models) == 1 and "alt" not in wants:
             # `is batch cheaper for 3.8 flash?`: batch against standard on that model (the estimate
             # says both); with no model named, `lowest price ..., batch` still ranks the models
             return "estimate"
@@ -50,7 +52,7 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
         raise Ambiguous("count_without_tokens")  # `how much is a chatbot?`: nothing to price yet
     if "budget" in wants:
         raise InvalidQuery("budget_needs_amount")
-    if "rates" in wants or "compare" in wants or models:
+    if "rates" in wants or "compare" in wants or "providers" in wants or models:
         return "rates"
     if "help" in wants or not (parts.unknown_words or parts.unknown_cjk or parts.intents - {"question"} or parts.labels_seen):
         return "help"

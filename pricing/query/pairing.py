@@ -42,6 +42,7 @@ class Parts:
     period: Period | None = None
     asked_period: Period | None = None
     batch: bool = False
+    tiers: list[str] = field(default_factory=list)  # service tiers named (flex, priority), in order
     search: bool = False
     cache: Decimal | None = None  # `cache 1M`: storage if a duration is given, else cache hits
     cached_pct: Decimal | None = None  # `40% cached`
@@ -362,6 +363,9 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif r == "batch":
             parts.batch = True
             parts.topics.append("batch")
+        elif r.startswith("tier:"):
+            if r[5:] not in parts.tiers:
+                parts.tiers.append(r[5:])
         elif r == "search":
             parts.search = True
             parts.topics.append("grounding")
@@ -386,7 +390,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             pass  # a total of requests, explained where it was paired
         elif r == "total" and i > last_amount:
             pass  # `..., total?`, `monthly total`: after every amount it asks for the total cost
-        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q"):
+        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q",
+                   "providers"):
             parts.intents.add(r)
         elif r == "matter" or (r.startswith("dur:") and not tok.used):
             # a duration with no amount (`10k in 1k out, hour`) would change a storage price: ask

@@ -75,7 +75,7 @@ def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
     if previous is not None and not unlabeled and is_followup(parts, models, tokens):
         change = Query(
             intent="rates", models=models, model_refs=refs, on_date=on_date, provider=parts.provider,
-            flags=frozenset(n for n, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on),
+            flags=frozenset(n for n, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on) | set(parts.tiers) | (parts.intents & {"providers"}),
             count=as_tokens(parts.requests, "requests") if parts.requests is not None else None, count_period=parts.period,
         )  # fmt: skip
         return apply_followup(parse_query(previous, book), change)
@@ -134,7 +134,8 @@ def _finish(
         on_date=on_date,
         provider=parts.provider,
         followup=is_followup(parts, models, tokens),
-        flags=frozenset(name for name, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on),
+        flags=frozenset(name for name, on in (("batch", parts.batch), ("search", parts.search), ("cny", parts.want_cny)) if on)
+        | set(parts.tiers) | (parts.intents & {"providers"}),
         count=as_tokens(parts.requests, "requests") if parts.requests is not None else None,
         count_period=parts.period,
     )

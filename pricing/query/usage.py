@@ -88,7 +88,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         storage_hours=parts.hours or Decimal(0),
         requests=requests,
         period=parts.period,
-        batch=parts.batch,
+        # `is flex cheaper than batch?`: priced at the service tier, batch shown beside it (Query.flags)
+        batch=parts.batch and not parts.tiers,
+        service_tier=parts.tiers[0] if parts.tiers else None,  # type: ignore[arg-type]
         grounded=parts.search,
         searches_per_request=searches,
     )

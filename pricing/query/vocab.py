@@ -6,7 +6,7 @@ parser. Roles are plain strings read by `pricing.query`:
 - ``label:<part>``: names the part an amount is (input, output, cached, cache, storage, thinking,
   audio, video); ``count``, ``searches``, ``dur:<hours>``, ``period:<day|month|minute|week>``;
 - ``people`` (users, 用户: not requests) and ``per_person`` (每人, per user: a count per person);
-- options: ``batch``, ``search``, ``cny``, ``usd``, ``public``;
+- options: ``batch``, ``tier:<flex|priority>`` (Google's service tiers), ``search``, ``cny``, ``usd``, ``public``;
 - intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
 - reading aids: ``link`` (sits between an amount and its label), ``each`` (per-request marker),
   ``total`` (a sum: cached included, or across requests), ``embed``, ``images``, ``make``, ``via``,
@@ -66,6 +66,8 @@ WORDS: dict[str, str] = {
     "monthly": "period:month",
     **dict.fromkeys(["resolution", "weekly", "week", "weeks", "yearly", "annually", "annual", "year", "years", "hourly"], "matter"),
     **dict.fromkeys(["batch", "batched", "batching"], "batch"),
+    **dict.fromkeys(["flex", "flexible"], "tier:flex"),
+    **dict.fromkeys(["priority", "prioritized", "prioritised"], "tier:priority"),
     **dict.fromkeys(["search", "grounding", "grounded", "google"], "search"),
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
@@ -98,6 +100,11 @@ WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(["make", "making", "generate", "generating", "create", "creating", "draw", "drawing", "render", "rendering", "produce"], "make"),
     "via": "via",
+    # `via github-copilot` / `via github copilot`: `via` takes "github", the provider's name goes on
+    "copilot": "skip",
+    # `compare ... across providers`, `where is 3.1 pro cheapest`: one model at Google and each provider
+    **dict.fromkeys(["providers", "provider", "resellers", "reseller", "vendors", "platforms"], "providers"),
+    "where's": "providers",
     **dict.fromkeys(["or", "vs", "versus"], "alt"),
     **dict.fromkeys(["including", "incl", "included", "includes", "inc"], "part"),
     **dict.fromkeys(["them", "those", "these"], "pronoun"),
@@ -146,6 +153,16 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("every", "request"): ("skip", "each"),
     ("the", "cache"): ("link", "link"),
     ("free", "tier"): ("free", "tier"),
+    ("service", "tier"): ("skip", "skip"),
+    ("where", "is"): ("providers", "skip"),
+    ("where", "to"): ("providers", "skip"),
+    ("across", "providers"): ("skip", "providers"),
+    ("flex", "tier"): ("tier:flex", "skip"),
+    ("flex", "processing"): ("tier:flex", "skip"),
+    ("flex", "mode"): ("tier:flex", "skip"),
+    ("priority", "tier"): ("tier:priority", "skip"),
+    ("priority", "processing"): ("tier:priority", "skip"),
+    ("priority", "mode"): ("tier:priority", "skip"),
     ("still", "around"): ("info", "skip"),
     ("max", "input"): ("info", "skip"),
     ("in", "cny"): ("skip", "cny"),
@@ -247,6 +264,10 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["每分钟", "一分钟"], "period:minute"),
     **dict.fromkeys(["每周", "一周", "每星期", "每年", "一年", "每小时", "一小时", "每秒"], "matter"),
     **dict.fromkeys(["批量", "批处理", "批次", "批量模式", "批量处理", "批"], "batch"),
+    **dict.fromkeys(["弹性", "弹性层级", "弹性模式", "弹性处理", "弹性服务", "flex层级"], "tier:flex"),
+    **dict.fromkeys(["优先", "优先级", "优先层级", "优先处理", "优先模式", "优先服务", "优先通道"], "tier:priority"),
+    **dict.fromkeys(["服务层级", "服务等级"], "skip"),
+    **dict.fromkeys(["哪家", "哪家最便宜", "各家", "各平台", "哪个平台", "供应商", "各供应商", "平台", "服务商", "各服务商"], "providers"),
     **dict.fromkeys(["联网搜索", "联网", "搜索", "搜寻", "谷歌搜索", "接地", "搜索接地", "grounding"], "search"),
     **dict.fromkeys(["人民币", "元", "块", "块钱", "rmb"], "cny"),
     **dict.fromkeys(["美元", "美金", "刀"], "usd"),
@@ -310,7 +331,7 @@ TRADITIONAL = str.maketrans(
 
 #: Taiwan wording that differs beyond single characters.
 TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存",
-                     "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求", "回覆": "回复"}  # fmt: skip
+                     "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求", "回覆": "回复", "彈性": "弹性"}  # fmt: skip
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -131,7 +131,55 @@ def test_a_yuan_budget_through_a_provider_buys_its_credit() -> None:
 def test_an_unknown_provider_is_a_clear_error() -> None:
     reply = _answerer().answer("1M in via nobody", "en")
     assert (reply.ok, reply.data["error"]["code"]) == (False, "unknown_provider")
-    assert 'There is no provider called "nobody". Providers: cheapai.' in reply.plain
+    # issue 18: the providers the price data has are listed too, before the admin's
+    assert 'There is no provider called "nobody". Providers: github-copilot, openrouter, quicksilverpro, cheapai.' in reply.plain
+
+
+def test_a_provider_from_the_data_prices_at_its_own_prices_beside_google() -> None:
+    reply = _answerer().answer("5k in 1k out on gemini-3.1-pro-preview via quicksilverpro", "en")
+    # QuickSilver Pro: 5k x $1.70 + 1k x $10.20 = $0.0187; Google: 5k x $2.00 + 1k x $12.00 = $0.022
+    assert D(reply.data["total"]) == D("0.0187")
+    assert reply.data["via_provider"]["google_total"] == "0.022"
+    assert "Priced through QuickSilver Pro at its own prices, as the genai-prices data gives them (checked Dec 2, 2026); at Google the same costs $0.022." in reply.plain
+    # the admin's reseller, beside it, is still the admin's figure
+    assert "Via Cheap AI" not in reply.plain
+    assert "the admin's figure" in _answerer().answer("1M in 50k out via cheapai", "en").plain
+
+
+@pytest.mark.parametrize("name", ["openrouter", "OpenRouter", "OPENROUTER"])
+def test_a_data_provider_by_its_names(name: str) -> None:
+    reply = _answerer().answer(f"5k in 1k out on gemini-2.5-pro via {name}", "en")
+    assert D(reply.data["total"]) == D("0.01625")  # 5k x $1.25 + 1k x $10.00
+
+
+def test_a_model_the_provider_does_not_sell_is_said() -> None:
+    reply = _answerer().answer("5k in 1k out on 2.5 pro via quicksilverpro", "zh_TW")
+    assert (reply.ok, reply.data["error"]["code"]) == (False, "provider_lacks_model")
+    assert "QuickSilver Pro 沒有提供 gemini-2.5-pro" in reply.plain
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("compare 5k in 1k out on 3.1 pro across providers", "en"),
+        ("where is 3.1 pro cheapest? 5k in 1k out", "en"),
+        ("3.1 pro 哪家最便宜 输入5千 输出1千", "zh_CN"),
+    ],
+)
+def test_across_providers_lines_up_google_and_each_seller(text: str, lang: str) -> None:
+    reply = _answerer().answer(text, lang)
+    assert (reply.intent, reply.data["model"]) == ("compare", "gemini-3.1-pro-preview")
+    # QuickSilver Pro 5k x $1.70 + 1k x $10.20 = $0.0187; Google and OpenRouter 5k x $2 + 1k x $12 = $0.022
+    assert [(r["provider"], r["total"]) for r in reply.data["rows"]] == [
+        ("quicksilverpro", "0.0187"), ("google", "0.022"), ("openrouter", "0.022")
+    ]
+
+
+def test_where_is_a_model_cheapest_without_amounts_lists_each_seller_s_rates() -> None:
+    reply = _answerer().answer("where is 3.1 pro cheapest", "en")
+    assert reply.intent == "rates"
+    assert "QuickSilver Pro: input $1.70 / output $10.20 per 1M tokens; cached input -" in reply.plain
+    assert "Google (list price): input $2.00" in reply.plain
 
 
 def test_without_providers_nothing_is_added() -> None:

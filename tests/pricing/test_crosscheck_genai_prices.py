@@ -22,8 +22,11 @@ Differences that remain (KNOWN_DIFFERENCES, asserted to be exactly what is obser
 - `grounding_unit`: Gemini 2.x bills per grounded prompt (REFERENCE.md), genai-prices per search query.
 - `context_window` on 2.5 Flash-Lite and 2.0 Flash: REFERENCE.md's 1,048,576 over the data's 1,000,000.
 - `output_video`: the Omni models price video output; our card has no video output (we refuse it).
-- `batch cached_input` on 3.5 Flash-Lite: its batch cache rate is $0.02, not half of $0.03; our one
-  batch multiplier gives $0.015.
+
+Batch, Flex and Priority (issue 18): the card carries the data's `price_variants` whole and dated, so
+every variant the data has is priced exactly as `calc_price` with that `price_context` prices it
+(tested below on every model, question by question); a tier the data has no variant for is priced
+only from a sourced overlay factor, else refused (`TierNotPublished`), never at the standard price.
 
 Behaviour (not rate data) that differs, tested below: where a model has no price for something, ours
 refuses (UnsupportedFeature) while genai-prices prices it silently: output tokens on
@@ -42,8 +45,10 @@ import pytest
 from genai_prices.data_snapshot import get_snapshot
 from genai_prices.types import TieredPrices
 
-from pricing import InvalidQuery, PriceBook, UnsupportedFeature, Usage, estimate
+from pricing import InvalidQuery, PriceBook, TierNotPublished, UnsupportedFeature, Usage, estimate, load_card, parse_query
 from pricing.genai_source import PRICE_ATTRS, in_scope
+from pricing.models import DataProvider
+from pricing.providers import find_provider, priced_through
 
 TS = dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC)
 TODAY = TS.date()
@@ -92,7 +97,6 @@ def known_differences(book: PriceBook) -> dict[tuple[str, str], str]:
             (m, "output_video"): "video output is not on our card (refused, never $0)"
             for m in ("gemini-omni-1.1-flash", "gemini-omni-flash-preview")
         },
-        ("gemini-3.5-flash-lite", "batch cached_input"): "data: $0.02 in batch; our one batch multiplier: $0.015",
     }
 
 
@@ -154,30 +158,10 @@ def rate_differences(book: PriceBook) -> dict[tuple[str, str], tuple[object, obj
         if plan is not None:
             pairs["grounding_allowance"] = (plan.allowance, 0 if their_search is not None else None)
             pairs["grounding_unit"] = (plan.unit, "query" if their_search is not None else None)
-        batch = _their_batch(info)
-        if batch is not None and model.batch_multiplier is not None:
-            for field, attr in (("input", "input_mtok"), ("output", "output_mtok"), ("cached_input", "cache_read_mtok")):
-                theirs_b = getattr(batch, attr, None)
-                ours_p = getattr(model, field)
-                if theirs_b is None or ours_p is None:
-                    continue
-                theirs_b = theirs_b.base if isinstance(theirs_b, TieredPrices) else theirs_b
-                pairs[f"batch {field}"] = (ours_p.standard * model.batch_multiplier, theirs_b)
         for name, (ours, theirs) in pairs.items():
             if ours != theirs:
                 diffs[(model.id, name)] = (ours, theirs)
     return diffs
-
-
-def _their_batch(info: Any) -> Any:
-    active = [
-        v
-        for v in (info.price_variants or [])
-        if v.when == {"processing": "batch"} and (v.constraint is None or v.constraint.start_date <= TODAY)
-    ]
-    if not active:
-        return None
-    return max(active, key=lambda v: v.constraint.start_date if v.constraint else dt.date.min).prices
 
 
 def test_remaining_differences_are_exactly_the_known_ones(book: PriceBook) -> None:
@@ -405,3 +389,171 @@ def test_more_cached_than_input_is_an_error_on_both_sides() -> None:
         Usage(input_tokens=100, cached_tokens=200)
     with pytest.raises(ValueError):
         their_total("gemini-3.1-pro-preview", 100, 200, 0)
+
+
+# --- the questions people ask, on every model and every tier the data prices (issue 18) -------------
+
+#: Our tier word -> genai-prices' price context for it.
+TIER_CONTEXT = {"batch": {"processing": "batch"}, "flex": {"service_tier": "flex"}, "priority": {"service_tier": "priority"}}
+#: The questions, with the genai-prices usage each one is.
+QUESTIONS = {
+    "5k in 1k out on {id}": {"input_tokens": 5_000, "output_tokens": 1_000},
+    "300k in, 200k cached, 2k out on {id}": {"input_tokens": 300_000, "cache_read_tokens": 200_000, "output_tokens": 2_000},
+}
+
+
+def _asks(model: Any, question: str) -> bool:
+    """Whether the question is one the model can be asked (it prices what the question uses)."""
+    if "cached" in question:
+        return model.cached_input is not None and (model.context_window or 1_048_576) >= 300_000
+    return model.output is not None
+
+
+def _answer(book: PriceBook, text: str, day: dt.date = TODAY) -> D:
+    query = parse_query(text, book)
+    assert query.intent == "estimate" and query.usage is not None, text
+    return estimate(book, query.usage, query.model, today=day).total
+
+
+def _theirs(model_id: str, usage: dict[str, int], day: dt.date, context: dict[str, str] | None = None) -> D:
+    result = genai_prices.calc_price(
+        genai_prices.Usage(**usage), model_id, provider_id="google",
+        genai_request_timestamp=dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC), price_context=context,
+    )  # fmt: skip
+    assert result.model.id == model_id
+    return result.total_price
+
+
+def test_every_model_s_questions_equal_calc_price(book: PriceBook) -> None:
+    checked, mismatches = 0, []
+    for model in book.card.models:
+        for question, usage in QUESTIONS.items():
+            if not _asks(model, question):
+                continue
+            text = question.format(id=model.id)
+            ours, theirs = _answer(book, text), _theirs(model.id, usage, TODAY)
+            checked += 1
+            if ours != theirs:
+                mismatches.append((text, ours, theirs))
+    assert mismatches == []
+    assert checked >= 50
+
+
+def _data_tiers(model_id: str, day: dt.date) -> set[str]:
+    """The tiers genai-prices has a price variant in effect for on ``day``."""
+    tiers = set()
+    for variant in THEIRS[model_id].price_variants or []:
+        if variant.constraint is None or variant.constraint.start_date <= day:
+            tiers |= {t for t, context in TIER_CONTEXT.items() if variant.when == context}
+    return tiers
+
+
+@pytest.mark.parametrize("day", [TODAY, dt.date(2026, 11, 15), dt.date(2027, 1, 2)])
+def test_every_data_variant_asked_with_its_tier_word_equals_calc_price(book: PriceBook, day: dt.date) -> None:
+    checked, mismatches = 0, []
+    for model in book.card.models:
+        for tier in sorted(_data_tiers(model.id, day)):
+            for question, usage in QUESTIONS.items():
+                if not _asks(model, question):
+                    continue
+                text = f"{question.format(id=model.id)} {tier}"
+                ours, theirs = _answer(book, text, day), _theirs(model.id, usage, day, TIER_CONTEXT[tier])
+                checked += 1
+                if ours != theirs:
+                    mismatches.append((text, day, ours, theirs))
+    assert mismatches == []
+    assert checked >= 25
+
+
+def test_the_issue_s_batch_figure_is_the_data_s() -> None:
+    # 2.5 Pro batch, long context: 100k x $1.25 + 200k cached x $0.25 (not halved) + 2k x $7.50 = $0.19
+    # (the old blanket 50% answered $0.165)
+    book = PriceBook(load_card())
+    assert _answer(book, "300k in, 200k cached, 2k out on gemini-2.5-pro batch") == D("0.19")
+    assert _theirs("gemini-2.5-pro", QUESTIONS["300k in, 200k cached, 2k out on {id}"], TODAY, TIER_CONTEXT["batch"]) == D("0.19")
+
+
+def test_a_tier_neither_the_data_nor_a_sourced_factor_prices_is_refused(book: PriceBook) -> None:
+    refused = 0
+    for model in book.card.models:
+        if not _asks(model, "5k in 1k out"):
+            continue
+        for tier in TIER_CONTEXT:
+            if tier in model.tiers_priced(TODAY):
+                continue
+            with pytest.raises(TierNotPublished) as exc:
+                _answer(book, f"5k in 1k out on {model.id} {tier}")
+            assert exc.value.params["tier"] == tier
+            refused += 1
+    assert refused > 20
+    # and every tier we price without the data's figures has a sourced factor on the card
+    for model in book.card.models:
+        for variant in model.variants:
+            if variant.multiplier is not None:
+                assert variant.source in book.card.sources and variant.tier not in _data_tiers(model.id, dt.date.max)
+
+
+def test_argon_batch_is_priced_on_its_own_dates(book: PriceBook) -> None:
+    # the data's Argon batch prices: $1 in / $5 out from 2026-10-14, $2 / $10 from 2026-12-01
+    text = "5k in 1k out on gemini-4-argon batch"
+    # 5k x $1 + 1k x $5 = $0.01 on 2026-11-15; 5k x $2 + 1k x $10 = $0.02 today
+    assert _answer(book, text, dt.date(2026, 11, 15)) == D("0.01") == _theirs(
+        "gemini-4-argon", QUESTIONS["5k in 1k out on {id}"], dt.date(2026, 11, 15), TIER_CONTEXT["batch"])
+    assert _answer(book, text, TODAY) == D("0.02") == _theirs(
+        "gemini-4-argon", QUESTIONS["5k in 1k out on {id}"], TODAY, TIER_CONTEXT["batch"])
+    argon = book.get("gemini-4-argon")
+    usage = Usage(input_tokens=5_000, output_tokens=1_000, batch=True)
+    assert estimate(book, usage, argon, today=dt.date(2026, 11, 15)).rates_as_of == dt.date(2026, 10, 14)
+    assert estimate(book, usage, argon, today=TODAY).rates_as_of == dt.date(2026, 12, 1)
+    # before the first batch figure the data holds, batch is not published (its history is not modelled)
+    with pytest.raises(TierNotPublished):
+        estimate(book, usage, argon, today=dt.date(2026, 10, 1))
+
+
+# --- third-party providers from the data (issue 18) -----------------------------------------------
+
+
+def _through(book: PriceBook, text: str, day: dt.date = TODAY) -> D:
+    query = parse_query(text, book)
+    assert query.usage is not None and query.model is not None and query.provider is not None
+    key, provider = find_provider(book, query.provider)
+    assert isinstance(provider, DataProvider)
+    return estimate(book, query.usage, priced_through(query.model, key, provider, day), today=day).total
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "ref", "total"),
+    [
+        # 5k x $1.70 + 1k x $10.20 (15% under Google's $0.022)
+        ("5k in 1k out on gemini-3.1-pro-preview via quicksilverpro", "quicksilverpro", "gemini-3.1-pro-preview", D("0.0187")),
+        # 5k x $1.25 + 1k x $10.00, OpenRouter passing Google's rates through
+        ("5k in 1k out on gemini-2.5-pro via openrouter", "openrouter", "google/gemini-2.5-pro", D("0.01625")),
+    ],
+)
+def test_the_issue_s_provider_figures_equal_calc_price(book: PriceBook, text: str, provider: str, ref: str, total: D) -> None:
+    theirs = genai_prices.calc_price(
+        genai_prices.Usage(input_tokens=5_000, output_tokens=1_000), ref, provider_id=provider, genai_request_timestamp=TS
+    ).total_price
+    assert _through(book, text) == theirs == total
+
+
+def test_every_model_every_data_provider_sells_equals_calc_price(book: PriceBook) -> None:
+    checked, mismatches = 0, []
+    for key, provider in book.data_providers.items():
+        for model_id, sold in provider.models.items():
+            model = book.get(model_id)
+            for day in (dt.date(2026, 10, 1), TODAY):
+                when = dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
+                for question, usage in QUESTIONS.items():
+                    priced = priced_through(model, key, provider, day)
+                    if not _asks(priced, question):
+                        continue
+                    ours = _through(book, f"{question.format(id=model_id)} via {key}", day)
+                    theirs = genai_prices.calc_price(
+                        genai_prices.Usage(**usage), sold.ref, provider_id=key, genai_request_timestamp=when
+                    ).total_price
+                    checked += 1
+                    if ours != theirs:
+                        mismatches.append((key, model_id, day, question, ours, theirs))
+    assert mismatches == []
+    assert checked > 60

@@ -282,13 +282,15 @@ def test_storage_on_a_model_without_storage_is_unsupported(book: PriceBook) -> N
 # --- batch ---------------------------------------------------------------------------------------
 
 
-def test_batch_halves_input_cached_and_output(book: PriceBook) -> None:
+def test_batch_is_the_data_s_batch_prices_cache_reads_not_halved(book: PriceBook) -> None:
+    # genai-prices' 3.1 Pro batch variant (from 2026-10-14) halves input and output in both tiers;
+    # context caching is "Same as Standard" (issue 18: the old blanket 50% halved it too, wrongly).
     usage = dict(input_tokens=1_000_000, cached_tokens=800_000, output_tokens=50_000)
     standard = price(book, **usage)
     batch = price(book, **usage, batch=True)
-    assert unit_prices(batch) == {"input": D("2.00"), "cached_input": D("0.20"), "output": D("9.00")}
-    # long context, halved: 200k x $2.00 + 800k x $0.20 + 50k x $9.00 = 0.40 + 0.16 + 0.45 = $1.01
-    assert batch.total == D("1.01")
+    assert unit_prices(batch) == {"input": D("2.00"), "cached_input": D("0.40"), "output": D("9.00")}
+    # long context: 200k x $2.00 + 800k x $0.40 + 50k x $9.00 = 0.40 + 0.32 + 0.45 = $1.17
+    assert batch.total == D("1.17")
     # full price: 0.80 + 0.32 + 0.90 = $2.02
     assert standard.total == D("2.02")
     assert batch.tier == "long_context"
@@ -567,7 +569,9 @@ def test_compare_is_ascending_excludes_retired_and_skips_unsupported(book: Price
     assert {"gemini-2.5-pro", "gemini-2.5-flash"} <= set(ids)  # deprecated, but 2.5 Flash-Lite is GA
     # text usage lines up text models: no speech, Live or image models
     assert all(r.model.kind == "text" for r in c.rows)
-    assert c.skipped == ("gemini-embedding-001", "gemini-embedding-2")  # no output price
+    # embedding models make no output, so a usage with output is not theirs to price: left out rather
+    # than listed as "not priced" (issue 18; they used to end the answer as skipped)
+    assert c.skipped == ()
     # cheapest: 2.5 Flash-Lite, 500 x $0.10 + 500 x $0.01 + 10 x $0.40 = 0.00005 + 0.000005 + 0.000004
     assert (ids[0], totals[0]) == ("gemini-2.5-flash-lite", D("0.000059"))
     # dearest: 4 Argon (from 2026-12-01), 500 x $4.00 + 500 x $0.20 + 10 x $20.00 = 0.002 + 0.0001 + 0.0002

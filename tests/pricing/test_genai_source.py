@@ -40,7 +40,9 @@ def test_the_shipped_overlay_is_small_and_builds(overlay: dict[str, Any]) -> Non
     [
         ("gemini-2.5-flash", "input", {"standard": D("0.31")}, "may not set"),
         ("gemini-2.5-flash", "context_window", 999_999, "genai-prices says 1048576"),
-        ("gemini-3.5-flash-lite", "batch_multiplier", D("0.6"), "genai-prices says 0.5"),
+        # issue 18: batch is the data's own dated figures; an overlay factor for it is refused
+        ("gemini-3.5-flash-lite", "tiers", {"batch": {"multiplier": D("0.5"), "source": "G1", "as_of": dt.date(2026, 3, 30)}},
+         "genai-prices prices batch itself"),
         ("gemini-2.0-flash", "status", "preview", "genai-prices says deprecated"),
         ("gemini-nothing-9", "name", "Gemini Nothing", "does not have"),
     ],

@@ -201,14 +201,25 @@ def test_reference_token_prices(card: RateCard, model_id: str) -> None:
 
 
 @pytest.mark.parametrize("model_id", sorted(REFERENCE) + sorted(NEWER))
-def test_batch_is_half_price(card: RateCard, model_id: str) -> None:
-    m = card.model(model_id)
-    assert m.batch_multiplier == D("0.5")
+def test_batch_input_and_output_are_half_price(card: RateCard, model_id: str) -> None:
+    # REFERENCE.md's "batch in / out" column: half of each, tiers kept. Since issue 18 the figures are
+    # the data's batch variants (or a sourced overlay factor), not one multiplier on every rate.
+    day = dt.date(2026, 12, 2)
+    m = card.model(model_id).on(day)
+    batch = m.in_tier("batch", day)
+    for name in ("input", "output"):
+        ours, standard = getattr(batch, name), getattr(m, name)
+        if standard is None:
+            continue
+        assert (ours.standard, ours.long_context) == (
+            standard.standard / 2,
+            standard.long_context / 2 if standard.long_context is not None else None,
+        )
 
 
 def test_embedding_batch_price_is_0_075(card: RateCard) -> None:
     m = card.model("gemini-embedding-001")
-    assert m.input.standard * m.batch_multiplier == D("0.075")  # type: ignore[operator]
+    assert m.in_tier("batch", dt.date(2026, 12, 2)).input.standard == D("0.075")
 
 
 @pytest.mark.parametrize("model_id", sorted(NEWER))
@@ -315,7 +326,8 @@ def test_sources_are_the_reference_ones(card: RateCard) -> None:
     assert card.sources["G3"].as_of == dt.date(2025, 11, 18)
     for source_id, source in card.sources.items():
         # Google's pages read in November 2026 at the latest; the genai-prices data checked on 2026-12-02
-        assert source.as_of <= (dt.date(2026, 12, 2) if source_id == "genai-prices" else dt.date(2026, 11, 30))
+        # (and its notes on Batch, Flex and Priority, read with it: issue 18)
+        assert source.as_of <= (dt.date(2026, 12, 2) if source_id.startswith("genai-prices") else dt.date(2026, 11, 30))
 
 
 def test_card_as_of_is_the_newest_google_figure_date(card: RateCard) -> None:
