@@ -154,10 +154,17 @@ def _data_match_rules(card: RateCard) -> list[tuple[str, Callable[[str], bool]]]
     return [(info.id, info.is_match) for info in infos if info.id in on_card]
 
 
+#: The most tokens one typed id spans (`models/gemini-2.5-flash-preview-09-2025` is 14).
+_MAX_GLUED_TOKENS = 32
+
+
 def _glued_run(tokens: list[Token], i: int) -> int:
     """Index after the name typed as one word from token ``i`` (`models/gemini-2.5-flash-preview-09-2025`)."""
     j = i + 1
-    while j < len(tokens) and tokens[j].glued and (
+    # Bounded: an id is a few tokens, and an unbounded run retried from each of its words
+    # (`models/models/…`) would be quadratic.
+    stop = min(len(tokens), i + _MAX_GLUED_TOKENS)
+    while j < stop and tokens[j].glued and (
         tokens[j].kind in ("word", "num")
         or (tokens[j].kind == "sym" and tokens[j].text == "-")
         or (tokens[j].text == "/" and tokens[j - 1].text == "models")
@@ -175,12 +182,13 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
     """Find model names (longest first) and mark their tokens; returns (model id, words typed)."""
     found: list[tuple[str, str]] = []
     i = 0
+    tried_until = 0  # the end of the last id tried whole: its later words are not tried again (quadratic)
     while i < len(tokens):
         tok = tokens[i]
         after_times = i > 0 and tok.glued and tokens[i - 1].text in ("x", "×", "*")
-        if tok.kind == "word" and tok.text in ("gemini", "models"):
+        if tok.kind == "word" and tok.text in ("gemini", "models") and i >= tried_until:
             # One word with hyphens: an id, or a name genai-prices' rules know (dated suffixes).
-            end = _glued_run(tokens, i)
+            end = tried_until = _glued_run(tokens, i)
             typed = "".join(t.text for t in tokens[i:end])
             model_id = index.lookup(model_words(typed)) if end - i > 1 else None
             if model_id is None and end - i > 1:
