@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.admin import render as render_admin
-from bot.admin.sync import PriceDiff, SyncUnavailable, genai_prices_diff
+from bot.admin.sync import PriceDiff, Proposal, SyncUnavailable, genai_prices_diff
 from bot.answers.render import Doc, to_slack
 from bot.text.i18n import translator
 
@@ -109,7 +109,8 @@ class PriceUpdater:
         doc = Doc(t.gettext("Newer genai-prices data differs from the rate card"), lines, notes)
         text, blocks = to_slack(doc)
         if diffs:
-            blocks.append(render_admin.sync_buttons(t, version, SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION))
+            proposal = Proposal(version, tuple(diffs)).encode()
+            blocks.append(render_admin.sync_buttons(t, proposal, SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION))
         return text, blocks
 
     def start(self) -> None:

@@ -37,7 +37,7 @@ __all__ = ["Reply", "Answerer", "CLARIFY_ACTION"]
 #: Action id prefix of the buttons under a clarifying question (one per reading).
 CLARIFY_ACTION = "clarify_pick"
 #: Slack caps a button's value at 2,000 characters and its label at 75.
-_BUTTON_VALUE_LIMIT = 2000
+_BUTTON_VALUE_LIMIT = 1900  # room for who asked (`own_buttons`), under Slack's 2,000
 _BUTTON_LABEL_LIMIT = 75
 
 log = logging.getLogger(__name__)

@@ -541,6 +541,7 @@ def error_message(t: Translator, err: PricingError) -> str:
         "negative_amount": t.gettext("Amounts can't be negative: \"{amount}\"."),
         "not_understood": t.gettext("I couldn't find a pricing question in that."),
         "too_many_amounts": t.gettext("That has more than {limit} amounts: ask about one usage at a time."),
+        "answer_too_slow": t.gettext("That took too long to work out: please ask a shorter question."),
         "cached_exceeds_input": t.gettext("Cached tokens ({cached}) can't be more than the whole prompt ({input}): cached tokens are part of the input."),
         "duplicate_part": t.gettext("The {part} is given twice (\"{amount}\")."),
         "fractional_tokens": t.gettext("Token counts are whole numbers: \"{amount}\"."),

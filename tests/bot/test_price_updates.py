@@ -23,6 +23,7 @@ from pg import private_database, sqlalchemy_url
 from slack_harness import BotServer, free_port, start_bot
 
 from bot.admin.price_updates import PriceUpdater
+from bot.admin.sync import Proposal
 from bot.settings import DEFAULT_PRICE_UPDATES_URL, Settings
 from bot.store.card_versions import RateStore
 from bot.store.database import Store
@@ -128,7 +129,10 @@ def test_changed_data_is_offered_with_apply_and_cancel(data_server: DataServer, 
     assert "Newer genai-prices data differs from the rate card" in text
     assert "gemini-2.5-flash input: ours $0.30, genai-prices $0.35" in text
     buttons = next(b for b in blocks if b["type"] == "actions")["elements"]
-    assert [(b["action_id"], b["value"]) for b in buttons] == [("admin_sync_apply", "1"), ("admin_sync_cancel", "1")]
+    assert [b["action_id"] for b in buttons] == ["admin_sync_apply", "admin_sync_cancel"]
+    # Apply carries the proposal shown (issue 17: a version alone let another instance save other prices)
+    version, shown, _ = Proposal.decode(buttons[0]["value"])
+    assert (version, [(d.model, d.field, d.ours, d.theirs) for d in shown or []]) == (1, [("gemini-2.5-flash", "input", D("0.30"), D("0.35"))])
     # installed as genai-prices' current data: `admin sync` and its Apply button read the same
     assert get_snapshot().providers[0].models[0].prices.input_mtok == D("0.35")
     assert rates.current().version == 1  # nothing changed by itself
