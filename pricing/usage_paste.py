@@ -18,6 +18,7 @@ back to the model) are input; per-modality details go to the modality parts of `
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
@@ -360,7 +361,21 @@ class _Found:
 
 
 def _scan(paste: str) -> list[_Found]:
-    return [_Found(m.group(1), _value_text(paste, m.end())) for m in _KEY.finditer(paste)]
+    """Every key with its value, except keys inside quoted text (a model's answer quoting a usage)."""
+    spans = [(m.start(), m.end()) for m in _STRING.finditer(paste)]
+    starts = [start for start, _ in spans]
+    found = []
+    for m in _KEY.finditer(paste):
+        i = bisect_right(starts, m.start(1)) - 1
+        if i >= 0 and spans[i][0] < m.start(1) < spans[i][1] - 1 and paste[spans[i][0] + 1 : spans[i][1] - 1] != m.group(1):
+            continue  # inside a string that is more than this key's own quoted name
+        found.append(_Found(m.group(1), _value_text(paste, m.end())))
+    return found
+
+
+#: A quoted string on one line: double quotes, or single quotes opened where no letter or digit
+#: precedes (an apostrophe in a word opens nothing). The alternatives are disjoint: linear.
+_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|(?<![^\W_])'(?:[^'\\\n]|\\.)*'""")
 
 
 def _value_text(text: str, at: int) -> str:
