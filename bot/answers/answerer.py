@@ -17,6 +17,7 @@ from bot.answers.data import rates_data as _rates_data
 from bot.answers.reply import PricingContext, Reply, make_reply
 from bot.answers.usage import answer_usage_paste
 from bot.text.i18n import translator
+from bot.text.mrkdwn import visible
 from pricing import (
     Ambiguous,
     FxRate,
@@ -55,7 +56,7 @@ class Answerer(PricingContext):
 
     def error(self, err: PricingError, lang: str) -> Reply:
         doc = render.render_error(translator(lang), err)
-        data = {"error": {"code": err.code, "message": render.error_message(translator(lang), err)}}
+        data = {"error": {"code": err.code, "message": visible(render.error_message(translator(lang), err))}}
         return make_reply(doc, "error", lang, data, ok=False)
 
     def internal_error(self, lang: str) -> Reply:
@@ -96,7 +97,7 @@ class Answerer(PricingContext):
                 for i, (label, reading) in enumerate(choices[:5])
             ]
             blocks.append({"type": "actions", "elements": buttons})
-        message = understanding.clarify_message(t, err)
+        message = visible(understanding.clarify_message(t, err))
         data = {"intent": "error", "lang": lang, "text": render.to_plain(doc),
                 "error": {"code": "ambiguous", "message": message, "readings": [r for _, r in choices]}}
         return Reply(False, "clarify", text, blocks, data, False, render.to_plain(doc))

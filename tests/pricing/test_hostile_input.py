@@ -112,5 +112,5 @@ def test_answering_a_long_word_stays_small_in_memory(answerer: Answerer, text: s
 def test_a_question_with_more_amounts_than_any_usage_is_refused_with_a_reason(answerer: Answerer) -> None:
     reply = answerer.answer("1, " * 2_000, "en")
     assert not reply.ok and not reply.internal_error
-    assert "more than 40 amounts" in reply.text
+    assert "more than 40 amounts" in reply.text and reply.data["error"]["code"] == "ambiguous"
     assert "超过 40 个" in answerer.answer("1, " * 2_000, "zh_CN").text
