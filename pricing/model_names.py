@@ -22,6 +22,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
+
+import re2  # type: ignore[import-untyped]
 
 from .errors import RateCardError, UnknownModel
 from .genai_source import google_models
@@ -145,19 +148,83 @@ def _unique(pairs: Iterable[tuple[Words, str]]) -> dict[Words, str]:
 
 
 def _data_match_rules(card: RateCard) -> list[tuple[str, Callable[[str], bool]]]:
-    """genai-prices' match clauses of the card's models (none when the data cannot be read)."""
+    """genai-prices' match clauses of the card's models (none when the data cannot be read).
+
+    From the data bundled with the pinned package, never a snapshot fetched since (PRICE_UPDATES):
+    fetched data is a proposal until an admin applies it, so it must not move a name from one model
+    to another on one instance and not on the next. Every rule runs in linear time (`_linear`).
+    """
     try:
-        infos = google_models()
+        from genai_prices.data import providers
+
+        infos = google_models(_Bundled(providers))
     except Exception:  # noqa: BLE001 - the card still answers by id and name without the data
         return []
     on_card = {m.id for m in card.models}
-    return [(info.id, info.is_match) for info in infos if info.id in on_card]
+    rules = []
+    for info in infos:
+        rule = _linear(info.match) if info.id in on_card else None
+        if rule is not None:
+            rules.append((info.id, rule))
+    return rules
+
+
+_NEGATIVE_LOOKAHEAD = re.compile(r"\^\(\?!(.*)\)")
+
+
+class _Bundled:
+    """The shape `google_models` reads (``.providers``), over the package's bundled data."""
+
+    def __init__(self, providers: object) -> None:
+        self.providers = providers
+
+
+def _linear(clause: Any) -> Callable[[str], bool] | None:
+    """One match clause as a test on a lower-cased name that runs in linear time, or None (refused).
+
+    String clauses are linear already; a regular expression from the data runs on RE2, which does
+    not backtrack (`(a+)+` on a long name took seconds with `re`). One RE2 cannot compile (a
+    look-ahead) is refused, and so is any clause kind this code does not know.
+    """
+    from genai_prices import types as t
+
+    if isinstance(clause, t.ClauseRegex):
+        # The data's "not a TTS model" rule is a whole-pattern negative look-ahead, `^(?!X)`, which
+        # RE2 lacks: it means "X does not match at the start", which RE2 can test.
+        negated = _NEGATIVE_LOOKAHEAD.fullmatch(clause.regex)
+        try:
+            pattern = re2.compile(negated.group(1) if negated else clause.regex)
+        except Exception:  # noqa: BLE001 - a pattern RE2 cannot run in linear time: no rule
+            return None
+        if negated:
+            return lambda name: pattern.match(name) is None
+        return lambda name: pattern.search(name) is not None
+    if isinstance(clause, (t.ClauseEquals, t.ClauseStartsWith, t.ClauseEndsWith, t.ClauseContains)):
+        return clause.is_match
+    if isinstance(clause, t.ClauseOr):
+        # A refused alternative matches nothing: the name is then unknown (and asked about), never
+        # another model's. The others still match.
+        alternatives = [test for test in map(_linear, clause.or_) if test is not None]
+        return (lambda name: any(test(name) for test in alternatives)) if alternatives else None
+    if isinstance(clause, t.ClauseAnd):
+        conditions = [_linear(c) for c in clause.and_]
+        if any(test is None for test in conditions):
+            return None  # a condition that cannot run cannot be taken as true
+        return lambda name: all(test(name) for test in conditions if test is not None)
+    return None
+
+
+#: The most tokens one typed id spans (`models/gemini-2.5-flash-preview-09-2025` is 14).
+_MAX_GLUED_TOKENS = 32
 
 
 def _glued_run(tokens: list[Token], i: int) -> int:
     """Index after the name typed as one word from token ``i`` (`models/gemini-2.5-flash-preview-09-2025`)."""
     j = i + 1
-    while j < len(tokens) and tokens[j].glued and (
+    # Bounded: an id is a few tokens, and an unbounded run retried from each of its words
+    # (`models/models/…`) would be quadratic.
+    stop = min(len(tokens), i + _MAX_GLUED_TOKENS)
+    while j < stop and tokens[j].glued and (
         tokens[j].kind in ("word", "num")
         or (tokens[j].kind == "sym" and tokens[j].text == "-")
         or (tokens[j].text == "/" and tokens[j - 1].text == "models")
@@ -175,12 +242,13 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
     """Find model names (longest first) and mark their tokens; returns (model id, words typed)."""
     found: list[tuple[str, str]] = []
     i = 0
+    tried_until = 0  # the end of the last id tried whole: its later words are not tried again (quadratic)
     while i < len(tokens):
         tok = tokens[i]
         after_times = i > 0 and tok.glued and tokens[i - 1].text in ("x", "×", "*")
-        if tok.kind == "word" and tok.text in ("gemini", "models"):
+        if tok.kind == "word" and tok.text in ("gemini", "models") and i >= tried_until:
             # One word with hyphens: an id, or a name genai-prices' rules know (dated suffixes).
-            end = _glued_run(tokens, i)
+            end = tried_until = _glued_run(tokens, i)
             typed = "".join(t.text for t in tokens[i:end])
             model_id = index.lookup(model_words(typed)) if end - i > 1 else None
             if model_id is None and end - i > 1:

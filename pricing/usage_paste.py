@@ -18,8 +18,10 @@ back to the model) are input; per-modality details go to the modality parts of `
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 from typing import Literal
 
 from .engine import Notice, Usage
@@ -276,8 +278,9 @@ def _split_paste(text: str) -> tuple[str, str, str]:
     first_key = min(marks) if marks else 0
     start = first_key
     # Take in the outermost object, list or repr that opens before the first key and holds it.
-    openers = [m.start() for m in _OPENER.finditer(text, 0, first_key)]
-    for at in openers[:_MAX_OPENERS]:
+    # islice: the matches past the bound are never searched for (a list of them all was built before).
+    openers = (m.start() for m in islice(_OPENER.finditer(text, 0, first_key), _MAX_OPENERS))
+    for at in openers:
         closed, _ = _brackets(text, at)
         if closed is None or closed > first_key:
             start = at
@@ -297,8 +300,13 @@ def _words(text: str) -> str:
 
 #: Openers tried before the first key: the outermost is nearly always the first; a bound keeps junk linear.
 _MAX_OPENERS = 8
+#: The longest repr class name (module path included) read as an opener.
+_MAX_NAME_CHARS = 120
 #: Where a pasted structure can open: a brace or bracket, or a repr's class name and parenthesis.
-_OPENER = re.compile(r"[{\[]|\b[A-Za-z_][\w.]*\(")
+#: A name starts only where no name character or dot precedes it, so a run like `a.a.a.…` is one
+#: candidate, not one per word (each rescanning the run: quadratic); a class name, module path
+#: included, is far shorter than the bound, which caps the look-ahead from any start.
+_OPENER = re.compile(rf"[{{\[]|(?<![\w.])[A-Za-z_][\w.]{{0,{_MAX_NAME_CHARS}}}\(")
 
 
 def _brackets(text: str, start: int = 0, *, whole: bool = False, limit: int | None = None) -> tuple[int | None, int]:
@@ -328,16 +336,17 @@ def _brackets(text: str, start: int = 0, *, whole: bool = False, limit: int | No
         i, ch = m.start(), m.group()
         if ch == '"' or (ch == "'" and not text[i - 1 : i].isalnum()):
             quote = ch
-        elif ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth > 0:
-            depth -= 1
-            if depth == 0 and not whole:
-                return i + 1, 0
-        i += 1
+        elif ch[0] in _OPEN:
+            # Openers up to the next closer or quote at once: `{{{{…` or `a(a(…` is one step, not one per bracket.
+            depth += ch.count("{") + ch.count("[") + ch.count("(")
+        elif depth > 0:
+            if not whole and depth <= len(ch):
+                return i + depth, 0  # the closer that brings the depth to 0 ends the structure
+            depth = max(0, depth - len(ch))
+        i += len(ch)
 
 
-_MATTERS = re.compile(r"""["'{}\[\]()]""")
+_MATTERS = re.compile(r"""["']|(?:[{\[(][^"'{}\[\]()]*)+|[}\])]+""")
 _IN_DOUBLE = re.compile(r'["\\\n]')
 _IN_SINGLE = re.compile(r"['\\\n]")
 
@@ -352,7 +361,21 @@ class _Found:
 
 
 def _scan(paste: str) -> list[_Found]:
-    return [_Found(m.group(1), _value_text(paste, m.end())) for m in _KEY.finditer(paste)]
+    """Every key with its value, except keys inside quoted text (a model's answer quoting a usage)."""
+    spans = [(m.start(), m.end()) for m in _STRING.finditer(paste)]
+    starts = [start for start, _ in spans]
+    found = []
+    for m in _KEY.finditer(paste):
+        i = bisect_right(starts, m.start(1)) - 1
+        if i >= 0 and spans[i][0] < m.start(1) < spans[i][1] - 1 and paste[spans[i][0] + 1 : spans[i][1] - 1] != m.group(1):
+            continue  # inside a string that is more than this key's own quoted name
+        found.append(_Found(m.group(1), _value_text(paste, m.end())))
+    return found
+
+
+#: A quoted string on one line: double quotes, or single quotes opened where no letter or digit
+#: precedes (an apostrophe in a word opens nothing). The alternatives are disjoint: linear.
+_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|(?<![^\W_])'(?:[^'\\\n]|\\.)*'""")
 
 
 def _value_text(text: str, at: int) -> str:

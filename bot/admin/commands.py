@@ -13,7 +13,7 @@ from collections.abc import Callable
 from bot.admin import render as render_admin
 from bot.admin.context import AdminContext, AdminReply, announce_change, as_reply, save_change
 from bot.admin.providers import provider_command
-from bot.admin.sync import SyncUnavailable, apply_diffs, genai_prices_diff
+from bot.admin.sync import Proposal, SyncUnavailable, apply_diffs, genai_prices_diff
 from bot.answers.render import render_error, render_rates, to_slack
 from bot.store.card_versions import RateStoreError
 from bot.text.i18n import Translator, translator
@@ -215,19 +215,34 @@ def _sync(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
     doc = render_admin.sync_diff(t, diffs)
     text, blocks = to_slack(doc)
     if diffs:
-        blocks.append(render_admin.sync_buttons(t, current.version, SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION))
+        proposal = Proposal(current.version, tuple(diffs))
+        blocks.append(render_admin.sync_buttons(t, proposal.encode(), SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION))
     return AdminReply(text, blocks)
 
 
-def apply_sync(ctx: AdminContext, seen_version: int) -> AdminReply:
-    """The admin confirmed `admin sync` (a button): apply the differences shown, if the card is unchanged."""
+def apply_sync(ctx: AdminContext, value: str) -> AdminReply:
+    """The admin pressed Apply under a sync proposal: save exactly the differences it showed
+    (`Proposal`, carried by the button), on the card version it was shown on, or refuse and say why."""
     t = translator(ctx.lang)
     if not ctx.is_admin:
         return _refuse(ctx, t)
+    try:
+        version, shown, digest = Proposal.decode(value)
+    except (ValueError, ArithmeticError):
+        return as_reply(render_admin.admin_error(t, edits.AdminInputError("proposal_unreadable")))
+
     def edit(card: RateCard) -> RateCard:
-        if ctx.store.latest_version() != seen_version:
-            raise edits.AdminInputError("card_changed_since", version=seen_version)
-        updated, _skipped = apply_diffs(card, genai_prices_diff(card, on=ctx.today), today=ctx.today)
+        if ctx.store.latest_version() != version:
+            raise edits.AdminInputError("card_changed_since", version=version)
+        diffs = shown
+        if diffs is None:  # too long for the button: this instance's differences, if they are the ones shown
+            diffs = tuple(genai_prices_diff(card, on=ctx.today))
+            if not diffs or Proposal(version, diffs).digest() != digest:
+                raise edits.AdminInputError("proposal_not_here", version=version)
+        updated, skipped = apply_diffs(card, list(diffs), today=ctx.today)
+        if skipped:  # all or nothing: a partial Apply would save a card nobody was shown
+            names = ", ".join(f"{s.diff.model} {s.diff.field}" for s in skipped[:5])
+            raise edits.AdminInputError("proposal_refused", changes=names)
         return updated
 
     try:

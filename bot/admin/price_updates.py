@@ -12,30 +12,63 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from bot.admin import render as render_admin
-from bot.admin.sync import PriceDiff, SyncUnavailable, genai_prices_diff
+from bot.admin.sync import PriceDiff, Proposal, SyncUnavailable, genai_prices_diff
 from bot.answers.render import Doc, to_slack
 from bot.text.i18n import translator
 
-__all__ = ["DAY_SECONDS", "PriceUpdater", "fetch_snapshot"]
+__all__ = ["DAY_SECONDS", "FetchRefused", "PriceUpdater", "fetch_snapshot"]
 
 logger = logging.getLogger(__name__)
 
 DAY_SECONDS = 24 * 60 * 60
-#: Seconds one fetch may take: the data file is a few hundred KB.
+#: Seconds one fetch may take in all (connect, headers and the whole body): the file is a few hundred
+#: KB, and a server that drips bytes must not hold the daily check for ever.
 FETCH_TIMEOUT = 20.0
+#: Bytes the data may have: far above the real file (~0.5 MB), far below what would hurt memory.
+MAX_DATA_BYTES = 8 * 1024 * 1024
 
 
-def fetch_snapshot(url: str, timeout: float = FETCH_TIMEOUT) -> Any:
-    """The data at ``url`` as a genai-prices snapshot (raises on any network or format problem)."""
-    from genai_prices.update_prices import UpdatePrices
+class FetchRefused(Exception):
+    """The data source answered too slowly in all, or with more than `MAX_DATA_BYTES`."""
 
-    return UpdatePrices(url=url, request_timeout=timeout).fetch()
+
+def fetch_snapshot(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_DATA_BYTES) -> Any:
+    """The data at ``url`` as a genai-prices snapshot (raises on any network or format problem).
+
+    genai-prices' own `UpdatePrices.fetch` has a per-read timeout only and reads any size; this one
+    streams the body under a total deadline and a size cap, then parses it as that fetch does.
+    """
+    import httpx2
+    from genai_prices.data_snapshot import DataSnapshot
+    from genai_prices.types import _providers_from_raw  # the parser UpdatePrices.fetch uses (version pinned)
+
+    deadline = time.monotonic() + timeout
+    chunks: list[bytes] = []
+    size = 0
+    with httpx2.stream("GET", url, timeout=timeout) as response:
+        response.raise_for_status()
+        declared = response.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+            raise FetchRefused(f"{declared} bytes is over the {max_bytes} byte cap")
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise FetchRefused(f"over the {max_bytes} byte cap")
+            if time.monotonic() > deadline:
+                raise FetchRefused(f"not read within {timeout:.0f} s")
+            chunks.append(chunk)
+    raw = json.loads(b"".join(chunks))
+    if not isinstance(raw, list):
+        raise ValueError("expected the price data to be a provider array")
+    return DataSnapshot(_providers_from_raw(raw), from_auto_update=True)
 
 
 class PriceUpdater:
@@ -109,7 +142,8 @@ class PriceUpdater:
         doc = Doc(t.gettext("Newer genai-prices data differs from the rate card"), lines, notes)
         text, blocks = to_slack(doc)
         if diffs:
-            blocks.append(render_admin.sync_buttons(t, version, SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION))
+            proposal = Proposal(version, tuple(diffs)).encode()
+            blocks.append(render_admin.sync_buttons(t, proposal, SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION))
         return text, blocks
 
     def start(self) -> None:

@@ -134,13 +134,14 @@ def sync_diff(t: Translator, diffs: list[Any]) -> Doc:
     return Doc(title, lines, [t.gettext("Nothing changes until an admin presses Apply.")])
 
 
-def sync_buttons(t: Translator, version: int, apply_id: str, cancel_id: str) -> dict[str, Any]:
+def sync_buttons(t: Translator, proposal: str, apply_id: str, cancel_id: str) -> dict[str, Any]:
+    """Apply carries the proposal itself (what it will save); Cancel only needs to exist."""
     return {
         "type": "actions",
         "elements": [
-            {"type": "button", "style": "primary", "action_id": apply_id, "value": str(version),
+            {"type": "button", "style": "primary", "action_id": apply_id, "value": proposal,
              "text": {"type": "plain_text", "text": t.gettext("Apply")}},
-            {"type": "button", "action_id": cancel_id, "value": str(version),
+            {"type": "button", "action_id": cancel_id, "value": "cancel",
              "text": {"type": "plain_text", "text": t.gettext("Cancel")}},
         ],
     }  # fmt: skip
@@ -183,6 +184,9 @@ def admin_error(t: Translator, err: PricingError) -> Doc:
         "invalid_card": t.gettext("That would make an invalid rate card, so nothing was saved: {reason}"),
         "bad_json": t.gettext("That is not the JSON admin export gives: {reason}"),
         "card_changed_since": t.gettext("The card changed after this sync was shown (version {version}): run admin sync again."),
+        "proposal_unreadable": t.gettext("This button does not carry a proposal this version of the bot can read, so nothing was applied: run admin sync again."),
+        "proposal_not_here": t.gettext("The price data on this instance differs from the proposal shown (card version {version}), so nothing was applied: run admin sync again."),
+        "proposal_refused": t.gettext("Some of the changes shown can no longer be made ({changes}), so nothing was applied: run admin sync again."),
         "too_precise_price": t.gettext("\"{value}\" is too fine a price: a non-zero price is at least {smallest} USD, with at most {places} decimal places."),
         "alias_too_long": t.gettext("The alias \"{alias}\" is too long: at most {words} words and {chars} characters."),
         "alias_not_printable": t.gettext("The alias \"{alias}\" contains characters that can't be typed (such as control characters)."),

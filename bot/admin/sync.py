@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pricing.edits import set_price
 from pricing.errors import PricingError
-from pricing.models import ModelCard, RateCard, TieredPrice
+from pricing.models import MAX_TOKEN_PRICE, ModelCard, RateCard, TieredPrice
 
 if TYPE_CHECKING:
     from genai_prices.types import ModelInfo, ModelPrice
 
-__all__ = ["SYNC_FIELDS", "PriceDiff", "SkippedDiff", "SyncUnavailable", "apply_diffs", "genai_prices_diff"]
+__all__ = [
+    "SYNC_FIELDS", "PriceDiff", "Proposal", "SkippedDiff", "SyncUnavailable", "apply_diffs", "genai_prices_diff",
+    "plausible",
+]  # fmt: skip
 
 #: `admin set` field -> (our ModelCard attribute, genai-prices ModelPrice attribute), in report order.
 #: Deliberately left out:
@@ -32,6 +38,10 @@ SYNC_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 _PROVIDER = "google"
+#: Slack caps a button's value at 2,000 characters: a proposal longer than that is carried as its hash.
+BUTTON_VALUE_LIMIT = 2000
+
+logger = logging.getLogger(__name__)
 
 
 class SyncUnavailable(Exception):
@@ -124,9 +134,71 @@ def _model_diffs(model: ModelCard, prices: ModelPrice) -> list[PriceDiff]:
             pairs.append((True, None if ours is None else ours.long_context, their_long))
         for long_context, our_figure, their_figure in pairs:
             # Decimal equality is by value: 2.00 == 2, so no diff from formatting alone.
-            if their_figure is not None and our_figure != their_figure:
-                diffs.append(PriceDiff(model.id, field, long_context, our_figure, their_figure))
+            if their_figure is None or our_figure == their_figure:
+                continue
+            if not plausible(their_figure):
+                # Data that says $0, a negative or an absurd price is a bug in the data, not a proposal.
+                logger.warning("genai-prices: %s %s %s is not a plausible price; not proposed", model.id, field, their_figure)
+                continue
+            diffs.append(PriceDiff(model.id, field, long_context, our_figure, their_figure))
     return diffs
+
+
+def plausible(price: Decimal) -> bool:
+    """A token price the card could hold and a person would believe: above zero, at most `MAX_TOKEN_PRICE`."""
+    return price.is_finite() and Decimal(0) < price <= MAX_TOKEN_PRICE
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The differences an admin was shown, against the card version they were shown on.
+
+    It travels in the Apply button (`encode`), so the instance that gets the press applies exactly
+    these, whatever price data it holds itself. One too long for a button travels as its digest, and
+    the pressed instance applies its own differences only when they hash the same.
+    """
+
+    version: int
+    diffs: tuple[PriceDiff, ...]
+
+    def digest(self) -> str:
+        return hashlib.sha256(self._rows_json().encode()).hexdigest()[:32]
+
+    def encode(self) -> str:
+        whole = json.dumps({"v": self.version, "d": self._rows()}, separators=(",", ":"))
+        if len(whole) <= BUTTON_VALUE_LIMIT:
+            return whole
+        return json.dumps({"v": self.version, "h": self.digest()}, separators=(",", ":"))
+
+    @staticmethod
+    def decode(value: str) -> tuple[int, tuple[PriceDiff, ...] | None, str | None]:
+        """(version, the differences or None, the digest or None); ValueError for anything else."""
+        data = json.loads(value)
+        if not isinstance(data, dict) or not isinstance(data.get("v"), int) or isinstance(data.get("v"), bool):
+            raise ValueError("no card version")
+        if isinstance(data.get("h"), str):
+            return data["v"], None, data["h"]
+        rows = data.get("d")
+        if not isinstance(rows, list) or not rows:
+            raise ValueError("no differences")
+        return data["v"], tuple(_diff_of(row) for row in rows), None
+
+    def _rows(self) -> list[list[Any]]:
+        return [[d.model, d.field, int(d.long_context), None if d.ours is None else str(d.ours), str(d.theirs)]
+                for d in self.diffs]  # fmt: skip
+
+    def _rows_json(self) -> str:
+        return json.dumps({"v": self.version, "d": self._rows()}, separators=(",", ":"))
+
+
+def _diff_of(row: Any) -> PriceDiff:
+    if not (isinstance(row, list) and len(row) == 5 and isinstance(row[0], str) and row[1] in SYNC_FIELDS
+            and row[2] in (0, 1) and (row[3] is None or isinstance(row[3], str)) and isinstance(row[4], str)):  # fmt: skip
+        raise ValueError("not a difference")
+    theirs = Decimal(row[4])
+    if not plausible(theirs):
+        raise ValueError("not a plausible price")
+    return PriceDiff(row[0], row[1], bool(row[2]), None if row[3] is None else Decimal(row[3]), theirs)
 
 
 def genai_prices_diff(card: RateCard, *, on: dt.date) -> list[PriceDiff]:

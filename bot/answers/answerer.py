@@ -19,6 +19,7 @@ from bot.answers.data import rates_data as _rates_data
 from bot.answers.reply import PricingContext, Reply, make_reply
 from bot.answers.usage import answer_usage_paste
 from bot.text.i18n import translator
+from bot.text.mrkdwn import visible
 from pricing import (
     Ambiguous,
     FxRate,
@@ -41,7 +42,7 @@ __all__ = ["Reply", "Answerer", "CLARIFY_ACTION"]
 #: Action id prefix of the buttons under a clarifying question (one per reading).
 CLARIFY_ACTION = "clarify_pick"
 #: Slack caps a button's value at 2,000 characters and its label at 75.
-_BUTTON_VALUE_LIMIT = 2000
+_BUTTON_VALUE_LIMIT = 1900  # room for who asked (`own_buttons`), under Slack's 2,000
 _BUTTON_LABEL_LIMIT = 75
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ class Answerer(PricingContext):
 
     def error(self, err: PricingError, lang: str) -> Reply:
         doc = render.render_error(translator(lang), err)
-        data = {"error": {"code": err.code, "message": render.error_message(translator(lang), err)}}
+        data = {"error": {"code": err.code, "message": visible(render.error_message(translator(lang), err))}}
         return make_reply(doc, "error", lang, data, ok=False)
 
     def internal_error(self, lang: str) -> Reply:
@@ -100,7 +101,7 @@ class Answerer(PricingContext):
                 for i, (label, reading) in enumerate(choices[:5])
             ]
             blocks.append({"type": "actions", "elements": buttons})
-        message = understanding.clarify_message(t, err)
+        message = visible(understanding.clarify_message(t, err))
         data = {"intent": "error", "lang": lang, "text": render.to_plain(doc),
                 "error": {"code": "ambiguous", "message": message, "readings": [r for _, r in choices]}}
         return Reply(False, "clarify", text, blocks, data, False, render.to_plain(doc))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.text.i18n import translator
 from bot.text.mrkdwn import escape_mrkdwn
 
-__all__ = ["LANGUAGE_NAMES", "apology", "lang_auto", "lang_current", "lang_set", "lang_unknown"]
+__all__ = ["LANGUAGE_NAMES", "apology", "lang_auto", "lang_current", "lang_not_saved", "lang_set", "lang_unknown"]
 
 #: Each language named in itself, as language pickers do, so people find their own.
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文", "zh_TW": "繁體中文"}
@@ -46,3 +46,9 @@ def lang_current(lang: str) -> str:
     return _(
         "I answer you in {language}. To change it: `/gemini-cost lang zh`, `lang zh_TW`, `lang en` or `lang auto`."
     ).format(language=_name(lang))
+
+
+def lang_not_saved(lang: str) -> str:
+    """The database did not take a language choice (down or not answering): nothing changed."""
+    _ = translator(lang).gettext
+    return _("I couldn't save your language choice because the database isn't answering. Nothing changed; please try again in a minute.")

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from bot.text.blockkit import fit_message
 from bot.text.i18n import Translator
+from bot.text.mrkdwn import escape_mrkdwn, visible
 from pricing import (
     Budget,
     Comparison,
@@ -55,16 +56,18 @@ class Doc:
 
 
 def slack_escape(text: str) -> str:
-    """Escape the three characters Slack gives meaning to, so `<!channel>` stays text."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Escape the three characters Slack gives meaning to, so `<!channel>` stays text; drop control
+    and bidirectional-control characters a user's text may have brought (`escape_mrkdwn` does both)."""
+    return escape_mrkdwn(text)
 
 
 def to_plain(doc: Doc) -> str:
+    """The answer for terminals and --json: no control characters either (an echoed ESC would drive the terminal)."""
     parts = [doc.title, *doc.lines]
     if doc.notes:
         parts.append("")
         parts.extend(f"- {note}" for note in doc.notes)
-    return "\n".join(parts)
+    return visible("\n".join(parts))
 
 
 def to_slack(doc: Doc) -> tuple[str, list[dict[str, object]]]:
@@ -658,6 +661,7 @@ def error_message(t: Translator, err: PricingError) -> str:
     messages = {
         "negative_amount": t.gettext("Amounts can't be negative: \"{amount}\"."),
         "not_understood": t.gettext("I couldn't find a pricing question in that."),
+        "answer_too_slow": t.gettext("That took too long to work out: please ask a shorter question."),
         "cached_exceeds_input": t.gettext("Cached tokens ({cached}) can't be more than the whole prompt ({input}): cached tokens are part of the input."),
         "duplicate_part": t.gettext("The {part} is given twice (\"{amount}\")."),
         "fractional_tokens": t.gettext("Token counts are whole numbers: \"{amount}\"."),

@@ -108,6 +108,9 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
     reason = err.reason
     if reason == "unlabeled_amount":
         return t.gettext("Which part is {amount}? Label each amount, e.g. \"8k in 1k out\".").format(amount=err.params.get("amount", ""))
+    if reason == "too_many_amounts":
+        return t.gettext("That has more than {limit} amounts: ask about one request at a time, each amount labelled, e.g. \"8k in 1k out\".").format(
+            limit=err.params.get("limit", ""))
     if reason == "images":
         return t.gettext("Images: say which image model and how many images, e.g. \"generate 50 images on gemini-3.1-flash-image-preview\", or give the image tokens as input.")
     if reason == "video":

@@ -86,8 +86,11 @@ async def shut_down(app: AsyncApp, grace: float = SHUTDOWN_GRACE) -> None:
     """Finish answers and announcements underway (at most ``grace`` seconds), then release everything."""
     services = services_of(app)
     await asyncio.gather(services.events.drain(grace), services.announcements.drain(grace))
-    services.cards.stop()
+    # None of these waits on the database: the poller thread is given 2 s, the pools stop taking
+    # calls without waiting for ones stuck on a frozen connection (the process exits past them).
+    services.cards.stop(timeout=2.0)
     services.blocking.shutdown()
+    services.thinking.shutdown()
     services.store.dispose()
 
 
@@ -110,7 +113,13 @@ class _ProvideServices(AsyncMiddleware):
 
 
 class _SkipHandledEvents(AsyncMiddleware):
-    """Ack without handling an event that some instance already took on (Slack's retries)."""
+    """Refuse an event this instance cannot take on now, so Slack delivers it again later.
+
+    Once-only is decided after the ack, in the event's task (`Claims`): the database must never
+    delay an ack. But an event acked and then dropped (the backlog full) would be lost for good, so
+    when the backlog is full the event gets a 503 before anything is claimed, and Slack retries it
+    (possibly on another instance).
+    """
 
     def __init__(self, services: Services) -> None:
         self._services = services
@@ -119,11 +128,13 @@ class _SkipHandledEvents(AsyncMiddleware):
         self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
     ) -> BoltResponse:
         body = req.body
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id:
-            store = self._services.store
-            if not await self._services.blocking.run(store.claim_event, str(event_id)):
-                return BoltResponse(status=200, body="")
+        if body.get("type") == "event_callback" and self._services.events.full:
+            event = body.get("event") if isinstance(body.get("event"), dict) else {}
+            logger.error(
+                "event %s (%s in %s) refused with 503: the answer backlog is full; Slack will retry it",
+                body.get("event_id"), event.get("type"), event.get("channel"),
+            )  # fmt: skip
+            return BoltResponse(status=503, body="")
         return await next()
 
 

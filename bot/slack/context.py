@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from bot.settings import Settings
+from bot.slack.claims import Claims
 from bot.slack.languages import LocaleResolver
 from bot.slack.permissions import AdminPolicy
-from bot.slack.workers import BackgroundTasks, BlockingCalls
+from bot.slack.workers import BackgroundTasks, BlockingCalls, TooSlow
 from bot.store.conversations import Conversations
 from bot.store.database import Store
+from pricing import InvalidQuery
 
 if TYPE_CHECKING:
-    from bot.answers.answerer import Answerer
+    from bot.answers.answerer import Answerer, Reply
     from bot.store.card_cache import CardCache
     from bot.store.card_versions import RateStore
 
-__all__ = ["Services"]
+__all__ = ["ANSWER_BUDGET", "Services"]
+
+#: Seconds one answer may take before the asker is told to ask a shorter question (Slack waits 3 s).
+ANSWER_BUDGET = 2.0
+#: Answers computed at once; more wait their turn (they are CPU: more threads would not be faster).
+ANSWER_THREADS = 4
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,6 +48,21 @@ class Services:
     announcements: BackgroundTasks
     #: Posts an admin change to AUDIT_CHANNEL, off the request path; None when no channel is set.
     announce: Callable[[str, list[dict[str, Any]]], None] | None = None
+    #: Answers are computed here, off the event loop and under `ANSWER_BUDGET`: a question that
+    #: somehow reads slowly must not stall every other request on the loop.
+    thinking: BlockingCalls = field(default_factory=lambda: BlockingCalls(ANSWER_THREADS, "answers", budget=ANSWER_BUDGET))
+
+    async def answer(self, text: str, lang: str, *, previous: str | None = None) -> Reply:
+        """The Answerer's reply, or a localized "too slow" error past `ANSWER_BUDGET` seconds."""
+        try:
+            return await self.thinking.run(self.answerer.answer, text, lang, previous=previous)
+        except TooSlow:
+            return self.answerer.error(InvalidQuery("answer_too_slow"), lang)
+
+    @cached_property
+    def claims(self) -> Claims:
+        """Once-only handling of events and messages (the database's word, within a budget)."""
+        return Claims(self.store, self.blocking)
 
     @cached_property
     def conversations(self) -> Conversations:  # blocking: call through ``blocking.run``

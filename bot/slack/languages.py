@@ -10,7 +10,7 @@ from collections.abc import Callable
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.users import SlackUsers
-from bot.slack.workers import BlockingCalls
+from bot.slack.workers import BlockingCalls, TooSlow
 from bot.store.database import Store
 from bot.text.i18n import lang_from_slack_locale
 
@@ -25,6 +25,8 @@ _CACHE_SIZE = 10_000
 #: Seconds a user's saved language choice is trusted without reading the database again. Another
 #: instance's `lang` command reaches this one within this time (like a rate change, within 2 s).
 CHOICE_TTL = 2.0
+#: Seconds an answer waits for the saved choice before the Slack locale decides (the database may be frozen).
+CHOICE_BUDGET = 0.5
 
 
 class _TtlCache:
@@ -94,7 +96,10 @@ class LocaleResolver:
             return self._default_lang
         found, chosen = self._choices.get(user_id)
         if not found:
-            chosen = await self._blocking.run(self._store.get_lang, user_id)
+            try:
+                chosen = await self._blocking.within(CHOICE_BUDGET, self._store.get_lang, user_id)
+            except TooSlow:
+                chosen = None  # the database is not answering: the Slack locale decides, as when it is down
             self._choices.put(user_id, chosen, CHOICE_TTL)
         if chosen is not None:
             return chosen

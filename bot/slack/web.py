@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
+import sys
 from collections.abc import AsyncIterator
 from types import FrameType
 from typing import Any
@@ -18,11 +20,13 @@ from starlette.routing import Route
 
 from bot.slack.app import services_of, shut_down, start_serving
 from bot.slack.request import BadRequest, build_bolt_request, is_signed
+from bot.slack.workers import BlockingCalls, TooSlow
 from bot.store.card_cache import CardCache
+from bot.store.database import Store
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_BODY_BYTES", "asgi_app", "readiness", "serve_http"]
+__all__ = ["MAX_BODY_BYTES", "DatabaseProbe", "asgi_app", "readiness", "serve_http"]
 
 #: Slack's commands, events and interactions are a few KB (a modal view at most ~100 KB); anything
 #: far larger is not Slack, and must not be read, decoded, HMAC'd and parsed whole.
@@ -44,11 +48,43 @@ async def _read_capped(request: Request, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def readiness(cards: CardCache) -> tuple[int, dict[str, Any]]:
-    """GET /readyz: 200 once a card from the database is being served, else 503; never touches the database.
+#: Seconds /readyz waits for the database to answer `SELECT 1` before calling it unreachable.
+PROBE_BUDGET = 1.0
 
-    The card cache's poller already reads the database every CARD_REFRESH_SECONDS, so its last result
-    says whether it is reachable. An outage after the first load stays 200: the instance keeps
+
+class DatabaseProbe:
+    """`SELECT 1` with a deadline, one at a time: a frozen database (no RST) is "unreachable" within
+    `PROBE_BUDGET`, and a platform probing every second never piles up stuck threads."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._calls = BlockingCalls(1, "readyz", budget=PROBE_BUDGET)
+        self._running = False
+
+    async def reachable(self) -> bool:
+        if self._running:
+            return False  # the last probe is still waiting for an answer
+        self._running = True
+        try:
+            await self._calls.run(self._store.ping)
+            return True
+        except TooSlow:
+            return False
+        except Exception:  # noqa: BLE001 - any failure to answer SELECT 1 is "unreachable"
+            return False
+        finally:
+            self._running = False
+
+    def shutdown(self) -> None:
+        self._calls.shutdown()
+
+
+async def readiness(cards: CardCache, probe: DatabaseProbe) -> tuple[int, dict[str, Any]]:
+    """GET /readyz: 200 once a card from the database is being served, else 503.
+
+    "database" is a probe of its own (SELECT 1 within `PROBE_BUDGET`), not the card poller's last
+    result: a stored card the poller refuses is a card problem (the last good card is still served),
+    not an unreachable database. An outage after the first load stays 200: the instance keeps
     answering from the card it holds (admin changes wait), so taking it out of rotation would only
     stop answers. Before any card was read (the database down since start) it is 503.
     """
@@ -56,7 +92,7 @@ def readiness(cards: CardCache) -> tuple[int, dict[str, Any]]:
     body = {
         "ready": version > 0,
         "card_version": version or None,
-        "database": "reachable" if cards.healthy else "unreachable",
+        "database": "reachable" if await probe.reachable() else "unreachable",
     }
     return (200 if version > 0 else 503), body
 
@@ -93,9 +129,10 @@ def asgi_app(bolt: AsyncApp, signing_secret: str) -> Starlette:
         return PlainTextResponse("ok")
 
     cards = services_of(bolt).cards
+    probe = DatabaseProbe(services_of(bolt).store)
 
     async def readyz(_request: Request) -> Response:
-        status, body = readiness(cards)
+        status, body = await readiness(cards, probe)
         return JSONResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
 
     @contextlib.asynccontextmanager
@@ -104,6 +141,7 @@ def asgi_app(bolt: AsyncApp, signing_secret: str) -> Starlette:
         yield
         # uvicorn got SIGTERM, stopped accepting and finished the requests underway; now the
         # answers still being posted (bounded), then the database and the card poller.
+        probe.shutdown()
         await shut_down(bolt)
 
     return Starlette(
@@ -128,9 +166,29 @@ def serve_http(app: Starlette, port: int) -> int:
 
     signal.signal(signal.SIGTERM, _stopped_on_request)
     # proxy_headers: the platform's router sets X-Forwarded-For/-Proto (FORWARDED_ALLOW_IPS says whose).
-    uvicorn.Server(uvicorn.Config(app, host="0.0.0.0", port=port, proxy_headers=True)).run()
-    return 0
+    # timeout_graceful_shutdown: requests underway get a few seconds; with the answers' drain
+    # (SHUTDOWN_GRACE) the whole stop stays inside the platform's 30 s.
+    config = uvicorn.Config(app, host="0.0.0.0", port=port, proxy_headers=True, timeout_graceful_shutdown=REQUEST_GRACE)
+    try:
+        uvicorn.Server(config).run()
+    except SystemExit:
+        pass
+    _exit_now(0)
+    return 0  # not reached
+
+
+#: Seconds uvicorn gives requests underway at shutdown, before the answers' drain.
+REQUEST_GRACE = 5
 
 
 def _stopped_on_request(_signum: int, _frame: FrameType | None) -> None:
     raise SystemExit(0)
+
+
+def _exit_now(status: int) -> None:
+    """Exit without joining worker threads: everything that matters is drained or closed by now, and
+    a thread stuck on a frozen database would otherwise hold the exit for the whole outage."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

@@ -19,7 +19,9 @@ from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
 
-__all__ = ["BackgroundTasks", "BlockingCalls"]
+from bot.store.database import caller_deadline
+
+__all__ = ["BackgroundTasks", "BlockingCalls", "TooSlow"]
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +51,11 @@ class BackgroundTasks:
 
     def __len__(self) -> int:
         return len(self._tasks)
+
+    @property
+    def full(self) -> bool:
+        """True when `spawn` would drop work (at capacity, or shutting down)."""
+        return self._closed or len(self._tasks) >= self._capacity
 
     def spawn(self, work: Coroutine[Any, Any, Any]) -> bool:
         """Start ``work`` (on the running loop); False when it was dropped (full, or shutting down)."""
@@ -131,18 +138,45 @@ class BackgroundTasks:
             work.close()  # a no-op once awaited; closes it when cancelled while waiting for a slot
 
 
+class TooSlow(TimeoutError):
+    """A blocking call did not finish within its budget; the caller went on without it."""
+
+
 class BlockingCalls:
     """A bounded thread pool for blocking calls made from the loop: ``await calls.run(fn, *args)``.
 
     Its size matches the database pool's, so threads never queue on a connection they cannot get.
+    Every call has a time budget (``budget`` seconds unless the call gives its own): past it the
+    caller gets `TooSlow` and goes on (a database that stopped answering must not stop answers), and
+    a transaction the call would commit after that is rolled back (`caller_deadline`), so what the
+    caller reported as not done stays not done.
     """
 
-    def __init__(self, workers: int, name: str) -> None:
+    def __init__(self, workers: int, name: str, *, budget: float = 2.0) -> None:
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix=name)
+        self._budget = budget
+        self._name = name
 
     async def run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return await self.within(self._budget, fn, *args, **kwargs)
+
+    async def within(self, budget: float, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """``fn(*args, **kwargs)`` in the pool; `TooSlow` after ``budget`` seconds (the call is left to end on its own)."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
+        future = loop.run_in_executor(self._pool, functools.partial(_with_deadline, budget, fn, *args, **kwargs))
+        try:
+            # On time-out wait_for cancels the future: a call still queued never runs; one running ends on its own.
+            return await asyncio.wait_for(future, budget)
+        except TimeoutError:
+            logger.warning("%s: %s took over %.1f s; went on without it", self._name, getattr(fn, "__qualname__", fn), budget)
+            raise TooSlow(budget) from None
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=False)
+        """Stop taking calls without waiting for the ones underway (one stuck on a frozen database
+        would hold the process past the platform's stop timeout)."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _with_deadline(budget: float, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    with caller_deadline(budget):
+        return fn(*args, **kwargs)

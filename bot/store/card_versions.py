@@ -27,7 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.store.database import Base, create_schema, utcnow
+from bot.store.database import Base, DatabaseLate, create_schema, utcnow
 from pricing.edits import AdminInputError, card_from_json, card_to_json
 from pricing.models import RateCard
 from pricing.ratecard import PriceBook
@@ -267,7 +267,7 @@ def _database() -> Iterator[None]:
     """Turn any driver or pool failure into `DatabaseUnavailable`, keeping the cause for the log."""
     try:
         yield
-    except (DBAPIError, PoolTimeoutError, OSError) as error:
+    except (DBAPIError, PoolTimeoutError, OSError, DatabaseLate) as error:
         raise DatabaseUnavailable() from error
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.database import Base, Store
 
-__all__ = ["ConversationReading", "Conversations", "conversation_key", "FOLLOW_UP_WINDOW"]
+__all__ = ["ConversationReading", "Conversations", "conversation_key", "FOLLOW_UP_WINDOW", "PRUNE_INTERVAL"]
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,9 @@ logger = logging.getLogger(__name__)
 FOLLOW_UP_WINDOW = dt.timedelta(days=7)
 #: Longest reading kept (the query language restating one question is far shorter).
 MAX_READING_CHARS = 2000
-_PRUNE_EVERY = 200
+#: Readings older than the window are deleted at most this often per process, by the clock (a count
+#: of writes never came round with daily restarts), and at the first write after start.
+PRUNE_INTERVAL = dt.timedelta(hours=1)
 
 
 class ConversationReading(Base):
@@ -50,7 +52,7 @@ class Conversations:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._writes = 0
+        self._pruned_at: dt.datetime | None = None
         self._lock = threading.Lock()
 
     def last(self, conversation: str | None) -> str | None:
@@ -80,8 +82,9 @@ class Conversations:
             with self._store.engine.begin() as conn:
                 conn.execute(stmt)
                 with self._lock:
-                    self._writes += 1
-                    due = self._writes % _PRUNE_EVERY == 0
+                    due = self._pruned_at is None or now - self._pruned_at >= PRUNE_INTERVAL
+                    if due:
+                        self._pruned_at = now
                 if due:
                     conn.execute(delete(ConversationReading).where(ConversationReading.updated_at < now - FOLLOW_UP_WINDOW))
         except DBAPIError as error:

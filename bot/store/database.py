@@ -9,10 +9,13 @@ statement: the database, not this process, decides who won.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import DateTime, Engine, String, create_engine, delete, event, select
@@ -22,7 +25,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["create_schema", "Base", "HandledEvent", "Store", "ThreadReply", "UserLanguage", "utcnow"]
+__all__ = [
+    "create_schema", "Base", "DatabaseLate", "HandledEvent", "Store", "ThreadReply", "UserLanguage",
+    "caller_deadline", "engine_options", "utcnow",
+]  # fmt: skip
 
 #: Slack retries an event for a few minutes at most; a day of ids is plenty and keeps the table small.
 HANDLED_EVENT_RETENTION = dt.timedelta(days=1)
@@ -30,6 +36,16 @@ HANDLED_EVENT_RETENTION = dt.timedelta(days=1)
 THREAD_REPLY_RETENTION = dt.timedelta(days=1)
 #: Seconds to wait for a PostgreSQL connection before calling the database unavailable.
 CONNECT_TIMEOUT = 5
+#: Server-side bounds (ms): a statement, a lock wait, and a transaction left idle (its client frozen
+#: away mid-transaction: the server rolls it back, so a write the client gave up on never lands later).
+STATEMENT_TIMEOUT_MS = 5000
+LOCK_TIMEOUT_MS = 3000
+IDLE_IN_TRANSACTION_TIMEOUT_MS = 3000
+#: TCP: probe an idle connection after 5 s, every 2 s, give up after 2 misses; unacknowledged data
+#: fails the socket after 5 s (a host that crashed or a partition sends no RST).
+_PG_TCP = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 2, "tcp_user_timeout": 5000}
+#: Seconds a request waits for a pooled connection before giving up (all of them busy or stuck).
+POOL_TIMEOUT = 2
 #: Prune old event ids after this many claims (cheap, and no scheduler needed).
 _PRUNE_EVERY = 500
 
@@ -39,8 +55,52 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def _log_outage(what: str, error: DBAPIError) -> None:
-    logger.warning("database unavailable while %s (%s); carrying on without it", what, type(error.orig).__name__)
+def _log_outage(what: str, error: Exception) -> None:
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    logger.warning("database unavailable while %s (%s); carrying on without it", what, type(cause).__name__)
+
+
+def engine_options(url: str) -> dict[str, Any]:
+    """`create_engine` options that bound every database call in time (issue 17).
+
+    A database that stops answering without closing the connection (host crash, partition) would
+    otherwise hold a pooled connection's ping, a statement or a checkout for the whole outage.
+    """
+    options: dict[str, Any] = {"pool_pre_ping": True, "pool_timeout": POOL_TIMEOUT}
+    if url.startswith("postgresql"):
+        server = (f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS} "
+                  f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_TIMEOUT_MS}")  # fmt: skip
+        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT, "options": server, **_PG_TCP}
+    return options
+
+
+class DatabaseLate(Exception):
+    """A transaction reached its commit after the caller's deadline: rolled back, nothing written."""
+
+
+#: When the caller stops waiting (time.monotonic()); a commit after it is refused. Set per call by
+#: `caller_deadline`, in the thread that runs the call.
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("database_deadline", default=None)
+
+
+@contextlib.contextmanager
+def caller_deadline(seconds: float | None) -> Iterator[None]:
+    """Within this block, a transaction that would commit after ``seconds`` from now rolls back instead.
+
+    The caller reports a timeout at its deadline; without this its write could still land later
+    (when a frozen database came back), a change nobody was told about.
+    """
+    token = _deadline.set(None if seconds is None else time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def _refuse_late_commit(_conn: Any) -> None:
+    deadline = _deadline.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise DatabaseLate("the caller stopped waiting before this transaction could commit")
 
 
 class Base(DeclarativeBase):
@@ -129,11 +189,10 @@ class Store:
     @classmethod
     def from_url(cls, url: str, **kwargs: Any) -> Store:
         """Connect (without touching the database yet) to ``url``."""
-        # A host that never answers must not hold an admin change for minutes of TCP timeout.
-        connect_args = {"connect_timeout": CONNECT_TIMEOUT} if url.startswith("postgresql") else {}
-        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(url, **engine_options(url))
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "commit", _refuse_late_commit)
         return cls(engine, **kwargs)
 
     def create_schema(self) -> None:
@@ -150,6 +209,11 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def ping(self) -> None:
+        """`SELECT 1`: raises when the database does not answer (the readiness probe bounds the wait)."""
+        with self.engine.connect() as conn:
+            conn.execute(select(1))
 
     # -- language choices -----------------------------------------------------------------------
 
@@ -183,10 +247,11 @@ class Store:
 
     # -- at-most-once handling ------------------------------------------------------------------
 
-    def claim_event(self, event_key: str) -> bool:
+    def claim_event(self, event_key: str) -> bool | None:
         """True exactly once per key across every instance on this database; False for repeats.
 
-        With the database down it answers True: a rare duplicate answer beats dropping a question.
+        None when the database could not say (down, or too slow for the caller): not "new", so a
+        caller that must not answer twice decides on what it knows itself (`bot.slack.claims`).
         """
         try:
             with self.engine.begin() as conn:
@@ -194,9 +259,9 @@ class Store:
                 # RETURNING, not rowcount: psycopg reports rowcount -1 for INSERT ... ON CONFLICT.
                 stmt = stmt.on_conflict_do_nothing().returning(HandledEvent.event_key)
                 claimed = conn.execute(stmt).scalar_one_or_none() is not None
-        except DBAPIError as error:
+        except (DBAPIError, DatabaseLate) as error:
             _log_outage("recording a handled event", error)
-            return True
+            return None
         with self._claims_lock:
             self._claims += 1
             due = self._claims % self._prune_every == 0

@@ -20,8 +20,9 @@ import contextlib
 import logging
 import os
 import tempfile
+import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.script.revision import ResolutionError
-from sqlalchemy import Connection, Engine, MetaData, create_engine, func, inspect, select
+from sqlalchemy import Connection, Engine, MetaData, create_engine, func, inspect, select, text
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ __all__ = [
     "baseline_tables_in",
     "current_revision",
     "head_revision",
+    "MigrationLockTimeout",
     "migration_lock",
     "new_revision",
     "revisions",
@@ -160,30 +162,69 @@ def _known(revision: str) -> bool:
         return False
 
 
+#: Seconds an instance waits for another one's migration before giving up with a clear error.
+MIGRATION_LOCK_TIMEOUT = 120.0
+#: While waiting, a log line this often (seconds), so a stuck start says why.
+_WAIT_LOG_EVERY = 10.0
+_POLL = 0.2
+
+
+class MigrationLockTimeout(RuntimeError):
+    """Another instance held the migration lock for longer than `MIGRATION_LOCK_TIMEOUT`."""
+
+
 @contextlib.contextmanager
-def migration_lock(engine: Engine) -> Iterator[Connection]:
-    """A connection in a transaction that no other instance's migration runs beside (see module doc)."""
+def migration_lock(engine: Engine, timeout: float = MIGRATION_LOCK_TIMEOUT) -> Iterator[Connection]:
+    """A connection in a transaction that no other instance's migration runs beside (see module doc).
+
+    Taken by polling a try-lock: the wait is bounded (`MigrationLockTimeout`) and logged, and no
+    statement blocks (the engine's statement timeout would cut a blocking lock wait short).
+    """
     if engine.dialect.name == "postgresql":
         with engine.begin() as conn:
-            conn.execute(select(func.pg_advisory_xact_lock(PG_LOCK_KEY)))
+            # A migration may take longer than an answer's statement bounds (bot/store/database.py).
+            conn.execute(text("SET LOCAL statement_timeout = '120s'"))
+            conn.execute(text("SET LOCAL idle_in_transaction_session_timeout = '120s'"))
+            _wait_for(lambda: bool(conn.execute(select(func.pg_try_advisory_xact_lock(PG_LOCK_KEY))).scalar()), timeout)
             yield conn
         return
-    with _sqlite_file_lock(engine.url.database), engine.begin() as conn:
+    with _sqlite_file_lock(engine.url.database, timeout), engine.begin() as conn:
         yield conn
 
 
+def _wait_for(take: Callable[[], bool], timeout: float) -> None:
+    started = time.monotonic()
+    logged = started
+    while not take():
+        waited = time.monotonic() - started
+        if waited >= timeout:
+            raise MigrationLockTimeout(f"another instance has held the schema migration lock for over {timeout:.0f} s")
+        if time.monotonic() - logged >= _WAIT_LOG_EVERY or logged == started:
+            logger.warning("waiting for another instance's schema migration (%.0f s so far)", waited)
+            logged = time.monotonic()
+        time.sleep(_POLL)
+
+
 @contextlib.contextmanager
-def _sqlite_file_lock(database: str | None) -> Iterator[None]:
+def _sqlite_file_lock(database: str | None, timeout: float = MIGRATION_LOCK_TIMEOUT) -> Iterator[None]:
     if not database or database == ":memory:" or database.startswith("file::memory:") or fcntl is None:
         yield
         return
     # Opened, never truncated: the file is only a lock, and instances share it by path.
     fd = os.open(f"{database}.lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)  # waits for the instance migrating now; released when fd closes
+        _wait_for(lambda: _try_flock(fd), timeout)  # the instance migrating now releases it when its fd closes
         yield
     finally:
         os.close(fd)
+
+
+def _try_flock(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 # -- adopting a database made by create_all -------------------------------------------------------

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["escape_mrkdwn", "mentions_user", "strip_bot_mention"]
+__all__ = ["escape_mrkdwn", "mentions_user", "strip_bot_mention", "visible"]
+
+#: Removed from every reply: control characters (but line breaks and tabs) and the bidirectional
+#: controls, which can reorder what a reply shows (an echoed model name flipping the price beside it).
+_INVISIBLE = dict.fromkeys(
+    [*(c for c in range(0x20) if c not in (0x09, 0x0A)), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)  # fmt: skip
+
+
+def visible(text: str) -> str:
+    """``text`` without control and bidirectional-control characters (what a user typed may hold them)."""
+    return text.translate(_INVISIBLE)
 
 
 def escape_mrkdwn(text: str) -> str:
@@ -13,7 +25,7 @@ def escape_mrkdwn(text: str) -> str:
     With `<` and `>` escaped, `<!channel>`, `<!here>`, `<!everyone>` and `<@U123>` show as text
     instead of pinging anyone; `&` goes first so existing entities are not double-read.
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def mentions_user(text: str, user_id: str | None) -> bool:

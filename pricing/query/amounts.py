@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..engine import MAX_BUDGET_USD
-from ..errors import InvalidQuery
+from ..errors import Ambiguous, InvalidQuery
 from ..tokens import Token
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
 from .vocab import CJK_WORDS, WORDS
@@ -223,7 +223,13 @@ def thirty_day_month(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+#: More amounts than any one usage has: refused before pairing, whose work grows with their number.
+MAX_AMOUNTS = 40
+
+
 def check_amounts(tokens: list[Token]) -> None:
+    if sum(tok.kind == "amount" for tok in tokens) > MAX_AMOUNTS:
+        raise Ambiguous("too_many_amounts", limit=MAX_AMOUNTS)
     for tok in tokens:
         if tok.kind == "amount" and tok.value is not None and tok.value < 0:
             raise InvalidQuery("negative_amount", amount=tok.text)

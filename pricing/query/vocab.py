@@ -335,6 +335,8 @@ TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代�
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+#: One letter more than this and a word cannot be a keyword with one slip (its edits cost n x 26 strings).
+_LONGEST_WORD = max(map(len, WORDS))
 
 
 @lru_cache(maxsize=4096)
@@ -345,8 +347,8 @@ def correct_typo(word: str, min_len: int = 5) -> str | None:
     A dropped letter is the likeliest slip (`cachd` is `cached`, not `cache`), then a swap, a wrong
     letter, an extra letter: the first kind with exactly one keyword wins.
     """
-    if len(word) < min_len - 1 or word in WORDS or not word.isalpha():
-        return None
+    if not min_len - 1 <= len(word) <= _LONGEST_WORD + 1 or word in WORDS or not word.isalpha():
+        return None  # a word longer than any keyword plus one letter misspells none: never build its edits
     n = len(word)
     kinds = (
         {word[:i] + ch + word[i:] for i in range(n + 1) for ch in _LETTERS},  # a letter was dropped

@@ -39,6 +39,8 @@ class Call:
     method: str
     args: dict[str, Any]
     headers: dict[str, str]
+    #: The request path (a response_url's own, to tell one press's answer from another's).
+    path: str = ""
 
     @property
     def text(self) -> str:
@@ -136,7 +138,10 @@ def _handler(state: FakeSlack) -> type[BaseHTTPRequestHandler]:
                     args.update(dict(parse_qsl(raw)))
             headers = {k.lower(): v for k, v in self.headers.items()}
             if parts.path.startswith("/response/"):
-                state.record(Call("response_url", args, headers))
+                state.record(Call("response_url", args, headers, parts.path))
+                delay = state.delays.get(("response_url", "*"))
+                if delay:
+                    time.sleep(delay)  # a slow response_url (the answer to a button press waits on it)
                 return self._send(200, {"ok": True})
             method = parts.path.removeprefix("/api/")
             pending = state.failures.get((method, str(args.get("channel"))))

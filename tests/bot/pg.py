@@ -110,7 +110,9 @@ class TcpProxy:
     """A loopback TCP forwarder that can be cut (as if the database went away) and restored.
 
     Cut closes every open connection and closes new ones at once, so clients fail fast instead of
-    hanging; the port stays the same throughout. Threads are daemons and connections are capped.
+    hanging; the port stays the same throughout. Freeze is the other outage (a host that crashed, a
+    partition: no RST): connections stay open and new ones are accepted, but nothing is forwarded
+    until thaw, which delivers what waited. Threads are daemons and connections are capped.
     """
 
     def __init__(self, target_port: int, target_host: str = PG_HOST, *, max_connections: int = 64) -> None:
@@ -120,6 +122,8 @@ class TcpProxy:
         self._pairs: list[tuple[socket.socket, socket.socket]] = []
         self._cut = False
         self._closed = False
+        self._flowing = threading.Event()
+        self._flowing.set()
         self._listener = socket.create_server((PG_HOST, 0))
         self._listener.settimeout(0.2)  # lets the accept loop notice close()
         self.port: int = self._listener.getsockname()[1]
@@ -133,12 +137,20 @@ class TcpProxy:
         for pair in pairs:
             _close_pair(pair)
 
+    def freeze(self) -> None:
+        """Stop forwarding in both directions without closing anything."""
+        self._flowing.clear()
+
+    def thaw(self) -> None:
+        self._flowing.set()
+
     def restore(self) -> None:
         with self._lock:
             self._cut = False
 
     def close(self) -> None:
         self._closed = True
+        self._flowing.set()
         self.cut()
         self._acceptor.join(2)
         self._listener.close()
@@ -178,6 +190,9 @@ class TcpProxy:
     def _pump(self, pair: tuple[socket.socket, socket.socket], source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
+                self._flowing.wait()  # frozen: hold the bytes (and the sender) until thaw
+                if self._closed:
+                    break
                 sink.sendall(data)
         except OSError:
             pass

@@ -142,3 +142,55 @@ def test_a_burst_from_one_user_asks_users_info_once(settings: Settings, fake_sla
     langs = asyncio.run(burst())
     assert len(fake_slack.find("users.info", lambda c: c.args.get("user") == user)) == before + 1
     assert set(langs) == {"en"}  # a user the fake does not know: the default, for all ten
+
+
+def test_an_event_that_cannot_be_taken_on_gets_a_503_before_any_claim(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 17 item 10: acked then dropped, an event was lost for good (and its log line named nothing)."""
+    app = create_app(settings)
+    services = services_of(app)
+    event_id, channel = new_id("Ev"), new_id("D")
+    body = json.dumps({"type": "event_callback", "team_id": "T0TEST", "api_app_id": "A0TEST", "event_id": event_id,
+                       "event": {"type": "message", "channel_type": "im", "channel": channel, "user": "U0EN",
+                                 "text": "1M in", "ts": f"{time.time():.6f}"}})  # fmt: skip
+    headers = {k.lower(): [v] for k, v in sign(body).items()} | {"content-type": ["application/json"]}
+
+    async def with_a_full_backlog() -> int:
+        release = asyncio.Event()
+        while not services.events.full:
+            assert services.events.spawn(release.wait())
+        response = await app.async_dispatch(AsyncBoltRequest(body=body, headers=headers))
+        release.set()
+        await services.events.join()
+        return response.status
+
+    with caplog.at_level(logging.ERROR):
+        assert asyncio.run(with_a_full_backlog()) == 503  # Slack delivers it again, here or elsewhere
+    assert event_id in caplog.text and channel in caplog.text
+    assert services.store.claim_event(event_id) is True  # not claimed: the redelivery is answered
+
+
+def test_an_answer_past_its_budget_is_a_localized_reply_not_a_stall(settings: Settings) -> None:
+    """Issue 17 item 1: answering runs under a time budget, off the event loop."""
+    import dataclasses
+    import threading
+
+    from bot.slack.workers import BlockingCalls
+
+    release = threading.Event()
+
+    class SlowAnswerer(Answerer):
+        def answer(self, text: str, lang: str, *, previous: str | None = None):  # type: ignore[no-untyped-def]
+            release.wait(30)
+            return super().answer(text, lang, previous=previous)
+
+    app = create_app(settings)
+    services = dataclasses.replace(services_of(app), answerer=SlowAnswerer(services_of(app).answerer.book),
+                                   thinking=BlockingCalls(1, "answers", budget=0.2))  # fmt: skip
+    try:
+        reply = asyncio.run(services.answer("1M in", "zh_CN"))
+    finally:
+        release.set()
+    assert not reply.ok and reply.data["error"]["code"] == "answer_too_slow"
+    assert "请问一个短一点的问题" in reply.text

@@ -350,3 +350,28 @@ def test_procfile_release_line_migrates(db_url: str, engine: Engine, tmp_path: P
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert version_rows(engine) == [migrate.head_revision()]
+
+
+def test_waiting_for_the_migration_lock_is_logged_and_bounded(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 17 item 11: an instance that never gets the lock says so, and gives up with a clear error."""
+    import logging
+    import threading
+
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with migrate.migration_lock(engine):
+            holding.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    assert holding.wait(30)
+    try:
+        with caplog.at_level(logging.WARNING, logger="bot.store.migrate"), pytest.raises(migrate.MigrationLockTimeout):
+            with migrate.migration_lock(engine, timeout=1.0):
+                pass
+    finally:
+        release.set()
+        holder.join(30)
+    assert "waiting for another instance's schema migration" in caplog.text

@@ -23,6 +23,7 @@ from pg import private_database, sqlalchemy_url
 from slack_harness import BotServer, free_port, start_bot
 
 from bot.admin.price_updates import PriceUpdater
+from bot.admin.sync import Proposal
 from bot.settings import DEFAULT_PRICE_UPDATES_URL, Settings
 from bot.store.card_versions import RateStore
 from bot.store.database import Store
@@ -128,7 +129,10 @@ def test_changed_data_is_offered_with_apply_and_cancel(data_server: DataServer, 
     assert "Newer genai-prices data differs from the rate card" in text
     assert "gemini-2.5-flash input: ours $0.30, genai-prices $0.35" in text
     buttons = next(b for b in blocks if b["type"] == "actions")["elements"]
-    assert [(b["action_id"], b["value"]) for b in buttons] == [("admin_sync_apply", "1"), ("admin_sync_cancel", "1")]
+    assert [b["action_id"] for b in buttons] == ["admin_sync_apply", "admin_sync_cancel"]
+    # Apply carries the proposal shown (issue 17: a version alone let another instance save other prices)
+    version, shown, _ = Proposal.decode(buttons[0]["value"])
+    assert (version, [(d.model, d.field, d.ours, d.theirs) for d in shown or []]) == (1, [("gemini-2.5-flash", "input", D("0.30"), D("0.35"))])
     # installed as genai-prices' current data: `admin sync` and its Apply button read the same
     assert get_snapshot().providers[0].models[0].prices.input_mtok == D("0.35")
     assert rates.current().version == 1  # nothing changed by itself
@@ -263,3 +267,80 @@ def test_an_unreachable_source_leaves_the_bot_answering(fake_slack: FakeSlack, t
         bot.stop()
     log = "".join(p.read_text() for p in tmp_path.glob("bot-*.log"))
     assert log.count("could not be read") == 1 and "Traceback" not in log
+
+
+# --- issue 17 item 15: a bounded fetch --------------------------------------------------------------
+
+
+class DripServer:
+    """Sends ``body`` a few bytes at a time, ``pause`` seconds apart (a slow-drip server), or declares a size."""
+
+    def __init__(self, body: bytes, pause: float, declared: int | None = None) -> None:
+        outer = self
+        self.stop = threading.Event()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                if declared != -1:  # -1: no length said; the body ends when the connection closes
+                    self.send_header("Content-Length", str(declared if declared is not None else len(body)))
+                self.end_headers()
+                for i in range(0, len(body), 4):
+                    if outer.stop.wait(pause):
+                        return
+                    try:
+                        self.wfile.write(body[i : i + 4])
+                        self.wfile.flush()
+                    except OSError:
+                        return  # the client gave up: what the test wants
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/data.json"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.timeout(60)
+def test_a_slow_drip_source_is_given_up_at_the_total_deadline() -> None:
+    from bot.admin.price_updates import FetchRefused, fetch_snapshot
+
+    server = DripServer(json.dumps(CHANGED).encode(), pause=0.2)  # ~400 pauses: over a minute in all
+    try:
+        with pytest.raises(FetchRefused, match="not read within"):
+            fetch_snapshot(server.url, timeout=1.0)
+    finally:
+        server.close()
+
+
+@pytest.mark.timeout(60)
+def test_a_body_over_the_cap_is_refused_unread() -> None:
+    from bot.admin.price_updates import FetchRefused, fetch_snapshot
+
+    server = DripServer(b"[]", pause=0.0, declared=256 * 1024 * 1024)
+    try:
+        with pytest.raises(FetchRefused, match="byte cap"):
+            fetch_snapshot(server.url, max_bytes=1024)
+    finally:
+        server.close()
+    small_cap = DripServer(json.dumps(CHANGED).encode() * 3, pause=0.0, declared=-1)  # a size it does not say
+    try:
+        with pytest.raises(FetchRefused, match="byte cap"):
+            fetch_snapshot(small_cap.url, max_bytes=1024)
+    finally:
+        small_cap.close()
+
+
+def test_the_bounded_fetch_reads_real_data(data_server: DataServer) -> None:
+    from bot.admin.price_updates import fetch_snapshot
+
+    snapshot = fetch_snapshot(data_server.url)
+    google = next(p for p in snapshot.providers if p.id == "google")
+    assert google.models[0].prices.input_mtok == D("0.35")

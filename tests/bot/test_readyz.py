@@ -70,3 +70,45 @@ def test_an_outage_after_start_stays_ready_and_says_the_database_is_unreachable(
         assert eventually(lambda: readyz(bot) == (200, {"ready": True, "card_version": 2, "database": "reachable"}), READY_WITHIN)
     finally:
         bot.stop()
+
+
+def test_a_corrupt_stored_card_is_not_an_unreachable_database(
+    proxied_database: tuple[TcpProxy, str], fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    """Issue 17 item 12: the database answers; only its newest card is refused (the last good one is served)."""
+    from sqlalchemy import create_engine, insert
+
+    from bot.store.card_versions import RateCardVersion
+    from bot.store.database import utcnow
+
+    proxy, url = proxied_database
+    bot = start_bot(fake_slack, url, tmp_path, ADMIN_USER_IDS=ADMIN)
+    engine = create_engine(url)
+    try:
+        assert readyz(bot) == (200, {"ready": True, "card_version": 1, "database": "reachable"})
+        with engine.begin() as conn:
+            conn.execute(insert(RateCardVersion).values(version=2, card_json='{"models": "not a card"}', created_at=utcnow(),
+                                                        created_by="U0OLD", action="import"))  # fmt: skip
+        # The poller reads v2 and refuses it (logged); readiness still says what is true of the database.
+        assert eventually(lambda: "could not be loaded" in (tmp_path / next(p.name for p in tmp_path.glob("bot-*.log"))).read_text(), READY_WITHIN)
+        assert readyz(bot) == (200, {"ready": True, "card_version": 1, "database": "reachable"})
+    finally:
+        engine.dispose()
+        bot.stop()
+
+
+def test_a_frozen_database_is_unreachable_within_the_probe_deadline(
+    proxied_database: tuple[TcpProxy, str], fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    proxy, url = proxied_database
+    bot = start_bot(fake_slack, url, tmp_path)
+    try:
+        assert readyz(bot)[1]["database"] == "reachable"
+        proxy.freeze()
+        # Each probe answers within its own deadline (httpx's 5 s), and says the database is not answering.
+        assert eventually(lambda: readyz(bot) == (200, {"ready": True, "card_version": 1, "database": "unreachable"}), READY_WITHIN)
+        proxy.thaw()
+        assert eventually(lambda: readyz(bot)[1]["database"] == "reachable", READY_WITHIN)
+    finally:
+        proxy.thaw()
+        bot.stop()

@@ -96,3 +96,27 @@ def test_the_users_cache_is_bounded(fake_slack) -> None:  # type: ignore[no-unty
     ask("U0NOBODY")
     ask("U0TW")
     assert len(fake_slack.find("users.info")) == before
+
+
+# -- conversation readings (issue 17 item 9): pruned by age, not by a count of writes --------------------
+
+
+def test_old_conversation_readings_go_at_the_first_write_after_start_and_then_hourly(url: str) -> None:
+    from bot.store.conversations import FOLLOW_UP_WINDOW, PRUNE_INTERVAL, ConversationReading, Conversations
+
+    clock = Clock()
+    store = make(url, clock, prune_every=500)
+    Conversations(store).remember("C1:1.0", "1M in on 2.5 flash")
+    clock.now += FOLLOW_UP_WINDOW + dt.timedelta(minutes=1)  # C1's reading is now past any follow-up
+
+    def kept() -> set[str]:
+        with store.engine.connect() as conn:
+            return set(conn.execute(select(ConversationReading.conversation)).scalars())
+
+    restarted = Conversations(store)  # a daily restart: a fresh process, no count of writes
+    restarted.remember("C2:2.0", "2M in")
+    assert kept() == {"C2:2.0"}
+    clock.now += FOLLOW_UP_WINDOW + dt.timedelta(minutes=1)
+    restarted.remember("C3:3.0", "3M in")  # an hour and more since the last prune: C2 goes too
+    assert kept() == {"C3:3.0"}
+    assert PRUNE_INTERVAL <= dt.timedelta(hours=1)

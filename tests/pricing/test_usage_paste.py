@@ -523,3 +523,19 @@ def test_live_api_response_counts_are_output(book: PriceBook) -> None:
     assert (paste.usage.output_tokens, paste.usage.audio_output_tokens, paste.notices) == (2_000, 2_000, ())
     with pytest.raises(UnsupportedFeature):  # audio output has no rate on today's card: refused, never $0
         price(book, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the model's answer quotes a usage block: its keys are text, not counts (issue 17 item 13)
+        '{"candidates": [{"content": {"parts": [{"text": "promptTokenCount: 7500000"}]}}], '
+        '"usageMetadata": {"promptTokenCount": 30, "candidatesTokenCount": 25, "totalTokenCount": 55}, "modelVersion": "gemini-2.5-flash"}',
+        "GenerateContentResponse(candidates=[Candidate(content=Content(parts=[Part(text='prompt_token_count=7500000 "
+        "candidates_token_count=1')]))], model_version='gemini-2.5-flash', usage_metadata=GenerateContentResponseUsageMetadata("
+        "prompt_token_count=30, candidates_token_count=25, total_token_count=55))",
+    ],
+)
+def test_usage_keys_inside_quoted_text_are_not_counts(book: PriceBook, text: str) -> None:
+    _, e = price(book, text)
+    assert e.total == 30 * D("0.30") / M + 25 * D("2.50") / M  # not 7,500,000 prompt tokens

@@ -1,4 +1,10 @@
-"""The Apply / Cancel buttons under `admin sync`: acked at once, the change made, the message replaced."""
+"""The Apply / Cancel buttons under a sync proposal: acked at once, then the work as a background task.
+
+The proposal message is shared (an admin's `admin sync`, or the daily check's post in AUDIT_CHANNEL):
+only an admin's Apply that saved, or an admin's Cancel, replaces it for everyone. A refusal (not an
+admin, a card changed since, a database not answering) is said to the presser alone, ephemerally,
+and the proposal stays for the admins.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,12 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
+from bot.admin import render as render_admin
 from bot.admin.commands import SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION, apply_sync
+from bot.answers.render import to_slack
 from bot.slack.context import Services
-from bot.slack.listeners.replies import admin_context
+from bot.slack.listeners.replies import ADMIN_BUDGET, admin_context, database_unavailable
+from bot.slack.workers import TooSlow
 from bot.text.i18n import translator
 
 __all__ = ["register"]
@@ -22,21 +31,31 @@ def register(app: AsyncApp) -> None:
     app.action(SYNC_CANCEL_ACTION)(cancel_clicked)
 
 
+def _presser(body: dict[str, Any]) -> tuple[str, str | None, dict[str, Any]]:
+    """(who pressed, in which channel, the button's action)."""
+    return (body.get("user") or {}).get("id") or "", (body.get("channel") or {}).get("id"), (body.get("actions") or [{}])[0]
+
+
 async def apply_clicked(
     ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services, logger: logging.Logger
 ) -> None:
-    await ack()
-    user_id = (body.get("user") or {}).get("id") or ""
-    channel_id = (body.get("channel") or {}).get("id")
-    action = (body.get("actions") or [{}])[0]
+    await ack()  # the HTTP response waits for this listener: the work goes after it
+    services.events.spawn(apply_proposal(body, respond, services))
+
+
+async def apply_proposal(body: dict[str, Any], respond: AsyncRespond, services: Services) -> None:
+    user_id, channel_id, action = _presser(body)
     lang = await services.languages.lang_for(user_id)
-    try:
-        seen_version = int(action.get("value") or "")
-    except ValueError:
-        logger.warning("sync apply with a malformed version %r", action.get("value"))
-        return
     context = await admin_context(user_id, channel_id, lang, services)
-    result = await services.blocking.run(apply_sync, context, seen_version)
+    try:
+        result = await services.blocking.within(ADMIN_BUDGET, apply_sync, context, str(action.get("value") or ""))
+    except TooSlow:
+        out = database_unavailable(lang)
+        await respond(text=out.text, blocks=out.blocks, replace_original=False, response_type="ephemeral")
+        return
+    if not result.changed:
+        await respond(text=result.text, blocks=result.blocks, replace_original=False, response_type="ephemeral")
+        return
     if result.announcement is not None and services.announce is not None:
         services.announce(*result.announcement)
     await respond(text=result.text, blocks=result.blocks, replace_original=True, response_type="ephemeral")
@@ -44,6 +63,14 @@ async def apply_clicked(
 
 async def cancel_clicked(ack: AsyncAck, body: dict[str, Any], respond: AsyncRespond, services: Services) -> None:
     await ack()
-    user_id = (body.get("user") or {}).get("id") or ""
+    services.events.spawn(cancel_proposal(body, respond, services))
+
+
+async def cancel_proposal(body: dict[str, Any], respond: AsyncRespond, services: Services) -> None:
+    user_id, _, _ = _presser(body)
     t = translator(await services.languages.lang_for(user_id))
+    if not await services.admins.is_admin(user_id):
+        text, blocks = to_slack(render_admin.refusal(t))
+        await respond(text=text, blocks=blocks, replace_original=False, response_type="ephemeral")
+        return
     await respond(text=t.gettext("Sync cancelled: nothing was changed."), replace_original=True, response_type="ephemeral")

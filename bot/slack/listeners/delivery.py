@@ -16,7 +16,7 @@ from bot.slack.listeners.replies import Outgoing, reply_for, safe_lang
 from bot.slack.web_api import TRANSPORT_ERRORS
 from bot.store.conversations import conversation_key
 
-__all__ = ["after_ack", "answer_in_conversation", "claim_message", "is_from_a_person", "post_reply"]
+__all__ = ["after_ack", "answer_in_conversation", "claim_message", "is_from_a_person", "once", "post_reply"]
 
 #: Message subtypes that are still a person talking; everything else (edits, joins, bot posts) is not.
 _PERSON_SUBTYPES = frozenset({None, "thread_broadcast", "file_share"})
@@ -48,7 +48,18 @@ async def claim_message(event: dict[str, Any], services: Services) -> bool:
     A mention in a channel arrives twice (`app_mention` and `message.channels`, with different event
     ids); keying on channel and ts makes whichever comes first the only one to answer.
     """
-    return await services.blocking.run(services.store.claim_event, f"message:{event.get('channel')}:{event.get('ts')}")
+    return await services.claims.first(f"message:{event.get('channel')}:{event.get('ts')}")
+
+
+async def once(services: Services, event_id: Any, work: Coroutine[Any, Any, None]) -> None:
+    """Run ``work`` unless this event id was taken on already (Slack's retry of a delivery).
+
+    Claimed here, after the ack, never before it: a slow database must not delay Slack's deadline.
+    """
+    if isinstance(event_id, str) and event_id and not await services.claims.first(event_id):
+        work.close()
+        return
+    await work
 
 
 async def post_reply(
@@ -120,10 +131,15 @@ def after_ack(answer: Answering) -> Callable[..., Awaitable[None]]:
     """A listener that acks at once and runs ``answer`` as a background task (Web API calls take time)."""
 
     async def listener(
-        ack: AsyncAck, event: dict[str, Any], client: AsyncWebClient, services: Services, logger: logging.Logger
+        ack: AsyncAck,
+        body: dict[str, Any],
+        event: dict[str, Any],
+        client: AsyncWebClient,
+        services: Services,
+        logger: logging.Logger,
     ) -> None:
         await ack()
-        services.events.spawn(answer(event, client, services, logger))
+        services.events.spawn(once(services, body.get("event_id"), answer(event, client, services, logger)))
 
     listener.__name__ = f"on_{answer.__name__}"
     return listener

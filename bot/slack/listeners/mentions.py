@@ -15,6 +15,7 @@ from bot.slack.listeners.delivery import (
     answer_in_conversation,
     claim_message,
     is_from_a_person,
+    once,
 )
 from bot.text.mrkdwn import strip_bot_mention
 
@@ -27,6 +28,7 @@ def register(app: AsyncApp) -> None:
 
 async def mentioned(
     ack: AsyncAck,
+    body: dict[str, Any],
     event: dict[str, Any],
     client: AsyncWebClient,
     context: AsyncBoltContext,
@@ -35,7 +37,7 @@ async def mentioned(
 ) -> None:
     """Ack at once; the answer needs Web API calls, which must not delay Slack's 3-second deadline."""
     await ack()
-    services.events.spawn(answer_mention(event, client, context.bot_user_id, services, logger))
+    services.events.spawn(once(services, body.get("event_id"), answer_mention(event, client, context.bot_user_id, services, logger)))
 
 
 async def answer_mention(

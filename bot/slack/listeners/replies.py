@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError
 
 from bot.admin import render as render_admin
 from bot.admin.commands import is_admin_command, run_admin
 from bot.admin.context import AdminContext
 from bot.answers import notices
+from bot.answers.answerer import CLARIFY_ACTION
 from bot.answers.render import to_slack
 from bot.slack.context import Services
+from bot.slack.workers import TooSlow
+from bot.store.card_versions import DatabaseUnavailable
+from bot.store.database import DatabaseLate
 from bot.text.i18n import parse_lang_choice, translator
 
-__all__ = ["LANG_WORDS", "Outgoing", "admin_context", "is_lang_command", "reply_for", "safe_lang"]
+__all__ = ["ADMIN_BUDGET", "LANG_WORDS", "Outgoing", "admin_context", "database_unavailable", "is_lang_command", "own_buttons", "pressed", "reply_for", "safe_lang"]
 
 #: First words that make the text a language command rather than a pricing question.
 LANG_WORDS = frozenset({"lang", "language", "语言", "語言"})
+#: Seconds an admin command may wait on the database: with the language look-up it stays inside
+#: Slack's 3 s, and past it the command's write rolls back instead of landing later.
+ADMIN_BUDGET = 1.8
 
 
 @dataclass(frozen=True)
@@ -36,11 +48,19 @@ def is_lang_command(text: str) -> bool:
 
 
 async def reply_for(
-    text: str, user_id: str | None, services: Services, channel_id: str | None = None, *, conversation: str | None = None
+    text: str,
+    user_id: str | None,
+    services: Services,
+    channel_id: str | None = None,
+    *,
+    conversation: str | None = None,
+    follow: bool = True,
 ) -> Outgoing:
     """The reply to ``text`` from ``user_id``: language and admin commands here, questions the Answerer's.
 
-    ``conversation`` (a thread or DM, see `bot.store.conversations`) lets a follow-up re-price the last question.
+    ``conversation`` (a thread or DM, see `bot.store.conversations`) lets a follow-up re-price the last
+    question; with ``follow=False`` the text is a whole question (a pressed reading) that only becomes
+    the conversation's last one. Buttons under a question asked back say who asked (`own_buttons`).
     Answering is pure CPU (microseconds) and runs on the loop; database calls go to ``services.blocking``.
     """
     text = text.strip()
@@ -52,12 +72,15 @@ async def reply_for(
     if not text or text.lower() in ("help", "帮助", "幫助"):
         return await _help(user_id, lang, services)
     previous = None
-    if conversation is not None:
-        previous = await services.blocking.run(services.conversations.last, conversation)
-    reply = services.answerer.answer(text, lang, previous=previous)
+    if conversation is not None and follow:
+        with contextlib.suppress(TooSlow):  # the database is not answering: a new question
+            previous = await services.blocking.run(services.conversations.last, conversation)
+    reply = await services.answer(text, lang, previous=previous)
     if reply.reading is not None and conversation is not None:
-        await services.blocking.run(services.conversations.remember, conversation, reply.reading)
-    return Outgoing(text=reply.text, blocks=list(reply.blocks), public=reply.public)
+        with contextlib.suppress(TooSlow):  # the answer goes out; only a follow-up to it would miss it
+            await services.blocking.run(services.conversations.remember, conversation, reply.reading)
+    blocks = own_buttons(list(reply.blocks), user_id) if reply.intent == "clarify" else list(reply.blocks)
+    return Outgoing(text=reply.text, blocks=blocks, public=reply.public)
 
 
 async def _help(user_id: str | None, lang: str, services: Services) -> Outgoing:
@@ -84,13 +107,31 @@ async def admin_context(user_id: str, channel_id: str | None, lang: str, service
 
 async def _admin(text: str, user_id: str, channel_id: str | None, lang: str, services: Services) -> Outgoing:
     context = await admin_context(user_id, channel_id, lang, services)
-    result = await services.blocking.run(run_admin, text, context)
+    try:
+        result = await services.blocking.within(ADMIN_BUDGET, run_admin, text, context)
+    except TooSlow:
+        # Past the budget the command's transaction can no longer commit (`caller_deadline`), so
+        # "nothing saved" is true, also once the database answers again.
+        return database_unavailable(lang)
     if result.announcement is not None and services.announce is not None:
         services.announce(*result.announcement)
     return Outgoing(text=result.text, blocks=result.blocks, personal=True)
 
 
+def database_unavailable(lang: str) -> Outgoing:
+    text, blocks = to_slack(render_admin.store_error(translator(lang), DatabaseUnavailable()))
+    return Outgoing(text=text, blocks=blocks, personal=True)
+
+
 async def _change_lang(args: list[str], user_id: str, services: Services) -> Outgoing:
+    try:
+        return await _save_lang(args, user_id, services)
+    except (TooSlow, DBAPIError, DatabaseLate):
+        # Nothing was saved: say so in the language the user is answered in now (not an apology).
+        return Outgoing(text=notices.lang_not_saved(await safe_lang(user_id, services)), personal=True)
+
+
+async def _save_lang(args: list[str], user_id: str, services: Services) -> Outgoing:
     languages = services.languages
     if not args:
         return Outgoing(text=notices.lang_current(await languages.lang_for(user_id)), personal=True)
@@ -114,3 +155,43 @@ async def safe_lang(user_id: str | None, services: Services) -> str:
         return await services.languages.lang_for(user_id)
     except Exception:
         return services.languages.default_lang
+
+
+#: Slack caps a button's value at 2,000 characters.
+_BUTTON_VALUE_LIMIT = 2000
+_USER_ID = re.compile(r"[A-Z0-9]{1,32}")
+
+
+def own_buttons(blocks: list[dict[str, Any]], asker: str | None) -> list[dict[str, Any]]:
+    """``blocks`` with each clarify button's value saying who asked: ``{"q": reading, "u": asker}``.
+
+    A press then never needs a shared conversation to know what it prices or whose question it was.
+    """
+    owned = []
+    for block in blocks:
+        if block.get("type") == "actions":
+            block = {**block, "elements": [_owned(e, asker) for e in block.get("elements", [])]}
+        owned.append(block)
+    return owned
+
+
+def _owned(element: dict[str, Any], asker: str | None) -> dict[str, Any]:
+    if not str(element.get("action_id", "")).startswith(CLARIFY_ACTION):
+        return element
+    # Only a user id as Slack writes them is carried: anything else (a forged form field) is no asker.
+    who = asker if asker is not None and _USER_ID.fullmatch(asker) else ""
+    value = json.dumps({"q": element.get("value", ""), "u": who}, ensure_ascii=False)
+    # Too long with the asker: the reading alone, which a press answers as anyone's (changes nothing).
+    return {**element, "value": value} if len(value) <= _BUTTON_VALUE_LIMIT else element
+
+
+def pressed(value: str) -> tuple[str, str | None]:
+    """(the reading, who asked) from a clarify button's value; a bare reading has no asker."""
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value, None
+    if isinstance(data, dict) and isinstance(data.get("q"), str):
+        asker = data.get("u")
+        return data["q"], asker if isinstance(asker, str) and asker else None
+    return value, None
