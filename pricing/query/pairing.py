@@ -160,12 +160,16 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             tokens[nxt].role = "skip"
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
-        elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt):
-            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`
+        elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
+              or role(prev) == "count_verb"):
+            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`
             count_at = nxt if role(nxt) == "count" else prev
             taken.add(count_at)
-            # `每天5000次` names its period before the count, `5k calls a day` after it
-            if not mark_volume(i - 1 if role(i - 1).startswith("period:") else -1):
+            if role(prev) == "count_verb":
+                taken.add(prev)
+                explain_total(prev - 1)  # `一共调用2万次`
+            # `每天5000次`, `每天调用2万次` name their period before the count, `5k calls a day` after it
+            if not mark_volume(_period_before(tokens, i)):
                 mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
             explain_total(i - 1)
             explain_total(count_at + 1)
@@ -250,6 +254,15 @@ def _plural_count(tokens: list[Token], k: int) -> bool:
     while after < len(tokens) and tokens[after].role == "skip":
         after += 1
     return after < len(tokens) and (tokens[after].role or "").startswith("period:")
+
+
+def _period_before(tokens: list[Token], i: int) -> int:
+    """Index of the period word that opens the count at amount ``i`` (`每天5000次`, `每天调用2万次`,
+    `日均大概调用3万次`), past the verb and the filler between them; -1 when there is none."""
+    k = i - 1
+    while k >= 0 and tokens[k].role in ("count_verb", "skip", "total") and not tokens[k].used:
+        k -= 1
+    return k if k >= 0 and (tokens[k].role or "").startswith("period:") else -1
 
 
 def _period_follows(tokens: list[Token], i: int) -> int | None:

@@ -8,6 +8,7 @@ parser. Roles are plain strings read by `pricing.query`:
 - ``people`` (users, 用户: not requests) and ``per_person`` (每人, per user: a count per person);
 - options: ``batch``, ``search``, ``cny``, ``usd``, ``public``;
 - intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
+- ``count_verb`` (调用, 请求, 跑: the amount after it is a request count; a period before it is the count's);
 - reading aids: ``link`` (sits between an amount and its label), ``each`` (per-request marker),
   ``total`` (a sum: cached included, or across requests), ``embed``, ``images``, ``make``, ``via``,
   ``followup``, ``skip``;
@@ -227,11 +228,14 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["音频", "语音", "声音"], "label:audio"),
     **dict.fromkeys(["视频"], "label:video"),
     **dict.fromkeys(
-        ["次请求", "个请求", "次调用", "请求", "调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
+        ["次请求", "个请求", "次调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
          "段", "轮对话", "轮", "个问题", "问题", "笔", "消息", "份文件", "份文档", "个文件", "文件", "份",
          "段文字", "条消息"],
         "count",
     ),
+    # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
+    # amount after them is a request count, and a period before them is that count's
+    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫"], "count_verb"),
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
     **dict.fromkeys(["则", "则消息", "则请求"], "count"),
     **dict.fromkeys(["每则", "单次调用", "每一则"], "each"),
@@ -291,11 +295,11 @@ CJK_WORDS: dict[str, str] = {
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.
 CJK_FILLER = frozenset(
-    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 跑 要 整 整整 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
+    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
     谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
     算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
-    助手 api 接口 模型的 跑一次 调 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给
+    助手 api 接口 模型的 跑一次 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给
     需 时 时候 假设 比如 例如 大 小 长 短 左 右 上 下 中 内 外 后 前 多 少 有 没有 没 哪些 哪 为 为了 让 把 被 从 到 至 之 其 该 此
     便宜 带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我

@@ -16,11 +16,10 @@ from typing import Any
 
 import pytest
 import yaml
+from corpus_reading import DEFAULT, PRICED, expected, matches, observed
 
 from bot.answers.answerer import Answerer
 from pricing import PriceBook, canonical, parse_query
-
-from .corpus_reading import DEFAULT, PRICED, expected, matches, observed
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 FILES = ("en", "zh_CN", "zh_TW", "mixed")

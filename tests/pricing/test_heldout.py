@@ -14,11 +14,10 @@ from typing import Any
 
 import pytest
 import yaml
+from corpus_reading import DEFAULT, PRICED, expected, matches, observed
 
 from bot.answers.answerer import Answerer
 from pricing import PriceBook
-
-from .corpus_reading import DEFAULT, PRICED, expected, matches, observed
 
 HELDOUT = Path(__file__).resolve().parent.parent / "corpus" / "heldout"
 SETS = ("en", "zh_CN", "zh_TW")
