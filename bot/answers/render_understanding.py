@@ -133,6 +133,8 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
     if reason == "model_generation":
         return t.gettext("\"{generation}\" covers several models: which one? Pick one below, or name it, e.g. \"{model}\".").format(
             generation=err.params.get("generation", ""), model=err.params.get("model", ""))
+    if reason == "self_check":
+        return t.gettext("I can read that in more than one way and can't be sure which you mean. Please say what each amount is, and the request count with its period, e.g. \"8k in 1k out, 5000 requests a day, per month\".")
     if reason == "money_without_question":
         return t.gettext("What should the amount of money answer? E.g. \"how many 10k in 1k out for $30\".")
     return t.gettext("I couldn't find a pricing question in that.")

@@ -19,6 +19,7 @@ from .intent import asked_topic, choose_intent, free_limit, per_million_question
 from .pairing import Parts
 from .question import Query
 from .read import read_question
+from .selfcheck import check_reading
 from .usage import as_tokens, build_usage
 
 __all__ = ["parse_query"]
@@ -26,14 +27,15 @@ __all__ = ["parse_query"]
 _PRICED: frozenset[str] = frozenset(["estimate", "compare", "budget"])
 
 
-def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Query:
+def parse_query(text: str, book: PriceBook, *, previous: str | None = None, check: bool = True) -> Query:
     """Read one question. Raises `InvalidQuery`, `Ambiguous` or `UnknownModel`, never anything else.
 
     ``previous`` is the question this one may follow up (same thread): a follow-up ("what about 2.5
-    flash?", "x1000 a day?") is read as that question with the change.
+    flash?", "x1000 a day?") is read as that question with the change. ``check`` runs the self-check
+    before a priced reading (`selfcheck`); off only where the restatement itself is read.
     """
     try:
-        return _parse(text, book, previous)
+        return _parse(text, book, previous, check=check)
     except UnknownModel as error:
         models = generation_models(error.ref, book.card)
         if models is None:
@@ -68,7 +70,7 @@ def _read_generation(text: str, book: PriceBook, previous: str | None, error: Un
     raise Ambiguous("model_generation", tuple(canonical(q) for q in readings), generation=error.ref[:40], model=example)
 
 
-def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
+def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = False) -> Query:
     r = read_question(text, book)
     parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
     on_date = r.on_date
@@ -104,6 +106,8 @@ def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
     query = _finish(parts, models, refs, notices, tokens, on_date, asks_rates)
     if query.intent in _PRICED:
         _refuse_unexplained(parts, query, book)
+        if check:  # the restatement itself is read without the check: it is what is checked against
+            check_reading(query, parts, tokens, lambda again: _parse(again, book, None))
     return query
 
 
