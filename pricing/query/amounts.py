@@ -172,9 +172,9 @@ def spoken_durations(tokens: list[Token], text: str) -> list[Token]:
             out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal("0.5")))
             i += 1
             continue
-        if tok.kind == "cjk" and tok.text == "一小时" and any(cue in text for cue in _STORAGE_CUES):
+        if tok.kind == "cjk" and tok.text in ("一小时", "一个小时") and any(cue in text for cue in _STORAGE_CUES):
             out.append(Token("amount", "一", tok.start, tok.start + 1, tok.glued, value=Decimal(1)))
-            out.append(Token("cjk", "小时", tok.start + 1, tok.end, True, role=CJK_WORDS["小时"]))
+            out.append(Token("cjk", tok.text[1:], tok.start + 1, tok.end, True, role=CJK_WORDS["小时"]))
             i += 1
             continue
         out.append(tok)

@@ -31,7 +31,10 @@ _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d
 
 def normalize(text: str) -> tuple[str, dt.date | None]:
     """The text to tokenize (the first `MAX_QUERY_CHARS` characters, cleaned) and the date it names, if any."""
-    text = unicodedata.normalize("NFKC", text[:MAX_QUERY_CHARS]).lower()
+    # A full-width comma or 、 separates clauses, never thousands: `输出 500，100个用户` is 500 and 100, so
+    # it gets a space before NFKC would fold it into a digit-grouping comma
+    text = text[:MAX_QUERY_CHARS].replace("，", ", ").replace("、", ", ")
+    text = unicodedata.normalize("NFKC", text).lower()
     for word, simple in TRADITIONAL_WORDS.items():
         text = text.replace(word, simple)
     text = text.translate(TRADITIONAL)

@@ -96,7 +96,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(after)
 
     def mark_volume(k: int) -> bool:
-        while 0 <= k < n and tokens[k].role == "skip":  # `5,000 runs a day`
+        while 0 <= k < n and tokens[k].role in ("skip", "each", "per_person"):  # `5,000 runs a day`, `20 requests each per day`
             k += 1 if k > i else -1
         if role(k).startswith("period:"):
             tokens[k].volume = True
@@ -127,7 +127,11 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         if role(i - 1) == "times_sign":  # x100, ×100, * 100
             _set_once(parts, "requests", tok.value, tok)
             taken.add(i - 1)
-            mark_volume(neighbour(i, 1))
+            after = neighbour(i, 1)
+            if role(after) == "count":  # `100 users x 20 messages a day`: the period follows the count noun
+                taken.add(after)
+                after = neighbour(after, 1)
+            mark_volume(after)
         elif role(i + 1) == "times_sign" and tokens[i + 1].glued:  # 100x
             _set_once(parts, "requests", tok.value, tok)
             taken.add(i + 1)

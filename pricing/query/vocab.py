@@ -184,9 +184,13 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("per", "hour"): ("skip", "matter"),
     ("an", "hour"): ("skip", "matter"),
     ("per", "second"): ("skip", "matter"),
+    # `we hit the api 20k times a day`: hitting the API is calling it, not a cache hit
+    ("hit", "the"): ("skip", "skip"),
+    ("hitting", "the"): ("skip", "skip"),
 }
 
 PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
+                "day's": "day", "month's": "month",
                 "天": "day", "日": "day", "月": "month"}
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
@@ -240,16 +244,17 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["则", "则消息", "则请求"], "count"),
     **dict.fromkeys(["每则", "单次调用", "每一则"], "each"),
     **dict.fromkeys(["用户", "个用户", "位用户", "名用户", "客户", "个客户", "位客户", "员工", "名员工", "个员工",
-                     "使用者", "位使用者", "人", "个人", "位同事", "同事"], "people"),
+                     "使用者", "位使用者", "个使用者", "名使用者", "人", "个人", "位同事", "同事"], "people"),
     **dict.fromkeys(["够跑多少次", "够用多少次", "够多少次", "可以跑几次", "能调用多少次", "够跑几次", "够用几次"], "budget"),
     **dict.fromkeys(["每人", "人均", "每个用户", "每位用户", "每个人", "每位", "每用户", "每位使用者", "每个客户"], "per_person"),
     **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
     "分钟": "dur:1/60",
     "天": "dur:24",
-    **dict.fromkeys(["每天", "每日", "一天", "日均", "每一天", "天天", "一日"], "period:day"),
-    **dict.fromkeys(["每月", "每个月", "一个月", "月均", "每一个月", "一月", "月度", "每月份"], "period:month"),
+    **dict.fromkeys(["每天", "每日", "一天", "日均", "每一天", "天天", "一日", "日费", "日成本", "日花费"], "period:day"),
+    **dict.fromkeys(["每月", "每个月", "一个月", "月均", "每一个月", "一月", "月度", "每月份", "月费", "月费用", "月成本", "月花费",
+                     "月开销", "月账单", "月支出"], "period:month"),
     **dict.fromkeys(["每分钟", "一分钟"], "period:minute"),
-    **dict.fromkeys(["每周", "一周", "每星期", "每年", "一年", "每小时", "一小时", "每秒"], "matter"),
+    **dict.fromkeys(["每周", "一周", "每星期", "每年", "一年", "每小时", "一小时", "一个小时", "每秒"], "matter"),
     **dict.fromkeys(["批量", "批处理", "批次", "批量模式", "批量处理", "批"], "batch"),
     **dict.fromkeys(["联网搜索", "联网", "搜索", "搜寻", "谷歌搜索", "接地", "搜索接地", "grounding"], "search"),
     **dict.fromkeys(["人民币", "元", "块", "块钱", "rmb"], "cny"),
@@ -286,7 +291,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["换成", "改成", "换", "改用", "如果用", "要是用", "那", "呢"], "followup"),
     **dict.fromkeys(["里面", "当中", "是", "为", "走"], "link"),
     **dict.fromkeys(["乘以", "乘"], "times_sign"),
-    **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢"], "price_q"),
+    **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢", "花多少", "要花多少"], "price_q"),
     **dict.fromkeys(["其中"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
     # words with a numeral in them that are not amounts
@@ -303,13 +308,14 @@ CJK_FILLER = frozenset(
     需 时 时候 假设 比如 例如 大 小 长 短 左 右 上 下 中 内 外 后 前 多 少 有 没有 没 哪些 哪 为 为了 让 把 被 从 到 至 之 其 该 此
     便宜 带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
+    客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司
     大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
 )
 
 # Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
 TRADITIONAL = str.maketrans(
-    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運",
-    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运",
+    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運帳銷機",
+    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运账销机",
 )
 
 #: Taiwan wording that differs beyond single characters.
