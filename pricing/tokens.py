@@ -28,3 +28,4 @@ class Token:
     model: str | None = None
     volume: bool = False  # a period that belongs to a request count (`5k calls a day`)
     used: bool = False  # consumed by pairing
+    other_value: Decimal | None = None  # `10万5`: what another reader takes the same digits for (asked about)

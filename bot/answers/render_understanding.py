@@ -133,6 +133,10 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
     if reason == "model_generation":
         return t.gettext("\"{generation}\" covers several models: which one? Pick one below, or name it, e.g. \"{model}\".").format(
             generation=err.params.get("generation", ""), model=err.params.get("model", ""))
+    if reason == "which_number":
+        return t.gettext("Is {amount} {first} or {second}? Pick one below, or write the number in full.").format(
+            amount=err.params.get("amount", ""), first=t.number(Decimal(str(err.params.get("first", "0")))),
+            second=t.number(Decimal(str(err.params.get("second", "0")))))
     if reason == "self_check":
         return t.gettext("I can read that in more than one way and can't be sure which you mean. Please say what each amount is, and the request count with its period, e.g. \"8k in 1k out, 5000 requests a day, per month\".")
     if reason == "money_without_question":

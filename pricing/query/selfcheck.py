@@ -18,7 +18,7 @@ from .canonical import canonical
 from .pairing import Parts
 from .question import Query
 
-__all__ = ["check_reading"]
+__all__ = ["check_reading", "uses_every_amount"]
 
 #: The figures of `Parts` an amount of the question can become.
 _FIGURES = ("input", "cached", "output", "thinking", "audio", "video", "storage", "hours", "requests", "searches",
@@ -28,7 +28,7 @@ _FIGURES = ("input", "cached", "output", "thinking", "audio", "video", "storage"
 def check_reading(query: Query, parts: Parts, tokens: list[Token], reparse: Callable[[str], Query]) -> None:
     """Raise `Ambiguous("self_check")` unless the priced ``query`` accounts for the question's tokens
     and survives its own restatement. ``reparse`` reads a text without this check (no recursion)."""
-    if not (_periods_agree(query, tokens) and _amounts_accounted(parts, tokens) and _restates(query, reparse)):
+    if not (_periods_agree(query, tokens) and uses_every_amount(parts, tokens) and _restates(query, reparse)):
         raise Ambiguous("self_check")
 
 
@@ -47,7 +47,9 @@ def _periods_agree(query: Query, tokens: list[Token]) -> bool:
     return True
 
 
-def _amounts_accounted(parts: Parts, tokens: list[Token]) -> bool:
+def uses_every_amount(parts: Parts, tokens: list[Token]) -> bool:
+    """Every amount of the question is one of the reading's figures, as written (a reading offered
+    under a question must not drop a number or split one the text does not split)."""
     figures: set[Decimal] = {v for v in (getattr(parts, name) for name in _FIGURES) if v is not None}
     if parts.hours is not None:  # a duration is kept in hours: `90 minutes`, `3 days`
         figures |= {parts.hours * 60, parts.hours / 24}
