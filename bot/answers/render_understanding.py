@@ -80,10 +80,19 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
                 parts.append(t.gettext("Search grounding, {n} searches each").format(n=t.number(u.searches_per_request)))
             else:
                 parts.append(t.gettext("Search grounding"))
-    if query.budget_usd is not None:
-        parts.append(t.gettext("budget {amount}").format(amount=t.money(query.budget_usd)))
-    elif query.budget_cny is not None:
-        parts.append(t.gettext("budget {amount}").format(amount=t.money(query.budget_cny, "CNY")))
+    budget = t.money(query.budget_usd) if query.budget_usd is not None else None
+    if budget is None and query.budget_cny is not None:
+        budget = t.money(query.budget_cny, "CNY")
+    if budget is not None and query.budget_period == "month":
+        parts.append(t.gettext("budget {amount} a month").format(amount=budget))
+    elif budget is not None and query.budget_period == "day":
+        parts.append(t.gettext("budget {amount} a day").format(amount=budget))
+    elif budget is not None:
+        parts.append(t.gettext("budget {amount}").format(amount=budget))
+    if budget is not None and query.budget_period is not None and query.asked_period == "day":
+        parts.append(t.gettext("how many a day"))
+    elif budget is not None and query.budget_period is not None and query.asked_period == "month":
+        parts.append(t.gettext("how many a month"))
     if query.want_cny:
         parts.append(t.gettext("in yuan"))
     if query.on_date is not None:

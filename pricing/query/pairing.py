@@ -41,6 +41,7 @@ class Parts:
     images: Decimal | None = None
     period: Period | None = None
     asked_period: Period | None = None
+    budget_period: Period | None = None  # `每月预算500美元`, `$500/month`: the money is per this period
     batch: bool = False
     search: bool = False
     cache: Decimal | None = None  # `cache 1M`: storage if a duration is given, else cache hits
@@ -208,6 +209,30 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     return unlabeled
 
 
+def _budget_periods(tokens: list[Token], parts: Parts) -> None:
+    """`$500/month`, `500美元每月`, `每月预算500美元`, `每月100美金预算`: a period word beside the money
+    (before it and the budget word, or after it) in the same clause is the budget's period, not the
+    request count's (`每月预算500美元，每天能调用多少次`: 每天 opens the next clause, the question)."""
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind != "amount" or tok.money is None:
+            continue
+        after, before = i + 1, i - 1
+        while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link") and after - i <= 2:
+            after += 1
+        while before >= 0 and not tokens[before + 1].after_break and tokens[before].role in ("budget", "skip") and i - before <= 2:
+            before -= 1
+        for k in (before, after):
+            same_clause = 0 <= k < n and not (tokens[k].after_break if k > i else tokens[k + 1].after_break)
+            role = tokens[k].role or "" if same_clause else ""
+            if role in ("period:day", "period:month") and not tokens[k].volume:
+                if parts.budget_period not in (None, role[7:]):
+                    raise InvalidQuery("duplicate_part", part="period", amount=tokens[k].text)
+                parts.budget_period = role[7:]  # type: ignore[assignment]
+                tokens[k].role = "budget_" + role  # read here; the self-check holds the reading to it
+                break
+
+
 def _pair_slashed(tokens: list[Token], parts: Parts, taken: set[int]) -> None:
     """`10k/2k in/out`, `in/out 10k/2k`: two amounts and two labels, each joined by a slash, pair in order."""
     n = len(tokens)
@@ -354,6 +379,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
     standalone: list[Token] = []
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
+    _budget_periods(tokens, parts)
     for i, tok in enumerate(tokens):
         r = tok.role or ""
         if tok.kind == "amount" and tok.money is not None:
@@ -420,6 +446,13 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     volume_period = parts.period is not None
     for tok in standalone:
         period = tok.role[7:]  # type: ignore[index]
+        if parts.budget_period is not None and not volume_period:
+            # `每月预算500美元，每天能调用多少次`: with a budget per period, another period is the one asked
+            if period != parts.budget_period and parts.asked_period not in (None, period):
+                raise InvalidQuery("duplicate_part", part="period", amount=tok.text)
+            if period != parts.budget_period:
+                parts.asked_period = period  # type: ignore[assignment]
+            continue
         if parts.period is None:
             parts.period = period  # type: ignore[assignment]
         elif volume_period and period != parts.period and parts.asked_period in (None, period):

@@ -141,7 +141,8 @@ def _finish(
         notices=tuple(notices),
         topic=asked_topic(parts) if intent == "topic" else None,
         limit=free_limit(parts, tokens) if intent == "free_tier" else None,  # type: ignore[arg-type]
-        asked_period=parts.asked_period if usage is not None and usage.period is not None else None,
+        asked_period=parts.asked_period if usage is not None and (usage.period is not None or parts.budget_period is not None) else None,
+        budget_period=parts.budget_period if parts.budget_usd is not None or parts.budget_cny is not None else None,
         on_date=on_date,
         provider=parts.provider,
         followup=is_followup(parts, models, tokens),

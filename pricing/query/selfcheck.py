@@ -37,6 +37,10 @@ def _periods_agree(query: Query, tokens: list[Token]) -> bool:
     volume = usage.period if usage is not None else None
     for tok in tokens:
         role = tok.role or ""
+        if role.startswith("budget_period:"):
+            if role[14:] != query.budget_period:
+                return False  # `$500/month` must stay the budget's month
+            continue
         if role not in ("period:day", "period:month"):
             continue
         period = role[7:]
@@ -61,5 +65,6 @@ def _restates(query: Query, reparse: Callable[[str], Query]) -> bool:
         again = reparse(canonical(query))
     except Exception:  # noqa: BLE001  # any failure to read its own restatement is a doubt, not a crash
         return False
-    return (again.intent, again.usage, again.asked_period, again.budget_usd, again.budget_cny, [m.id for m in again.models]) == (
-        query.intent, query.usage, query.asked_period, query.budget_usd, query.budget_cny, [m.id for m in query.models])  # fmt: skip
+    return (again.intent, again.usage, again.asked_period, again.budget_usd, again.budget_cny, again.budget_period,
+            [m.id for m in again.models]) == (query.intent, query.usage, query.asked_period, query.budget_usd, query.budget_cny,
+                                              query.budget_period, [m.id for m in query.models])  # fmt: skip

@@ -31,6 +31,7 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or "sym"
         start, end = m.span()
         tok = Token(kind, m.group(), start, end, start == last_end)
+        tok.after_break = any(c in ",;" for c in text[max(last_end, 0) : start])
         last_end = end
         if kind == "cjk":
             tokens.extend(_split_cjk(tok))
@@ -74,5 +75,5 @@ def _split_cjk(tok: Token) -> list[Token]:
             i += 1
     flush(len(text))
     if out:
-        out[0].glued = tok.glued
+        out[0].glued, out[0].after_break = tok.glued, tok.after_break
     return out

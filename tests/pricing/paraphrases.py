@@ -98,11 +98,16 @@ BUDGETS: dict[str, list[tuple[str, int]]] = {
     "zh_TW": [("預算100美元 可以呼叫幾次", 100), ("100美金能呼叫幾次", 100)],
 }
 #: A budget for a period, asked as requests a day: (text, budget_usd, budget period, asked period).
-PERIOD_BUDGETS: dict[str, list[tuple[str, int, str, str]]] = {
-    "en": [("budget of $500/month, how many requests per day", 500, "month", "day")],
-    "zh_CN": [("每月预算500美元，每天能调用多少次", 500, "month", "day")],
-    "zh_TW": [("每月預算500美元，每天可以呼叫幾次", 500, "month", "day")],
-}
+PERIOD_BUDGETS: dict[str, list[tuple[str, int, str, str | None]]] = {
+    "en": [("budget of $500/month, how many requests per day", 500, "month", "day"),
+           ("how many calls per day can I afford with $500 a month", 500, "month", "day"),
+           ("we can spend $500 per month, how many requests is that", 500, "month", None),
+           ("$20 a day budget, how many requests a month", 20, "day", "month")],
+    "zh_CN": [("每月预算500美元，每天能调用多少次", 500, "month", "day"), ("每月500美金预算，能跑多少次", 500, "month", None),
+              ("预算每月500美元，一天能调用多少次", 500, "month", "day"), ("每天预算20美元，每月能调用多少次", 20, "day", "month")],
+    "zh_TW": [("每月預算500美元，每天可以呼叫幾次", 500, "month", "day"), ("每月預算 500 美金，可以呼叫幾次", 500, "month", None),
+              ("一天預算20美元，一個月可以呼叫幾次", 20, "day", "month")],
+}  # fmt: skip
 #: What the question opens with: nothing, or the thing being built, with `a`/一个/一個 as an article.
 OPENINGS = {
     "en": ["", "we have a chatbot:", "for a support bot,"],
@@ -125,7 +130,7 @@ def _counts(lang: str) -> Iterator[tuple[str, Meaning]]:
 
 def _expect(model: Meaning, usage: Meaning, count: Meaning, asked: str | None) -> Meaning:
     want: Meaning = {"intent": "estimate", "input": 0, "cached": 0, "output": 0, "thinking": 0, "requests": 1,
-                     "period": None, "asked": None, "budget_usd": None, **model, **usage, **count}  # fmt: skip
+                     "period": None, "asked": None, "budget_usd": None, "budget_period": None, **model, **usage, **count}  # fmt: skip
     if asked is not None and asked != want["period"]:
         want["asked"] = asked
     return want

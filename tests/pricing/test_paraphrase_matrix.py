@@ -29,7 +29,7 @@ def _reading(query: Query) -> dict[str, Any]:
     return {"intent": query.intent, "model": query.model.id if query.model else None, "input": u.input_tokens,
             "cached": u.cached_tokens, "output": u.output_tokens, "thinking": u.thinking_tokens, "requests": u.requests,
             "period": u.period, "asked": query.asked_period,
-            "budget_usd": int(query.budget_usd) if query.budget_usd is not None else None}  # fmt: skip
+            "budget_usd": int(query.budget_usd) if query.budget_usd is not None else None, "budget_period": query.budget_period}  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", LANGS)
