@@ -25,6 +25,8 @@ _RESOLUTION = re.compile(r"\b(\d{3,4}) ?[x×*] ?(\d{3,4})\b")
 #: Up to this many pixels a side, Google's image models bill one standard (1K/2K) image.
 _STANDARD_IMAGE_SIDE = 2048
 _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution|图|圖|照片|像素|分辨率|解析度")
+#: `10 4K images`, `生成10张4K图片`: an image size label, not an amount (1K and 2K bill as one standard image).
+_SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
 _IN_OUT = re.compile(r"\bi/o\b")
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 
@@ -45,6 +47,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     if _IMAGE_CUE.search(text):
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
         text = _RESOLUTION.sub(_resolution, text)
+        text = _SIZE_LABEL.sub(lambda m: "" if m.group(1) in "12" else " resolution ", text)
     text = _IN_OUT.sub("in/out", text)
     on_date = None
     match = _DATE.search(text)

@@ -146,7 +146,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(counted)
             explain_total(i - 1)  # `一共500个prompt`: a total of requests
             mark_volume(neighbour(counted, 1))
-        elif tokens[i - 1].text in ("查", "搜", "搜索") and role(nxt) == "count" if i > 0 else False:
+        elif role(nxt) == "count" and i > 0 and (tokens[i - 1].text in ("查", "搜", "搜索") or _searches_each(tokens, i - 1)):
             _set_once(parts, "searches", tok.value, tok)  # `每次查3次`: searches per request
             parts.search = True
             taken.update((i - 1, nxt))
@@ -285,6 +285,11 @@ def _plural_count(tokens: list[Token], k: int) -> bool:
     return after < len(tokens) and (tokens[after].role or "").startswith("period:")
 
 
+def _searches_each(tokens: list[Token], k: int) -> bool:
+    """`每次請求搜尋 3 次`, `每次都搜索2次`: a search word after a per-request marker counts searches."""
+    return tokens[k].role == "search" and k > 0 and tokens[k - 1].role == "each"
+
+
 def _period_before(tokens: list[Token], i: int) -> int:
     """Index of the period word that opens the count at amount ``i`` (`每天5000次`, `每天调用2万次`,
     `日均大概调用3万次`), past the verb and the filler between them; -1 when there is none."""
@@ -364,6 +369,8 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
                 break
     if name in ("audio", "video"):
         neighbour = label_at + 1
+        while neighbour < len(tokens) and tokens[neighbour].role == "link":
+            neighbour += 1  # `500k audio tokens in`: the input label after the modality is the same part
         if neighbour < len(tokens) and tokens[neighbour].role == "label:input":
             tokens[neighbour].used = True
     _set_once(parts, name, amount.value, amount)
@@ -439,7 +446,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif r == "pronoun_link":
             parts.intents.add("part")  # `2k out, 500 of it thinking`: a part of what was given
         elif tok.kind == "word" and tok.role is None:
-            if tok.text not in FILLER and len(tok.text) > 1:
+            # `how much'd`, `that's`: a contraction of filler is filler
+            if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1:
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None:
             parts.unknown_cjk.append(tok.text)

@@ -218,7 +218,7 @@ FILLER = frozenset(
     back send sending sent
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
-    in? one single same it? this? that? will would be been being""".split()
+    in? one single same it? this? that? will would be been being default""".split()
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
@@ -234,7 +234,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ["次请求", "个请求", "次调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
          "段", "轮对话", "轮", "个问题", "问题", "笔", "消息", "份文件", "份文档", "个文件", "文件", "份",
-         "段文字", "条消息"],
+         "段文字", "条消息", "文本块", "个文本块", "区块", "个区块", "个块", "段落", "个段落", "片段", "个片段", "条文本"],
         "count",
     ),
     # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
@@ -280,7 +280,7 @@ CJK_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(["公开"], "public"),
     **dict.fromkeys(["模型"], "model_kw"),
-    **dict.fromkeys(["每份", "每段"], "each"),
+    **dict.fromkeys(["每份", "每段", "每块", "每个块", "每个片段", "每个区块", "每个段落"], "each"),
     **dict.fromkeys(["每次", "每个请求", "单次", "每条", "每个", "每篇", "每轮", "每次请求", "每次调用", "一次"], "each"),
     **dict.fromkeys(["总共", "一共", "合计", "总计", "总量", "总"], "total"),
     **dict.fromkeys(["嵌入", "向量化", "向量", "embedding"], "embed"),
@@ -308,14 +308,14 @@ CJK_FILLER = frozenset(
     需 时 时候 假设 比如 例如 大 小 长 短 左 右 上 下 中 内 外 后 前 多 少 有 没有 没 哪些 哪 为 为了 让 把 被 从 到 至 之 其 该 此
     便宜 带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
-    客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司
+    客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司 另外 额外 此外 默认 预设 默认的
     大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
 )
 
 # Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
 TRADITIONAL = str.maketrans(
-    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運帳銷機",
-    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运账销机",
+    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運帳銷機區塊",
+    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运账销机区块",
 )
 
 #: Taiwan wording that differs beyond single characters.
