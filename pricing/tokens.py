@@ -28,3 +28,5 @@ class Token:
     model: str | None = None
     volume: bool = False  # a period that belongs to a request count (`5k calls a day`)
     used: bool = False  # consumed by pairing
+    after_break: bool = False  # a comma or semicolon stands before this token: a new clause
+    other_value: Decimal | None = None  # `10万5`: what another reader takes the same digits for (asked about)

@@ -206,8 +206,14 @@ class Answerer(PricingContext):
                 usd = query.budget_cny / provider.cny_per_usd  # type: ignore[operator]
             elif usd is None:
                 usd = self.fx_of(book).to_usd(query.budget_cny)  # type: ignore[arg-type]
+            per = None
+            if query.budget_period is not None:
+                # `$500 a month, how many a day?`: the budget for the period asked (a month is 30 days)
+                asked = query.asked_period or query.budget_period
+                per = (query.budget_period, asked, usd)
+                usd = usd * (understanding.monthly_factor(asked, query.budget_period) or Decimal(1))
             result = budget(book, query.usage, usd, model, today=today)
-            doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=None if via else fx, extra=query.notices)
+            doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=None if via else fx, extra=query.notices, per=per)
             if seller is not None:
                 doc.notes.insert(0, render.through_note(t, seller[1]))
             doc.lines[-1:-1] = render.provider_lines(t, via, result.per_request.total)
@@ -217,6 +223,8 @@ class Answerer(PricingContext):
                     cny=t.money(query.budget_cny, "CNY"), usd=t.money(usd), display=provider.name))
             self._understood(doc, t, query, model, fx_missing)
             data = _budget_data(result) | {"read_as": doc.lines[0]}
+            if per is not None:
+                data |= {"budget": _dec(per[2]), "budget_period": per[0], "requests_period": per[1]}
             return replace(make_reply(doc, "budget", lang, data, public=query.public), reading=reading)
         result_e = estimate(book, query.usage, model, today=today)
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)

@@ -382,9 +382,15 @@ def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, provi
     return Doc(title, lines, notes)
 
 
-def render_budget(t: Translator, b: Budget, *, ref: str | None, is_default: bool, fx: FxRate | None = None, extra: tuple[Notice, ...] = ()) -> Doc:
-    title = t.ngettext("{budget} pays for {n} such request", "{budget} pays for {n} such requests", b.requests).format(
-        budget=t.money(b.budget_usd), n=t.number(b.requests))
+def render_budget(t: Translator, b: Budget, *, ref: str | None, is_default: bool, fx: FxRate | None = None, extra: tuple[Notice, ...] = (),
+                  per: tuple[str, str, Decimal] | None = None) -> Doc:
+    """``per``: a budget given per period (its period, the period asked, the budget as given): ``b`` is
+    then priced for the period asked."""
+    if per is None:
+        title = t.ngettext("{budget} pays for {n} such request", "{budget} pays for {n} such requests", b.requests).format(
+            budget=t.money(b.budget_usd), n=t.number(b.requests))
+    else:
+        title = _budget_per_period_title(t, per, b.requests)
     e = b.per_request
     lines = [
         model_line(t, b.model, ref, is_default),
@@ -398,7 +404,24 @@ def render_budget(t: Translator, b: Budget, *, ref: str | None, is_default: bool
     if fx is not None:
         lines.append(cny_line(t, b.budget_usd, fx))
     lines.append(as_of_line(t, e.rates_as_of))
-    return Doc(title, lines, [notice_text(t, n) for n in (*b.notices, *extra)])
+    notes = [notice_text(t, n) for n in (*b.notices, *extra)]
+    if per is not None and per[0] != per[1]:
+        notes.insert(0, t.gettext("A monthly budget asked per day: the budget / 30 days.") if per[0] == "month"
+                     else t.gettext("A daily budget asked per month: the budget x 30 days."))
+    return Doc(title, lines, notes)
+
+
+def _budget_per_period_title(t: Translator, per: tuple[str, str, Decimal], n: int) -> str:
+    budget_period, asked, amount = per
+    if (budget_period, asked) == ("month", "day"):
+        text = t.ngettext("{budget} a month pays for {n} such request a day", "{budget} a month pays for {n} such requests a day", n)
+    elif (budget_period, asked) == ("day", "month"):
+        text = t.ngettext("{budget} a day pays for {n} such request a month", "{budget} a day pays for {n} such requests a month", n)
+    elif budget_period == "month":
+        text = t.ngettext("{budget} a month pays for {n} such request a month", "{budget} a month pays for {n} such requests a month", n)
+    else:
+        text = t.ngettext("{budget} a day pays for {n} such request a day", "{budget} a day pays for {n} such requests a day", n)
+    return text.format(budget=t.money(amount), n=t.number(n))
 
 
 # --- rates and free tier ---------------------------------------------------------------------------

@@ -87,10 +87,19 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
                 parts.append(t.gettext("Search grounding, {n} searches each").format(n=t.number(u.searches_per_request)))
             else:
                 parts.append(t.gettext("Search grounding"))
-    if query.budget_usd is not None:
-        parts.append(t.gettext("budget {amount}").format(amount=t.money(query.budget_usd)))
-    elif query.budget_cny is not None:
-        parts.append(t.gettext("budget {amount}").format(amount=t.money(query.budget_cny, "CNY")))
+    budget = t.money(query.budget_usd) if query.budget_usd is not None else None
+    if budget is None and query.budget_cny is not None:
+        budget = t.money(query.budget_cny, "CNY")
+    if budget is not None and query.budget_period == "month":
+        parts.append(t.gettext("budget {amount} a month").format(amount=budget))
+    elif budget is not None and query.budget_period == "day":
+        parts.append(t.gettext("budget {amount} a day").format(amount=budget))
+    elif budget is not None:
+        parts.append(t.gettext("budget {amount}").format(amount=budget))
+    if budget is not None and query.budget_period is not None and query.asked_period == "day":
+        parts.append(t.gettext("how many a day"))
+    elif budget is not None and query.budget_period is not None and query.asked_period == "month":
+        parts.append(t.gettext("how many a month"))
     if query.want_cny:
         parts.append(t.gettext("in yuan"))
     if query.on_date is not None:
@@ -143,6 +152,12 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
     if reason == "model_generation":
         return t.gettext("\"{generation}\" covers several models: which one? Pick one below, or name it, e.g. \"{model}\".").format(
             generation=err.params.get("generation", ""), model=err.params.get("model", ""))
+    if reason == "which_number":
+        return t.gettext("Is {amount} {first} or {second}? Pick one below, or write the number in full.").format(
+            amount=err.params.get("amount", ""), first=t.number(Decimal(str(err.params.get("first", "0")))),
+            second=t.number(Decimal(str(err.params.get("second", "0")))))
+    if reason == "self_check":
+        return t.gettext("I can read that in more than one way and can't be sure which you mean. Please say what each amount is, and the request count with its period, e.g. \"8k in 1k out, 5000 requests a day, per month\".")
     if reason == "money_without_question":
         return t.gettext("What should the amount of money answer? E.g. \"how many 10k in 1k out for $30\".")
     return t.gettext("I couldn't find a pricing question in that.")

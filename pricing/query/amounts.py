@@ -34,7 +34,8 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
         return None
     word = tokens[after]
     role = word.role or WORDS.get(word.text) if word.kind in ("cjk", "word") else None
-    if role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued):
+    # `50 美金` is dollars however it is spaced; a spaced 人民币 (`输出5万 人民币`) asks for the answer in yuan
+    if role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued and role != "usd"):
         return None
     before = tokens[first - 1] if first > 0 else None
     if before is not None and ((before.role or WORDS.get(before.text) or "").startswith("label:")):
@@ -50,6 +51,7 @@ def read_amounts(tokens: list[Token], text: str) -> list[Token]:
         tok = tokens[i]
         if tok.kind in ("num", "cjknum"):
             value = parse_number(tok.text) if tok.kind == "num" else Decimal(cjk_value(tok.text))
+            other: Decimal | None = None
             if value is None:
                 raise InvalidQuery("amount_too_large", amount=tok.text[:30])
             start, j = tok.start, i + 1
@@ -57,7 +59,7 @@ def read_amounts(tokens: list[Token], text: str) -> list[Token]:
             spaced_unit = j < n and not tokens[j].glued and text[tok.end : tokens[j].start].strip() == ""
             if j < n and tokens[j].kind == "cjknum" and is_cjk_multiplier(tokens[j].text) and (tokens[j].glued or spaced_unit):
                 unit = cjk_value(tokens[j].text)
-                value, j = _cjk_compound(tokens, j + 1, value * unit, unit, lead=tok.text if tok.kind == "num" else "")
+                value, j, other = _cjk_compound(tokens, j + 1, value * unit, unit, lead=tok.text if tok.kind == "num" else "")
             elif j < n and tokens[j].kind == "cjknum" and tokens[j].glued and _unit_then_zero(tokens[j].text):
                 # `20万零1`: the zero says the digits after it are ones, not the next unit down
                 value *= cjk_value(tokens[j].text.rstrip("零"))
@@ -69,7 +71,7 @@ def read_amounts(tokens: list[Token], text: str) -> list[Token]:
                 # `50k` glued, or `1 million` spaced; a spaced single letter is still a multiplier
                 value *= ENGLISH_MULTIPLIERS[tokens[j].text]
                 j += 1
-            amount = Token("amount", "", start, tokens[j - 1].end, tok.glued, value=value)
+            amount = Token("amount", "", start, tokens[j - 1].end, tok.glued, value=value, other_value=other)
             if out and out[-1].text == "-" and tok.glued and (not out[-1].glued or out[-2].kind in ("sym", "cjk")):
                 raise InvalidQuery("negative_amount", amount="-" + tok.text + "".join(t.text for t in tokens[i + 1 : j]))
             if out and out[-1].kind == "sym" and out[-1].text in ("$", "¥"):
@@ -92,12 +94,13 @@ def _unit_then_zero(text: str) -> bool:
     return text.endswith("零") and is_cjk_multiplier(text.rstrip("零"))
 
 
-def _cjk_compound(tokens: list[Token], j: int, value: Decimal, unit: int, *, lead: str) -> tuple[Decimal, int]:
+def _cjk_compound(tokens: list[Token], j: int, value: Decimal, unit: int, *, lead: str) -> tuple[Decimal, int, Decimal | None]:
     """Digits and smaller units glued after `1万`: `1万5千` is 15,000, `3万2千5百` 32,500, as people write them.
 
-    A last digit with no unit means the next unit down, as in speech (`1万5` 15,000, `2千5` 2,500),
-    but only after a single leading digit: whether `10万5` is 105,000 or 150,000 depends on the
-    reader, so that one stays two amounts and is asked about. Returns the value and the next token.
+    A last digit with no unit means the next unit down, as in speech (`1万5` 15,000, `2千5` 2,500).
+    After more than one leading digit readers differ: `10万5` is 105,000 to one (10万5千) and 100,005
+    to another (the digits as written), so it is one amount with both values, asked about. Returns the
+    value, the next token and the other reader's value (None when there is one reading).
     """
     n = len(tokens)
     while j < n and tokens[j].kind == "num" and tokens[j].glued and tokens[j].text.isdigit():
@@ -109,11 +112,12 @@ def _cjk_compound(tokens: list[Token], j: int, value: Decimal, unit: int, *, lea
                 break  # `1万5万`: not one number
             value, unit, j = value + digits * smaller, smaller, j + 2
             continue
-        spoken_short = len(tokens[j].text) == 1 and unit >= 100 and len(lead) == 1 and lead.isdigit()
-        if spoken_short and not (nxt is not None and nxt.glued and nxt.kind in ("word", "num", "cjknum")):
-            value, j = value + digits * unit // 10, j + 1
+        short = len(tokens[j].text) == 1 and unit >= 100 and lead.isdigit()
+        if short and not (nxt is not None and nxt.glued and nxt.kind in ("word", "num", "cjknum")):
+            other = value + digits if len(lead) > 1 else None
+            return value + digits * unit // 10, j + 1, other
         break
-    return value, j
+    return value, j, None
 
 
 def drop_article_one(tokens: list[Token]) -> list[Token]:
@@ -172,9 +176,9 @@ def spoken_durations(tokens: list[Token], text: str) -> list[Token]:
             out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal("0.5")))
             i += 1
             continue
-        if tok.kind == "cjk" and tok.text == "一小时" and any(cue in text for cue in _STORAGE_CUES):
+        if tok.kind == "cjk" and tok.text in ("一小时", "一个小时") and any(cue in text for cue in _STORAGE_CUES):
             out.append(Token("amount", "一", tok.start, tok.start + 1, tok.glued, value=Decimal(1)))
-            out.append(Token("cjk", "小时", tok.start + 1, tok.end, True, role=CJK_WORDS["小时"]))
+            out.append(Token("cjk", tok.text[1:], tok.start + 1, tok.end, True, role=CJK_WORDS["小时"]))
             i += 1
             continue
         out.append(tok)

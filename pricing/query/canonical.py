@@ -41,7 +41,7 @@ def canonical(query: Query) -> str:
             parts.append(f"x{u.requests}")
         if u.period is not None:
             parts.append(f"per {u.period}")
-        if query.asked_period is not None:
+        if query.asked_period is not None and query.budget_period is None:
             parts.append("monthly" if query.asked_period == "month" else "daily")
         if u.batch:
             parts.append("batch")
@@ -61,6 +61,10 @@ def canonical(query: Query) -> str:
         parts.append(f"how many for ${plain_amount(query.budget_usd)}")
     elif query.budget_cny is not None:
         parts.append(f"how many for {plain_amount(query.budget_cny)} yuan")
+    if query.budget_period is not None:
+        parts.append(f"per {query.budget_period}")  # right after the money: the budget's period
+        if query.asked_period is not None:
+            parts.append(f"how many per {query.asked_period}")
     if query.want_cny:
         parts.append("in CNY")
     if query.on_date is not None:

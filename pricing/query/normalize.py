@@ -25,13 +25,18 @@ _RESOLUTION = re.compile(r"\b(\d{3,4}) ?[x×*] ?(\d{3,4})\b")
 #: Up to this many pixels a side, Google's image models bill one standard (1K/2K) image.
 _STANDARD_IMAGE_SIDE = 2048
 _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution|图|圖|照片|像素|分辨率|解析度")
+#: `10 4K images`, `生成10张4K图片`: an image size label, not an amount (1K and 2K bill as one standard image).
+_SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
 _IN_OUT = re.compile(r"\bi/o\b")
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 
 
 def normalize(text: str) -> tuple[str, dt.date | None]:
     """The text to tokenize (the first `MAX_QUERY_CHARS` characters, cleaned) and the date it names, if any."""
-    text = unicodedata.normalize("NFKC", text[:MAX_QUERY_CHARS]).lower()
+    # A full-width comma or 、 separates clauses, never thousands: `输出 500，100个用户` is 500 and 100, so
+    # it gets a space before NFKC would fold it into a digit-grouping comma
+    text = text[:MAX_QUERY_CHARS].replace("，", ", ").replace("、", ", ")
+    text = unicodedata.normalize("NFKC", text).lower()
     for word, simple in TRADITIONAL_WORDS.items():
         text = text.replace(word, simple)
     text = text.translate(TRADITIONAL)
@@ -42,6 +47,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     if _IMAGE_CUE.search(text):
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
         text = _RESOLUTION.sub(_resolution, text)
+        text = _SIZE_LABEL.sub(lambda m: "" if m.group(1) in "12" else " resolution ", text)
     text = _IN_OUT.sub("in/out", text)
     on_date = None
     match = _DATE.search(text)

@@ -41,6 +41,7 @@ class Parts:
     images: Decimal | None = None
     period: Period | None = None
     asked_period: Period | None = None
+    budget_period: Period | None = None  # `每月预算500美元`, `$500/month`: the money is per this period
     batch: bool = False
     tiers: list[str] = field(default_factory=list)  # service tiers named (flex, priority), in order
     search: bool = False
@@ -97,7 +98,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(after)
 
     def mark_volume(k: int) -> bool:
-        while 0 <= k < n and tokens[k].role == "skip":  # `5,000 runs a day`
+        while 0 <= k < n and tokens[k].role in ("skip", "each", "per_person"):  # `5,000 runs a day`, `20 requests each per day`
             k += 1 if k > i else -1
         if role(k).startswith("period:"):
             tokens[k].volume = True
@@ -128,7 +129,11 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         if role(i - 1) == "times_sign":  # x100, ×100, * 100
             _set_once(parts, "requests", tok.value, tok)
             taken.add(i - 1)
-            mark_volume(neighbour(i, 1))
+            after = neighbour(i, 1)
+            if role(after) == "count":  # `100 users x 20 messages a day`: the period follows the count noun
+                taken.add(after)
+                after = neighbour(after, 1)
+            mark_volume(after)
         elif role(i + 1) == "times_sign" and tokens[i + 1].glued:  # 100x
             _set_once(parts, "requests", tok.value, tok)
             taken.add(i + 1)
@@ -142,7 +147,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(counted)
             explain_total(i - 1)  # `一共500个prompt`: a total of requests
             mark_volume(neighbour(counted, 1))
-        elif tokens[i - 1].text in ("查", "搜", "搜索") and role(nxt) == "count" if i > 0 else False:
+        elif role(nxt) == "count" and i > 0 and (tokens[i - 1].text in ("查", "搜", "搜索") or _searches_each(tokens, i - 1)):
             _set_once(parts, "searches", tok.value, tok)  # `每次查3次`: searches per request
             parts.search = True
             taken.update((i - 1, nxt))
@@ -161,12 +166,16 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             tokens[nxt].role = "skip"
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
-        elif role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt):
-            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`
+        elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
+              or role(prev) == "count_verb"):
+            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`
             count_at = nxt if role(nxt) == "count" else prev
             taken.add(count_at)
-            # `每天5000次` names its period before the count, `5k calls a day` after it
-            if not mark_volume(i - 1 if role(i - 1).startswith("period:") else -1):
+            if role(prev) == "count_verb":
+                taken.add(prev)
+                explain_total(prev - 1)  # `一共调用2万次`
+            # `每天5000次`, `每天调用2万次` name their period before the count, `5k calls a day` after it
+            if not mark_volume(_period_before(tokens, i)):
                 mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
             explain_total(i - 1)
             explain_total(count_at + 1)
@@ -199,6 +208,30 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     for k in taken:
         tokens[k].used = True
     return unlabeled
+
+
+def _budget_periods(tokens: list[Token], parts: Parts) -> None:
+    """`$500/month`, `500美元每月`, `每月预算500美元`, `每月100美金预算`: a period word beside the money
+    (before it and the budget word, or after it) in the same clause is the budget's period, not the
+    request count's (`每月预算500美元，每天能调用多少次`: 每天 opens the next clause, the question)."""
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind != "amount" or tok.money is None:
+            continue
+        after, before = i + 1, i - 1
+        while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link") and after - i <= 2:
+            after += 1
+        while before >= 0 and not tokens[before + 1].after_break and tokens[before].role in ("budget", "skip") and i - before <= 2:
+            before -= 1
+        for k in (before, after):
+            same_clause = 0 <= k < n and not (tokens[k].after_break if k > i else tokens[k + 1].after_break)
+            role = tokens[k].role or "" if same_clause else ""
+            if role in ("period:day", "period:month") and not tokens[k].volume:
+                if parts.budget_period not in (None, role[7:]):
+                    raise InvalidQuery("duplicate_part", part="period", amount=tokens[k].text)
+                parts.budget_period = role[7:]  # type: ignore[assignment]
+                tokens[k].role = "budget_" + role  # read here; the self-check holds the reading to it
+                break
 
 
 def _pair_slashed(tokens: list[Token], parts: Parts, taken: set[int]) -> None:
@@ -251,6 +284,20 @@ def _plural_count(tokens: list[Token], k: int) -> bool:
     while after < len(tokens) and tokens[after].role == "skip":
         after += 1
     return after < len(tokens) and (tokens[after].role or "").startswith("period:")
+
+
+def _searches_each(tokens: list[Token], k: int) -> bool:
+    """`每次請求搜尋 3 次`, `每次都搜索2次`: a search word after a per-request marker counts searches."""
+    return tokens[k].role == "search" and k > 0 and tokens[k - 1].role == "each"
+
+
+def _period_before(tokens: list[Token], i: int) -> int:
+    """Index of the period word that opens the count at amount ``i`` (`每天5000次`, `每天调用2万次`,
+    `日均大概调用3万次`), past the verb and the filler between them; -1 when there is none."""
+    k = i - 1
+    while k >= 0 and tokens[k].role in ("count_verb", "skip", "total") and not tokens[k].used:
+        k -= 1
+    return k if k >= 0 and (tokens[k].role or "").startswith("period:") else -1
 
 
 def _period_follows(tokens: list[Token], i: int) -> int | None:
@@ -323,6 +370,8 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
                 break
     if name in ("audio", "video"):
         neighbour = label_at + 1
+        while neighbour < len(tokens) and tokens[neighbour].role == "link":
+            neighbour += 1  # `500k audio tokens in`: the input label after the modality is the same part
         if neighbour < len(tokens) and tokens[neighbour].role == "label:input":
             tokens[neighbour].used = True
     _set_once(parts, name, amount.value, amount)
@@ -338,6 +387,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
     standalone: list[Token] = []
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
+    _budget_periods(tokens, parts)
     for i, tok in enumerate(tokens):
         r = tok.role or ""
         if tok.kind == "amount" and tok.money is not None:
@@ -401,13 +451,21 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif r == "pronoun_link":
             parts.intents.add("part")  # `2k out, 500 of it thinking`: a part of what was given
         elif tok.kind == "word" and tok.role is None:
-            if tok.text not in FILLER and len(tok.text) > 1:
+            # `how much'd`, `that's`: a contraction of filler is filler
+            if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1:
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None:
             parts.unknown_cjk.append(tok.text)
     volume_period = parts.period is not None
     for tok in standalone:
         period = tok.role[7:]  # type: ignore[index]
+        if parts.budget_period is not None and not volume_period:
+            # `每月预算500美元，每天能调用多少次`: with a budget per period, another period is the one asked
+            if period != parts.budget_period and parts.asked_period not in (None, period):
+                raise InvalidQuery("duplicate_part", part="period", amount=tok.text)
+            if period != parts.budget_period:
+                parts.asked_period = period  # type: ignore[assignment]
+            continue
         if parts.period is None:
             parts.period = period  # type: ignore[assignment]
         elif volume_period and period != parts.period and parts.asked_period in (None, period):

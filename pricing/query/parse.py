@@ -19,21 +19,24 @@ from .intent import asked_topic, choose_intent, free_limit, per_million_question
 from .pairing import Parts
 from .question import Query
 from .read import read_question
+from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
+from .vocab import FILLER
 
 __all__ = ["parse_query"]
 
 _PRICED: frozenset[str] = frozenset(["estimate", "compare", "budget"])
 
 
-def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Query:
+def parse_query(text: str, book: PriceBook, *, previous: str | None = None, check: bool = True) -> Query:
     """Read one question. Raises `InvalidQuery`, `Ambiguous` or `UnknownModel`, never anything else.
 
     ``previous`` is the question this one may follow up (same thread): a follow-up ("what about 2.5
-    flash?", "x1000 a day?") is read as that question with the change.
+    flash?", "x1000 a day?") is read as that question with the change. ``check`` runs the self-check
+    before a priced reading (`selfcheck`); off only where the restatement itself is read.
     """
     try:
-        return _parse(text, book, previous)
+        return _parse(text, book, previous, check=check)
     except UnknownModel as error:
         models = generation_models(error.ref, book.card)
         if models is None:
@@ -68,7 +71,7 @@ def _read_generation(text: str, book: PriceBook, previous: str | None, error: Un
     raise Ambiguous("model_generation", tuple(canonical(q) for q in readings), generation=error.ref[:40], model=example)
 
 
-def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
+def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = False) -> Query:
     r = read_question(text, book)
     parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
     on_date = r.on_date
@@ -79,6 +82,7 @@ def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
             count=as_tokens(parts.requests, "requests") if parts.requests is not None else None, count_period=parts.period,
         )  # fmt: skip
         return apply_followup(parse_query(previous, book), change)
+    _ask_which_number(parts, models, refs, tokens, on_date)
     asks_rates = per_million_question(unlabeled, parts)
     if not asks_rates and price_of_a_million(parts, tokens):
         asks_rates, parts.input, parts.output = True, None, None
@@ -92,18 +96,25 @@ def _parse(text: str, book: PriceBook, previous: str | None) -> Query:
     if "images" in parts.labels_seen or parts.images is not None and not parts.make:
         raise Ambiguous("images")  # images to read, or images with no count: their tokens are unknown
     if unlabeled:
-        choices = _place_unlabeled(unlabeled, parts, models[0] if models else None, notices)
+        choices = _place_unlabeled(unlabeled, parts, models[0] if models else None, notices, tokens)
         if choices:
             readings = []
             for choice in choices:
+                reading = parts.with_amounts(choice)
                 try:
-                    readings.append(canonical(_finish(parts.with_amounts(choice), models, refs, [], tokens, on_date, False)))
+                    query = _finish(reading, models, refs, [], tokens, on_date, False)
+                    if query.intent in _PRICED:
+                        _refuse_unexplained(reading, query, book)  # complete: pressing it prices, not asks again
                 except PricingError:
                     continue  # a reading that cannot be priced is no reading to offer
+                if uses_every_amount(reading, tokens):  # the numbers as written, none dropped
+                    readings.append(canonical(query))
             raise Ambiguous("unlabeled_amount", tuple(readings), amount=" / ".join(a.text.strip() for a in unlabeled)[:60])
     query = _finish(parts, models, refs, notices, tokens, on_date, asks_rates)
     if query.intent in _PRICED:
         _refuse_unexplained(parts, query, book)
+        if check:  # the restatement itself is read without the check: it is what is checked against
+            check_reading(query, parts, tokens, lambda again: _parse(again, book, None))
     return query
 
 
@@ -130,7 +141,8 @@ def _finish(
         notices=tuple(notices),
         topic=asked_topic(parts) if intent == "topic" else None,
         limit=free_limit(parts, tokens) if intent == "free_tier" else None,  # type: ignore[arg-type]
-        asked_period=parts.asked_period if usage is not None and usage.period is not None else None,
+        asked_period=parts.asked_period if usage is not None and (usage.period is not None or parts.budget_period is not None) else None,
+        budget_period=parts.budget_period if parts.budget_usd is not None or parts.budget_cny is not None else None,
         on_date=on_date,
         provider=parts.provider,
         followup=is_followup(parts, models, tokens),
@@ -141,10 +153,36 @@ def _finish(
     )
 
 
+#: The figures of `Parts` a number read two ways can be.
+_NUMBER_FIELDS = ("input", "cached", "output", "thinking", "audio", "video", "storage", "requests", "people", "images", "cache")
+
+
+def _ask_which_number(
+    parts: Parts, models: tuple[ModelCard, ...], refs: tuple[str, ...], tokens: list[Token], on_date: dt.date | None
+) -> None:
+    """`10万5`: readers differ on the number itself; offer the question with each value, never a guess."""
+    for tok in tokens:
+        if tok.kind != "amount" or tok.other_value is None or tok.value is None:
+            continue
+        name = next((n for n in _NUMBER_FIELDS if getattr(parts, n) == tok.value), None)
+        readings: list[str] = []
+        for value in (tok.value, tok.other_value):
+            if name is None:
+                break  # an amount with no role yet: nothing whole to offer, the question is asked plainly
+            try:
+                readings.append(canonical(_finish(parts.with_amounts({name: value}), models, refs, [], tokens, on_date, False)))
+            except PricingError:
+                continue  # a reading that cannot be priced is no reading to offer
+        raise Ambiguous("which_number", tuple(readings), amount=tok.text, first=tok.value, second=tok.other_value)
+
+
 def _place_unlabeled(
-    unlabeled: list[Token], parts: Parts, model: ModelCard | None, notices: list[Notice]
+    unlabeled: list[Token], parts: Parts, model: ModelCard | None, notices: list[Notice], tokens: list[Token]
 ) -> list[dict[str, Decimal | None]]:
     """Amounts with no label: placed where there is one reading; otherwise the readings to offer."""
+    if any(_counts_a_thing(tokens, a) for a in unlabeled):
+        # `500 PDFs`: an amount of things the tables do not know is no amount of tokens; nothing to offer
+        return [{}]
     first = unlabeled[0].value
     assert first is not None  # every amount has a value (amounts.py)
     if not _model_prices_output(model) and parts.input is None and len(unlabeled) == 1:
@@ -165,7 +203,15 @@ def _place_unlabeled(
         return [{"input": values[0]}, {"output": values[0]}]
     if len(values) == 2 and len(slots) == 2:
         return [{"input": values[0], "output": values[1]}, {"input": values[1], "output": values[0]}]
+    if len(values) == 1 and not slots and parts.requests is None and first >= 1 and first == first.to_integral_value():
+        return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
+
+
+def _counts_a_thing(tokens: list[Token], amount: Token) -> bool:
+    """`500 PDFs`, `300 张发票`: the word right after the amount is one the tables do not know."""
+    k = next((i for i, t in enumerate(tokens) if t is amount), -1) + 1
+    return 0 < k < len(tokens) and tokens[k].role is None and tokens[k].kind in ("word", "cjk") and tokens[k].text not in FILLER
 
 
 def _model_prices_output(model: ModelCard | None) -> bool:

@@ -32,6 +32,7 @@ class Query:
     topic: Topic | None = None
     limit: Literal["rpm", "rpd", "tpm"] | None = None  # the free-tier limit asked about
     asked_period: Period | None = None  # the total is wanted per this period (usage.period is the volume's)
+    budget_period: Period | None = None  # the budget is money per this period (`$500/month`)
     on_date: dt.date | None = None  # price as on this day
     provider: str | None = None  # `via NAME`: priced through a reseller
     followup: bool = False  # reads as a change to a previous question ("what about 2.5 flash?")

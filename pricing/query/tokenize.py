@@ -12,9 +12,10 @@ __all__ = ["tokenize"]
 _CJK_TABLE: dict[str, str] = {**dict.fromkeys(CJK_FILLER, "skip"), **CJK_WORDS}
 _CJK_MAX = max(len(w) for w in _CJK_TABLE)
 _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
-#: Words that start with a numeral character but are not numbers (`一下`, `一个月`).
+#: Words that start with a numeral character but are not numbers (`一下`, `一个月`); 一个 is the article
+#: "a" (`我们有一个应用`, `跑一个批量任务`): no count is ever said that way, and one request is the default.
 _NUMERAL_WORDS = ("一下", "一些", "一起", "一样", "一般", "一点", "一直", "一款", "一种", "一句", "一天", "一个月", "一月", "一日", "一周",
-                  "一年", "一小时", "一分钟", "一次", "一共")  # fmt: skip
+                  "一年", "一小时", "一个小时", "一分钟", "一次", "一共", "一个")  # fmt: skip
 _TOKEN = re.compile(
     r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e[+-]?\d{1,2}(?![a-z]))?)"
     r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
@@ -30,6 +31,7 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or "sym"
         start, end = m.span()
         tok = Token(kind, m.group(), start, end, start == last_end)
+        tok.after_break = any(c in ",;" for c in text[max(last_end, 0) : start])
         last_end = end
         if kind == "cjk":
             tokens.extend(_split_cjk(tok))
@@ -73,5 +75,5 @@ def _split_cjk(tok: Token) -> list[Token]:
             i += 1
     flush(len(text))
     if out:
-        out[0].glued = tok.glued
+        out[0].glued, out[0].after_break = tok.glued, tok.after_break
     return out

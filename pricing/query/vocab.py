@@ -8,6 +8,7 @@ parser. Roles are plain strings read by `pricing.query`:
 - ``people`` (users, 用户: not requests) and ``per_person`` (每人, per user: a count per person);
 - options: ``batch``, ``tier:<flex|priority>`` (Google's service tiers), ``search``, ``cny``, ``usd``, ``public``;
 - intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
+- ``count_verb`` (调用, 请求, 跑: the amount after it is a request count; a period before it is the count's);
 - reading aids: ``link`` (sits between an amount and its label), ``each`` (per-request marker),
   ``total`` (a sum: cached included, or across requests), ``embed``, ``images``, ``make``, ``via``,
   ``followup``, ``skip``;
@@ -200,9 +201,13 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("per", "hour"): ("skip", "matter"),
     ("an", "hour"): ("skip", "matter"),
     ("per", "second"): ("skip", "matter"),
+    # `we hit the api 20k times a day`: hitting the API is calling it, not a cache hit
+    ("hit", "the"): ("skip", "skip"),
+    ("hitting", "the"): ("skip", "skip"),
 }
 
 PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
+                "day's": "day", "month's": "month",
                 "天": "day", "日": "day", "月": "month"}
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
@@ -230,7 +235,7 @@ FILLER = frozenset(
     back send sending sent
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
-    in? one single same it? this? that? will would be been being""".split()
+    in? one single same it? this? that? will would be been being default""".split()
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
@@ -244,25 +249,29 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["音频", "语音", "声音"], "label:audio"),
     **dict.fromkeys(["视频"], "label:video"),
     **dict.fromkeys(
-        ["次请求", "个请求", "次调用", "请求", "调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
+        ["次请求", "个请求", "次调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
          "段", "轮对话", "轮", "个问题", "问题", "笔", "消息", "份文件", "份文档", "个文件", "文件", "份",
-         "段文字", "条消息"],
+         "段文字", "条消息", "文本块", "个文本块", "区块", "个区块", "个块", "段落", "个段落", "片段", "个片段", "条文本"],
         "count",
     ),
+    # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
+    # amount after them is a request count, and a period before them is that count's
+    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫"], "count_verb"),
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
     **dict.fromkeys(["则", "则消息", "则请求"], "count"),
     **dict.fromkeys(["每则", "单次调用", "每一则"], "each"),
     **dict.fromkeys(["用户", "个用户", "位用户", "名用户", "客户", "个客户", "位客户", "员工", "名员工", "个员工",
-                     "使用者", "位使用者", "人", "个人", "位同事", "同事"], "people"),
+                     "使用者", "位使用者", "个使用者", "名使用者", "人", "个人", "位同事", "同事"], "people"),
     **dict.fromkeys(["够跑多少次", "够用多少次", "够多少次", "可以跑几次", "能调用多少次", "够跑几次", "够用几次"], "budget"),
     **dict.fromkeys(["每人", "人均", "每个用户", "每位用户", "每个人", "每位", "每用户", "每位使用者", "每个客户"], "per_person"),
     **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
     "分钟": "dur:1/60",
     "天": "dur:24",
-    **dict.fromkeys(["每天", "每日", "一天", "日均", "每一天", "天天", "一日"], "period:day"),
-    **dict.fromkeys(["每月", "每个月", "一个月", "月均", "每一个月", "一月", "月度", "每月份"], "period:month"),
+    **dict.fromkeys(["每天", "每日", "一天", "日均", "每一天", "天天", "一日", "日费", "日成本", "日花费"], "period:day"),
+    **dict.fromkeys(["每月", "每个月", "一个月", "月均", "每一个月", "一月", "月度", "每月份", "月费", "月费用", "月成本", "月花费",
+                     "月开销", "月账单", "月支出"], "period:month"),
     **dict.fromkeys(["每分钟", "一分钟"], "period:minute"),
-    **dict.fromkeys(["每周", "一周", "每星期", "每年", "一年", "每小时", "一小时", "每秒"], "matter"),
+    **dict.fromkeys(["每周", "一周", "每星期", "每年", "一年", "每小时", "一小时", "一个小时", "每秒"], "matter"),
     **dict.fromkeys(["批量", "批处理", "批次", "批量模式", "批量处理", "批"], "batch"),
     **dict.fromkeys(["弹性", "弹性层级", "弹性模式", "弹性处理", "弹性服务", "flex层级"], "tier:flex"),
     **dict.fromkeys(["优先", "优先级", "优先层级", "优先处理", "优先模式", "优先服务", "优先通道"], "tier:priority"),
@@ -292,7 +301,7 @@ CJK_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(["公开"], "public"),
     **dict.fromkeys(["模型"], "model_kw"),
-    **dict.fromkeys(["每份", "每段"], "each"),
+    **dict.fromkeys(["每份", "每段", "每块", "每个块", "每个片段", "每个区块", "每个段落"], "each"),
     **dict.fromkeys(["每次", "每个请求", "单次", "每条", "每个", "每篇", "每轮", "每次请求", "每次调用", "一次"], "each"),
     **dict.fromkeys(["总共", "一共", "合计", "总计", "总量", "总"], "total"),
     **dict.fromkeys(["嵌入", "向量化", "向量", "embedding"], "embed"),
@@ -303,7 +312,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["换成", "改成", "换", "改用", "如果用", "要是用", "那", "呢"], "followup"),
     **dict.fromkeys(["里面", "当中", "是", "为", "走"], "link"),
     **dict.fromkeys(["乘以", "乘"], "times_sign"),
-    **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢"], "price_q"),
+    **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢", "花多少", "要花多少"], "price_q"),
     **dict.fromkeys(["其中"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
     # words with a numeral in them that are not amounts
@@ -312,21 +321,22 @@ CJK_WORDS: dict[str, str] = {
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.
 CJK_FILLER = frozenset(
-    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 跑 要 整 整整 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
+    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
     谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
     算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
-    助手 api 接口 模型的 跑一次 调 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给
+    助手 api 接口 模型的 跑一次 调一下 用量 使用 使用量 消耗 花多少 贵 贵吗 便宜吗 要钱 收费 收费吗 计费 怎么算 怎么收费 每 对 给
     需 时 时候 假设 比如 例如 大 小 长 短 左 右 上 下 中 内 外 后 前 多 少 有 没有 没 哪些 哪 为 为了 让 把 被 从 到 至 之 其 该 此
     便宜 带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
+    客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司 另外 额外 此外 默认 预设 默认的
     大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
 )
 
 # Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
 TRADITIONAL = str.maketrans(
-    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運",
-    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运",
+    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運帳銷機區塊",
+    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运账销机区块",
 )
 
 #: Taiwan wording that differs beyond single characters.

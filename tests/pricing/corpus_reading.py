@@ -1,0 +1,90 @@
+"""What the bot understood of a corpus question, and what the corpus expects, in the same terms.
+
+Shared by the tuning corpus (test_corpus.py) and the held-out sets (test_heldout.py).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from bot.answers.answerer import Reply
+from pricing import PriceBook, parse_query
+
+__all__ = ["DEFAULT", "PRICED", "observed", "expected", "matches"]
+
+DEFAULT = "gemini-3.1-pro-preview"
+PRICED = {"estimate", "compare", "budget"}
+
+
+def observed(book: PriceBook, reply: Reply, text: str) -> dict[str, Any]:
+    """What the bot understood, in the corpus's terms."""
+    data = reply.data
+    intent = reply.intent
+    if intent == "clarify":
+        return {"intent": "clarify"}
+    if intent == "error":
+        return {"intent": "error", "code": data["error"]["code"]}
+    seen: dict[str, Any] = {"intent": intent}
+    if intent in PRICED:
+        query = parse_query(text, book)
+        u = query.usage
+        assert u is not None
+        seen |= {
+            "model": query.model.id if query.model and intent != "compare" else (DEFAULT if intent != "compare" else None),
+            "input": u.input_tokens, "cached": u.cached_tokens, "output": u.output_tokens, "thinking": u.thinking_tokens,
+            "audio_input": u.audio_input_tokens, "requests": u.requests, "period": u.period, "batch": u.batch,
+            "grounded": u.grounded, "storage": u.storage_tokens, "hours": u.storage_hours,
+            "budget_usd": query.budget_usd, "budget_cny": query.budget_cny,
+            "asked": query.asked_period, "budget_period": getattr(query, "budget_period", None),
+        }  # fmt: skip
+        if intent == "compare" and len(query.models) > 1:
+            seen["models"] = sorted(m.id for m in query.models)
+    elif intent in ("rates", "model_info", "free_tier", "topic"):
+        seen["model"] = data.get("model")
+        seen["topic"] = data.get("topic")
+        seen["limit"] = data.get("limit")
+    return seen
+
+
+def expected(expect: dict[str, Any], *, strict: bool = False) -> dict[str, Any]:
+    """The expected reading. ``strict`` also holds the asked period and the budget's period to the case
+    (absent means none); the tuning corpus checks them only where a case names them."""
+    intent = expect["intent"]
+    if intent == "clarify":
+        return {"intent": "clarify"}
+    if intent == "error":
+        return {"intent": "error", "code": expect.get("code")}
+    out: dict[str, Any] = {"intent": intent}
+    if intent in PRICED:
+        out |= {
+            "model": None if intent == "compare" else expect.get("model", DEFAULT),
+            "input": expect.get("input", 0), "cached": expect.get("cached", 0), "output": expect.get("output", 0),
+            "thinking": expect.get("thinking", 0), "audio_input": expect.get("audio_input", 0),
+            "requests": expect.get("requests", 1), "period": expect.get("period"), "batch": expect.get("batch", False),
+            "grounded": expect.get("grounded", False), "storage": expect.get("storage", 0),
+            "hours": Decimal(str(expect.get("hours", 0))),
+            "budget_usd": Decimal(str(expect["budget_usd"])) if "budget_usd" in expect else None,
+            "budget_cny": Decimal(str(expect["budget_cny"])) if "budget_cny" in expect else None,
+        }  # fmt: skip
+        if "models" in expect:
+            out["models"] = sorted(expect["models"])
+        for key in ("asked", "budget_period"):
+            if strict or key in expect:
+                out[key] = expect.get(key)
+    elif intent in ("rates", "model_info", "free_tier", "topic"):
+        out["model"] = expect.get("model")
+        out["topic"] = expect.get("topic")
+        out["limit"] = expect.get("limit")
+    return out
+
+
+def matches(seen: dict[str, Any], want: dict[str, Any]) -> bool:
+    for key, value in want.items():
+        if key == "model" and want["intent"] in ("rates", "model_info", "free_tier", "topic") and value is None:
+            continue  # no model named: any answer about the default or all models is right
+        if key in ("topic", "limit") and value is None:
+            continue
+        if seen.get(key) != value:
+            return False
+    return True

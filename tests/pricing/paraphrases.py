@@ -1,0 +1,164 @@
+"""How people say each slot of an everyday pricing question, per language: the paraphrase matrix of
+issue 19. Each row is (text, what it means); `questions()` combines the slots in several orders.
+
+These tables are written from how people ask (forum, Q&A and chat phrasing), not from the parser's
+word lists: a row the parser cannot read must make it ask back, never price something else.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["LANGS", "questions"]
+
+LANGS = ("en", "zh_CN", "zh_TW")
+Meaning = dict[str, Any]
+
+MODELS: dict[str, list[tuple[str, Meaning]]] = {
+    "en": [("2.5 flash", {"model": "gemini-2.5-flash"}), ("on gemini 2.5 pro", {"model": "gemini-2.5-pro"}),
+           ("using 3 flash", {"model": "gemini-3-flash-preview"})],
+    "zh_CN": [("2.5 flash", {"model": "gemini-2.5-flash"}), ("用 2.5 pro", {"model": "gemini-2.5-pro"}),
+              ("模型用3 flash", {"model": "gemini-3-flash-preview"})],
+    "zh_TW": [("2.5 flash", {"model": "gemini-2.5-flash"}), ("用 2.5 pro", {"model": "gemini-2.5-pro"}),
+              ("使用 3 flash", {"model": "gemini-3-flash-preview"})],
+}  # fmt: skip
+
+#: One request's tokens: plain, per-request markers, cached share, thinking.
+USAGE: dict[str, list[tuple[str, Meaning]]] = {
+    "en": [
+        ("3k in 500 out", {"input": 3000, "output": 500}),
+        ("3k input and 500 output tokens per call", {"input": 3000, "output": 500}),
+        ("input 3000, output 500 each", {"input": 3000, "output": 500}),
+        ("each request is 3k in / 500 out", {"input": 3000, "output": 500}),
+        ("50k in (40k cached) 1k out", {"input": 50000, "cached": 40000, "output": 1000}),
+        ("50k input of which 40k cached, 1k output", {"input": 50000, "cached": 40000, "output": 1000}),
+        ("20k in, 1k out plus 5k thinking", {"input": 20000, "output": 6000, "thinking": 5000}),
+    ],
+    "zh_CN": [
+        ("输入3千 输出5百", {"input": 3000, "output": 500}),
+        ("每次输入3千 输出500", {"input": 3000, "output": 500}),
+        ("单次请求输入3000token，输出500token", {"input": 3000, "output": 500}),
+        ("每次调用输入三千 输出五百", {"input": 3000, "output": 500}),
+        ("输入5万 其中4万走缓存 输出1千", {"input": 50000, "cached": 40000, "output": 1000}),
+        ("输入5万（缓存命中4万）输出1千", {"input": 50000, "cached": 40000, "output": 1000}),
+        ("输入2万 输出1千 思考5千", {"input": 20000, "output": 6000, "thinking": 5000}),
+    ],
+    "zh_TW": [
+        ("輸入3千 輸出5百", {"input": 3000, "output": 500}),
+        ("每次輸入 3千 輸出 500", {"input": 3000, "output": 500}),
+        ("每次呼叫輸入3000 token、輸出500 token", {"input": 3000, "output": 500}),
+        ("輸入 5萬，其中 4萬 是快取，輸出 1千", {"input": 50000, "cached": 40000, "output": 1000}),
+        ("輸入2萬 輸出1千 思考5千", {"input": 20000, "output": 6000, "thinking": 5000}),
+    ],
+}
+
+_DAY = {"en": ["a day", "per day", "daily", "/day", "every day"],
+        "zh_CN": ["每天", "一天", "日均", "每日"], "zh_TW": ["每天", "一天", "日均", "每日"]}  # fmt: skip
+_MONTH = {"en": ["a month", "per month", "monthly", "/month", "every month"],
+          "zh_CN": ["每月", "一个月", "每个月"], "zh_TW": ["每月", "一個月", "每個月"]}  # fmt: skip
+#: A request count said with a verb or a measure word; {n} is the count, {p} its period word.
+_COUNT_FORMS = {
+    "en": ["{n} calls {p}", "{n} requests {p}", "we run {n} requests {p}", "we hit the api {n} times {p}",
+           "send {n} requests {p}", "x{n} {p}", "{n} runs {p}"],
+    "zh_CN": ["{p}调用{n}次", "{p}请求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}个请求", "{p}{n}次调用", "{p}大概调用{n}次"],
+    "zh_TW": ["{p}呼叫{n}次", "{p}請求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}個請求", "{p}呼叫 {n} 次", "{p}{n}則訊息"],
+}  # fmt: skip
+_NUMBERS = {"en": [("20k", 20000), ("20,000", 20000), ("2000", 2000)],
+            "zh_CN": [("2万", 20000), ("两万", 20000), ("20000", 20000), ("3千", 3000)],
+            "zh_TW": [("2萬", 20000), ("兩萬", 20000), ("20000", 20000), ("3千", 3000)]}  # fmt: skip
+#: No period: a count of requests in all (`调用1000次`, `一共请求1000次`).
+_TOTAL_FORMS = {
+    "en": ["{n} calls", "{n} requests", "x{n}", "run it {n} times"],
+    "zh_CN": ["调用{n}次", "请求{n}次", "一共调用{n}次", "{n}次", "总共请求{n}次"],
+    "zh_TW": ["呼叫{n}次", "請求{n}次", "一共呼叫{n}次", "{n}次"],
+}
+#: Users times messages: (text, requests, period).
+_PEOPLE = {
+    "en": [("100 users x 20 messages a day", 2000, "day"), ("100 users, 20 requests each per day", 2000, "day")],
+    "zh_CN": [("100个用户 每人每天20次", 2000, "day"), ("一共100个用户，每人每天调用20次", 2000, "day")],
+    "zh_TW": [("100 位使用者 每人每天 20 次", 2000, "day"), ("100個使用者，每人每天呼叫20次", 2000, "day")],
+}
+#: The period the total is asked for (None: the count's own, or no question word at all).
+ASKED: dict[str, list[tuple[str, str | None]]] = {
+    "en": [("", None), ("how much per month?", "month"), ("monthly cost?", "month"), ("what's that a month", "month"),
+           ("what's a month's bill", "month"),
+           ("what's the monthly bill", "month"), ("how much per day?", "day"), ("daily cost?", "day")],
+    "zh_CN": [("", None), ("每月多少钱", "month"), ("一个月多少钱", "month"), ("月费多少", "month"), ("每个月要花多少", "month"),
+              ("每天多少钱", "day"), ("一天要多少钱", "day")],
+    "zh_TW": [("", None), ("一個月要多少錢", "month"), ("每月多少錢", "month"), ("月費多少", "month"), ("每個月要花多少", "month"),
+              ("每天多少錢", "day"), ("一天要多少錢", "day")],
+}  # fmt: skip
+#: Budgets: (text, budget_usd) with the usage and model slots; asks how many requests.
+BUDGETS: dict[str, list[tuple[str, int]]] = {
+    "en": [("how many requests can I make for $100", 100), ("budget $100, how many calls", 100)],
+    "zh_CN": [("预算100美元 能调用多少次", 100), ("100美元能调用多少次", 100), ("预算100美金，能跑多少次", 100)],
+    "zh_TW": [("預算100美元 可以呼叫幾次", 100), ("100美金能呼叫幾次", 100)],
+}
+#: A budget for a period, asked as requests a day: (text, budget_usd, budget period, asked period).
+PERIOD_BUDGETS: dict[str, list[tuple[str, int, str, str | None]]] = {
+    "en": [("budget of $500/month, how many requests per day", 500, "month", "day"),
+           ("how many calls per day can I afford with $500 a month", 500, "month", "day"),
+           ("we can spend $500 per month, how many requests is that", 500, "month", None),
+           ("$20 a day budget, how many requests a month", 20, "day", "month")],
+    "zh_CN": [("每月预算500美元，每天能调用多少次", 500, "month", "day"), ("每月500美金预算，能跑多少次", 500, "month", None),
+              ("预算每月500美元，一天能调用多少次", 500, "month", "day"), ("每天预算20美元，每月能调用多少次", 20, "day", "month")],
+    "zh_TW": [("每月預算500美元，每天可以呼叫幾次", 500, "month", "day"), ("每月預算 500 美金，可以呼叫幾次", 500, "month", None),
+              ("一天預算20美元，一個月可以呼叫幾次", 20, "day", "month")],
+}  # fmt: skip
+#: What the question opens with: nothing, or the thing being built, with `a`/一个/一個 as an article.
+OPENINGS = {
+    "en": ["", "we have a chatbot:", "for a support bot,"],
+    "zh_CN": ["", "我们有一个应用：", "一个客服机器人，"],
+    "zh_TW": ["", "我們有一個應用程式：", "一個客服機器人，"],
+}
+_SEP = {"en": ", ", "zh_CN": "，", "zh_TW": "，"}
+
+
+def _counts(lang: str) -> Iterator[tuple[str, Meaning]]:
+    for form, (num, n) in itertools.product(_COUNT_FORMS[lang], _NUMBERS[lang]):
+        for period, words in (("day", _DAY[lang]), ("month", _MONTH[lang])):
+            for word in words:
+                yield form.format(n=num, p=word).strip(), {"requests": n, "period": period}
+    for form, (num, n) in itertools.product(_TOTAL_FORMS[lang], _NUMBERS[lang]):
+        yield form.format(n=num), {"requests": n, "period": None}
+    for text, n, period in _PEOPLE[lang]:
+        yield text, {"requests": n, "period": period}
+
+
+def _expect(model: Meaning, usage: Meaning, count: Meaning, asked: str | None) -> Meaning:
+    want: Meaning = {"intent": "estimate", "input": 0, "cached": 0, "output": 0, "thinking": 0, "requests": 1,
+                     "period": None, "asked": None, "budget_usd": None, "budget_period": None, **model, **usage, **count}  # fmt: skip
+    if asked is not None and asked != want["period"]:
+        want["asked"] = asked
+    return want
+
+
+def questions(lang: str, size: int) -> list[tuple[str, Meaning]]:
+    """``size`` questions in ``lang`` (a fixed sample of every combination, the same on every run)."""
+    sep = _SEP[lang]
+    out: list[tuple[str, Meaning]] = []
+    for (m_text, model), (u_text, usage), (c_text, count), (a_text, asked) in itertools.product(
+        MODELS[lang], USAGE[lang], list(_counts(lang)), ASKED[lang]
+    ):
+        if asked is not None and count["period"] is None:
+            continue  # `调用1000次 每月多少钱`: whether 1000 is a month's is for the asker to say
+        orders = ([m_text, u_text, c_text, a_text], [c_text, u_text, m_text, a_text], [m_text, c_text, u_text, a_text],
+                  [u_text, c_text, m_text, a_text])  # fmt: skip
+        for k, order in enumerate(orders):
+            opening = OPENINGS[lang][(len(out) + k) % len(OPENINGS[lang])]
+            text = sep.join(p for p in order if p)
+            out.append(((opening + " " + text).strip(), _expect(model, usage, count, asked)))
+    for (m_text, model), (u_text, usage), (b_text, budget) in itertools.product(MODELS[lang], USAGE[lang], BUDGETS[lang]):
+        want = _expect(model, usage, {}, None) | {"intent": "budget", "budget_usd": budget}
+        out.append((sep.join((b_text, u_text, m_text)), want))
+        out.append((sep.join((m_text, u_text, b_text)), want))
+    for (m_text, model), (u_text, usage), (b_text, budget, period, asked) in itertools.product(
+        MODELS[lang], USAGE[lang], PERIOD_BUDGETS[lang]
+    ):
+        want = _expect(model, usage, {}, None) | {"intent": "budget", "budget_usd": budget, "budget_period": period, "asked": asked}
+        out.append((sep.join((b_text, u_text, m_text)), want))
+    rng = random.Random(19)
+    return rng.sample(out, min(size, len(out)))

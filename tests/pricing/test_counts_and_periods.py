@@ -1,0 +1,78 @@
+"""Request counts and their periods as people write them, answered through the Answerer (issue 19).
+
+The two questions below were answered ~900x too low: a daily count with a monthly question was read as
+a monthly count priced per day. 2.5 Flash bills $0.30 per 1M input and $2.50 per 1M output tokens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from bot.answers.answerer import Answerer
+from pricing import PriceBook
+
+
+@pytest.fixture(scope="module")
+def answerer(book: PriceBook) -> Answerer:
+    return Answerer(book, default_model="gemini-3.1-pro-preview", today=lambda: dt.date(2026, 12, 2))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "per_day", "month_line"),
+    [
+        # (3,000 x $0.30 + 500 x $2.50) / 1M = $0.00215 a call; x 20,000 a day = $43; x 30 = $1,290
+        ("2.5 flash 输入3千 输出5百 每天调用2万次 每月多少钱", "zh_CN", "43", "US$1,290.00"),
+        # (10,000 x $0.30 + 2,000 x $2.50) / 1M = $0.008 a call; x 3,000 a day = $24; x 30 = $720
+        ("2.5 flash 每次輸入 1萬 輸出 2千，一天呼叫 3000 次，一個月要多少錢", "zh_TW", "24", "US$720.00"),
+    ],
+)
+def test_a_daily_count_asked_per_month_is_priced_for_the_month(
+    answerer: Answerer, question: str, lang: str, per_day: str, month_line: str
+) -> None:
+    reply = answerer.answer(question, lang)
+    assert reply.intent == "estimate", reply.text
+    assert Decimal(reply.data["total"]) == Decimal(per_day)  # the day's total; the headline is the month's
+    assert reply.data["period"] == "day"
+    headline = reply.text.splitlines()[0]
+    assert month_line in headline, reply.text
+    assert "月" in headline
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["输入1万 输出1千 调用1000次", "输入1万 输出1千 请求1000次", "輸入1萬 輸出1千 呼叫1000次", "输入1万 输出1千 一共请求1000次",
+     "输入1万 输出1千 跑1000次", "10k in 1k out, 1000 calls"],
+)  # fmt: skip
+def test_a_count_after_a_calling_verb_is_the_request_count(answerer: Answerer, question: str) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.text
+    assert reply.data["requests"] == 1000
+    assert reply.data["period"] is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "title"),
+    [
+        # 4k x $0.30 + 1k x $2.50 per 1M = $0.0037 a request; $500 / 30 = $16.67 a day -> 4,504 a day
+        ("每月预算500美元，输入4千输出1千，2.5 flash，每天能调用多少次", "zh_CN", "每月 US$500.00，每天可支付 4,504 次这样的请求"),
+        ("we have a budget of $500/month, 4k in 1k out per request on 2.5 flash, how many requests per day?", "en",
+         "$500.00 a month pays for 4,504 such requests a day"),
+        # 2k x $0.30 + 500 x $2.50 per 1M = $0.00185; $300 / 30 = $10 a day -> 5,405 a day
+        ("每月預算 300 美元，輸入 2千 輸出 500，2.5 flash，每天可以呼叫幾次", "zh_TW", "每月 US$300.00，每天可支付 5,405 次這樣的請求"),
+        # 1k x $0.30 + 1k x $2.50 per 1M = $0.0028; $20 x 30 = $600 a month -> 214,285 a month
+        ("$20 a day budget, how many requests a month, 1k in 1k out on 2.5 flash", "en", "$20.00 a day pays for 214,285 such requests a month"),
+    ],
+)  # fmt: skip
+def test_a_budget_per_period_answers_the_period_asked(answerer: Answerer, question: str, lang: str, title: str) -> None:
+    reply = answerer.answer(question, lang)
+    assert reply.intent == "budget", reply.text
+    assert reply.text.splitlines()[0] == title
+
+
+def test_a_budget_with_a_period_in_the_next_clause_is_asked_about(answerer: Answerer) -> None:
+    # `$500, how many a day?`: a total budget says nothing of a day
+    reply = answerer.answer("预算500美元，每天能调用多少次 输入1万 输出1千", "zh_CN")
+    assert reply.intent == "clarify"

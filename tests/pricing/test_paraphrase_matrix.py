@@ -1,0 +1,60 @@
+"""The paraphrase matrix (tests/pricing/paraphrases.py): thousands of everyday questions, generated from
+how people say each slot in English, Simplified and Traditional Chinese, in several orders.
+
+Each is read one way, the expected one, or asked about: never priced as something else. The share read
+(not asked back) is held at the floor measured when the tables were written, so asking back everything
+cannot pass either.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+from paraphrases import LANGS, questions
+
+from pricing import PriceBook, PricingError, parse_query
+from pricing.query import Query
+
+#: Questions per language (a fixed sample of every combination): about 2 s each on a quiet machine.
+SIZE = 1500
+#: Share of the sample read (not asked back), measured; raise as understanding improves, never lower to pass.
+FLOORS = {"en": 0.99, "zh_CN": 0.99, "zh_TW": 0.99}
+
+
+def _reading(query: Query) -> dict[str, Any]:
+    u = query.usage
+    assert u is not None
+    return {"intent": query.intent, "model": query.model.id if query.model else None, "input": u.input_tokens,
+            "cached": u.cached_tokens, "output": u.output_tokens, "thinking": u.thinking_tokens, "requests": u.requests,
+            "period": u.period, "asked": query.asked_period,
+            "budget_usd": int(query.budget_usd) if query.budget_usd is not None else None, "budget_period": query.budget_period}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_reading_or_a_question_back(lang: str, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
+    wrong: list[str] = []
+    outcome: Counter[str] = Counter()
+    asked_back: Counter[str] = Counter()
+    for text, want in questions(lang, SIZE):
+        try:
+            query = parse_query(text, book)
+        except PricingError as error:
+            outcome["asked back"] += 1
+            asked_back[f"{error.code}:{getattr(error, 'reason', '')}"] += 1
+            continue
+        if query.intent not in ("estimate", "budget"):
+            outcome["asked back"] += 1  # a rates or topic answer carries no price for the question
+            asked_back[query.intent] += 1
+            continue
+        seen = _reading(query)
+        if seen == want:
+            outcome["read"] += 1
+        else:
+            wrong.append(f"{text!r}: read {seen}, expected {want}")
+    share = outcome["read"] / SIZE
+    with capsys.disabled():
+        print(f"\nparaphrases {lang}: {outcome['read']}/{SIZE} read as expected ({share:.1%}), asked back: {dict(asked_back.most_common(4))}")
+    assert wrong == [], f"{len(wrong)} priced as something else:\n" + "\n".join(wrong[:30])
+    assert share >= FLOORS[lang]

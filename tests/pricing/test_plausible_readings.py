@@ -1,0 +1,59 @@
+"""Readings offered under a question (issue 19, item 3): each is complete (pressing it prices, it does
+not ask again) and uses every number as written; when none is, the question is asked with no buttons."""
+
+from __future__ import annotations
+
+import pytest
+
+from pricing import Ambiguous, PriceBook, parse_query
+
+
+def _readings(book: PriceBook, question: str) -> tuple[str, ...]:
+    with pytest.raises(Ambiguous) as caught:
+        parse_query(question, book)
+    return caught.value.readings
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "summarize 500 PDFs of 50 pages each",  # was offered "50 requests · input 500 tokens": PDFs are not tokens
+        "do cached tokens count toward the 200k threshold",
+    ],
+)
+def test_no_reading_is_offered_when_none_is_plausible(book: PriceBook, question: str) -> None:
+    assert _readings(book, question) == ()
+
+
+def test_a_number_readers_split_two_ways_offers_both_values_whole(book: PriceBook) -> None:
+    # `10万5` was offered only as "input 5 tokens each" (10万 dropped): now 105,000 (10万5千) or 100,005
+    readings = _readings(book, "10万5 in 1k out")
+    inputs = [parse_query(r, book).usage.input_tokens for r in readings]  # type: ignore[union-attr]
+    assert inputs == [105000, 100005]
+
+
+def test_the_amount_left_over_is_offered_as_the_count(book: PriceBook) -> None:
+    # was offered "每天 1 次请求": the 2000 was dropped
+    (reading,) = _readings(book, "输入1千 输出1千 每天2000个")
+    query = parse_query(reading, book)
+    assert query.usage is not None
+    assert (query.usage.input_tokens, query.usage.output_tokens, query.usage.requests, query.usage.period) == (1000, 1000, 2000, "day")
+
+
+@pytest.mark.parametrize("question", ["5k in 500", "50k 5k", "输入1千 输出1千 每天2000个", "2万/2千 2.5 pro"])
+def test_every_offered_reading_prices_and_keeps_the_numbers(book: PriceBook, question: str) -> None:
+    readings = _readings(book, question)
+    assert readings
+    for reading in readings:
+        query = parse_query(reading, book)  # complete: no second question
+        assert query.intent == "estimate"
+        assert query.usage is not None
+        figures = {query.usage.input_tokens, query.usage.output_tokens, query.usage.requests}
+        for number in {"5k": 5000, "500": 500, "50k": 50000, "1千": 1000, "2000": 2000, "2万": 20000, "2千": 2000}.items():
+            if number[0] in question.replace("2000个", "2000"):
+                assert number[1] in figures, (question, reading)
+
+
+def test_fifty_us_dollars_spaced_is_a_budget(book: PriceBook) -> None:
+    query = parse_query("預算 50 美金，2.5 flash 每次輸入 1萬 輸出 1千，可以呼叫幾次", book)
+    assert query.intent == "budget" and query.budget_usd == 50
