@@ -193,7 +193,7 @@ class Answerer(PricingContext):
         # With batch, what it saves: "is batch cheaper?" is the question behind most batch estimates.
         unbatched = estimate(book, replace(query.usage, batch=False), model, today=today).total if query.usage.batch else None
         if unbatched is not None:
-            doc.lines.insert(-1, t.gettext("Without batch: {total}").format(total=t.money(unbatched)))
+            doc.lines.insert(-1, render.without_batch_line(t, unbatched, query.usage.period))
         factor = understanding.monthly_factor(query.asked_period, query.usage.period)
         if factor is not None:
             doc.title = understanding.asked_period_title(t, result_e.total * factor, query.asked_period)
@@ -223,7 +223,7 @@ class Answerer(PricingContext):
         if query.provider:
             name = query.provider.lower()
             if name not in providers:
-                raise InvalidQuery("unknown_provider", name=query.provider[:40], known=", ".join(sorted(providers)) or "-")
+                raise InvalidQuery("unknown_provider", name=query.provider[:40], known=", ".join(sorted(providers)))
             return {name: providers[name]}
         return dict(providers) if fx is not None else {}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.answers.render import Doc, as_of_line, status_text, tiered_price
+from bot.answers.render import Doc, as_of_line, requests_phrase, status_text, tiered_price
 from bot.text.i18n import Translator
 from pricing import Ambiguous, ModelCard, PriceBook, PricingError, Query, parse_query
 
@@ -33,51 +33,47 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
     parts: list[str] = []
     if query.intent == "compare":
         if len(query.models) > 1:
-            parts.append(t.gettext("compare {models}").format(models=", ".join(m.id for m in query.models)))
+            parts.append(t.gettext("compare {models}").format(models=t.list([m.id for m in query.models])))
         else:
             parts.append(t.gettext("compare every current model"))
     elif model is not None:
         parts.append(model.id)
     u = query.usage
     if u is not None and query.intent != "budget":  # a budget asks how many requests
-        requests = t.ngettext("{n} request", "{n} requests", u.requests).format(n=t.number(u.requests))
-        if u.period == "day":
-            requests = t.gettext("{requests} a day").format(requests=requests)
-        elif u.period == "month":
-            requests = t.gettext("{requests} a month").format(requests=requests)
+        parts.append(requests_phrase(t, u.requests, u.period))
         if query.asked_period == "month":
-            requests += ", " + t.gettext("total per month")
+            parts.append(t.gettext("total per month"))
         elif query.asked_period == "day":
-            requests += ", " + t.gettext("total per day")
-        parts.append(requests)
+            parts.append(t.gettext("total per day"))
     if u is not None:
         if u.input_tokens:
-            text = t.gettext("input {tokens} tokens each").format(tokens=t.number(u.input_tokens))
             extras = []
             if u.cached_tokens:
-                extras.append(t.gettext("{tokens} cached").format(tokens=t.number(u.cached_tokens)))
+                extras.append(t.gettext("{tokens} cached").format(tokens=t.count(u.cached_tokens)))
             if u.audio_input_tokens:
-                extras.append(t.gettext("{tokens} audio").format(tokens=t.number(u.audio_input_tokens)))
+                extras.append(t.gettext("{tokens} audio").format(tokens=t.count(u.audio_input_tokens)))
             if u.video_input_tokens:
-                extras.append(t.gettext("{tokens} video").format(tokens=t.number(u.video_input_tokens)))
-            if extras:
-                text += " (" + ", ".join(extras) + ")"
-            parts.append(text)
+                extras.append(t.gettext("{tokens} video").format(tokens=t.count(u.video_input_tokens)))
+            if extras:  # one sentence with the parts as a list: the translator's brackets and separators
+                parts.append(t.gettext("input {tokens} tokens each ({parts})").format(tokens=t.count(u.input_tokens), parts=t.list(extras)))
+            else:
+                parts.append(t.gettext("input {tokens} tokens each").format(tokens=t.count(u.input_tokens)))
         if u.output_tokens:
-            text = t.gettext("output {tokens} tokens each").format(tokens=t.number(u.output_tokens))
             if u.thinking_tokens:
-                text += " (" + t.gettext("{tokens} thinking").format(tokens=t.number(u.thinking_tokens)) + ")"
-            parts.append(text)
+                parts.append(t.gettext("output {tokens} tokens each ({thinking} of them thinking)").format(
+                    tokens=t.count(u.output_tokens), thinking=t.count(u.thinking_tokens)))
+            else:
+                parts.append(t.gettext("output {tokens} tokens each").format(tokens=t.count(u.output_tokens)))
         if u.output_images:
-            parts.append(t.ngettext("{n} image generated each", "{n} images generated each", u.output_images).format(n=t.number(u.output_images)))
+            parts.append(t.ngettext("{n} image generated each", "{n} images generated each", u.output_images).format(n=t.count(u.output_images)))
         if u.storage_tokens:
             parts.append(t.gettext("cache storage {tokens} tokens for {hours} h").format(
-                tokens=t.number(u.storage_tokens), hours=t.number(u.storage_hours)))
+                tokens=t.count(u.storage_tokens), hours=t.number(u.storage_hours)))
         if u.batch:
             parts.append(t.gettext("batch"))
         if u.grounded:
             if u.searches_per_request != 1:
-                parts.append(t.gettext("Search grounding, {n} searches each").format(n=t.number(u.searches_per_request)))
+                parts.append(t.gettext("Search grounding, {n} searches each").format(n=t.count(u.searches_per_request)))
             else:
                 parts.append(t.gettext("Search grounding"))
     if query.budget_usd is not None:

@@ -32,10 +32,7 @@ class UsageAnswer:
 def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc:
     call = a.call
     if a.projected is not None:
-        p = a.projected
-        title = t.gettext("Estimated cost: {total}").format(total=t.money(p.total))
-        per = render.per_period(t, p.usage.period)
-        title += (" " + per) if per else ""
+        title = render.total_title(t, a.projected.total, a.projected.usage.period)
     else:
         title = t.gettext("This call cost {cost}").format(cost=t.exact_money(call.total))
     lines = [
@@ -50,14 +47,14 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
     if a.projected is not None:
         lines.append(t.gettext("This call: {cost}").format(cost=t.exact_money(call.total)))
         p = a.projected
-        lines.append(t.gettext("Requests: {requests}").format(requests=render.requests_phrase(t, p.usage.requests, p.usage.period)))
+        lines.append(render.requests_line(t, p.usage.requests, p.usage.period))
         if p.monthly_total is not None:
             lines.append(t.gettext("About {monthly} per month (30 days).").format(monthly=t.money(p.monthly_total)))
     thousand, million = a.at_scale
     lines.append(t.gettext("1,000 such calls: {thousand}; 1,000,000 such calls: {million}").format(
         thousand=t.money(thousand.total), million=t.money(million.total)))  # fmt: skip
     if fx is not None:
-        lines.append(render.cny_line(t, (a.projected or call).total, fx))
+        lines.append(render.fx_line(t, (a.projected or call).total, fx))
     lines.append(render.as_of_line(t, call.rates_as_of))
     notes = [t.gettext(
         "How a response's usage is billed: the prompt count includes the cached tokens (billed once, at the "
@@ -74,7 +71,7 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
 def read_line(t: Translator, paste: PastedUsage) -> str:
     """What was read from the paste, in its own spelling, so a misreading shows at once."""
     return t.gettext("Read from the pasted usage: {counts}").format(
-        counts=", ".join(f"{key} {t.number(value)}" for key, value in paste.reported.items()))
+        counts=t.list([f"{key} {t.number(value)}" for key, value in paste.reported.items()]))
 
 
 def usage_notice_text(t: Translator, notice: Notice) -> str:

@@ -14,6 +14,7 @@ from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
 from .canonical import canonical
+from .echo import with_typed_words
 from .followups import apply_followup, is_followup
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
 from .pairing import Parts
@@ -30,8 +31,16 @@ def parse_query(text: str, book: PriceBook, *, previous: str | None = None) -> Q
     """Read one question. Raises `InvalidQuery`, `Ambiguous` or `UnknownModel`, never anything else.
 
     ``previous`` is the question this one may follow up (same thread): a follow-up ("what about 2.5
-    flash?", "x1000 a day?") is read as that question with the change.
+    flash?", "x1000 a day?") is read as that question with the change. An error quotes the asker's
+    words as typed (their script and width), not as normalised for reading.
     """
+    try:
+        return _parse_or_generation(text, book, previous)
+    except PricingError as error:
+        raise with_typed_words(error, text) from None
+
+
+def _parse_or_generation(text: str, book: PriceBook, previous: str | None) -> Query:
     try:
         return _parse(text, book, previous)
     except UnknownModel as error:
