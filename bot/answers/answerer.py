@@ -231,5 +231,8 @@ class Answerer(PricingContext):
     def _understood(doc: render.Doc, t: Any, query: Query, model: Any, fx_missing: bool) -> None:
         """Every priced answer starts with how the question was read; a yuan answer with no rate says why."""
         doc.lines.insert(0, understanding.read_as(t, query, model))
-        if fx_missing:
+        if fx_missing and query.currency is not None:
+            doc.notes.append(t.gettext("No USD to {currency} rate is set, so the answer is in USD: an admin sets one with "
+                                       "`/gemini-cost admin fx {code} RATE`.").format(currency=t.currency_name(query.currency), code=query.currency))
+        elif fx_missing:
             doc.notes.append(t.gettext("No USD to CNY rate is set, so the answer is in USD: an admin sets one with `/gemini-cost admin fx 7.10`."))

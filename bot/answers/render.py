@@ -260,7 +260,7 @@ def fx_line(t: Translator, usd: Decimal, fx: FxRate) -> str:
     """``usd`` in the asked currency, beside the USD answer, with the rate and its date."""
     if fx.currency == "CNY":
         return cny_line(t, usd, fx)
-    values = {"amount": t.money(fx.to_cny(usd), fx.currency), "currency": t.currency_name(fx.currency),
+    values = {"amount": t.money(fx.from_usd(usd), fx.currency), "currency": t.currency_name(fx.currency),
               "rate": t.number(fx.rate), "code": fx.currency}
     if fx.as_of is None:
         return t.gettext("In {currency}: {amount} (at {rate} {code} per USD, set by the admin)").format(**values)
@@ -306,7 +306,7 @@ def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, provi
         # The amounts side by side ("$4.90 / CN¥34.79 / via cheapai CN¥9.80"): a slash, in every language.
         amounts = [t.money(row.total)]
         if fx is not None:
-            amounts.append(t.money(fx.to_cny(row.total), fx.currency))
+            amounts.append(t.money(fx.from_usd(row.total), fx.currency))
         amounts += [t.gettext("via {name} {cny}").format(name=key, cny=t.money(cny_through(p, row.total), "CNY"))
                     for key, p in sorted((providers or {}).items())]
         total = " / ".join(amounts)

@@ -82,6 +82,8 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
         parts.append(t.gettext("budget {amount}").format(amount=t.money(query.budget_cny, "CNY")))
     if query.want_cny:
         parts.append(t.gettext("in yuan"))
+    if query.currency is not None:
+        parts.append(t.gettext("in {currency}").format(currency=t.currency_name(query.currency)))
     if query.on_date is not None:
         parts.append(t.gettext("prices on {date}").format(date=t.date(query.on_date)))
     if query.provider:
@@ -109,8 +111,11 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("I'm not sure what \"{words}\" changes about the price. Rephrase with amounts, e.g. \"8k in 1k out x5000 per day on 2.5 flash\", or pick the reading below.").format(
             words=err.params.get("words", ""))
     if reason == "unplaced_label":
+        labels = str(err.params.get("words", "")).split(", ")
+        if labels == ["thinking"]:  # its own example: a thinking question answered with a caching one reads as a mistake
+            return t.gettext("How many thinking tokens? Give an amount, e.g. \"2k out plus 3k thinking\".")
         return t.gettext("How many tokens are {words}? Give an amount, e.g. \"100k in, 80k cached, 2k out\" or \"2k out plus 3k thinking\".").format(
-            words=err.params.get("words", ""))
+            words=t.list([_label_name(t, label) for label in labels]))
     if reason == "period_without_count":
         return t.gettext("How many requests in that period? E.g. \"10k in 1k out x2000 per day\".")
     if reason == "count_without_tokens":
@@ -132,6 +137,17 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
     if reason == "money_without_question":
         return t.gettext("What should the amount of money answer? E.g. \"how many 10k in 1k out for $30\".")
     return t.gettext("I couldn't find a pricing question in that.")
+
+
+def _label_name(t: Translator, label: str) -> str:
+    """The parser's label (an internal word) named in the asker's language."""
+    return {
+        "cached": t.gettext("cached input"),
+        "cache": t.gettext("cache"),
+        "thinking": t.gettext("thinking"),
+        "storage": t.gettext("cache storage"),
+        "out": t.gettext("output"),
+    }.get(label, label)
 
 
 def render_clarify(t: Translator, err: Ambiguous, book: PriceBook, default: ModelCard) -> tuple[Doc, list[tuple[str, str]]]:
@@ -171,7 +187,7 @@ def render_topic(t: Translator, book: PriceBook, topic: str, model: ModelCard) -
                 price=tiered_price(t, model.cached_input.standard, model.cached_input.long_context),
                 input=tiered_price(t, model.input.standard, model.input.long_context)))
             if model.storage is not None:
-                lines.append(t.gettext("Keeping a cache costs {price} per 1M tokens per hour of storage, once, not per request.").format(price=t.money(model.storage.usd)))
+                lines.append(t.gettext("Keeping tokens in the cache costs {price} per 1M tokens per hour, billed for the hours they are stored, not per request.").format(price=t.money(model.storage.usd)))
             lines.append(t.gettext("Try: \"1M in, 800k cached, 5k out x100\" or \"cache 1M for 2h\"."))
     elif topic == "batch":
         title = t.gettext("Batch on {model}").format(model=model.id)

@@ -61,6 +61,8 @@ def canonical(query: Query) -> str:
         parts.append(f"how many for {plain_amount(query.budget_cny)} yuan")
     if query.want_cny:
         parts.append("in CNY")
+    if query.currency:
+        parts.append(f"in {query.currency.lower()}")
     if query.on_date is not None:
         parts.append(query.on_date.isoformat())
     if query.provider:

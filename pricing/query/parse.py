@@ -135,6 +135,7 @@ def _finish(
         budget_usd=parts.budget_usd,
         budget_cny=parts.budget_cny,
         want_cny=parts.want_cny,
+        currency=parts.currency,
         public=parts.public,
         notices=tuple(notices),
         topic=asked_topic(parts) if intent == "topic" else None,
