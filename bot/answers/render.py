@@ -574,7 +574,7 @@ def error_message(t: Translator, err: PricingError) -> str:
     p = err.params
     if isinstance(err, UnknownModel):
         return t.gettext("Unknown model: \"{ref}\". Did you mean {suggestions}?").format(
-            ref=p["ref"], suggestions=t.list(list(err.suggestions)))
+            ref=p["ref"], suggestions=t.list(list(err.suggestions), style="or"))
     if isinstance(err, ContextWindowExceeded):
         return t.gettext(
             "A {prompt}-token prompt is over {model}'s context window of {window} tokens. Split it into about {requests} requests."

@@ -111,9 +111,9 @@ class Translator:
             return self.number(value)
         return _format_count(self.lang, str(n.normalize()))
 
-    def list(self, items: list[str]) -> str:
-        """Items joined as the language lists them: `a, b and c`; `a、b和c`."""
-        return format_list(items, locale=self.locale) if items else ""
+    def list(self, items: list[str], style: str = "standard") -> str:
+        """Items joined as the language lists them: `a, b and c`; `a、b和c` (``style="or"``: `a、b或c`)."""
+        return format_list(items, style=style, locale=self.locale) if items else ""  # type: ignore[arg-type]
 
     def currency_name(self, code: str) -> str:
         """CLDR's name of a currency in this language (新台幣, 人民币, New Taiwan dollars)."""
