@@ -454,12 +454,12 @@ def render_rates(
         period = t.gettext("a day") if plan.period == "day" else t.gettext("a month")
         if plan.allowance:
             lines.append(t.gettext("Search grounding: {allowance} {unit} free {period}, then {price} per 1,000").format(
-                allowance=t.number(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
+                allowance=t.count(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
         else:
             lines.append(t.gettext("Search grounding: {price} per 1,000 {unit} (no free allowance known)").format(
                 unit=unit, price=t.money(plan.price_per_1000)))
     if m.context_window is not None:
-        lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.number(m.context_window)))
+        lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.count(m.context_window)))
     if today is not None and asked_day:
         lines.append(t.gettext("Rates on {date}.").format(date=t.date(today)))
     lines.append(as_of_line(t, rates_as_of(book, model, today)))
@@ -604,7 +604,7 @@ def error_message(t: Translator, err: PricingError) -> str:
         "no_fx_rate": t.gettext("No USD to CNY rate is set, so a budget in yuan can't be converted: an admin sets one with `/gemini-cost admin fx 7.10`."),
     }
     template = messages.get(err.code, t.gettext("I couldn't find a pricing question in that."))
-    values = {k: (_part_name(t, str(v)) if k == "part" else (t.number(v) if isinstance(v, int) else v)) for k, v in p.items()}
+    values = {k: (_part_name(t, str(v)) if k == "part" else (t.count(v) if isinstance(v, int) else v)) for k, v in p.items()}
     return template.format(**values)
 
 

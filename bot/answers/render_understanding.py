@@ -128,7 +128,7 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("A rate per minute is a limit, not a volume: how many requests a day or a month? E.g. \"1k in 200 out x20000 per day\".")
     if reason == "cache_what":
         return t.gettext("Caching {amount} tokens: read from the cache as part of a prompt, or kept stored (billed per hour)? Pick one below, or say for how long, e.g. \"cache {amount} for 2 hours\".").format(
-            amount=t.number(Decimal(str(err.params.get("amount", "0")))))
+            amount=t.count(Decimal(str(err.params.get("amount", "0")))))
     if reason == "people":
         return t.gettext("How many requests does each user send, and per day or per month? E.g. \"300 users, 20 requests each per day, 10k in 1k out\".")
     if reason == "model_generation":
@@ -173,7 +173,7 @@ def render_topic(t: Translator, book: PriceBook, topic: str, model: ModelCard) -
             unit = t.gettext("search queries") if plan.unit == "query" else t.gettext("grounded prompts")
             period = t.gettext("a day") if plan.period == "day" else t.gettext("a month")
             lines.append(t.gettext("Free: {allowance} {unit} {period}; then {price} per 1,000 {unit}.").format(
-                allowance=t.number(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
+                allowance=t.count(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
             if plan.shared:
                 lines.append(t.gettext("The free search allowance is shared by all {plan} models: other usage reduces it.").format(plan=plan.name))
             lines.append(t.gettext("Grounding is billed on top of the tokens; batch does not discount it."))
@@ -183,7 +183,7 @@ def render_topic(t: Translator, book: PriceBook, topic: str, model: ModelCard) -
         if model.cached_input is None:
             lines.append(t.gettext("{model} has no price for context caching.").format(model=model.id))
         else:
-            lines.append(t.gettext("Cached tokens are part of the prompt and billed once, at the cache rate: {price} per 1M tokens (input: {input}).").format(
+            lines.append(t.gettext("Cached tokens are part of the prompt and billed once, at the cache rate: {price} per 1M tokens; the input rate is {input}.").format(
                 price=tiered_price(t, model.cached_input.standard, model.cached_input.long_context),
                 input=tiered_price(t, model.input.standard, model.input.long_context)))
             if model.storage is not None:
@@ -217,9 +217,9 @@ def render_model_info(t: Translator, book: PriceBook, model: ModelCard) -> Doc:
     if model.shutdown is not None and model.status != "shut_down":
         lines.append(t.gettext("Shut-down date: {date}").format(date=t.date(model.shutdown)))
     if model.context_window is not None:
-        lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.number(model.context_window)))
+        lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.count(model.context_window)))
     if model.long_context_threshold is not None:
-        lines.append(t.gettext("Long-context rates for prompts over {tokens} tokens").format(tokens=t.number(model.long_context_threshold)))
+        lines.append(t.gettext("Long-context rates for prompts over {tokens} tokens").format(tokens=t.count(model.long_context_threshold)))
     priced = [t.gettext("text input")]
     if model.input_audio is not None:
         priced.append(t.gettext("audio input"))
@@ -231,7 +231,7 @@ def render_model_info(t: Translator, book: PriceBook, model: ModelCard) -> Doc:
         priced.append(t.gettext("search grounding"))
     if model.batch_multiplier is not None:
         priced.append(t.gettext("batch"))
-    lines.append(t.gettext("Priced: {kinds}").format(kinds=", ".join(priced)))
+    lines.append(t.gettext("Priced: {kinds}").format(kinds=t.list(priced)))
     lines.append(t.gettext("Input {input} / output {output} per 1M tokens").format(
         input=tiered_price(t, model.input.standard, model.input.long_context),
         output=tiered_price(t, model.output.standard, model.output.long_context) if model.output else "-"))

@@ -79,18 +79,18 @@ def usage_notice_text(t: Translator, notice: Notice) -> str:
     code = notice.code
     if code == "usage_total_mismatch":
         return t.gettext("The counts add up to {counted} tokens, but the response's total says {total}: "
-                         "priced from the counts.").format(counted=t.number(p["counted"]), total=t.number(p["total"]))  # type: ignore[arg-type]
+                         "priced from the counts.").format(counted=t.count(p["counted"]), total=t.count(p["total"]))  # type: ignore[arg-type]
     if code == "usage_no_total":
         return t.gettext("The paste has no {key}, so its counts could not be checked against the response's total.").format(key=p["key"])
     if code == "usage_cut_off_but_complete":
         return t.gettext("The paste is cut off, but its counts add up to its total of {total} tokens: nothing billed is missing.").format(
-            total=t.number(p["total"]))  # type: ignore[arg-type]
+            total=t.count(p["total"]))  # type: ignore[arg-type]
     if code == "usage_tool_use_input" and p.get("searched"):
         return t.gettext("The {tokens} tool-use prompt tokens (e.g. search results given to the model) are billed as input.").format(
-            tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
+            tokens=t.count(p["tokens"]))  # type: ignore[arg-type]
     if code == "usage_tool_use_input":
         return t.gettext("The {tokens} tool-use prompt tokens (e.g. search results given to the model) are billed as input. "
-                         "Search queries are billed apart: add \"with search\" to include them.").format(tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
+                         "Search queries are billed apart: add \"with search\" to include them.").format(tokens=t.count(p["tokens"]))  # type: ignore[arg-type]
     if code == "usage_search_queries":
         n = int(p["queries"])  # type: ignore[call-overload]
         return t.ngettext(
@@ -104,7 +104,7 @@ def usage_notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("Not read (unclear): \"{words}\".").format(words=p["words"])
     if code == "usage_reasoning_apart":
         return t.gettext("The {tokens} reasoning tokens are reported apart from completion_tokens (the total says so): "
-                         "they are added to the output.").format(tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
+                         "they are added to the output.").format(tokens=t.count(p["tokens"]))  # type: ignore[arg-type]
     if code == "model_version_reduced":
         return t.gettext("The rate card has no separate entry for {version}: priced as {model}.").format(
             version=p["version"], model=p["model"])
@@ -140,7 +140,7 @@ def paste_error_message(t: Translator, err: UsagePasteError) -> str:
                                         "(e.g. \"x2000 per day\"), a model (\"on 2.5 flash\"), batch or \"with search\"."),
     }
     template = messages.get(err.code, messages["usage_not_found"])
-    values = {k: (t.number(v) if isinstance(v, int) else v) for k, v in p.items()}
+    values = {k: (t.count(v) if isinstance(v, int) else v) for k, v in p.items()}
     return template.format(**values)
 
 

@@ -101,8 +101,9 @@ class Translator:
     def count(self, value: Decimal | int) -> str:
         """A token or request count as readers count it: `1,000,000` in English, `100万` / `100萬` in Chinese.
 
-        Chinese readers count in 万 and 亿 (CLDR's compact forms); the compact form is used only when it is
-        exact (`123.4567万`), so a line item never shows a rounded count; otherwise the digits.
+        Chinese readers count in 万 and 亿 (CLDR's compact forms): `100万`, `1.5亿`, `20.01万`. The compact
+        form is used only when it is exact with at most two decimals, so a line item never shows a rounded
+        count and never a hard-to-read `104.8576万`: those stay in digits (`1,048,576`).
         """
         if self.lang == "en" or isinstance(value, Decimal) and value != value.to_integral_value():
             return self.number(value)
@@ -180,13 +181,13 @@ _CJK_UNITS = {"万": Decimal(10) ** 4, "萬": Decimal(10) ** 4, "亿": Decimal(1
 @lru_cache(maxsize=4096)
 def _format_count(lang: str, value: str) -> str:
     n = Decimal(value)
-    compact = format_compact_decimal(n, locale=_CLDR[lang], fraction_digits=4)
+    compact = format_compact_decimal(n, locale=_CLDR[lang], fraction_digits=2)
     unit = compact.lstrip("-0123456789.")  # 万 / 萬 / 亿 / 億 / 万亿: CLDR's own characters for the locale
     scale = _CJK_UNITS.get(unit)
     if scale is None:
         return _format_number(lang, value)
     shown = Decimal(compact[: len(compact) - len(unit)])
-    if shown * scale != n:  # rounded (1.2346亿 for 123,456,789): the count is shown in full instead
+    if shown * scale != n:  # rounded (1.23亿 for 123,456,789): the count is shown in full instead
         return _format_number(lang, value)
     return compact
 

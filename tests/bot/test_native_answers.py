@@ -91,7 +91,7 @@ def test_period_is_placed_by_the_catalog_sentence() -> None:
 
 def test_compact_counts_are_exact_or_spelled_out() -> None:
     t = translator("zh_CN")
-    assert [t.count(n) for n in (9999, 50_000, 1_234_567, 100_000_000, 123_456_789)] == [
-        "9,999", "5万", "123.4567万", "1亿", "123,456,789"]  # fmt: skip
+    assert [t.count(n) for n in (9999, 50_000, 200_100, 1_234_567, 100_000_000, 123_456_789)] == [
+        "9,999", "5万", "20.01万", "1,234,567", "1亿", "123,456,789"]  # fmt: skip
     assert translator("zh_TW").count(150_000_000) == "1.5億"
     assert translator("en").count(1_000_000) == "1,000,000"
