@@ -223,7 +223,7 @@ def notice_text(t: Translator, notice: Notice) -> str:
     if code == "assumed_all_cached":
         return t.gettext("No input given: the prompt is taken to be the cached tokens only.")
     if code == "ignored_words":
-        return t.gettext("Ignored: {words}").format(words=t.list(list(p["words"])))  # type: ignore[arg-type]
+        return t.gettext("Ignored: {words}").format(words=t.words(list(p["words"])))  # type: ignore[arg-type]
     return code
 
 
@@ -391,7 +391,7 @@ def _listing_line(t: Translator, m: ModelCard) -> str:
         remarks.append(t.gettext("deprecated"))
     if remarks:  # one bracket with a list, never two brackets side by side
         return t.gettext("{id}: {input} / {output} ({remarks})").format(id=m.id, input=t.money(m.input.standard), output=out,
-                                                                        remarks=t.list(remarks))
+                                                                        remarks=t.words(remarks))
     return t.gettext("{id}: {input} / {output}").format(id=m.id, input=t.money(m.input.standard), output=out)
 
 

@@ -109,7 +109,7 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("Is that total across all requests, or per request? Amounts are per request: e.g. \"8k in 1k out x5000\".")
     if reason == "unknown_words":
         return t.gettext("I'm not sure what \"{words}\" changes about the price. Rephrase with amounts, e.g. \"8k in 1k out x5000 per day on 2.5 flash\", or pick the reading below.").format(
-            words=err.params.get("words", ""))
+            words=t.words(str(err.params.get("words", "")).split(", ")))  # the parser's list, in the reader's separator
     if reason == "unplaced_label":
         labels = str(err.params.get("words", "")).split(", ")
         if labels == ["thinking"]:  # its own example: a thinking question answered with a caching one reads as a mistake

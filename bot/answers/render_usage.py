@@ -71,7 +71,7 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
 def read_line(t: Translator, paste: PastedUsage) -> str:
     """What was read from the paste, in its own spelling, so a misreading shows at once."""
     return t.gettext("Read from the pasted usage: {counts}").format(
-        counts=t.list([f"{key} {t.number(value)}" for key, value in paste.reported.items()]))
+        counts=t.words([f"{key} {t.number(value)}" for key, value in paste.reported.items()]))
 
 
 def usage_notice_text(t: Translator, notice: Notice) -> str:

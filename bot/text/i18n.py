@@ -116,6 +116,15 @@ class Translator:
         """Items joined as the language lists them: `a, b and c`; `a、b和c` (``style="or"``: `a、b或c`)."""
         return format_list(items, style=style, locale=self.locale) if items else ""  # type: ignore[arg-type]
 
+    def words(self, items: list[str]) -> str:
+        """Quoted words side by side, not a sentence's "a and b": `a, b` in English, `a、b` in Chinese."""
+        if not items:
+            return ""
+        joined = items[0]
+        for item in items[1:]:
+            joined = self.gettext("{before}, {after}").format(before=joined, after=item)
+        return joined
+
     def currency_name(self, code: str) -> str:
         """CLDR's name of a currency in this language (新台幣, 人民币, New Taiwan dollars)."""
         return _currency_name(self.lang, code)

@@ -47,7 +47,7 @@ def test_the_list_shows_current_models_by_family_newest_first_then_retired() -> 
     for retired in ("gemini-3-pro-preview", "gemini-2.0-flash", "gemini-2.5-pro", "gemini-pro"):
         assert f"{retired}:" in after
     assert "gemini-3.1-pro-preview:" not in after
-    assert "gemini-1.5-pro: $1.25 / $5.00 (higher for prompts over 128,000 tokens) (deprecated)" in lines
+    assert "gemini-1.5-pro: $1.25 / $5.00 (higher for prompts over 128,000 tokens, deprecated)" in lines
 
 
 @pytest.mark.parametrize(

@@ -73,11 +73,14 @@ def test_chinese_answers_count_in_wan_and_yi_and_echo_what_was_typed(rates: Rate
     assert "100万" in cn and "1,000,000" not in cn
     tw = bot.answer("輸入100萬 輸出5萬 每天1.5億次", "zh_TW").plain
     assert "100萬" in tw and "1.5億" in tw
-    asked = bot.answer("輸入5萬 5千", "zh_TW").plain  # which part is 5千? quoted as typed, Traditional
-    assert "5萬" in asked or "5千" in asked
-    assert not SIMPLIFIED_ONLY & set(asked)
-    odd = bot.answer("輸入1萬 輸出1千 新臺幣嗎嗎 ＸＹＺ", "zh_TW").plain
-    assert "ＸＹＺ" in odd or "XYZ" not in odd  # full-width as typed, never the folded form
+    # The parser reads folded text (5万, 们, gemini-9); the answer quotes what was typed.
+    asked = bot.answer("輸入5萬 5萬", "zh_TW").plain.splitlines()[0]
+    assert asked.startswith("「5萬」是哪一部分？"), asked
+    unknown = bot.answer("輸入1萬 輸出1千 幫我們算算貴不貴", "zh_TW").plain.splitlines()[0]
+    assert unknown.startswith("我不確定「們、不」對價格有什麼影響"), unknown
+    wide = bot.answer("ＧＥＭＩＮＩ-9 輸入1萬", "zh_TW").plain.splitlines()[0]
+    assert wide.startswith("沒有這個模型：「ＧＥＭＩＮＩ-9」。"), wide
+    assert not SIMPLIFIED_ONLY & set(asked + unknown + wide)
 
 
 def test_period_is_placed_by_the_catalog_sentence() -> None:
