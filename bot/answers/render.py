@@ -320,7 +320,7 @@ def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, provi
         notes.append(t.gettext("{name} ({display}): credit at {rate} CNY per USD of Google's prices, the admin's figure of {date}.").format(
             name=key, display=p.name, rate=t.number(p.cny_per_usd), date=t.date(p.as_of)))
     if c.skipped:
-        notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=t.list(list(c.skipped))))
+        notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=t.words(list(c.skipped))))
     return Doc(title, lines, notes)
 
 
@@ -464,7 +464,10 @@ def render_rates(
         lines.append(t.gettext("Rates on {date}.").format(date=t.date(today)))
     lines.append(as_of_line(t, rates_as_of(book, model, today)))
     sources = sorted({m.input.source} | ({m.output.source} if m.output else set()))
-    notes = [t.gettext("Sources: {sources}").format(sources="; ".join(f"{book.card.sources[s].title} ({t.date(book.card.sources[s].as_of)})" for s in sources if s in book.card.sources))]
+    # A source's title is an English document's name: cited in quotes, so a Chinese sentence keeps its own punctuation.
+    cited = [t.gettext("\"{title}\" ({date})").format(title=book.card.sources[s].title, date=t.date(book.card.sources[s].as_of))
+             for s in sources if s in book.card.sources]
+    notes = [t.gettext("Sources: {sources}").format(sources=t.words(cited))]
     notes += [_price_change_note(t, m, c) for c in m.scheduled]
     return Doc(t.gettext("{name} ({id}) rates").format(name=m.name, id=m.id), lines, notes)
 
@@ -605,6 +608,8 @@ def error_message(t: Translator, err: PricingError) -> str:
     }
     template = messages.get(err.code, t.gettext("I couldn't find a pricing question in that."))
     values = {k: (_part_name(t, str(v)) if k == "part" else (t.count(v) if isinstance(v, int) else v)) for k, v in p.items()}
+    if isinstance(values.get("known"), str):  # the providers, listed with the reader's separator
+        values["known"] = t.words(values["known"].split(", "))
     return template.format(**values)
 
 
