@@ -98,3 +98,12 @@ def test_compact_counts_are_exact_or_spelled_out() -> None:
         "9,999", "5万", "20.01万", "1,234,567", "1亿", "123,456,789"]  # fmt: skip
     assert translator("zh_TW").count(150_000_000) == "1.5億"
     assert translator("en").count(1_000_000) == "1,000,000"
+
+
+def test_a_pasted_usage_in_another_currency(rates: RateStore) -> None:
+    paste = '{"usageMetadata": {"promptTokenCount": 8, "candidatesTokenCount": 212, "totalTokenCount": 1197, "thoughtsTokenCount": 977}}'
+    bot = answerer(rates)
+    assert "admin fx TWD" in bot.answer(paste + "\nx2000 per day in NTD", "en").plain  # no rate yet: USD, and how to set one
+    admin(rates, "admin fx TWD 32 2026-11-27")
+    reply = bot.answer(paste + "\nx2000 per day in NTD", "en")
+    assert reply.data["fx"]["currency"] == "TWD" and "In New Taiwan dollars: NT$" in reply.plain
