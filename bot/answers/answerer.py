@@ -232,7 +232,7 @@ class Answerer(PricingContext):
         """Every priced answer starts with how the question was read; a yuan answer with no rate says why."""
         doc.lines.insert(0, understanding.read_as(t, query, model))
         if fx_missing and query.currency is not None:
-            doc.notes.append(t.gettext("No USD to {currency} rate is set, so the answer is in USD: an admin sets one with "
+            doc.notes.append(t.gettext("No exchange rate for {currency} ({code}) is set, so the answer is in USD: an admin sets one with "
                                        "`/gemini-cost admin fx {code} RATE`.").format(currency=t.currency_name(query.currency), code=query.currency))
         elif fx_missing:
             doc.notes.append(t.gettext("No USD to CNY rate is set, so the answer is in USD: an admin sets one with `/gemini-cost admin fx 7.10`."))

@@ -529,7 +529,7 @@ def examples(t: Translator) -> list[str]:
 def render_help(t: Translator) -> Doc:
     lines = [
         t.gettext("Ask in English or Chinese; amounts are for one request:"),
-        *(t.gettext("For example: /gemini-cost {example}").format(example=example) for example in examples(t)),
+        *(f"  /gemini-cost {example}" for example in examples(t)),  # a command to copy, under the sentence above
         t.gettext("Parts: in/out/cached amounts (1.2k, 0.5m, 5万, 一百万), x100 or 100次, per day/每天, batch/批量, with search/联网搜索, a model (2.5 flash), in CNY/人民币, public/公开."),
         t.gettext("Also: \"rates\", \"compare ...\", \"free tier\", \"/gemini-cost lang zh|zh_TW|en|auto\"."),
         t.gettext("Or paste an API response (or its usageMetadata / usage block) to price that call, e.g. followed by \"x2000 per day\"."),

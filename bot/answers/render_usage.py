@@ -99,7 +99,7 @@ def usage_notice_text(t: Translator, notice: Notice) -> str:
             n,
         ).format(n=t.number(n))
     if code == "usage_no_fx_rate" and p.get("currency"):
-        return t.gettext("No USD to {currency} rate is set, so the answer is in USD: an admin sets one with "
+        return t.gettext("No exchange rate for {currency} ({code}) is set, so the answer is in USD: an admin sets one with "
                          "`/gemini-cost admin fx {code} RATE`.").format(currency=t.currency_name(str(p["currency"])), code=p["currency"])
     if code == "usage_no_fx_rate":
         return t.gettext("No USD to CNY rate is set, so the answer is in USD: an admin sets one with `/gemini-cost admin fx 7.10`.")
