@@ -226,10 +226,19 @@ def set_free_tier(
     return _rebuild(data)
 
 
-def set_fx(card: RateCard, rate: Decimal | None, *, as_of: dt.date) -> RateCard:
-    """`admin fx RATE [DATE]` (or `admin fx off`): the USD -> CNY rate answers use."""
+def set_fx(card: RateCard, rate: Decimal | None, *, as_of: dt.date, currency: str = "CNY") -> RateCard:
+    """`admin fx [CODE] RATE [DATE]` (or `admin fx [CODE] off`): the USD -> CODE rate answers use (CNY by default).
+
+    Yuan keep their own key (`usd_cny`, which exports and scripts rely on); other currencies sit in `fx`.
+    """
     data = _dump(card)
-    data["usd_cny"] = None if rate is None else {"rate": rate, "as_of": as_of}
+    figure = None if rate is None else {"rate": rate, "as_of": as_of}
+    if currency == "CNY":
+        data["usd_cny"] = figure
+    elif figure is None:
+        data.setdefault("fx", {}).pop(currency, None)
+    else:
+        data.setdefault("fx", {})[currency] = figure
     return _rebuild(data)
 
 

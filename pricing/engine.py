@@ -241,10 +241,11 @@ class Budget:
 
 @dataclass(frozen=True)
 class FxRate:
-    """USD -> CNY: how many yuan one dollar buys, and since when (None where not stated)."""
+    """USD -> a currency (CNY unless said): how many units one dollar buys, and since when (None where not stated)."""
 
     rate: Decimal
     as_of: dt.date | None = None
+    currency: str = "CNY"
 
     @classmethod
     def parse(cls, text: str) -> FxRate:
@@ -261,6 +262,10 @@ class FxRate:
         return cls(rate, day)
 
     def to_cny(self, usd: Decimal) -> Decimal:
+        return usd * self.rate
+
+    def from_usd(self, usd: Decimal) -> Decimal:
+        """``usd`` in this rate's currency."""
         return usd * self.rate
 
     def to_usd(self, cny: Decimal) -> Decimal:

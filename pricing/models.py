@@ -526,6 +526,13 @@ class FxFigure(_Strict):
     as_of: dt.date
 
 
+class CurrencyRate(_Strict):
+    """USD -> another currency as an admin set it (`admin fx TWD 32.1`): units per dollar, and the day of the rate."""
+
+    rate: Annotated[Decimal, Field(gt=0, le=1_000_000, allow_inf_nan=False)]
+    as_of: dt.date
+
+
 def model_words(name: str) -> tuple[str, ...]:
     """The one normalisation of model names, for validation and look-up alike.
 
@@ -549,6 +556,8 @@ class RateCard(_Strict):
     grounding: dict[str, GroundingPlan]
     models: tuple[ModelCard, ...] = Field(min_length=1)
     usd_cny: FxFigure | None = Field(None, description="Set with `admin fx`; wins over the USD_CNY setting")
+    fx: dict[Annotated[str, Field(pattern=r"^[A-Z]{3}$")], CurrencyRate] = Field(
+        default_factory=dict, description="USD -> other currencies by ISO code (`admin fx TWD 32.1`); yuan stay in usd_cny")
     providers: dict[str, Provider] = Field(default_factory=dict, description="Resellers, by the name `via NAME` uses")
 
     @model_validator(mode="after")

@@ -7,8 +7,12 @@ versioned, audited and undoable; a handler never writes anything itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
+from decimal import Decimal
+
+from babel.numbers import is_currency
 
 from bot.admin import render as render_admin
 from bot.admin.context import AdminContext, AdminReply, announce_change, as_reply, save_change
@@ -130,18 +134,38 @@ def _free_tier(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
 
 
 def _fx(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:
+    """`admin fx RATE [DATE]` sets yuan per dollar (as always); `admin fx TWD 32.1 [DATE]` any ISO currency."""
     args = rest.split()
-    usage = "admin fx RATE [YYYY-MM-DD] | admin fx off"
+    usage = "admin fx [CURRENCY] RATE [YYYY-MM-DD] | admin fx [CURRENCY] off"
+    currency = "CNY"
+    if args and args[0].isalpha() and args[0].lower() != "off":
+        currency = args.pop(0).upper()
+        if len(currency) != 3 or not is_currency(currency):
+            raise edits.AdminInputError("usage", usage=usage)
+    label = "fx" if currency == "CNY" else f"fx {currency}"
     if len(args) == 1 and args[0].lower() == "off":
-        return save_change(ctx, t, "fx off", lambda card: edits.set_fx(card, None, as_of=ctx.today))
-    if not 1 <= len(args) <= 2:
+        return save_change(ctx, t, f"{label} off", lambda card: edits.set_fx(card, None, as_of=ctx.today, currency=currency))
+    if not 1 <= len(args) <= 2 or currency == "USD":
         raise edits.AdminInputError("usage", usage=usage)
     try:
-        fx = FxRate.parse("@".join(args))
+        fx = FxRate.parse("@".join(args)) if currency == "CNY" else _other_rate(args)
     except ValueError:
         raise edits.AdminInputError("usage", usage=usage) from None
     as_of = fx.as_of or ctx.today
-    return save_change(ctx, t, f"fx {fx.rate} {as_of.isoformat()}", lambda card: edits.set_fx(card, fx.rate, as_of=as_of))
+    return save_change(ctx, t, f"{label} {fx.rate} {as_of.isoformat()}",
+                       lambda card: edits.set_fx(card, fx.rate, as_of=as_of, currency=currency))
+
+
+def _other_rate(args: list[str]) -> FxRate:
+    """RATE [DATE] for a currency other than yuan: any positive figure (¥150, ₩1,400 per dollar are real)."""
+    try:
+        rate = Decimal(args[0])
+        day = dt.date.fromisoformat(args[1]) if len(args) > 1 else None
+    except (ArithmeticError, ValueError):
+        raise ValueError(args) from None
+    if not rate.is_finite() or not 0 < rate <= 1_000_000:
+        raise ValueError(args)
+    return FxRate(rate, day)
 
 
 def _show(ctx: AdminContext, t: Translator, rest: str) -> AdminReply:

@@ -138,7 +138,7 @@ class PriceUpdater:
             # Apply edits prices of models on the card; a new model arrives with the next release
             # (the card is built from the pinned genai-prices data at start), or by `admin add-model`.
             notes.append(t.gettext("New in the data, not on the card yet: {models}. They arrive with the next release of the bot, or by admin add-model.").format(
-                models=", ".join(new_models)))
+                models=t.words(list(new_models))))
         doc = Doc(t.gettext("Newer genai-prices data differs from the rate card"), lines, notes)
         text, blocks = to_slack(doc)
         if diffs:

@@ -152,7 +152,7 @@ def refusal(t: Translator) -> Doc:
 
 
 def unknown_subcommand(t: Translator, name: str, names: list[str]) -> Doc:
-    return Doc(t.gettext("Unknown admin command \"{name}\". Admin commands: {names}.").format(name=name[:40], names=", ".join(names)))
+    return Doc(t.gettext("Unknown admin command \"{name}\". Admin commands: {names}.").format(name=name[:40], names=t.words(list(names))))
 
 
 def admin_help(t: Translator) -> Doc:
@@ -160,7 +160,7 @@ def admin_help(t: Translator) -> Doc:
         "admin set MODEL FIELD PRICE [>200k]   (FIELD: input, output, cached, storage, grounding)",
         "admin show [MODEL] | admin history [N] | admin undo | admin rollback VERSION",
         "admin add-model NEW_ID like MODEL [name NAME] | admin alias NAME MODEL",
-        "admin free-tier MODEL yes|no|unknown [rpm N] [tpm N] [rpd N] | admin fx RATE [DATE] | admin fx off",
+        "admin free-tier MODEL yes|no|unknown [rpm N] [tpm N] [rpd N] | admin fx [CURRENCY] RATE [DATE] | admin fx [CURRENCY] off",
         "admin export | admin import [force] JSON | admin sync",
         'admin provider add NAME "Display name" credit 2 CNY per USD | admin provider remove NAME',
         t.gettext("Prices are USD per 1M tokens; storage per 1M tokens per hour; grounding per 1,000 as the model bills."),
@@ -195,7 +195,8 @@ def admin_error(t: Translator, err: PricingError) -> Doc:
         "import_needs_base": t.gettext("This JSON doesn't say which version it was exported from (\"{key}\"), so it could undo changes made since. Export again, or write admin import force ... to replace the card anyway."),
     }
     message = messages.get(err.code, t.gettext("That admin command could not be applied."))
-    return Doc(message.format(**p), [], [t.gettext("Nothing was changed.")])
+    values = {k: t.words(v.split(", ")) if k == "fields" and isinstance(v, str) else v for k, v in p.items()}  # 、 in Chinese
+    return Doc(message.format(**values), [], [t.gettext("Nothing was changed.")])
 
 
 def store_error(t: Translator, err: Exception) -> Doc:

@@ -239,7 +239,7 @@ class Answerer(PricingContext):
         standard = replace(query.usage, batch=False, service_tier=None)
         unbatched = estimate(book, standard, model, today=today).total if query.usage.batch else None
         if unbatched is not None:
-            doc.lines.insert(-1, t.gettext("Without batch: {total}").format(total=t.money(unbatched)))
+            doc.lines.insert(-1, render.without_batch_line(t, unbatched, query.usage.period))
         at_standard = estimate(book, standard, model, today=today).total if query.usage.service_tier else None
         if at_standard is not None:
             doc.lines.insert(-1, t.gettext("At the standard rates: {total}").format(total=t.money(at_standard)))
@@ -321,5 +321,8 @@ class Answerer(PricingContext):
     def _understood(doc: render.Doc, t: Any, query: Query, model: Any, fx_missing: bool) -> None:
         """Every priced answer starts with how the question was read; a yuan answer with no rate says why."""
         doc.lines.insert(0, understanding.read_as(t, query, model))
-        if fx_missing:
+        if fx_missing and query.currency is not None:
+            doc.notes.append(t.gettext("No exchange rate for {currency} ({code}) is set, so the answer is in USD: an admin sets one with "
+                                       "`/gemini-cost admin fx {code} RATE`.").format(currency=t.currency_name(query.currency), code=query.currency))
+        elif fx_missing:
             doc.notes.append(t.gettext("No USD to CNY rate is set, so the answer is in USD: an admin sets one with `/gemini-cost admin fx 7.10`."))

@@ -39,7 +39,12 @@ def estimate_data(e: Estimate, warnings: list[dict[str, str]]) -> dict[str, Any]
 
 
 def fx_data(fx: FxRate, usd: Decimal) -> dict[str, Any]:
-    return {
+    """The asked currency: `fx` for any currency, and the yuan keys (`usd_cny`, `total_cny`) scripts rely on."""
+    general = {"fx": {"currency": fx.currency, "rate": exact(fx.rate), "as_of": fx.as_of.isoformat() if fx.as_of else None,
+                      "total": exact(fx.from_usd(usd))}}
+    if fx.currency != "CNY":
+        return general
+    return general | {
         "usd_cny": exact(fx.rate),
         "usd_cny_as_of": fx.as_of.isoformat() if fx.as_of else None,
         "total_cny": exact(fx.to_cny(usd)),

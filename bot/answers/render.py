@@ -35,15 +35,13 @@ from pricing.ratecard import derived_names, model_words
 
 __all__ = ["Doc", "render_estimate", "render_compare", "render_budget", "render_rates", "render_free_tier",
            "render_help", "render_error", "render_internal_error", "to_plain", "to_slack", "slack_escape",
-           "EXAMPLES"]  # fmt: skip
+           "examples", "total_title", "requests_line", "without_batch_line", "fx_line"]  # fmt: skip
 
 #: Slack Block Kit limits: 3,000 characters per section text, 50 blocks per message.
 SECTION_LIMIT = 2900
 MAX_BLOCKS = 45
 FALLBACK_LIMIT = 3000
 
-EXAMPLES = ("1M in 50k out", "输入100万 输出5万", "10k in 2k out x1000 per day on 2.5 flash",
-            "compare 200k in 10k out", "how many 10k in 1k out for $100", "free tier")  # fmt: skip
 
 
 @dataclass
@@ -103,33 +101,46 @@ def _chunks(text: str, size: int) -> list[str]:
 
 
 def _tokens(t: Translator, n: Decimal | int) -> str:
-    return t.number(n)
+    """Token counts as the reader counts them (100万 in Chinese answers)."""
+    return t.count(n)
 
 
-def per_period(t: Translator, period: str | None) -> str:
+def total_title(t: Translator, total: Decimal, period: str | None) -> str:
+    """The headline, one whole sentence per period: the translator places the period, not the code."""
     if period == "day":
-        return t.gettext("per day")
+        return t.gettext("Estimated cost: {total} per day").format(total=t.money(total))
     if period == "month":
-        return t.gettext("per month")
-    return ""
+        return t.gettext("Estimated cost: {total} per month").format(total=t.money(total))
+    return t.gettext("Estimated cost: {total}").format(total=t.money(total))
 
 
 def requests_phrase(t: Translator, requests: int, period: str | None) -> str:
-    text = t.ngettext("{n} request", "{n} requests", requests).format(n=t.number(requests))
+    """`1,000 requests a day`, for titles and the "Read as" list."""
+    n = t.count(requests)
     if period == "day":
-        return t.gettext("{requests} a day").format(requests=text)
+        return t.ngettext("{n} request a day", "{n} requests a day", requests).format(n=n)
     if period == "month":
-        return t.gettext("{requests} a month").format(requests=text)
-    return text
+        return t.ngettext("{n} request a month", "{n} requests a month", requests).format(n=n)
+    return t.ngettext("{n} request", "{n} requests", requests).format(n=n)
+
+
+def requests_line(t: Translator, requests: int, period: str | None) -> str:
+    """The "Requests" line of an estimate: the count and its period, as one sentence."""
+    n = t.count(requests)
+    if period == "day":
+        return t.gettext("Requests: {n} a day").format(n=n)
+    if period == "month":
+        return t.gettext("Requests: {n} a month").format(n=n)
+    return t.gettext("Requests: {n}").format(n=n)
 
 
 def model_line(t: Translator, model: ModelCard, ref: str | None, is_default: bool) -> str:
-    line = t.gettext("Model: {name} ({id})").format(name=model.name, id=model.id)
     if is_default:
-        line += " " + t.gettext("(default; name another, e.g. \"on 2.5 flash\")")
-    elif ref is not None and model_words(ref) not in {model_words(n) for n in derived_names(model.id)}:
-        line += " " + t.gettext("(\"{ref}\" means this model)").format(ref=ref)
-    return line
+        return t.gettext("Model: {name} ({id}), the default; name another, e.g. \"on 2.5 flash\"").format(
+            name=model.name, id=model.id)
+    if ref is not None and model_words(ref) not in {model_words(n) for n in derived_names(model.id)}:
+        return t.gettext("Model: {name} ({id}), which is what \"{ref}\" means").format(name=model.name, id=model.id, ref=ref)
+    return t.gettext("Model: {name} ({id})").format(name=model.name, id=model.id)
 
 
 def tier_line(t: Translator, e: Estimate) -> str:
@@ -172,20 +183,15 @@ def item_line(t: Translator, e: Estimate, kind: str, tokens: Decimal, unit_price
         return t.gettext("Cache storage: {tokens} token-hours x {price}/1M per hour = {cost}").format(**values)
     g = e.grounding
     assert g is not None
-    unit = t.gettext("search queries") if g.plan.unit == "query" else t.gettext("grounded prompts")
-    period = t.gettext("a day") if g.plan.period == "day" else t.gettext("a month")
-    return t.gettext(
-        "Search grounding: {billable} billable {unit} x {price}/1,000 = {cost} ({free} of {used} free; allowance {allowance} {period})"
-    ).format(
-        billable=t.number(g.billable),
-        unit=unit,
-        price=t.money(unit_price),
-        cost=t.money(cost),
-        free=t.number(g.free),
-        used=t.number(g.used),
-        allowance=t.number(g.plan.allowance),
-        period=period,
-    )
+    values = {"billable": t.count(g.billable), "price": t.money(unit_price), "cost": t.money(cost), "free": t.count(g.free),
+              "used": t.count(g.used), "allowance": t.count(g.plan.allowance)}
+    if g.plan.unit == "query" and g.plan.period == "day":
+        return t.gettext("Search grounding: {billable} billable search queries x {price}/1,000 = {cost} ({free} of {used} free; {allowance} free a day)").format(**values)
+    if g.plan.unit == "query":
+        return t.gettext("Search grounding: {billable} billable search queries x {price}/1,000 = {cost} ({free} of {used} free; {allowance} free a month)").format(**values)
+    if g.plan.period == "day":
+        return t.gettext("Search grounding: {billable} billable grounded prompts x {price}/1,000 = {cost} ({free} of {used} free; {allowance} free a day)").format(**values)
+    return t.gettext("Search grounding: {billable} billable grounded prompts x {price}/1,000 = {cost} ({free} of {used} free; {allowance} free a month)").format(**values)
 
 
 def notice_text(t: Translator, notice: Notice) -> str:
@@ -222,7 +228,7 @@ def notice_text(t: Translator, notice: Notice) -> str:
     if code == "assumed_all_cached":
         return t.gettext("No input given: the prompt is taken to be the cached tokens only.")
     if code == "ignored_words":
-        return t.gettext("Ignored: {words}").format(words=", ".join(p["words"]))  # type: ignore[arg-type]
+        return t.gettext("Ignored: {words}").format(words=t.words(list(p["words"])))  # type: ignore[arg-type]
     return code
 
 
@@ -230,13 +236,10 @@ def render_estimate(
     t: Translator, e: Estimate, *, ref: str | None, is_default: bool, fx: FxRate | None = None, extra: tuple[Notice, ...] = ()
 ) -> Doc:
     u = e.usage
-    per = per_period(t, u.period)
-    title = t.gettext("Estimated cost: {total}").format(total=t.money(e.total))
-    if per:
-        title += " " + per
+    title = total_title(t, e.total, u.period)
     lines = [
         model_line(t, e.model, ref, is_default),
-        t.gettext("Requests: {requests}").format(requests=requests_phrase(t, u.requests, u.period)),
+        requests_line(t, u.requests, u.period),
         tier_line(t, e),
     ]
     if u.tier is not None:
@@ -251,7 +254,7 @@ def render_estimate(
     if e.monthly_total is not None:
         lines.append(t.gettext("About {monthly} per month (30 days).").format(monthly=t.money(e.monthly_total)))
     if fx is not None:
-        lines.append(cny_line(t, e.total, fx))
+        lines.append(fx_line(t, e.total, fx))
     lines.append(as_of_line(t, e.rates_as_of, u.tier))
     notes = [notice_text(t, n) for n in (*e.notices, *extra)]
     return Doc(title, lines, notes)
@@ -269,6 +272,26 @@ def service_tier_line(t: Translator, e: Estimate) -> str:
         return t.gettext("{tier}: {pct}% of the standard token rates (as Google's pricing page gives it); storage and search grounding are not discounted.").format(
             tier=tier, pct=t.number(e.tier_factor * 100))
     return t.gettext("{tier}: the rates published for this model (a rate it gives no {tier} figure for stays standard); storage and search grounding are not discounted.").format(tier=tier)
+
+
+def fx_line(t: Translator, usd: Decimal, fx: FxRate) -> str:
+    """``usd`` in the asked currency, beside the USD answer, with the rate and its date."""
+    if fx.currency == "CNY":
+        return cny_line(t, usd, fx)
+    values = {"amount": t.money(fx.from_usd(usd), fx.currency), "currency": t.currency_name(fx.currency),
+              "rate": t.number(fx.rate), "code": fx.currency}
+    if fx.as_of is None:
+        return t.gettext("In {currency}: {amount} (at {rate} {code} per USD, set by the admin)").format(**values)
+    return t.gettext("In {currency}: {amount} (at {rate} {code} per USD, rate of {date})").format(date=t.date(fx.as_of), **values)
+
+
+def without_batch_line(t: Translator, total: Decimal, period: str | None) -> str:
+    """What the same usage costs without batch, in the usage's own period (never read as monthly)."""
+    if period == "day":
+        return t.gettext("Without batch: {total} per day").format(total=t.money(total))
+    if period == "month":
+        return t.gettext("Without batch: {total} per month").format(total=t.money(total))
+    return t.gettext("Without batch: {total}").format(total=t.money(total))
 
 
 def cny_line(t: Translator, usd: Decimal, fx: FxRate) -> str:
@@ -320,7 +343,7 @@ def render_provider_compare(t: Translator, book: PriceBook, model: ModelCard, ro
     notes = [_sellers_note(t, book, model)]
     unpriced = [_seller(t, r) for r in rows if r.total is None]
     if unpriced:
-        notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=", ".join(unpriced)))
+        notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=t.words(unpriced)))
     return Doc(title, lines, notes)
 
 
@@ -364,21 +387,24 @@ def render_compare(t: Translator, c: Comparison, fx: FxRate | None = None, provi
             requests=requests_phrase(t, u.requests, u.period))
     lines = []
     for rank, row in enumerate(c.rows, start=1):
-        line = t.gettext("{rank}. {model}: {total}").format(rank=rank, model=row.model.id, total=t.money(row.total))
-        if row.tier == "long_context":
-            line += " " + t.gettext("(long-context rates)")
+        # The amounts side by side ("$4.90 / CN¥34.79 / via cheapai CN¥9.80"): a slash, in every language.
+        amounts = [t.money(row.total)]
         if fx is not None:
-            line += f" / {t.money(fx.to_cny(row.total), 'CNY')}"
-        for key, p in sorted((providers or {}).items()):
-            line += " / " + t.gettext("via {name} {cny}").format(name=key, cny=t.money(cny_through(p, row.total), "CNY"))
-        lines.append(line)
+            amounts.append(t.money(fx.from_usd(row.total), fx.currency))
+        amounts += [t.gettext("via {name} {cny}").format(name=key, cny=t.money(cny_through(p, row.total), "CNY"))
+                    for key, p in sorted((providers or {}).items())]
+        total = " / ".join(amounts)
+        if row.tier == "long_context":
+            lines.append(t.gettext("{rank}. {model}: {total} (long-context rates)").format(rank=rank, model=row.model.id, total=total))
+        else:
+            lines.append(t.gettext("{rank}. {model}: {total}").format(rank=rank, model=row.model.id, total=total))
     lines.append(as_of_line(t, c.rates_as_of))
     notes = []
     for key, p in sorted((providers or {}).items()):
         notes.append(t.gettext("{name} ({display}): credit at {rate} CNY per USD of Google's prices, the admin's figure of {date}.").format(
             name=key, display=p.name, rate=t.number(p.cny_per_usd), date=t.date(p.as_of)))
     if c.skipped:
-        notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=", ".join(c.skipped)))
+        notes.append(t.gettext("Not priced (no rate for part of this usage): {models}").format(models=t.words(list(c.skipped))))
     return Doc(title, lines, notes)
 
 
@@ -388,7 +414,7 @@ def render_budget(t: Translator, b: Budget, *, ref: str | None, is_default: bool
     then priced for the period asked."""
     if per is None:
         title = t.ngettext("{budget} pays for {n} such request", "{budget} pays for {n} such requests", b.requests).format(
-            budget=t.money(b.budget_usd), n=t.number(b.requests))
+            budget=t.money(b.budget_usd), n=t.count(b.requests))
     else:
         title = _budget_per_period_title(t, per, b.requests)
     e = b.per_request
@@ -402,7 +428,7 @@ def render_budget(t: Translator, b: Budget, *, ref: str | None, is_default: bool
         if item.kind == "grounding":
             lines.append(t.gettext("Search grounding: {cost} per request").format(cost=t.money(item.cost)))
     if fx is not None:
-        lines.append(cny_line(t, b.budget_usd, fx))
+        lines.append(fx_line(t, b.budget_usd, fx))
     lines.append(as_of_line(t, e.rates_as_of))
     notes = [notice_text(t, n) for n in (*b.notices, *extra)]
     if per is not None and per[0] != per[1]:
@@ -441,7 +467,7 @@ def tiered_price(t: Translator, standard: Decimal, long_context: Decimal | None,
     if long_context is None or long_context == standard:
         return t.money(standard)
     return t.gettext("{standard} (prompts over {threshold} tokens: {long})").format(
-        standard=t.money(standard), long=t.money(long_context), threshold=t.number(threshold or 200_000))
+        standard=t.money(standard), long=t.money(long_context), threshold=t.count(threshold or 200_000))
 
 
 def _family_label(t: Translator, family: str) -> str:
@@ -463,14 +489,17 @@ def _family_order(family: str) -> tuple[int, float, str]:
 
 def _listing_line(t: Translator, m: ModelCard) -> str:
     out = t.money(m.output.standard) if m.output else "-"
-    line = t.gettext("{id}: {input} / {output}").format(id=m.id, input=t.money(m.input.standard), output=out)
+    remarks = []
     if m.has_tiers:
-        line += " " + t.gettext("(higher for prompts over {threshold} tokens)").format(threshold=t.number(m.long_context_threshold))
+        remarks.append(t.gettext("higher for prompts over {threshold} tokens").format(threshold=t.count(m.long_context_threshold)))  # type: ignore[arg-type]
     if m.status == "shut_down":
-        line += " " + t.gettext("(shut down)")
+        remarks.append(t.gettext("shut down"))
     elif m.status == "deprecated":
-        line += " " + t.gettext("(deprecated)")
-    return line
+        remarks.append(t.gettext("deprecated"))
+    if remarks:  # one bracket with a list, never two brackets side by side
+        return t.gettext("{id}: {input} / {output} ({remarks})").format(id=m.id, input=t.money(m.input.standard), output=out,
+                                                                        remarks=t.words(remarks))
+    return t.gettext("{id}: {input} / {output}").format(id=m.id, input=t.money(m.input.standard), output=out)
 
 
 def _price_change_note(t: Translator, m: ModelCard, change: object) -> str:
@@ -495,7 +524,7 @@ def render_rates(
             lines.extend(_listing_line(t, m) for m in sold if m.family == family)
         if older:
             # retired ones on one short line: still priced when asked for, by name
-            ids = ", ".join(m.id for m in sorted(older, key=lambda m: (_family_order(m.family), m.id)))
+            ids = t.words([m.id for m in sorted(older, key=lambda m: (_family_order(m.family), m.id))])
             lines.append(t.gettext("Retired (priced when asked for): {models}").format(models=ids))
         lines.append(as_of_line(t, book.card.as_of))
         notes = [t.gettext("Ask about one model for all its rates, e.g. \"2.5 flash price\".")]
@@ -539,17 +568,20 @@ def render_rates(
         period = t.gettext("a day") if plan.period == "day" else t.gettext("a month")
         if plan.allowance:
             lines.append(t.gettext("Search grounding: {allowance} {unit} free {period}, then {price} per 1,000").format(
-                allowance=t.number(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
+                allowance=t.count(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
         else:
             lines.append(t.gettext("Search grounding: {price} per 1,000 {unit} (no free allowance known)").format(
                 unit=unit, price=t.money(plan.price_per_1000)))
     if m.context_window is not None:
-        lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.number(m.context_window)))
+        lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.count(m.context_window)))
     if today is not None and asked_day:
         lines.append(t.gettext("Rates on {date}.").format(date=t.date(today)))
     lines.append(as_of_line(t, rates_as_of(book, model, today)))
     sources = sorted({m.input.source} | ({m.output.source} if m.output else set()))
-    notes = [t.gettext("Sources: {sources}").format(sources="; ".join(f"{book.card.sources[s].title} ({t.date(book.card.sources[s].as_of)})" for s in sources if s in book.card.sources))]
+    # A source's title is an English document's name: cited in quotes, so a Chinese sentence keeps its own punctuation.
+    cited = [t.gettext("\"{title}\" ({date})").format(title=book.card.sources[s].title, date=t.date(book.card.sources[s].as_of))
+             for s in sources if s in book.card.sources]
+    notes = [t.gettext("Sources: {sources}").format(sources=t.words(cited))]
     notes += [_price_change_note(t, m, c) for c in m.scheduled]
     return Doc(t.gettext("{name} ({id}) rates").format(name=m.name, id=m.id), lines, notes)
 
@@ -591,27 +623,30 @@ def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *,
     for m in models:
         ft = m.free_tier
         if ft.available is True:
-            state = t.gettext("tokens free on the free tier")
+            state = t.gettext("input and output tokens free of charge on the free tier")
         elif ft.available is False:
             state = t.gettext("no free tier")
         else:
             state = t.gettext("free tier not published")
-        line = t.gettext("{id}: {state}").format(id=m.id, state=state)
         asked = {"rpm": ft.rpm, "rpd": ft.rpd, "tpm": ft.tpm}.get(limit or "")
+        limits = None
         if limit is not None and asked is not None:
             template = {
                 "rpm": t.gettext("last published limit {value} requests a minute ({date})"),
                 "rpd": t.gettext("last published limit {value} requests a day ({date})"),
                 "tpm": t.gettext("last published limit {value} tokens a minute ({date})"),
             }[limit]
-            line += "; " + template.format(value=t.number(asked), date=t.date(ft.limits_as_of or ft.as_of))
+            limits = template.format(value=t.count(asked), date=t.date(ft.limits_as_of or ft.as_of))
         elif ft.rpm is not None:
-            line += "; " + t.gettext("last published limits {rpm} RPM / {tpm} TPM / {rpd} RPD ({date})").format(
-                rpm=t.number(ft.rpm), tpm=t.number(ft.tpm or 0), rpd=t.number(ft.rpd or 0), date=t.date(ft.limits_as_of or ft.as_of))
-        lines.append(line)
+            limits = t.gettext("last published limits {rpm} RPM / {tpm} TPM / {rpd} RPD ({date})").format(
+                rpm=t.count(ft.rpm), tpm=t.count(ft.tpm or 0), rpd=t.count(ft.rpd or 0), date=t.date(ft.limits_as_of or ft.as_of))
+        if limits is None:
+            lines.append(t.gettext("{id}: {state}").format(id=m.id, state=state))
+        else:  # the translator's punctuation between the two halves (a full-width semicolon in Chinese)
+            lines.append(t.gettext("{id}: {state}; {limits}").format(id=m.id, state=state, limits=limits))
     if unknown:
         lines.append(t.ngettext("Not published for {n} other model: {models}", "Not published for {n} other models: {models}",
-                                len(unknown)).format(n=t.number(len(unknown)), models=", ".join(unknown)))  # fmt: skip
+                                len(unknown)).format(n=t.count(len(unknown)), models=t.list(unknown)))  # fmt: skip
     notes = [
         t.gettext("Google no longer publishes per-model free-tier limits: see your live limits in AI Studio (aistudio.google.com)."),
         t.gettext("After the cuts of 7 December 2025, developers reported Flash models at 5 requests a minute and 20 a day."),
@@ -620,10 +655,22 @@ def render_free_tier(t: Translator, book: PriceBook, model: ModelCard | None, *,
     return Doc(t.gettext("Gemini API free tier"), lines, notes)
 
 
+def examples(t: Translator) -> list[str]:
+    """The help's example questions, in the asker's language (each one a question the bot answers)."""
+    return [
+        t.gettext("1M in 50k out"),
+        t.gettext("10k in 2k out x1000 per day on 2.5 flash"),
+        t.gettext("compare 200k in 10k out"),
+        t.gettext("how many 10k in 1k out for $100"),
+        t.gettext("free tier"),
+        t.gettext("10k in 1k out x2000 per day in CNY"),
+    ]
+
+
 def render_help(t: Translator) -> Doc:
     lines = [
         t.gettext("Ask in English or Chinese; amounts are for one request:"),
-        *(f"  /gemini-cost {example}" for example in EXAMPLES),
+        *(f"  /gemini-cost {example}" for example in examples(t)),  # a command to copy, under the sentence above
         t.gettext("Parts: in/out/cached amounts (1.2k, 0.5m, 5万, 一百万), x100 or 100次, per day/每天, batch/批量, with search/联网搜索, a model (2.5 flash), in CNY/人民币, public/公开."),
         t.gettext("Also: \"rates\", \"compare ...\", \"free tier\", \"/gemini-cost lang zh|zh_TW|en|auto\"."),
         t.gettext("Or paste an API response (or its usageMetadata / usage block) to price that call, e.g. followed by \"x2000 per day\"."),
@@ -671,11 +718,11 @@ def error_message(t: Translator, err: PricingError) -> str:
     p = err.params
     if isinstance(err, UnknownModel):
         return t.gettext("Unknown model: \"{ref}\". Did you mean {suggestions}?").format(
-            ref=err.ref, suggestions=", ".join(err.suggestions))
+            ref=p["ref"], suggestions=t.list(list(err.suggestions), style="or"))
     if isinstance(err, ContextWindowExceeded):
         return t.gettext(
             "A {prompt}-token prompt is over {model}'s context window of {window} tokens. Split it into about {requests} requests."
-        ).format(prompt=t.number(p["prompt_tokens"]), model=p["model"], window=t.number(p["window"]), requests=t.number(p["requests"]))
+        ).format(prompt=t.count(p["prompt_tokens"]), model=p["model"], window=t.count(p["window"]), requests=t.count(p["requests"]))
     if isinstance(err, TierNotPublished):
         return t.gettext("{model} has no published {tier} price: neither Google's pricing page as we have it nor the price data gives one, so it is not estimated. Ask without it for the standard price.").format(
             model=p["model"], tier=tier_name(t, str(p["tier"])))
@@ -702,11 +749,14 @@ def error_message(t: Translator, err: PricingError) -> str:
         "budget_needs_amount": t.gettext("Say the budget, e.g. \"how many 10k in 1k out for $100\"."),
         "two_tiers": t.gettext("Batch and the {tier} tier are different ways of calling the API: ask about one at a time."),
         "provider_lacks_model": t.gettext("{provider} does not sell {model} (in the price data). It sells: {models}."),
-        "unknown_provider": t.gettext("There is no provider called \"{name}\". Providers: {known}."),
+        "unknown_provider": t.gettext("There is no provider called \"{name}\". Providers: {known}.") if p.get("known")
+        else t.gettext("There is no provider called \"{name}\": no provider is defined yet."),
         "no_fx_rate": t.gettext("No USD to CNY rate is set, so a budget in yuan can't be converted: an admin sets one with `/gemini-cost admin fx 7.10`."),
     }
     template = messages.get(err.code, t.gettext("I couldn't find a pricing question in that."))
-    values = {k: (_part_name(t, str(v)) if k == "part" else (t.number(v) if isinstance(v, int) else v)) for k, v in p.items()}
+    values = {k: (_part_name(t, str(v)) if k == "part" else (t.count(v) if isinstance(v, int) else v)) for k, v in p.items()}
+    if isinstance(values.get("known"), str):  # the providers, listed with the reader's separator
+        values["known"] = t.words(values["known"].split(", "))
     return template.format(**values)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from bot.answers.render import Doc, as_of_line, status_text, tiered_price
+from bot.answers.render import Doc, as_of_line, requests_phrase, status_text, tiered_price
 from bot.text.i18n import Translator
 from pricing import Ambiguous, ModelCard, PriceBook, PricingError, Query, parse_query
 
@@ -34,7 +34,7 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
     parts: list[str] = []
     if query.intent == "compare":
         if len(query.models) > 1:
-            parts.append(t.gettext("compare {models}").format(models=", ".join(m.id for m in query.models)))
+            parts.append(t.gettext("compare {models}").format(models=t.list([m.id for m in query.models])))
         elif "providers" in query.flags and model is not None:
             parts.append(t.gettext("{model} at Google and each provider that sells it").format(model=model.id))
         else:
@@ -43,39 +43,35 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
         parts.append(model.id)
     u = query.usage
     if u is not None and query.intent != "budget":  # a budget asks how many requests
-        requests = t.ngettext("{n} request", "{n} requests", u.requests).format(n=t.number(u.requests))
-        if u.period == "day":
-            requests = t.gettext("{requests} a day").format(requests=requests)
-        elif u.period == "month":
-            requests = t.gettext("{requests} a month").format(requests=requests)
+        parts.append(requests_phrase(t, u.requests, u.period))
         if query.asked_period == "month":
-            requests += ", " + t.gettext("total per month")
+            parts.append(t.gettext("total per month"))
         elif query.asked_period == "day":
-            requests += ", " + t.gettext("total per day")
-        parts.append(requests)
+            parts.append(t.gettext("total per day"))
     if u is not None:
         if u.input_tokens:
-            text = t.gettext("input {tokens} tokens each").format(tokens=t.number(u.input_tokens))
             extras = []
             if u.cached_tokens:
-                extras.append(t.gettext("{tokens} cached").format(tokens=t.number(u.cached_tokens)))
+                extras.append(t.gettext("{tokens} cached").format(tokens=t.count(u.cached_tokens)))
             if u.audio_input_tokens:
-                extras.append(t.gettext("{tokens} audio").format(tokens=t.number(u.audio_input_tokens)))
+                extras.append(t.gettext("{tokens} audio").format(tokens=t.count(u.audio_input_tokens)))
             if u.video_input_tokens:
-                extras.append(t.gettext("{tokens} video").format(tokens=t.number(u.video_input_tokens)))
-            if extras:
-                text += " (" + ", ".join(extras) + ")"
-            parts.append(text)
+                extras.append(t.gettext("{tokens} video").format(tokens=t.count(u.video_input_tokens)))
+            if extras:  # one sentence with the parts as a list: the translator's brackets and separators
+                parts.append(t.gettext("input {tokens} tokens each ({parts})").format(tokens=t.count(u.input_tokens), parts=t.list(extras)))
+            else:
+                parts.append(t.gettext("input {tokens} tokens each").format(tokens=t.count(u.input_tokens)))
         if u.output_tokens:
-            text = t.gettext("output {tokens} tokens each").format(tokens=t.number(u.output_tokens))
             if u.thinking_tokens:
-                text += " (" + t.gettext("{tokens} thinking").format(tokens=t.number(u.thinking_tokens)) + ")"
-            parts.append(text)
+                parts.append(t.gettext("output {tokens} tokens each ({thinking} of them thinking)").format(
+                    tokens=t.count(u.output_tokens), thinking=t.count(u.thinking_tokens)))
+            else:
+                parts.append(t.gettext("output {tokens} tokens each").format(tokens=t.count(u.output_tokens)))
         if u.output_images:
-            parts.append(t.ngettext("{n} image generated each", "{n} images generated each", u.output_images).format(n=t.number(u.output_images)))
+            parts.append(t.ngettext("{n} image generated each", "{n} images generated each", u.output_images).format(n=t.count(u.output_images)))
         if u.storage_tokens:
             parts.append(t.gettext("cache storage {tokens} tokens for {hours} h").format(
-                tokens=t.number(u.storage_tokens), hours=t.number(u.storage_hours)))
+                tokens=t.count(u.storage_tokens), hours=t.number(u.storage_hours)))
         if u.batch:
             parts.append(t.gettext("batch"))
         if u.service_tier == "flex":
@@ -84,7 +80,7 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
             parts.append(t.gettext("Priority tier"))
         if u.grounded:
             if u.searches_per_request != 1:
-                parts.append(t.gettext("Search grounding, {n} searches each").format(n=t.number(u.searches_per_request)))
+                parts.append(t.gettext("Search grounding, {n} searches each").format(n=t.count(u.searches_per_request)))
             else:
                 parts.append(t.gettext("Search grounding"))
     budget = t.money(query.budget_usd) if query.budget_usd is not None else None
@@ -102,6 +98,8 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
         parts.append(t.gettext("how many a month"))
     if query.want_cny:
         parts.append(t.gettext("in yuan"))
+    if query.currency is not None:
+        parts.append(t.gettext("in {currency}").format(currency=t.currency_name(query.currency)))
     if query.on_date is not None:
         parts.append(t.gettext("prices on {date}").format(date=t.date(query.on_date)))
     if query.provider:
@@ -130,10 +128,13 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("Is that total across all requests, or per request? Amounts are per request: e.g. \"8k in 1k out x5000\".")
     if reason == "unknown_words":
         return t.gettext("I'm not sure what \"{words}\" changes about the price. Rephrase with amounts, e.g. \"8k in 1k out x5000 per day on 2.5 flash\", or pick the reading below.").format(
-            words=err.params.get("words", ""))
+            words=t.words(str(err.params.get("words", "")).split(", ")))  # the parser's list, in the reader's separator
     if reason == "unplaced_label":
+        labels = str(err.params.get("words", "")).split(", ")
+        if labels == ["thinking"]:  # its own example: a thinking question answered with a caching one reads as a mistake
+            return t.gettext("How many thinking tokens? Give an amount, e.g. \"2k out plus 3k thinking\".")
         return t.gettext("How many tokens are {words}? Give an amount, e.g. \"100k in, 80k cached, 2k out\" or \"2k out plus 3k thinking\".").format(
-            words=err.params.get("words", ""))
+            words=t.list([_label_name(t, label) for label in labels]))
     if reason == "period_without_count":
         return t.gettext("How many requests in that period? E.g. \"10k in 1k out x2000 per day\".")
     if reason == "count_without_tokens":
@@ -146,7 +147,7 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("A rate per minute is a limit, not a volume: how many requests a day or a month? E.g. \"1k in 200 out x20000 per day\".")
     if reason == "cache_what":
         return t.gettext("Caching {amount} tokens: read from the cache as part of a prompt, or kept stored (billed per hour)? Pick one below, or say for how long, e.g. \"cache {amount} for 2 hours\".").format(
-            amount=t.number(Decimal(str(err.params.get("amount", "0")))))
+            amount=t.count(Decimal(str(err.params.get("amount", "0")))))
     if reason == "people":
         return t.gettext("How many requests does each user send, and per day or per month? E.g. \"300 users, 20 requests each per day, 10k in 1k out\".")
     if reason == "model_generation":
@@ -161,6 +162,17 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
     if reason == "money_without_question":
         return t.gettext("What should the amount of money answer? E.g. \"how many 10k in 1k out for $30\".")
     return t.gettext("I couldn't find a pricing question in that.")
+
+
+def _label_name(t: Translator, label: str) -> str:
+    """The parser's label (an internal word) named in the asker's language."""
+    return {
+        "cached": t.gettext("cached input"),
+        "cache": t.gettext("cache"),
+        "thinking": t.gettext("thinking"),
+        "storage": t.gettext("cache storage"),
+        "out": t.gettext("output"),
+    }.get(label, label)
 
 
 def render_clarify(t: Translator, err: Ambiguous, book: PriceBook, default: ModelCard) -> tuple[Doc, list[tuple[str, str]]]:
@@ -186,7 +198,7 @@ def render_topic(t: Translator, book: PriceBook, topic: str, model: ModelCard, t
             unit = t.gettext("search queries") if plan.unit == "query" else t.gettext("grounded prompts")
             period = t.gettext("a day") if plan.period == "day" else t.gettext("a month")
             lines.append(t.gettext("Free: {allowance} {unit} {period}; then {price} per 1,000 {unit}.").format(
-                allowance=t.number(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
+                allowance=t.count(plan.allowance), unit=unit, period=period, price=t.money(plan.price_per_1000)))
             if plan.shared:
                 lines.append(t.gettext("The free search allowance is shared by all {plan} models: other usage reduces it.").format(plan=plan.name))
             lines.append(t.gettext("Grounding is billed on top of the tokens; batch does not discount it."))
@@ -196,11 +208,11 @@ def render_topic(t: Translator, book: PriceBook, topic: str, model: ModelCard, t
         if model.cached_input is None:
             lines.append(t.gettext("{model} has no price for context caching.").format(model=model.id))
         else:
-            lines.append(t.gettext("Cached tokens are part of the prompt and billed once, at the cache rate: {price} per 1M tokens (input: {input}).").format(
+            lines.append(t.gettext("Cached tokens are part of the prompt and billed once, at the cache rate: {price} per 1M tokens; the input rate is {input}.").format(
                 price=tiered_price(t, model.cached_input.standard, model.cached_input.long_context),
                 input=tiered_price(t, model.input.standard, model.input.long_context)))
             if model.storage is not None:
-                lines.append(t.gettext("Keeping a cache costs {price} per 1M tokens per hour of storage, once, not per request.").format(price=t.money(model.storage.usd)))
+                lines.append(t.gettext("Keeping tokens in the cache costs {price} per 1M tokens per hour, billed for the hours they are stored, not per request.").format(price=t.money(model.storage.usd)))
             lines.append(t.gettext("Try: \"1M in, 800k cached, 5k out x100\" or \"cache 1M for 2h\"."))
     elif topic == "batch":
         title = t.gettext("Batch on {model}").format(model=model.id)
@@ -233,9 +245,9 @@ def render_model_info(t: Translator, book: PriceBook, model: ModelCard, today: d
     if model.shutdown is not None and model.status != "shut_down":
         lines.append(t.gettext("Shut-down date: {date}").format(date=t.date(model.shutdown)))
     if model.context_window is not None:
-        lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.number(model.context_window)))
+        lines.append(t.gettext("Context window: {tokens} input tokens").format(tokens=t.count(model.context_window)))
     if model.long_context_threshold is not None:
-        lines.append(t.gettext("Long-context rates for prompts over {tokens} tokens").format(tokens=t.number(model.long_context_threshold)))
+        lines.append(t.gettext("Long-context rates for prompts over {tokens} tokens").format(tokens=t.count(model.long_context_threshold)))
     priced = [t.gettext("text input")]
     if model.input_audio is not None:
         priced.append(t.gettext("audio input"))
@@ -247,7 +259,7 @@ def render_model_info(t: Translator, book: PriceBook, model: ModelCard, today: d
         priced.append(t.gettext("search grounding"))
     if "batch" in model.tiers_priced(today or dt.date.today()):
         priced.append(t.gettext("batch"))
-    lines.append(t.gettext("Priced: {kinds}").format(kinds=", ".join(priced)))
+    lines.append(t.gettext("Priced: {kinds}").format(kinds=t.list(priced)))
     lines.append(t.gettext("Input {input} / output {output} per 1M tokens").format(
         input=tiered_price(t, model.input.standard, model.input.long_context),
         output=tiered_price(t, model.output.standard, model.output.long_context) if model.output else "-"))

@@ -32,10 +32,7 @@ class UsageAnswer:
 def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc:
     call = a.call
     if a.projected is not None:
-        p = a.projected
-        title = t.gettext("Estimated cost: {total}").format(total=t.money(p.total))
-        per = render.per_period(t, p.usage.period)
-        title += (" " + per) if per else ""
+        title = render.total_title(t, a.projected.total, a.projected.usage.period)
     else:
         title = t.gettext("This call cost {cost}").format(cost=t.exact_money(call.total))
     lines = [
@@ -49,14 +46,14 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
     if a.projected is not None:
         lines.append(t.gettext("This call: {cost}").format(cost=t.exact_money(call.total)))
         p = a.projected
-        lines.append(t.gettext("Requests: {requests}").format(requests=render.requests_phrase(t, p.usage.requests, p.usage.period)))
+        lines.append(render.requests_line(t, p.usage.requests, p.usage.period))
         if p.monthly_total is not None:
             lines.append(t.gettext("About {monthly} per month (30 days).").format(monthly=t.money(p.monthly_total)))
     thousand, million = a.at_scale
     lines.append(t.gettext("1,000 such calls: {thousand}; 1,000,000 such calls: {million}").format(
         thousand=t.money(thousand.total), million=t.money(million.total)))  # fmt: skip
     if fx is not None:
-        lines.append(render.cny_line(t, (a.projected or call).total, fx))
+        lines.append(render.fx_line(t, (a.projected or call).total, fx))
     lines.append(render.as_of_line(t, call.rates_as_of, call.usage.tier))
     notes = [t.gettext(
         "How a response's usage is billed: the prompt count includes the cached tokens (billed once, at the "
@@ -73,7 +70,7 @@ def render_usage(t: Translator, a: UsageAnswer, fx: FxRate | None = None) -> Doc
 def read_line(t: Translator, paste: PastedUsage) -> str:
     """What was read from the paste, in its own spelling, so a misreading shows at once."""
     return t.gettext("Read from the pasted usage: {counts}").format(
-        counts=", ".join(f"{key} {t.number(value)}" for key, value in paste.reported.items()))
+        counts=t.words([f"{key} {t.number(value)}" for key, value in paste.reported.items()]))
 
 
 def usage_notice_text(t: Translator, notice: Notice) -> str:
@@ -81,18 +78,18 @@ def usage_notice_text(t: Translator, notice: Notice) -> str:
     code = notice.code
     if code == "usage_total_mismatch":
         return t.gettext("The counts add up to {counted} tokens, but the response's total says {total}: "
-                         "priced from the counts.").format(counted=t.number(p["counted"]), total=t.number(p["total"]))  # type: ignore[arg-type]
+                         "priced from the counts.").format(counted=t.count(p["counted"]), total=t.count(p["total"]))  # type: ignore[arg-type]
     if code == "usage_no_total":
         return t.gettext("The paste has no {key}, so its counts could not be checked against the response's total.").format(key=p["key"])
     if code == "usage_cut_off_but_complete":
         return t.gettext("The paste is cut off, but its counts add up to its total of {total} tokens: nothing billed is missing.").format(
-            total=t.number(p["total"]))  # type: ignore[arg-type]
+            total=t.count(p["total"]))  # type: ignore[arg-type]
     if code == "usage_tool_use_input" and p.get("searched"):
         return t.gettext("The {tokens} tool-use prompt tokens (e.g. search results given to the model) are billed as input.").format(
-            tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
+            tokens=t.count(p["tokens"]))  # type: ignore[arg-type]
     if code == "usage_tool_use_input":
         return t.gettext("The {tokens} tool-use prompt tokens (e.g. search results given to the model) are billed as input. "
-                         "Search queries are billed apart: add \"with search\" to include them.").format(tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
+                         "Search queries are billed apart: add \"with search\" to include them.").format(tokens=t.count(p["tokens"]))  # type: ignore[arg-type]
     if code == "usage_search_queries":
         n = int(p["queries"])  # type: ignore[call-overload]
         return t.ngettext(
@@ -100,13 +97,16 @@ def usage_notice_text(t: Translator, notice: Notice) -> str:
             "The response ran {n} search queries, billed apart from tokens: add \"with search\" to include them.",
             n,
         ).format(n=t.number(n))
+    if code == "usage_no_fx_rate" and p.get("currency"):
+        return t.gettext("No exchange rate for {currency} ({code}) is set, so the answer is in USD: an admin sets one with "
+                         "`/gemini-cost admin fx {code} RATE`.").format(currency=t.currency_name(str(p["currency"])), code=p["currency"])
     if code == "usage_no_fx_rate":
         return t.gettext("No USD to CNY rate is set, so the answer is in USD: an admin sets one with `/gemini-cost admin fx 7.10`.")
     if code == "usage_words_skipped":
         return t.gettext("Not read (unclear): \"{words}\".").format(words=p["words"])
     if code == "usage_reasoning_apart":
         return t.gettext("The {tokens} reasoning tokens are reported apart from completion_tokens (the total says so): "
-                         "they are added to the output.").format(tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
+                         "they are added to the output.").format(tokens=t.count(p["tokens"]))  # type: ignore[arg-type]
     if code == "model_version_reduced":
         return t.gettext("The rate card has no separate entry for {version}: priced as {model}.").format(
             version=p["version"], model=p["model"])
@@ -142,7 +142,7 @@ def paste_error_message(t: Translator, err: UsagePasteError) -> str:
                                         "(e.g. \"x2000 per day\"), a model (\"on 2.5 flash\"), batch or \"with search\"."),
     }
     template = messages.get(err.code, messages["usage_not_found"])
-    values = {k: (t.number(v) if isinstance(v, int) else v) for k, v in p.items()}
+    values = {k: (t.count(v) if isinstance(v, int) else v) for k, v in p.items()}
     return template.format(**values)
 
 

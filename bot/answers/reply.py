@@ -67,7 +67,13 @@ class PricingContext:
         return book.default
 
     def fx_for(self, query: Query, book: PriceBook) -> tuple[FxRate | None, bool]:
-        """The rate for a yuan answer, and whether yuan were asked with no rate (answered in USD)."""
+        """The rate for an answer in yuan (or another asked currency), and whether it was asked with no rate
+        set (then the answer is in USD and says how an admin sets one)."""
+        if query.currency is not None and query.budget_cny is None:
+            figure = book.card.fx.get(query.currency)
+            if figure is None:
+                return None, True
+            return FxRate(figure.rate, figure.as_of, query.currency), False
         if not query.want_cny and query.budget_cny is None:
             return None, False
         if query.budget_cny is None and book.card.usd_cny is None and self.fx is None:

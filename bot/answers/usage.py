@@ -84,7 +84,7 @@ def answer_usage_paste(answerer: PricingContext, text: str, lang: str) -> Reply 
         notices = [replace(n, params={**n.params, "searched": True}) if n.code == "usage_tool_use_input" else n for n in notices]
     fx, fx_missing = answerer.fx_for(words, book) if words is not None else (None, False)
     if fx_missing:  # yuan asked with no rate set: answered in USD, saying how an admin sets one
-        notices.append(Notice("usage_no_fx_rate", {}))
+        notices.append(Notice("usage_no_fx_rate", {"currency": words.currency} if words is not None and words.currency else {}))
     if words is not None and words.intent == "compare":
         projected_usage = replace(one, requests=asked.requests, period=asked.period)  # type: ignore[union-attr]
         return _compare(answerer, paste, projected_usage, words, notices, fx, lang)
@@ -123,7 +123,7 @@ def _reading(usage: Usage, model: ModelCard, words: Query | None) -> str | None:
     """
     if usage.cached_audio_tokens or usage.image_output_tokens or usage.audio_output_tokens:
         return None
-    said = Query("estimate", usage, models=(model,), want_cny=bool(words and words.want_cny))
+    said = Query("estimate", usage, models=(model,), want_cny=bool(words and words.want_cny), currency=words.currency if words else None)
     return canonical(said)
 
 

@@ -12,9 +12,17 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_currency, format_decimal, format_scientific, get_currency_symbol
+from babel.numbers import (
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    format_scientific,
+    get_currency_name,
+    get_currency_symbol,
+)
 
 __all__ = [
     "LANGS",
@@ -90,6 +98,37 @@ class Translator:
         value = value.normalize() if value == value.to_integral_value() else display_amount(value)
         return _format_number(self.lang, str(value))
 
+    def count(self, value: Decimal | int) -> str:
+        """A token or request count as readers count it: `1,000,000` in English, `100万` / `100萬` in Chinese.
+
+        Chinese readers count in 万 and 亿 (CLDR's compact forms): `100万`, `1.5亿`, `20.01万`. The compact
+        form is used only when it is exact with at most two decimals, so a line item never shows a rounded
+        count and never a hard-to-read `104.8576万`: those stay in digits (`1,048,576`).
+        """
+        if self.lang == "en" or isinstance(value, Decimal) and value != value.to_integral_value():
+            return self.number(value)
+        n = Decimal(value)
+        if not n.is_finite() or _too_long_to_spell(n) or abs(n) < 10_000:
+            return self.number(value)
+        return _format_count(self.lang, str(n.normalize()))
+
+    def list(self, items: list[str], style: str = "standard") -> str:
+        """Items joined as the language lists them: `a, b and c`; `a、b和c` (``style="or"``: `a、b或c`)."""
+        return format_list(items, style=style, locale=self.locale) if items else ""  # type: ignore[arg-type]
+
+    def words(self, items: list[str]) -> str:
+        """Quoted words side by side, not a sentence's "a and b": `a, b` in English, `a、b` in Chinese."""
+        if not items:
+            return ""
+        joined = items[0]
+        for item in items[1:]:
+            joined = self.gettext("{before}, {after}").format(before=joined, after=item)
+        return joined
+
+    def currency_name(self, code: str) -> str:
+        """CLDR's name of a currency in this language (新台幣, 人民币, New Taiwan dollars)."""
+        return _currency_name(self.lang, code)
+
     def _scientific(self, value: Decimal) -> str:
         return format_scientific(value, format="#.##E0", locale=self.locale)
 
@@ -142,6 +181,30 @@ def _format_date(lang: str, value: dt.date) -> str:
 @lru_cache(maxsize=8192)
 def _format_number(lang: str, value: str) -> str:
     return format_decimal(Decimal(value), locale=_CLDR[lang], decimal_quantization=False)
+
+
+_CJK_UNITS = {"万": Decimal(10) ** 4, "萬": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "億": Decimal(10) ** 8,
+              "万亿": Decimal(10) ** 12, "萬億": Decimal(10) ** 12, "兆": Decimal(10) ** 12}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _format_count(lang: str, value: str) -> str:
+    n = Decimal(value)
+    compact = format_compact_decimal(n, locale=_CLDR[lang], fraction_digits=2)
+    unit = compact.lstrip("-0123456789.")  # 万 / 萬 / 亿 / 億 / 万亿: CLDR's own characters for the locale
+    scale = _CJK_UNITS.get(unit)
+    if scale is None:
+        return _format_number(lang, value)
+    shown = Decimal(compact[: len(compact) - len(unit)])
+    if shown * scale != n:  # rounded (1.23亿 for 123,456,789): the count is shown in full instead
+        return _format_number(lang, value)
+    return compact
+
+
+@lru_cache(maxsize=256)
+def _currency_name(lang: str, code: str) -> str:
+    # English: the lower-case plural ("New Taiwan dollars") reads as a phrase; Chinese has one form.
+    return get_currency_name(code, count=2 if lang == "en" else None, locale=_CLDR[lang])
 
 
 @cache

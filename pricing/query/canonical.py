@@ -67,6 +67,8 @@ def canonical(query: Query) -> str:
             parts.append(f"how many per {query.asked_period}")
     if query.want_cny:
         parts.append("in CNY")
+    if query.currency:
+        parts.append(f"in {query.currency.lower()}")
     if query.on_date is not None:
         parts.append(query.on_date.isoformat())
     if query.provider:

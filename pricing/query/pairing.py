@@ -50,6 +50,7 @@ class Parts:
     budget_usd: Decimal | None = None
     budget_cny: Decimal | None = None
     want_cny: bool = False
+    currency: str | None = None
     public: bool = False
     embed: bool = False
     make: bool = False
@@ -421,6 +422,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.topics.append("grounding")
         elif r == "cny":
             parts.want_cny = True
+        elif r.startswith("fx:"):
+            parts.currency = r[3:]
         elif r == "per_person":
             parts.per_person = True
         elif r == "public":

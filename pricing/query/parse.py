@@ -14,6 +14,7 @@ from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
 from .canonical import canonical
+from .echo import with_typed_words
 from .followups import apply_followup, is_followup
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
 from .pairing import Parts
@@ -33,8 +34,16 @@ def parse_query(text: str, book: PriceBook, *, previous: str | None = None, chec
 
     ``previous`` is the question this one may follow up (same thread): a follow-up ("what about 2.5
     flash?", "x1000 a day?") is read as that question with the change. ``check`` runs the self-check
-    before a priced reading (`selfcheck`); off only where the restatement itself is read.
+    before a priced reading (`selfcheck`); off only where the restatement itself is read. An error
+    quotes the asker's words as typed (their script and width), not as normalised for reading.
     """
+    try:
+        return _parse_or_generation(text, book, previous, check=check)
+    except PricingError as error:
+        raise with_typed_words(error, text) from None
+
+
+def _parse_or_generation(text: str, book: PriceBook, previous: str | None, *, check: bool) -> Query:
     try:
         return _parse(text, book, previous, check=check)
     except UnknownModel as error:
@@ -137,6 +146,7 @@ def _finish(
         budget_usd=parts.budget_usd,
         budget_cny=parts.budget_cny,
         want_cny=parts.want_cny,
+        currency=parts.currency,
         public=parts.public,
         notices=tuple(notices),
         topic=asked_topic(parts) if intent == "topic" else None,

@@ -27,6 +27,7 @@ class Query:
     budget_usd: Decimal | None = None
     budget_cny: Decimal | None = None
     want_cny: bool = False
+    currency: str | None = None  # another currency asked for beside USD, by ISO code (`新台幣` -> TWD)
     public: bool = False
     notices: tuple[Notice, ...] = field(default_factory=tuple)
     topic: Topic | None = None

@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 __all__ = [
+    "CURRENCY_WORDS",
     "WORDS",
     "PHRASES",
     "FILLER",
@@ -32,6 +33,20 @@ __all__ = [
 ]
 
 # English single words -> role.
+#: Currencies an answer can be shown in beside USD (with an admin-set rate), by ISO code: the code, CLDR's
+#: names in zh_Hans and zh_Hant (tests/pricing/test_currency_words.py checks them against Babel's CLDR data),
+#: and the names people type (台币, NTD, 港币, yen). Chinese words are as normalize() leaves them (幣 -> 币).
+#: Yuan are not here: they have their own role (`cny`) and setting (USD_CNY).
+CURRENCY_WORDS: dict[str, tuple[str, ...]] = {
+    "TWD": ("twd", "ntd", "新台币", "台币", "新台湾币"),
+    "HKD": ("hkd", "港元", "港币"),
+    "JPY": ("jpy", "yen", "日元", "日圆", "日圓", "日币"),
+    "EUR": ("eur", "euro", "euros", "欧元", "歐元"),
+    "GBP": ("gbp", "英镑", "英鎊"),
+    "KRW": ("krw", "韩元", "韓元", "韩币", "韓币"),
+    "SGD": ("sgd", "新加坡元", "新加坡币", "新币"),
+}
+
 WORDS: dict[str, str] = {
     **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
@@ -71,6 +86,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["priority", "prioritized", "prioritised"], "tier:priority"),
     **dict.fromkeys(["search", "grounding", "grounded", "google"], "search"),
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
+    **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if word.isascii()},
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
     **dict.fromkeys(["budget", "afford", "fit", "buy", "cover"], "budget"),
     **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "all", "lowest", "cheap"], "compare"),
@@ -277,8 +293,10 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["优先", "优先级", "优先层级", "优先处理", "优先模式", "优先服务", "优先通道"], "tier:priority"),
     **dict.fromkeys(["服务层级", "服务等级"], "skip"),
     **dict.fromkeys(["哪家", "哪家最便宜", "各家", "各平台", "哪个平台", "供应商", "各供应商", "平台", "服务商", "各服务商"], "providers"),
-    **dict.fromkeys(["联网搜索", "联网", "搜索", "搜寻", "谷歌搜索", "接地", "搜索接地", "grounding"], "search"),
+    **dict.fromkeys(["联网搜索", "联网", "搜索", "搜寻", "谷歌搜索", "接地", "搜索接地", "grounding", "连网搜寻", "连网搜索", "连网"],
+                    "search"),  # 連網 is how Taiwan writes 联网
     **dict.fromkeys(["人民币", "元", "块", "块钱", "rmb"], "cny"),
+    **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if not word.isascii()},
     **dict.fromkeys(["美元", "美金", "刀"], "usd"),
     **dict.fromkeys(["请求数", "调用次数", "请求次数", "次数"], "count_label"),
     **dict.fromkeys(["能调几次", "几次", "能调", "够多少次", "多少请求", "几个请求", "能发", "能用几次", "能跑几次", "可以跑几次",
@@ -335,8 +353,8 @@ CJK_FILLER = frozenset(
 
 # Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
 TRADITIONAL = str.maketrans(
-    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運帳銷機區塊",
-    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运账销机区块",
+    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運帳銷機區塊連",
+    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运账销机区块连",
 )
 
 #: Taiwan wording that differs beyond single characters.

@@ -42,7 +42,7 @@ def test_the_list_shows_current_models_by_family_newest_first_then_retired() -> 
     assert sorted(listed + retired) == sorted(set(GEMINI_IDS) - {"gemini-pro-1.5", "gemini-flash-1.5"})  # every model once
     for model_id in ("gemini-3-pro-preview", "gemini-2.0-flash", "gemini-pro", "gemini-1.5-pro"):
         assert model_id in retired
-    assert "gemini-2.5-pro: $1.25 / $10.00 (higher for prompts over 200,000 tokens) (deprecated)" in lines
+    assert "gemini-2.5-pro: $1.25 / $10.00 (higher for prompts over 200,000 tokens, deprecated)" in lines
     assert "gemini-3.1-pro-preview" in listed
 
 

@@ -75,5 +75,5 @@ def test_a_question_asked_back_offers_buttons_and_pick_presses_one(tmp_path: Pat
     assert "“50k / 5k”是哪一部分" in asked and "[2] gemini-2.5-flash" in asked
     # the second reading: 5k x $0.30 + 50k x $2.50 per 1M = $0.0015 + $0.125 (total shown as US$0.127)
     assert "US$0.0015" in answered and "US$0.125" in answered and "US$0.127" in answered
-    assert "理解为：gemini-2.5-flash · 1 次请求 · 每次输入 5,000 token · 每次输出 50,000 token" in answered
+    assert "理解为：gemini-2.5-flash · 1 次请求 · 每次输入 5,000 token · 每次输出 5万 token" in answered
     assert "[no button 7" in answered

@@ -41,16 +41,16 @@ def test_an_ambiguous_question_gets_buttons_and_a_press_answers_for_that_user(bo
     buttons = _buttons(asked["blocks"])
     # the likely reading first, each labelled in the asker's language
     assert [b["text"]["text"] for b in buttons] == [
-        "gemini-2.5-flash · 1 次请求 · 每次输入 50,000 token · 每次输出 5,000 token",
-        "gemini-2.5-flash · 1 次请求 · 每次输入 5,000 token · 每次输出 50,000 token",
+        "gemini-2.5-flash · 1 次请求 · 每次输入 5万 token · 每次输出 5,000 token",
+        "gemini-2.5-flash · 1 次请求 · 每次输入 5,000 token · 每次输出 5万 token",
     ]
     url = fake_slack.response_url()
     _click(bot, "U0ZH", buttons[0], url, channel=channel)
-    answer = fake_slack.wait_for("response_url", lambda c: "50,000" in c.text and "理解为" in c.text)
+    answer = fake_slack.wait_for("response_url", lambda c: "5万" in c.text and "理解为" in c.text)
     assert answer.args["response_type"] == "ephemeral" and answer.args.get("replace_original") is False
     # 50k x $0.30 + 5k x $2.50 = $0.015 + $0.0125 = $0.0275
     assert "预估费用：US$0.0275" in answer.text
-    assert "理解为：gemini-2.5-flash · 1 次请求 · 每次输入 50,000 token · 每次输出 5,000 token" in answer.text
+    assert "理解为：gemini-2.5-flash · 1 次请求 · 每次输入 5万 token · 每次输出 5,000 token" in answer.text
 
 
 def test_a_follow_up_in_a_thread_reprices_the_last_question(bot: BotServer, fake_slack: FakeSlack) -> None:
@@ -67,7 +67,7 @@ def test_a_follow_up_in_a_thread_reprices_the_last_question(bot: BotServer, fake
     )
     assert second.args["thread_ts"] == mention_ts
     # the same question on 2.5 flash: 100 x (10k x $0.30 + 2k x $2.50) = 100 x $0.008 = $0.80 a day
-    assert "理解为：gemini-2.5-flash · 每天 100 次请求 · 每次输入 10,000 token · 每次输出 2,000 token" in second.text
+    assert "理解为：gemini-2.5-flash · 每天 100 次请求 · 每次输入 1万 token · 每次输出 2,000 token" in second.text
     assert "US$0.80" in second.text
 
 

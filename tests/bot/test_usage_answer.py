@@ -64,7 +64,7 @@ def test_words_after_the_paste_project_it(answerer: Answerer) -> None:
     reply = answerer.answer(fenced(FLASH_PASTE, after="x2000 per day"), "en")
     # 2,000 x $0.0029749 = $5.9498 a day; x 30 = $178.494 a month
     assert reply.plain.splitlines()[0] == "Estimated cost: $5.95 per day"
-    assert "This call: $0.0029749" in reply.plain and "Requests: 2,000 requests a day" in reply.plain
+    assert "This call: $0.0029749" in reply.plain and "Requests: 2,000 a day" in reply.plain
     assert "About $178.49 per month (30 days)." in reply.plain
     data = reply.data
     assert (data["total"], data["requests"], data["period"], data["call_total"]) == ("5.9498", 2000, "day", FLASH_CALL)
@@ -73,7 +73,7 @@ def test_words_after_the_paste_project_it(answerer: Answerer) -> None:
 
 def test_chinese_words_and_answer(answerer: Answerer) -> None:
     reply = answerer.answer(fenced(FLASH_PASTE, "这次调用花了多少钱？", "每天2000次"), "zh_CN")
-    assert reply.plain.splitlines()[0] == "预估费用：US$5.95 每天"
+    assert reply.plain.splitlines()[0] == "预估费用：每天 US$5.95"
     assert "这次调用：US$0.0029749" in reply.plain
     assert "1,000 次这样的调用：US$2.97" in reply.plain
     assert reply.data["total"] == "5.9498" and reply.data["lang"] == "zh_CN"
@@ -94,7 +94,7 @@ def test_no_model_in_the_paste_is_the_default_said(answerer: Answerer) -> None:
     # 1,000 x $2.00 + 100 x $12.00, per 1M
     assert reply.data["model"] == "gemini-3.1-pro-preview" and reply.data["total"] == "0.0032"
     assert "The paste names no model: priced on the default model, gemini-3.1-pro-preview." in reply.plain
-    assert "(default;" in reply.plain
+    assert ", the default;" in reply.plain
 
 
 def test_a_total_that_disagrees_is_a_warning(answerer: Answerer) -> None:
