@@ -28,6 +28,7 @@ from slack_sdk.web.async_slack_response import AsyncSlackResponse
 from bot.services import create_app
 from bot.settings import Settings
 from bot.slack.app import services_of, shut_down, start_serving
+from bot.slack.listeners.replies import pressed
 from bot.slack.request import build_bolt_request
 
 __all__ = ["Shell", "ShellClient", "blocks_to_text", "build_shell", "run_shell"]
@@ -147,8 +148,8 @@ class Shell:
         if not choice.isascii() or not choice.isdigit() or not 1 <= int(choice) <= len(_LAST_BUTTONS):
             self._out(f"[no button {choice or '?'}: the last answer has {len(_LAST_BUTTONS)}]")
             return
-        button = _LAST_BUTTONS[int(choice) - 1]
-        await self._message({"channel": DM_CHANNEL_ID, "channel_type": "im", "text": button["value"]})
+        reading, _asker = pressed(str(_LAST_BUTTONS[int(choice) - 1].get("value") or ""))  # the button carries its reading
+        await self._message({"channel": DM_CHANNEL_ID, "channel_type": "im", "text": reading})
 
     async def _command(self, text: str) -> None:
         body = urlencode({

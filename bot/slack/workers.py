@@ -15,6 +15,7 @@ import asyncio
 import functools
 import logging
 import threading
+import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
@@ -163,7 +164,8 @@ class BlockingCalls:
     async def within(self, budget: float, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """``fn(*args, **kwargs)`` in the pool; `TooSlow` after ``budget`` seconds (the call is left to end on its own)."""
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._pool, functools.partial(_with_deadline, budget, fn, *args, **kwargs))
+        until = time.monotonic() + budget  # the caller's deadline, counted from now, not from when a thread is free
+        future = loop.run_in_executor(self._pool, functools.partial(_with_deadline, until, fn, *args, **kwargs))
         try:
             # On time-out wait_for cancels the future: a call still queued never runs; one running ends on its own.
             return await asyncio.wait_for(future, budget)
@@ -177,6 +179,6 @@ class BlockingCalls:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _with_deadline(budget: float, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-    with caller_deadline(budget):
+def _with_deadline(until: float, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    with caller_deadline(until - time.monotonic()):
         return fn(*args, **kwargs)

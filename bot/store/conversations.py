@@ -12,10 +12,10 @@ import logging
 import threading
 
 from sqlalchemy import DateTime, String, delete, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.store.database import Base, Store
+from bot.store.database import Base, DatabaseLate, Store
 
 __all__ = ["ConversationReading", "Conversations", "conversation_key", "FOLLOW_UP_WINDOW", "PRUNE_INTERVAL"]
 
@@ -66,8 +66,8 @@ class Conversations:
                         ConversationReading.conversation == conversation, ConversationReading.updated_at >= since
                     )
                 ).scalar_one_or_none()
-        except DBAPIError as error:
-            logger.warning("database unavailable while reading a conversation (%s)", type(error.orig).__name__)
+        except (SQLAlchemyError, DatabaseLate) as error:  # pool time-outs too: not DBAPIError
+            logger.warning("database unavailable while reading a conversation (%s)", type(getattr(error, "orig", error)).__name__)
             return None
 
     def remember(self, conversation: str | None, reading: str | None) -> None:
@@ -87,5 +87,5 @@ class Conversations:
                         self._pruned_at = now
                 if due:
                     conn.execute(delete(ConversationReading).where(ConversationReading.updated_at < now - FOLLOW_UP_WINDOW))
-        except DBAPIError as error:
-            logger.warning("database unavailable while keeping a conversation (%s)", type(error.orig).__name__)
+        except (SQLAlchemyError, DatabaseLate) as error:  # pool time-outs too: not DBAPIError
+            logger.warning("database unavailable while keeping a conversation (%s)", type(getattr(error, "orig", error)).__name__)

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import DateTime, Engine, String, create_engine, delete, event, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 logger = logging.getLogger(__name__)
@@ -227,7 +227,7 @@ class Store:
                 return conn.execute(
                     select(UserLanguage.lang).where(UserLanguage.user_id == user_id)
                 ).scalar_one_or_none()
-        except DBAPIError as error:
+        except (SQLAlchemyError, DatabaseLate) as error:  # pool time-outs too: not DBAPIError
             _log_outage("reading a language choice", error)
             return None
 
@@ -259,7 +259,7 @@ class Store:
                 # RETURNING, not rowcount: psycopg reports rowcount -1 for INSERT ... ON CONFLICT.
                 stmt = stmt.on_conflict_do_nothing().returning(HandledEvent.event_key)
                 claimed = conn.execute(stmt).scalar_one_or_none() is not None
-        except (DBAPIError, DatabaseLate) as error:
+        except (SQLAlchemyError, DatabaseLate) as error:  # pool time-outs too: not DBAPIError
             _log_outage("recording a handled event", error)
             return None
         with self._claims_lock:
@@ -291,7 +291,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 return conn.execute(stmt).scalar_one_or_none() is not None
-        except DBAPIError as error:
+        except (SQLAlchemyError, DatabaseLate) as error:  # pool time-outs too: not DBAPIError
             # Unprompted answers are optional: with the database down, stay quiet rather than repeat.
             _log_outage("recording a thread answer", error)
             return False

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.admin import render as render_admin
 from bot.admin.commands import is_admin_command, run_admin
@@ -126,7 +126,7 @@ def database_unavailable(lang: str) -> Outgoing:
 async def _change_lang(args: list[str], user_id: str, services: Services) -> Outgoing:
     try:
         return await _save_lang(args, user_id, services)
-    except (TooSlow, DBAPIError, DatabaseLate):
+    except (TooSlow, SQLAlchemyError, DatabaseLate):
         # Nothing was saved: say so in the language the user is answered in now (not an apology).
         return Outgoing(text=notices.lang_not_saved(await safe_lang(user_id, services)), personal=True)
 
