@@ -10,7 +10,7 @@ from ..errors import InvalidQuery
 from ..models import Period
 from ..tokens import Token
 from .question import Topic
-from .vocab import FILLER
+from .vocab import FILLER, VERB_NOUNS
 
 __all__ = ["Parts", "pair", "collect"]
 
@@ -166,12 +166,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
         elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
-              or role(prev) == "count_verb"):
-            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`
-            count_at = nxt if role(nxt) == "count" else prev
+              or role(prev) == "count_verb" or _verb_as_noun(tokens, nxt)):
+            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
+            after_verb = role(prev) == "count_verb"
+            count_at = nxt if role(nxt) in ("count", "count_verb") else prev
             taken.add(count_at)
-            if role(prev) == "count_verb":
-                taken.add(prev)
+            if after_verb:
+                taken.add(prev)  # `调用2万次`: the verb and 次 say the same count
                 explain_total(prev - 1)  # `一共调用2万次`
             # `每天5000次`, `每天调用2万次` name their period before the count, `5k calls a day` after it
             if not mark_volume(_period_before(tokens, i)):
@@ -283,6 +284,17 @@ def _plural_count(tokens: list[Token], k: int) -> bool:
     while after < len(tokens) and tokens[after].role == "skip":
         after += 1
     return after < len(tokens) and (tokens[after].role or "").startswith("period:")
+
+
+def _verb_as_noun(tokens: list[Token], k: int) -> bool:
+    """`每天2000请求`, `1000调用`: a calling verb after an amount, with no amount of its own after it,
+    names what was counted (`输出1千 调用1000次`: there 调用 opens the next count)."""
+    if not (0 <= k < len(tokens)) or tokens[k].role != "count_verb" or tokens[k].used or tokens[k].text not in VERB_NOUNS:
+        return False
+    after = k + 1
+    while after < len(tokens) and tokens[after].role in ("skip", "link"):
+        after += 1
+    return after >= len(tokens) or tokens[after].kind != "amount"
 
 
 def _searches_each(tokens: list[Token], k: int) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
     "TRADITIONAL",
     "PERIOD_WORDS",
     "LINK_WORDS",
+    "VERB_NOUNS",
     "correct_typo",
 ]
 
@@ -193,6 +194,10 @@ PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "mont
                 "day's": "day", "month's": "month",
                 "天": "day", "日": "day", "月": "month"}
 
+#: Calling verbs that are also the noun for a call: right after an amount they name what was counted
+#: (`2000请求`, `1000调用`); `跑`, `调` stay verbs (`gemini 3跑`: 3 is the model's, not a count).
+VERB_NOUNS = frozenset(["请求", "调用"])
+
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
 LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":"])
 
@@ -239,7 +244,7 @@ CJK_WORDS: dict[str, str] = {
     ),
     # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
     # amount after them is a request count, and a period before them is that count's
-    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫"], "count_verb"),
+    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫"], "count_verb"),  # 呼叫 is read as 调用 (TRADITIONAL_WORDS)
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
     **dict.fromkeys(["则", "则消息", "则请求"], "count"),
     **dict.fromkeys(["每则", "单次调用", "每一则"], "each"),

@@ -76,3 +76,14 @@ def test_a_budget_with_a_period_in_the_next_clause_is_asked_about(answerer: Answ
     # `$500, how many a day?`: a total budget says nothing of a day
     reply = answerer.answer("预算500美元，每天能调用多少次 输入1万 输出1千", "zh_CN")
     assert reply.intent == "clarify"
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [("输入3千 输出5百，一共调用3千次", 3000, None), ("输入1万 输出1千 每天2000请求", 2000, "day"),
+     ("输入1万 输出1千 调用2000次每天", 2000, "day"), ("输出1千 调用1000次 输入1万", 1000, None)],
+)  # fmt: skip
+def test_counts_around_a_calling_verb(answerer: Answerer, question: str, requests: int, period: str | None) -> None:
+    reply = answerer.answer(question, "zh_CN")
+    assert reply.intent == "estimate", reply.text
+    assert (reply.data["requests"], reply.data["period"]) == (requests, period)
