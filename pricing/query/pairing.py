@@ -60,6 +60,7 @@ class Parts:
     unknown_words: list[str] = field(default_factory=list)
     unknown_cjk: list[str] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
+    unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
         """A copy with some amounts set: one reading of amounts that had no label."""
@@ -186,6 +187,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(nxt) == "images" or (role(nxt) == "make" and role(neighbour(nxt, 1)) == "images"):
             _set_once(parts, "images", tok.value, tok)
             taken.add(nxt)
+        elif role(prev) == "count_label" or role(prev) == "count" and any(t.text in (":", "=") for t in tokens[prev + 1 : i]):
+            # `请求数1000`, `requests: 800/day`; before the labels: in `每天调用次数2万，输入5万` the count's own
+            # label binds 2万 before 输入 (which names 5万) can
+            _set_once(parts, "requests", tok.value, tok)
+            taken.add(prev)
+            if not mark_volume(_period_before(tokens, i)):
+                mark_volume(neighbour(i, 1))
         elif role(prev).startswith("label:"):
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
@@ -197,10 +205,6 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif (period_at := _period_follows(tokens, i)) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
             tokens[period_at].volume = True
-        elif role(prev) == "count_label" or role(prev) == "count" and any(t.text in (":", "=") for t in tokens[prev + 1 : i]):
-            _set_once(parts, "requests", tok.value, tok)  # `请求数1000`, `requests: 800/day`
-            taken.add(prev)
-            mark_volume(neighbour(i, 1))
         else:
             unlabeled.append(tok)
             continue
@@ -306,7 +310,7 @@ def _period_before(tokens: list[Token], i: int) -> int:
     """Index of the period word that opens the count at amount ``i`` (`每天5000次`, `每天调用2万次`,
     `日均大概调用3万次`), past the verb and the filler between them; -1 when there is none."""
     k = i - 1
-    while k >= 0 and tokens[k].role in ("count_verb", "skip", "total") and not tokens[k].used:
+    while k >= 0 and tokens[k].role in ("count_verb", "count_label", "skip", "total") and not tokens[k].used:
         k -= 1
     return k if k >= 0 and (tokens[k].role or "").startswith("period:") else -1
 
@@ -457,6 +461,11 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.unknown_words.append(tok.text)
         elif r == "pronoun_link":
             parts.intents.add("part")  # `2k out, 500 of it thinking`: a part of what was given
+        elif tok.kind == "word" and tok.role is None and tok.glued and i > 0 and tokens[i - 1].kind == "amount":
+            # `2w`, `3kk`: a letter glued to a number may be a unit we do not know (2w is 2万 to many):
+            # the number itself is in doubt, so no reading is offered
+            parts.unknown_words.append(tok.text)
+            parts.unknown_unit = True
         elif tok.kind == "word" and tok.role is None:
             # `how much'd`, `that's`: a contraction of filler is filler
             if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1:

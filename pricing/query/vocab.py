@@ -244,7 +244,7 @@ CJK_WORDS: dict[str, str] = {
     ),
     # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
     # amount after them is a request count, and a period before them is that count's
-    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫"], "count_verb"),  # 呼叫 is read as 调用 (TRADITIONAL_WORDS)
+    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量"], "count_verb"),  # 呼叫 is read as 调用 (TRADITIONAL_WORDS)
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
     **dict.fromkeys(["则", "则消息", "则请求"], "count"),
     **dict.fromkeys(["每则", "单次调用", "每一则"], "each"),
@@ -313,7 +313,7 @@ CJK_FILLER = frozenset(
     需 时 时候 假设 比如 例如 大 小 长 短 左 右 上 下 中 内 外 后 前 多 少 有 没有 没 哪些 哪 为 为了 让 把 被 从 到 至 之 其 该 此
     便宜 带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
-    客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司 另外 额外 此外 默认 预设 默认的
+    客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司 另外 额外 此外 默认 预设 默认的 下来 算下来
     大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
 )
 
