@@ -10,7 +10,7 @@ from ..errors import InvalidQuery
 from ..models import Period
 from ..tokens import Token
 from .question import Topic
-from .vocab import FILLER, VERB_NOUNS
+from .vocab import ASKED_CUES, FILLER, VERB_NOUNS
 
 __all__ = ["Parts", "pair", "collect"]
 
@@ -100,7 +100,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     def mark_volume(k: int) -> bool:
         while 0 <= k < n and tokens[k].role in ("skip", "each", "per_person"):  # `5,000 runs a day`, `20 requests each per day`
             k += 1 if k > i else -1
-        if role(k).startswith("period:"):
+        if role(k).startswith("period:") and not (k > i and _asks_the_price(tokens, k)):
             tokens[k].volume = True
             return True
         return False
@@ -306,11 +306,23 @@ def _searches_each(tokens: list[Token], k: int) -> bool:
     return tokens[k].role == "search" and k > 0 and tokens[k - 1].role == "each"
 
 
+def _asks_the_price(tokens: list[Token], k: int) -> bool:
+    """`调用2万次 每月多少钱`, `x20000, monthly cost?`: a period word followed by the price question is
+    the period asked, never the count's."""
+    k += 1
+    while k < len(tokens) and not tokens[k].after_break and tokens[k].role == "skip" and tokens[k].text not in ASKED_CUES:
+        k += 1
+    # in the same clause only: `x20k per day, how much per month?` keeps `per day` the count's
+    # (English `how much` after a count's period opens a new question: `x500 per day how much a month`)
+    return k < len(tokens) and not tokens[k].after_break and (
+        tokens[k].role == "price_q" and tokens[k].kind == "cjk" or tokens[k].text in ASKED_CUES)
+
+
 def _period_before(tokens: list[Token], i: int) -> int:
     """Index of the period word that opens the count at amount ``i`` (`每天5000次`, `每天调用2万次`,
     `日均大概调用3万次`), past the verb and the filler between them; -1 when there is none."""
     k = i - 1
-    while k >= 0 and tokens[k].role in ("count_verb", "count_label", "skip", "total") and not tokens[k].used:
+    while k >= 0 and tokens[k].role in ("count_verb", "count_label", "skip", "link", "total") and not tokens[k].used:
         k -= 1
     return k if k >= 0 and (tokens[k].role or "").startswith("period:") else -1
 

@@ -29,6 +29,7 @@ __all__ = [
     "PERIOD_WORDS",
     "LINK_WORDS",
     "VERB_NOUNS",
+    "ASKED_CUES",
     "correct_typo",
 ]
 
@@ -193,6 +194,11 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
 PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
                 "day's": "day", "month's": "month",
                 "天": "day", "日": "day", "月": "month"}
+
+#: Words that, right after a period word, make it the period the total is asked for (`每月多少钱`,
+#: `monthly cost?`), not the request count's.
+ASKED_CUES = frozenset(["多少", "多少钱", "费用", "成本", "花费", "花多少", "要花多少", "账单", "cost", "costs", "bill", "price", "spend",
+                        "total", "budget"])  # fmt: skip
 
 #: Calling verbs that are also the noun for a call: right after an amount they name what was counted
 #: (`2000请求`, `1000调用`); `跑`, `调` stay verbs (`gemini 3跑`: 3 is the model's, not a count).

@@ -95,3 +95,12 @@ def test_a_letter_glued_to_a_number_is_asked_about_with_no_reading(answerer: Ans
     assert reply.intent == "clarify"
     assert "“w”" in reply.text and "20000" in reply.text
     assert reply.blocks is None or "clarify_pick" not in str(reply.blocks)  # no reading offered to press
+
+
+def test_a_period_asking_the_price_is_not_the_counts(answerer: Answerer) -> None:
+    # `每天的调用量是2万次 每个月多少钱` was read as 20,000 a month asked per day (30x too low)
+    reply = answerer.answer("2.5 flash 输入3千 输出5百 每天的调用量是2万次 每个月多少钱", "zh_CN")
+    assert (reply.intent, reply.data.get("requests"), reply.data.get("period")) == ("estimate", 20000, "day")
+    assert "US$1,290.00" in reply.text.splitlines()[0]
+    # `每天输入3千 ... 调用2万次 每月多少钱`: 每天 names no count and 每月 asks, so which period is the count's?
+    assert answerer.answer("2.5 flash 每天输入3千 输出5百 调用2万次 每月多少钱", "zh_CN").intent in ("clarify", "error")
