@@ -153,6 +153,9 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
     if reason == "model_generation":
         return t.gettext("\"{generation}\" covers several models: which one? Pick one below, or name it, e.g. \"{model}\".").format(
             generation=err.params.get("generation", ""), model=err.params.get("model", ""))
+    if reason == "unknown_unit":
+        return t.gettext("I'm not sure what \"{words}\" after a number means. Write the number in full, e.g. \"20000\" or \"20k\".").format(
+            words=err.params.get("words", ""))
     if reason == "which_number":
         return t.gettext("Is {amount} {first} or {second}? Pick one below, or write the number in full.").format(
             amount=err.params.get("amount", ""), first=t.number(Decimal(str(err.params.get("first", "0")))),

@@ -10,7 +10,7 @@ from ..errors import InvalidQuery
 from ..models import Period
 from ..tokens import Token
 from .question import Topic
-from .vocab import FILLER
+from .vocab import ASKED_CUES, FILLER, VERB_NOUNS
 
 __all__ = ["Parts", "pair", "collect"]
 
@@ -62,6 +62,7 @@ class Parts:
     unknown_words: list[str] = field(default_factory=list)
     unknown_cjk: list[str] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
+    unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
         """A copy with some amounts set: one reading of amounts that had no label."""
@@ -101,7 +102,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     def mark_volume(k: int) -> bool:
         while 0 <= k < n and tokens[k].role in ("skip", "each", "per_person"):  # `5,000 runs a day`, `20 requests each per day`
             k += 1 if k > i else -1
-        if role(k).startswith("period:"):
+        if role(k).startswith("period:") and not (k > i and _asks_the_price(tokens, k)):
             tokens[k].volume = True
             return True
         return False
@@ -168,12 +169,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
         elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
-              or role(prev) == "count_verb"):
-            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`
-            count_at = nxt if role(nxt) == "count" else prev
+              or role(prev) == "count_verb" or _verb_as_noun(tokens, nxt)):
+            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
+            after_verb = role(prev) == "count_verb"
+            count_at = nxt if role(nxt) in ("count", "count_verb") else prev
             taken.add(count_at)
-            if role(prev) == "count_verb":
-                taken.add(prev)
+            if after_verb:
+                taken.add(prev)  # `调用2万次`: the verb and 次 say the same count
                 explain_total(prev - 1)  # `一共调用2万次`
             # `每天5000次`, `每天调用2万次` name their period before the count, `5k calls a day` after it
             if not mark_volume(_period_before(tokens, i)):
@@ -187,6 +189,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(nxt) == "images" or (role(nxt) == "make" and role(neighbour(nxt, 1)) == "images"):
             _set_once(parts, "images", tok.value, tok)
             taken.add(nxt)
+        elif role(prev) == "count_label" or role(prev) == "count" and any(t.text in (":", "=") for t in tokens[prev + 1 : i]):
+            # `请求数1000`, `requests: 800/day`; before the labels: in `每天调用次数2万，输入5万` the count's own
+            # label binds 2万 before 输入 (which names 5万) can
+            _set_once(parts, "requests", tok.value, tok)
+            taken.add(prev)
+            if not mark_volume(_period_before(tokens, i)):
+                mark_volume(neighbour(i, 1))
         elif role(prev).startswith("label:"):
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
@@ -198,10 +207,6 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif (period_at := _period_follows(tokens, i)) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
             tokens[period_at].volume = True
-        elif role(prev) == "count_label" or role(prev) == "count" and any(t.text in (":", "=") for t in tokens[prev + 1 : i]):
-            _set_once(parts, "requests", tok.value, tok)  # `请求数1000`, `requests: 800/day`
-            taken.add(prev)
-            mark_volume(neighbour(i, 1))
         else:
             unlabeled.append(tok)
             continue
@@ -287,16 +292,39 @@ def _plural_count(tokens: list[Token], k: int) -> bool:
     return after < len(tokens) and (tokens[after].role or "").startswith("period:")
 
 
+def _verb_as_noun(tokens: list[Token], k: int) -> bool:
+    """`每天2000请求`, `1000调用`: a calling verb after an amount, with no amount of its own after it,
+    names what was counted (`输出1千 调用1000次`: there 调用 opens the next count)."""
+    if not (0 <= k < len(tokens)) or tokens[k].role != "count_verb" or tokens[k].used or tokens[k].text not in VERB_NOUNS:
+        return False
+    after = k + 1
+    while after < len(tokens) and tokens[after].role in ("skip", "link"):
+        after += 1
+    return after >= len(tokens) or tokens[after].kind != "amount"
+
+
 def _searches_each(tokens: list[Token], k: int) -> bool:
     """`每次請求搜尋 3 次`, `每次都搜索2次`: a search word after a per-request marker counts searches."""
     return tokens[k].role == "search" and k > 0 and tokens[k - 1].role == "each"
+
+
+def _asks_the_price(tokens: list[Token], k: int) -> bool:
+    """`调用2万次 每月多少钱`, `x20000, monthly cost?`: a period word followed by the price question is
+    the period asked, never the count's."""
+    k += 1
+    while k < len(tokens) and not tokens[k].after_break and tokens[k].role == "skip" and tokens[k].text not in ASKED_CUES:
+        k += 1
+    # in the same clause only: `x20k per day, how much per month?` keeps `per day` the count's
+    # (English `how much` after a count's period opens a new question: `x500 per day how much a month`)
+    return k < len(tokens) and not tokens[k].after_break and (
+        tokens[k].role == "price_q" and tokens[k].kind == "cjk" or tokens[k].text in ASKED_CUES)
 
 
 def _period_before(tokens: list[Token], i: int) -> int:
     """Index of the period word that opens the count at amount ``i`` (`每天5000次`, `每天调用2万次`,
     `日均大概调用3万次`), past the verb and the filler between them; -1 when there is none."""
     k = i - 1
-    while k >= 0 and tokens[k].role in ("count_verb", "skip", "total") and not tokens[k].used:
+    while k >= 0 and tokens[k].role in ("count_verb", "count_label", "skip", "link", "total") and not tokens[k].used:
         k -= 1
     return k if k >= 0 and (tokens[k].role or "").startswith("period:") else -1
 
@@ -453,6 +481,11 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.unknown_words.append(tok.text)
         elif r == "pronoun_link":
             parts.intents.add("part")  # `2k out, 500 of it thinking`: a part of what was given
+        elif tok.kind == "word" and tok.role is None and tok.glued and i > 0 and tokens[i - 1].kind == "amount":
+            # `2w`, `3kk`: a letter glued to a number may be a unit we do not know (2w is 2万 to many):
+            # the number itself is in doubt, so no reading is offered
+            parts.unknown_words.append(tok.text)
+            parts.unknown_unit = True
         elif tok.kind == "word" and tok.role is None:
             # `how much'd`, `that's`: a contraction of filler is filler
             if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1:

@@ -258,4 +258,6 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         raise Ambiguous("money_without_question", (canonical(query),))
     words = [*parts.unexplained, *parts.unknown_words, *parts.unknown_cjk]
     if words:
+        if parts.unknown_unit:  # `2w`: the word may change a number, so the reading without it is no reading
+            raise Ambiguous("unknown_unit", words=", ".join(words[:5])[:80])
         raise Ambiguous("unknown_words", (canonical(query),), words=", ".join(words[:5])[:80])

@@ -29,6 +29,8 @@ __all__ = [
     "TRADITIONAL",
     "PERIOD_WORDS",
     "LINK_WORDS",
+    "VERB_NOUNS",
+    "ASKED_CUES",
     "correct_typo",
 ]
 
@@ -226,6 +228,15 @@ PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "mont
                 "day's": "day", "month's": "month",
                 "天": "day", "日": "day", "月": "month"}
 
+#: Words that, right after a period word, make it the period the total is asked for (`每月多少钱`,
+#: `monthly cost?`), not the request count's.
+ASKED_CUES = frozenset(["多少", "多少钱", "费用", "成本", "花费", "花多少", "要花多少", "账单", "cost", "costs", "bill", "price", "spend",
+                        "total", "budget"])  # fmt: skip
+
+#: Calling verbs that are also the noun for a call: right after an amount they name what was counted
+#: (`2000请求`, `1000调用`); `跑`, `调` stay verbs (`gemini 3跑`: 3 is the model's, not a count).
+VERB_NOUNS = frozenset(["请求", "调用"])
+
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
 LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":"])
 
@@ -272,7 +283,7 @@ CJK_WORDS: dict[str, str] = {
     ),
     # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
     # amount after them is a request count, and a period before them is that count's
-    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫"], "count_verb"),
+    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量"], "count_verb"),  # 呼叫 is read as 调用 (TRADITIONAL_WORDS)
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
     **dict.fromkeys(["则", "则消息", "则请求"], "count"),
     **dict.fromkeys(["每则", "单次调用", "每一则"], "each"),
@@ -347,7 +358,7 @@ CJK_FILLER = frozenset(
     需 时 时候 假设 比如 例如 大 小 长 短 左 右 上 下 中 内 外 后 前 多 少 有 没有 没 哪些 哪 为 为了 让 把 被 从 到 至 之 其 该 此
     便宜 带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
-    客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司 另外 额外 此外 默认 预设 默认的
+    客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司 另外 额外 此外 默认 预设 默认的 下来 算下来
     大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
 )
 

@@ -62,9 +62,10 @@ _MONTH = {"en": ["a month", "per month", "monthly", "/month", "every month"],
 #: A request count said with a verb or a measure word; {n} is the count, {p} its period word.
 _COUNT_FORMS = {
     "en": ["{n} calls {p}", "{n} requests {p}", "we run {n} requests {p}", "we hit the api {n} times {p}",
-           "send {n} requests {p}", "x{n} {p}", "{n} runs {p}"],
-    "zh_CN": ["{p}调用{n}次", "{p}请求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}个请求", "{p}{n}次调用", "{p}大概调用{n}次"],
-    "zh_TW": ["{p}呼叫{n}次", "{p}請求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}個請求", "{p}呼叫 {n} 次", "{p}{n}則訊息"],
+           "send {n} requests {p}", "x{n} {p}", "{n} runs {p}", "roughly {n} req {p}", "at {n} reqs {p}"],
+    "zh_CN": ["{p}调用{n}次", "{p}请求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}个请求", "{p}{n}次调用", "{p}大概调用{n}次",
+              "{p}{n}请求", "{p}调用量{n}", "{p}调用次数{n}", "{p}{n}次左右"],
+    "zh_TW": ["{p}呼叫{n}次", "{p}請求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}個請求", "{p}呼叫 {n} 次", "{p}{n}則訊息", "{p}呼叫次數{n}", "{p}大約{n}次"],
 }  # fmt: skip
 _NUMBERS = {"en": [("20k", 20000), ("20,000", 20000), ("2000", 2000)],
             "zh_CN": [("2万", 20000), ("两万", 20000), ("20000", 20000), ("3千", 3000)],
@@ -146,7 +147,7 @@ def questions(lang: str, size: int) -> list[tuple[str, Meaning]]:
         if asked is not None and count["period"] is None:
             continue  # `调用1000次 每月多少钱`: whether 1000 is a month's is for the asker to say
         orders = ([m_text, u_text, c_text, a_text], [c_text, u_text, m_text, a_text], [m_text, c_text, u_text, a_text],
-                  [u_text, c_text, m_text, a_text])  # fmt: skip
+                  [u_text, c_text, m_text, a_text], [a_text, m_text, u_text, c_text])  # fmt: skip
         for k, order in enumerate(orders):
             opening = OPENINGS[lang][(len(out) + k) % len(OPENINGS[lang])]
             text = sep.join(p for p in order if p)

@@ -76,3 +76,31 @@ def test_a_budget_with_a_period_in_the_next_clause_is_asked_about(answerer: Answ
     # `$500, how many a day?`: a total budget says nothing of a day
     reply = answerer.answer("预算500美元，每天能调用多少次 输入1万 输出1千", "zh_CN")
     assert reply.intent == "clarify"
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [("输入3千 输出5百，一共调用3千次", 3000, None), ("输入1万 输出1千 每天2000请求", 2000, "day"),
+     ("输入1万 输出1千 调用2000次每天", 2000, "day"), ("输出1千 调用1000次 输入1万", 1000, None)],
+)  # fmt: skip
+def test_counts_around_a_calling_verb(answerer: Answerer, question: str, requests: int, period: str | None) -> None:
+    reply = answerer.answer(question, "zh_CN")
+    assert reply.intent == "estimate", reply.text
+    assert (reply.data["requests"], reply.data["period"]) == (requests, period)
+
+
+def test_a_letter_glued_to_a_number_is_asked_about_with_no_reading(answerer: Answerer) -> None:
+    # `2w` is 2万 to many Chinese writers: it was read as 2 requests a day, priced ~10,000x too low
+    reply = answerer.answer("2.5 flash 输入3千 输出5百 每天调用2w次 每月多少钱", "zh_CN")
+    assert reply.intent == "clarify"
+    assert "“w”" in reply.text and "20000" in reply.text
+    assert reply.blocks is None or "clarify_pick" not in str(reply.blocks)  # no reading offered to press
+
+
+def test_a_period_asking_the_price_is_not_the_counts(answerer: Answerer) -> None:
+    # `每天的调用量是2万次 每个月多少钱` was read as 20,000 a month asked per day (30x too low)
+    reply = answerer.answer("2.5 flash 输入3千 输出5百 每天的调用量是2万次 每个月多少钱", "zh_CN")
+    assert (reply.intent, reply.data.get("requests"), reply.data.get("period")) == ("estimate", 20000, "day")
+    assert "US$1,290.00" in reply.text.splitlines()[0]
+    # `每天输入3千 ... 调用2万次 每月多少钱`: 每天 names no count and 每月 asks, so which period is the count's?
+    assert answerer.answer("2.5 flash 每天输入3千 输出5百 调用2万次 每月多少钱", "zh_CN").intent in ("clarify", "error")
