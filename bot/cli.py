@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -53,11 +54,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     answerer = Answerer(book, fx=settings.usd_cny, default_model=settings.default_model)
     reply = answerer.answer(_question(args.query), lang)
-    if args.json:
-        json.dump(reply.data, sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print(reply.plain)
+    try:
+        if args.json:
+            json.dump(reply.data, sys.stdout, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            print(reply.plain)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`gemini-cost ... | head -3`): what it took is what it wanted. Point
+        # stdout at /dev/null so the interpreter's own flush at exit does not print a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if reply.internal_error:
         return EXIT_FAULT
     return EXIT_ANSWERED if reply.ok else EXIT_UNANSWERABLE

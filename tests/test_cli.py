@@ -177,3 +177,16 @@ def test_a_batch_estimate_says_what_it_would_cost_without_batch() -> None:
     data = json.loads(result.stdout)
     assert (data["total"], data["total_without_batch"]) == ("468.75", "937.5")
     assert "Without batch: $937.50" in data["text"]
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    # `gemini-cost ... | head -1`: the reader is gone before the answer is written; the CLI must not
+    # print a BrokenPipeError traceback on the way out.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([*CLI, "rates"], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0
