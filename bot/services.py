@@ -98,6 +98,9 @@ def create_app(
     rates = RateStore(store.engine, seed)
     try:
         rates.ensure_seed()  # the schema migrated to head, then the shipped card as version 1
+        upgraded = rates.adopt_seed_variants()  # a card saved by an earlier release: the data's tier prices
+        if upgraded is not None:
+            logger.info("rate card version %d: Batch, Flex and Priority prices from the data added to the stored card", upgraded.version)
     except SchemaMismatch as error:
         raise ConfigError(f"DATABASE_URL: {error}") from None
     except DatabaseUnavailable:

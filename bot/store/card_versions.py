@@ -54,6 +54,8 @@ __all__ = [
 MAX_ATTEMPTS = 50
 SYSTEM_USER = "system"
 SEED_ACTION = "seed"
+#: The audit action of the start-up upgrade that gives a card saved before price variants the data's.
+VARIANTS_ACTION = "price variants from the data"
 UNDO_ACTION = "undo"
 
 
@@ -323,6 +325,34 @@ class RateStore:
                 )  # fmt: skip
                 if self._inserted(conn, stmt):
                     conn.execute(self._audit_row(1, now, SYSTEM_USER, None, SEED_ACTION, []))
+
+    def adopt_seed_variants(self) -> Change | None:
+        """Give a card stored before price variants (by an earlier release) the shipped card's Batch, Flex
+        and Priority prices, as one audited, undoable version; None when there is nothing to add.
+
+        A model whose stored entry has no variants gets the seed's, and its old one-number batch share
+        goes: prices come from the data's own variants, not a rule of thumb. The sources they cite come
+        along. Run at start by every instance: the store's optimistic concurrency lets one write it,
+        and the others find nothing left to add.
+        """
+
+        def edit(card: RateCard) -> RateCard:
+            seeded = {m.id: m for m in self.seed.models}
+            models = []
+            cited: set[str] = set()
+            for model in card.models:
+                seed = seeded.get(model.id)
+                if seed is not None and seed.variants and not model.variants:
+                    model = model.model_copy(update={"variants": seed.variants, "batch_multiplier": None})
+                    cited |= {v.source for v in seed.variants}
+                models.append(model)
+            sources = {**{k: v for k, v in self.seed.sources.items() if k in cited}, **card.sources}
+            return card.model_copy(update={"models": tuple(models), "sources": sources})
+
+        try:
+            return self.change(edit, user_id=SYSTEM_USER, channel_id=None, action=VARIANTS_ACTION)
+        except NothingChanged:
+            return None
 
     def latest_version(self) -> int:
         """The newest version number (0 before the seed is stored): one indexed query."""

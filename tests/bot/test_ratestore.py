@@ -321,3 +321,21 @@ def test_every_method_reports_an_unreachable_database_as_database_unavailable(tm
         with pytest.raises(DatabaseUnavailable) as caught:
             call()
         assert caught.value.code == "database_unavailable" and caught.value.__cause__ is not None
+
+
+def test_a_card_stored_before_price_variants_gets_the_datas_at_start_once(instances: Instances) -> None:
+    # An earlier release stored 2.5 Pro with one batch share (50% of every token rate) and no variants.
+    old_pro = SEED.model("gemini-2.5-pro").model_copy(update={"variants": (), "batch_multiplier": Decimal("0.5")})
+    old_card = SEED.model_copy(update={"models": tuple(old_pro if m.id == "gemini-2.5-pro" else m for m in SEED.models)})
+    first = instances.store()
+    first.change(lambda _card: old_card, user_id="U0OLD", channel_id=None, action="import")  # v2: the old card
+    assert first.current().card.model("gemini-2.5-pro").variants == ()
+
+    upgraded = first.adopt_seed_variants()
+    assert upgraded is not None and upgraded.version == 3
+    pro = first.current().card.model("gemini-2.5-pro")
+    assert pro.variants == SEED.model("gemini-2.5-pro").variants and pro.batch_multiplier is None
+    assert [entry.action for entry in first.history(1)] == ["price variants from the data"]  # audited, undoable
+    # Another instance starting next finds nothing left to add: no second version.
+    assert instances.store().adopt_seed_variants() is None
+    assert first.latest_version() == 3
