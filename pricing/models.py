@@ -197,18 +197,9 @@ class ImageTokens(_Strict):
     as_of: dt.date
 
 
-#: Token prices a service tier can set (the data's price variants give some of these per model).
-TIER_PRICE_FIELDS = (
-    "input",
-    "output",
-    "cached_input",
-    "input_audio",
-    "cached_audio",
-    "input_image",
-    "input_video",
-    "output_image",
-    "output_audio",
-)
+#: Token prices a service tier can set (the data's price variants give some of these per model): the
+#: same token prices a dated change can move.
+TIER_PRICE_FIELDS = FLAT_PRICE_FIELDS
 
 
 class PriceVariant(_Strict):
