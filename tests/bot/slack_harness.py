@@ -125,36 +125,57 @@ class BotServer:
 
 
 def start_bot(fake: FakeSlack, database_url: str, workdir: Path, **extra_env: str) -> BotServer:
-    """Run the Procfile's `web:` command (through a shell, as Procfile platforms do) and wait until it serves.
+    """Run the Procfile's `web:` command (through a shell, as Procfile platforms do) and wait until it serves."""
+    (server,) = start_bots(1, fake, database_url, workdir, **extra_env)
+    return server
 
-    The port is picked free, then bound by the bot a moment later: another process (a parallel test
+
+def start_bots(count: int, fake: FakeSlack, database_url: str, workdir: Path, **extra_env: str) -> list[BotServer]:
+    """``count`` instances on one database, started together (as a deploy starts them) and each waited for.
+
+    A port is picked free, then bound by the bot a moment later: another process (a parallel test
     worker) may take it in between, so a bot that could not bind is started again on another port.
     """
-    for _attempt in range(5):
-        port = free_port()
-        env = bot_env(fake, database_url, PORT=str(port), **extra_env)
-        log_path = workdir / f"bot-{port}.log"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                ["bash", "-c", "exec " + procfile_command("web")], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT
-            )
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                output = log_path.read_text()
-                if "address already in use" in output.lower():
-                    break  # the port was taken meanwhile: another port
-                raise AssertionError(f"bot exited with {process.returncode}:\n{output}")
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    return BotServer(url, process, fake)
-            except httpx.TransportError:
-                time.sleep(0.05)  # still starting: poll again shortly
+    launched = [_launch(fake, database_url, workdir, extra_env) for _ in range(count)]
+    servers = []
+    for process, port, log_path in launched:
+        for _attempt in range(5):
+            if _serving(process, port, log_path):
+                servers.append(BotServer(f"http://127.0.0.1:{port}", process, fake))
+                break
+            process, port, log_path = _launch(fake, database_url, workdir, extra_env)  # the port was taken
         else:
-            process.kill()
-            raise AssertionError(f"bot did not start serving /healthz within 60 s:\n{log_path.read_text()}")
-    raise AssertionError("no free port could be bound in 5 tries")
+            raise AssertionError("no free port could be bound in 5 tries")
+    return servers
+
+
+def _launch(fake: FakeSlack, database_url: str, workdir: Path, extra_env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int, Path]:
+    port = free_port()
+    env = bot_env(fake, database_url, PORT=str(port), **extra_env)
+    log_path = workdir / f"bot-{port}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            ["bash", "-c", "exec " + procfile_command("web")], cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    return process, port, log_path
+
+
+def _serving(process: subprocess.Popen[bytes], port: int, log_path: Path) -> bool:
+    """True once the bot answers /healthz; False when it exited because its port was taken; else fail."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = log_path.read_text()
+            if "address already in use" in output.lower():
+                return False
+            raise AssertionError(f"bot exited with {process.returncode}:\n{output}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return True
+        except httpx.TransportError:
+            time.sleep(0.05)  # still starting: poll again shortly
+    process.kill()
+    raise AssertionError(f"bot did not start serving /healthz within 60 s:\n{log_path.read_text()}")
 
 
 def eventually(check: Callable[[], T], timeout: float = DEADLINE) -> T:

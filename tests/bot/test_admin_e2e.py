@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import pytest
 from fake_slack import TEAM_ID, FakeSlack
 from pg import private_database, sqlalchemy_url
-from slack_harness import BotServer, eventually, new_id, start_bot
+from slack_harness import BotServer, eventually, new_id, start_bot, start_bots
 
 ADMIN = "U0ADMIN"
 AUDIT = "C0AUDIT"
@@ -39,8 +39,7 @@ def export(bot: BotServer) -> str:
 
 def _pair(fake_slack: FakeSlack, database: str, tmp_path: Path) -> Iterator[tuple[BotServer, BotServer, str]]:
     env = {"ADMIN_USER_IDS": ADMIN, "AUDIT_CHANNEL": AUDIT}
-    first = start_bot(fake_slack, database, tmp_path, **env)
-    second = start_bot(fake_slack, database, tmp_path, **env)
+    first, second = start_bots(2, fake_slack, database, tmp_path, **env)  # together, as a deploy starts them
     yield first, second, database
     first.stop()
     second.stop()
