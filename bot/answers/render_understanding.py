@@ -154,7 +154,7 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("\"{generation}\" covers several models: which one? Pick one below, or name it, e.g. \"{model}\".").format(
             generation=err.params.get("generation", ""), model=err.params.get("model", ""))
     if reason == "which_number":
-        return t.gettext("Is {amount} {first} or {second}? Pick one below, or write the number in full.").format(
+        return t.gettext("Is \"{amount}\" {first} or {second}? Pick one below, or write the number in full.").format(
             amount=err.params.get("amount", ""), first=t.number(Decimal(str(err.params.get("first", "0")))),
             second=t.number(Decimal(str(err.params.get("second", "0")))))
     if reason == "self_check":
