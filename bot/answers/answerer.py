@@ -242,10 +242,10 @@ class Answerer(PricingContext):
             doc.lines.insert(-1, render.without_batch_line(t, unbatched, query.usage.period))
         at_standard = estimate(book, standard, model, today=today).total if query.usage.service_tier else None
         if at_standard is not None:
-            doc.lines.insert(-1, t.gettext("At the standard rates: {total}").format(total=t.money(at_standard)))
+            doc.lines.insert(-1, render.at_standard_line(t, at_standard, query.usage.period))
         with_batch = self._batch_beside(book, query, model, today)
         if isinstance(with_batch, Decimal):
-            doc.lines.insert(-1, t.gettext("With batch instead: {total}").format(total=t.money(with_batch)))
+            doc.lines.insert(-1, render.with_batch_line(t, with_batch, query.usage.period))
         elif with_batch is not None:
             doc.lines.insert(-1, render.error_message(t, with_batch))
         factor = understanding.monthly_factor(query.asked_period, query.usage.period)

@@ -294,6 +294,24 @@ def without_batch_line(t: Translator, total: Decimal, period: str | None) -> str
     return t.gettext("Without batch: {total}").format(total=t.money(total))
 
 
+def at_standard_line(t: Translator, total: Decimal, period: str | None) -> str:
+    """What a Flex or Priority usage costs at the standard rates, in the usage's own period."""
+    if period == "day":
+        return t.gettext("At the standard rates: {total} per day").format(total=t.money(total))
+    if period == "month":
+        return t.gettext("At the standard rates: {total} per month").format(total=t.money(total))
+    return t.gettext("At the standard rates: {total}").format(total=t.money(total))
+
+
+def with_batch_line(t: Translator, total: Decimal, period: str | None) -> str:
+    """What the same usage costs through batch instead, in the usage's own period."""
+    if period == "day":
+        return t.gettext("With batch instead: {total} per day").format(total=t.money(total))
+    if period == "month":
+        return t.gettext("With batch instead: {total} per month").format(total=t.money(total))
+    return t.gettext("With batch instead: {total}").format(total=t.money(total))
+
+
 def cny_line(t: Translator, usd: Decimal, fx: FxRate) -> str:
     if fx.as_of is None:
         return t.gettext("In yuan: {cny} (at {rate} CNY per USD, set by the admin)").format(

@@ -157,7 +157,7 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("I'm not sure what \"{words}\" after a number means. Write the number in full, e.g. \"20000\" or \"20k\".").format(
             words=err.params.get("words", ""))
     if reason == "which_number":
-        return t.gettext("Is {amount} {first} or {second}? Pick one below, or write the number in full.").format(
+        return t.gettext("Is \"{amount}\" {first} or {second}? Pick one below, or write the number in full.").format(
             amount=err.params.get("amount", ""), first=t.number(Decimal(str(err.params.get("first", "0")))),
             second=t.number(Decimal(str(err.params.get("second", "0")))))
     if reason == "self_check":

@@ -193,4 +193,4 @@ def test_an_answer_past_its_budget_is_a_localized_reply_not_a_stall(settings: Se
     finally:
         release.set()
     assert not reply.ok and reply.data["error"]["code"] == "answer_too_slow"
-    assert "请问一个短一点的问题" in reply.text
+    assert "请换一个短一点的问题" in reply.text

@@ -57,11 +57,11 @@ def test_a_count_after_a_calling_verb_is_the_request_count(answerer: Answerer, q
     ("question", "lang", "title"),
     [
         # 4k x $0.30 + 1k x $2.50 per 1M = $0.0037 a request; $500 / 30 = $16.67 a day -> 4,504 a day
-        ("每月预算500美元，输入4千输出1千，2.5 flash，每天能调用多少次", "zh_CN", "每月 US$500.00，每天可支付 4,504 次这样的请求"),
+        ("每月预算500美元，输入4千输出1千，2.5 flash，每天能调用多少次", "zh_CN", "每月预算 US$500.00，每天可支付 4,504 次这样的请求"),
         ("we have a budget of $500/month, 4k in 1k out per request on 2.5 flash, how many requests per day?", "en",
          "$500.00 a month pays for 4,504 such requests a day"),
         # 2k x $0.30 + 500 x $2.50 per 1M = $0.00185; $300 / 30 = $10 a day -> 5,405 a day
-        ("每月預算 300 美元，輸入 2千 輸出 500，2.5 flash，每天可以呼叫幾次", "zh_TW", "每月 US$300.00，每天可支付 5,405 次這樣的請求"),
+        ("每月預算 300 美元，輸入 2千 輸出 500，2.5 flash，每天可以呼叫幾次", "zh_TW", "每月預算 US$300.00，每天可支付 5,405 次這樣的請求"),
         # 1k x $0.30 + 1k x $2.50 per 1M = $0.0028; $20 x 30 = $600 a month -> 214,285 a month
         ("$20 a day budget, how many requests a month, 1k in 1k out on 2.5 flash", "en", "$20.00 a day pays for 214,285 such requests a month"),
     ],
