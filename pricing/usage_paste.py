@@ -25,9 +25,7 @@ from itertools import islice
 from typing import Literal
 
 from .engine import Notice, Usage
-from .errors import InvalidQuery, UnknownModel
-from .models import ModelCard, model_words
-from .ratecard import PriceBook
+from .errors import InvalidQuery
 
 __all__ = [
     "MAX_PASTE_CHARS",
@@ -35,7 +33,6 @@ __all__ = [
     "UsagePasteError",
     "looks_like_usage_paste",
     "read_usage_paste",
-    "resolve_model_version",
 ]
 
 #: Larger pastes are refused before any scan. A whole response with an inline generated image is
@@ -203,44 +200,6 @@ def read_usage_paste(text: str) -> PastedUsage | None:
         notices.append(Notice("usage_no_total", {"key": spelling["total"]}))
     queries = sum(len(_QUOTED.findall(m.group(1))) for m in _SEARCH_QUERIES.finditer(paste))
     return PastedUsage(usage, form, model_ref, reported, tuple(notices), question, after, bool(open_brackets), queries)
-
-
-def resolve_model_version(book: PriceBook, ref: str) -> tuple[ModelCard, Notice | None]:
-    """The card entry a response's model string means: `models/` and dated or numbered version
-    suffixes are dropped until a name matches. A reduced match comes with a notice saying so.
-
-    Only version suffixes go: `gemini-2.5-flash-image` never becomes `gemini-2.5-flash`.
-    """
-    name = ref.strip().lower()
-    for prefix in ("projects/", "publishers/google/", "models/"):
-        if prefix == "projects/" and name.startswith(prefix):
-            name = name.rsplit("/models/", 1)[-1]
-        name = name.removeprefix(prefix)
-    candidates = [name]
-    reduced = name
-    for suffix in _VERSION_SUFFIXES:
-        shorter = suffix.sub("", reduced)
-        if shorter != reduced:
-            reduced = shorter
-            candidates.append(reduced)
-    for i, candidate in enumerate(candidates):
-        try:
-            model = book.resolve(candidate)
-        except UnknownModel:
-            continue
-        if i == 0 and model_words(model.id) == model_words(name):
-            return model, None  # the very id (genai-prices' match rules may map other names: said below)
-        return model, Notice("model_version_reduced", {"version": ref, "model": model.id})
-    raise UnknownModel(ref, book.suggest(reduced))
-
-
-# Applied in order, each at most once: `-001`, `-preview-09-2025`, `-preview-05-20`, `-exp-0827`,
-# `-latest`, then a bare `-preview` (which the card's ids may carry themselves: tried before it).
-_VERSION_SUFFIXES = (
-    re.compile(r"-(?:latest|\d{3})$"),
-    re.compile(r"-(?:preview|exp)-\d{2}-\d{2,4}$|-exp-\d{4}$"),
-    re.compile(r"-preview$"),
-)
 
 
 # --- finding the paste in a message ------------------------------------------------------------

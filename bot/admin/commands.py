@@ -18,7 +18,8 @@ from bot.admin import render as render_admin
 from bot.admin.context import AdminContext, AdminReply, announce_change, as_reply, save_change
 from bot.admin.providers import provider_command
 from bot.admin.sync import Proposal, SyncUnavailable, apply_diffs, genai_prices_diff
-from bot.answers.render import render_error, render_rates, to_slack
+from bot.answers.render import render_error, to_slack
+from bot.answers.render_rates import render_rates
 from bot.store.card_versions import RateStoreError
 from bot.text.i18n import Translator, translator
 from pricing import FxRate, PriceBook, PricingError, RateCard, edits

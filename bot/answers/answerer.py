@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from bot.answers import render
+from bot.answers import render, render_providers, render_rates
 from bot.answers import render_understanding as understanding
 from bot.answers.data import budget_data as _budget_data
 from bot.answers.data import estimate_data
@@ -122,7 +122,7 @@ class Answerer(PricingContext):
 
     def home_blocks(self, lang: str) -> list[dict[str, Any]]:
         t = translator(lang)
-        _, rates = render.to_slack(render.render_rates(t, self.book, None))
+        _, rates = render.to_slack(render_rates.render_rates(t, self.book, None))
         _, usage = render.to_slack(render.render_help(t))
         return [*rates, {"type": "divider"}, *usage]
 
@@ -142,14 +142,14 @@ class Answerer(PricingContext):
         if query.intent == "rates" and "providers" in query.flags:
             model = query.model or default
             day = query.on_date or self.today()
-            doc = render.render_provider_rates(t, book, model, day)
+            doc = render_providers.render_provider_rates(t, book, model, day)
             return make_reply(doc, "rates", lang, _rates_data(book, model), public=query.public)
         if query.intent == "rates":
             model = query.model
-            doc = render.render_rates(t, book, model, query.on_date or self.today(), asked_day=query.on_date is not None)
+            doc = render_rates.render_rates(t, book, model, query.on_date or self.today(), asked_day=query.on_date is not None)
             return make_reply(doc, "rates", lang, _rates_data(book, model), public=query.public)
         if query.intent == "free_tier":
-            doc = render.render_free_tier(t, book, query.model, limit=query.limit)
+            doc = render_rates.render_free_tier(t, book, query.model, limit=query.limit)
             data = _free_tier_data(book, query) | {"limit": query.limit}
             return make_reply(doc, "free_tier", lang, data, public=query.public)
         if query.intent == "topic":
@@ -169,7 +169,7 @@ class Answerer(PricingContext):
         if query.intent == "compare" and "providers" in query.flags:
             model = query.model or default
             rows = across_providers(book, query.usage, model, today)
-            doc = render.render_provider_compare(t, book, model, rows, query.usage)
+            doc = render_providers.render_provider_compare(t, book, model, rows, query.usage)
             self._understood(doc, t, query, model, fx_missing)
             data = {"model": model.id, "read_as": doc.lines[0], "rows": [
                 {"provider": r.key or "google", "display": r.name, "total": _dec(r.total) if r.total is not None else None}
@@ -187,7 +187,7 @@ class Answerer(PricingContext):
             shown = self._providers_shown(book, query, fx)
             doc = render.render_compare(t, comparison, fx, shown)
             if seller is not None:
-                doc.notes.insert(0, render.through_note(t, seller[1]))
+                doc.notes.insert(0, render_providers.through_note(t, seller[1]))
             self._understood(doc, t, query, None, fx_missing)
             data = {"rows": [{"model": r.model.id, "total": _dec(r.total)} for r in comparison.rows], "read_as": doc.lines[0]}
             return replace(make_reply(doc, "compare", lang, data, public=query.public), reading=reading)
@@ -215,8 +215,8 @@ class Answerer(PricingContext):
             result = budget(book, query.usage, usd, model, today=today)
             doc = render.render_budget(t, result, ref=ref, is_default=is_default, fx=None if via else fx, extra=query.notices, per=per)
             if seller is not None:
-                doc.notes.insert(0, render.through_note(t, seller[1]))
-            doc.lines[-1:-1] = render.provider_lines(t, via, result.per_request.total)
+                doc.notes.insert(0, render_providers.through_note(t, seller[1]))
+            doc.lines[-1:-1] = render_providers.provider_lines(t, via, result.per_request.total)
             if via and query.budget_usd is None:
                 (provider,) = via.values()
                 doc.lines.insert(-1, t.gettext("{cny} buys {usd} of {display} credit.").format(
@@ -229,11 +229,11 @@ class Answerer(PricingContext):
         result_e = estimate(book, query.usage, model, today=today)
         doc = render.render_estimate(t, result_e, ref=ref, is_default=is_default, fx=fx, extra=query.notices)
         shown = self._providers_shown(book, query, fx)
-        doc.lines[-1:-1] = render.provider_lines(t, shown, result_e.total)
+        doc.lines[-1:-1] = render_providers.provider_lines(t, shown, result_e.total)
         at_google_total = None
         if seller is not None:
             at_google_total = self._total_or_none(book, query.usage, at_google, today)
-            doc.lines.insert(-1, render.through_line(t, seller[1], at_google_total))
+            doc.lines.insert(-1, render_providers.through_line(t, seller[1], at_google_total))
         # With a tier, what it saves or costs: "is batch cheaper?" is the question behind most batch
         # estimates; "is flex cheaper than batch?" names both, and gets both.
         standard = replace(query.usage, batch=False, service_tier=None)

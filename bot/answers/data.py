@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from bot.answers import render
+from bot.answers import render_rates
 from pricing import Budget, Estimate, FxRate, PriceBook, Query
 
 __all__ = ["exact", "estimate_data", "fx_data", "budget_data", "rates_data", "free_tier_data"]
@@ -71,7 +71,7 @@ def rates_data(book: PriceBook, model: Any) -> dict[str, Any]:
 
 
 def free_tier_data(book: PriceBook, query: Query) -> dict[str, Any]:
-    models = render.free_tier_models(book, query.model)
+    models = render_rates.free_tier_models(book, query.model)
     data: dict[str, Any] = {"free_tier": {m.id: m.free_tier.model_dump(mode="json") for m in models}}
     if query.model is not None:
         data["model"] = query.model.id

@@ -32,12 +32,12 @@ from pricing import (
     estimate,
     parse_query,
 )
+from pricing.model_versions import resolve_model_version
 from pricing.usage_paste import (
     PastedUsage,
     UsagePasteError,
     pasted_service_tier,
     read_usage_paste,
-    resolve_model_version,
 )
 
 __all__ = ["answer_usage_paste"]

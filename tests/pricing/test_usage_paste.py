@@ -27,11 +27,11 @@ from pricing import (
     UnsupportedFeature,
     estimate,
 )
+from pricing.model_versions import resolve_model_version
 from pricing.usage_paste import (
     PastedUsage,
     UsagePasteError,
     read_usage_paste,
-    resolve_model_version,
 )
 
 TS = dt.datetime(2026, 11, 28, tzinfo=dt.UTC)
