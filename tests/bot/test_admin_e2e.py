@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import html
 import json
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
-from fake_slack import TEAM_ID, FakeSlack
+from fake_slack import FakeSlack
 from pg import private_database, sqlalchemy_url
 from slack_harness import BotServer, eventually, new_id, start_bot, start_bots
 
@@ -165,14 +163,7 @@ def test_export_import_round_trip(pair) -> None:
 
 
 def _click(bot: BotServer, action_id: str, value: str, response_url: str) -> None:
-    payload = {
-        "type": "block_actions", "team": {"id": TEAM_ID}, "user": {"id": ADMIN},
-        "api_app_id": "A0TEST", "token": "legacy", "trigger_id": "1.2.3", "response_url": response_url,
-        "channel": {"id": new_id("C")}, "container": {"type": "message"},
-        "actions": [{"action_id": action_id, "block_id": "b", "type": "button", "value": value,
-                     "action_ts": f"{time.time():.6f}"}],
-    }  # fmt: skip
-    response = bot.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+    response = bot.press(ADMIN, action_id, value, response_url, channel=new_id("C"))
     assert response.status_code == 200, response.text
 
 

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import html
 import json
-import time
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlencode
 
 import httpx
 import pytest
-from fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
-from slack_harness import BotServer, new_id, settle, sign, start_bot
+from fake_slack import BOT_USER_ID, FakeSlack
+from slack_harness import BotServer, new_id, settle, slack_ts, start_bot
 
 ADMIN = "U0ADMIN"
 SLACK_DEADLINE = 3.0
@@ -31,25 +29,11 @@ def bbot(fake_slack: FakeSlack, tmp_path_factory: pytest.TempPathFactory) -> Ite
     server.stop()
 
 
-def _ts() -> str:
-    return f"{time.time():.6f}"
-
-
 def press(bot: BotServer, user: str, button: dict[str, Any], response_url: str, *, channel: str,
           thread_ts: str | None = None, ephemeral: bool = False) -> httpx.Response:  # fmt: skip
     """A button press as Slack sends it; the HTTP answer must come within Slack's 3 s."""
-    container = {"type": "message", "channel_id": channel, "is_ephemeral": ephemeral,
-                 **({"thread_ts": thread_ts} if thread_ts else {})}  # fmt: skip
-    payload = {
-        "type": "block_actions", "team": {"id": TEAM_ID}, "user": {"id": user}, "api_app_id": "A0TEST",
-        "token": "legacy", "trigger_id": "1.2.3", "response_url": response_url, "channel": {"id": channel},
-        "container": container,
-        "actions": [{"action_id": button["action_id"], "block_id": "b", "type": "button", "value": button["value"],
-                     "action_ts": _ts()}],
-    }  # fmt: skip
-    body = urlencode({"payload": json.dumps(payload)})
-    return httpx.post(f"{bot.url}/slack/events", content=body.encode(), timeout=SLACK_DEADLINE,
-                      headers={"Content-Type": "application/x-www-form-urlencoded", **sign(body)})  # fmt: skip
+    return bot.press(user, button["action_id"], button["value"], response_url, channel=channel, thread_ts=thread_ts,
+                     ephemeral=ephemeral, timeout=SLACK_DEADLINE)  # fmt: skip
 
 
 def buttons_of(blocks: list[dict[str, Any]] | str) -> list[dict[str, Any]]:
@@ -120,7 +104,7 @@ def test_a_press_never_reads_another_conversation(bbot: BotServer, fake_slack: F
 
 
 def test_another_members_press_changes_nothing_of_the_askers_thread(bbot: BotServer, fake_slack: FakeSlack) -> None:
-    channel, mention_ts = new_id("C"), _ts()
+    channel, mention_ts = new_id("C"), slack_ts()
     bbot.event({"type": "app_mention", "channel": channel, "channel_type": "channel", "user": "U0EN",
                 "text": f"<@{BOT_USER_ID}> 50k 5k on 2.5 flash", "ts": mention_ts})  # fmt: skip
     asked = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel)
@@ -137,6 +121,6 @@ def test_another_members_press_changes_nothing_of_the_askers_thread(bbot: BotSer
     settle(bbot)
     # ...and the asker's follow-up in the thread still re-prices the asker's own pick (50,000 in).
     bbot.event({"type": "message", "channel": channel, "channel_type": "channel", "user": "U0EN",
-                "text": "and with batch?", "ts": _ts(), "thread_ts": mention_ts})  # fmt: skip
+                "text": "and with batch?", "ts": slack_ts(), "thread_ts": mention_ts})  # fmt: skip
     follow = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel and "batch" in c.text.lower())
     assert "Read as: gemini-2.5-flash · 1 request · input 50,000 tokens each · output 5,000 tokens each · batch" in follow.text

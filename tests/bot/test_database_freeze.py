@@ -45,14 +45,7 @@ def command(bot: BotServer, text: str, user: str = "U0EN") -> str:
 
 
 def _timed_command(bot: BotServer, text: str, user: str) -> httpx.Response:
-    from urllib.parse import urlencode
-
-    from fake_slack import TEAM_ID
-
-    body = urlencode({"team_id": TEAM_ID, "channel_id": new_id("C"), "user_id": user, "command": "/gemini-cost",
-                      "text": text, "api_app_id": "A0TEST", "response_url": bot.fake.response_url()})  # fmt: skip
-    return httpx.post(f"{bot.url}/slack/events", content=body.encode(), timeout=SLACK_DEADLINE,
-                      headers={"Content-Type": "application/x-www-form-urlencoded", **sign(body)})  # fmt: skip
+    return bot.command(text, user=user, timeout=SLACK_DEADLINE)
 
 
 def deliver(bot: BotServer, event: dict[str, object], event_id: str, retry: int) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fake_slack import BOT_ID, BOT_USER_ID, FakeSlack
-from slack_harness import BotServer, new_id, settle, sign, start_bot
+from slack_harness import BotServer, new_id, settle, sign, slack_ts, start_bot
 
 # The DESIGN's worked example on the default model (gemini-3.1-pro-preview): one request whose
 # 1,000,000-token prompt is over 200,000, so long-context rates: 1M x $4.00 + 50k x $18.00 = $4.90.
@@ -17,10 +17,6 @@ EXAMPLE_ZH = "输入100万 输出5万"
 EXAMPLE_TOTAL = "4.90"
 
 BROADCASTS = ("<!channel>", "<!here>", "<!everyone>", "<@U0VICTIM>", "<!subteam^S0TEAM>")
-
-
-def ts() -> str:
-    return f"{time.time():.6f}"
 
 
 def ack_json(response) -> dict:  # type: ignore[no-untyped-def]
@@ -123,7 +119,7 @@ def test_users_locale_lookup_that_times_out_falls_back_and_is_not_retried(
 def test_forged_or_stale_requests_are_rejected_and_nothing_is_done(bot: BotServer, fake_slack: FakeSlack) -> None:
     channel = new_id("C")
     mention = {"type": "app_mention", "user": "U0EN", "channel": channel, "text": f"<@{BOT_USER_ID}> {EXAMPLE}",
-               "ts": ts()}  # fmt: skip
+               "ts": slack_ts()}  # fmt: skip
     forged = bot.event(mention, headers={"X-Slack-Request-Timestamp": str(int(time.time())),
                                          "X-Slack-Signature": "v0=" + "0" * 64})  # fmt: skip
     assert forged.status_code == 401
@@ -144,14 +140,14 @@ def test_forged_or_stale_requests_are_rejected_and_nothing_is_done(bot: BotServe
 
 def test_mention_answered_in_its_thread(bot: BotServer, fake_slack: FakeSlack) -> None:
     channel = new_id("C")
-    top = ts()
+    top = slack_ts()
     assert bot.event({"type": "app_mention", "user": "U0EN", "channel": channel,
                       "text": f"<@{BOT_USER_ID}> {EXAMPLE}", "ts": top}).status_code == 200  # fmt: skip
     answer = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel)
     assert answer.args["thread_ts"] == top
     assert f"${EXAMPLE_TOTAL}" in answer.text
 
-    parent, reply = ts(), ts()
+    parent, reply = slack_ts(), slack_ts()
     bot.event({"type": "app_mention", "user": "U0ZH", "channel": channel, "thread_ts": parent,
                "text": f"<@{BOT_USER_ID}> free tier?", "ts": reply})  # fmt: skip
     in_thread = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("thread_ts") == parent)
@@ -160,7 +156,7 @@ def test_mention_answered_in_its_thread(bot: BotServer, fake_slack: FakeSlack) -
 
 
 def test_mention_that_also_arrives_as_a_channel_message_is_answered_once(bot: BotServer, fake_slack: FakeSlack) -> None:
-    channel, message_ts = new_id("C"), ts()
+    channel, message_ts = new_id("C"), slack_ts()
     text = f"<@{BOT_USER_ID}> how much is {EXAMPLE}?"
     bot.event({"type": "message", "channel_type": "channel", "user": "U0EN", "channel": channel, "text": text,
                "ts": message_ts})  # fmt: skip
@@ -173,7 +169,7 @@ def test_mention_that_also_arrives_as_a_channel_message_is_answered_once(bot: Bo
 def test_retried_event_is_answered_once(bot: BotServer, fake_slack: FakeSlack) -> None:
     channel, event_id = new_id("C"), new_id("Ev")
     mention = {"type": "app_mention", "user": "U0EN", "channel": channel, "text": f"<@{BOT_USER_ID}> {EXAMPLE}",
-               "ts": ts()}  # fmt: skip
+               "ts": slack_ts()}  # fmt: skip
     assert bot.event(mention, event_id=event_id).status_code == 200
     for attempt in (1, 2):
         retry = bot.event(mention, event_id=event_id, headers={"X-Slack-Retry-Num": str(attempt),
@@ -187,7 +183,7 @@ def test_retried_event_is_answered_once(bot: BotServer, fake_slack: FakeSlack) -
 def test_direct_message_in_chinese(bot: BotServer, fake_slack: FakeSlack) -> None:
     channel = new_id("D")
     bot.event({"type": "message", "channel_type": "im", "user": "U0ZH", "channel": channel, "text": EXAMPLE_ZH,
-               "ts": ts()})  # fmt: skip
+               "ts": slack_ts()})  # fmt: skip
     answer = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel)
     assert "预估费用" in answer.text and EXAMPLE_TOTAL in answer.text
     assert answer.args.get("thread_ts") is None  # a DM answer is a plain reply, not a thread
@@ -198,15 +194,15 @@ def test_bot_messages_are_ignored(bot: BotServer, fake_slack: FakeSlack) -> None
     other_channel = new_id("C")
     from_bots = [
         {"type": "message", "channel_type": "im", "channel": channel, "subtype": "bot_message", "bot_id": "B0OTHER",
-         "text": EXAMPLE, "ts": ts()},
+         "text": EXAMPLE, "ts": slack_ts()},
         {"type": "message", "channel_type": "im", "channel": channel, "user": "U0OTHERBOT", "bot_id": "B0OTHER",
-         "text": EXAMPLE, "ts": ts()},
+         "text": EXAMPLE, "ts": slack_ts()},
         {"type": "message", "channel_type": "im", "channel": channel, "user": BOT_USER_ID, "bot_id": BOT_ID,
-         "text": EXAMPLE, "ts": ts()},  # its own answer coming back
+         "text": EXAMPLE, "ts": slack_ts()},  # its own answer coming back
         {"type": "message", "channel_type": "channel", "channel": other_channel, "user": "U0OTHERBOT",
-         "bot_id": "B0OTHER", "text": f"how much is {EXAMPLE}?", "ts": ts()},
+         "bot_id": "B0OTHER", "text": f"how much is {EXAMPLE}?", "ts": slack_ts()},
         {"type": "app_mention", "channel": other_channel, "user": "U0OTHERBOT", "bot_id": "B0OTHER",
-         "text": f"<@{BOT_USER_ID}> {EXAMPLE}", "ts": ts()},
+         "text": f"<@{BOT_USER_ID}> {EXAMPLE}", "ts": slack_ts()},
     ]  # fmt: skip
     for event in from_bots:
         assert bot.event(event).status_code == 200
@@ -216,7 +212,7 @@ def test_bot_messages_are_ignored(bot: BotServer, fake_slack: FakeSlack) -> None
 
 def test_channel_questions_answered_in_a_thread_once(bot: BotServer, fake_slack: FakeSlack) -> None:
     channel = new_id("C")
-    question_ts = ts()
+    question_ts = slack_ts()
     bot.event({"type": "message", "channel_type": "channel", "user": "U0EN", "channel": channel,
                "text": f"how much would {EXAMPLE} cost?", "ts": question_ts})  # fmt: skip
     answer = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel)
@@ -225,9 +221,9 @@ def test_channel_questions_answered_in_a_thread_once(bot: BotServer, fake_slack:
 
     # A follow-up question in the same thread, and plain chatter: neither is answered.
     bot.event({"type": "message", "channel_type": "channel", "user": "U0ZH", "channel": channel,
-               "thread_ts": question_ts, "text": "and 2M in 100k out on 2.5 flash?", "ts": ts()})  # fmt: skip
+               "thread_ts": question_ts, "text": "and 2M in 100k out on 2.5 flash?", "ts": slack_ts()})  # fmt: skip
     bot.event({"type": "message", "channel_type": "channel", "user": "U0EN", "channel": channel,
-               "text": "lunch at noon?", "ts": ts()})  # fmt: skip
+               "text": "lunch at noon?", "ts": slack_ts()})  # fmt: skip
     settle(bot)
     assert len(fake_slack.find("chat.postMessage", lambda c: c.args.get("channel") == channel)) == 1
 
@@ -246,7 +242,7 @@ def test_web_api_429_and_5xx_are_retried(bot: BotServer, fake_slack: FakeSlack) 
     channel = new_id("D")
     fake_slack.failures[("chat.postMessage", channel)] = [429, 502]
     bot.event({"type": "message", "channel_type": "im", "user": "U0EN", "channel": channel, "text": EXAMPLE,
-               "ts": ts()})  # fmt: skip
+               "ts": slack_ts()})  # fmt: skip
     answer = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel)
     assert f"${EXAMPLE_TOTAL}" in answer.text
     assert [c.method for c in fake_slack.calls if c.args.get("channel") == channel] == [
@@ -275,7 +271,7 @@ def test_lang_choice_is_remembered_across_restarts(
             assert "预估费用" in ack_json(second.command(EXAMPLE, user=user))["text"]
             channel = new_id("D")
             second.event({"type": "message", "channel_type": "im", "user": user, "channel": channel,
-                          "text": EXAMPLE, "ts": ts()})  # fmt: skip
+                          "text": EXAMPLE, "ts": slack_ts()})  # fmt: skip
             assert (
                 "预估费用" in fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel).text
             )

@@ -23,7 +23,7 @@ import fake_slack as fake_module
 import httpx
 import pytest
 from fake_slack import TEAM_ID, FakeSlack
-from slack_harness import BotServer, new_id, settle, sign, start_bot
+from slack_harness import BotServer, new_id, settle, sign, slack_ts, start_bot
 
 EXAMPLE = "1M in 50k out"
 APOLOGY = "Sorry, something went wrong"
@@ -55,14 +55,10 @@ def wait_for_log(path: Path, pattern: str, timeout: float = 15.0) -> str:
         time.sleep(0.05)
 
 
-def ts() -> str:
-    return f"{time.time():.6f}"
-
-
 def dm(bot: BotServer, text: str, *, user: str = "U0EN", channel: str | None = None) -> str:
     channel = channel or new_id("D")
     response = bot.event(
-        {"type": "message", "channel_type": "im", "user": user, "channel": channel, "text": text, "ts": ts()}
+        {"type": "message", "channel_type": "im", "user": user, "channel": channel, "text": text, "ts": slack_ts()}
     )
     assert response.status_code == 200, response.text
     return channel
@@ -128,7 +124,7 @@ def test_sustained_load_answers_every_command_and_every_message(lbot: BotServer,
                 "user": "U0EN",
                 "channel": channels[i // 12],
                 "text": EXAMPLE,
-                "ts": ts(),
+                "ts": slack_ts(),
             }
             body = json.dumps({"type": "event_callback", "event_id": new_id("Ev"), "team_id": TEAM_ID, "event": event})
             dm_ack = http.post(
@@ -205,7 +201,7 @@ def test_retried_post_and_redelivered_event_make_one_answer(lbot: BotServer, fak
     """429 then 502, then success; meanwhile Slack redelivers the event twice: exactly one answer."""
     channel, event_id = new_id("D"), new_id("Ev")
     fake_slack.failures[("chat.postMessage", channel)] = [429, 502]
-    event = {"type": "message", "channel_type": "im", "user": "U0ZH", "channel": channel, "text": EXAMPLE, "ts": ts()}
+    event = {"type": "message", "channel_type": "im", "user": "U0ZH", "channel": channel, "text": EXAMPLE, "ts": slack_ts()}
     assert lbot.event(event, event_id=event_id).status_code == 200
     for attempt in (1, 2):
         retry = lbot.event(

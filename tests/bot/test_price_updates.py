@@ -14,10 +14,9 @@ from decimal import Decimal as D
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 import pytest
-from fake_slack import TEAM_ID, FakeSlack
+from fake_slack import FakeSlack
 from genai_prices.data_snapshot import get_snapshot, set_custom_snapshot
 from pg import private_database, sqlalchemy_url
 from slack_harness import BotServer, free_port, start_bot
@@ -203,14 +202,7 @@ def test_the_settings() -> None:
 
 
 def _click(bot: BotServer, user: str, action_id: str, value: str, response_url: str) -> None:
-    payload = {
-        "type": "block_actions", "team": {"id": TEAM_ID}, "user": {"id": user},
-        "api_app_id": "A0TEST", "token": "legacy", "trigger_id": "1.2.3", "response_url": response_url,
-        "channel": {"id": AUDIT}, "container": {"type": "message"},
-        "actions": [{"action_id": action_id, "block_id": "b", "type": "button", "value": value,
-                     "action_ts": f"{time.time():.6f}"}],
-    }  # fmt: skip
-    response = bot.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+    response = bot.press(user, action_id, value, response_url, channel=AUDIT)
     assert response.status_code == 200, response.text
 
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import json
 import time
-from urllib.parse import urlencode
 
-from fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
-from slack_harness import BotServer, new_id
-
-
-def _ts() -> str:
-    return f"{time.time():.6f}"
+from fake_slack import BOT_USER_ID, FakeSlack
+from slack_harness import BotServer, new_id, slack_ts
 
 
 def _buttons(blocks: list[dict]) -> list[dict]:  # type: ignore[type-arg]
@@ -20,15 +15,7 @@ def _buttons(blocks: list[dict]) -> list[dict]:  # type: ignore[type-arg]
 
 
 def _click(bot: BotServer, user: str, button: dict, response_url: str, *, channel: str, thread_ts: str | None = None) -> None:  # type: ignore[type-arg]
-    container = {"type": "message", "channel_id": channel, **({"thread_ts": thread_ts} if thread_ts else {})}
-    payload = {
-        "type": "block_actions", "team": {"id": TEAM_ID}, "user": {"id": user}, "api_app_id": "A0TEST",
-        "token": "legacy", "trigger_id": "1.2.3", "response_url": response_url, "channel": {"id": channel},
-        "container": container,
-        "actions": [{"action_id": button["action_id"], "block_id": "b", "type": "button", "value": button["value"],
-                     "action_ts": _ts()}],
-    }  # fmt: skip
-    response = bot.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+    response = bot.press(user, button["action_id"], button["value"], response_url, channel=channel, thread_ts=thread_ts)
     assert response.status_code == 200, response.text
 
 
@@ -54,14 +41,14 @@ def test_an_ambiguous_question_gets_buttons_and_a_press_answers_for_that_user(bo
 
 
 def test_a_follow_up_in_a_thread_reprices_the_last_question(bot: BotServer, fake_slack: FakeSlack) -> None:
-    channel, mention_ts = new_id("C"), _ts()
+    channel, mention_ts = new_id("C"), slack_ts()
     bot.event({"type": "app_mention", "channel": channel, "channel_type": "channel", "user": "U0ZH",
                "text": f"<@{BOT_USER_ID}> 10k in 2k out x100 per day on 3 flash", "ts": mention_ts})  # fmt: skip
     first = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel)
     assert first.args["thread_ts"] == mention_ts and "理解为：gemini-3-flash-preview" in first.text
 
     bot.event({"type": "message", "channel": channel, "channel_type": "channel", "user": "U0ZH",
-               "text": "换成 2.5 flash 呢", "ts": _ts(), "thread_ts": mention_ts})  # fmt: skip
+               "text": "换成 2.5 flash 呢", "ts": slack_ts(), "thread_ts": mention_ts})  # fmt: skip
     second = fake_slack.wait_for(
         "chat.postMessage", lambda c: c.args.get("channel") == channel and "gemini-2.5-flash" in c.text
     )
@@ -76,7 +63,7 @@ def test_a_follow_up_in_a_dm_and_nothing_to_follow_is_a_new_question(bot: BotSer
 
     def say(text: str) -> str:
         before = len([c for c in fake_slack.calls if c.method == "chat.postMessage" and c.args.get("channel") == dm])
-        bot.event({"type": "message", "channel_type": "im", "channel": dm, "user": "U0EN", "text": text, "ts": _ts()})
+        bot.event({"type": "message", "channel_type": "im", "channel": dm, "user": "U0EN", "text": text, "ts": slack_ts()})
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
             posted = [c for c in fake_slack.calls if c.method == "chat.postMessage" and c.args.get("channel") == dm]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import time
 
 from fake_slack import BOT_USER_ID, FakeSlack
-from slack_harness import BotServer, new_id, settle
+from slack_harness import BotServer, new_id, settle, slack_ts
 
 # A thinking call on Gemini 2.5 Flash, whole REST response, as someone pastes it in a code block.
 # 8 x $0.30 + (212 + 977 thoughts) x $2.50, per 1M = $0.0029749; x2000 a day = $5.9498
@@ -19,10 +18,6 @@ RESPONSE = json.dumps({
 }, indent=2)  # fmt: skip
 
 
-def ts() -> str:
-    return f"{time.time():.6f}"
-
-
 def slack_escaped(text: str) -> str:
     """What Slack sends for text a user typed: &, < and > as entities."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -32,7 +27,7 @@ def test_paste_in_a_dm_is_answered_once_in_the_askers_language(bot: BotServer, f
     channel = new_id("D")
     text = f"这次调用花了多少钱？\n```\n{slack_escaped(RESPONSE)}\n```"
     assert bot.event({"type": "message", "channel_type": "im", "user": "U0ZH", "channel": channel, "text": text,
-                      "ts": ts()}).status_code == 200  # fmt: skip
+                      "ts": slack_ts()}).status_code == 200  # fmt: skip
     answer = fake_slack.wait_for("chat.postMessage", lambda c: c.args.get("channel") == channel)
     assert answer.text.startswith("这次调用的费用：US$0.0029749")
     assert "思考（按输出计费）：977" in answer.text and "gemini-2.5-flash" in answer.text
@@ -42,7 +37,7 @@ def test_paste_in_a_dm_is_answered_once_in_the_askers_language(bot: BotServer, f
 
 
 def test_paste_in_a_mention_thread_is_answered_once_there(bot: BotServer, fake_slack: FakeSlack) -> None:
-    channel, parent, message_ts = new_id("C"), ts(), ts()
+    channel, parent, message_ts = new_id("C"), slack_ts(), slack_ts()
     text = f"<@{BOT_USER_ID}> what did this cost?\n```\n{slack_escaped(RESPONSE)}\n```\nx2000 per day"
     event = {"user": "U0EN", "channel": channel, "thread_ts": parent, "text": text, "ts": message_ts}
     # A mention arrives as both events; it is answered once.
