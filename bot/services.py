@@ -48,6 +48,10 @@ ANNOUNCE_CONCURRENCY = 2
 ANNOUNCE_BACKLOG = 100
 #: Threads for database calls; SQLAlchemy's pool holds 5 (+10 overflow) connections per engine.
 DATABASE_THREADS = 8
+#: Seconds one answer may take before the asker is told to ask a shorter question (Slack waits 3 s).
+ANSWER_BUDGET = 2.0
+#: Answers computed at once; more wait their turn (they are CPU: more threads would not be faster).
+ANSWER_THREADS = 4
 
 
 def build_answerer(
@@ -140,6 +144,7 @@ def create_app(
         blocking=blocking,
         events=BackgroundTasks(EVENT_CONCURRENCY, EVENT_BACKLOG, "slack-events"),
         announcements=announcements,
+        thinking=BlockingCalls(ANSWER_THREADS, "answers", budget=ANSWER_BUDGET),
         announce=_announcer(client, announcements, settings.audit_channel),
     )
     if settings.price_updates == "daily":

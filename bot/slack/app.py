@@ -38,7 +38,7 @@ def assemble_app(
 ) -> AsyncApp:
     """The whole bot as an async Bolt app over ``services``.
 
-    ``process_before_response=True``: a slash command is answered in its ack, on the loop; events ack
+    ``process_before_response=True``: a slash command is answered in its ack; events ack
     at once and do their Web API work as `Services.events` tasks. A ``fixed_client`` (the offline
     shell's) answers every request instead of Slack. ``signatures_checked_upstream``: the caller
     verifies every request's signature before dispatch (`bot.slack.web` does, before parsing), so

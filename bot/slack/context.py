@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -21,12 +21,7 @@ if TYPE_CHECKING:
     from bot.store.card_cache import CardCache
     from bot.store.card_versions import RateStore
 
-__all__ = ["ANSWER_BUDGET", "Services"]
-
-#: Seconds one answer may take before the asker is told to ask a shorter question (Slack waits 3 s).
-ANSWER_BUDGET = 2.0
-#: Answers computed at once; more wait their turn (they are CPU: more threads would not be faster).
-ANSWER_THREADS = 4
+__all__ = ["Services"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,14 +41,14 @@ class Services:
     events: BackgroundTasks
     #: Audit announcements, apart: a burst of answers must not hold up an admin change's post.
     announcements: BackgroundTasks
+    #: Answers are computed here, off the event loop and under the pool's budget: a question that
+    #: somehow reads slowly must not stall every other request on the loop.
+    thinking: BlockingCalls
     #: Posts an admin change to AUDIT_CHANNEL, off the request path; None when no channel is set.
     announce: Callable[[str, list[dict[str, Any]]], None] | None = None
-    #: Answers are computed here, off the event loop and under `ANSWER_BUDGET`: a question that
-    #: somehow reads slowly must not stall every other request on the loop.
-    thinking: BlockingCalls = field(default_factory=lambda: BlockingCalls(ANSWER_THREADS, "answers", budget=ANSWER_BUDGET))
 
     async def answer(self, text: str, lang: str, *, previous: str | None = None) -> Reply:
-        """The Answerer's reply, or a localized "too slow" error past `ANSWER_BUDGET` seconds."""
+        """The Answerer's reply, or a localized "too slow" error past the ``thinking`` pool's budget."""
         try:
             return await self.thinking.run(self.answerer.answer, text, lang, previous=previous)
         except TooSlow:

@@ -115,8 +115,8 @@ def asgi_app(bolt: AsyncApp, signing_secret: str) -> Starlette:
         except BadRequest as error:
             logger.warning("refused a signed request whose body Slack would not send: %s", error)
             return PlainTextResponse("bad request", status_code=400)
-        # On the loop: the answer is microseconds of CPU, and every wait in it (users.info, the
-        # database) is awaited, so no thread hop.
+        # Dispatched on the loop: every wait in it (users.info, the database, the answer itself in its
+        # small pool under a budget) is awaited, so no request holds the others.
         bolt_response = await bolt.async_dispatch(bolt_request)
         return Response(
             status_code=bolt_response.status,

@@ -1,4 +1,4 @@
-"""`/gemini-cost`: answered inline, in the acknowledgement itself, on the event loop."""
+"""`/gemini-cost`: answered inline, in the acknowledgement itself (the answer computed under its budget)."""
 
 from __future__ import annotations
 

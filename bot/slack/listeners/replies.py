@@ -61,7 +61,8 @@ async def reply_for(
     ``conversation`` (a thread or DM, see `bot.store.conversations`) lets a follow-up re-price the last
     question; with ``follow=False`` the text is a whole question (a pressed reading) that only becomes
     the conversation's last one. Buttons under a question asked back say who asked (`own_buttons`).
-    Answering is pure CPU (microseconds) and runs on the loop; database calls go to ``services.blocking``.
+    The answer is computed off the loop under a budget (``services.answer``); database calls go to
+    ``services.blocking``.
     """
     text = text.strip()
     if is_lang_command(text) and user_id:
