@@ -19,6 +19,8 @@ ENGLISH_MULTIPLIERS: dict[str, Decimal] = {
     "bn": Decimal(10**9),
     "billion": Decimal(10**9),
     "billions": Decimal(10**9),
+    # `2w`, `1.5w`: Chinese writers' Latin shorthand for 万 (wan), as common in chat as `k` is in English
+    "w": Decimal(10**4),
 }
 
 CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
