@@ -72,6 +72,8 @@ def expected(expect: dict[str, Any], *, strict: bool = False) -> dict[str, Any]:
         for key in ("asked", "budget_period"):
             if strict or key in expect:
                 out[key] = expect.get(key)
+        if out.get("asked") is not None and out["asked"] == (expect.get("budget_period") if intent == "budget" else expect.get("period")):
+            out["asked"] = None  # `3000 a day, daily cost?`: the period asked is the one given, the same total
     elif intent in ("rates", "model_info", "free_tier", "topic"):
         out["model"] = expect.get("model")
         out["topic"] = expect.get("topic")
