@@ -63,6 +63,7 @@ class Parts:
     unknown_cjk: list[str] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
+    thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
         """A copy with some amounts set: one reading of amounts that had no label."""
@@ -403,7 +404,33 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
             neighbour += 1  # `500k audio tokens in`: the input label after the modality is the same part
         if neighbour < len(tokens) and tokens[neighbour].role == "label:input":
             tokens[neighbour].used = True
+    if name == "thinking":
+        parts.thinking_in_output = _said_as_a_part(tokens, tokens.index(amount), label_at)
     _set_once(parts, name, amount.value, amount)
+
+
+#: Words that make the amount beside them a part of one already given (`including`, `其中`, `of it`).
+_PART_ROLES = frozenset(["part", "pronoun_link"])
+
+
+def _said_as_a_part(tokens: list[Token], amount_at: int, label_at: int) -> bool:
+    """`2k out (incl. 1.5k thinking)`, `输出1.2w，其中思考占1万`, `500 of it thinking`: a part word in the
+    amount's own phrase (back to the amount before it, on to the next amount or label) makes thinking part
+    of the output; a part word elsewhere (`其中3k命中缓存`) is another amount's."""
+    first, last = min(amount_at, label_at), max(amount_at, label_at)
+    if any(t.role in _PART_ROLES for t in tokens[first:last]):
+        return True
+    k = first - 1
+    while k >= 0 and tokens[k].kind != "amount" and not (tokens[k].role or "").startswith("label:"):
+        if tokens[k].role in _PART_ROLES:
+            return True
+        k -= 1
+    k = last + 1
+    while k < len(tokens) and tokens[k].kind != "amount" and not (tokens[k].role or "").startswith("label:"):
+        if tokens[k].role in _PART_ROLES:
+            return True
+        k += 1
+    return False
 
 
 def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> None:

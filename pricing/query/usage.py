@@ -65,7 +65,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
             notices.append(Notice("assumed_all_cached", {"cached": cached}))
     thinking = as_tokens(parts.thinking, "output")
     output = as_tokens(parts.output, "output")
-    if thinking and not ({"part"} & parts.intents):
+    if thinking and not parts.thinking_in_output:
         output += thinking  # `500 out plus 3k thinking`: thinking comes on top of the answer
     requests = as_tokens(parts.requests, "requests") if parts.requests is not None else 1
     if parts.requests is not None and parts.limit == "rpm" and parts.period is None:

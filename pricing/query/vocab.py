@@ -339,7 +339,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["通过"], "via"),
     **dict.fromkeys(["含", "包含", "包括", "其中包括"], "part"),
     **dict.fromkeys(["换成", "改成", "换", "改用", "如果用", "要是用", "那", "呢"], "followup"),
-    **dict.fromkeys(["里面", "当中", "是", "为", "走"], "link"),
+    **dict.fromkeys(["里面", "当中", "是", "为", "走", "占", "占了"], "link"),  # `其中思考占1万`: the share is the amount
     **dict.fromkeys(["乘以", "乘"], "times_sign"),
     **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢", "花多少", "要花多少"], "price_q"),
     **dict.fromkeys(["其中"], "part"),
