@@ -26,7 +26,6 @@ __all__ = [
     "FILLER",
     "CJK_WORDS",
     "CJK_FILLER",
-    "TRADITIONAL",
     "PERIOD_WORDS",
     "LINK_WORDS",
     "VERB_NOUNS",
@@ -362,13 +361,8 @@ CJK_FILLER = frozenset(
     大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
 )
 
-# Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
-TRADITIONAL = str.maketrans(
-    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運帳銷機區塊連",
-    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运账销机区块连",
-)
-
-#: Taiwan wording that differs beyond single characters.
+#: Taiwan wording that differs beyond single characters (applied after the characters are folded to
+#: Simplified by `script.simplified_chars`, so a key may be written in either script).
 TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存",
                      "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求", "回覆": "回复", "彈性": "弹性"}  # fmt: skip
 
