@@ -42,7 +42,7 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
         return "topic" if parts.search else "rates"  # grounding's rate is explained with its allowance
     if "info" in wants:
         return "model_info"
-    if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"}:
+    if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"} or parts.topics:
         return "topic"
     if "help" in wants and not models:
         return "help"
