@@ -454,6 +454,8 @@ def _said_as_a_part(tokens: list[Token], amount_at: int, label_at: int) -> bool:
 
 
 def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> None:
+    if name == "hours" and parts.hours == value:
+        return  # `存 24 小时，这 24 小时内…`: the same duration said again
     if getattr(parts, name) is not None:
         raise InvalidQuery("duplicate_part", part=name, amount=amount.text)
     setattr(parts, name, value)
