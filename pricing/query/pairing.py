@@ -183,7 +183,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
         elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
-              or role(prev) == "count_verb" or _verb_as_noun(tokens, nxt)):
+              or role(prev) == "count_verb" and not (role(nxt).startswith("label:") and not tokens[nxt].after_break)  # `跑 100k input`
+              or _verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")):  # `输出两千 调用一次`: the label's
             _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
             after_verb = role(prev) == "count_verb"
             count_at = nxt if role(nxt) in ("count", "count_verb") else prev

@@ -263,7 +263,8 @@ FILLER = frozenset(
     back send sending sent
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
-    in? one single same it? this? that? will would be been being default""".split()
+    in? one single same it? this? that? will would be been being default
+    rag line code review pr implicit explicit""".split()
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
@@ -391,9 +392,9 @@ CJK_FILLER = frozenset(
     不好意思 请教 请教一下 请教下 咨询 咨询一下 估 估一下 估个价 估价 估算一下 算个账 算账 账 老板 老板让我 老板说 领导 老大 们 早 早安
     选 选用 选择 选的 预计 会 全部 全都 这样 那样 点 一点点 不指定 默认的就行 就行 默认就行 付 要付 各 分别 各自 对岸 那边 这边
     账单 帐单 花销 开销 开支 加起来 全部加起来 总费用 费用会 成本会 大概会
-    翻译 翻译工具 分类 做分类 代码评审 评审 审查 问答 知识库 文章 转向量 逐字稿 跑批 批跑 场景 需求 语音转文字 文字
+    翻译 翻译工具 分类 做分类 代码评审 评审 审查 问答 知识库 文章 转向量 逐字稿 场景 需求 语音转文字 文字
     外加 另算 另计 另有 额外的 平均 差不多 将近 接近 上下 区间 范围 想 想估 想算 算算 给 拿 放 存 问 它
-    超过 超出 超过了 大于 高于 是不是 更贵 会不会""".split()
+    超过 超出 超过了 大于 高于 是不是 更贵 会不会 几 里 只 只有 手上 手上只有 同样 同样的 东西 一样的 储存费 存储费 储存""".split()
 )
 
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
