@@ -40,7 +40,9 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     role = word.role or WORDS.get(word.text) if word.kind in ("cjk", "word") else None
     # `50 美金` is dollars however it is spaced; a spaced 人民币 (`输出5万 人民币`) asks for the answer in yuan
     # (元, 块 are units that only ever follow money: `50 块钱` is money however it is spaced)
-    if role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued and role != "usd" and word.text not in _YUAN_UNITS):
+    if role is not None and role.startswith("fx:") and word.kind == "cjk":
+        pass  # `5000 台币`: money in another currency, spaced or not (a budget the parser asks about)
+    elif role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued and role != "usd" and word.text not in _YUAN_UNITS):
         return None
     before = tokens[first - 1] if first > 0 else None
     if before is not None and ((before.role or WORDS.get(before.text) or "").startswith("label:")):
@@ -81,6 +83,8 @@ def read_amounts(tokens: list[Token], text: str) -> list[Token]:
                 raise InvalidQuery("negative_amount", amount="-" + tok.text + "".join(t.text for t in tokens[i + 1 : j]))
             if out and out[-1].kind == "sym" and out[-1].text in ("$", "¥"):
                 amount.money = "usd" if out.pop().text == "$" else "cny"
+            elif out and out[-1].kind == "cjk" and (out[-1].role or "").startswith("fx:"):
+                amount.money = out[-1].role  # `预算台币 5000`: money in a currency named before it
             currency = _currency_after(tokens, i, j)
             if currency is not None:
                 amount.money = currency

@@ -46,8 +46,8 @@ def _periods_agree(query: Query, tokens: list[Token]) -> bool:
         period = role[7:]
         if tok.volume and period != volume:
             return False  # `每天调用2万次` read as a monthly count
-        if not tok.volume and period not in (volume, query.asked_period):
-            return False  # `每月多少钱` must be the headline's period
+        if not tok.volume and period not in (volume, query.asked_period, query.budget_period):
+            return False  # `每月多少钱` must be the headline's period (`一天预算20美金…一天能跑多少次`: the budget's)
     return True
 
 
