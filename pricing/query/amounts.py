@@ -50,8 +50,12 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     return role
 
 
-def read_amounts(tokens: list[Token], text: str) -> list[Token]:
-    """Fold numbers with their multipliers, signs and currency marks into amount tokens."""
+def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -> list[Token]:
+    """Fold numbers with their multipliers, signs and currency marks into amount tokens.
+
+    ``traditional``: the question was written in Traditional characters, where 塊 and 元 after a number are
+    New Taiwan dollars (the zh_TW reader is in Taiwan), not yuan.
+    """
     out: list[Token] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -86,6 +90,8 @@ def read_amounts(tokens: list[Token], text: str) -> list[Token]:
             elif out and out[-1].kind == "cjk" and (out[-1].role or "").startswith("fx:"):
                 amount.money = out[-1].role  # `预算台币 5000`: money in a currency named before it
             currency = _currency_after(tokens, i, j)
+            if currency == "cny" and traditional and tokens[j].text in _YUAN_UNITS:
+                currency = "fx:TWD"  # `一天預算 300 塊`: NT$300
             if currency is not None:
                 amount.money = currency
                 j += 1
