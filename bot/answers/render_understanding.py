@@ -178,6 +178,7 @@ def _label_name(t: Translator, label: str) -> str:
         "thinking": t.gettext("thinking"),
         "storage": t.gettext("cache storage"),
         "out": t.gettext("output"),
+        "input": t.gettext("input"),
     }.get(label, label)
 
 

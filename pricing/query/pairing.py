@@ -74,6 +74,7 @@ class Parts:
     unknown_cjk: list[str] = field(default_factory=list)
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
+    people_period: Period | None = None  # `日活3000，每人问6次`: the actives' period, the count's unless one is said
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
@@ -131,8 +132,14 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             continue
         assert tok.value is not None  # every amount has a value (amounts.py)
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
-        if 0 < prev < n and tokens[prev].kind == "cjk" and tokens[prev].role == "skip" and role(prev - 1).startswith("label:"):
-            prev -= 1  # `输入正好20万`, `思考大概8千`: an adverb between the label and its amount
+        if 0 < prev < n and tokens[prev].kind == "cjk" and tokens[prev].role == "skip":
+            # `输入正好20万`, `每次prompt带上知识库差不多4k`: a few Chinese filler words between an open label
+            # and its amount, in the same clause
+            k = prev
+            while k > 0 and prev - k < 4 and tokens[k].kind == "cjk" and tokens[k].role == "skip" and not tokens[k].after_break:
+                k -= 1
+            if role(k).startswith("label:") and not tokens[k + 1].after_break:
+                prev = k
         if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
             _set_once(parts, "cached_pct", tok.value, tok)  # `40% cached`: a share of the prompt
             taken.update((i + 1, neighbour(i + 1, 1)))
@@ -216,6 +223,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(prev) == "people_label":
             _set_once(parts, "people", tok.value, tok)  # `日活1,000`: daily active users
             taken.add(prev)
+            # daily actives use it daily, monthly actives monthly: the period of a count each, unless said
+            parts.people_period = "day" if tokens[prev].text.startswith("日") else "month" if tokens[prev].text.startswith("月") else None
             if role(nxt) == "people":
                 taken.add(nxt)  # `日活 2000 人`
         elif role(prev).startswith("label:"):
@@ -559,6 +568,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None:
             parts.unknown_cjk.append(tok.text)
+    if parts.period is None and parts.people_period is not None and parts.requests is not None:
+        parts.period = parts.people_period  # `日活3000，每人平均问6个问题…月成本`: 6 a day, asked a month
     volume_period = parts.period is not None
     for tok in standalone:
         period = tok.role[7:]  # type: ignore[index]
@@ -573,5 +584,9 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.period = period  # type: ignore[assignment]
         elif volume_period and period != parts.period and parts.asked_period in (None, period):
             parts.asked_period = period  # type: ignore[assignment]  # `5k runs a day ... per month?`
+        elif parts.period != period and parts.requests is None and parts.asked_period in (None, period):
+            # `每天几百人在用，一个月多少钱`: no count to give a period to; the later one is asked (and the
+            # missing count is asked about)
+            parts.asked_period = period  # type: ignore[assignment]
         elif parts.period != period:
             raise InvalidQuery("duplicate_part", part="period", amount=tok.text)

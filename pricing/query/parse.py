@@ -252,6 +252,8 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         unplaced.discard("thinking")  # `开思考，…思考大概4000`
     if unplaced:
         raise Ambiguous("unplaced_label", (canonical(query),), words=", ".join(sorted(unplaced)))
+    if usage is not None and "input" in parts.labels_seen and not usage.input_tokens and usage.output_tokens:
+        raise Ambiguous("unplaced_label", words="input")  # `输入输出加起来 3000 token`: how much of it is input?
     if usage is not None and "output" in parts.labels_seen and not usage.output_tokens and usage.input_tokens:
         # `40k tokens in and out`: one amount, two labels; 40k each way is the likely reading
         both = replace(usage, output_tokens=usage.input_tokens)

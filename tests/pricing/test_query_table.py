@@ -425,7 +425,8 @@ BAD: list[Any] = [
     ("gemini-9 1M in", UnknownModel, "unknown_model"),
     ("1M in 2M in", InvalidQuery, "duplicate_part"),
     ("1M in 50k out 60k out", InvalidQuery, "duplicate_part"),
-    ("1M in per day per month", InvalidQuery, "duplicate_part"),
+    ("1M in x100 per day 50 per month", InvalidQuery, "duplicate_part"),
+    ("1M in per day per month", Ambiguous, "ambiguous"),  # no count for either period: how many requests?
     ("x100 x200 1M in", InvalidQuery, "duplicate_part"),
     ("1M in $100 $200", InvalidQuery, "duplicate_part"),
     ("1.5 in", InvalidQuery, "fractional_tokens"),
