@@ -25,6 +25,16 @@ _CJK_ABOUT = frozenset(["大概", "大约", "约", "大致", "差不多", "将�
 _CJK_MODAL = frozenset(["能", "可以", "可", "会", "都"])
 
 
+#: Measure words between an amount and what it counts (`5000 个学生`, `80万个chunk`, `120 家客户`).
+_MEASURES = frozenset(["个", "位", "名", "家"])
+
+
+def _counted_after(tokens: list[Token], k: int, step: int) -> bool:
+    after = k + step
+    return step > 0 and after < len(tokens) and not tokens[after].after_break and (
+        tokens[after].role in ("people", "count") or tokens[after].kind == "word")
+
+
 def _labels(tokens: list[Token], k: int) -> bool:
     return 0 <= k < len(tokens) and (tokens[k].role or "").startswith("label:")
 
@@ -101,7 +111,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         k += step
         while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link", "total") or tokens[k].role is None and tokens[k].text in _COPULA
                               or tokens[k].kind == "cjk" and tokens[k].text in _CJK_ABOUT
-                              or tokens[k].kind == "cjk" and tokens[k].text in _CJK_MODAL and _labels(tokens, k + step)):
+                              or tokens[k].kind == "cjk" and tokens[k].text in _CJK_MODAL and _labels(tokens, k + step)
+                              or tokens[k].kind == "cjk" and tokens[k].text in _MEASURES and _counted_after(tokens, k, step)):
             k += step
         return k
 
@@ -123,9 +134,17 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         return False
 
     def explain_total(k: int) -> None:
-        # `一共 1000 次`, `1000 calls in total`: a total of requests, not of tokens
-        if 0 <= k < n and tokens[k].role == "total":
-            tokens[k].used = True
+        # `一共 1000 次`, `1000 calls in total`, `总共就跑个200次`: a total of requests, not of tokens
+        step = -1 if k < i else 1
+        for _ in range(4):
+            if not (0 <= k < n) or tokens[k].kind == "amount":
+                return
+            if tokens[k].role == "total":
+                tokens[k].used = True
+                return
+            if step > 0 or tokens[k].role not in ("skip", "count_verb", "link") or tokens[k + 1].after_break:
+                return
+            k += step
 
     for i, tok in enumerate(tokens):
         if tok.kind != "amount" or tok.money is not None or tok.used:
@@ -136,13 +155,18 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             # `输入正好20万`, `每次prompt带上知识库差不多4k`: a few Chinese filler words between an open label
             # and its amount, in the same clause
             k = prev
-            while k > 0 and prev - k < 4 and tokens[k].kind == "cjk" and tokens[k].role == "skip" and not tokens[k].after_break:
+            while k > 0 and prev - k < 4 and tokens[k].role in ("skip", "link") and not tokens[k].after_break:
                 k -= 1
             if role(k).startswith("label:") and not tokens[k + 1].after_break:
                 prev = k
         if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
             _set_once(parts, "cached_pct", tok.value, tok)  # `40% cached`: a share of the prompt
             taken.update((i + 1, neighbour(i + 1, 1)))
+            tok.used = True
+            continue
+        if role(i + 1) == "percent" and role(prev) in ("label:cached", "label:cache"):
+            _set_once(parts, "cached_pct", tok.value, tok)  # `缓存命中率大概50%`
+            taken.update((i + 1, prev))
             tok.used = True
             continue
         noun = _described_noun(tokens, i, nxt)  # `a 1M-token manual cached for 2 hours`

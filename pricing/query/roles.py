@@ -86,8 +86,10 @@ def chinese_context(tokens: list[Token]) -> None:
             continue
         if tok.role is None and tok.text in ("日", "月") and nxt.role in ("count_verb", "count_label", "budget"):
             tok.role = "period:day" if tok.text == "日" else "period:month"
-        elif tok.role == "make" and nxt.kind == "amount" and not has_images:
-            tok.role = "label:output"
+        elif tok.role == "make" and nxt.kind == "amount" and not has_images and not _counts_things(tokens, i + 2):
+            tok.role = "label:output"  # `生成六百`; not `产生 20 份报价单` (20 reports are a count)
+        elif tok.text in ("上限", "封顶") and has_money:
+            tok.role = "budget"  # `一个月 500 美金上限`; with no money, `一天上限多少次` is the free tier's limit
         elif tok.text in ("几", "多少") and has_money and nxt.role == "count":
             tok.role = "budget"
         elif tok.text in _PRODUCTS and _amount_follows(tokens, i):
@@ -102,9 +104,14 @@ def chinese_context(tokens: list[Token]) -> None:
 
 
 #: What a request produces, named as a thing (`摘要大概 300 token`): before an amount it names the output.
-_PRODUCTS = frozenset(["摘要", "总结", "译文", "翻译结果", "结果", "答案", "回覆"])
+_PRODUCTS = frozenset(["摘要", "总结", "译文", "翻译结果", "结果", "答案", "回覆", "回"])
 _TEXTS = frozenset(["文字", "文本", "文字部分"])
 _ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", "的", "是", "为"])
+
+
+def _counts_things(tokens: list[Token], k: int) -> bool:
+    """The token at ``k`` (after an amount) says the amount counts things: `20 份`, `300 个任务`."""
+    return k < len(tokens) and (tokens[k].role in ("count", "people", "images") or tokens[k].text in ("个", "份", "张"))
 
 
 def _amount_follows(tokens: list[Token], i: int) -> bool:

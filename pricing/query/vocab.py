@@ -264,23 +264,26 @@ FILLER = frozenset(
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
     in? one single same it? this? that? will would be been being default
-    rag line code review pr implicit explicit""".split()
+    rag line code review implicit explicit diff podcast qps system saas ops pm""".split()
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
 CJK_WORDS: dict[str, str] = {
-    **dict.fromkeys(["输入", "提示词", "提示", "入参", "上下文", "prompt", "指令", "进"], "label:input"),
+    **dict.fromkeys(["输入", "提示词", "提示", "入参", "上下文", "prompt", "指令", "进", "入", "文字指令", "系统提示词", "系统提示"],
+                    "label:input"),
     # verbs of putting text into the prompt (`每次塞3万token上下文`, `一次丢进去60万token`)
     **dict.fromkeys(["塞", "塞进", "塞进去", "塞了", "丢", "丢进", "丢进去", "喂", "喂给", "喂进去", "灌", "灌进去"], "label:input"),
     **dict.fromkeys(["进去", "进来"], "skip"),
-    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "产生", "出", "返回", "正文输出", "吐出", "吐"], "label:output"),
+    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "吐出", "吐"], "label:output"),
     **dict.fromkeys(["支出", "出来"], "skip"),
     **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存",
-                     "吃到缓存", "吃缓存", "吃到", "缓存的", "是缓存的", "命中了缓存", "打到缓存"], "label:cached"),
+                     "吃到缓存", "吃缓存", "吃到", "缓存的", "是缓存的", "命中了缓存", "打到缓存", "命中率", "缓存命中率"], "label:cached"),
     **dict.fromkeys(["缓存", "上下文缓存", "放缓存", "放在缓存", "放到缓存", "放进缓存", "存缓存", "存在缓存", "存到缓存", "存进缓存",
                      "缓存里", "缓存中"], "label:cache"),
     **dict.fromkeys(["缓存存储", "存储"], "label:storage"),
     **dict.fromkeys(["思考", "推理", "思维", "思考token", "思考过程"], "label:thinking"),
+    # a thinking budget is a cap, not the tokens thought: asked about (`思考预算8千`)
+    **dict.fromkeys(["思考预算", "思维预算", "思考上限"], "matter"),
     # thinking switched on or off names no amount (`2.5 pro 开思考，…思考大概4000`, `思考关掉`)
     **dict.fromkeys(["开思考", "开启思考", "打开思考", "思考模式", "开着思考"], "thinking_on"),
     **dict.fromkeys(["思考关掉", "关掉思考", "关闭思考", "不开思考", "不思考", "思考关闭", "关思考"], "thinking_off"),
@@ -295,7 +298,8 @@ CJK_WORDS: dict[str, str] = {
     # what a request is called in a product: a conversation, a sentence, a record, an audio file
     **dict.fromkeys(["对话", "次对话", "个对话", "轮", "会话", "次会话", "句", "个句子", "笔", "条记录", "笔记录", "音档", "个音档",
                      "段音频", "条音频", "个音频", "篇文章", "通", "次问答", "组", "页", "封", "封邮件", "邮件", "个订单", "单", "件",
-                     "本书", "部", "集", "章", "张表单", "次提问", "个问题", "次查询", "次检索", "个会话"], "count"),
+                     "本书", "部", "集", "章", "张表单", "次提问", "个问题", "次查询", "次检索", "个会话", "题", "道题", "场", "场会议",
+                     "留言", "则留言", "条留言", "通电话", "份报价单", "报价单"], "count"),
     # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
     # amount after them is a request count, and a period before them is that count's
     **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量", "打", "会打", "打了"], "count_verb"),
@@ -307,17 +311,20 @@ CJK_WORDS: dict[str, str] = {
     # one of them, as a measure word (`一篇文章大概6000 token`, `每句输入150`): per request, never the amount 1
     **dict.fromkeys(["一篇", "一份", "一条", "一笔", "一句", "一段", "一则", "一通", "每句", "每笔", "每个音档", "每段音频", "每条音频",
                      "每次对话", "每轮对话", "每个对话", "每通", "每组", "每篇文章", "每页", "每封", "每封邮件", "每单", "每件", "每个订单",
-                     "每集", "每章", "每次提问", "每个问题", "每次查询", "每个会话", "单条", "单篇", "单个请求", "单次请求"], "each"),
+                     "每集", "每章", "每次提问", "每个问题", "每次查询", "每个会话", "单条", "单篇", "单个请求", "单次请求", "每题", "每道题",
+                     "一场", "每场", "每通电话", "每份报价单"], "each"),
     **dict.fromkeys(["用户", "个用户", "位用户", "名用户", "客户", "个客户", "位客户", "员工", "名员工", "个员工",
                      "使用者", "位使用者", "个使用者", "名使用者", "人", "位同事", "同事", "会员", "位会员", "名会员",
                      "个会员", "玩家", "名玩家", "学生", "名学生", "粉丝", "订阅者", "位客人", "客人",
-                     "个任务", "项任务", "访客", "位访客", "名访客", "老师", "位老师", "个账号", "账号", "个店铺", "家店"], "people"),  # `每天跑 300 个任务`, each with its own count of calls
+                     "个任务", "项任务", "访客", "位访客", "名访客", "老师", "位老师", "个账号", "账号", "个店铺", "家店", "家客户", "家公司",
+                     "个学生", "位学生", "个业务", "位业务", "业务员", "个付费用户", "付费用户", "个客户"], "people"),  # `每天跑 300 个任务`, each with its own count of calls
     # daily actives: the amount after the word is people (`日活 2000 人`, `日活1,000，人均每天12次`)
     **dict.fromkeys(["日活", "日活跃用户", "日活用户", "日活跃", "月活", "月活跃用户", "月活用户", "在线用户", "活跃用户", "注册用户",
                      "付费用户"], "people_label"),
     **dict.fromkeys(["够跑多少次", "够用多少次", "够多少次", "可以跑几次", "能调用多少次", "够跑几次", "够用几次"], "budget"),
     **dict.fromkeys(["每人", "人均", "每个用户", "每位用户", "每个人", "每位", "每用户", "每位使用者", "每个客户", "一人", "一个人",
-                     "每个会员", "每位会员", "每名", "每次任务", "每个任务", "每项任务"], "per_person"),
+                     "每个会员", "每位会员", "每名", "每次任务", "每个任务", "每项任务", "每家", "每个使用者", "每个学生", "每位学生",
+                     "每个业务", "每位业务"], "per_person"),
     **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
     "分钟": "dur:1/60",
     "天": "dur:24",
@@ -336,22 +343,24 @@ CJK_WORDS: dict[str, str] = {
                     "search"),  # 連網 is how Taiwan writes 联网
     **dict.fromkeys(["人民币", "元", "块", "块钱", "rmb"], "cny"),
     **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if not word.isascii()},
-    **dict.fromkeys(["美元", "美金", "刀", "镁"], "usd"),  # 鎂 is Taiwan chat for US dollars
+    **dict.fromkeys(["美元", "美金", "刀", "镁", "美元的", "美金的"], "usd"),  # 鎂 is Taiwan chat for US dollars
     **dict.fromkeys(["请求数", "调用次数", "请求次数", "次数"], "count_label"),
     **dict.fromkeys(["能调几次", "几次", "能调", "够多少次", "多少请求", "几个请求", "能发", "能用几次", "能跑几次", "可以跑几次",
                      "能嵌多少", "呼叫几次"], "budget"),
-    **dict.fromkeys(["上限", "花费上限", "能扛多少", "扛多少", "能撑多少", "撑多少", "能扛", "能撑", "封顶", "最多花", "只想花", "能花",
+    **dict.fromkeys(["花费上限", "能扛多少", "扛多少", "能撑多少", "撑多少", "能扛", "能撑", "封顶", "最多花", "只想花", "能花",
                      "控制在", "以内", "不超过", "花得起", "够不够", "够吗", "能支撑", "支撑多少"], "budget"),
     **dict.fromkeys(["预算", "能调用多少次", "能用多少次", "能调用", "够用", "够调用", "够用多少次", "能跑多少次", "可以调用多少次",
                      "能请求多少次"], "budget"),
     **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱"], "compare"),
     # the difference between two models' prices (`3 pro 和 3.1 pro 差多少钱`, `成本会多多少`)
     **dict.fromkeys(["差多少", "差多少钱", "差价", "差别", "差距", "相差", "差几倍", "多多少", "贵多少", "便宜多少", "省多少", "划算",
-                     "哪个划算", "性价比", "选哪个", "用哪个好", "哪个好", "区别", "差异", "更划算", "更省钱", "哪个更省"], "compare"),
+                     "哪个划算", "性价比", "选哪个", "用哪个好", "哪个好", "区别", "差异", "更划算", "更省钱", "哪个更省", "价差", "各多少",
+                     "分别多少", "各自多少", "分别多少钱", "各要多少", "分别是多少"], "compare"),
     **dict.fromkeys(["比较", "对比", "比一比", "所有模型", "最便宜", "哪个便宜", "哪个最便宜", "哪个更便宜", "哪个划算", "更便宜"], "compare"),
     **dict.fromkeys(["价格", "价目", "价目表", "费率", "单价", "定价", "收费标准", "价钱", "报价"], "rates"),
     **dict.fromkeys(["不付费", "不花钱", "白嫖", "免费版"], "free"),
-    **dict.fromkeys(["免费额度", "免费层", "免费", "额度", "限额", "限制", "配额", "速率限制", "限流", "免费版"], "free"),
+    **dict.fromkeys(["免费额度", "免费层", "免费", "额度", "限额", "限制", "配额", "速率限制", "限流", "免费版", "上限", "不绑卡", "不绑信用卡"],
+                    "free"),
     **dict.fromkeys(["能干啥", "干啥", "能干嘛", "可以干嘛", "干嘛", "范例", "有范例吗", "怎么问", "要怎么问"], "help"),
     **dict.fromkeys(["提问", "怎么提问", "干什么的", "是干什么的", "命令", "有什么命令", "能问什么"], "help"),
     **dict.fromkeys(["帮助", "怎么用", "用法", "说明", "示例", "例子", "能干嘛", "能做什么", "能干什么", "干嘛用", "有什么用", "如何使用",
@@ -373,7 +382,7 @@ CJK_WORDS: dict[str, str] = {
                      "成千上万", "一整本", "一整本书", "一整个", "一整套"], "matter"),
     **dict.fromkeys(["嵌入", "向量化", "向量", "embedding"], "embed"),
     **dict.fromkeys(["图片", "图像", "张图", "张图片", "幅图", "图", "照片", "张照片", "画图", "插图", "张"], "images"),
-    **dict.fromkeys(["画", "生成", "生图", "出图", "做"], "make"),
+    **dict.fromkeys(["画", "生成", "生图", "出图", "做", "产生"], "make"),
     **dict.fromkeys(["通过"], "via"),
     **dict.fromkeys(["含", "包含", "包括", "其中包括"], "part"),
     **dict.fromkeys(["换成", "改成", "换", "改用", "如果用", "要是用", "那", "呢"], "followup"),
@@ -381,7 +390,8 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["里面", "当中", "之中", "里头"], "part"),  # `输出 1200（里面思考 900）`  # `其中思考占1万`: the share is the amount
     **dict.fromkeys(["乘以", "乘"], "times_sign"),
     **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢", "花多少", "要花多少", "大概多少钱", "大约多少钱", "得多少钱",
-                     "需要多少钱", "一共多少钱", "总共多少钱", "几块钱", "多少刀", "几美金", "多少美金", "多少美元"], "price_q"),
+                     "需要多少钱", "一共多少钱", "总共多少钱", "几块钱", "多少刀", "几美金", "多少美金", "多少美元", "烧多少", "烧多少钱",
+                     "要烧多少"], "price_q"),
     **dict.fromkeys(["其中"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
     # words with a numeral in them that are not amounts
@@ -399,7 +409,7 @@ CJK_FILLER = frozenset(
     便宜 带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
     客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司 另外 额外 此外 默认 预设 默认的 下来 算下来
-    大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务
+    大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 模型 的话呢 呢 进行 处理 任务
     不好意思 请教 请教一下 请教下 咨询 咨询一下 估 估一下 估个价 估价 估算一下 算个账 算账 账 老板 老板让我 老板说 领导 老大 们 早 早安
     选 选用 选择 选的 预计 会 全部 全都 这样 那样 点 一点点 不指定 默认的就行 就行 默认就行 付 要付 各 分别 各自 对岸 那边 这边
     账单 帐单 花销 开销 开支 全部加起来 总费用 费用会 成本会 大概会
@@ -411,7 +421,9 @@ CJK_FILLER = frozenset(
     应该 可能 目前 现在 现阶段 准备 计划 想要 能不能 可不可以 是否 有没有 到底 究竟 通常 平时 正常 实际 其实 就是 主要 主要是
     基本 基本上 大部分 消费 扣费 智能客服 系统 插件 工具 脚本 工作流 流水线 智能体 打标签 标注 审核 内容审核 代码审查 代码补全
     写代码 文案 生成文案 写作 改写 润色 提取 抽取 信息抽取 识别 检索 推荐 陪聊 教育 辅导 批改 作文 业务 线上 上线 生产环境 测试
-    环境 我方 我司 公司里 团队里 估摸 合计一下 统计 请帮忙 多谢了 谢啦 感谢感谢 先谢了""".split()
+    环境 我方 我司 公司里 团队里 估摸 合计一下 统计 请帮忙 多谢了 谢啦 感谢感谢 先谢了
+    家 新增 档 那档 这档 价 不高 因该 小弟 情绪分析 拆成 收 新创 抓 数字 烧 可以烧 显式 隐式 期间 这期间 除了 单独 单独算 开着 确认
+    想确认 小红书 评估 在评估 起来 面试题 生成器 验一下 凌晨 纠结 结构化 回""".split()
 )
 
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
