@@ -105,10 +105,12 @@ def price_of_a_million(parts: Parts, tokens: list[Token]) -> bool:
         return False  # (`1M tokens a week`: the week is asked about, not dropped)
     if parts.input is not None and parts.output is not None:
         return False
-    others = (parts.cached, parts.storage, parts.thinking, parts.audio, parts.requests, parts.budget_usd, parts.budget_cny)
+    per = _per_before(tokens, at)
+    # `音訊輸入每百萬 token 怎麼收`: the audio rate, when "per" says it is a rate
+    others = (parts.cached, parts.storage, parts.thinking, None if per else parts.audio, parts.requests, parts.budget_usd, parts.budget_cny)
     if any(v is not None for v in others) or parts.batch or parts.search or parts.period is not None:
         return False
-    return _per_before(tokens, at) or "price_q" in parts.intents or "rates" in parts.intents
+    return per or "price_q" in parts.intents or "rates" in parts.intents
 
 
 def per_thousand_searches(parts: Parts, tokens: list[Token]) -> bool:

@@ -273,7 +273,7 @@ CJK_WORDS: dict[str, str] = {
                     "label:input"),
     # verbs of putting text into the prompt (`每次塞3万token上下文`, `一次丢进去60万token`)
     **dict.fromkeys(["塞", "塞进", "塞进去", "塞了", "丢", "丢进", "丢进去", "喂", "喂给", "喂进去", "灌", "灌进去"], "label:input"),
-    **dict.fromkeys(["进去", "进来"], "skip"),
+    **dict.fromkeys(["进去", "进来", "除了缓存", "除缓存外", "除了缓存以外", "再加", "另加"], "skip"),
     **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "吐出", "吐"], "label:output"),
     **dict.fromkeys(["支出", "出来"], "skip"),
     **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存",
