@@ -29,6 +29,10 @@ __all__ = [
 _YUAN_UNITS = frozenset(["元", "块", "块钱"])
 
 
+def _budget_before(tokens: list[Token], first: int) -> bool:
+    return any(t.role == "budget" for t in tokens[max(0, first - 4) : first])
+
+
 def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     """`100美元`, `100 dollars`: the currency that makes the amount at ``first`` money, if any.
 
@@ -41,7 +45,9 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     # `50 美金` is dollars however it is spaced; a spaced 人民币 (`输出5万 人民币`) asks for the answer in yuan
     # (元, 块 are units that only ever follow money: `50 块钱` is money however it is spaced)
     if role is not None and role.startswith("fx:") and word.kind == "cjk":
-        pass  # `5000 台币`: money in another currency, spaced or not (a budget the parser asks about)
+        pass
+    elif role == "cny" and word.kind == "cjk" and _budget_before(tokens, first):
+        pass  # `预算是每月 2000 人民币`: the budget's currency, however spaced  # `5000 台币`: money in another currency, spaced or not (a budget the parser asks about)
     elif role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued and role != "usd" and word.text not in _YUAN_UNITS):
         return None
     before = tokens[first - 1] if first > 0 else None
@@ -153,13 +159,15 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             after = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].role == "model_kw")
             if after < len(tokens) and tokens[after].role == "compare":
                 drop.update((i, i + 1))
-        elif tok.kind == "cjk" and tok.text in _THRESHOLD_WORDS and nxt.kind == "amount" and nxt.money is None:
+        elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS):
             drop.update((i, i + 1))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 
 
 #: Words before a number that make it a threshold (`超过20万`: the >200k tier), not an amount.
 _THRESHOLD_WORDS = frozenset(["超过", "超出", "超过了", "大于", "高于"])
+#: ...and before money too: `会破 500 镁吗` asks whether the cost passes $500 (an estimate, not a budget).
+_PASSING_WORDS = frozenset(["破", "会破", "会不会破", "突破"])
 
 
 _HOUR_WORDS = frozenset({"hour", "hours", "hr", "hrs"})

@@ -35,6 +35,27 @@ def _counted_after(tokens: list[Token], k: int, step: int) -> bool:
         tokens[after].role in ("people", "count") or tokens[after].kind == "word")
 
 
+def _share_label(tokens: list[Token], i: int) -> int | None:
+    """The cached label a few words after amount ``i`` in its clause (`8000 是 system prompt 走快取`), if any."""
+    for k in range(i + 1, min(i + 6, len(tokens))):
+        tok = tokens[k]
+        if tok.after_break or tok.kind == "amount":
+            return None
+        if tok.role in ("label:cached", "label:cache"):
+            return k
+        if tok.role not in (None, "skip", "link", "label:input"):
+            return None
+    return None
+
+
+def _opens_a_label(tokens: list[Token], period: Token | None) -> bool:
+    """`每天输入3千`: a period word right before a label may be the tokens' period, not a count's."""
+    if period is None:
+        return False
+    k = tokens.index(period) + 1
+    return k < len(tokens) and (tokens[k].role or "").startswith("label:")
+
+
 def _labels(tokens: list[Token], k: int) -> bool:
     return 0 <= k < len(tokens) and (tokens[k].role or "").startswith("label:")
 
@@ -155,7 +176,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             # `输入正好20万`, `每次prompt带上知识库差不多4k`: a few Chinese filler words between an open label
             # and its amount, in the same clause
             k = prev
-            while k > 0 and prev - k < 4 and tokens[k].role in ("skip", "link") and not tokens[k].after_break:
+            while k > 0 and prev - k < 4 and tokens[k].role in ("skip", "link", "each") and not tokens[k].after_break:
                 k -= 1
             if role(k).startswith("label:") and not tokens[k + 1].after_break:
                 prev = k
@@ -167,6 +188,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         if role(i + 1) == "percent" and role(prev) in ("label:cached", "label:cache"):
             _set_once(parts, "cached_pct", tok.value, tok)  # `缓存命中率大概50%`
             taken.update((i + 1, prev))
+            tok.used = True
+            continue
+        share = _share_label(tokens, i) if role(i - 1) == "part" else None
+        if share is not None:
+            # `其中 8000 是 system prompt 走快取`, `其中3k走隐式缓存`: a share of the prompt, its label a few words on
+            _set_label(parts, tokens[share].role[6:], tok, tokens, share)  # type: ignore[index]
+            taken.add(share)
             tok.used = True
             continue
         noun = _described_noun(tokens, i, nxt)  # `a 1M-token manual cached for 2 hours`
@@ -248,7 +276,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_once(parts, "people", tok.value, tok)  # `日活1,000`: daily active users
             taken.add(prev)
             # daily actives use it daily, monthly actives monthly: the period of a count each, unless said
-            parts.people_period = "day" if tokens[prev].text.startswith("日") else "month" if tokens[prev].text.startswith("月") else None
+            word = tokens[prev].text
+            parts.people_period = "day" if word[0] in "日d" else "month" if word[0] in "月m" else None
             if role(nxt) == "people":
                 taken.add(nxt)  # `日活 2000 人`
         elif role(prev).startswith("label:"):
@@ -282,7 +311,7 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
         after, before = i + 1, i - 1
         while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link", "cny", "usd") and after - i <= 2:
             after += 1
-        while before >= 0 and not tokens[before + 1].after_break and tokens[before].role in ("budget", "skip") and i - before <= 4:
+        while before >= 0 and not tokens[before + 1].after_break and tokens[before].role in ("budget", "skip", "link") and i - before <= 4:
             before -= 1
         for k in (before, after):
             same_clause = 0 <= k < n and not (tokens[k].after_break if k > i else tokens[k + 1].after_break)
@@ -537,6 +566,9 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.intents.add("free")
         elif r == "thinking_on" and parts.thinking is None:
             parts.labels_seen.add("thinking")  # `开思考` with no amount: the thinking tokens are unknown, so ask
+        elif r == "thinking_budget":
+            parts.topics.append("thinking")  # `思考预算会影响价格吗`
+            parts.unexplained.append(tok.text)  # a cap, not the tokens thought: a priced question asks
         elif r == "thinking_off":
             parts.topics.append("thinking")  # `关掉思考能省钱吗`
         elif r == "batch":
@@ -595,6 +627,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     if parts.period is None and parts.people_period is not None and parts.requests is not None:
         parts.period = parts.people_period  # `日活3000，每人平均问6个问题…月成本`: 6 a day, asked a month
     volume_period = parts.period is not None
+    first_period: Token | None = None
     for tok in standalone:
         period = tok.role[7:]  # type: ignore[index]
         if parts.budget_period is not None and not volume_period:
@@ -606,11 +639,14 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             continue
         if parts.period is None:
             parts.period = period  # type: ignore[assignment]
+            first_period = tok
         elif volume_period and period != parts.period and parts.asked_period in (None, period):
             parts.asked_period = period  # type: ignore[assignment]  # `5k runs a day ... per month?`
-        elif parts.period != period and parts.requests is None and parts.asked_period in (None, period):
+        elif parts.period != period and parts.asked_period in (None, period) and (
+                parts.requests is None or tokens.index(tok) > last_amount and not _opens_a_label(tokens, first_period)):
             # `每天几百人在用，一个月多少钱`: no count to give a period to; the later one is asked (and the
-            # missing count is asked about)
+            # missing count is asked about). After every amount (`每天凌晨跑一次batch，2000个请求，…一个月
+            # 多少`), the later one asks, the first is the count's.
             parts.asked_period = period  # type: ignore[assignment]
         elif parts.period != period:
             raise InvalidQuery("duplicate_part", part="period", amount=tok.text)

@@ -107,6 +107,9 @@ WORDS: dict[str, str] = {
         "info",
     ),
     "public": "public",
+    # daily / monthly active users: the amount after is people, using it that often
+    **dict.fromkeys(["dau", "mau"], "people_label"),
+    **dict.fromkeys(["pr", "prs"], "count"),  # pull requests reviewed
     "model": "model_kw",
     "models": "model_kw",
     "x": "times_sign",
@@ -283,7 +286,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["缓存存储", "存储"], "label:storage"),
     **dict.fromkeys(["思考", "推理", "思维", "思考token", "思考过程"], "label:thinking"),
     # a thinking budget is a cap, not the tokens thought: asked about (`思考预算8千`)
-    **dict.fromkeys(["思考预算", "思维预算", "思考上限"], "matter"),
+    **dict.fromkeys(["思考预算", "思维预算", "思考上限"], "thinking_budget"),
     # thinking switched on or off names no amount (`2.5 pro 开思考，…思考大概4000`, `思考关掉`)
     **dict.fromkeys(["开思考", "开启思考", "打开思考", "思考模式", "开着思考"], "thinking_on"),
     **dict.fromkeys(["思考关掉", "关掉思考", "关闭思考", "不开思考", "不思考", "思考关闭", "关思考"], "thinking_off"),
@@ -299,7 +302,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["对话", "次对话", "个对话", "轮", "会话", "次会话", "句", "个句子", "笔", "条记录", "笔记录", "音档", "个音档",
                      "段音频", "条音频", "个音频", "篇文章", "通", "次问答", "组", "页", "封", "封邮件", "邮件", "个订单", "单", "件",
                      "本书", "部", "集", "章", "张表单", "次提问", "个问题", "次查询", "次检索", "个会话", "题", "道题", "场", "场会议",
-                     "留言", "则留言", "条留言", "通电话", "份报价单", "报价单"], "count"),
+                     "留言", "则留言", "条留言", "通电话", "份报价单", "报价单", "档案", "个档案", "份档案"], "count"),
     # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
     # amount after them is a request count, and a period before them is that count's
     **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量", "打", "会打", "打了"], "count_verb"),
@@ -351,7 +354,7 @@ CJK_WORDS: dict[str, str] = {
                      "控制在", "以内", "不超过", "花得起", "够不够", "够吗", "能支撑", "支撑多少"], "budget"),
     **dict.fromkeys(["预算", "能调用多少次", "能用多少次", "能调用", "够用", "够调用", "够用多少次", "能跑多少次", "可以调用多少次",
                      "能请求多少次"], "budget"),
-    **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱"], "compare"),
+    **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱", "比"], "compare"),
     # the difference between two models' prices (`3 pro 和 3.1 pro 差多少钱`, `成本会多多少`)
     **dict.fromkeys(["差多少", "差多少钱", "差价", "差别", "差距", "相差", "差几倍", "多多少", "贵多少", "便宜多少", "省多少", "划算",
                      "哪个划算", "性价比", "选哪个", "用哪个好", "哪个好", "区别", "差异", "更划算", "更省钱", "哪个更省", "价差", "各多少",
@@ -423,7 +426,8 @@ CJK_FILLER = frozenset(
     写代码 文案 生成文案 写作 改写 润色 提取 抽取 信息抽取 识别 检索 推荐 陪聊 教育 辅导 批改 作文 业务 线上 上线 生产环境 测试
     环境 我方 我司 公司里 团队里 估摸 合计一下 统计 请帮忙 多谢了 谢啦 感谢感谢 先谢了
     家 新增 档 那档 这档 价 不高 因该 小弟 情绪分析 拆成 收 新创 抓 数字 烧 可以烧 显式 隐式 期间 这期间 除了 单独 单独算 开着 确认
-    想确认 小红书 评估 在评估 起来 面试题 生成器 验一下 凌晨 纠结 结构化 回""".split()
+    想确认 小红书 评估 在评估 起来 面试题 生成器 验一下 凌晨 纠结 结构化 回 专题 学生专题 站内 站内搜索 站内搜寻 会议 会议录音 录音
+    破 会破 突破""".split()
 )
 
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
