@@ -281,10 +281,14 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             if role(nxt) == "people":
                 taken.add(nxt)  # `日活 2000 人`
         elif role(prev).startswith("label:"):
+            for k in range(prev + 1, i):
+                if tokens[k].role == "total":
+                    tokens[k].used = True  # `输出思考加回答一共3k`: the label's own total
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
             _take_twin_label(prev)
-        elif role(nxt).startswith("label:") and not _label_owns_the_next_amount(tokens, nxt, neighbour, role):
+        elif role(nxt).startswith("label:") and not tokens[nxt].after_break and not _label_owns_the_next_amount(tokens, nxt, neighbour, role):
+            # (never across a comma: `1.5万token，输出2k` leaves 1.5万 to its own clause)
             _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
             taken.add(nxt)
             _take_twin_label(nxt)

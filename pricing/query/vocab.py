@@ -427,7 +427,7 @@ CJK_FILLER = frozenset(
     环境 我方 我司 公司里 团队里 估摸 合计一下 统计 请帮忙 多谢了 谢啦 感谢感谢 先谢了
     家 新增 档 那档 这档 价 不高 因该 小弟 情绪分析 拆成 收 新创 抓 数字 烧 可以烧 显式 隐式 期间 这期间 除了 单独 单独算 开着 确认
     想确认 小红书 评估 在评估 起来 面试题 生成器 验一下 凌晨 纠结 结构化 回 专题 学生专题 站内 站内搜索 站内搜寻 会议 会议录音 录音
-    破 会破 突破""".split()
+    破 会破 突破 总结 总结一下 做总结 周报总结 ai""".split()
 )
 
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
