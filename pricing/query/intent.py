@@ -42,6 +42,8 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
         return "topic" if parts.search else "rates"  # grounding's rate is explained with its allowance
     if "info" in wants:
         return "model_info"
+    if "rates" in wants and models and not (parts.search or parts.batch) and parts.labels_seen and parts.labels_seen <= {"cache", "cached"}:
+        return "rates"  # `3.1 pro 的快取價格多少`: that model's price list, whose cached-input line answers it
     if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"} or parts.topics:
         return "topic"
     if "help" in wants and not models:

@@ -48,12 +48,10 @@ def _share_label(tokens: list[Token], i: int) -> int | None:
     return None
 
 
-def _opens_a_label(tokens: list[Token], period: Token | None) -> bool:
+def _opens_a_label(tokens: list[Token], period_at: int) -> bool:
     """`每天输入3千`: a period word right before a label may be the tokens' period, not a count's."""
-    if period is None:
-        return False
-    k = tokens.index(period) + 1
-    return k < len(tokens) and (tokens[k].role or "").startswith("label:")
+    k = period_at + 1
+    return 0 < k < len(tokens) and (tokens[k].role or "").startswith("label:")
 
 
 def _labels(tokens: list[Token], k: int) -> bool:
@@ -502,7 +500,8 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         if neighbour < len(tokens) and tokens[neighbour].role == "label:input":
             tokens[neighbour].used = True
     if name == "thinking":
-        parts.thinking_in_output = _said_as_a_part(tokens, tokens.index(amount), label_at)
+        amount_at = next(k for k, t in enumerate(tokens) if t is amount)
+        parts.thinking_in_output = _said_as_a_part(tokens, amount_at, label_at)
     _set_once(parts, name, amount.value, amount)
 
 
@@ -540,7 +539,7 @@ def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> 
 
 def collect(tokens: list[Token], parts: Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
-    standalone: list[Token] = []
+    standalone: list[tuple[int, Token]] = []
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     _budget_periods(tokens, parts)
     for i, tok in enumerate(tokens):
@@ -559,7 +558,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
                     raise InvalidQuery("duplicate_part", part="period", amount=tok.text)
                 parts.period = r[7:]  # type: ignore[assignment]
             else:
-                standalone.append(tok)
+                standalone.append((i, tok))
         elif r.startswith("label:") and not tok.used:
             parts.labels_seen.add(r[6:])
             topic = _LABEL_TOPICS.get(r[6:])
@@ -631,8 +630,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     if parts.period is None and parts.people_period is not None and parts.requests is not None:
         parts.period = parts.people_period  # `日活3000，每人平均问6个问题…月成本`: 6 a day, asked a month
     volume_period = parts.period is not None
-    first_period: Token | None = None
-    for tok in standalone:
+    first_period = -1
+    for at, tok in standalone:
         period = tok.role[7:]  # type: ignore[index]
         if parts.budget_period is not None and not volume_period:
             # `每月预算500美元，每天能调用多少次`: with a budget per period, another period is the one asked
@@ -643,11 +642,11 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             continue
         if parts.period is None:
             parts.period = period  # type: ignore[assignment]
-            first_period = tok
+            first_period = at
         elif volume_period and period != parts.period and parts.asked_period in (None, period):
             parts.asked_period = period  # type: ignore[assignment]  # `5k runs a day ... per month?`
         elif parts.period != period and parts.asked_period in (None, period) and (
-                parts.requests is None or tokens.index(tok) > last_amount and not _opens_a_label(tokens, first_period)):
+                parts.requests is None or at > last_amount and not _opens_a_label(tokens, first_period)):
             # `每天几百人在用，一个月多少钱`: no count to give a period to; the later one is asked (and the
             # missing count is asked about). After every amount (`每天凌晨跑一次batch，2000个请求，…一个月
             # 多少`), the later one asks, the first is the count's.
