@@ -159,7 +159,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             after = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].role == "model_kw")
             if after < len(tokens) and tokens[after].role == "compare":
                 drop.update((i, i + 1))
-        elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS):
+        elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS
+                                                             or tok.text in ("这", "那") and nxt.money is None):  # `算在这2k里`: one given
             drop.update((i, i + 1))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 

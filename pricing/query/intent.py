@@ -112,7 +112,8 @@ def price_of_a_million(parts: Parts, tokens: list[Token]) -> bool:
     others = (parts.cached, parts.storage, parts.thinking, None if per else parts.audio, parts.requests, parts.budget_usd, parts.budget_cny)
     if any(v is not None for v in others) or parts.batch or parts.search or parts.period is not None:
         return False
-    return per or "price_q" in parts.intents or "rates" in parts.intents
+    asks = "price_q" in parts.intents or "rates" in parts.intents or tokens[-1].text == "多少"  # `flash 1M input 多少`
+    return per or asks
 
 
 def per_thousand_searches(parts: Parts, tokens: list[Token]) -> bool:

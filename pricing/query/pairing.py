@@ -10,7 +10,7 @@ from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
 from .question import Topic
-from .vocab import ASKED_CUES, FILLER, VERB_NOUNS
+from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, VERB_NOUNS
 
 __all__ = ["Parts", "pair", "collect"]
 
@@ -52,6 +52,23 @@ def _opens_a_label(tokens: list[Token], period_at: int) -> bool:
     """`每天输入3千`: a period word right before a label may be the tokens' period, not a count's."""
     k = period_at + 1
     return 0 < k < len(tokens) and (tokens[k].role or "").startswith("label:")
+
+
+def _harmless_cjk(tokens: list[Token], i: int) -> bool:
+    """An unknown Chinese word is filler when it has no price morpheme and no amount stands right beside it
+    in its clause (`我们新创这边想先抓个数字`); `300 名玩家`, `流量费` are asked about (vocab.PRICE_MORPHEMES)."""
+    tok = tokens[i]
+    if len(tok.text) < 2 or set(tok.text) & PRICE_MORPHEMES:
+        return False  # a lone character is a fragment or a slip (`一個越` for 一個月), not a word to skip
+    for k in (i - 1, i + 1):
+        glued = 0 <= k < len(tokens) and (tokens[k].glued if k > i else tok.glued) and tokens[k].kind == "cjk"
+        if glued and len(tokens[k].text) == 1 and tokens[k].text in PRICE_MORPHEMES:
+            return False  # `流量费`: the word and the price character it was split from
+    before = tokens[i - 1] if i > 0 and not tok.after_break else None
+    after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].after_break else None
+    # `1 萬則評論`: beside the measure word of an amount is beside the amount
+    counted = before is not None and before.role in ("count", "skip") and i > 1 and tokens[i - 2].kind == "amount"
+    return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
 
 
 def _labels(tokens: list[Token], k: int) -> bool:
@@ -625,7 +642,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             # `how much'd`, `that's`: a contraction of filler is filler
             if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1:
                 parts.unknown_words.append(tok.text)
-        elif tok.kind == "cjk" and tok.role is None:
+        elif tok.kind == "cjk" and tok.role is None and not _harmless_cjk(tokens, i):
             parts.unknown_cjk.append(tok.text)
     if parts.period is None and parts.people_period is not None and parts.requests is not None:
         parts.period = parts.people_period  # `日活3000，每人平均问6个问题…月成本`: 6 a day, asked a month

@@ -94,6 +94,8 @@ def chinese_context(tokens: list[Token]) -> None:
             tok.role = "budget"
         elif tok.text in _PRODUCTS and _amount_follows(tokens, i):
             tok.role = "label:output"
+        elif tok.text in _AUDIO_THINGS and _amount_follows(tokens, i):
+            tok.role = "label:audio"  # `每場會議音檔約 11.5 萬 token`: the audio's tokens
         elif tok.text in _TEXTS and _amount_follows(tokens, i):
             tok.role = "label:input"  # `音訊 5000 token + 文字 200 token`: the text part of the prompt
     for i, tok in enumerate(tokens):
@@ -106,6 +108,7 @@ def chinese_context(tokens: list[Token]) -> None:
 #: What a request produces, named as a thing (`摘要大概 300 token`): before an amount it names the output.
 _PRODUCTS = frozenset(["摘要", "总结", "译文", "翻译结果", "结果", "答案", "回覆", "回"])
 _TEXTS = frozenset(["文字", "文本", "文字部分"])
+_AUDIO_THINGS = frozenset(["音档", "录音", "音频档", "语音档", "音频文件", "录音档"])
 _ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", "的", "是", "为"])
 
 

@@ -76,8 +76,8 @@ def test_chinese_answers_count_in_wan_and_yi_and_echo_what_was_typed(rates: Rate
     # The parser reads folded text (5万, 们, gemini-9); the answer quotes what was typed.
     asked = bot.answer("輸入5萬 5萬", "zh_TW").plain.splitlines()[0]
     assert asked.startswith("「5萬」是哪一部分？"), asked
-    unknown = bot.answer("輸入1萬 輸出1千 幫我們算算貴不貴", "zh_TW").plain.splitlines()[0]
-    assert unknown.startswith("我不確定「們、不」對價格有什麼影響"), unknown
+    unknown = bot.answer("輸入1萬 輸出1千 還要算流量費嗎", "zh_TW").plain.splitlines()[0]
+    assert unknown.startswith("我不確定「流量」對價格有什麼影響"), unknown
     wide = bot.answer("ＧＥＭＩＮＩ-9 輸入1萬", "zh_TW").plain.splitlines()[0]
     assert wide.startswith("沒有這個模型：「ＧＥＭＩＮＩ-9」。"), wide
     assert not SIMPLIFIED_ONLY & set(asked + unknown + wide)

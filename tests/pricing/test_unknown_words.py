@@ -1,5 +1,7 @@
 """Precision first, as a property: a word the grammar does not know, added anywhere to a priced
-question, never leaves a priced answer that ignores it. It is understood, skipped as filler, or asked about."""
+question, never leaves a priced answer that ignores something that could change the price. An English
+word is asked about; a Chinese word is asked about unless it is filler by construction (no price
+morpheme, no amount beside it: vocab.PRICE_MORPHEMES), and then the answer is the same as without it."""
 
 from __future__ import annotations
 
@@ -7,8 +9,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from pricing import Ambiguous, PriceBook, PricingError, parse_query
+from pricing import PriceBook, PricingError, parse_query
+from pricing.query import Query
 from pricing.query.numbers import ENGLISH_MULTIPLIERS
+from pricing.query.read import read_question
 from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, WORDS, correct_typo
 
 PRICED_QUESTIONS = [
@@ -37,21 +41,53 @@ _KNOWN_CHARS = set("".join(CJK_WORDS)) | set("".join(CJK_FILLER)) | set("零〇�
 unknown_cjk = st.text(alphabet="鲸猫狗鹅蛙龟梨桃莓橘椰蕉", min_size=1, max_size=3).filter(lambda w: not set(w) & _KNOWN_CHARS)
 
 
+def _read_or_asked(text: str, book: PriceBook) -> Query | None:
+    try:
+        return parse_query(text, book)
+    except PricingError:
+        return None  # asked about, or refused with a reason: never a priced guess
+
+
 @settings(max_examples=300, deadline=None)
-@given(base=st.sampled_from(PRICED_QUESTIONS), word=unknown_words | unknown_cjk, at=st.integers(min_value=0, max_value=20))
-def test_an_unknown_word_is_asked_about_never_ignored(book: PriceBook, base: str, word: str, at: int) -> None:
+@given(base=st.sampled_from(PRICED_QUESTIONS), word=unknown_words, at=st.integers(min_value=0, max_value=20))
+def test_an_unknown_english_word_is_asked_about_never_ignored(book: PriceBook, base: str, word: str, at: int) -> None:
     assert parse_query(base, book).intent in ("estimate", "compare", "budget")  # the base is priced
     assume(word not in book.name_index.first_words)  # `lite`, `argon`: a model named, so understood
     words = base.split(" ")
     words.insert(at % (len(words) + 1), word)
     text = " ".join(words)
-    try:
-        query = parse_query(text, book)
-    except Ambiguous:
-        return  # asked about: right
-    except PricingError:
-        return  # refused with a reason: never a priced guess
-    pytest.fail(f"{text!r} was answered as {query.intent} though {word!r} means nothing to the grammar")
+    query = _read_or_asked(text, book)
+    assert query is None, f"{text!r} was answered as {query.intent} though {word!r} means nothing to the grammar"
+
+
+@settings(max_examples=300, deadline=None)
+@given(base=st.sampled_from(PRICED_QUESTIONS), word=unknown_cjk, at=st.integers(min_value=0, max_value=20))
+def test_an_unknown_chinese_word_is_asked_about_or_changes_nothing(book: PriceBook, base: str, word: str, at: int) -> None:
+    """Chinese: an unknown word with no price morpheme and no amount beside it is filler (vocab.PRICE_MORPHEMES):
+    the answer is then exactly the one without it. Beside an amount, or a lone character, it is asked about."""
+    plain = parse_query(base, book)
+    words = base.split(" ")
+    k = at % (len(words) + 1)
+    words.insert(k, word)
+    text = " ".join(words)
+    query = _read_or_asked(text, book)
+    if query is None:
+        return  # asked about
+    tokens = read_question(text, book).tokens
+    at_word = next(i for i, t in enumerate(tokens) if t.text == word)
+    beside_an_amount = any(0 <= i < len(tokens) and tokens[i].kind == "amount" for i in (at_word - 1, at_word + 1))
+    assert len(word) > 1 and not beside_an_amount, f"{text!r} was answered though {word!r} stands beside an amount or is one character"
+    assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1M in 50k out 流量费", "输入10万 输出1万 微调", "输入10万 输出1万 实时", "输入10万 输出1万 300名玩家", "输入10万 输出1万 视频通话",
+     "输入10万 输出1万 一個越"],  # fmt: skip
+)
+def test_a_chinese_word_with_a_price_morpheme_or_beside_an_amount_is_asked_about(book: PriceBook, text: str) -> None:
+    with pytest.raises(PricingError):
+        parse_query(text, book)
 
 
 @pytest.mark.parametrize("filler", ["please", "hi", "thanks", "🙏", "hey bot", "/gemini-cost", "<@U0BOT>", "请问", "谢谢"])
