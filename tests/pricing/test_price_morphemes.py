@@ -1,0 +1,25 @@
+"""The tables checked against themselves: every Chinese price word of the tables is built from a price
+morpheme (vocab.PRICE_MORPHEMES), so an unknown synonym of one (built from the same characters) is asked
+about, never skipped as filler. Counts and calling verbs are exempt: they matter beside an amount, and an
+unknown word beside an amount is asked about whatever it is made of."""
+
+from __future__ import annotations
+
+from pricing.query.vocab import CJK_WORDS, PRICE_MORPHEMES
+
+#: Roles that change a price wherever the word stands.
+_PRICE_ROLES = ("label:", "tier:", "fx:", "dur:", "period:", "batch", "search", "cny", "usd", "images", "embed", "searches",
+                "thinking_on", "thinking_off", "thinking_budget")  # fmt: skip
+
+
+def test_every_chinese_price_word_has_a_price_morpheme() -> None:
+    words = [w for w, role in CJK_WORDS.items() if role.startswith(_PRICE_ROLES) and not w.isascii()]
+    assert len(words) > 150
+    missing = sorted(w for w in words if not set(w) & PRICE_MORPHEMES)
+    assert missing == [], f"add a character of each to PRICE_MORPHEMES: {missing}"
+
+
+def test_common_chinese_filler_is_not_made_of_price_morphemes() -> None:
+    # the openers and hedges people write around a question stay filler when the tables do not list them
+    for word in ("老板", "新创", "咨询", "请教", "手册", "客服", "小弟", "同事", "面试"):
+        assert not set(word) & PRICE_MORPHEMES, word
