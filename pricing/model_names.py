@@ -289,6 +289,11 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
                 # name may not end in a whole number that counts the next word
                 counts_next = words[-1].isdigit() and after is not None and after.kind in ("word", "cjk", "cjknum")
                 model_id = index.exact.get(words) if counts_next else index.lookup(words)
+                if size > 1 and words[0] == "gemini" and not tokens[parts[0][1] + 1].glued:
+                    # `gemini pro` typed with a space: the product's name, then the model's as people
+                    # say it alone ("pro" is the current Pro); `gemini-pro` typed as one word is the id
+                    bare = index.exact.get(words[1:]) if counts_next else index.lookup(words[1:])
+                    model_id = bare or model_id
                 if model_id is not None:
                     last = parts[size - 1][1]
                     _mark(tokens, i, last, model_id)
@@ -299,7 +304,8 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
                 i += 1
             continue
         i += 1
-    return found
+    # `embedding ... with gemini-embedding-001`: one model named twice is one model
+    return list({model_id: (model_id, typed) for model_id, typed in reversed(found)}.values())[::-1]
 
 
 def _mark(tokens: list[Token], first: int, last: int, model_id: str) -> None:

@@ -28,6 +28,9 @@ _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution
 #: `10 4K images`, `生成10张4K图片`: an image size label, not an amount (1K and 2K bill as one standard image).
 _SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
 _IN_OUT = re.compile(r"\bi/o\b")
+#: `gemini_2.5_flash`: an id typed with underscores is the id, typed as one word like `gemini-2.5-flash`
+#: (`gemini pro` with a space is the product's name and then the model's: model_names.match_models).
+_UNDERSCORED_ID = re.compile(r"\b(?:models/)?gemini(?:_[a-z0-9.]+)+")
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 
 
@@ -48,6 +51,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
         text = _RESOLUTION.sub(_resolution, text)
         text = _SIZE_LABEL.sub(lambda m: "" if m.group(1) in "12" else " resolution ", text)
+    text = _UNDERSCORED_ID.sub(lambda m: m.group(0).replace("_", "-"), text)
     text = _IN_OUT.sub("in/out", text)
     on_date = None
     match = _DATE.search(text)
