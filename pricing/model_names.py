@@ -82,9 +82,12 @@ class NameIndex:
         short = _unique((model_words(n), m.id) for m in card.models for n in derived_names(m.id)[1:2])
         unpreviewed = _unique((model_words(n), m.id) for m in card.models for n in derived_names(m.id)[2:])
         codenames = _unique((_codename(m.id), m.id) for m in card.models if _codename(m.id))
+        # `2.5 lite`: Flash-Lite said by its last word, where only one model of that version has it
+        lite = _unique((tuple(w for w in words if w != "flash"), i) for r in (short, unpreviewed) for words, i in r.items()
+                       if "lite" in words and "flash" in words)
         #: Exact names (word order as typed): the first rank that has a name keeps it.
         self.exact: dict[Words, str] = {}
-        for rank in (ids, aliases, short, unpreviewed, codenames):
+        for rank in (ids, aliases, short, unpreviewed, codenames, lite):
             for words, model_id in rank.items():
                 if len(words) <= MAX_NAME_WORDS:  # a longer one (a card stored before aliases were bounded) is unusable
                     self.exact.setdefault(words, model_id)
