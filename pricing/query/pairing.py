@@ -356,7 +356,7 @@ def _counted_prompts(tokens: list[Token], i: int) -> int | None:
     The index of the prompt word."""
     tok = tokens[i]
     if tok.value is None or tok.value != tok.value.to_integral_value() or (
-        tok.text[-1:].isalpha() and not tok.text[-1:].isdigit() and tok.text[-1:] not in "个"
+        tok.text[-1:].isalpha() and not tok.text[-1:].isdigit() and tok.text[-1:] not in "个km"  # `10k prompts`
     ):
         return None
     k = i + 1
