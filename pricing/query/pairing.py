@@ -64,6 +64,7 @@ class Parts:
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
+    added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
         """A copy with some amounts set: one reading of amounts that had no label."""
@@ -406,7 +407,24 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
             tokens[neighbour].used = True
     if name == "thinking":
         parts.thinking_in_output = _said_as_a_part(tokens, tokens.index(amount), label_at)
+    if _joined_by_plus(tokens, tokens.index(amount)):
+        parts.added.add(name)
     _set_once(parts, name, amount.value, amount)
+
+
+#: Words that add one amount to the next (`6k audio tokens + 300 text tokens`, `1k answer plus 4k thinking`).
+_PLUS = frozenset(["+", "plus", "加", "加上"])
+
+
+def _joined_by_plus(tokens: list[Token], amount_at: int) -> bool:
+    """A plus between this amount and the amount before or after it: the two are summed, not one a part of the other."""
+    for step in (-1, 1):
+        k = amount_at + step
+        while 0 <= k < len(tokens) and tokens[k].kind != "amount" and not tokens[k].after_break:
+            if tokens[k].text in _PLUS:
+                return True
+            k += step
+    return False
 
 
 #: Words that make the amount beside them a part of one already given (`including`, `其中`, `of it`).

@@ -58,8 +58,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     audio = as_tokens(parts.audio, "input")
     video = as_tokens(parts.video, "input")
     input_tokens = as_tokens(parts.input, "input")
-    if parts.input is None:
-        input_tokens = cached + audio + video
+    if parts.input is None or "input" in parts.added and parts.added & {"audio", "video"}:
+        # `19k tokens of audio + a 200 token prompt`: the media and the text prompt make the input
+        input_tokens += cached * (parts.input is None) + audio + video
         if cached and not (audio or video):
             # `800k cached` alone: a prompt made only of cached tokens
             notices.append(Notice("assumed_all_cached", {"cached": cached}))
