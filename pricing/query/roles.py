@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, WORDS, correct_typo
+from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, PHRASES3, WORDS, correct_typo
 
 __all__ = ["assign_roles", "relative_clauses"]
 
@@ -21,6 +21,11 @@ def assign_roles(tokens: list[Token]) -> None:
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.role is not None or tok.kind in ("used", "model", "amount"):
+            continue
+        three = tuple(t.text for t in tokens[i : i + 3])
+        if three in PHRASES3 and all(t.kind == "word" and t.role is None for t in tokens[i : i + 3]):
+            for t, phrase_role in zip(tokens[i : i + 3], PHRASES3[three], strict=True):  # type: ignore[arg-type]
+                t.role = phrase_role
             continue
         if tok.kind == "word" and nxt is not None and nxt.kind == "word" and nxt.role is None and (tok.text, nxt.text) in PHRASES:
             tok.role, nxt.role = PHRASES[(tok.text, nxt.text)]
@@ -42,6 +47,8 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = PHRASES[pair]
             elif tok.text in ("per", "a", "each", "every", "an") and nxt.text in PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
+            elif tok.text in ("per", "every") and WORDS.get(nxt.text) == "count" and nxt.text != "times":
+                tok.role, nxt.role = "skip", "each"  # `115k tokens per episode`, `per doc`: per request
             elif pair == ("how", "many"):
                 tok.role, nxt.role = "budget", "skip"
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":

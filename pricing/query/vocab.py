@@ -20,9 +20,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 __all__ = [
+    "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
     "WORDS",
     "PHRASES",
+    "PHRASES3",
     "FILLER",
     "CJK_WORDS",
     "CJK_FILLER",
@@ -49,6 +51,16 @@ CURRENCY_WORDS: dict[str, tuple[str, ...]] = {
     "SGD": ("sgd", "新加坡元", "新加坡币", "新币"),
 }
 
+#: Currency symbols other than `$` and `¥` (USD and yuan), by ISO code, as CLDR writes them in the locale
+#: given (tests/pricing/test_currency_words.py checks each against Babel). A budget in one of them is asked
+#: about (budgets are read in USD and yuan only), never read as a bare number.
+CURRENCY_SYMBOLS: dict[str, tuple[str, str]] = {
+    "£": ("GBP", "en"), "€": ("EUR", "en"), "₩": ("KRW", "en"), "₹": ("INR", "en"), "₪": ("ILS", "en"), "₫": ("VND", "en"),
+    "₱": ("PHP", "en"), "nt$": ("TWD", "en"), "hk$": ("HKD", "en"), "a$": ("AUD", "en"), "ca$": ("CAD", "en"),
+    "r$": ("BRL", "en"), "mx$": ("MXN", "en"), "nz$": ("NZD", "en"), "฿": ("THB", "th"), "₽": ("RUB", "ru"), "₺": ("TRY", "tr"),
+    "₴": ("UAH", "uk"), "zł": ("PLN", "pl"),
+}  # fmt: skip
+
 WORDS: dict[str, str] = {
     **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
@@ -67,13 +79,15 @@ WORDS: dict[str, str] = {
          "messages", "message", "msgs", "conversations", "chats", "turns", "documents", "docs", "doc",
          "texts", "chunks", "passages", "pages", "records", "rows", "sentences", "jobs", "tasks", "invocations",
          "executions", "generations", "emails", "tickets", "articles", "files", "questions", "msg", "descriptions", "reviews", "comments", "posts",
-         "tweets", "entries", "snippets", "summaries", "transcripts", "products", "items"],
+         "tweets", "entries", "snippets", "summaries", "transcripts", "products", "items", "episodes", "steps", "notes",
+         "lookups", "classifications", "translations", "prs", "volume"],
         "count",
     ),
     # People are not requests: `300 users` says nothing of how often each asks (usage.py multiplies
     # only when a count per person is given, `100 users x 20 messages a day`)
     **dict.fromkeys(
-        ["users", "people", "persons", "customers", "employees", "members", "subscribers", "seats", "students", "agents"],
+        ["users", "people", "persons", "customers", "employees", "members", "subscribers", "seats", "students", "agents",
+         "dau", "mau", "signups", "sign-ups", "accounts"],
         "people",
     ),
     **dict.fromkeys(["searches"], "searches"),
@@ -90,8 +104,9 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
     **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if word.isascii()},
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
-    **dict.fromkeys(["budget", "afford", "fit", "buy", "cover"], "budget"),
-    **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "all", "lowest", "cheap"], "compare"),
+    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped"], "budget"),
+    **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "all", "lowest", "cheap", "pricier", "costlier",
+                     "difference", "diff"], "compare"),
     **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
     **dict.fromkeys(["free", "limits", "limit", "quota", "quotas", "allowance"], "free"),
     "rpm": "limit:rpm",
@@ -102,7 +117,8 @@ WORDS: dict[str, str] = {
         ["window", "status", "deprecated", "deprecation", "retired", "shutdown", "successor", "available",
          "availability", "modalities", "modality", "multimodal", "supports", "support", "released", "release",
          "discontinued", "eol", "sunset", "replacement", "info", "specs", "details", "ga", "preview", "stable",
-         "replaced", "replace", "replaces", "accept", "accepts", "maximum", "take", "takes", "threshold"],
+         "replaced", "replace", "replaces", "accept", "accepts", "maximum", "take", "takes", "threshold", "cutoff",
+         "knowledge"],
         "info",
     ),
     "public": "public",
@@ -129,6 +145,15 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["them", "those", "these"], "pronoun"),
     **dict.fromkeys(["instead", "switch", "switching"], "followup"),
     **dict.fromkeys(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "=", ":"], "link"),
+    # `300 text tokens in`: text is what a prompt is made of unless another modality is named
+    **dict.fromkeys(["text", "textual"], "link"),
+}
+
+#: Three-word phrases, read before the two-word ones: `30k of it hitting the cache` (cache hits), where
+#: `hitting the` alone is calling (`we hit the api 20k times`).
+PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
+    **{(verb, "the", "cache"): ("label:cached", "link", "link") for verb in ("hit", "hits", "hitting", "hitting")},
+    **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
 }
 
 #: Two-word phrases: (first, second) -> (role of first, role of second).
@@ -221,6 +246,15 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("per", "second"): ("skip", "matter"),
     # `we hit the api 20k times a day`: hitting the API is calling it, not a cache hit
     ("hit", "the"): ("skip", "skip"),
+    ("hit", "it"): ("skip", "skip"),
+    ("hitting", "it"): ("skip", "skip"),
+    ("hits", "it"): ("skip", "skip"),
+    # `1000 requests in all`: a total; `hey all`: a greeting (`all` alone is `compare all models`)
+    ("in", "all"): ("total", "skip"),
+    **{(greeting, "all"): ("skip", "skip") for greeting in ("hey", "hi", "hello", "thanks", "morning", "folks")},
+    ("how", "big"): ("skip", "info"),
+    ("how", "large"): ("skip", "info"),
+    ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
 }
 
@@ -262,7 +296,10 @@ FILLER = frozenset(
     back send sending sent
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
-    in? one single same it? this? that? will would be been being default""".split()
+    in? one single same it? this? that? will would be been being default
+    trying try tried running doing sorry dumb silly stupid newbie noob but though basically
+    classification categorization categorizing labeling labelling rag retrieval backfill backfilling migration off
+    credits credit""".split()
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
