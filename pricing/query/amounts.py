@@ -34,8 +34,9 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
         return None
     word = tokens[after]
     role = word.role or WORDS.get(word.text) if word.kind in ("cjk", "word") else None
-    # `50 美金` is dollars however it is spaced; a spaced 人民币 (`输出5万 人民币`) asks for the answer in yuan
-    if role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued and role != "usd"):
+    # `50 美金` is dollars however it is spaced; a spaced 人民币 (`输出5万 人民币`) asks for the answer in yuan;
+    # `200 euros`, `£200` (normalize: `200 gbp`) are money in another currency (asked about: pairing.collect)
+    if role not in ("usd", "cny") and not (role or "").startswith("fx:") or (word.kind == "cjk" and not word.glued and role != "usd"):
         return None
     before = tokens[first - 1] if first > 0 else None
     if before is not None and ((before.role or WORDS.get(before.text) or "").startswith("label:")):

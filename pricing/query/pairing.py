@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ..errors import InvalidQuery
+from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
 from .question import Topic
@@ -464,6 +464,9 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     _budget_periods(tokens, parts)
     for i, tok in enumerate(tokens):
         r = tok.role or ""
+        if tok.kind == "amount" and tok.money is not None and tok.money.startswith("fx:"):
+            # `£200 a month`: budgets are read in USD and yuan; another currency is asked about, not converted
+            raise Ambiguous("unknown_words", words=tok.text)
         if tok.kind == "amount" and tok.money is not None:
             name = "budget_usd" if tok.money == "usd" else "budget_cny"
             _set_once(parts, name, tok.value, tok)
