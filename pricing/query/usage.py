@@ -41,6 +41,8 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         if parts.input is None or parts.cached is not None or not 0 <= parts.cached_pct <= 100:
             raise Ambiguous("unplaced_label", words="%")
         parts.cached = parts.input * parts.cached_pct / 100
+    if parts.storage is not None:
+        parts.labels_seen.discard("storage")  # `cache 200k for 48h, what does the storage cost`: the storage given
     if parts.storage is not None and parts.hours is None:
         raise InvalidQuery("storage_needs_hours", amount=plain_amount(parts.storage))
     if parts.hours is not None and parts.storage is None:
