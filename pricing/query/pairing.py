@@ -167,7 +167,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 parts.per_person = True  # `100 users x 20 messages a day`
         elif _adjective_before_count(tokens, nxt):
             _set_once(parts, "requests", tok.value, tok)  # `60k product descriptions`: a count of a kind of thing
-            tokens[nxt].role = "skip"
+            if tokens[nxt].role is None:
+                tokens[nxt].role = "skip"  # `300 grounded requests` stay grounded
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
         elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
@@ -279,8 +280,8 @@ def _adjective_before_count(tokens: list[Token], k: int) -> bool:
     if not (0 <= k < len(tokens) - 1):
         return False
     word, noun = tokens[k], tokens[k + 1]
-    # only a word the tables know as harmless: an unknown one is still asked about
-    return (word.kind == "word" and word.role is None and word.text in FILLER and len(word.text) > 2
+    # only a word the tables know as harmless (or `grounded`, which keeps its meaning): an unknown one is still asked about
+    return (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search") and len(word.text) >= 2
             and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used)
 
 
