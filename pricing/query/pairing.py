@@ -461,6 +461,7 @@ def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> 
 def collect(tokens: list[Token], parts: Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
     standalone: list[Token] = []
+    thinking_mode = False
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     _budget_periods(tokens, parts)
     for i, tok in enumerate(tokens):
@@ -503,6 +504,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.currency = r[3:]
         elif r == "per_person":
             parts.per_person = True
+        elif r == "mode:thinking":
+            thinking_mode = True
         elif r == "public":
             parts.public = True
         elif r == "embed":
@@ -541,6 +544,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None:
             parts.unknown_cjk.append(tok.text)
+    if thinking_mode and parts.thinking is None:
+        parts.labels_seen.add("thinking")  # `with thinking` and no amount of it: how many? (asked)
     volume_period = parts.period is not None
     for tok in standalone:
         period = tok.role[7:]  # type: ignore[index]
