@@ -28,6 +28,8 @@ _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution
 #: `10 4K images`, `生成10张4K图片`: an image size label, not an amount (1K and 2K bill as one standard image).
 _SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
 _IN_OUT = re.compile(r"\bi/o\b")
+#: `w/ thinking`, `w/o batch`: chat shorthand for with and without.
+_WITH = re.compile(r"\bw/(o\b)?")
 #: `gemini_2.5_flash`: an id typed with underscores is the id, typed as one word like `gemini-2.5-flash`
 #: (`gemini pro` with a space is the product's name and then the model's: model_names.match_models).
 _UNDERSCORED_ID = re.compile(r"\b(?:models/)?gemini(?:_[a-z0-9.]+)+")
@@ -61,6 +63,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _SYMBOL_MONEY.sub(lambda m: f" {m.group(2) or ''} {CURRENCY_SYMBOLS[m.group(1)][0].lower()} ", text)
     text = _UNDERSCORED_ID.sub(lambda m: m.group(0).replace("_", "-"), text)
     text = _IN_OUT.sub("in/out", text)
+    text = _WITH.sub(lambda m: " without " if m.group(1) else " with ", text)
     on_date = None
     match = _DATE.search(text)
     if match is not None:

@@ -38,6 +38,8 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
             elif tok.text == "/" and nxt is not None and nxt.text in ("min", "minute"):
                 tok.role, nxt.role = "skip", "period:minute"
+            elif nxt is not None and (tok.text, nxt.text) in PHRASES:
+                tok.role, nxt.role = PHRASES[(tok.text, nxt.text)]  # `/user`
         elif tok.kind == "word":
             tok.role = WORDS.get(tok.text)
             if nxt is None or nxt.kind != "word" or nxt.role is not None:

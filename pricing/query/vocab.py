@@ -6,6 +6,7 @@ parser. Roles are plain strings read by `pricing.query`:
 - ``label:<part>``: names the part an amount is (input, output, cached, cache, storage, thinking,
   audio, video); ``count``, ``searches``, ``dur:<hours>``, ``period:<day|month|minute|week>``;
 - ``people`` (users, 用户: not requests) and ``per_person`` (每人, per user: a count per person);
+- ``mode:thinking`` (`with thinking`): thinking is on; its amount is given elsewhere or asked for;
 - options: ``batch``, ``tier:<flex|priority>`` (Google's service tiers), ``search``, ``cny``, ``usd``, ``public``;
 - intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
 - ``count_verb`` (调用, 请求, 跑: the amount after it is a request count; a period before it is the count's);
@@ -106,7 +107,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
     **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped"], "budget"),
     **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "all", "lowest", "cheap", "pricier", "costlier",
-                     "difference", "diff"], "compare"),
+                     "difference"], "compare"),
     **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
     **dict.fromkeys(["free", "limits", "limit", "quota", "quotas", "allowance"], "free"),
     "rpm": "limit:rpm",
@@ -154,6 +155,8 @@ WORDS: dict[str, str] = {
 PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
     **{(verb, "the", "cache"): ("label:cached", "link", "link") for verb in ("hit", "hits", "hitting", "hitting")},
     **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
+    # `search grounding on all of them`: every request
+    **{(word, "of", pronoun): ("each", "skip", "skip") for word in ("all", "each", "every") for pronoun in ("them", "those", "these")},
 }
 
 #: Two-word phrases: (first, second) -> (role of first, role of second).
@@ -253,6 +256,14 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("in", "all"): ("total", "skip"),
     **{(greeting, "all"): ("skip", "skip") for greeting in ("hey", "hi", "hello", "thanks", "morning", "folks")},
     ("how", "big"): ("skip", "info"),
+    # `3 pro with thinking: 3k in`: a mode, not a label for the amount after it (asked about if no amount says
+    # how many thinking tokens: pairing.collect)
+    ("with", "thinking"): ("skip", "mode:thinking"),
+    ("with", "reasoning"): ("skip", "mode:thinking"),
+    # `500 token summaries`: the size of what the model writes
+    **{(tokens, noun): ("link", "label:output") for tokens in ("token", "tokens") for noun in ("summaries", "summary")},
+    # `5 msgs/user/day`: a count per person
+    ("/", "user"): ("skip", "per_person"),
     ("how", "large"): ("skip", "info"),
     ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
@@ -299,7 +310,7 @@ FILLER = frozenset(
     in? one single same it? this? that? will would be been being default
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling rag retrieval backfill backfilling migration off
-    credits credit""".split()
+    credits credit time someone anyone somebody podcast podcasts pr code""".split()
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
