@@ -41,8 +41,11 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         if parts.input is None or parts.cached is not None or not 0 <= parts.cached_pct <= 100:
             raise Ambiguous("unplaced_label", words="%")
         parts.cached = parts.input * parts.cached_pct / 100
-    if parts.storage is not None:
-        parts.labels_seen.discard("storage")  # `cache 200k for 48h, what does the storage cost`: the storage given
+    for name in ("storage", "thinking"):
+        if getattr(parts, name) is not None:
+            # `cache 200k for 48h, what does the storage cost`, `Thinking on 3.1 pro: ..., thoughts ~10k`: a
+            # label with no amount of its own names the part given
+            parts.labels_seen.discard(name)
     if parts.storage is not None and parts.hours is None:
         raise InvalidQuery("storage_needs_hours", amount=plain_amount(parts.storage))
     if parts.hours is not None and parts.storage is None:
