@@ -146,6 +146,11 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             num, _, den = role(nxt)[4:].partition("/")
             _set_once(parts, "hours", tok.value * Decimal(num) / Decimal(den or 1), tok)
             taken.add(nxt)
+        elif role(prev).startswith("label:") and role(nxt) == "count" and nxt + 1 < n and tokens[nxt + 1].kind == "amount":
+            # `output: 500  volume: 20k/day`: a count noun followed by its own amount names that one, so the
+            # amount before it is the label's
+            _set_label(parts, role(prev)[6:], tok, tokens, prev)
+            taken.add(prev)
         elif (counted := _counted_prompts(tokens, i)) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `300 prompts of 12k tokens`, `500个prompt`
             taken.add(counted)
@@ -155,7 +160,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_once(parts, "searches", tok.value, tok)  # `每次查3次`: searches per request
             parts.search = True
             taken.update((i - 1, nxt))
-        elif role(nxt) == "count" and tokens[nxt].text in ("queries", "query", "searches") and _per_request_after(tokens, nxt):
+        elif (role(nxt) == "count" and tokens[nxt].text in ("queries", "query", "searches") and _per_request_after(tokens, nxt)
+              and parts.people is None):  # `150 users, 30 queries each per day`: each user's queries
             _set_once(parts, "searches", tok.value, tok)  # `4 queries per prompt`: searches in each request
             parts.search = True
             taken.add(nxt)
