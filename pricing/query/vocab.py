@@ -256,6 +256,9 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("in", "all"): ("total", "skip"),
     **{(greeting, "all"): ("skip", "skip") for greeting in ("hey", "hi", "hello", "thanks", "morning", "folks")},
     ("how", "big"): ("skip", "info"),
+    # `150 daily active users`: users, not a period
+    ("daily", "active"): ("link", "link"),
+    ("monthly", "active"): ("link", "link"),
     # `3 pro with thinking: 3k in`: a mode, not a label for the amount after it (asked about if no amount says
     # how many thinking tokens: pairing.collect)
     ("with", "thinking"): ("skip", "mode:thinking"),
@@ -310,7 +313,7 @@ FILLER = frozenset(
     in? one single same it? this? that? will would be been being default
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling rag retrieval backfill backfilling migration off
-    credits credit time someone anyone somebody podcast podcasts pr code""".split()
+    credits credit visible final actual maybe perhaps kb time someone anyone somebody podcast podcasts pr code""".split()
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
