@@ -165,6 +165,14 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_once(parts, "searches", tok.value, tok)  # `4 queries per prompt`: searches in each request
             parts.search = True
             taken.add(nxt)
+        elif role(nxt) == "count" and any(t.role == "per_unit" and t.text == tokens[nxt].text for t in tokens[:i]):
+            _set_once(parts, "people", tok.value, tok)  # `20 steps per task, 200 tasks/day`: 200 units of 20
+            parts.per_person = True
+            taken.add(nxt)
+            for t in tokens[:i]:
+                if t.role == "per_unit" and t.text == tokens[nxt].text:
+                    t.used = True
+            mark_volume(neighbour(nxt, 1))
         elif role(nxt) == "people":
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
@@ -510,6 +518,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.currency = r[3:]
         elif r == "per_person":
             parts.per_person = True
+        elif r == "per_unit" and not tok.used:
+            parts.intents.add("each")  # `20 steps per task` and no number of tasks: per request
         elif r == "mode:thinking":
             thinking_mode = True
         elif r == "public":

@@ -50,7 +50,10 @@ def assign_roles(tokens: list[Token]) -> None:
             elif tok.text in ("per", "a", "each", "every", "an") and nxt.text in PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
             elif tok.text in ("per", "every") and WORDS.get(nxt.text) == "count" and nxt.text != "times":
-                tok.role, nxt.role = "skip", "each"  # `115k tokens per episode`, `per doc`: per request
+                # `115k tokens per episode`: per request; `20 steps per task`: a count in each unit (a task),
+                # multiplied by the number of units given (`200 tasks/day`), as a count per person is
+                counted = i >= 2 and tokens[i - 1].role == "count" and tokens[i - 2].kind == "amount"
+                tok.role, nxt.role = "skip", "per_unit" if counted else "each"
             elif pair == ("how", "many"):
                 tok.role, nxt.role = "budget", "skip"
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":

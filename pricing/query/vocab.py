@@ -5,7 +5,8 @@ parser. Roles are plain strings read by `pricing.query`:
 
 - ``label:<part>``: names the part an amount is (input, output, cached, cache, storage, thinking,
   audio, video); ``count``, ``searches``, ``dur:<hours>``, ``period:<day|month|minute|week>``;
-- ``people`` (users, 用户: not requests) and ``per_person`` (每人, per user: a count per person);
+- ``people`` (users, 用户: not requests) and ``per_person`` (每人, per user: a count per person); ``per_unit``
+  (`20 steps per task`: a count per unit, the units counted elsewhere: `200 tasks/day`);
 - ``mode:thinking`` (`with thinking`): thinking is on; its amount is given elsewhere or asked for;
 - options: ``batch``, ``tier:<flex|priority>`` (Google's service tiers), ``search``, ``cny``, ``usd``, ``public``;
 - intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
