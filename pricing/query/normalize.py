@@ -28,6 +28,8 @@ _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution
 #: `10 4K images`, `生成10张4K图片`: an image size label, not an amount (1K and 2K bill as one standard image).
 _SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
 _IN_OUT = re.compile(r"\bi/o\b")
+#: `per M tokens`, `per million`, `/Mtok`: Google's unit, one million tokens (a bare `m` elsewhere may be a month).
+_PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks?\b)")
 #: `w/ thinking`, `w/o batch`: chat shorthand for with and without.
 _WITH = re.compile(r"\bw/(o\b)?")
 #: `gemini_2.5_flash`: an id typed with underscores is the id, typed as one word like `gemini-2.5-flash`
@@ -63,6 +65,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _SYMBOL_MONEY.sub(lambda m: f" {m.group(2) or ''} {CURRENCY_SYMBOLS[m.group(1)][0].lower()} ", text)
     text = _UNDERSCORED_ID.sub(lambda m: m.group(0).replace("_", "-"), text)
     text = _IN_OUT.sub("in/out", text)
+    text = _PER_MILLION.sub(" per 1m ", text)
     text = _WITH.sub(lambda m: " without " if m.group(1) else " with ", text)
     on_date = None
     match = _DATE.search(text)
