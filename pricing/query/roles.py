@@ -24,7 +24,7 @@ def assign_roles(tokens: list[Token]) -> None:
             continue
         three = tuple(t.text for t in tokens[i : i + 3])
         if three in PHRASES3 and all(t.kind == "word" and t.role is None for t in tokens[i : i + 3]):
-            for t, phrase_role in zip(tokens[i : i + 3], PHRASES3[three], strict=True):  # type: ignore[arg-type]
+            for t, phrase_role in zip(tokens[i : i + 3], PHRASES3[three], strict=True):
                 t.role = phrase_role
             continue
         if tok.kind == "word" and nxt is not None and nxt.kind == "word" and nxt.role is None and (tok.text, nxt.text) in PHRASES:
