@@ -272,6 +272,8 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
             j = i
             while j < len(tokens) and len(parts) < index.max_words:
                 t = tokens[j]
+                if j > i and t.after_break:
+                    break  # `flash-lite、2.5 flash`: a name never runs over a comma into the next item
                 if t.kind in ("word", "num"):
                     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
                     joined = t.text + nxt.text if nxt is not None and nxt.glued and nxt.kind in ("word", "num") else None

@@ -25,6 +25,10 @@ __all__ = [
 ]
 
 
+#: Yuan as a unit of money (not the currency's name, which may ask for the answer in yuan).
+_YUAN_UNITS = frozenset(["元", "块", "块钱"])
+
+
 def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     """`100美元`, `100 dollars`: the currency that makes the amount at ``first`` money, if any.
 
@@ -34,9 +38,11 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
         return None
     word = tokens[after]
     role = word.role or WORDS.get(word.text) if word.kind in ("cjk", "word") else None
-    # `50 美金` is dollars however it is spaced; a spaced 人民币 (`输出5万 人民币`) asks for the answer in yuan;
+    # `50 美金` is dollars however it is spaced; a spaced 人民币 (`输出5万 人民币`) asks for the answer in yuan
+    # (元, 块 are units that only ever follow money: `50 块钱` is money however it is spaced);
     # `200 euros`, `£200` (normalize: `200 gbp`) are money in another currency (asked about: pairing.collect)
-    if role not in ("usd", "cny") and not (role or "").startswith("fx:") or (word.kind == "cjk" and not word.glued and role != "usd"):
+    if (role not in ("usd", "cny") and not (role or "").startswith("fx:")
+            or word.kind == "cjk" and not word.glued and role != "usd" and word.text not in _YUAN_UNITS):
         return None
     before = tokens[first - 1] if first > 0 else None
     if before is not None and ((before.role or WORDS.get(before.text) or "").startswith("label:")):
@@ -122,12 +128,29 @@ def _cjk_compound(tokens: list[Token], j: int, value: Decimal, unit: int, *, lea
 
 
 def drop_article_one(tokens: list[Token]) -> list[Token]:
-    """`把一个20万token的文档`: 一个 before an amount is "a", not one more amount to ask about."""
+    """Numbers that are no amount of the question's:
+
+    - `把一个20万token的文档`: 一个 before an amount is "a", not one more amount to ask about;
+    - `三个比一下`, `两个模型对比`: how many things are compared;
+    - `超过20万是不是更贵`: a threshold asked about, not a part of the usage.
+    """
     drop: set[int] = set()
     for i in range(len(tokens) - 2):
         if tokens[i].kind == "amount" and tokens[i].text == "一" and tokens[i + 1].text == "个" and tokens[i + 2].kind == "amount":
             drop.update((i, i + 1))
+    for i in range(len(tokens) - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        if tok.kind == "amount" and nxt.text == "个" and tok.money is None:
+            after = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].role == "model_kw")
+            if after < len(tokens) and tokens[after].role == "compare":
+                drop.update((i, i + 1))
+        elif tok.kind == "cjk" and tok.text in _THRESHOLD_WORDS and nxt.kind == "amount":
+            drop.update((i, i + 1))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+#: Words before a number that make it a threshold (`超过20万`: the >200k tier), not an amount.
+_THRESHOLD_WORDS = frozenset(["超过", "超出", "超过了", "大于", "高于"])
 
 
 _HOUR_WORDS = frozenset({"hour", "hours", "hr", "hrs"})

@@ -7,8 +7,8 @@ import re
 import unicodedata
 
 from ..errors import PricingError
-from .normalize import MAX_QUERY_CHARS
-from .vocab import TRADITIONAL, TRADITIONAL_WORDS
+from .normalize import MAX_QUERY_CHARS, TAIWAN_WORDS
+from .script import simplified_chars
 
 __all__ = ["typed", "with_typed_words"]
 
@@ -25,11 +25,11 @@ def _fold(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     origin: list[int] = []
     for i, char in enumerate(text[:MAX_QUERY_CHARS]):
-        out = _PUNCTUATION.get(char) or unicodedata.normalize("NFKC", char).lower().translate(TRADITIONAL)
+        out = _PUNCTUATION.get(char) or simplified_chars(unicodedata.normalize("NFKC", char).lower())
         folded.extend(out)
         origin.extend([i] * len(out))
     joined = "".join(folded)
-    for word, simple in TRADITIONAL_WORDS.items():  # 影片 -> 视频: Taiwan words the parser reads as Mainland ones
+    for word, simple in TAIWAN_WORDS.items():  # 影片 -> 视频: Taiwan words the parser reads as Mainland ones
         start = joined.find(word)
         while start != -1:
             joined = joined[:start] + simple + joined[start + len(word) :]

@@ -42,12 +42,14 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
         return "topic" if parts.search else "rates"  # grounding's rate is explained with its allowance
     if "info" in wants:
         return "model_info"
-    if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"}:
+    if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"} or parts.topics:
         return "topic"
     if "help" in wants and not models:
         return "help"
     if parts.requests is not None and not parts.intents & {"rates", "compare"}:
         raise Ambiguous("count_without_tokens")
+    if "price_q" in wants and parts.period is not None and not wants & {"rates", "compare", "free", "help", "info"}:
+        raise Ambiguous("count_without_tokens")  # `flash 一个月大概多少钱？`: a month of what usage?
     if "price_q" in wants and not models and not wants & {"rates", "compare", "free", "help", "info"}:
         raise Ambiguous("count_without_tokens")  # `how much is a chatbot?`: nothing to price yet
     if "budget" in wants:

@@ -7,9 +7,13 @@ import re
 import unicodedata
 
 from ..errors import InvalidQuery
-from .vocab import CURRENCY_SYMBOLS, TRADITIONAL, TRADITIONAL_WORDS
+from .script import simplified_chars
+from .vocab import CURRENCY_SYMBOLS, TRADITIONAL_WORDS
 
-__all__ = ["MAX_QUERY_CHARS", "normalize"]
+#: Taiwan words, keyed as they read once their characters are folded (`音訊` -> `音讯`).
+TAIWAN_WORDS = {simplified_chars(word): simple for word, simple in TRADITIONAL_WORDS.items()}
+
+__all__ = ["MAX_QUERY_CHARS", "TAIWAN_WORDS", "normalize"]
 
 #: Slack caps a slash command's text well below this; longer input is cut, not refused.
 MAX_QUERY_CHARS = 4000
@@ -49,9 +53,9 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     # it gets a space before NFKC would fold it into a digit-grouping comma
     text = text[:MAX_QUERY_CHARS].replace("，", ", ").replace("、", ", ")
     text = unicodedata.normalize("NFKC", text).lower()
-    for word, simple in TRADITIONAL_WORDS.items():
+    text = simplified_chars(text)
+    for word, simple in TAIWAN_WORDS.items():
         text = text.replace(word, simple)
-    text = text.translate(TRADITIONAL)
     text = _SLACK_MARKUP.sub(" ", text)
     text = _EMOJI.sub(" ", text)  # `:moneybag:` is how Slack sends an emoji: decoration
     text = _BOLD.sub(r" \1 ", text)  # `*50k in*` is bold, not a multiplication

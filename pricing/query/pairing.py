@@ -17,6 +17,17 @@ __all__ = ["Parts", "pair", "collect"]
 #: Words that may stand between an amount and its label without changing what it is.
 _COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx",
                      "avg", "average", "averaging", "part", "portion"])  # fmt: skip
+#: Chinese words that may stand between an amount and its label: about (`思考token大概2000`), besides
+#: (`思考另外6千`)...
+_CJK_ABOUT = frozenset(["大概", "大约", "约", "大致", "差不多", "将近", "接近", "平均", "另外", "另算", "另计", "额外", "外加", "还有"])
+#: ...and a modal only where a label follows it (`有3万能命中缓存`); before a verb (`1千，可以调用几次`) it
+#: opens the next clause.
+_CJK_MODAL = frozenset(["能", "可以", "可", "会", "都"])
+
+
+def _labels(tokens: list[Token], k: int) -> bool:
+    return 0 <= k < len(tokens) and (tokens[k].role or "").startswith("label:")
+
 #: A label seen without an amount names a topic (`how does caching work`).
 _LABEL_TOPICS: dict[str, Topic] = {"cache": "caching", "cached": "caching", "storage": "caching", "thinking": "thinking"}
 
@@ -88,7 +99,9 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     def neighbour(k: int, step: int) -> int:
         # skip words that sit between an amount and its label: `1M tokens in`, `input = 1M`
         k += step
-        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link", "total") or tokens[k].role is None and tokens[k].text in _COPULA):
+        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link", "total") or tokens[k].role is None and tokens[k].text in _COPULA
+                              or tokens[k].kind == "cjk" and tokens[k].text in _CJK_ABOUT
+                              or tokens[k].kind == "cjk" and tokens[k].text in _CJK_MODAL and _labels(tokens, k + step)):
             k += step
         return k
 
@@ -186,7 +199,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
         elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
-              or role(prev) == "count_verb" or _verb_as_noun(tokens, nxt)):
+              or role(prev) == "count_verb" and not (role(nxt).startswith("label:") and not tokens[nxt].after_break)  # `跑 100k input`
+              or _verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")):  # `输出两千 调用一次`: the label's
             _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
             after_verb = role(prev) == "count_verb"
             count_at = nxt if role(nxt) in ("count", "count_verb") else prev
@@ -213,6 +227,11 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(prev)
             if not mark_volume(_period_before(tokens, i)):
                 mark_volume(neighbour(i, 1))
+        elif role(prev) == "people_label":
+            _set_once(parts, "people", tok.value, tok)  # `日活1,000`: daily active users
+            taken.add(prev)
+            if role(nxt) == "people":
+                taken.add(nxt)  # `日活 2000 人`
         elif role(prev).startswith("label:"):
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
@@ -395,7 +414,9 @@ def _described_noun(tokens: list[Token], i: int, nxt: int) -> int | None:
     if not (0 <= nxt < len(tokens)):
         return None
     noun = tokens[nxt]
-    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER or noun.kind == "cjk" and noun.role in ("count", None)):
+    joined = tokens[nxt - 1].text == "的"  # `25万token的知识库`: a filler noun too, once 的 makes it the thing described
+    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER
+            or noun.kind == "cjk" and (noun.role in ("count", None) or joined and noun.role == "skip")):
         return None
     if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
         return None
@@ -467,6 +488,8 @@ def _said_as_a_part(tokens: list[Token], amount_at: int, label_at: int) -> bool:
 
 
 def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> None:
+    if name == "hours" and parts.hours == value:
+        return  # `存 24 小时，这 24 小时内…`: the same duration said again
     if getattr(parts, name) is not None:
         raise InvalidQuery("duplicate_part", part=name, amount=amount.text)
     setattr(parts, name, value)
@@ -475,7 +498,6 @@ def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> 
 def collect(tokens: list[Token], parts: Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
     standalone: list[Token] = []
-    thinking_mode = False
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     _budget_periods(tokens, parts)
     for i, tok in enumerate(tokens):
@@ -503,6 +525,10 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif r.startswith("limit:"):
             parts.limit = r[6:]
             parts.intents.add("free")
+        elif r == "thinking_on" and parts.thinking is None:
+            parts.labels_seen.add("thinking")  # `开思考` with no amount: the thinking tokens are unknown, so ask
+        elif r == "thinking_off":
+            parts.topics.append("thinking")  # `关掉思考能省钱吗`
         elif r == "batch":
             parts.batch = True
             parts.topics.append("batch")
@@ -520,8 +546,6 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.per_person = True
         elif r == "per_unit" and not tok.used:
             parts.intents.add("each")  # `20 steps per task` and no number of tasks: per request
-        elif r == "mode:thinking":
-            thinking_mode = True
         elif r == "public":
             parts.public = True
         elif r == "embed":
@@ -560,8 +584,6 @@ def collect(tokens: list[Token], parts: Parts) -> None:
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None:
             parts.unknown_cjk.append(tok.text)
-    if thinking_mode and parts.thinking is None:
-        parts.labels_seen.add("thinking")  # `with thinking` and no amount of it: how many? (asked)
     volume_period = parts.period is not None
     for tok in standalone:
         period = tok.role[7:]  # type: ignore[index]

@@ -246,6 +246,10 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         stored = replace(usage, input_tokens=0, cached_tokens=0, storage_tokens=usage.cached_tokens, storage_hours=Decimal(1))
         raise Ambiguous("cache_what", (canonical(query), canonical(replace(query, usage=stored))), amount=str(usage.cached_tokens))
     unplaced = parts.labels_seen & {"cached", "cache", "thinking", "storage"}
+    if usage is not None and (usage.cached_tokens or usage.storage_tokens):
+        unplaced -= {"cached", "cache", "storage"}  # `cache 的钱：缓存15万存24小时…`: the word names what has its amount
+    if usage is not None and usage.thinking_tokens:
+        unplaced.discard("thinking")  # `开思考，…思考大概4000`
     if unplaced:
         raise Ambiguous("unplaced_label", (canonical(query),), words=", ".join(sorted(unplaced)))
     if usage is not None and "output" in parts.labels_seen and not usage.output_tokens and usage.input_tokens:

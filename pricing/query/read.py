@@ -17,7 +17,7 @@ from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amount
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .pairing import Parts, collect, pair
-from .roles import assign_roles, relative_clauses
+from .roles import assign_roles, chinese_context, relative_clauses
 from .tokenize import tokenize
 from .vocab import FILLER, WORDS, correct_typo
 
@@ -46,6 +46,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     tokens = thirty_day_month(kept_in_cache(tokens, normalized))
     check_amounts(tokens)
     assign_roles(tokens)
+    chinese_context(tokens)
     relative_clauses(tokens)
     parts = Parts()
     unlabeled = pair(tokens, parts)

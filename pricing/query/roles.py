@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..tokens import Token
 from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, PHRASES3, WORDS, correct_typo
 
-__all__ = ["assign_roles", "relative_clauses"]
+__all__ = ["assign_roles", "chinese_context", "relative_clauses"]
 
 _PRONOUNS = frozenset(["them", "it", "those", "these", "which", "that"])
 
@@ -79,3 +79,45 @@ def relative_clauses(tokens: list[Token]) -> None:
             period_after = any((t.role or "").startswith("period:") for t in tokens[i + 1 : i + 4])
             if i > 1 and tokens[i - 2].kind == "amount" and tok.text in ("those", "these", "them") and period_after:
                 tok.role = "count"  # `700 of those per day`: that many of the request just described
+
+
+def chinese_context(tokens: list[Token]) -> None:
+    """Chinese words whose role depends on the word beside them:
+
+    - 日 / 月 before a calling verb or a budget are its period (`日调用8k次`, `月调用量15万次`, `月预算100美元`);
+    - a verb of making before an amount, with no picture in the question, names the output (`生成六百`);
+    - 几 / 多少 before a measure word, where money is given, asks how many the money buys (`总共可以跑几笔`);
+    - a quota right after money is the budget (`每月 3000 元的额度`), not the free tier's;
+    - what a request produces, before its amount, is the output (`摘要大概 300 token`, `译文 200`).
+    """
+    has_money = any(t.kind == "amount" and t.money is not None for t in tokens)
+    has_images = any(t.role == "images" for t in tokens)
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if tok.kind != "cjk":
+            continue
+        if tok.role is None and tok.text in ("日", "月") and nxt.role in ("count_verb", "count_label", "budget"):
+            tok.role = "period:day" if tok.text == "日" else "period:month"
+        elif tok.role == "make" and nxt.kind == "amount" and not has_images:
+            tok.role = "label:output"
+        elif tok.text in ("几", "多少") and has_money and nxt.role == "count":
+            tok.role = "budget"
+        elif tok.text in _PRODUCTS and _amount_follows(tokens, i):
+            tok.role = "label:output"
+    for i, tok in enumerate(tokens):
+        if tok.text in ("额度", "限额") and tok.kind == "cjk" and i > 0:
+            k = i - 1 - (tokens[i - 1].text == "的")
+            if k >= 0 and tokens[k].kind == "amount" and tokens[k].money is not None:
+                tok.role = "budget"
+
+
+#: What a request produces, named as a thing (`摘要大概 300 token`): before an amount it names the output.
+_PRODUCTS = frozenset(["摘要", "总结", "译文", "翻译结果", "结果", "答案", "回覆"])
+_ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", "的", "是", "为"])
+
+
+def _amount_follows(tokens: list[Token], i: int) -> bool:
+    k = i + 1
+    while k < len(tokens) and tokens[k].text in _ABOUT:
+        k += 1
+    return k < len(tokens) and tokens[k].kind == "amount"

@@ -12,10 +12,12 @@ __all__ = ["tokenize"]
 _CJK_TABLE: dict[str, str] = {**dict.fromkeys(CJK_FILLER, "skip"), **CJK_WORDS}
 _CJK_MAX = max(len(w) for w in _CJK_TABLE)
 _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
-#: Words that start with a numeral character but are not numbers (`一下`, `一个月`); 一个 is the article
-#: "a" (`我们有一个应用`, `跑一个批量任务`): no count is ever said that way, and one request is the default.
-_NUMERAL_WORDS = ("一下", "一些", "一起", "一样", "一般", "一点", "一直", "一款", "一种", "一句", "一天", "一个月", "一月", "一日", "一周",
-                  "一年", "一小时", "一个小时", "一分钟", "一次", "一共", "一个")  # fmt: skip
+#: Words that start with 一 but are not numbers (`一下`, `一个月`, `一篇`, `一人`): every such word of the tables,
+#: and these. 一个 is the article "a" (`我们有一个应用`, `跑一个批量任务`): no count is ever said that way, and
+#: one request is the default.
+_NUMERAL_WORDS = tuple({*(w for w in _CJK_TABLE if w.startswith("一") and len(w) > 1),
+                        "一下", "一些", "一起", "一样", "一般", "一点", "一直", "一款", "一种", "一句", "一天", "一个月", "一月", "一日",
+                        "一周", "一年", "一小时", "一个小时", "一分钟", "一次", "一共", "一个"})  # fmt: skip
 _TOKEN = re.compile(
     r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e[+-]?\d{1,2}(?![a-z]))?)"
     r"|(?P<word>[a-z]+(?:'[a-z]+)?)"

@@ -37,6 +37,12 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
         # `keep a 1M-token manual cached for 2 hours`: a duration makes a cached amount storage
         parts.storage, parts.cached = parts.cached, None
+    if parts.storage is not None and parts.hours is not None and parts.cached is None and parts.requests is not None and parts.input is not None:
+        # `缓存 200k token 放 24 小时，每天问 1000 次，每次另外输入 500`: the requests read what is kept in the
+        # cache (that is what it is kept for); an input smaller than the cache is the part sent on top of it
+        parts.cached = parts.storage
+        if parts.input < parts.storage:
+            parts.input += parts.storage
     if parts.cached_pct is not None:
         if parts.input is None or parts.cached is not None or not 0 <= parts.cached_pct <= 100:
             raise Ambiguous("unplaced_label", words="%")

@@ -5,11 +5,12 @@ parser. Roles are plain strings read by `pricing.query`:
 
 - ``label:<part>``: names the part an amount is (input, output, cached, cache, storage, thinking,
   audio, video); ``count``, ``searches``, ``dur:<hours>``, ``period:<day|month|minute|week>``;
-- ``people`` (users, 用户: not requests) and ``per_person`` (每人, per user: a count per person); ``per_unit``
-  (`20 steps per task`: a count per unit, the units counted elsewhere: `200 tasks/day`);
-- ``mode:thinking`` (`with thinking`): thinking is on; its amount is given elsewhere or asked for;
+- ``people`` (users, 用户: not requests), ``people_label`` (日活 2000: the amount after it is people) and
+  ``per_person`` (每人, per user: a count per person); ``per_unit`` (`20 steps per task`: a count per unit,
+  the units counted elsewhere: `200 tasks/day`);
 - options: ``batch``, ``tier:<flex|priority>`` (Google's service tiers), ``search``, ``cny``, ``usd``, ``public``;
 - intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
+- ``thinking_on`` (开思考: thinking with its amount given elsewhere, else asked) and ``thinking_off`` (关掉思考);
 - ``count_verb`` (调用, 请求, 跑: the amount after it is a request count; a period before it is the count's);
 - reading aids: ``link`` (sits between an amount and its label), ``each`` (per-request marker),
   ``total`` (a sum: cached included, or across requests), ``embed``, ``images``, ``make``, ``via``,
@@ -30,7 +31,6 @@ __all__ = [
     "FILLER",
     "CJK_WORDS",
     "CJK_FILLER",
-    "TRADITIONAL",
     "PERIOD_WORDS",
     "LINK_WORDS",
     "VERB_NOUNS",
@@ -262,8 +262,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("monthly", "active"): ("link", "link"),
     # `3 pro with thinking: 3k in`: a mode, not a label for the amount after it (asked about if no amount says
     # how many thinking tokens: pairing.collect)
-    ("with", "thinking"): ("skip", "mode:thinking"),
-    ("with", "reasoning"): ("skip", "mode:thinking"),
+    ("with", "thinking"): ("skip", "thinking_on"),
+    ("with", "reasoning"): ("skip", "thinking_on"),
     # `500 token summaries`: the size of what the model writes
     **{(tokens, noun): ("link", "label:output") for tokens in ("token", "tokens") for noun in ("summaries", "summary")},
     # `5 msgs/user/day`: a count per person
@@ -312,19 +312,29 @@ FILLER = frozenset(
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
     in? one single same it? this? that? will would be been being default
+    rag line code review pr implicit explicit
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
-    classification categorization categorizing labeling labelling rag retrieval backfill backfilling migration off
-    credits credit visible final actual maybe perhaps kb time someone anyone somebody podcast podcasts pr code""".split()
+    classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
+    credits credit visible final actual maybe perhaps kb time someone anyone somebody podcast podcasts""".split()
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
 CJK_WORDS: dict[str, str] = {
-    **dict.fromkeys(["输入", "提示词", "提示", "入参", "上下文", "prompt"], "label:input"),
-    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参"], "label:output"),
-    **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存"], "label:cached"),
-    **dict.fromkeys(["缓存", "上下文缓存"], "label:cache"),
+    **dict.fromkeys(["输入", "提示词", "提示", "入参", "上下文", "prompt", "指令", "进"], "label:input"),
+    # verbs of putting text into the prompt (`每次塞3万token上下文`, `一次丢进去60万token`)
+    **dict.fromkeys(["塞", "塞进", "塞进去", "塞了", "丢", "丢进", "丢进去", "喂", "喂给", "喂进去", "灌", "灌进去"], "label:input"),
+    **dict.fromkeys(["进去", "进来"], "skip"),
+    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "产生", "出", "返回", "正文输出", "吐出", "吐"], "label:output"),
+    **dict.fromkeys(["支出", "出来"], "skip"),
+    **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存",
+                     "吃到缓存", "吃缓存", "吃到", "缓存的", "是缓存的", "命中了缓存", "打到缓存"], "label:cached"),
+    **dict.fromkeys(["缓存", "上下文缓存", "放缓存", "放在缓存", "放到缓存", "放进缓存", "存缓存", "存在缓存", "存到缓存", "存进缓存",
+                     "缓存里", "缓存中"], "label:cache"),
     **dict.fromkeys(["缓存存储", "存储"], "label:storage"),
     **dict.fromkeys(["思考", "推理", "思维", "思考token", "思考过程"], "label:thinking"),
+    # thinking switched on or off names no amount (`2.5 pro 开思考，…思考大概4000`, `思考关掉`)
+    **dict.fromkeys(["开思考", "开启思考", "打开思考", "思考模式", "开着思考"], "thinking_on"),
+    **dict.fromkeys(["思考关掉", "关掉思考", "关闭思考", "不开思考", "不思考", "思考关闭", "关思考"], "thinking_off"),
     **dict.fromkeys(["音频", "语音", "声音"], "label:audio"),
     **dict.fromkeys(["视频"], "label:video"),
     **dict.fromkeys(
@@ -333,16 +343,28 @@ CJK_WORDS: dict[str, str] = {
          "段文字", "条消息", "文本块", "个文本块", "区块", "个区块", "个块", "段落", "个段落", "片段", "个片段", "条文本"],
         "count",
     ),
+    # what a request is called in a product: a conversation, a sentence, a record, an audio file
+    **dict.fromkeys(["对话", "次对话", "个对话", "轮", "会话", "次会话", "句", "个句子", "笔", "条记录", "笔记录", "音档", "个音档",
+                     "段音频", "条音频", "个音频", "篇文章", "通", "次问答", "组"], "count"),
     # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
     # amount after them is a request count, and a period before them is that count's
-    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量"], "count_verb"),  # 呼叫 is read as 调用 (TRADITIONAL_WORDS)
+    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量", "打", "会打", "打了"], "count_verb"),
+    # 打 is also a discount (打五折: half price) and a plan (打算): not calls
+    **dict.fromkeys(["打折", "打五折", "打对折", "五折", "半价", "打算", "打包"], "skip"),  # 呼叫 is read as 调用 (TRADITIONAL_WORDS)
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
     **dict.fromkeys(["则", "则消息", "则请求"], "count"),
     **dict.fromkeys(["每则", "单次调用", "每一则"], "each"),
+    # one of them, as a measure word (`一篇文章大概6000 token`, `每句输入150`): per request, never the amount 1
+    **dict.fromkeys(["一篇", "一份", "一条", "一笔", "一句", "一段", "一则", "一通", "每句", "每笔", "每个音档", "每段音频", "每条音频",
+                     "每次对话", "每轮对话", "每个对话", "每通", "每组", "每篇文章"], "each"),
     **dict.fromkeys(["用户", "个用户", "位用户", "名用户", "客户", "个客户", "位客户", "员工", "名员工", "个员工",
-                     "使用者", "位使用者", "个使用者", "名使用者", "人", "个人", "位同事", "同事"], "people"),
+                     "使用者", "位使用者", "个使用者", "名使用者", "人", "位同事", "同事", "会员", "位会员", "名会员",
+                     "个会员", "玩家", "名玩家", "学生", "名学生", "粉丝", "订阅者", "位客人", "客人"], "people"),
+    # daily actives: the amount after the word is people (`日活 2000 人`, `日活1,000，人均每天12次`)
+    **dict.fromkeys(["日活", "日活跃用户", "日活用户", "日活跃"], "people_label"),
     **dict.fromkeys(["够跑多少次", "够用多少次", "够多少次", "可以跑几次", "能调用多少次", "够跑几次", "够用几次"], "budget"),
-    **dict.fromkeys(["每人", "人均", "每个用户", "每位用户", "每个人", "每位", "每用户", "每位使用者", "每个客户"], "per_person"),
+    **dict.fromkeys(["每人", "人均", "每个用户", "每位用户", "每个人", "每位", "每用户", "每位使用者", "每个客户", "一人", "一个人",
+                     "每个会员", "每位会员", "每名"], "per_person"),
     **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
     "分钟": "dur:1/60",
     "天": "dur:24",
@@ -360,24 +382,30 @@ CJK_WORDS: dict[str, str] = {
                     "search"),  # 連網 is how Taiwan writes 联网
     **dict.fromkeys(["人民币", "元", "块", "块钱", "rmb"], "cny"),
     **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if not word.isascii()},
-    **dict.fromkeys(["美元", "美金", "刀"], "usd"),
+    **dict.fromkeys(["美元", "美金", "刀", "镁"], "usd"),  # 鎂 is Taiwan chat for US dollars
     **dict.fromkeys(["请求数", "调用次数", "请求次数", "次数"], "count_label"),
     **dict.fromkeys(["能调几次", "几次", "能调", "够多少次", "多少请求", "几个请求", "能发", "能用几次", "能跑几次", "可以跑几次",
                      "能嵌多少", "呼叫几次"], "budget"),
+    **dict.fromkeys(["上限", "花费上限", "能扛多少", "扛多少", "能撑多少", "撑多少", "能扛", "能撑"], "budget"),
     **dict.fromkeys(["预算", "能调用多少次", "能用多少次", "能调用", "够用", "够调用", "够用多少次", "能跑多少次", "可以调用多少次",
                      "能请求多少次"], "budget"),
     **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱"], "compare"),
+    # the difference between two models' prices (`3 pro 和 3.1 pro 差多少钱`, `成本会多多少`)
+    **dict.fromkeys(["差多少", "差多少钱", "差价", "差别", "差距", "相差", "差几倍", "多多少", "贵多少", "便宜多少", "省多少", "划算",
+                     "哪个划算"], "compare"),
     **dict.fromkeys(["比较", "对比", "比一比", "所有模型", "最便宜", "哪个便宜", "哪个最便宜", "哪个更便宜", "哪个划算", "更便宜"], "compare"),
     **dict.fromkeys(["价格", "价目", "价目表", "费率", "单价", "定价", "收费标准", "价钱", "报价"], "rates"),
     **dict.fromkeys(["不付费", "不花钱", "白嫖", "免费版"], "free"),
     **dict.fromkeys(["免费额度", "免费层", "免费", "额度", "限额", "限制", "配额", "速率限制", "限流", "免费版"], "free"),
+    **dict.fromkeys(["能干啥", "干啥", "能干嘛", "可以干嘛", "干嘛", "范例", "有范例吗", "怎么问", "要怎么问"], "help"),
     **dict.fromkeys(["提问", "怎么提问", "干什么的", "是干什么的", "命令", "有什么命令", "能问什么"], "help"),
     **dict.fromkeys(["帮助", "怎么用", "用法", "说明", "示例", "例子", "能干嘛", "能做什么", "能干什么", "干嘛用", "有什么用", "如何使用",
                      "怎么使用", "使用方法"], "help"),
     **dict.fromkeys(
         ["上下文窗口", "上下文长度", "窗口", "状态", "下线", "停用", "弃用", "淘汰", "还能用", "能用吗", "继任", "替代", "多模态",
          "模态", "支持", "发布", "停服", "关停", "退役", "最大输出", "信息", "最多", "正式版", "预览版", "还能调用", "还可以调用",
-         "能调用吗", "可以调用吗", "门槛"],
+         "能调用吗", "可以调用吗", "门槛",
+         "知识截止", "截止日期", "知识截止日期", "训练截止", "数据截止", "训练数据截止", "最多可以输出", "最多输出"],
         "info",
     ),
     **dict.fromkeys(["公开"], "public"),
@@ -411,16 +439,17 @@ CJK_FILLER = frozenset(
     便宜 带 存 保存 保留 存放 嗨 哈喽 哈啰 啰 重复 平均 转写 转录 模式 搭配 文字 搭 配合 使用 调用量 大约是
     先 然后 最后 一下子 吧 呗 啦 咯 么 哇 嗯 额 诶 喂 好 好的 行 ok 谢 辛苦 麻烦 劳驾 拜托 求 问 想 想问 想知道 知道 告诉 告诉我
     客服 程式 应用程式 应用程序 机器人 聊天机器人 产品 网站 小程序 公司 另外 额外 此外 默认 预设 默认的 下来 算下来
-    大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务""".split()
+    大佬 老师 同学 兄弟 各位 一共要 要多少 需要多少 得多少 大概多少 个token token tokens 单位 美元的 模型 的话呢 呢 进行 处理 任务
+    不好意思 请教 请教一下 请教下 咨询 咨询一下 估 估一下 估个价 估价 估算一下 算个账 算账 账 老板 老板让我 老板说 领导 老大 们 早 早安
+    选 选用 选择 选的 预计 会 全部 全都 这样 那样 点 一点点 不指定 默认的就行 就行 默认就行 付 要付 各 分别 各自 对岸 那边 这边
+    账单 帐单 花销 开销 开支 加起来 全部加起来 总费用 费用会 成本会 大概会
+    翻译 翻译工具 分类 做分类 代码评审 评审 审查 问答 知识库 文章 转向量 逐字稿 场景 需求 语音转文字 文字
+    外加 另算 另计 另有 额外的 平均 差不多 将近 接近 上下 区间 范围 想 想估 想算 算算 给 拿 放 存 问 它
+    超过 超出 超过了 大于 高于 是不是 更贵 会不会 几 里 只 只有 手上 手上只有 同样 同样的 东西 一样的 储存费 存储费 储存""".split()
 )
 
-# Traditional -> Simplified for the characters our keywords use, so `輸入100萬` reads as `输入100万`.
-TRADITIONAL = str.maketrans(
-    "輸萬億兩緩聯網尋請個時預調費額幣開較對處幫價計數們貴問範圍無啟體儲優態層級視頻語聲圖張幅畫這麼樣嗎讓總節約鐘週進務應識設說話檔條輪換還過裡當點麼從讀錢幾謝囉嘍種為來發滿夠購買詞單則剛際營運帳銷機區塊連",
-    "输万亿两缓联网寻请个时预调费额币开较对处帮价计数们贵问范围无启体储优态层级视频语声图张幅画这么样吗让总节约钟周进务应识设说话档条轮换还过里当点么从读钱几谢啰喽种为来发满够购买词单则刚际营运账销机区块连",
-)
-
-#: Taiwan wording that differs beyond single characters.
+#: Taiwan wording that differs beyond single characters (applied after the characters are folded to
+#: Simplified by `script.simplified_chars`, so a key may be written in either script).
 TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存",
                      "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求", "回覆": "回复", "彈性": "弹性"}  # fmt: skip
 

@@ -5,15 +5,19 @@ Shared by the tuning corpus (test_corpus.py) and the held-out sets (test_heldout
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from bot.answers.answerer import Reply
 from pricing import PriceBook, parse_query
+from pricing.engine import FxRate
 
-__all__ = ["DEFAULT", "PRICED", "observed", "expected", "matches"]
+__all__ = ["DEFAULT", "FX", "PRICED", "observed", "expected", "matches"]
 
 DEFAULT = "gemini-3.1-pro-preview"
+#: A yuan rate set as an admin sets it (USD_CNY): the sets measure reading, and `500 块能调用多少次` needs one to answer.
+FX = FxRate(Decimal("7.10"), dt.date(2026, 11, 20))
 PRICED = {"estimate", "compare", "budget"}
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from corpus_reading import DEFAULT, PRICED, expected, matches, observed
+from corpus_reading import DEFAULT, FX, PRICED, expected, matches, observed
 
 from bot.answers.answerer import Answerer
 from pricing import PriceBook
@@ -54,9 +54,7 @@ def test_every_set_has_a_floor() -> None:
 
 @pytest.fixture(scope="module")
 def results(book: PriceBook) -> dict[str, list[tuple[str, dict[str, Any], dict[str, Any]]]]:
-    # with a yuan rate set (USD_CNY), as a deployment answering Chinese teams has: a budget in yuan is then
-    # answered, and its reading scored, instead of the no-rate notice
-    answerer = Answerer(book, default_model=DEFAULT, fx=FxRate(Decimal("7.10")), today=lambda: dt.date(2026, 12, 2))
+    answerer = Answerer(book, fx=FX, default_model=DEFAULT, today=lambda: dt.date(2026, 12, 2))
     out = {}
     for name in SETS:
         with (CORPUS / f"{name}.yaml").open(encoding="utf-8") as fh:

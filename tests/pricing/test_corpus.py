@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from corpus_reading import DEFAULT, PRICED, expected, matches, observed
+from corpus_reading import DEFAULT, FX, PRICED, expected, matches, observed
 
 from bot.answers.answerer import Answerer
 from pricing import PriceBook, canonical, parse_query
@@ -34,7 +34,7 @@ def _cases(name: str) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def answerer(book: PriceBook) -> Answerer:
-    return Answerer(book, default_model=DEFAULT, today=lambda: dt.date(2026, 12, 2))
+    return Answerer(book, fx=FX, default_model=DEFAULT, today=lambda: dt.date(2026, 12, 2))
 
 
 @pytest.fixture(scope="module")
