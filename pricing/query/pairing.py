@@ -75,6 +75,7 @@ class Parts:
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
+    cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
     added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
@@ -445,6 +446,12 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         parts.thinking_in_output = _said_as_a_part(tokens, tokens.index(amount), label_at)
     if _joined_by_plus(tokens, tokens.index(amount)):
         parts.added.add(name)
+    before = tokens.index(amount) - 1
+    while before >= 0 and tokens[before].role in ("skip", "link"):
+        before -= 1
+    if before >= 0 and tokens[before].role == "except" and name == "cached":
+        parts.cached_is_rest = True  # `all but 2k cached`: cached is the prompt less 2k (usage.py)
+        tokens[before].used = True
     _set_once(parts, name, amount.value, amount)
 
 
@@ -544,6 +551,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.currency = r[3:]
         elif r == "per_person":
             parts.per_person = True
+        elif r == "except" and not tok.used:
+            parts.unexplained.append(tok.text)  # `all but` with no cached amount after it: asked
         elif r == "per_unit" and not tok.used:
             parts.intents.add("each")  # `20 steps per task` and no number of tasks: per request
         elif r == "public":

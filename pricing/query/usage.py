@@ -43,6 +43,10 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         parts.cached = parts.storage
         if parts.input < parts.storage:
             parts.input += parts.storage
+    if parts.cached_is_rest:
+        if parts.input is None or parts.cached is None or parts.cached > parts.input:
+            raise Ambiguous("unplaced_label", words="cached")
+        parts.cached = parts.input - parts.cached  # `in 100k (all but 2k cached)`: 98k cached
     if parts.cached_pct is not None:
         if parts.input is None or parts.cached is not None or not 0 <= parts.cached_pct <= 100:
             raise Ambiguous("unplaced_label", words="%")

@@ -11,6 +11,7 @@ parser. Roles are plain strings read by `pricing.query`:
 - options: ``batch``, ``tier:<flex|priority>`` (Google's service tiers), ``search``, ``cny``, ``usd``, ``public``;
 - intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
 - ``thinking_on`` (开思考: thinking with its amount given elsewhere, else asked) and ``thinking_off`` (关掉思考);
+- ``except`` (`all but 2k cached`: the part named is the prompt less this amount);
 - ``count_verb`` (调用, 请求, 跑: the amount after it is a request count; a period before it is the count's);
 - reading aids: ``link`` (sits between an amount and its label), ``each`` (per-request marker),
   ``total`` (a sum: cached included, or across requests), ``embed``, ``images``, ``make``, ``via``,
@@ -257,6 +258,9 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("in", "all"): ("total", "skip"),
     **{(greeting, "all"): ("skip", "skip") for greeting in ("hey", "hi", "hello", "thanks", "morning", "folks")},
     ("how", "big"): ("skip", "info"),
+    # `in 100k (all but 2k cached)`: the rest of the prompt is the part named
+    ("all", "but"): ("except", "skip"),
+    ("all", "except"): ("except", "skip"),
     # `150 daily active users`: users, not a period
     ("daily", "active"): ("link", "link"),
     ("monthly", "active"): ("link", "link"),
