@@ -233,7 +233,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(prev)
             if role(nxt) == "people":
                 taken.add(nxt)  # `日活 2000 人`
-        elif role(prev).startswith("label:"):
+        elif role(prev).startswith("label:") and not (tok.after_break and role(nxt).startswith("label:")):
+            # (`20k tokens per transcript in, 2k out`: a comma ends the label before it; the free one after it is its own)
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
             _take_twin_label(prev)
