@@ -23,7 +23,7 @@ class Token:
     end: int
     glued: bool  # no space between this token and the previous one
     value: Decimal | None = None
-    money: str | None = None  # "usd" or "cny" for money amounts; "fx:<code>" for another currency (asked about)
+    money: str | None = None  # "usd", "cny" or "fx:<code>" (another currency) for money amounts
     role: str | None = None
     model: str | None = None
     volume: bool = False  # a period that belongs to a request count (`5k calls a day`)

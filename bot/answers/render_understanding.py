@@ -162,6 +162,9 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
             second=t.number(Decimal(str(err.params.get("second", "0")))))
     if reason == "self_check":
         return t.gettext("I can read that in more than one way and can't be sure which you mean. Please say what each amount is, and the request count with its period, e.g. \"8k in 1k out, 5000 requests a day, per month\".")
+    if reason == "budget_currency":
+        return t.gettext("I read budgets in US dollars or yuan, not in {currency}: give it in either, e.g. \"how many 10k in 1k out for $100\".").format(
+            currency=t.currency_name(str(err.params.get("currency", ""))))
     if reason == "money_without_question":
         return t.gettext("What should the amount of money answer? E.g. \"how many 10k in 1k out for $30\".")
     return t.gettext("I couldn't find a pricing question in that.")

@@ -39,10 +39,10 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     word = tokens[after]
     role = word.role or WORDS.get(word.text) if word.kind in ("cjk", "word") else None
     # `50 美金` is dollars however it is spaced; a spaced 人民币 (`输出5万 人民币`) asks for the answer in yuan
-    # (元, 块 are units that only ever follow money: `50 块钱` is money however it is spaced);
-    # `200 euros`, `£200` (normalize: `200 gbp`) are money in another currency (asked about: pairing.collect)
-    if (role not in ("usd", "cny") and not (role or "").startswith("fx:")
-            or word.kind == "cjk" and not word.glued and role != "usd" and word.text not in _YUAN_UNITS):
+    # (元, 块 are units that only ever follow money: `50 块钱` is money however it is spaced)
+    if role is not None and role.startswith("fx:"):
+        pass  # `5000 台币`, `300 euros`, `£200` (normalize: `200 gbp`): money in another currency, spaced or not (asked about)
+    elif role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued and role != "usd" and word.text not in _YUAN_UNITS):
         return None
     before = tokens[first - 1] if first > 0 else None
     if before is not None and ((before.role or WORDS.get(before.text) or "").startswith("label:")):
@@ -50,8 +50,12 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     return role
 
 
-def read_amounts(tokens: list[Token], text: str) -> list[Token]:
-    """Fold numbers with their multipliers, signs and currency marks into amount tokens."""
+def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -> list[Token]:
+    """Fold numbers with their multipliers, signs and currency marks into amount tokens.
+
+    ``traditional``: the question was written in Traditional characters, where 塊 and 元 after a number are
+    New Taiwan dollars (the zh_TW reader is in Taiwan), not yuan.
+    """
     out: list[Token] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -84,7 +88,11 @@ def read_amounts(tokens: list[Token], text: str) -> list[Token]:
                 raise InvalidQuery("negative_amount", amount="-" + tok.text + "".join(t.text for t in tokens[i + 1 : j]))
             if out and out[-1].kind == "sym" and out[-1].text in ("$", "¥"):
                 amount.money = "usd" if out.pop().text == "$" else "cny"
+            elif out and out[-1].kind == "cjk" and (out[-1].role or "").startswith("fx:"):
+                amount.money = out[-1].role  # `预算台币 5000`: money in a currency named before it
             currency = _currency_after(tokens, i, j)
+            if currency == "cny" and traditional and tokens[j].text in _YUAN_UNITS:
+                currency = "fx:TWD"  # `一天預算 300 塊`: NT$300
             if currency is not None:
                 amount.money = currency
                 j += 1

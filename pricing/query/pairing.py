@@ -263,7 +263,7 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
         if tok.kind != "amount" or tok.money is None:
             continue
         after, before = i + 1, i - 1
-        while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link") and after - i <= 2:
+        while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link", "cny", "usd") and after - i <= 2:
             after += 1
         while before >= 0 and not tokens[before + 1].after_break and tokens[before].role in ("budget", "skip") and i - before <= 2:
             before -= 1
@@ -511,8 +511,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     for i, tok in enumerate(tokens):
         r = tok.role or ""
         if tok.kind == "amount" and tok.money is not None and tok.money.startswith("fx:"):
-            # `£200 a month`: budgets are read in USD and yuan; another currency is asked about, not converted
-            raise Ambiguous("unknown_words", words=tok.text)
+            # `每月预算 5000 台币`: a budget is read in dollars or yuan; the answer's currency is not the budget's
+            raise Ambiguous("budget_currency", currency=tok.money[3:])
         if tok.kind == "amount" and tok.money is not None:
             name = "budget_usd" if tok.money == "usd" else "budget_cny"
             _set_once(parts, name, tok.value, tok)

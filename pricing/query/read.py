@@ -18,6 +18,7 @@ from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .pairing import Parts, collect, pair
 from .roles import assign_roles, chinese_context, relative_clauses
+from .script import simplified_chars
 from .tokenize import tokenize
 from .vocab import FILLER, WORDS, correct_typo
 
@@ -41,7 +42,8 @@ def read_question(text: str, book: PriceBook) -> Reading:
     tokens = tokenize(normalized)
     found_models = match_models(tokens, book.name_index)
     reject_unknown_models(tokens, book.name_index, _is_keyword)
-    tokens = read_amounts([t for t in tokens if t.kind != "used"], normalized)
+    traditional = simplified_chars(text) != text  # written in Traditional characters (Taiwan)
+    tokens = read_amounts([t for t in tokens if t.kind != "used"], normalized, traditional=traditional)
     tokens = spoken_durations(drop_article_one(tokens), normalized)
     tokens = thirty_day_month(kept_in_cache(tokens, normalized))
     check_amounts(tokens)

@@ -47,9 +47,7 @@ def _periods_agree(query: Query, tokens: list[Token]) -> bool:
         if tok.volume and period != volume:
             return False  # `每天调用2万次` read as a monthly count
         if not tok.volume and period not in (volume, query.asked_period, query.budget_period):
-            # `每月多少钱` must be the headline's period; `$100 a month ... how many per month` asks
-            # for the budget's own period (pairing.collect reads it so)
-            return False
+            return False  # `每月多少钱` must be the headline's period (`一天预算20美金…一天能跑多少次`: the budget's)
     return True
 
 
