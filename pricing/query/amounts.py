@@ -91,7 +91,8 @@ def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -
             elif out and out[-1].kind == "cjk" and (out[-1].role or "").startswith("fx:"):
                 amount.money = out[-1].role  # `预算台币 5000`: money in a currency named before it
             currency = _currency_after(tokens, i, j)
-            if currency == "cny" and traditional and tokens[j].text in _YUAN_UNITS:
+            named_yuan = (out and out[-1].role == "cny") or (j + 1 < n and tokens[j + 1].role == "cny")  # `人民幣 3000 元`
+            if currency == "cny" and traditional and tokens[j].text in _YUAN_UNITS and not named_yuan:
                 currency = "fx:TWD"  # `一天預算 300 塊`: NT$300
             if currency is not None:
                 amount.money = currency

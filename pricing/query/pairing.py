@@ -16,7 +16,7 @@ __all__ = ["Parts", "pair", "collect"]
 
 #: Words that may stand between an amount and its label without changing what it is.
 _COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx",
-                     "avg", "average", "averaging", "part", "portion"])  # fmt: skip
+                     "avg", "average", "averaging", "part", "portion", "implicit", "explicit"])  # fmt: skip
 #: Chinese words that may stand between an amount and its label: about (`思考token大概2000`), besides
 #: (`思考另外6千`)...
 _CJK_ABOUT = frozenset(["大概", "大约", "约", "大致", "差不多", "将近", "接近", "平均", "另外", "另算", "另计", "额外", "外加", "还有"])
@@ -201,7 +201,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             mark_volume(neighbour(nxt + 1, 1))
         elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
               or role(prev) == "count_verb" and not (role(nxt).startswith("label:") and not tokens[nxt].after_break)  # `跑 100k input`
-              or _verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")):  # `输出两千 调用一次`: the label's
+              or _verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")  # `输出两千 调用一次`: the label's
+              or _bare_measure(tokens, i)):
             _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
             after_verb = role(prev) == "count_verb"
             count_at = nxt if role(nxt) in ("count", "count_verb") else prev
@@ -265,7 +266,7 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
         after, before = i + 1, i - 1
         while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link", "cny", "usd") and after - i <= 2:
             after += 1
-        while before >= 0 and not tokens[before + 1].after_break and tokens[before].role in ("budget", "skip") and i - before <= 2:
+        while before >= 0 and not tokens[before + 1].after_break and tokens[before].role in ("budget", "skip") and i - before <= 4:
             before -= 1
         for k in (before, after):
             same_clause = 0 <= k < n and not (tokens[k].after_break if k > i else tokens[k + 1].after_break)
@@ -318,6 +319,14 @@ def _adjective_before_count(tokens: list[Token], k: int) -> bool:
     # only a word the tables know as harmless (or `grounded`, which keeps its meaning): an unknown one is still asked about
     return (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search") and len(word.text) >= 2
             and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used)
+
+
+def _bare_measure(tokens: list[Token], i: int) -> bool:
+    """`输入1千 输出1千 每天2000个`: a bare 个 after an amount that a period word opens counts requests."""
+    k = i + 1
+    if not (k < len(tokens) and tokens[k].text == "个" and _period_before(tokens, i) >= 0):
+        return False
+    return k + 1 >= len(tokens) or tokens[k + 1].after_break or tokens[k + 1].kind not in ("cjk", "word")
 
 
 def _plural_count(tokens: list[Token], k: int) -> bool:

@@ -104,6 +104,8 @@ def chinese_context(tokens: list[Token]) -> None:
             tok.role = "budget"
         elif tok.text in _PRODUCTS and _amount_follows(tokens, i):
             tok.role = "label:output"
+        elif tok.text in _TEXTS and _amount_follows(tokens, i):
+            tok.role = "label:input"  # `音訊 5000 token + 文字 200 token`: the text part of the prompt
     for i, tok in enumerate(tokens):
         if tok.text in ("额度", "限额") and tok.kind == "cjk" and i > 0:
             k = i - 1 - (tokens[i - 1].text == "的")
@@ -113,6 +115,7 @@ def chinese_context(tokens: list[Token]) -> None:
 
 #: What a request produces, named as a thing (`摘要大概 300 token`): before an amount it names the output.
 _PRODUCTS = frozenset(["摘要", "总结", "译文", "翻译结果", "结果", "答案", "回覆"])
+_TEXTS = frozenset(["文字", "文本", "文字部分"])
 _ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", "的", "是", "为"])
 
 

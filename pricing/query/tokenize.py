@@ -26,6 +26,9 @@ _TOKEN = re.compile(
 )
 
 
+_UNIT_THEN_TOKENS = re.compile(r"^[kmbw](?:tokens?|toks?)$")
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     last_end = -1
@@ -37,6 +40,10 @@ def tokenize(text: str) -> list[Token]:
         last_end = end
         if kind == "cjk":
             tokens.extend(_split_cjk(tok))
+        elif kind == "word" and tok.glued and tokens and tokens[-1].kind == "num" and _UNIT_THEN_TOKENS.match(tok.text):
+            # `1ktoken`, `2wtokens`: the multiplier and the word for tokens typed as one
+            tokens.append(Token("word", tok.text[0], start, start + 1, True))
+            tokens.append(Token("word", tok.text[1:], start + 1, end, True))
         else:
             tokens.append(tok)
     return tokens
