@@ -157,6 +157,8 @@ WORDS: dict[str, str] = {
 PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
     **{(verb, "the", "cache"): ("label:cached", "link", "link") for verb in ("hit", "hits", "hitting", "hitting")},
     **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
+    # `50k in (all but 5k cached)`: the prompt's label, then the part named by what it is not
+    **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
     # `search grounding on all of them`: every request
     **{(word, "of", pronoun): ("each", "skip", "skip") for word in ("all", "each", "every") for pronoun in ("them", "those", "these")},
 }
@@ -183,8 +185,6 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "far"): ("skip", "budget"),
     ("going", "away"): ("info", "skip"),
     ("without", "paying"): ("skip", "free"),
-    # `250 tokens per chunk`: the singular is read after typo correction as the plural count noun
-    **{("per", noun): ("skip", "each") for noun in ("chunks", "documents", "doc", "pages", "items", "emails", "tickets")},
     ("phased", "out"): ("info", "skip"),
     ("end", "of"): ("info", "skip"),
     ("per", "user"): ("skip", "per_person"),
@@ -258,6 +258,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("in", "all"): ("total", "skip"),
     **{(greeting, "all"): ("skip", "skip") for greeting in ("hey", "hi", "hello", "thanks", "morning", "folks")},
     ("how", "big"): ("skip", "info"),
+    # `trying to figure out`: not an output
+    **{(verb, "out"): ("skip", "skip") for verb in ("figure", "figuring", "find", "finding", "work", "working")},
     # `in 100k (all but 2k cached)`: the rest of the prompt is the part named
     ("all", "but"): ("except", "skip"),
     ("all", "except"): ("except", "skip"),
