@@ -154,7 +154,7 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             after = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].role == "model_kw")
             if after < len(tokens) and tokens[after].role == "compare":
                 drop.update((i, i + 1))
-        elif tok.kind == "cjk" and tok.text in _THRESHOLD_WORDS and nxt.kind == "amount":
+        elif tok.kind == "cjk" and tok.text in _THRESHOLD_WORDS and nxt.kind == "amount" and nxt.money is None:
             drop.update((i, i + 1))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 

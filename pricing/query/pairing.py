@@ -190,6 +190,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(nxt) == "people":
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
+            mark_volume(_period_before(tokens, i))  # `每天跑 300 个任务`: that many a day
             explain_total(i - 1)  # `一共500个用户`: a total of people, not of tokens
             if role(neighbour(nxt, 1)) == "times_sign":
                 parts.per_person = True  # `100 users x 20 messages a day`

@@ -8,7 +8,7 @@ Taiwan *words* that differ beyond characters (快取, 呼叫, 影片) are the vo
 
 from __future__ import annotations
 
-import opencc  # type: ignore[import-untyped]
+import opencc
 
 __all__ = ["simplified_chars"]
 

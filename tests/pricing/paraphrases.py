@@ -45,6 +45,11 @@ USAGE: dict[str, list[tuple[str, Meaning]]] = {
         ("输入5万 其中4万走缓存 输出1千", {"input": 50000, "cached": 40000, "output": 1000}),
         ("输入5万（缓存命中4万）输出1千", {"input": 50000, "cached": 40000, "output": 1000}),
         ("输入2万 输出1千 思考5千", {"input": 20000, "output": 6000, "thinking": 5000}),
+        ("提示词3千token 生成500", {"input": 3000, "output": 500}),
+        ("输入大概3千 产生500左右", {"input": 3000, "output": 500}),
+        ("输入5万 有4万能命中缓存 输出1千", {"input": 50000, "cached": 40000, "output": 1000}),
+        ("输入2万 输出6千，其中思考占5千", {"input": 20000, "output": 6000, "thinking": 5000}),
+        ("输入2万 回复1千左右 另外思考5千", {"input": 20000, "output": 6000, "thinking": 5000}),
     ],
     "zh_TW": [
         ("輸入3千 輸出5百", {"input": 3000, "output": 500}),
@@ -52,6 +57,10 @@ USAGE: dict[str, list[tuple[str, Meaning]]] = {
         ("每次呼叫輸入3000 token、輸出500 token", {"input": 3000, "output": 500}),
         ("輸入 5萬，其中 4萬 是快取，輸出 1千", {"input": 50000, "cached": 40000, "output": 1000}),
         ("輸入2萬 輸出1千 思考5千", {"input": 20000, "output": 6000, "thinking": 5000}),
+        ("輸入3千 產生500", {"input": 3000, "output": 500}),
+        ("輸入 5萬，有 4萬 可以吃到快取，輸出 1千", {"input": 50000, "cached": 40000, "output": 1000}),
+        ("輸入2萬 輸出6千（含思考5千）", {"input": 20000, "output": 6000, "thinking": 5000}),
+        ("每則輸入 3k tokens 回覆約 500 token", {"input": 3000, "output": 500}),
     ],
 }
 
@@ -64,12 +73,19 @@ _COUNT_FORMS = {
     "en": ["{n} calls {p}", "{n} requests {p}", "we run {n} requests {p}", "we hit the api {n} times {p}",
            "send {n} requests {p}", "x{n} {p}", "{n} runs {p}", "roughly {n} req {p}", "at {n} reqs {p}"],
     "zh_CN": ["{p}调用{n}次", "{p}请求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}个请求", "{p}{n}次调用", "{p}大概调用{n}次",
-              "{p}{n}请求", "{p}调用量{n}", "{p}调用次数{n}", "{p}{n}次左右"],
-    "zh_TW": ["{p}呼叫{n}次", "{p}請求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}個請求", "{p}呼叫 {n} 次", "{p}{n}則訊息", "{p}呼叫次數{n}", "{p}大約{n}次"],
+              "{p}{n}请求", "{p}调用量{n}", "{p}调用次数{n}", "{p}{n}次左右", "{p}打{n}次", "{p}跑{n}个请求"],
+    "zh_TW": ["{p}呼叫{n}次", "{p}請求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}個請求", "{p}呼叫 {n} 次", "{p}{n}則訊息", "{p}呼叫次數{n}", "{p}大約{n}次",
+              "{p}打{n}次API", "{p}跑{n}筆"],
 }  # fmt: skip
 _NUMBERS = {"en": [("20k", 20000), ("20,000", 20000), ("2000", 2000)],
             "zh_CN": [("2万", 20000), ("两万", 20000), ("20000", 20000), ("3千", 3000)],
             "zh_TW": [("2萬", 20000), ("兩萬", 20000), ("20000", 20000), ("3千", 3000)]}  # fmt: skip
+#: A count whose period is a prefix of its verb (`日调用2万次`, `月调用量2万`): (form, period).
+_PREFIXED_FORMS = {
+    "en": [],
+    "zh_CN": [("日调用{n}次", "day"), ("日调用量{n}", "day"), ("月调用量{n}次", "month"), ("月请求{n}次", "month")],
+    "zh_TW": [("日呼叫{n}次", "day"), ("月呼叫量{n}次", "month")],
+}
 #: No period: a count of requests in all (`调用1000次`, `一共请求1000次`).
 _TOTAL_FORMS = {
     "en": ["{n} calls", "{n} requests", "x{n}", "run it {n} times"],
@@ -79,8 +95,10 @@ _TOTAL_FORMS = {
 #: Users times messages: (text, requests, period).
 _PEOPLE = {
     "en": [("100 users x 20 messages a day", 2000, "day"), ("100 users, 20 requests each per day", 2000, "day")],
-    "zh_CN": [("100个用户 每人每天20次", 2000, "day"), ("一共100个用户，每人每天调用20次", 2000, "day")],
-    "zh_TW": [("100 位使用者 每人每天 20 次", 2000, "day"), ("100個使用者，每人每天呼叫20次", 2000, "day")],
+    "zh_CN": [("100个用户 每人每天20次", 2000, "day"), ("一共100个用户，每人每天调用20次", 2000, "day"),
+              ("日活100，人均每天20次", 2000, "day"), ("100个会员，一人每天20次", 2000, "day")],
+    "zh_TW": [("100 位使用者 每人每天 20 次", 2000, "day"), ("100個使用者，每人每天呼叫20次", 2000, "day"),
+              ("日活 100 人，每人一天平均 20 則訊息", 2000, "day")],
 }
 #: The period the total is asked for (None: the count's own, or no question word at all).
 ASKED: dict[str, list[tuple[str, str | None]]] = {
@@ -88,15 +106,17 @@ ASKED: dict[str, list[tuple[str, str | None]]] = {
            ("what's a month's bill", "month"),
            ("what's the monthly bill", "month"), ("how much per day?", "day"), ("daily cost?", "day")],
     "zh_CN": [("", None), ("每月多少钱", "month"), ("一个月多少钱", "month"), ("月费多少", "month"), ("每个月要花多少", "month"),
-              ("每天多少钱", "day"), ("一天要多少钱", "day")],
+              ("每天多少钱", "day"), ("一天要多少钱", "day"), ("一个月账单大概多少", "month"), ("月费大概多少钱", "month"),
+              ("一天多少刀", "day")],
     "zh_TW": [("", None), ("一個月要多少錢", "month"), ("每月多少錢", "month"), ("月費多少", "month"), ("每個月要花多少", "month"),
-              ("每天多少錢", "day"), ("一天要多少錢", "day")],
+              ("每天多少錢", "day"), ("一天要多少錢", "day"), ("一個月帳單會多少", "month"), ("一天要花幾美金", "day")],
 }  # fmt: skip
 #: Budgets: (text, budget_usd) with the usage and model slots; asks how many requests.
 BUDGETS: dict[str, list[tuple[str, int]]] = {
     "en": [("how many requests can I make for $100", 100), ("budget $100, how many calls", 100)],
-    "zh_CN": [("预算100美元 能调用多少次", 100), ("100美元能调用多少次", 100), ("预算100美金，能跑多少次", 100)],
-    "zh_TW": [("預算100美元 可以呼叫幾次", 100), ("100美金能呼叫幾次", 100)],
+    "zh_CN": [("预算100美元 能调用多少次", 100), ("100美元能调用多少次", 100), ("预算100美金，能跑多少次", 100),
+              ("预算100刀 能打多少次", 100), ("手上只有100美金，总共能跑几次", 100)],
+    "zh_TW": [("預算100美元 可以呼叫幾次", 100), ("100美金能呼叫幾次", 100), ("預算 100 鎂，可以打幾次", 100)],
 }
 #: A budget for a period, asked as requests a day: (text, budget_usd, budget period, asked period).
 PERIOD_BUDGETS: dict[str, list[tuple[str, int, str, str | None]]] = {
@@ -112,8 +132,8 @@ PERIOD_BUDGETS: dict[str, list[tuple[str, int, str, str | None]]] = {
 #: What the question opens with: nothing, or the thing being built, with `a`/一个/一個 as an article.
 OPENINGS = {
     "en": ["", "we have a chatbot:", "for a support bot,"],
-    "zh_CN": ["", "我们有一个应用：", "一个客服机器人，"],
-    "zh_TW": ["", "我們有一個應用程式：", "一個客服機器人，"],
+    "zh_CN": ["", "我们有一个应用：", "一个客服机器人，", "请教一下，", "老板让我算个账：", "不好意思想问一下，"],
+    "zh_TW": ["", "我們有一個應用程式：", "一個客服機器人，", "請教一下，", "不好意思想問，"],
 }
 _SEP = {"en": ", ", "zh_CN": "，", "zh_TW": "，"}
 
@@ -125,6 +145,9 @@ def _counts(lang: str) -> Iterator[tuple[str, Meaning]]:
                 yield form.format(n=num, p=word).strip(), {"requests": n, "period": period}
     for form, (num, n) in itertools.product(_TOTAL_FORMS[lang], _NUMBERS[lang]):
         yield form.format(n=num), {"requests": n, "period": None}
+    for form, period in _PREFIXED_FORMS[lang]:
+        for num, n in _NUMBERS[lang]:
+            yield form.format(n=num), {"requests": n, "period": period}
     for text, n, period in _PEOPLE[lang]:
         yield text, {"requests": n, "period": period}
 

@@ -1,0 +1,47 @@
+"""Budgets are read in dollars or yuan. A budget in another currency is asked back, never read as a
+request count (`每月预算 5000 台币` was priced as 5,000 requests), and 塊/元 in a question written in
+Traditional characters are New Taiwan dollars, the zh_TW reader's money."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from bot.answers.answerer import Answerer
+from pricing import PriceBook
+from pricing.engine import FxRate
+
+
+@pytest.fixture(scope="module")
+def answerer(book: PriceBook) -> Answerer:
+    return Answerer(book, fx=FxRate(Decimal("7.10")), today=lambda: dt.date(2026, 12, 2))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "shown"),
+    [
+        ("每月预算 5000 台币，用 2.5 flash 每次输入 2k 输出 300，每天可以调几次", "zh_CN", "新台币"),
+        ("每個月預算台幣 5000，2.5 flash 輸入 2k 輸出 500，一天可以打幾次", "zh_TW", "新台幣"),
+        ("我們一天預算 300 塊，3 flash 每次 1k 輸入 200 輸出，一天可以打幾次", "zh_TW", "新台幣"),
+    ],
+)
+def test_a_budget_in_another_currency_is_asked_back_in_dollars_or_yuan(answerer: Answerer, question: str, lang: str, shown: str) -> None:
+    reply = answerer.answer(question, lang)
+    assert reply.intent == "clarify", reply.text
+    assert shown in reply.text and ("美元" in reply.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "budget"),
+    [
+        ("我们一天预算 300 块，3 flash 每次 1k 输入 200 输出，一天可以打几次", "每天预算 ¥300.00"),  # Simplified: yuan
+        ("對岸客戶那邊給人民幣 3000 元一個月，2.5 flash 輸入 2 千輸出 500，每天能呼叫多少次", "每月预算 ¥3,000.00"),  # yuan named
+        ("每天 50 块钱预算，2.5 flash-lite，每次输入 4000 输出 800，每天能调用多少次", "每天预算 ¥50.00"),  # spaced 块钱 is money
+    ],
+)
+def test_yuan_budgets(answerer: Answerer, question: str, budget: str) -> None:
+    reply = answerer.answer(question, "zh_CN")
+    assert reply.intent == "budget", reply.text
+    assert budget in reply.data["read_as"]
