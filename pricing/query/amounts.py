@@ -142,7 +142,7 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
 
     - `把一个20万token的文档`: 一个 before an amount is "a", not one more amount to ask about;
     - `三个比一下`, `两个模型对比`: how many things are compared;
-    - `超过20万是不是更贵`: a threshold asked about, not a part of the usage.
+    - `超过20万是不是更贵`, `above the 200k tier`: a threshold asked about, not a part of the usage.
     """
     drop: set[int] = set()
     for i in range(len(tokens) - 2):
@@ -156,11 +156,15 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
                 drop.update((i, i + 1))
         elif tok.kind == "cjk" and tok.text in _THRESHOLD_WORDS and nxt.kind == "amount" and nxt.money is None:
             drop.update((i, i + 1))
+        elif tok.kind == "amount" and tok.money is None and nxt.kind == "word" and nxt.text in _TIER_WORDS:
+            drop.update((i, i + 1))  # `the 200k tier`, `the 200k threshold`
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 
 
 #: Words before a number that make it a threshold (`超过20万`: the >200k tier), not an amount.
 _THRESHOLD_WORDS = frozenset(["超过", "超出", "超过了", "大于", "高于"])
+#: Words after a number that make it a price tier's boundary (`the 200k tier`), not an amount.
+_TIER_WORDS = frozenset(["tier", "threshold", "boundary", "breakpoint", "cutoff"])
 
 
 _HOUR_WORDS = frozenset({"hour", "hours", "hr", "hrs"})
