@@ -321,7 +321,7 @@ FILLER = frozenset(
     rag line code review pr implicit explicit
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
-    credits credit visible final actual maybe perhaps kb time someone anyone somebody podcast podcasts""".split()
+    credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts""".split()
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
