@@ -82,9 +82,12 @@ class NameIndex:
         short = _unique((model_words(n), m.id) for m in card.models for n in derived_names(m.id)[1:2])
         unpreviewed = _unique((model_words(n), m.id) for m in card.models for n in derived_names(m.id)[2:])
         codenames = _unique((_codename(m.id), m.id) for m in card.models if _codename(m.id))
+        # `2.5 lite`: Flash-Lite said by its last word, where only one model of that version has it
+        lite = _unique((tuple(w for w in words if w != "flash"), i) for r in (short, unpreviewed) for words, i in r.items()
+                       if "lite" in words and "flash" in words)
         #: Exact names (word order as typed): the first rank that has a name keeps it.
         self.exact: dict[Words, str] = {}
-        for rank in (ids, aliases, short, unpreviewed, codenames):
+        for rank in (ids, aliases, short, unpreviewed, codenames, lite):
             for words, model_id in rank.items():
                 if len(words) <= MAX_NAME_WORDS:  # a longer one (a card stored before aliases were bounded) is unusable
                     self.exact.setdefault(words, model_id)
@@ -291,6 +294,11 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
                 # name may not end in a whole number that counts the next word
                 counts_next = words[-1].isdigit() and after is not None and after.kind in ("word", "cjk", "cjknum")
                 model_id = index.exact.get(words) if counts_next else index.lookup(words)
+                if size > 1 and words[0] == "gemini" and not tokens[parts[0][1] + 1].glued:
+                    # `gemini pro` typed with a space: the product's name, then the model's as people
+                    # say it alone ("pro" is the current Pro); `gemini-pro` typed as one word is the id
+                    bare = index.exact.get(words[1:]) if counts_next else index.lookup(words[1:])
+                    model_id = bare or model_id
                 if model_id is not None:
                     last = parts[size - 1][1]
                     _mark(tokens, i, last, model_id)
@@ -301,7 +309,8 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
                 i += 1
             continue
         i += 1
-    return found
+    # `embedding ... with gemini-embedding-001`: one model named twice is one model
+    return list({model_id: (model_id, typed) for model_id, typed in reversed(found)}.values())[::-1]
 
 
 def _mark(tokens: list[Token], first: int, last: int, model_id: str) -> None:

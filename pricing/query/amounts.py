@@ -44,10 +44,10 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     role = word.role or WORDS.get(word.text) if word.kind in ("cjk", "word") else None
     # `50 美金` is dollars however it is spaced; a spaced 人民币 (`输出5万 人民币`) asks for the answer in yuan
     # (元, 块 are units that only ever follow money: `50 块钱` is money however it is spaced)
-    if role is not None and role.startswith("fx:") and word.kind == "cjk":
-        pass
+    if role is not None and role.startswith("fx:"):
+        pass  # `5000 台币`, `300 euros`, `£200` (normalize: `200 gbp`): money in another currency, spaced or not (asked about)
     elif role == "cny" and word.kind == "cjk" and _budget_before(tokens, first):
-        pass  # `预算是每月 2000 人民币`: the budget's currency, however spaced  # `5000 台币`: money in another currency, spaced or not (a budget the parser asks about)
+        pass  # `预算是每月 2000 人民币`: the budget's currency, however spaced
     elif role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued and role != "usd" and word.text not in _YUAN_UNITS):
         return None
     before = tokens[first - 1] if first > 0 else None
@@ -89,6 +89,7 @@ def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -
                 value *= ENGLISH_MULTIPLIERS[tokens[j].text]
                 j += 1
             amount = Token("amount", "", start, tokens[j - 1].end, tok.glued, value=value, other_value=other)
+            amount.after_break = tok.after_break  # `in, 2k out`: the comma before the number is kept
             if out and out[-1].text == "-" and tok.glued and (not out[-1].glued or out[-2].kind in ("sym", "cjk")):
                 raise InvalidQuery("negative_amount", amount="-" + tok.text + "".join(t.text for t in tokens[i + 1 : j]))
             if out and out[-1].kind == "sym" and out[-1].text in ("$", "¥"):
@@ -147,7 +148,7 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
 
     - `把一个20万token的文档`: 一个 before an amount is "a", not one more amount to ask about;
     - `三个比一下`, `两个模型对比`: how many things are compared;
-    - `超过20万是不是更贵`: a threshold asked about, not a part of the usage.
+    - `超过20万是不是更贵`, `above the 200k tier`: a threshold asked about, not a part of the usage.
     """
     drop: set[int] = set()
     for i in range(len(tokens) - 2):
@@ -162,6 +163,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS
                                                              or tok.text in ("这", "那") and nxt.money is None):  # `算在这2k里`: one given
             drop.update((i, i + 1))
+        elif tok.kind == "amount" and tok.money is None and nxt.kind == "word" and nxt.text in _TIER_WORDS:
+            drop.update((i, i + 1))  # `the 200k tier`, `the 200k threshold`
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 
 
@@ -169,6 +172,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
 _THRESHOLD_WORDS = frozenset(["超过", "超出", "超过了", "大于", "高于"])
 #: ...and before money too: `会破 500 镁吗` asks whether the cost passes $500 (an estimate, not a budget).
 _PASSING_WORDS = frozenset(["破", "会破", "会不会破", "突破"])
+#: Words after a number that make it a price tier's boundary (`the 200k tier`), not an amount.
+_TIER_WORDS = frozenset(["tier", "threshold", "boundary", "breakpoint", "cutoff"])
 
 
 _HOUR_WORDS = frozenset({"hour", "hours", "hr", "hrs"})

@@ -8,7 +8,7 @@ import unicodedata
 
 from ..errors import InvalidQuery
 from .script import simplified_chars
-from .vocab import TRADITIONAL_WORDS
+from .vocab import CURRENCY_SYMBOLS, TRADITIONAL_WORDS
 
 #: Taiwan words, keyed as they read once their characters are folded (`音訊` -> `音讯`).
 TAIWAN_WORDS = {simplified_chars(word): simple for word, simple in TRADITIONAL_WORDS.items()}
@@ -32,6 +32,18 @@ _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution
 #: `10 4K images`, `生成10张4K图片`: an image size label, not an amount (1K and 2K bill as one standard image).
 _SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
 _IN_OUT = re.compile(r"\bi/o\b")
+#: `per M tokens`, `per million`, `/Mtok`: Google's unit, one million tokens (a bare `m` elsewhere may be a month).
+_PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks?\b)")
+#: `w/ thinking`, `w/o batch`: chat shorthand for with and without.
+_WITH = re.compile(r"\bw/(o\b)?")
+#: `gemini_2.5_flash`: an id typed with underscores is the id, typed as one word like `gemini-2.5-flash`
+#: (`gemini pro` with a space is the product's name and then the model's: model_names.match_models).
+_UNDERSCORED_ID = re.compile(r"\b(?:models/)?gemini(?:_[a-z0-9.]+)+")
+#: `£200`, `NT$15,000`, `€1.5k`: money in a currency other than USD or yuan (`$` alone is USD, `¥` yuan).
+_SYMBOL_MONEY = re.compile(
+    r"(?<![a-z])(" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + r")\s?"
+    r"(\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[kmb](?![a-z]))?)?"
+)
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 
 
@@ -52,7 +64,13 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
         text = _RESOLUTION.sub(_resolution, text)
         text = _SIZE_LABEL.sub(lambda m: "" if m.group(1) in "12" else " resolution ", text)
+    # the amount first, then the currency's code, as `200 euros` is written: the parser knows the code
+    # (CURRENCY_WORDS) or asks about it, and never reads the amount without its currency
+    text = _SYMBOL_MONEY.sub(lambda m: f" {m.group(2) or ''} {CURRENCY_SYMBOLS[m.group(1)][0].lower()} ", text)
+    text = _UNDERSCORED_ID.sub(lambda m: m.group(0).replace("_", "-"), text)
     text = _IN_OUT.sub("in/out", text)
+    text = _PER_MILLION.sub(" per 1m ", text)
+    text = _WITH.sub(lambda m: " without " if m.group(1) else " with ", text)
     on_date = None
     match = _DATE.search(text)
     if match is not None:

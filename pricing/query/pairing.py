@@ -122,6 +122,8 @@ class Parts:
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
     people_period: Period | None = None  # `日活3000，每人问6次`: the actives' period, the count's unless one is said
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
+    cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
+    added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
         """A copy with some amounts set: one reading of amounts that had no label."""
@@ -232,6 +234,11 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             num, _, den = role(nxt)[4:].partition("/")
             _set_once(parts, "hours", tok.value * Decimal(num) / Decimal(den or 1), tok)
             taken.add(nxt)
+        elif role(prev).startswith("label:") and role(nxt) == "count" and nxt + 1 < n and tokens[nxt + 1].kind == "amount":
+            # `output: 500  volume: 20k/day`: a count noun followed by its own amount names that one, so the
+            # amount before it is the label's
+            _set_label(parts, role(prev)[6:], tok, tokens, prev)
+            taken.add(prev)
         elif (counted := _counted_prompts(tokens, i)) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `300 prompts of 12k tokens`, `500个prompt`
             taken.add(counted)
@@ -241,10 +248,19 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_once(parts, "searches", tok.value, tok)  # `每次查3次`: searches per request
             parts.search = True
             taken.update((i - 1, nxt))
-        elif role(nxt) == "count" and tokens[nxt].text in ("queries", "query", "searches") and _per_request_after(tokens, nxt):
+        elif (role(nxt) == "count" and tokens[nxt].text in ("queries", "query", "searches") and _per_request_after(tokens, nxt)
+              and parts.people is None):  # `150 users, 30 queries each per day`: each user's queries
             _set_once(parts, "searches", tok.value, tok)  # `4 queries per prompt`: searches in each request
             parts.search = True
             taken.add(nxt)
+        elif role(nxt) == "count" and any(t.role == "per_unit" and t.text == tokens[nxt].text for t in tokens[:i]):
+            _set_once(parts, "people", tok.value, tok)  # `20 steps per task, 200 tasks/day`: 200 units of 20
+            parts.per_person = True
+            taken.add(nxt)
+            for t in tokens[:i]:
+                if t.role == "per_unit" and t.text == tokens[nxt].text:
+                    t.used = True
+            mark_volume(neighbour(nxt, 1))
         elif role(nxt) == "people":
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
@@ -254,7 +270,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 parts.per_person = True  # `100 users x 20 messages a day`
         elif _adjective_before_count(tokens, nxt):
             _set_once(parts, "requests", tok.value, tok)  # `60k product descriptions`: a count of a kind of thing
-            tokens[nxt].role = "skip"
+            if tokens[nxt].role is None:
+                tokens[nxt].role = "skip"  # `300 grounded requests` stay grounded
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
         elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
@@ -295,7 +312,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             parts.people_period = "day" if word[0] in "日d" else "month" if word[0] in "月m" else None
             if role(nxt) == "people":
                 taken.add(nxt)  # `日活 2000 人`
-        elif role(prev).startswith("label:"):
+        elif role(prev).startswith("label:") and not (tok.after_break and role(nxt).startswith("label:")):
+            # (`20k tokens per transcript in, 2k out`: a comma ends the label before it; the free one after it is its own)
             for k in range(prev + 1, i):
                 if tokens[k].role == "total":
                     tokens[k].used = True  # `输出思考加回答一共3k`: the label's own total
@@ -380,8 +398,8 @@ def _adjective_before_count(tokens: list[Token], k: int) -> bool:
     if not (0 <= k < len(tokens) - 1):
         return False
     word, noun = tokens[k], tokens[k + 1]
-    # only a word the tables know as harmless: an unknown one is still asked about
-    return (word.kind == "word" and word.role is None and word.text in FILLER and len(word.text) > 2
+    # only a word the tables know as harmless (or `grounded`, which keeps its meaning): an unknown one is still asked about
+    return (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search") and len(word.text) >= 2
             and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used)
 
 
@@ -466,7 +484,7 @@ def _counted_prompts(tokens: list[Token], i: int) -> int | None:
     The index of the prompt word."""
     tok = tokens[i]
     if tok.value is None or tok.value != tok.value.to_integral_value() or (
-        tok.text[-1:].isalpha() and not tok.text[-1:].isdigit() and tok.text[-1:] not in "个"
+        tok.text[-1:].isalpha() and not tok.text[-1:].isdigit() and tok.text[-1:] not in "个km"  # `10k prompts`
     ):
         return None
     k = i + 1
@@ -516,10 +534,33 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
             neighbour += 1  # `500k audio tokens in`: the input label after the modality is the same part
         if neighbour < len(tokens) and tokens[neighbour].role == "label:input":
             tokens[neighbour].used = True
+    amount_at = next(k for k, t in enumerate(tokens) if t is amount)
     if name == "thinking":
-        amount_at = next(k for k, t in enumerate(tokens) if t is amount)
         parts.thinking_in_output = _said_as_a_part(tokens, amount_at, label_at)
+    if _joined_by_plus(tokens, amount_at):
+        parts.added.add(name)
+    before = amount_at - 1
+    while before >= 0 and tokens[before].role in ("skip", "link"):
+        before -= 1
+    if before >= 0 and tokens[before].role == "except" and name == "cached":
+        parts.cached_is_rest = True  # `all but 2k cached`: cached is the prompt less 2k (usage.py)
+        tokens[before].used = True
     _set_once(parts, name, amount.value, amount)
+
+
+#: Words that add one amount to the next (`6k audio tokens + 300 text tokens`, `1k answer plus 4k thinking`).
+_PLUS = frozenset(["+", "plus", "加", "加上"])
+
+
+def _joined_by_plus(tokens: list[Token], amount_at: int) -> bool:
+    """A plus between this amount and the amount before or after it: the two are summed, not one a part of the other."""
+    for step in (-1, 1):
+        k = amount_at + step
+        while 0 <= k < len(tokens) and tokens[k].kind != "amount" and not tokens[k].after_break:
+            if tokens[k].text in _PLUS:
+                return True
+            k += step
+    return False
 
 
 #: Words that make the amount beside them a part of one already given (`including`, `其中`, `of it`).
@@ -606,6 +647,10 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.currency = r[3:]
         elif r == "per_person":
             parts.per_person = True
+        elif r == "except" and not tok.used:
+            parts.unexplained.append(tok.text)  # `all but` with no cached amount after it: asked
+        elif r == "per_unit" and not tok.used:
+            parts.intents.add("each")  # `20 steps per task` and no number of tasks: per request
         elif r == "public":
             parts.public = True
         elif r == "embed":

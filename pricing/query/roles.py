@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, WORDS, correct_typo
+from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, PHRASES3, WORDS, correct_typo
 
 __all__ = ["assign_roles", "chinese_context", "relative_clauses"]
 
@@ -22,6 +22,11 @@ def assign_roles(tokens: list[Token]) -> None:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.role is not None or tok.kind in ("used", "model", "amount"):
             continue
+        three = tuple(t.text for t in tokens[i : i + 3])
+        if three in PHRASES3 and all(t.kind == "word" and t.role is None for t in tokens[i : i + 3]):
+            for t, phrase_role in zip(tokens[i : i + 3], PHRASES3[three], strict=True):
+                t.role = phrase_role
+            continue
         if tok.kind == "word" and nxt is not None and nxt.kind == "word" and nxt.role is None and (tok.text, nxt.text) in PHRASES:
             tok.role, nxt.role = PHRASES[(tok.text, nxt.text)]
             continue
@@ -33,6 +38,8 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
             elif tok.text == "/" and nxt is not None and nxt.text in ("min", "minute"):
                 tok.role, nxt.role = "skip", "period:minute"
+            elif nxt is not None and (tok.text, nxt.text) in PHRASES:
+                tok.role, nxt.role = PHRASES[(tok.text, nxt.text)]  # `/user`
         elif tok.kind == "word":
             tok.role = WORDS.get(tok.text)
             if nxt is None or nxt.kind != "word" or nxt.role is not None:
@@ -42,6 +49,11 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = PHRASES[pair]
             elif tok.text in ("per", "a", "each", "every", "an") and nxt.text in PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
+            elif tok.text in ("per", "every") and WORDS.get(nxt.text) == "count" and nxt.text != "times":
+                # `115k tokens per episode`: per request; `20 steps per task`: a count in each unit (a task),
+                # multiplied by the number of units given (`200 tasks/day`), as a count per person is
+                counted = i >= 2 and tokens[i - 1].role == "count" and tokens[i - 2].kind == "amount"
+                tok.role, nxt.role = "skip", "per_unit" if counted else "each"
             elif pair == ("how", "many"):
                 tok.role, nxt.role = "budget", "skip"
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":

@@ -43,10 +43,19 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         parts.cached = parts.storage
         if parts.input < parts.storage:
             parts.input += parts.storage
+    if parts.cached_is_rest:
+        if parts.input is None or parts.cached is None or parts.cached > parts.input:
+            raise Ambiguous("unplaced_label", words="cached")
+        parts.cached = parts.input - parts.cached  # `in 100k (all but 2k cached)`: 98k cached
     if parts.cached_pct is not None:
         if parts.input is None or parts.cached is not None or not 0 <= parts.cached_pct <= 100:
             raise Ambiguous("unplaced_label", words="%")
         parts.cached = parts.input * parts.cached_pct / 100
+    for name in ("storage", "thinking"):
+        if getattr(parts, name) is not None:
+            # `cache 200k for 48h, what does the storage cost`, `Thinking on 3.1 pro: ..., thoughts ~10k`: a
+            # label with no amount of its own names the part given
+            parts.labels_seen.discard(name)
     if parts.storage is not None and parts.hours is None:
         raise InvalidQuery("storage_needs_hours", amount=plain_amount(parts.storage))
     if parts.hours is not None and parts.storage is None:
@@ -64,8 +73,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     audio = as_tokens(parts.audio, "input")
     video = as_tokens(parts.video, "input")
     input_tokens = as_tokens(parts.input, "input")
-    if parts.input is None:
-        input_tokens = cached + audio + video
+    if parts.input is None or "input" in parts.added and parts.added & {"audio", "video"}:
+        # `19k tokens of audio + a 200 token prompt`: the media and the text prompt make the input
+        input_tokens += cached * (parts.input is None) + audio + video
         if cached and not (audio or video):
             # `800k cached` alone: a prompt made only of cached tokens
             notices.append(Notice("assumed_all_cached", {"cached": cached}))

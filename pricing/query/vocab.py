@@ -6,10 +6,12 @@ parser. Roles are plain strings read by `pricing.query`:
 - ``label:<part>``: names the part an amount is (input, output, cached, cache, storage, thinking,
   audio, video); ``count``, ``searches``, ``dur:<hours>``, ``period:<day|month|minute|week>``;
 - ``people`` (users, 用户: not requests), ``people_label`` (日活 2000: the amount after it is people) and
-  ``per_person`` (每人, per user: a count per person);
+  ``per_person`` (每人, per user: a count per person); ``per_unit`` (`20 steps per task`: a count per unit,
+  the units counted elsewhere: `200 tasks/day`);
 - options: ``batch``, ``tier:<flex|priority>`` (Google's service tiers), ``search``, ``cny``, ``usd``, ``public``;
 - intents: ``budget``, ``compare``, ``rates``, ``free``, ``help``, ``info`` (model facts), ``limit:<rpm|rpd|tpm>``;
 - ``thinking_on`` (开思考: thinking with its amount given elsewhere, else asked) and ``thinking_off`` (关掉思考);
+- ``except`` (`all but 2k cached`: the part named is the prompt less this amount);
 - ``count_verb`` (调用, 请求, 跑: the amount after it is a request count; a period before it is the count's);
 - reading aids: ``link`` (sits between an amount and its label), ``each`` (per-request marker),
   ``total`` (a sum: cached included, or across requests), ``embed``, ``images``, ``make``, ``via``,
@@ -22,9 +24,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 __all__ = [
+    "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
     "WORDS",
     "PHRASES",
+    "PHRASES3",
     "FILLER",
     "CJK_WORDS",
     "CJK_FILLER",
@@ -51,6 +55,16 @@ CURRENCY_WORDS: dict[str, tuple[str, ...]] = {
     "SGD": ("sgd", "新加坡元", "新加坡币", "新币"),
 }
 
+#: Currency symbols other than `$` and `¥` (USD and yuan), by ISO code, as CLDR writes them in the locale
+#: given (tests/pricing/test_currency_words.py checks each against Babel). A budget in one of them is asked
+#: about (budgets are read in USD and yuan only), never read as a bare number.
+CURRENCY_SYMBOLS: dict[str, tuple[str, str]] = {
+    "£": ("GBP", "en"), "€": ("EUR", "en"), "₩": ("KRW", "en"), "₹": ("INR", "en"), "₪": ("ILS", "en"), "₫": ("VND", "en"),
+    "₱": ("PHP", "en"), "nt$": ("TWD", "en"), "hk$": ("HKD", "en"), "a$": ("AUD", "en"), "ca$": ("CAD", "en"),
+    "r$": ("BRL", "en"), "mx$": ("MXN", "en"), "nz$": ("NZD", "en"), "฿": ("THB", "th"), "₽": ("RUB", "ru"), "₺": ("TRY", "tr"),
+    "₴": ("UAH", "uk"), "zł": ("PLN", "pl"),
+}  # fmt: skip
+
 WORDS: dict[str, str] = {
     **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
@@ -69,13 +83,15 @@ WORDS: dict[str, str] = {
          "messages", "message", "msgs", "conversations", "chats", "turns", "documents", "docs", "doc",
          "texts", "chunks", "passages", "pages", "records", "rows", "sentences", "jobs", "tasks", "invocations",
          "executions", "generations", "emails", "tickets", "articles", "files", "questions", "msg", "descriptions", "reviews", "comments", "posts",
-         "tweets", "entries", "snippets", "summaries", "transcripts", "products", "items"],
+         "tweets", "entries", "snippets", "summaries", "transcripts", "products", "items", "episodes", "steps", "notes",
+         "lookups", "classifications", "translations", "prs", "volume"],
         "count",
     ),
     # People are not requests: `300 users` says nothing of how often each asks (usage.py multiplies
     # only when a count per person is given, `100 users x 20 messages a day`)
     **dict.fromkeys(
-        ["users", "people", "persons", "customers", "employees", "members", "subscribers", "seats", "students", "agents"],
+        ["users", "people", "persons", "customers", "employees", "members", "subscribers", "seats", "students", "agents",
+         "dau", "mau", "signups", "sign-ups", "accounts"],
         "people",
     ),
     **dict.fromkeys(["searches"], "searches"),
@@ -92,8 +108,9 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
     **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if word.isascii()},
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
-    **dict.fromkeys(["budget", "afford", "fit", "buy", "cover"], "budget"),
-    **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "all", "lowest", "cheap"], "compare"),
+    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped"], "budget"),
+    **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "all", "lowest", "cheap", "pricier", "costlier",
+                     "difference"], "compare"),
     **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
     **dict.fromkeys(["free", "limits", "limit", "quota", "quotas", "allowance"], "free"),
     "rpm": "limit:rpm",
@@ -104,13 +121,13 @@ WORDS: dict[str, str] = {
         ["window", "status", "deprecated", "deprecation", "retired", "shutdown", "successor", "available",
          "availability", "modalities", "modality", "multimodal", "supports", "support", "released", "release",
          "discontinued", "eol", "sunset", "replacement", "info", "specs", "details", "ga", "preview", "stable",
-         "replaced", "replace", "replaces", "accept", "accepts", "maximum", "take", "takes", "threshold"],
+         "replaced", "replace", "replaces", "accept", "accepts", "maximum", "take", "takes", "threshold", "cutoff",
+         "knowledge"],
         "info",
     ),
     "public": "public",
     # daily / monthly active users: the amount after is people, using it that often
     **dict.fromkeys(["dau", "mau"], "people_label"),
-    **dict.fromkeys(["pr", "prs"], "count"),  # pull requests reviewed
     "model": "model_kw",
     "models": "model_kw",
     "x": "times_sign",
@@ -134,6 +151,19 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["them", "those", "these"], "pronoun"),
     **dict.fromkeys(["instead", "switch", "switching"], "followup"),
     **dict.fromkeys(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "=", ":"], "link"),
+    # `300 text tokens in`: text is what a prompt is made of unless another modality is named
+    **dict.fromkeys(["text", "textual"], "link"),
+}
+
+#: Three-word phrases, read before the two-word ones: `30k of it hitting the cache` (cache hits), where
+#: `hitting the` alone is calling (`we hit the api 20k times`).
+PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
+    **{(verb, "the", "cache"): ("label:cached", "link", "link") for verb in ("hit", "hits", "hitting", "hitting")},
+    **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
+    # `50k in (all but 5k cached)`: the prompt's label, then the part named by what it is not
+    **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
+    # `search grounding on all of them`: every request
+    **{(word, "of", pronoun): ("each", "skip", "skip") for word in ("all", "each", "every") for pronoun in ("them", "those", "these")},
 }
 
 #: Two-word phrases: (first, second) -> (role of first, role of second).
@@ -158,8 +188,6 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "far"): ("skip", "budget"),
     ("going", "away"): ("info", "skip"),
     ("without", "paying"): ("skip", "free"),
-    # `250 tokens per chunk`: the singular is read after typo correction as the plural count noun
-    **{("per", noun): ("skip", "each") for noun in ("chunks", "documents", "doc", "pages", "items", "emails", "tickets")},
     ("phased", "out"): ("info", "skip"),
     ("end", "of"): ("info", "skip"),
     ("per", "user"): ("skip", "per_person"),
@@ -226,6 +254,31 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("per", "second"): ("skip", "matter"),
     # `we hit the api 20k times a day`: hitting the API is calling it, not a cache hit
     ("hit", "the"): ("skip", "skip"),
+    ("hit", "it"): ("skip", "skip"),
+    ("hitting", "it"): ("skip", "skip"),
+    ("hits", "it"): ("skip", "skip"),
+    # `1000 requests in all`: a total; `hey all`: a greeting (`all` alone is `compare all models`)
+    ("in", "all"): ("total", "skip"),
+    **{(greeting, "all"): ("skip", "skip") for greeting in ("hey", "hi", "hello", "thanks", "morning", "folks")},
+    ("how", "big"): ("skip", "info"),
+    # `trying to figure out`: not an output
+    **{(verb, "out"): ("skip", "skip") for verb in ("figure", "figuring", "find", "finding", "work", "working")},
+    # `in 100k (all but 2k cached)`: the rest of the prompt is the part named
+    ("all", "but"): ("except", "skip"),
+    ("all", "except"): ("except", "skip"),
+    # `150 daily active users`: users, not a period
+    ("daily", "active"): ("link", "link"),
+    ("monthly", "active"): ("link", "link"),
+    # `3 pro with thinking: 3k in`: a mode, not a label for the amount after it (asked about if no amount says
+    # how many thinking tokens: pairing.collect)
+    ("with", "thinking"): ("skip", "thinking_on"),
+    ("with", "reasoning"): ("skip", "thinking_on"),
+    # `500 token summaries`: the size of what the model writes
+    **{(tokens, noun): ("link", "label:output") for tokens in ("token", "tokens") for noun in ("summaries", "summary")},
+    # `5 msgs/user/day`: a count per person
+    ("/", "user"): ("skip", "per_person"),
+    ("how", "large"): ("skip", "info"),
+    ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
 }
 
@@ -268,7 +321,10 @@ FILLER = frozenset(
     keep keeping kept hold holding store stored storing option options choice choices alternative alternatives pick best good suitable
     into through up down workflow agent bot chatbot assistant script app apps feature
     in? one single same it? this? that? will would be been being default
-    rag line code review implicit explicit diff podcast qps system saas ops pm""".split()
+    rag line code review pr implicit explicit diff qps system saas ops pm
+    trying try tried running doing sorry dumb silly stupid newbie noob but though basically
+    classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
+    credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts""".split()
 )
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,

@@ -36,6 +36,10 @@ USAGE: dict[str, list[tuple[str, Meaning]]] = {
         ("50k in (40k cached) 1k out", {"input": 50000, "cached": 40000, "output": 1000}),
         ("50k input of which 40k cached, 1k output", {"input": 50000, "cached": 40000, "output": 1000}),
         ("20k in, 1k out plus 5k thinking", {"input": 20000, "output": 6000, "thinking": 5000}),
+        ("50k in, with 40k of it hitting the cache, 1k out", {"input": 50000, "cached": 40000, "output": 1000}),
+        ("50k in (all but 10k cached), 1k out", {"input": 50000, "cached": 40000, "output": 1000}),
+        ("w/ thinking: 20k in, 1k answer + 5k thinking", {"input": 20000, "output": 6000, "thinking": 5000}),
+        ("input: 3k  output: 500", {"input": 3000, "output": 500}),
     ],
     "zh_CN": [
         ("输入3千 输出5百", {"input": 3000, "output": 500}),
@@ -71,6 +75,7 @@ _MONTH = {"en": ["a month", "per month", "monthly", "/month", "every month"],
 #: A request count said with a verb or a measure word; {n} is the count, {p} its period word.
 _COUNT_FORMS = {
     "en": ["{n} calls {p}", "{n} requests {p}", "we run {n} requests {p}", "we hit the api {n} times {p}",
+           "we hit it {n} times {p}", "running {n} calls {p}", "{n} PR reviews {p}", "{n} episodes {p}",
            "send {n} requests {p}", "x{n} {p}", "{n} runs {p}", "roughly {n} req {p}", "at {n} reqs {p}"],
     "zh_CN": ["{p}调用{n}次", "{p}请求{n}次", "{p}跑{n}次", "{p}{n}次", "{p}{n}个请求", "{p}{n}次调用", "{p}大概调用{n}次",
               "{p}{n}请求", "{p}调用量{n}", "{p}调用次数{n}", "{p}{n}次左右", "{p}打{n}次", "{p}跑{n}个请求"],
@@ -88,13 +93,15 @@ _PREFIXED_FORMS = {
 }
 #: No period: a count of requests in all (`调用1000次`, `一共请求1000次`).
 _TOTAL_FORMS = {
-    "en": ["{n} calls", "{n} requests", "x{n}", "run it {n} times"],
+    "en": ["{n} calls", "{n} requests", "x{n}", "run it {n} times", "{n} requests in all", "{n} jobs in all"],
     "zh_CN": ["调用{n}次", "请求{n}次", "一共调用{n}次", "{n}次", "总共请求{n}次"],
     "zh_TW": ["呼叫{n}次", "請求{n}次", "一共呼叫{n}次", "{n}次"],
 }
 #: Users times messages: (text, requests, period).
 _PEOPLE = {
-    "en": [("100 users x 20 messages a day", 2000, "day"), ("100 users, 20 requests each per day", 2000, "day")],
+    "en": [("100 users x 20 messages a day", 2000, "day"), ("100 users, 20 requests each per day", 2000, "day"),
+           ("100 users, ~20 msgs/user/day", 2000, "day"), ("100 daily active users, 20 queries each per day", 2000, "day"),
+           ("20 steps per task, 100 tasks a day", 2000, "day"), ("100 signups/month, 20 generations each per month", 2000, "month")],
     "zh_CN": [("100个用户 每人每天20次", 2000, "day"), ("一共100个用户，每人每天调用20次", 2000, "day"),
               ("日活100，人均每天20次", 2000, "day"), ("100个会员，一人每天20次", 2000, "day")],
     "zh_TW": [("100 位使用者 每人每天 20 次", 2000, "day"), ("100個使用者，每人每天呼叫20次", 2000, "day"),
@@ -123,7 +130,10 @@ PERIOD_BUDGETS: dict[str, list[tuple[str, int, str, str | None]]] = {
     "en": [("budget of $500/month, how many requests per day", 500, "month", "day"),
            ("how many calls per day can I afford with $500 a month", 500, "month", "day"),
            ("we can spend $500 per month, how many requests is that", 500, "month", None),
-           ("$20 a day budget, how many requests a month", 20, "day", "month")],
+           ("$20 a day budget, how many requests a month", 20, "day", "month"),
+           ("with $500 a month, how many requests per month", 500, "month", None),
+           ("if I cap spend at $500/month, how many reqs a day", 500, "month", "day"),
+           ("budget's $20 a day, how many calls is that per day", 20, "day", None)],
     "zh_CN": [("每月预算500美元，每天能调用多少次", 500, "month", "day"), ("每月500美金预算，能跑多少次", 500, "month", None),
               ("预算每月500美元，一天能调用多少次", 500, "month", "day"), ("每天预算20美元，每月能调用多少次", 20, "day", "month")],
     "zh_TW": [("每月預算500美元，每天可以呼叫幾次", 500, "month", "day"), ("每月預算 500 美金，可以呼叫幾次", 500, "month", None),
@@ -131,7 +141,8 @@ PERIOD_BUDGETS: dict[str, list[tuple[str, int, str, str | None]]] = {
 }  # fmt: skip
 #: What the question opens with: nothing, or the thing being built, with `a`/一个/一個 as an article.
 OPENINGS = {
-    "en": ["", "we have a chatbot:", "for a support bot,"],
+    "en": ["", "we have a chatbot:", "for a support bot,", "hey all, trying to budget:", "sorry if dumb question but",
+           "one-off backfill on"],
     "zh_CN": ["", "我们有一个应用：", "一个客服机器人，", "请教一下，", "老板让我算个账：", "不好意思想问一下，"],
     "zh_TW": ["", "我們有一個應用程式：", "一個客服機器人，", "請教一下，", "不好意思想問，"],
 }

@@ -123,17 +123,29 @@ SPOKEN: list[tuple[str, str]] = [
 
 
 def _id_spellings(book: PriceBook) -> list[tuple[str, str]]:
-    """Every id on the card as typed five ways: itself, upper case, underscores, spaces, models/ prefix."""
+    """Every id on the card as typed five ways: itself, upper case, underscores, spaces, models/ prefix.
+
+    Typed with spaces, `gemini` is the product's name and the words after it name the model as they
+    do alone: `gemini pro` is "pro", the current Pro, not the retired `gemini-pro` (1.0)."""
     forms = []
     for m in book.card.models:
+        spaced = m.id.replace("-", " ")
+        bare = book.name_index.lookup(tuple(spaced.split()[1:]))
         forms += [
             (m.id, m.id),
             (m.id.upper(), m.id),
             (m.id.replace("-", "_"), m.id),
-            (m.id.replace("-", " "), m.id),
+            (spaced, bare or m.id),
             (f"models/{m.id}", m.id),
         ]
     return forms
+
+
+def test_gemini_and_a_space_is_the_product_name(book: PriceBook) -> None:
+    assert _model_of(book, "gemini pro") == _model_of(book, "pro") == "gemini-3.1-pro-preview"
+    assert _model_of(book, "Gemini Pro") == "gemini-3.1-pro-preview"
+    assert _model_of(book, "gemini-pro") == _model_of(book, "gemini_pro") == "gemini-pro"
+    assert _model_of(book, "gemini flash") == _model_of(book, "flash")
 
 
 def test_the_table_is_big_and_covers_every_multi_part_id(book: PriceBook) -> None:

@@ -18,11 +18,17 @@ def _readings(book: PriceBook, question: str) -> tuple[str, ...]:
     "question",
     [
         "summarize 500 PDFs of 50 pages each",  # was offered "50 requests · input 500 tokens": PDFs are not tokens
-        "do cached tokens count toward the 200k threshold",
     ],
 )
 def test_no_reading_is_offered_when_none_is_plausible(book: PriceBook, question: str) -> None:
     assert _readings(book, question) == ()
+
+
+def test_a_tier_boundary_is_no_amount(book: PriceBook) -> None:
+    # was asked back with no reading (200k read as an amount of tokens); the number names the price tier's
+    # boundary, so what is asked is how caching is billed
+    query = parse_query("do cached tokens count toward the 200k threshold", book)
+    assert (query.intent, query.topic, query.usage) == ("topic", "caching", None)
 
 
 def test_a_number_readers_split_two_ways_offers_both_values_whole(book: PriceBook) -> None:
