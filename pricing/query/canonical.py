@@ -22,10 +22,10 @@ def canonical(query: Query) -> str:
     if u is not None:
         if u.input_tokens:
             parts.append(f"{u.input_tokens} in")  # the whole prompt; the parts below are inside it
-        if u.audio_input_tokens:
-            parts.append(f"{u.audio_input_tokens} audio")
+        if u.audio_input_tokens:  # inside the prompt, said so (media named beside a prompt are added to it)
+            parts.append(f"including {u.audio_input_tokens} audio")
         if u.video_input_tokens:
-            parts.append(f"{u.video_input_tokens} video")
+            parts.append(f"including {u.video_input_tokens} video")
         if u.cached_tokens:
             parts.append(f"{u.cached_tokens} cached")
         text_out = u.output_tokens - u.thinking_tokens

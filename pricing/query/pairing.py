@@ -121,6 +121,7 @@ class Parts:
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
     people_period: Period | None = None  # `日活3000，每人问6次`: the actives' period, the count's unless one is said
+    media_in_input: bool = False  # audio or video said as a part of the input (else the two are summed)
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
     added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
@@ -537,6 +538,8 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
     amount_at = next(k for k, t in enumerate(tokens) if t is amount)
     if name == "thinking":
         parts.thinking_in_output = _said_as_a_part(tokens, amount_at, label_at)
+    if name in ("audio", "video") and _said_as_a_part(tokens, amount_at, label_at):
+        parts.media_in_input = True  # `输入1万，其中8千是音频`: the media is part of the input given
     if _joined_by_plus(tokens, amount_at):
         parts.added.add(name)
     before = amount_at - 1
@@ -549,7 +552,7 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
 
 
 #: Words that add one amount to the next (`6k audio tokens + 300 text tokens`, `1k answer plus 4k thinking`).
-_PLUS = frozenset(["+", "plus", "加", "加上"])
+_PLUS = frozenset(["+", "plus", "加", "加上", "外加", "再加", "另加", "加上了"])
 
 
 def _joined_by_plus(tokens: list[Token], amount_at: int) -> bool:

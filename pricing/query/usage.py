@@ -73,8 +73,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     audio = as_tokens(parts.audio, "input")
     video = as_tokens(parts.video, "input")
     input_tokens = as_tokens(parts.input, "input")
-    if parts.input is None or "input" in parts.added and parts.added & {"audio", "video"}:
-        # `19k tokens of audio + a 200 token prompt`: the media and the text prompt make the input
+    if parts.input is None or (audio or video) and not parts.media_in_input:
+        # `19k tokens of audio + a 200 token prompt`, `每次用户语音约 800 token，系统prompt 2000 token`: the media
+        # and the text prompt make the input, unless the media is said to be a part of it (`其中8千是音频`)
         input_tokens += cached * (parts.input is None) + audio + video
         if cached and not (audio or video):
             # `800k cached` alone: a prompt made only of cached tokens
