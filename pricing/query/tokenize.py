@@ -18,6 +18,9 @@ _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _NUMERAL_WORDS = tuple({*(w for w in _CJK_TABLE if w.startswith("一") and len(w) > 1),
                         "一下", "一些", "一起", "一样", "一般", "一点", "一直", "一款", "一种", "一句", "一天", "一个月", "一月", "一日",
                         "一周", "一年", "一小时", "一个小时", "一分钟", "一次", "一共", "一个"})  # fmt: skip
+_NUMERAL_FIRST = frozenset(w[0] for w in _NUMERAL_WORDS)
+_NUMERAL_SET = frozenset(_NUMERAL_WORDS)
+_NUMERAL_SIZES = sorted({len(w) for w in _NUMERAL_WORDS})
 _TOKEN = re.compile(
     r"(?P<num>(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:e[+-]?\d{1,2}(?![a-z]))?)"
     r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
@@ -50,7 +53,64 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _split_cjk(tok: Token) -> list[Token]:
-    """Split a run of Chinese characters into keywords and filler (longest match) and numerals (`输入五万`)."""
+    """Split a run of Chinese characters: by longest match where the tables know every part of it, else
+    the split with the fewest unknown words (`_fewest_unknown`)."""
+    out = _greedy_split(tok)
+    return _fewest_unknown(tok) if any(t.kind == "cjk" and t.role is None for t in out) else out
+
+
+def _fewest_unknown(tok: Token) -> list[Token]:
+    """Split a run of Chinese characters into keywords, filler, numerals (`输入五万`) and unknown words.
+
+    The split leaves as few unknown words as it can, then uses as few tokens as it can (the longer
+    keyword first on a tie): `旅行社` stays one unknown word rather than `旅` + the filler `行` + `社`, so
+    an unknown word is whole when it is judged (pairing: filler unless it has a price morpheme). A
+    single filler character may be part of an unknown word; a keyword of any other kind never is.
+    """
+    text, n = tok.text, len(tok.text)
+    inf = (n + 1, n + 1)
+    # best[i][after_unknown]: (unknown words, tokens) for text[i:], and the first step taken there
+    best: list[list[tuple[tuple[int, int], tuple[str, int]]]] = [[(inf, ("", 0))] * 2 for _ in range(n + 1)]
+    best[n] = [((0, 0), ("", 0)), ((0, 0), ("", 0))]
+    run_end = n  # where the numeral run holding text[i] ends (computed from the end, so linear)
+    for i in range(n - 1, -1, -1):
+        if text[i] not in _CJK_NUMERALS:
+            run_end = i
+        steps: list[tuple[str, int]] = []
+        if text[i] in _CJK_NUMERALS and not (text[i] in _NUMERAL_FIRST and any(text[i : i + size] in _NUMERAL_SET for size in _NUMERAL_SIZES)):
+            steps.append(("cjknum", run_end if text[i] in _CJK_NUMERALS and run_end > i else i + 1))  # a numeral run wins (`一万`)
+        else:
+            sizes = [size for size in range(min(_CJK_MAX, n - i), 0, -1) if text[i : i + size] in _CJK_TABLE]
+            steps += [("word", i + size) for size in sizes]
+            if not sizes or sizes == [1] and _CJK_TABLE[text[i]] == "skip":
+                steps.append(("unknown", i + 1))
+        for after_unknown in (0, 1):
+            for kind, j in steps:
+                (unknown, count), _ = best[j][kind == "unknown"]
+                new = 0 if kind == "unknown" and after_unknown else 1
+                cost = (unknown + (new if kind == "unknown" else 0), count + new)
+                if cost < best[i][after_unknown][0]:
+                    best[i][after_unknown] = (cost, (kind, j))
+    out: list[Token] = []
+    i, after_unknown = 0, 0
+    while i < n:
+        kind, j = best[i][after_unknown][1]
+        if kind == "unknown":
+            while j < n and best[j][1][1][0] == "unknown":  # the unknown word runs on while the best split says so
+                j = best[j][1][1][1]
+            out.append(Token("cjk", text[i:j], tok.start + i, tok.start + j, True))
+        elif kind == "cjknum":
+            out.append(Token("cjknum", text[i:j], tok.start + i, tok.start + j, True))
+        else:
+            out.append(Token("cjk", text[i:j], tok.start + i, tok.start + j, True, role=_CJK_TABLE[text[i:j]]))
+        i, after_unknown = j, int(kind == "unknown")
+    if out:
+        out[0].glued, out[0].after_break = tok.glued, tok.after_break
+    return out
+
+
+def _greedy_split(tok: Token) -> list[Token]:
+    """Keywords and filler by longest match, and numerals (`输入五万`): the split of a run that the tables know whole."""
     out: list[Token] = []
     text, i, pending, pending_kind = tok.text, 0, "", "cjk"
 

@@ -77,7 +77,7 @@ def test_chinese_answers_count_in_wan_and_yi_and_echo_what_was_typed(rates: Rate
     asked = bot.answer("輸入5萬 5萬", "zh_TW").plain.splitlines()[0]
     assert asked.startswith("「5萬」是哪一部分？"), asked
     unknown = bot.answer("輸入1萬 輸出1千 還要算流量費嗎", "zh_TW").plain.splitlines()[0]
-    assert unknown.startswith("我不確定「流量」對價格有什麼影響"), unknown
+    assert unknown.startswith("我不確定「還要算流量費嗎」對價格有什麼影響"), unknown  # the unknown words whole, as typed
     wide = bot.answer("ＧＥＭＩＮＩ-9 輸入1萬", "zh_TW").plain.splitlines()[0]
     assert wide.startswith("沒有這個模型：「ＧＥＭＩＮＩ-9」。"), wide
     assert not SIMPLIFIED_ONLY & set(asked + unknown + wide)
