@@ -158,8 +158,9 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         tok, nxt = tokens[i], tokens[i + 1]
         if tok.kind == "amount" and nxt.text == "个" and tok.money is None:
             after = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].role == "model_kw")
-            if after < len(tokens) and tokens[after].role == "compare":
-                drop.update((i, i + 1))
+            compared_before = tok.value is not None and tok.value <= 9 and any(t.role == "compare" for t in tokens[:i])
+            if after < len(tokens) and tokens[after].role == "compare" or compared_before and (after >= len(tokens) or tokens[after].after_break):
+                drop.update((i, i + 1))  # `比较一下 A、B、C 三个，…`
         elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS
                                                              or tok.text in ("这", "那") and nxt.money is None):  # `算在这2k里`: one given
             drop.update((i, i + 1))

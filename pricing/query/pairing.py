@@ -35,6 +35,14 @@ def _counted_after(tokens: list[Token], k: int, step: int) -> bool:
         tokens[after].role in ("people", "count") or tokens[after].kind == "word")
 
 
+def _part_before(tokens: list[Token], i: int) -> bool:
+    """`其中 8000`, `里面有2万8`: a part word just before the amount (a filler word may sit between)."""
+    k = i - 1
+    if k >= 0 and tokens[k].role == "skip" and tokens[k].kind == "cjk":
+        k -= 1
+    return k >= 0 and tokens[k].role == "part" and not tokens[k + 1].after_break
+
+
 def _share_label(tokens: list[Token], i: int) -> int | None:
     """The cached label a few words after amount ``i`` in its clause (`8000 是 system prompt 走快取`), if any."""
     for k in range(i + 1, min(i + 6, len(tokens))):
@@ -208,7 +216,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.update((i + 1, prev))
             tok.used = True
             continue
-        share = _share_label(tokens, i) if role(i - 1) == "part" else None
+        share = _share_label(tokens, i) if _part_before(tokens, i) else None
         if share is not None:
             # `其中 8000 是 system prompt 走快取`, `其中3k走隐式缓存`: a share of the prompt, its label a few words on
             _set_label(parts, tokens[share].role[6:], tok, tokens, share)  # type: ignore[index]
