@@ -76,7 +76,8 @@ def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -
             spaced_unit = j < n and not tokens[j].glued and text[tok.end : tokens[j].start].strip() == ""
             if j < n and tokens[j].kind == "cjknum" and is_cjk_multiplier(tokens[j].text) and (tokens[j].glued or spaced_unit):
                 unit = cjk_value(tokens[j].text)
-                value, j, other = _cjk_compound(tokens, j + 1, value * unit, unit, lead=tok.text if tok.kind == "num" else "")
+                value, j, other = _cjk_compound(tokens, j + 1, value * unit, unit, lead=tok.text if tok.kind == "num" else "",
+                                                spaced=not tokens[j].glued)
             elif j < n and tokens[j].kind == "cjknum" and tokens[j].glued and _unit_then_zero(tokens[j].text):
                 # `20万零1`: the zero says the digits after it are ones, not the next unit down
                 value *= cjk_value(tokens[j].text.rstrip("零"))
@@ -117,19 +118,21 @@ def _unit_then_zero(text: str) -> bool:
     return text.endswith("零") and is_cjk_multiplier(text.rstrip("零"))
 
 
-def _cjk_compound(tokens: list[Token], j: int, value: Decimal, unit: int, *, lead: str) -> tuple[Decimal, int, Decimal | None]:
+def _cjk_compound(tokens: list[Token], j: int, value: Decimal, unit: int, *, lead: str, spaced: bool = False) -> tuple[Decimal, int, Decimal | None]:
     """Digits and smaller units glued after `1万`: `1万5千` is 15,000, `3万2千5百` 32,500, as people write them.
 
     A last digit with no unit means the next unit down, as in speech (`1万5` 15,000, `2千5` 2,500).
     After more than one leading digit readers differ: `10万5` is 105,000 to one (10万5千) and 100,005
     to another (the digits as written), so it is one amount with both values, asked about. Returns the
     value, the next token and the other reader's value (None when there is one reading).
+    ``spaced``: the number is written with a space before each unit (`1 萬 2 千` is 12,000), so the
+    next digits and unit may be spaced too.
     """
     n = len(tokens)
-    while j < n and tokens[j].kind == "num" and tokens[j].glued and tokens[j].text.isdigit():
+    while j < n and tokens[j].kind == "num" and (tokens[j].glued or spaced and not tokens[j].after_break) and tokens[j].text.isdigit():
         digits = Decimal(tokens[j].text)
         nxt = tokens[j + 1] if j + 1 < n else None
-        if nxt is not None and nxt.glued and nxt.kind == "cjknum" and is_cjk_multiplier(nxt.text):
+        if nxt is not None and (nxt.glued or spaced) and nxt.kind == "cjknum" and is_cjk_multiplier(nxt.text):
             smaller = cjk_value(nxt.text)
             if smaller >= unit:
                 break  # `1万5万`: not one number
@@ -161,6 +164,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             compared_before = tok.value is not None and tok.value <= 9 and any(t.role == "compare" for t in tokens[:i])
             if after < len(tokens) and tokens[after].role == "compare" or compared_before and (after >= len(tokens) or tokens[after].after_break):
                 drop.update((i, i + 1))  # `比较一下 A、B、C 三个，…`
+        elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
+            drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
         elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS
                                                              or tok.text in ("这", "那") and nxt.money is None):  # `算在这2k里`: one given
             drop.update((i, i + 1))

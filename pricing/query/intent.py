@@ -24,6 +24,13 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
     if parts.budget_usd is not None or parts.budget_cny is not None:
         if usage is None:
             raise Ambiguous("budget_needs_usage")
+        if parts.requests is not None and parts.period is not None and parts.asked_period is None and "compare" not in wants:
+            # `每天 300 条…一个月能控制在1刀以内吗`: the count is given, so the money is a line to compare the
+            # cost with (the estimate says whether it fits), not a budget to spend on requests; a month's money
+            # is compared with a month's cost
+            if parts.budget_period not in (None, parts.period):
+                parts.asked_period = parts.budget_period
+            return "estimate"
         return "budget"
     topical = parts.search or bool(parts.labels_seen & {"cache", "cached"})
     if "free" in wants and not (topical and "tier" not in wants and parts.limit is None):

@@ -19,7 +19,7 @@ _COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around
                      "avg", "average", "averaging", "part", "portion", "implicit", "explicit"])  # fmt: skip
 #: Chinese words that may stand between an amount and its label: about (`思考token大概2000`), besides
 #: (`思考另外6千`)...
-_CJK_ABOUT = frozenset(["大概", "大约", "约", "大致", "差不多", "将近", "接近", "平均", "另外", "另算", "另计", "额外", "外加", "还有"])
+_CJK_ABOUT = frozenset(["的", "大概", "大约", "约", "大致", "差不多", "将近", "接近", "平均", "另外", "另算", "另计", "额外", "外加", "还有"])
 #: ...and a modal only where a label follows it (`有3万能命中缓存`); before a verb (`1千，可以调用几次`) it
 #: opens the next clause.
 _CJK_MODAL = frozenset(["能", "可以", "可", "会", "都"])
@@ -68,14 +68,22 @@ def _harmless_cjk(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     if len(tok.text) < 2 or set(tok.text) & PRICE_MORPHEMES:
         return False  # a lone character is a fragment or a slip (`一個越` for 一個月), not a word to skip
+    return _apart_from_amounts(tokens, i)
+
+
+def _apart_from_amounts(tokens: list[Token], i: int) -> bool:
+    """No amount right beside token ``i`` in its clause, nor beside the measure word it follows; nor a
+    price character split from it (`流量费`)."""
+    tok = tokens[i]
     for k in (i - 1, i + 1):
-        glued = 0 <= k < len(tokens) and (tokens[k].glued if k > i else tok.glued) and tokens[k].kind == "cjk"
+        glued = 0 <= k < len(tokens) and (tokens[k].glued if k > i else tok.glued) and tokens[k].kind == "cjk" and tokens[k].role == "skip"
         if glued and len(tokens[k].text) == 1 and tokens[k].text in PRICE_MORPHEMES:
             return False  # `流量费`: the word and the price character it was split from
     before = tokens[i - 1] if i > 0 and not tok.after_break else None
     after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].after_break else None
     # `1 萬則評論`: beside the measure word of an amount is beside the amount
     counted = before is not None and before.role in ("count", "skip") and i > 1 and tokens[i - 2].kind == "amount"
+    counted = counted and not (after is not None and after.role == "count")  # `250 萬則歷史工單`: the noun counted is known
     return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
 
 
@@ -609,6 +617,7 @@ def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> 
 def collect(tokens: list[Token], parts: Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
     standalone: list[tuple[int, Token]] = []
+    chinese = sum(t.kind in ("cjk", "cjknum") for t in tokens) > sum(t.kind == "word" for t in tokens)
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     _budget_periods(tokens, parts)
     for i, tok in enumerate(tokens):
@@ -696,7 +705,9 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.unknown_unit = True
         elif tok.kind == "word" and tok.role is None:
             # `how much'd`, `that's`: a contraction of filler is filler
-            if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1:
+            if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1 and not (
+                    chinese and _apart_from_amounts(tokens, i)):
+                # (in a Chinese question an English word apart from the amounts names the product: `NPC 對話`, `PDF`)
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None and not _harmless_cjk(tokens, i):
             parts.unknown_cjk.append(tok.text)

@@ -41,6 +41,23 @@ _KNOWN_CHARS = set("".join(CJK_WORDS)) | set("".join(CJK_FILLER)) | set("零〇�
 unknown_cjk = st.text(alphabet="鲸猫狗鹅蛙龟梨桃莓橘椰蕉", min_size=1, max_size=3).filter(lambda w: not set(w) & _KNOWN_CHARS)
 
 
+@settings(max_examples=200, deadline=None)
+@given(base=st.sampled_from([q for q in PRICED_QUESTIONS if not q.isascii()]), word=unknown_words, at=st.integers(min_value=0, max_value=20))
+def test_an_english_word_in_a_chinese_question_is_asked_about_or_changes_nothing(book: PriceBook, base: str, word: str, at: int) -> None:
+    assume(word not in book.name_index.first_words)
+    plain = parse_query(base, book)
+    words = base.split(" ")
+    k = at % (len(words) + 1)
+    words.insert(k, word)
+    text = " ".join(words)
+    query = _read_or_asked(text, book)
+    if query is not None:
+        tokens = read_question(text, book).tokens
+        at_word = next(i for i, t in enumerate(tokens) if t.text == word)
+        assert not any(0 <= i < len(tokens) and tokens[i].kind == "amount" for i in (at_word - 1, at_word + 1)), text
+        assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
+
+
 def _read_or_asked(text: str, book: PriceBook) -> Query | None:
     try:
         return parse_query(text, book)
@@ -49,7 +66,7 @@ def _read_or_asked(text: str, book: PriceBook) -> Query | None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(base=st.sampled_from(PRICED_QUESTIONS), word=unknown_words, at=st.integers(min_value=0, max_value=20))
+@given(base=st.sampled_from([q for q in PRICED_QUESTIONS if q.isascii()]), word=unknown_words, at=st.integers(min_value=0, max_value=20))
 def test_an_unknown_english_word_is_asked_about_never_ignored(book: PriceBook, base: str, word: str, at: int) -> None:
     assert parse_query(base, book).intent in ("estimate", "compare", "budget")  # the base is priced
     assume(word not in book.name_index.first_words)  # `lite`, `argon`: a model named, so understood
@@ -64,7 +81,8 @@ def test_an_unknown_english_word_is_asked_about_never_ignored(book: PriceBook, b
 @given(base=st.sampled_from(PRICED_QUESTIONS), word=unknown_cjk, at=st.integers(min_value=0, max_value=20))
 def test_an_unknown_chinese_word_is_asked_about_or_changes_nothing(book: PriceBook, base: str, word: str, at: int) -> None:
     """Chinese: an unknown word with no price morpheme and no amount beside it is filler (vocab.PRICE_MORPHEMES):
-    the answer is then exactly the one without it. Beside an amount, or a lone character, it is asked about."""
+    the answer is then exactly the one without it. Beside an amount, or a lone character, it is asked about.
+    (In a Chinese question an English word is judged the same way: `NPC 對話`, `PDF`.)"""
     plain = parse_query(base, book)
     words = base.split(" ")
     k = at % (len(words) + 1)
