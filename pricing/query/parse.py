@@ -211,11 +211,20 @@ def _place_unlabeled(
         return [{slots[0]: values[0]}, {"requests": values[0]}]
     if len(values) == 1 and len(slots) == 2:
         return [{"input": values[0]}, {"output": values[0]}]
+    if len(values) == 2 and len(slots) == 2 and _slashed(tokens, unlabeled):
+        parts.input, parts.output = values  # `每筆 1k/200`, `20000/2000`: in/out, in that order, as people write it
+        return []
     if len(values) == 2 and len(slots) == 2:
         return [{"input": values[0], "output": values[1]}, {"input": values[1], "output": values[0]}]
     if len(values) == 1 and not slots and parts.requests is None and first >= 1 and first == first.to_integral_value():
         return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
+
+
+def _slashed(tokens: list[Token], amounts: list[Token]) -> bool:
+    """`1k/200`: two amounts with only a slash between them (and no period after: `1000/day` is a count)."""
+    k = next((i for i, t in enumerate(tokens) if t is amounts[0]), -1)
+    return 0 <= k < len(tokens) - 2 and tokens[k + 1].text == "/" and tokens[k + 2] is amounts[1]
 
 
 def _counts_a_thing(tokens: list[Token], amount: Token) -> bool:
