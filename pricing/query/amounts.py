@@ -161,9 +161,12 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         tok, nxt = tokens[i], tokens[i + 1]
         if tok.kind == "amount" and nxt.text == "个" and tok.money is None:
             after = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].role == "model_kw")
-            compared_before = tok.value is not None and tok.value <= 9 and any(t.role == "compare" for t in tokens[:i])
-            if after < len(tokens) and tokens[after].role == "compare" or compared_before and (after >= len(tokens) or tokens[after].after_break):
+            compared_before = tok.value is not None and tok.value <= 9 and any(t.role in ("compare", "alt") for t in tokens[:i])
+            compare_soon = any(t.role == "compare" for t in tokens[after : after + 3])  # `两个一个月差多少`
+            if compare_soon or compared_before and (after >= len(tokens) or tokens[after].after_break or compare_soon):
                 drop.update((i, i + 1))  # `比较一下 A、B、C 三个，…`
+        elif tok.kind == "amount" and nxt.text in ("点", "点钟") and tok.value is not None and tok.value <= 24 and tok.value == int(tok.value):
+            drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
         elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS

@@ -359,13 +359,16 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
     (before it and the budget word, or after it) in the same clause is the budget's period, not the
     request count's (`每月预算500美元，每天能调用多少次`: 每天 opens the next clause, the question)."""
     n = len(tokens)
+    chinese = sum(t.kind in ("cjk", "cjknum") for t in tokens) > sum(t.kind == "word" for t in tokens)
     for i, tok in enumerate(tokens):
         if tok.kind != "amount" or tok.money is None:
             continue
         after, before = i + 1, i - 1
         while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link", "cny", "usd") and after - i <= 2:
             after += 1
-        while before >= 0 and not tokens[before + 1].after_break and tokens[before].role in ("budget", "skip", "link") and i - before <= 4:
+        while (before >= 0 and not tokens[before + 1].after_break and i - before <= 6
+               and (tokens[before].role in ("budget", "skip", "link", "info") or tokens[before].role is None and (
+                   tokens[before].kind == "cjk" or chinese and tokens[before].kind == "word"))):  # `每个月给AI的预算是2000元`
             before -= 1
         for k in (before, after):
             same_clause = 0 <= k < n and not (tokens[k].after_break if k > i else tokens[k + 1].after_break)
@@ -691,6 +694,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q",
                    "providers"):
             parts.intents.add(r)
+        elif r.startswith("dur:") and not tok.used and chinese and tok.kind == "word":
+            pass  # `HR这边`: in a Chinese question a lone `hr` is human resources, not hours
         elif r == "matter" or (r.startswith("dur:") and not tok.used):
             # a duration with no amount (`10k in 1k out, hour`) would change a storage price: ask
             parts.unexplained.append(tok.text)

@@ -334,7 +334,7 @@ FILLER = frozenset(
 #: beside an amount (`300 名玩家`: what the amount counts). Every price word of the tables has one
 #: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
 PRICE_MORPHEMES = frozenset(
-    "输入出提示词回复答参文缓存储命思推理维音频声视影图像照画搜索检联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费"
+    "输入出提示词回复答参文缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费"
     "天日月周星年时秒钟次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
 )
 
@@ -371,10 +371,10 @@ CJK_WORDS: dict[str, str] = {
                      "段音频", "条音频", "个音频", "篇文章", "通", "次问答", "组", "页", "封", "封邮件", "邮件", "个订单", "单", "件",
                      "本书", "部", "集", "章", "张表单", "次提问", "个问题", "次查询", "次检索", "个会话", "题", "道题", "场", "场会议",
                      "留言", "则留言", "条留言", "通电话", "份报价单", "报价单", "档案", "个档案", "份档案", "工单", "条工单", "份简历",
-                     "简历", "个咨询", "咨询量"], "count"),
+                     "简历", "咨询量", "短信", "条短信"], "count"),
     # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
     # amount after them is a request count, and a period before them is that count's
-    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量", "打", "会打", "打了"], "count_verb"),
+    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量", "打", "会打", "打了", "触发"], "count_verb"),
     # 打 is also a discount (打五折: half price) and a plan (打算): not calls
     **dict.fromkeys(["打折", "打五折", "打对折", "五折", "半价", "打算", "打包"], "skip"),  # 呼叫 is read as 调用 (TRADITIONAL_WORDS)
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),
@@ -389,14 +389,14 @@ CJK_WORDS: dict[str, str] = {
                      "使用者", "位使用者", "个使用者", "名使用者", "人", "位同事", "同事", "会员", "位会员", "名会员",
                      "个会员", "玩家", "名玩家", "学生", "名学生", "粉丝", "订阅者", "位客人", "客人",
                      "个任务", "项任务", "访客", "位访客", "名访客", "老师", "位老师", "个账号", "账号", "个店铺", "家店", "家客户", "家公司",
-                     "个学生", "位学生", "个业务", "位业务", "业务员", "个付费用户", "付费用户", "个客户"], "people"),  # `每天跑 300 个任务`, each with its own count of calls
+                     "个学生", "位学生", "个业务", "位业务", "业务员", "个付费用户", "付费用户", "个客户", "个咨询"], "people"),  # `每天跑 300 个任务`, each with its own count of calls
     # daily actives: the amount after the word is people (`日活 2000 人`, `日活1,000，人均每天12次`)
     **dict.fromkeys(["用户量", "用户数", "人数", "日活", "日活跃用户", "日活用户", "日活跃", "月活", "月活跃用户", "月活用户", "在线用户", "活跃用户", "注册用户",
                      "付费用户"], "people_label"),
     **dict.fromkeys(["够跑多少次", "够用多少次", "够多少次", "可以跑几次", "能调用多少次", "够跑几次", "够用几次"], "budget"),
     **dict.fromkeys(["每人", "人均", "每个用户", "每位用户", "每个人", "每位", "每用户", "每位使用者", "每个客户", "一人", "一个人",
                      "每个会员", "每位会员", "每名", "每次任务", "每个任务", "每项任务", "每家", "每个使用者", "每个学生", "每位学生",
-                     "每个业务", "每位业务"], "per_person"),
+                     "每个业务", "每位业务", "一个咨询", "每个咨询"], "per_person"),
     **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
     "分钟": "dur:1/60",
     "天": "dur:24",
@@ -498,7 +498,7 @@ CJK_FILLER = frozenset(
     家 新增 档 那档 这档 价 不高 因该 小弟 情绪分析 拆成 收 新创 抓 数字 烧 可以烧 显式 隐式 期间 这期间 除了 单独 单独算 开着 确认
     想确认 小红书 评估 在评估 起来 面试题 生成器 验一下 凌晨 纠结 结构化 回 专题 学生专题 站内 站内搜索 站内搜寻 会议 会议录音 录音
     破 会破 突破 总结 总结一下 做总结 周报总结 ai 很 市场 市场部 同一个 同一 接待 周报 弹幕 交 人设 接入 对接 想接 理论上
-    一次性 一本 一套 一部 话术 助理 计划 计画""".split()
+    一次性 一本 一套 一部 话术 助理 计划 计画 全校 全年级 全班 全公司 全部门 明年 今年 去年 要接 周末 周末玩 读 这个量 按这个量 质检 检索""".split()
 )
 
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
