@@ -278,7 +278,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 if t.role == "per_unit" and t.text == tokens[nxt].text:
                     t.used = True
             mark_volume(neighbour(nxt, 1))
-        elif role(nxt) == "people":
+        elif role(nxt) == "people" and not tokens[nxt].after_break:  # (`思考大概 3000，學生…`: the next clause's)
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
             mark_volume(_period_before(tokens, i))  # `每天跑 300 个任务`: that many a day

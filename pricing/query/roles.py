@@ -108,7 +108,7 @@ def chinese_context(tokens: list[Token]) -> None:
             tok.role = "label:output"
         elif tok.text in _AUDIO_THINGS and _amount_follows(tokens, i):
             tok.role = "label:audio"  # `每場會議音檔約 11.5 萬 token`: the audio's tokens
-        elif tok.text in _TEXTS and _amount_follows(tokens, i):
+        elif tok.text in _TEXTS and _amount_follows(tokens, i) and not (i > 0 and (tokens[i - 1].role or "").startswith("label:")):
             tok.role = "label:input"  # `音訊 5000 token + 文字 200 token`: the text part of the prompt
     for i, tok in enumerate(tokens):
         if tok.text in ("额度", "限额") and tok.kind == "cjk" and i > 0:
