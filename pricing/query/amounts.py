@@ -165,7 +165,7 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             compare_soon = any(t.role == "compare" for t in tokens[after : after + 3])  # `两个一个月差多少`
             if compare_soon or compared_before and (after >= len(tokens) or tokens[after].after_break or compare_soon):
                 drop.update((i, i + 1))  # `比较一下 A、B、C 三个，…`
-        elif tok.kind == "amount" and nxt.text in ("点", "点钟") and tok.value is not None and tok.value <= 24 and tok.value == int(tok.value):
+        elif tok.kind == "amount" and nxt.text[:1] == "点" and nxt.kind == "cjk" and tok.value is not None and tok.value <= 24 and tok.value == int(tok.value):
             drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount

@@ -22,7 +22,7 @@ _COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around
 _CJK_ABOUT = frozenset(["的", "大概", "大约", "约", "大致", "差不多", "将近", "接近", "平均", "另外", "另算", "另计", "额外", "外加", "还有"])
 #: ...and a modal only where a label follows it (`有3万能命中缓存`); before a verb (`1千，可以调用几次`) it
 #: opens the next clause.
-_CJK_MODAL = frozenset(["能", "可以", "可", "会", "都"])
+_CJK_MODAL = frozenset(["能", "可以", "可", "会", "都", "要"])
 
 
 #: Measure words between an amount and what it counts (`5000 个学生`, `80万个chunk`, `120 家客户`).

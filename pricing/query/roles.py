@@ -118,7 +118,7 @@ def chinese_context(tokens: list[Token]) -> None:
 
 
 #: What a request produces, named as a thing (`摘要大概 300 token`): before an amount it names the output.
-_PRODUCTS = frozenset(["摘要", "总结", "译文", "翻译结果", "结果", "答案", "回覆", "回"])
+_PRODUCTS = frozenset(["摘要", "总结", "译文", "翻译结果", "结果", "答案", "回覆", "回", "评语", "评分", "反馈", "回馈", "点评"])
 _TEXTS = frozenset(["文字", "文本", "文字部分", "问题", "用户问题", "客人问题", "玩家输入", "新输入", "提问", "用户消息"])
 _AUDIO_THINGS = frozenset(["音档", "录音", "音频档", "语音档", "音频文件", "录音档"])
 _ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", "的", "是", "为"])
