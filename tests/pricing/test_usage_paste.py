@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from decimal import Decimal as D
 from typing import Any
 
@@ -418,15 +417,14 @@ def test_questions_are_not_pastes(text: str) -> None:
     assert read_usage_paste(text) is None
 
 
-def test_a_100_kb_response_is_read_quickly(book: PriceBook) -> None:
+def test_a_100_kb_response_is_read(book: PriceBook) -> None:
+    # (how fast is a ratio against plain text in test_hostile_input.py, never a time limit here)
     long_answer = "Lorem ipsum (dolor) [sit] {amet}, it's \\\"quoted\\\". " * 2_000
     response = rest_response("gemini-2.5-flash", {"promptTokenCount": 30, "candidatesTokenCount": 25_000,
                                                   "totalTokenCount": 25_030}, text=long_answer)  # fmt: skip
     text = as_json(response)
     assert len(text) > 100_000
-    started = time.perf_counter()
     _, e = price(book, text)
-    assert time.perf_counter() - started < 0.5
     assert e.total == 30 * D("0.30") / M + 25_000 * D("2.50") / M
 
 
@@ -440,13 +438,12 @@ def test_a_100_kb_response_is_read_quickly(book: PriceBook) -> None:
         "'" * 50_000 + '"totalTokenCount": 1' + '"' * 50_000,
     ],
 )
-def test_100_kb_of_hostile_paste_is_answered_or_refused_quickly(junk: str) -> None:
-    started = time.perf_counter()
+def test_100_kb_of_hostile_paste_is_answered_or_refused(junk: str) -> None:
+    # a typed refusal is a fine answer; a crash is not (that it is linear is test_hostile_input.py's ratio)
     try:
         read_usage_paste(junk)
     except InvalidQuery:
-        pass  # a typed refusal is a fine answer; a hang or a crash is not
-    assert time.perf_counter() - started < 1.0
+        pass
 
 
 def test_a_2_mb_response_with_an_inline_image_is_read(book: PriceBook) -> None:
@@ -456,9 +453,7 @@ def test_a_2_mb_response_with_an_inline_image_is_read(book: PriceBook) -> None:
     response["candidates"][0]["content"]["parts"].append({"inlineData": {"mimeType": "image/png", "data": image}})
     text = json.dumps(response)
     assert len(text) > 1_900_000
-    started = time.perf_counter()
     _, e = price(book, text)
-    assert time.perf_counter() - started < 5  # generous: catches a quadratic scan, not a slow machine
     assert e.total == 12 * D("0.30") / M + 30 * D("2.50") / M
 
 
