@@ -317,6 +317,12 @@ def test_revisions_form_one_line_with_one_head() -> None:
     assert revisions[0] == migrate.BASELINE_REVISION
 
 
+def test_the_head_read_without_alembic_is_alembics() -> None:
+    """A start on a database at head checks that with the files' own `revision =` lines and one query,
+    never loading Alembic: those lines must name the head Alembic would."""
+    assert migrate._shipped_head() == migrate.head_revision()
+
+
 def test_a_new_table_needs_only_one_generated_revision_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What a later branch does: add the mapped table, run `python -m bot db revision -m ...`, commit the file."""
     copy = tmp_path / "migrations"
@@ -328,6 +334,7 @@ def test_a_new_table_needs_only_one_generated_revision_file(tmp_path: Path, monk
         path = migrate.new_revision("add followup probe")
         source = path.read_text()
         assert path.name.startswith(f"{int(migrate.BASELINE_REVISION) + 1:04d}_add_followup_probe")
+        assert migrate._shipped_head() == migrate.head_revision() == path.name[:4]
         assert "op.create_table('followup_probe'" in source or 'op.create_table("followup_probe"' in source
         store = Store.from_url(f"sqlite:///{tmp_path / 'next.db'}")
         make_release_database(store.engine)
