@@ -329,13 +329,14 @@ FILLER = frozenset(
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
 #: 图片, 视频), search (搜索, 联网), processing (批量, 优先, 弹性), money (币, 元, 刀, 费), time (天, 月, 小时), calls
-#: (调, 跑, 呼), limits (免费, 额度) and numerals. A Chinese word the tables do not know is filler (`老板让我
+#: (调, 跑, 呼), limits (免费, 额度), numerals and negations. A Chinese word the tables do not know is filler (`老板让我
 #: 算个账`, `新创`, `手册`) unless it has one of these (`流量费`, `实时`, `微调` are asked about) or stands right
 #: beside an amount (`300 名玩家`: what the amount counts). Every price word of the tables has one
 #: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
 PRICE_MORPHEMES = frozenset(
     "输入出提示词回复答参文缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费"
     "天日月周星年时秒钟次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
+    "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
 )
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
