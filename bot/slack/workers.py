@@ -139,6 +139,10 @@ class BackgroundTasks:
             work.close()  # a no-op once awaited; closes it when cancelled while waiting for a slot
 
 
+#: Seconds of a call's budget kept for a commit underway to finish (at most a quarter of the budget).
+COMMIT_MARGIN = 0.5
+
+
 class TooSlow(TimeoutError):
     """A blocking call did not finish within its budget; the caller went on without it."""
 
@@ -150,7 +154,9 @@ class BlockingCalls:
     Every call has a time budget (``budget`` seconds unless the call gives its own): past it the
     caller gets `TooSlow` and goes on (a database that stopped answering must not stop answers), and
     a transaction the call would commit after that is rolled back (`caller_deadline`), so what the
-    caller reported as not done stays not done.
+    caller reported as not done stays not done. The last `COMMIT_MARGIN` of the budget is for a commit
+    already underway to finish: a commit may only start before it (on a loaded machine a commit begun
+    just before the deadline landed after the caller had said "nothing was saved").
     """
 
     def __init__(self, workers: int, name: str, *, budget: float = 2.0) -> None:
@@ -164,7 +170,8 @@ class BlockingCalls:
     async def within(self, budget: float, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """``fn(*args, **kwargs)`` in the pool; `TooSlow` after ``budget`` seconds (the call is left to end on its own)."""
         loop = asyncio.get_running_loop()
-        until = time.monotonic() + budget  # the caller's deadline, counted from now, not from when a thread is free
+        # the caller's deadline, counted from now (not from when a thread is free), less the time a commit needs
+        until = time.monotonic() + budget - min(COMMIT_MARGIN, budget / 4)
         future = loop.run_in_executor(self._pool, functools.partial(_with_deadline, until, fn, *args, **kwargs))
         try:
             # On time-out wait_for cancels the future: a call still queued never runs; one running ends on its own.

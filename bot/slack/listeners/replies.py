@@ -111,8 +111,8 @@ async def _admin(text: str, user_id: str, channel_id: str | None, lang: str, ser
     try:
         result = await services.blocking.within(ADMIN_BUDGET, run_admin, text, context)
     except TooSlow:
-        # Past the budget the command's transaction can no longer commit (`caller_deadline`), so
-        # "nothing saved" is true, also once the database answers again.
+        # A commit may only start before the budget's last `COMMIT_MARGIN` (`caller_deadline`) and has that
+        # margin to finish, so "nothing saved" is true, also once the database answers again.
         return database_unavailable(lang)
     if result.announcement is not None and services.announce is not None:
         services.announce(*result.announcement)
