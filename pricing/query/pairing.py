@@ -51,7 +51,7 @@ def _share_label(tokens: list[Token], i: int) -> int | None:
             return None
         if tok.role in ("label:cached", "label:cache"):
             return k
-        if tok.role not in (None, "skip", "link", "label:input"):
+        if tok.role not in (None, "skip", "link", "label:input", "count"):
             return None
     return None
 
@@ -610,8 +610,8 @@ def _said_as_a_part(tokens: list[Token], amount_at: int, label_at: int) -> bool:
 
 
 def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> None:
-    if name == "hours" and parts.hours == value:
-        return  # `存 24 小时，这 24 小时内…`: the same duration said again
+    if getattr(parts, name) == value and value is not None:
+        return  # `存 24 小时，这 24 小时内…`, `输出600 … （不含在输出600里）`: the same amount said again
     if getattr(parts, name) is not None:
         raise InvalidQuery("duplicate_part", part=name, amount=amount.text)
     setattr(parts, name, value)

@@ -126,7 +126,7 @@ _ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", 
 
 def _counts_things(tokens: list[Token], k: int) -> bool:
     """The token at ``k`` (after an amount) says the amount counts things: `20 份`, `300 个任务`."""
-    return k < len(tokens) and (tokens[k].role in ("count", "people", "images") or tokens[k].text in ("个", "份", "张"))
+    return k < len(tokens) and (tokens[k].role in ("count", "people", "images") or tokens[k].text in ("个", "份", "张", "期", "集"))
 
 
 def _amount_follows(tokens: list[Token], i: int) -> bool:
