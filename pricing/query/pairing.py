@@ -10,7 +10,7 @@ from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
 from .question import Topic
-from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, VERB_NOUNS
+from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, VERB_NOUNS, price_like
 
 __all__ = ["Parts", "pair", "collect"]
 
@@ -711,8 +711,9 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif tok.kind == "word" and tok.role is None:
             # `how much'd`, `that's`: a contraction of filler is filler
             if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1 and not (
-                    chinese and _apart_from_amounts(tokens, i)):
-                # (in a Chinese question an English word apart from the amounts names the product: `NPC 對話`, `PDF`)
+                    (chinese or not price_like(tok.text)) and _apart_from_amounts(tokens, i)):
+                # (an English word apart from the amounts, with no price stem, names the product or is chat: `NPC 對話`,
+                # `discord bot`, `summarizer`; vocab.PRICE_STEMS)
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None and not _harmless_cjk(tokens, i):
             parts.unknown_cjk.append(tok.text)

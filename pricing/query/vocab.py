@@ -33,6 +33,9 @@ __all__ = [
     "CJK_WORDS",
     "CJK_FILLER",
     "PRICE_MORPHEMES",
+    "PRICE_STEMS",
+    "MODEL_WORDS",
+    "price_like",
     "PERIOD_WORDS",
     "LINK_WORDS",
     "VERB_NOUNS",
@@ -324,7 +327,8 @@ FILLER = frozenset(
     rag line code review pr implicit explicit diff qps system saas ops pm
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
-    credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts""".split()
+    credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
+    overnight""".split()
 )
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
@@ -337,6 +341,28 @@ PRICE_MORPHEMES = frozenset(
     "输入出提示词回复答参文缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费"
     "天日月周星年时秒钟次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
 )
+
+#: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request
+#: (input, prompt, output, cache, thinking), media (audio, video, image), processing (batch, flex, priority,
+#: search, grounding, embed), money (dollar, yuan, budget, cost, price, fee), time (hour, day, week, month,
+#: year, night) and limits (free, quota). An English word the tables do not know is filler (`discord`,
+#: `summarizer`, `prototype`) unless it has one of these, is a slip of one edit from a price word or a model
+#: word (`flsh`), has three letters or fewer (`wk`, `yr`: abbreviations), or stands right beside an amount
+#: (`40k lines`: what the amount counts). Every price word of WORDS with four letters or more has one
+#: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
+PRICE_STEMS = frozenset(
+    """input prompt context send sent output complet respon answer repl generat back cach hit read storag
+    think thought reason audio voice speech video min hour day daily month week year annual quarter night
+    resolution batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
+    cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
+    free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
+    million billion thousand percent double twice half multimodal modalit second""".split()
+)
+
+#: Words of the model names a slip of which must not pass for filler (`on flsh`). Not `gemini`: the brand
+#: names no model, so `gemnini 2.5 flash` loses nothing.
+MODEL_WORDS = frozenset(["flash", "lite", "pro", "gemma", "nano", "banana", "imagen", "veo", "embedding", "live", "tts", "preview"])
+
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
 CJK_WORDS: dict[str, str] = {
@@ -536,3 +562,29 @@ def correct_typo(word: str, min_len: int = 5) -> str | None:
         if found:
             return None
     return None
+
+
+#: Roles of WORDS that change a price wherever the word stands (counts and calling verbs matter beside an
+#: amount, and a word beside an amount is asked about whatever it is).
+PRICE_ROLES = ("label:", "tier:", "fx:", "dur:", "period:", "batch", "search", "cny", "usd", "images", "embed", "searches",
+               "thinking_on", "thinking_off", "thinking_budget", "budget", "free", "limit:", "matter")  # fmt: skip
+_PRICE_WORDS = frozenset(w for w, role in WORDS.items() if role.startswith(PRICE_ROLES) and len(w) >= 3) | MODEL_WORDS
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter inserted, dropped, changed, or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=4096)
+def price_like(word: str) -> bool:
+    """An English word the tables do not know may change the price: it is short (an abbreviation), holds a
+    price stem (PRICE_STEMS), or is one slip from a price word or a model word."""
+    return len(word) <= 3 or not word.isalpha() or any(stem in word for stem in PRICE_STEMS) or any(
+        _one_edit(word, w) for w in _PRICE_WORDS)
