@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, PHRASES3, WORDS, correct_typo
+from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, PHRASES3, WORDS, correct_typo, price_like
 
 __all__ = ["assign_roles", "chinese_context", "relative_clauses"]
 
@@ -58,6 +58,24 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = "budget", "skip"
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":
             tok.role = "period:month"
+    _counted_per_period(tokens)
+
+
+def _counted_per_period(tokens: list[Token]) -> None:
+    """`40k lines a day`, `400 convos/day`, `400 meetings/mo`: a noun the tables do not know, between an amount
+    and the period it happens in, is what is counted each period: requests. Not a word with a price stem
+    (`1M chars a day` is a size: vocab.PRICE_STEMS), which is asked about."""
+    for i in range(1, len(tokens) - 1):
+        tok, before = tokens[i], tokens[i - 1]
+        if tok.kind != "word" or tok.role is not None or tok.text in FILLER or price_like(tok.text) or before.kind != "amount":
+            continue
+        if before.money is not None or not tok.text.isalpha():
+            continue
+        k = i + 1
+        while k < len(tokens) and tokens[k].role == "skip":
+            k += 1
+        if k < len(tokens) and (tokens[k].role or "").startswith("period:") and k - i <= 2:
+            tok.role = "count"
 
 
 def relative_clauses(tokens: list[Token]) -> None:
