@@ -72,7 +72,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
         ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies",
-         "generated", "generation", "back"],
+         "generated", "generation", "back", "returns", "return", "returned", "returning"],
         "label:output",
     ),
     **dict.fromkeys(["cached", "hits", "hit", "reads"], "label:cached"),
@@ -101,7 +101,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], "dur:1"),
     **dict.fromkeys(["min", "mins", "minute", "minutes"], "dur:1/60"),
     **dict.fromkeys(["d", "day", "days"], "dur:24"),
-    "daily": "period:day",
+    **dict.fromkeys(["daily", "nightly"], "period:day"),
     "monthly": "period:month",
     **dict.fromkeys(["resolution", "weekly", "week", "weeks", "yearly", "annually", "annual", "year", "years", "hourly"], "matter"),
     **dict.fromkeys(["batch", "batched", "batching"], "batch"),
@@ -283,9 +283,10 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "large"): ("skip", "info"),
     ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
+    ("on", "top"): ("skip", "skip"),  # `1k thinking on top`: added, as thinking always is
 }
 
-PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
+PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "night": "day", "nights": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
                 "day's": "day", "month's": "month",
                 "天": "day", "日": "day", "月": "month"}
 
@@ -328,7 +329,7 @@ FILLER = frozenset(
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
     credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
-    overnight""".split()
+    overnight re ish eng etl research""".split()
 )
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
@@ -353,7 +354,7 @@ PRICE_MORPHEMES = frozenset(
 PRICE_STEMS = frozenset(
     """input prompt context send sent output complet respon answer repl generat back cach hit read storag
     think thought reason audio voice speech video min hour day daily month week year annual quarter night
-    resolution batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
+    resolution return batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
     cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
     free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
     million billion thousand percent double twice half multimodal modalit second""".split()
