@@ -87,6 +87,11 @@ def _apart_from_amounts(tokens: list[Token], i: int) -> bool:
     return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
 
 
+def _same_noun(a: str, b: str) -> bool:
+    """`task` and `tasks`: one noun, singular or plural."""
+    return a == b or a + "s" == b or b + "s" == a
+
+
 def _labels(tokens: list[Token], k: int) -> bool:
     return 0 <= k < len(tokens) and (tokens[k].role or "").startswith("label:")
 
@@ -270,12 +275,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_once(parts, "searches", tok.value, tok)  # `4 queries per prompt`: searches in each request
             parts.search = True
             taken.add(nxt)
-        elif role(nxt) == "count" and any(t.role == "per_unit" and t.text == tokens[nxt].text for t in tokens[:i]):
-            _set_once(parts, "people", tok.value, tok)  # `20 steps per task, 200 tasks/day`: 200 units of 20
+        elif role(nxt) == "count" and any(t.role == "per_unit" and _same_noun(t.text, tokens[nxt].text) for t in tokens):
+            # `20 steps per task, 200 tasks/day`: 200 units of 20; in either order (`3000 sessions, 1 call per session`)
+            _set_once(parts, "people", tok.value, tok)
             parts.per_person = True
             taken.add(nxt)
-            for t in tokens[:i]:
-                if t.role == "per_unit" and t.text == tokens[nxt].text:
+            for t in tokens:
+                if t.role == "per_unit" and _same_noun(t.text, tokens[nxt].text):
                     t.used = True
             mark_volume(neighbour(nxt, 1))
         elif role(nxt) == "people" and not tokens[nxt].after_break:  # (`思考大概 3000，學生…`: the next clause's)
