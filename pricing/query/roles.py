@@ -49,7 +49,7 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = PHRASES[pair]
             elif tok.text in ("per", "a", "each", "every", "an") and nxt.text in PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
-            elif tok.text in ("per", "every") and WORDS.get(nxt.text) == "count" and nxt.text != "times":
+            elif tok.text in ("per", "every") and (WORDS.get(nxt.text) == "count" or _counted_unit(tokens, i)) and nxt.text != "times":
                 # `115k tokens per episode`: per request; `20 steps per task`: a count in each unit (a task),
                 # multiplied by the number of units given (`200 tasks/day`), as a count per person is
                 counted = i >= 2 and tokens[i - 1].role == "count" and tokens[i - 2].kind == "amount"
@@ -61,12 +61,24 @@ def assign_roles(tokens: list[Token]) -> None:
     _counted_per_period(tokens)
 
 
+def _counted_unit(tokens: list[Token], i: int) -> bool:
+    """`1 call per session`, `3 calls per ticket`: after an amount and its count, `per` + a noun the tables do not
+    know (and with no price stem) names the unit each count is in, as `20 steps per task` does."""
+    nxt = tokens[i + 1]
+    unknown = nxt.kind == "word" and nxt.role is None and nxt.text not in WORDS and nxt.text not in FILLER and not price_like(nxt.text)
+    return unknown and i >= 2 and tokens[i - 1].role == "count" and tokens[i - 2].kind == "amount"
+
+
 def _counted_per_period(tokens: list[Token]) -> None:
     """`40k lines a day`, `400 convos/day`, `400 meetings/mo`: a noun the tables do not know, between an amount
     and the period it happens in, is what is counted each period: requests. Not a word with a price stem
     (`1M chars a day` is a size: vocab.PRICE_STEMS), which is asked about."""
-    for i in range(1, len(tokens) - 1):
+    for i in range(1, len(tokens)):
         tok, before = tokens[i], tokens[i - 1]
+        if tok.role == "people_label" and tok.text.isascii() and before.kind == "amount" and before.money is None and not (
+                i + 1 < len(tokens) and tokens[i + 1].kind == "amount"):
+            tok.role = "people"  # `80k DAU`: English says the people after their number (`DAU 80k` stays a label)
+            continue
         if tok.kind != "word" or tok.role is not None or tok.text in FILLER or price_like(tok.text) or before.kind != "amount":
             continue
         if before.money is not None or not tok.text.isalpha():
@@ -92,6 +104,8 @@ def relative_clauses(tokens: list[Token]) -> None:
         for k in range(i + 1, min(i + 5, len(tokens))):
             if tokens[k].role in ("label:cached", "label:cache", "label:thinking", "label:audio"):
                 tok.role = "pronoun_link"
+                if tokens[k].role == "label:cache":
+                    tokens[k].role = "label:cached"  # `20k of it from the context cache`: a share of the prompt is read from it
                 break
         else:
             period_after = any((t.role or "").startswith("period:") for t in tokens[i + 1 : i + 4])

@@ -283,7 +283,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "large"): ("skip", "info"),
     ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
-    ("on", "top"): ("skip", "skip"),  # `1k thinking on top`: added, as thinking always is
+    ("on", "top"): ("skip", "skip"),
+    ("this", "month"): ("skip", "period:month"),  # `3000 sessions this month`  # `1k thinking on top`: added, as thinking always is
 }
 
 PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "night": "day", "nights": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
@@ -329,7 +330,7 @@ FILLER = frozenset(
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
     credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
-    overnight re ish eng etl research""".split()
+    overnight re ish eng etl research ai""".split()
 )
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
@@ -348,8 +349,8 @@ PRICE_MORPHEMES = frozenset(
 #: search, grounding, embed), money (dollar, yuan, budget, cost, price, fee), time (hour, day, week, month,
 #: year, night) and limits (free, quota). An English word the tables do not know is filler (`discord`,
 #: `summarizer`, `prototype`) unless it has one of these, is a slip of one edit from a price word or a model
-#: word (`flsh`), has three letters or fewer (`wk`, `yr`: abbreviations), or stands right beside an amount
-#: (`40k lines`: what the amount counts). Every price word of WORDS with four letters or more has one
+#: word (`flsh`, `usd`), has two letters or fewer (`wk`, `yr`: abbreviations; `qtr`, `sec` are stems), or stands
+#: right beside an amount (`40k lines`: what the amount counts). Every price word of WORDS with four letters or more has one
 #: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
 PRICE_STEMS = frozenset(
     """input prompt context send sent output complet respon answer repl generat back cach hit read storag
@@ -357,7 +358,8 @@ PRICE_STEMS = frozenset(
     resolution return batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
     cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
     free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
-    million billion thousand percent double twice half multimodal modalit second""".split()
+    million billion thousand percent double twice half multimodal modalit second
+    sec yr wk mth qtr hr rp tp""".split()
 )
 
 #: Words of the model names a slip of which must not pass for filler (`on flsh`). Not `gemini`: the brand
@@ -587,5 +589,5 @@ def _one_edit(a: str, b: str) -> bool:
 def price_like(word: str) -> bool:
     """An English word the tables do not know may change the price: it is short (an abbreviation), holds a
     price stem (PRICE_STEMS), or is one slip from a price word or a model word."""
-    return len(word) <= 3 or not word.isalpha() or any(stem in word for stem in PRICE_STEMS) or any(
+    return len(word) <= 2 or not word.isalpha() or any(stem in word for stem in PRICE_STEMS) or any(
         _one_edit(word, w) for w in _PRICE_WORDS)
