@@ -72,7 +72,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
         ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies",
-         "generated", "generation", "back", "returns", "return", "returned", "returning"],
+         "generated", "generation", "back", "feedback", "returns", "return", "returned", "returning"],
         "label:output",
     ),
     **dict.fromkeys(["cached", "hits", "hit", "reads"], "label:cached"),
@@ -165,6 +165,8 @@ PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
     **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
     # `50k in (all but 5k cached)`: the prompt's label, then the part named by what it is not
     **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
+    # `how much for the month`, `cost for the day`: the period asked for
+    **{("for", "the", word): ("skip", "link", f"period:{period}") for word, period in (("month", "month"), ("day", "day"))},
     # `search grounding on all of them`: every request
     **{(word, "of", pronoun): ("each", "skip", "skip") for word in ("all", "each", "every") for pronoun in ("them", "those", "these")},
 }
@@ -284,6 +286,9 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
     ("on", "top"): ("skip", "skip"),
+    ("spending", "limit"): ("budget", "skip"),  # a budget, not the free tier's limit
+    ("spend", "limit"): ("budget", "skip"),
+    ("price", "diff"): ("skip", "compare"),
     ("this", "month"): ("skip", "period:month"),  # `3000 sessions this month`  # `1k thinking on top`: added, as thinking always is
 }
 
@@ -301,7 +306,8 @@ ASKED_CUES = frozenset(["多少", "多少钱", "费用", "成本", "花费", "�
 VERB_NOUNS = frozenset(["请求", "调用"])
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
-LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":"])
+LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":",
+                        "new", "visible", "fresh"])  # `1k new in`, `500 visible out`: which tokens, not another part
 
 # Words that carry no meaning for the price, so are skipped rather than asked about.
 FILLER = frozenset(
@@ -355,7 +361,7 @@ PRICE_MORPHEMES = frozenset(
 PRICE_STEMS = frozenset(
     """input prompt context send sent output complet respon answer repl generat back cach hit read storag
     think thought reason audio voice speech video min hour day daily month week year annual quarter night
-    resolution return batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
+    resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
     cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
     free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
     million billion thousand percent double twice half multimodal modalit second
