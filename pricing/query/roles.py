@@ -61,6 +61,42 @@ def assign_roles(tokens: list[Token]) -> None:
     _counted_per_period(tokens)
 
 
+def _plain_noun(tok: Token, *, filler: bool = False) -> bool:
+    """A word the tables do not know (or filler, when ``filler``), with no price stem: a noun naming a thing."""
+    known = tok.role is not None or tok.text in WORDS or (tok.text in FILLER and not filler)
+    return tok.kind == "word" and tok.text.isalpha() and not known and not price_like(tok.text)
+
+
+def _people_of_a_count(tokens: list[Token], i: int) -> bool:
+    """`40 teachers each generate 5 quizzes a day`, `12 client chatbots, each gets 400 convos/day`: the things
+    an amount counts, followed by `each` and a count of its own, are who makes the requests (people, each
+    making that many); `200 campaigns × 50 variants`, `3,000 prompts x 4 runs`: a count of things times a
+    count each is the same product. Nouns the tables do not know there are read so; known ones keep their role."""
+    if tokens[i - 1].kind != "amount" or tokens[i - 1].money is not None:
+        return False
+    k = i
+    while k < len(tokens) and k - i < 2 and (_plain_noun(tokens[k], filler=True) or tokens[k].role == "count"):
+        k += 1
+    if k == i or k >= len(tokens) or k + 2 >= len(tokens) or tokens[k + 1].kind != "amount" and tokens[k + 2].kind != "amount":
+        return False
+    if tokens[k].role == "each":
+        amount_at = k + 1 if tokens[k + 1].kind == "amount" else k + 2
+        counted = amount_at + 1 < len(tokens) and (tokens[amount_at + 1].role == "count" or _plain_noun(tokens[amount_at + 1]))
+    elif tokens[k].role == "times_sign" and tokens[k + 1].kind == "amount":
+        amount_at = k + 1
+        counted = amount_at + 1 < len(tokens) and (tokens[amount_at + 1].role == "count" or _plain_noun(tokens[amount_at + 1]))
+    else:
+        return False
+    if not counted:
+        return False
+    tokens[i].role = "people"
+    for t in tokens[i + 1 : k]:
+        t.role = "skip"  # `chatbots` in `12 client chatbots`
+    if tokens[amount_at + 1].role is None:
+        tokens[amount_at + 1].role = "count"
+    return True
+
+
 def _counted_unit(tokens: list[Token], i: int) -> bool:
     """`1 call per session`, `3 calls per ticket`: after an amount and its count, `per` + a noun the tables do not
     know (and with no price stem) names the unit each count is in, as `20 steps per task` does."""
@@ -78,6 +114,8 @@ def _counted_per_period(tokens: list[Token]) -> None:
         if tok.role == "people_label" and tok.text.isascii() and before.kind == "amount" and before.money is None and not (
                 i + 1 < len(tokens) and tokens[i + 1].kind == "amount"):
             tok.role = "people"  # `80k DAU`: English says the people after their number (`DAU 80k` stays a label)
+            continue
+        if _people_of_a_count(tokens, i):
             continue
         if tok.kind != "word" or tok.role is not None or tok.text in FILLER or price_like(tok.text) or before.kind != "amount":
             continue

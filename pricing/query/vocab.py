@@ -289,6 +289,7 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("spending", "limit"): ("budget", "skip"),  # a budget, not the free tier's limit
     ("spend", "limit"): ("budget", "skip"),
     ("price", "diff"): ("skip", "compare"),
+    ("all", "on"): ("skip", "skip"),  # `all on 2.5 flash`: every request on one model, not a comparison
     ("this", "month"): ("skip", "period:month"),  # `3000 sessions this month`  # `1k thinking on top`: added, as thinking always is
 }
 
@@ -336,7 +337,7 @@ FILLER = frozenset(
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
     credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
-    overnight re ish eng etl research ai""".split()
+    overnight re ish eng etl research ai ad ads""".split()
 )
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
@@ -359,7 +360,7 @@ PRICE_MORPHEMES = frozenset(
 #: right beside an amount (`40k lines`: what the amount counts). Every price word of WORDS with four letters or more has one
 #: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
 PRICE_STEMS = frozenset(
-    """input prompt context send sent output complet respon answer repl generat back cach hit read storag
+    """input prompt context send sent output complet respon answer repl generated generation back cach hit read storag
     think thought reason audio voice speech video min hour day daily month week year annual quarter night
     resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
     cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
