@@ -690,7 +690,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.labels_seen.add("images")
         elif r == "via":
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is not None and nxt.kind in ("word", "cjk"):
+            if nxt is not None and nxt.kind in ("word", "cjk") and nxt.role is None:  # (`via batch` is batch)
                 parts.provider = nxt.text
                 nxt.role = "skip"
         elif r == "total" and tok.used:
