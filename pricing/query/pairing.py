@@ -373,7 +373,7 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
         while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link", "cny", "usd") and after - i <= 2:
             after += 1
         while (before >= 0 and not tokens[before + 1].after_break and i - before <= 6
-               and (tokens[before].role in ("budget", "skip", "link", "info") or tokens[before].role is None and (
+               and (tokens[before].role in ("budget", "skip", "link", "info") or tokens[before].text == "is" or tokens[before].role is None and (
                    tokens[before].kind == "cjk" or chinese and tokens[before].kind == "word"))):  # `每个月给AI的预算是2000元`
             before -= 1
         for k in (before, after):
