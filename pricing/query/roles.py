@@ -75,7 +75,7 @@ def _people_of_a_count(tokens: list[Token], i: int) -> bool:
     if tokens[i - 1].kind != "amount" or tokens[i - 1].money is not None:
         return False
     k = i
-    while k < len(tokens) and k - i < 2 and (_plain_noun(tokens[k], filler=True) or tokens[k].role == "count"):
+    while k < len(tokens) and k - i < 2 and (_plain_noun(tokens[k], filler=True) or tokens[k].role == "count" or tokens[k].text == "prompts"):
         k += 1
     if k == i or k >= len(tokens) or k + 2 >= len(tokens) or tokens[k + 1].kind != "amount" and tokens[k + 2].kind != "amount":
         return False
@@ -142,6 +142,9 @@ def relative_clauses(tokens: list[Token]) -> None:
         for k in range(i + 1, min(i + 5, len(tokens))):
             if tokens[k].role in ("label:cached", "label:cache", "label:thinking", "label:audio"):
                 tok.role = "pronoun_link"
+                for t in tokens[i + 1 : k]:
+                    if t.kind == "word" and t.role is None and t.text in FILLER:
+                        t.role = "link"  # `of it from the cache`, `of which 25k is a cached ...`: words between
                 if tokens[k].role == "label:cache":
                     tokens[k].role = "label:cached"  # `20k of it from the context cache`: a share of the prompt is read from it
                 break

@@ -167,6 +167,9 @@ PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
     **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
     # `how much for the month`, `cost for the day`: the period asked for
     **{("for", "the", word): ("skip", "link", f"period:{period}") for word, period in (("month", "month"), ("day", "day"))},
+    # `6k cached system prompt`: the cached part is the system prompt, not another prompt
+    **{("cached", "system", word): ("label:cached", "link", "link") for word in ("prompt", "prompts", "instructions")},
+    ("how", "much", "more"): ("compare", "skip", "skip"),  # `moving to 2.5 flash, how much more per month`
     # `search grounding on all of them`: every request
     **{(word, "of", pronoun): ("each", "skip", "skip") for word in ("all", "each", "every") for pronoun in ("them", "those", "these")},
 }
