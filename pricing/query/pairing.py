@@ -92,6 +92,18 @@ def _same_noun(a: str, b: str) -> bool:
     return a == b or a + "s" == b or b + "s" == a
 
 
+def _claimed_after(tokens: list[Token], i: int) -> bool:
+    """`support summarization: 8k in`, `for classrooms: 40 teachers`: the amount right after an English word is
+    claimed by its own label, count or people word after it, so the word before it names the product."""
+    before = tokens[i - 1] if i > 0 else None
+    if before is not None and before.kind == "amount" and not tokens[i].after_break:
+        return False  # `1.5k of rubric`: what the amount before is
+    k = i + 1
+    if k + 1 >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None:
+        return False
+    return (tokens[k + 1].role or "").startswith("label:") or tokens[k + 1].role in ("count", "people")
+
+
 def _labels(tokens: list[Token], k: int) -> bool:
     return 0 <= k < len(tokens) and (tokens[k].role or "").startswith("label:")
 
@@ -717,7 +729,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif tok.kind == "word" and tok.role is None:
             # `how much'd`, `that's`: a contraction of filler is filler
             if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1 and not (
-                    (chinese or not price_like(tok.text)) and _apart_from_amounts(tokens, i)):
+                    (chinese or not price_like(tok.text)) and (_apart_from_amounts(tokens, i) or not chinese and _claimed_after(tokens, i))):
                 # (an English word apart from the amounts, with no price stem, names the product or is chat: `NPC 對話`,
                 # `discord bot`, `summarizer`; vocab.PRICE_STEMS)
                 parts.unknown_words.append(tok.text)

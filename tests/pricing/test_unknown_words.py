@@ -83,8 +83,14 @@ def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBo
     tokens = read_question(text, book).tokens
     at_word = next(i for i, t in enumerate(tokens) if t.text == word)
     beside_an_amount = any(0 <= i < len(tokens) and tokens[i].kind == "amount" for i in (at_word - 1, at_word + 1))
-    if beside_an_amount:  # `x1000 lines per day`: only as what the amount counts each period (roles._counted_per_period)
-        assert tokens[at_word].role == "count" and tokens[at_word - 1].kind == "amount", text
+    if beside_an_amount:
+        # `x1000 lines per day`: only as what the amount counts each period (roles._counted_per_period); or before
+        # an amount its own label or count claims (`summarization 8k in`: the product's name)
+        counted = tokens[at_word].role == "count" and tokens[at_word - 1].kind == "amount"
+        after = tokens[at_word + 2] if at_word + 2 < len(tokens) else None
+        claimed = after is not None and tokens[at_word + 1].kind == "amount" and (
+            (after.role or "").startswith("label:") or after.role in ("count", "people"))
+        assert counted or claimed and tokens[at_word - 1].kind != "amount", text
     assert not price_like(word), f"{text!r} was answered though {word!r} may change the price"
     assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
 
