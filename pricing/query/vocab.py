@@ -292,6 +292,7 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("spending", "limit"): ("budget", "skip"),  # a budget, not the free tier's limit
     ("spend", "limit"): ("budget", "skip"),
     ("price", "diff"): ("skip", "compare"),
+    ("per", "token"): ("rates", "link"),  # `what does gemini charge per token`: the rates
     ("all", "on"): ("skip", "skip"),  # `all on 2.5 flash`: every request on one model, not a comparison
     ("this", "month"): ("skip", "period:month"),  # `3000 sessions this month`  # `1k thinking on top`: added, as thinking always is
 }
@@ -340,7 +341,7 @@ FILLER = frozenset(
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
     credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
-    overnight re ish eng etl research ai ad ads""".split()
+    overnight re ish eng etl research ai ad ads today""".split()
 )
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
@@ -368,7 +369,7 @@ PRICE_STEMS = frozenset(
     resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
     cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
     free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
-    million billion thousand percent double twice half multimodal modalit second
+    million billion thousand percent double twice half extra addition another multimodal modalit second
     sec yr wk mth qtr hr rp tp""".split()
 )
 
