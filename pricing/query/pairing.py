@@ -157,6 +157,7 @@ class Parts:
     media_in_input: bool = False  # audio or video said as a part of the input (else the two are summed)
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
+    media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)
     added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:

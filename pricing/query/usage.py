@@ -60,7 +60,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         raise InvalidQuery("storage_needs_hours", amount=plain_amount(parts.storage))
     if parts.hours is not None and parts.storage is None and any(getattr(parts, m) is not None for m in ("audio", "video")) and (
             parts.input is not None or parts.output is not None):
-        parts.hours = None  # `a 30 min meeting is 57.6k audio tokens`: the media's length, its tokens given
+        parts.media_hours, parts.hours = parts.hours, None  # `a 30 min meeting is 57.6k audio tokens`: the media's length
     if parts.hours is not None and parts.storage is None:
         for media in ("audio", "video"):
             if media in parts.labels_seen or getattr(parts, media) is not None:
