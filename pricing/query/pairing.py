@@ -151,6 +151,7 @@ class Parts:
     topics: list[Topic] = field(default_factory=list)  # topic words in the order written
     unknown_words: list[str] = field(default_factory=list)
     unknown_cjk: list[str] = field(default_factory=list)
+    filler_words: list[str] = field(default_factory=list)  # English words judged filler (vocab.PRICE_STEMS): alone, not understood
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
     people_period: Period | None = None  # `日活3000，每人问6次`: the actives' period, the count's unless one is said
@@ -729,10 +730,13 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.unknown_unit = True
         elif tok.kind == "word" and tok.role is None:
             # `how much'd`, `that's`: a contraction of filler is filler
-            if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1 and not (
-                    (chinese or not price_like(tok.text)) and (_apart_from_amounts(tokens, i) or not chinese and _claimed_after(tokens, i))):
-                # (an English word apart from the amounts, with no price stem, names the product or is chat: `NPC 對話`,
-                # `discord bot`, `summarizer`; vocab.PRICE_STEMS)
+            if tok.text in FILLER or tok.text.split("'")[0] in FILLER or len(tok.text) <= 1:
+                pass
+            elif (chinese or not price_like(tok.text)) and (_apart_from_amounts(tokens, i) or not chinese and _claimed_after(tokens, i)):
+                # an English word apart from the amounts, with no price stem, names the product or is chat: `NPC 對話`,
+                # `discord bot`, `summarizer` (vocab.PRICE_STEMS)
+                parts.filler_words.append(tok.text)
+            else:
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None and not _harmless_cjk(tokens, i):
             parts.unknown_cjk.append(tok.text)
