@@ -355,21 +355,23 @@ PRICE_MORPHEMES = frozenset(
     "天日月周星年时秒钟次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
 )
 
-#: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request
-#: (input, prompt, output, cache, thinking), media (audio, video, image), processing (batch, flex, priority,
-#: search, grounding, embed), money (dollar, yuan, budget, cost, price, fee), time (hour, day, week, month,
-#: year, night) and limits (free, quota). An English word the tables do not know is filler (`discord`,
-#: `summarizer`, `prototype`) unless it has one of these, is a slip of one edit from a price word or a model
-#: word (`flsh`, `usd`), has two letters or fewer (`wk`, `yr`: abbreviations; `qtr`, `sec` are stems), or stands
-#: right beside an amount (`40k lines`: what the amount counts). Every price word of WORDS with four letters or more has one
-#: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
+#: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request (input,
+#: prompt, output, cache, thinking), media (audio, video, image), processing (batch, flex, priority, search,
+#: grounding, embed), money (dollar, yuan, budget, cost, price, fee), time (hour, day, week, month, year, night),
+#: limits (free, quota) and sizes of text (words, chars, bytes). An English word the tables do not know is filler
+#: (`discord`, `summarizer`, `prototype`) unless it has one of these, is a slip of one edit from a price word or a
+#: model word (`flsh`, `usd`), has two letters or fewer (`wk`, `yr`: abbreviations; `qtr`, `sec` are stems), or
+#: stands right beside an amount (`40k lines`: what the amount counts). Every price word of WORDS with four letters
+#: or more has one (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than
+#: skipped.
 PRICE_STEMS = frozenset(
     """input prompt context send sent output complet respon answer repl generated generation back cach hit read storag
     think thought reason audio voice speech video min hour day daily month week year annual quarter night
     resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
     cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
     free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
-    million billion thousand percent double twice half extra addition another multimodal modalit second
+    million billion thousand percent double twice half extra addition another
+    word char byte multimodal modalit second
     sec yr wk mth qtr hr rp tp""".split()
 )
 
