@@ -59,6 +59,7 @@ def assign_roles(tokens: list[Token]) -> None:
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":
             tok.role = "period:month"
     _counted_per_period(tokens)
+    _cached_except(tokens)
 
 
 def _plain_noun(tok: Token, *, filler: bool = False) -> bool:
@@ -105,6 +106,30 @@ def _counted_unit(tokens: list[Token], i: int) -> bool:
     return unknown and i >= 2 and tokens[i - 1].role == "count" and tokens[i - 2].kind == "amount"
 
 
+def _each_follows(tokens: list[Token], i: int) -> bool:
+    """After the noun at ``i``, in a few words and with no amount between, `each` and an amount of tokens labelled."""
+    for k in range(i + 1, min(i + 9, len(tokens) - 2)):
+        if tokens[k].kind == "amount":
+            return False
+        if tokens[k].role == "each":
+            after = tokens[k + 1]
+            return after.kind == "amount" and after.money is None and (tokens[k + 2].role or "").startswith("label:")
+    return False
+
+
+def _cached_except(tokens: list[Token]) -> None:
+    """`all of it cached except 1k`: the cached part named by what it is not, as `all but 1k cached` says it
+    (read in that order: the amount, then its label)."""
+    for i in range(len(tokens) - 2):
+        label, word, amount = tokens[i : i + 3]
+        if label.role == "label:cached" and word.text in ("except", "but") and amount.kind == "amount" and amount.money is None:
+            word.role = "except"
+            tokens[i : i + 3] = [word, amount, label]
+            for k in range(max(0, i - 3), i):
+                if tokens[k].text in ("all", "of", "it"):
+                    tokens[k].role = "skip"  # `all of it`: the prompt just given
+
+
 def _counted_per_period(tokens: list[Token]) -> None:
     """`40k lines a day`, `400 convos/day`, `400 meetings/mo`: a noun the tables do not know, between an amount
     and the period it happens in, is what is counted each period: requests. Not a word with a price stem
@@ -126,6 +151,8 @@ def _counted_per_period(tokens: list[Token]) -> None:
             k += 1
         if k < len(tokens) and (tokens[k].role or "").startswith("period:") and k - i <= 2:
             tok.role = "count"
+        elif _each_follows(tokens, i):
+            tok.role = "count"  # `5,000 NPCs, generated once at build time, each 400 in / 60 out`: one request each
 
 
 def relative_clauses(tokens: list[Token]) -> None:
