@@ -535,6 +535,8 @@ def _counted_prompts(tokens: list[Token], i: int) -> int | None:
         k += 1  # `2,000 grounded prompts`
     if k >= len(tokens) or tokens[k].kind != "word" or tokens[k].text not in (("prompt", "prompts") if chinese else ("prompts",)):
         return None
+    if tokens[k].role == "people":
+        return None  # `3,000 prompts x 4 runs`: units each run that many times (roles._people_of_a_count)
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
     return None if after in ("token", "tokens", "tok", "toks") else k
 
