@@ -293,7 +293,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("spend", "limit"): ("budget", "skip"),
     ("price", "diff"): ("skip", "compare"),
     ("per", "token"): ("rates", "link"),  # `what does gemini charge per token`: the rates
-    ("all", "on"): ("skip", "skip"),  # `all on 2.5 flash`: every request on one model, not a comparison
+    ("all", "on"): ("skip", "skip"),
+    ("run", "us"): ("skip", "skip"),  # `how much would it run us a month`: cost us, not a run counted  # `all on 2.5 flash`: every request on one model, not a comparison
     ("this", "month"): ("skip", "period:month"),  # `3000 sessions this month`  # `1k thinking on top`: added, as thinking always is
 }
 
