@@ -137,7 +137,7 @@ def _counted_per_period(tokens: list[Token]) -> None:
     for i in range(1, len(tokens)):
         tok, before = tokens[i], tokens[i - 1]
         if tok.role == "people_label" and tok.text.isascii() and before.kind == "amount" and before.money is None and not (
-                i + 1 < len(tokens) and tokens[i + 1].kind == "amount"):
+                i + 1 < len(tokens) and tokens[i + 1].kind == "amount" and not tokens[i + 1].after_break):
             tok.role = "people"  # `80k DAU`: English says the people after their number (`DAU 80k` stays a label)
             continue
         if _people_of_a_count(tokens, i):
