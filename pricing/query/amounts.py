@@ -12,7 +12,7 @@ from ..engine import MAX_BUDGET_USD
 from ..errors import Ambiguous, InvalidQuery
 from ..tokens import Token
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
-from .vocab import CJK_WORDS, WORDS
+from .vocab import CJK_WORDS, PERIOD_WORDS, WORDS
 
 __all__ = [
     "read_amounts",
@@ -104,6 +104,9 @@ def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -
             if currency is not None:
                 amount.money = currency
                 j += 1
+            elif j + 2 < n and tokens[j].text == "/" and tokens[j + 1].text in PERIOD_WORDS and _currency_after(tokens, i, j + 2) == "usd":
+                amount.money = "usd"  # `800/month USD`: the currency after the budget's period is the budget's
+                tokens[j + 2].role = "skip"
             amount.text = text[tok.start : tokens[j - 1].end]  # as typed (normalized), e.g. "1 million"
             out.append(amount)
             i = j

@@ -49,7 +49,8 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
         return "topic" if parts.search else "rates"  # grounding's rate is explained with its allowance
     if "info" in wants:
         return "model_info"
-    if "rates" in wants and models and not (parts.search or parts.batch) and parts.labels_seen and parts.labels_seen <= {"cache", "cached"}:
+    if "rates" in wants and models and not (parts.search or parts.batch) and parts.labels_seen and parts.labels_seen <= {"cache", "cached"} | (
+            {"input"} if "cached" in parts.labels_seen else set()):  # `cached input rate on 2.5 flash`
         return "rates"  # `3.1 pro 的快取價格多少`: that model's price list, whose cached-input line answers it
     if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"} or parts.topics:
         return "topic"
@@ -65,7 +66,7 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
         raise InvalidQuery("budget_needs_amount")
     if "rates" in wants or "compare" in wants or "providers" in wants or models:
         return "rates"
-    if "help" in wants or not (parts.unknown_words or parts.unknown_cjk or parts.intents - {"question"} or parts.labels_seen):
+    if "help" in wants or not (parts.unknown_words or parts.unknown_cjk or parts.filler_words or parts.intents - {"question"} or parts.labels_seen):
         return "help"
     raise InvalidQuery("not_understood")
 

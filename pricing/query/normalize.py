@@ -36,6 +36,10 @@ _IN_OUT = re.compile(r"\bi/o\b")
 _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks?\b)")
 #: `w/ thinking`, `w/o batch`: chat shorthand for with and without.
 _WITH = re.compile(r"\bw/(o\b)?")
+#: `a per-month number`, `per-day volume`: a hyphen after per joins nothing the period does not
+#: `getting 429s`, `503s`: HTTP errors, never an amount
+_HTTP_ERRORS = re.compile(r"\b[45]\d\ds\b")
+_PER_HYPHEN = re.compile(r"\b(per|a)-(?=(?:day|month|week|year|hour|minute)\b)")
 #: `gemini_2.5_flash`: an id typed with underscores is the id, typed as one word like `gemini-2.5-flash`
 #: (`gemini pro` with a space is the product's name and then the model's: model_names.match_models).
 _UNDERSCORED_ID = re.compile(r"\b(?:models/)?gemini(?:_[a-z0-9.]+)+")
@@ -71,6 +75,8 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _IN_OUT.sub("in/out", text)
     text = _PER_MILLION.sub(" per 1m ", text)
     text = _WITH.sub(lambda m: " without " if m.group(1) else " with ", text)
+    text = _PER_HYPHEN.sub(r"\1 ", text)
+    text = _HTTP_ERRORS.sub(" errors ", text)
     on_date = None
     match = _DATE.search(text)
     if match is not None:

@@ -10,7 +10,7 @@ from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
 from .question import Topic
-from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, VERB_NOUNS
+from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, VERB_NOUNS, price_like
 
 __all__ = ["Parts", "pair", "collect"]
 
@@ -87,6 +87,23 @@ def _apart_from_amounts(tokens: list[Token], i: int) -> bool:
     return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
 
 
+def _same_noun(a: str, b: str) -> bool:
+    """`task` and `tasks`: one noun, singular or plural."""
+    return a == b or a + "s" == b or b + "s" == a
+
+
+def _claimed_after(tokens: list[Token], i: int) -> bool:
+    """`support summarization: 8k in`, `for classrooms: 40 teachers`: the amount right after an English word is
+    claimed by its own label, count or people word after it, so the word before it names the product."""
+    before = tokens[i - 1] if i > 0 else None
+    if before is not None and before.kind == "amount" and not tokens[i].after_break:
+        return False  # `1.5k of rubric`: what the amount before is
+    k = i + 1
+    if k + 1 >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None:
+        return False
+    return (tokens[k + 1].role or "").startswith("label:") or tokens[k + 1].role in ("count", "people")
+
+
 def _labels(tokens: list[Token], k: int) -> bool:
     return 0 <= k < len(tokens) and (tokens[k].role or "").startswith("label:")
 
@@ -134,12 +151,14 @@ class Parts:
     topics: list[Topic] = field(default_factory=list)  # topic words in the order written
     unknown_words: list[str] = field(default_factory=list)
     unknown_cjk: list[str] = field(default_factory=list)
+    filler_words: list[str] = field(default_factory=list)  # English words judged filler (vocab.PRICE_STEMS): alone, not understood
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
     people_period: Period | None = None  # `日活3000，每人问6次`: the actives' period, the count's unless one is said
     media_in_input: bool = False  # audio or video said as a part of the input (else the two are summed)
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
+    media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)
     added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
@@ -270,12 +289,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_once(parts, "searches", tok.value, tok)  # `4 queries per prompt`: searches in each request
             parts.search = True
             taken.add(nxt)
-        elif role(nxt) == "count" and any(t.role == "per_unit" and t.text == tokens[nxt].text for t in tokens[:i]):
-            _set_once(parts, "people", tok.value, tok)  # `20 steps per task, 200 tasks/day`: 200 units of 20
+        elif role(nxt) == "count" and any(t.role == "per_unit" and _same_noun(t.text, tokens[nxt].text) for t in tokens):
+            # `20 steps per task, 200 tasks/day`: 200 units of 20; in either order (`3000 sessions, 1 call per session`)
+            _set_once(parts, "people", tok.value, tok)
             parts.per_person = True
             taken.add(nxt)
-            for t in tokens[:i]:
-                if t.role == "per_unit" and t.text == tokens[nxt].text:
+            for t in tokens:
+                if t.role == "per_unit" and _same_noun(t.text, tokens[nxt].text):
                     t.used = True
             mark_volume(neighbour(nxt, 1))
         elif role(nxt) == "people" and not tokens[nxt].after_break:  # (`思考大概 3000，學生…`: the next clause's)
@@ -367,7 +387,7 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
         while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link", "cny", "usd") and after - i <= 2:
             after += 1
         while (before >= 0 and not tokens[before + 1].after_break and i - before <= 6
-               and (tokens[before].role in ("budget", "skip", "link", "info") or tokens[before].role is None and (
+               and (tokens[before].role in ("budget", "skip", "link", "info") or tokens[before].text == "is" or tokens[before].role is None and (
                    tokens[before].kind == "cjk" or chinese and tokens[before].kind == "word"))):  # `每个月给AI的预算是2000元`
             before -= 1
         for k in (before, after):
@@ -515,6 +535,8 @@ def _counted_prompts(tokens: list[Token], i: int) -> int | None:
         k += 1  # `2,000 grounded prompts`
     if k >= len(tokens) or tokens[k].kind != "word" or tokens[k].text not in (("prompt", "prompts") if chinese else ("prompts",)):
         return None
+    if tokens[k].role == "people":
+        return None  # `3,000 prompts x 4 runs`: units each run that many times (roles._people_of_a_count)
     after = tokens[k + 1].text if k + 1 < len(tokens) else ""
     return None if after in ("token", "tokens", "tok", "toks") else k
 
@@ -684,7 +706,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.labels_seen.add("images")
         elif r == "via":
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is not None and nxt.kind in ("word", "cjk"):
+            if nxt is not None and nxt.kind in ("word", "cjk") and nxt.role is None:  # (`via batch` is batch)
                 parts.provider = nxt.text
                 nxt.role = "skip"
         elif r == "total" and tok.used:
@@ -710,9 +732,13 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.unknown_unit = True
         elif tok.kind == "word" and tok.role is None:
             # `how much'd`, `that's`: a contraction of filler is filler
-            if tok.text not in FILLER and tok.text.split("'")[0] not in FILLER and len(tok.text) > 1 and not (
-                    chinese and _apart_from_amounts(tokens, i)):
-                # (in a Chinese question an English word apart from the amounts names the product: `NPC 對話`, `PDF`)
+            if tok.text in FILLER or tok.text.split("'")[0] in FILLER or len(tok.text) <= 1:
+                pass
+            elif (chinese or not price_like(tok.text)) and (_apart_from_amounts(tokens, i) or not chinese and _claimed_after(tokens, i)):
+                # an English word apart from the amounts, with no price stem, names the product or is chat: `NPC 對話`,
+                # `discord bot`, `summarizer` (vocab.PRICE_STEMS)
+                parts.filler_words.append(tok.text)
+            else:
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None and not _harmless_cjk(tokens, i):
             parts.unknown_cjk.append(tok.text)

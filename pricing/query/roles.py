@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, PHRASES3, WORDS, correct_typo
+from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, PHRASES3, WORDS, correct_typo, price_like
 
 __all__ = ["assign_roles", "chinese_context", "relative_clauses"]
 
@@ -49,7 +49,7 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = PHRASES[pair]
             elif tok.text in ("per", "a", "each", "every", "an") and nxt.text in PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]
-            elif tok.text in ("per", "every") and WORDS.get(nxt.text) == "count" and nxt.text != "times":
+            elif tok.text in ("per", "every") and (WORDS.get(nxt.text) == "count" or _counted_unit(tokens, i)) and nxt.text != "times":
                 # `115k tokens per episode`: per request; `20 steps per task`: a count in each unit (a task),
                 # multiplied by the number of units given (`200 tasks/day`), as a count per person is
                 counted = i >= 2 and tokens[i - 1].role == "count" and tokens[i - 2].kind == "amount"
@@ -58,6 +58,101 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = "budget", "skip"
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":
             tok.role = "period:month"
+    _counted_per_period(tokens)
+    _cached_except(tokens)
+
+
+def _plain_noun(tok: Token, *, filler: bool = False) -> bool:
+    """A word the tables do not know (or filler, when ``filler``), with no price stem: a noun naming a thing."""
+    known = tok.role is not None or tok.text in WORDS or (tok.text in FILLER and not filler)
+    return tok.kind == "word" and tok.text.isalpha() and not known and not price_like(tok.text)
+
+
+def _people_of_a_count(tokens: list[Token], i: int) -> bool:
+    """`40 teachers each generate 5 quizzes a day`, `12 client chatbots, each gets 400 convos/day`: the things
+    an amount counts, followed by `each` and a count of its own, are who makes the requests (people, each
+    making that many); `200 campaigns × 50 variants`, `3,000 prompts x 4 runs`: a count of things times a
+    count each is the same product. Nouns the tables do not know there are read so; known ones keep their role."""
+    if tokens[i - 1].kind != "amount" or tokens[i - 1].money is not None:
+        return False
+    k = i
+    while k < len(tokens) and k - i < 2 and (_plain_noun(tokens[k], filler=True) or tokens[k].role == "count" or tokens[k].text == "prompts"):
+        k += 1
+    if k == i or k >= len(tokens) or k + 2 >= len(tokens) or tokens[k + 1].kind != "amount" and tokens[k + 2].kind != "amount":
+        return False
+    if tokens[k].role == "each":
+        amount_at = k + 1 if tokens[k + 1].kind == "amount" else k + 2
+        counted = amount_at + 1 < len(tokens) and (tokens[amount_at + 1].role == "count" or _plain_noun(tokens[amount_at + 1]))
+    elif tokens[k].role == "times_sign" and tokens[k + 1].kind == "amount":
+        amount_at = k + 1
+        counted = amount_at + 1 < len(tokens) and (tokens[amount_at + 1].role == "count" or _plain_noun(tokens[amount_at + 1]))
+    else:
+        return False
+    if not counted:
+        return False
+    tokens[i].role = "people"
+    for t in tokens[i + 1 : k]:
+        t.role = "skip"  # `chatbots` in `12 client chatbots`
+    if tokens[amount_at + 1].role is None:
+        tokens[amount_at + 1].role = "count"
+    return True
+
+
+def _counted_unit(tokens: list[Token], i: int) -> bool:
+    """`1 call per session`, `3 calls per ticket`: after an amount and its count, `per` + a noun the tables do not
+    know (and with no price stem) names the unit each count is in, as `20 steps per task` does."""
+    nxt = tokens[i + 1]
+    unknown = nxt.kind == "word" and nxt.role is None and nxt.text not in WORDS and nxt.text not in FILLER and not price_like(nxt.text)
+    return unknown and i >= 2 and tokens[i - 1].role == "count" and tokens[i - 2].kind == "amount"
+
+
+def _each_follows(tokens: list[Token], i: int) -> bool:
+    """After the noun at ``i``, in a few words and with no amount between, `each` and an amount of tokens labelled."""
+    for k in range(i + 1, min(i + 9, len(tokens) - 2)):
+        if tokens[k].kind == "amount":
+            return False
+        if tokens[k].role == "each":
+            after = tokens[k + 1]
+            return after.kind == "amount" and after.money is None and (tokens[k + 2].role or "").startswith("label:")
+    return False
+
+
+def _cached_except(tokens: list[Token]) -> None:
+    """`all of it cached except 1k`: the cached part named by what it is not, as `all but 1k cached` says it
+    (read in that order: the amount, then its label)."""
+    for i in range(len(tokens) - 2):
+        label, word, amount = tokens[i : i + 3]
+        if label.role == "label:cached" and word.text in ("except", "but") and amount.kind == "amount" and amount.money is None:
+            word.role = "except"
+            tokens[i : i + 3] = [word, amount, label]
+            for k in range(max(0, i - 3), i):
+                if tokens[k].text in ("all", "of", "it"):
+                    tokens[k].role = "skip"  # `all of it`: the prompt just given
+
+
+def _counted_per_period(tokens: list[Token]) -> None:
+    """`40k lines a day`, `400 convos/day`, `400 meetings/mo`: a noun the tables do not know, between an amount
+    and the period it happens in, is what is counted each period: requests. Not a word with a price stem
+    (`1M chars a day` is a size: vocab.PRICE_STEMS), which is asked about."""
+    for i in range(1, len(tokens)):
+        tok, before = tokens[i], tokens[i - 1]
+        if tok.role == "people_label" and tok.text.isascii() and before.kind == "amount" and before.money is None and not (
+                i + 1 < len(tokens) and tokens[i + 1].kind == "amount" and not tokens[i + 1].after_break):
+            tok.role = "people"  # `80k DAU`: English says the people after their number (`DAU 80k` stays a label)
+            continue
+        if _people_of_a_count(tokens, i):
+            continue
+        if tok.kind != "word" or tok.role is not None or tok.text in FILLER or price_like(tok.text) or before.kind != "amount":
+            continue
+        if before.money is not None or not tok.text.isalpha():
+            continue
+        k = i + 1
+        while k < len(tokens) and tokens[k].role == "skip":
+            k += 1
+        if k < len(tokens) and (tokens[k].role or "").startswith("period:") and k - i <= 2:
+            tok.role = "count"
+        elif _each_follows(tokens, i):
+            tok.role = "count"  # `5,000 NPCs, generated once at build time, each 400 in / 60 out`: one request each
 
 
 def relative_clauses(tokens: list[Token]) -> None:
@@ -74,6 +169,11 @@ def relative_clauses(tokens: list[Token]) -> None:
         for k in range(i + 1, min(i + 5, len(tokens))):
             if tokens[k].role in ("label:cached", "label:cache", "label:thinking", "label:audio"):
                 tok.role = "pronoun_link"
+                for t in tokens[i + 1 : k]:
+                    if t.kind == "word" and t.role is None and t.text in FILLER:
+                        t.role = "link"  # `of it from the cache`, `of which 25k is a cached ...`: words between
+                if tokens[k].role == "label:cache":
+                    tokens[k].role = "label:cached"  # `20k of it from the context cache`: a share of the prompt is read from it
                 break
         else:
             period_after = any((t.role or "").startswith("period:") for t in tokens[i + 1 : i + 4])

@@ -57,8 +57,9 @@ def uses_every_amount(parts: Parts, tokens: list[Token]) -> bool:
     figures: set[Decimal] = {v for v in (getattr(parts, name) for name in _FIGURES) if v is not None}
     if parts.cached_is_rest and parts.input is not None and parts.cached is not None:
         figures.add(parts.input - parts.cached)  # `in 100k (all but 2k cached)`: the 2k is the part not cached
-    if parts.hours is not None:  # a duration is kept in hours: `90 minutes`, `3 days`
-        figures |= {parts.hours * 60, parts.hours / 24}
+    for hours in (parts.hours, parts.media_hours):
+        if hours is not None:  # a duration is kept in hours: `90 minutes`, `3 days`
+            figures |= {hours, hours * 60, hours / 24}
     return all(tok.value in figures for tok in tokens if tok.kind == "amount" and tok.value is not None)
 
 

@@ -58,6 +58,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
             parts.labels_seen.discard(name)
     if parts.storage is not None and parts.hours is None:
         raise InvalidQuery("storage_needs_hours", amount=plain_amount(parts.storage))
+    if parts.hours is not None and parts.storage is None and any(getattr(parts, m) is not None for m in ("audio", "video")) and (
+            parts.input is not None or parts.output is not None):
+        parts.media_hours, parts.hours = parts.hours, None  # `a 30 min meeting is 57.6k audio tokens`: the media's length
     if parts.hours is not None and parts.storage is None:
         for media in ("audio", "video"):
             if media in parts.labels_seen or getattr(parts, media) is not None:
@@ -80,6 +83,8 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         if cached and not (audio or video):
             # `800k cached` alone: a prompt made only of cached tokens
             notices.append(Notice("assumed_all_cached", {"cached": cached}))
+    if cached and parts.input is not None and {"cached", "input"} <= parts.added:
+        input_tokens += cached  # `300k cached + 2k new in`: the new prompt comes on top of the cached one, as a plus says
     thinking = as_tokens(parts.thinking, "output")
     output = as_tokens(parts.output, "output")
     if thinking and not parts.thinking_in_output:

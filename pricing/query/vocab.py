@@ -33,6 +33,9 @@ __all__ = [
     "CJK_WORDS",
     "CJK_FILLER",
     "PRICE_MORPHEMES",
+    "PRICE_STEMS",
+    "MODEL_WORDS",
+    "price_like",
     "PERIOD_WORDS",
     "LINK_WORDS",
     "VERB_NOUNS",
@@ -69,7 +72,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
         ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies",
-         "generated", "generation", "back"],
+         "generated", "generation", "back", "feedback", "returns", "return", "returned", "returning"],
         "label:output",
     ),
     **dict.fromkeys(["cached", "hits", "hit", "reads"], "label:cached"),
@@ -98,7 +101,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], "dur:1"),
     **dict.fromkeys(["min", "mins", "minute", "minutes"], "dur:1/60"),
     **dict.fromkeys(["d", "day", "days"], "dur:24"),
-    "daily": "period:day",
+    **dict.fromkeys(["daily", "nightly"], "period:day"),
     "monthly": "period:month",
     **dict.fromkeys(["resolution", "weekly", "week", "weeks", "yearly", "annually", "annual", "year", "years", "hourly"], "matter"),
     **dict.fromkeys(["batch", "batched", "batching"], "batch"),
@@ -162,6 +165,11 @@ PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
     **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
     # `50k in (all but 5k cached)`: the prompt's label, then the part named by what it is not
     **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
+    # `how much for the month`, `cost for the day`: the period asked for
+    **{("for", "the", word): ("skip", "link", f"period:{period}") for word, period in (("month", "month"), ("day", "day"))},
+    # `6k cached system prompt`: the cached part is the system prompt, not another prompt
+    **{("cached", "system", word): ("label:cached", "link", "link") for word in ("prompt", "prompts", "instructions")},
+    ("how", "much", "more"): ("compare", "skip", "skip"),  # `moving to 2.5 flash, how much more per month`
     # `search grounding on all of them`: every request
     **{(word, "of", pronoun): ("each", "skip", "skip") for word in ("all", "each", "every") for pronoun in ("them", "those", "these")},
 }
@@ -280,9 +288,17 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "large"): ("skip", "info"),
     ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
+    ("on", "top"): ("skip", "skip"),
+    ("spending", "limit"): ("budget", "skip"),  # a budget, not the free tier's limit
+    ("spend", "limit"): ("budget", "skip"),
+    ("price", "diff"): ("skip", "compare"),
+    ("per", "token"): ("rates", "link"),  # `what does gemini charge per token`: the rates
+    ("all", "on"): ("skip", "skip"),
+    ("run", "us"): ("skip", "skip"),  # `how much would it run us a month`: cost us, not a run counted  # `all on 2.5 flash`: every request on one model, not a comparison
+    ("this", "month"): ("skip", "period:month"),  # `3000 sessions this month`  # `1k thinking on top`: added, as thinking always is
 }
 
-PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
+PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "night": "day", "nights": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
                 "day's": "day", "month's": "month",
                 "天": "day", "日": "day", "月": "month"}
 
@@ -296,7 +312,8 @@ ASKED_CUES = frozenset(["多少", "多少钱", "费用", "成本", "花费", "�
 VERB_NOUNS = frozenset(["请求", "调用"])
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
-LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":"])
+LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":",
+                        "new", "visible", "fresh"])  # `1k new in`, `500 visible out`: which tokens, not another part
 
 # Words that carry no meaning for the price, so are skipped rather than asked about.
 FILLER = frozenset(
@@ -324,7 +341,8 @@ FILLER = frozenset(
     rag line code review pr implicit explicit diff qps system saas ops pm
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
-    credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts""".split()
+    credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
+    overnight re ish eng etl research ai ad ads today""".split()
 )
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
@@ -338,6 +356,31 @@ PRICE_MORPHEMES = frozenset(
     "天日月周星年时秒钟次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
     "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
 )
+
+#: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request (input,
+#: prompt, output, cache, thinking), media (audio, video, image), processing (batch, flex, priority, search,
+#: grounding, embed), money (dollar, yuan, budget, cost, price, fee), time (hour, day, week, month, year, night),
+#: limits (free, quota) and sizes of text (words, chars, bytes). An English word the tables do not know is filler
+#: (`discord`, `summarizer`, `prototype`) unless it has one of these, is a slip of one edit from a price word or a
+#: model word (`flsh`, `usd`), has two letters or fewer (`wk`, `yr`: abbreviations; `qtr`, `sec` are stems), or
+#: stands right beside an amount (`40k lines`: what the amount counts). Every price word of WORDS with four letters
+#: or more has one (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than
+#: skipped.
+PRICE_STEMS = frozenset(
+    """input prompt context send sent output complet respon answer repl generated generation back cach hit read storag
+    think thought reason audio voice speech video min hour day daily month week year annual quarter night
+    resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
+    cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
+    free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
+    million billion thousand percent double twice half extra addition another
+    word char byte multimodal modalit second
+    sec yr wk mth qtr hr rp tp""".split()
+)
+
+#: Words of the model names a slip of which must not pass for filler (`on flsh`). Not `gemini`: the brand
+#: names no model, so `gemnini 2.5 flash` loses nothing.
+MODEL_WORDS = frozenset(["flash", "lite", "pro", "gemma", "nano", "banana", "imagen", "veo", "embedding", "live", "tts", "preview"])
+
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
 CJK_WORDS: dict[str, str] = {
@@ -539,3 +582,29 @@ def correct_typo(word: str, min_len: int = 5) -> str | None:
         if found:
             return None
     return None
+
+
+#: Roles of WORDS that change a price wherever the word stands (counts and calling verbs matter beside an
+#: amount, and a word beside an amount is asked about whatever it is).
+PRICE_ROLES = ("label:", "tier:", "fx:", "dur:", "period:", "batch", "search", "cny", "usd", "images", "embed", "searches",
+               "thinking_on", "thinking_off", "thinking_budget", "budget", "free", "limit:", "matter")  # fmt: skip
+_PRICE_WORDS = frozenset(w for w, role in WORDS.items() if role.startswith(PRICE_ROLES) and len(w) >= 3) | MODEL_WORDS
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter inserted, dropped, changed, or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=4096)
+def price_like(word: str) -> bool:
+    """An English word the tables do not know may change the price: it is short (an abbreviation), holds a
+    price stem (PRICE_STEMS), or is one slip from a price word or a model word."""
+    return len(word) <= 2 or not word.isalpha() or any(stem in word for stem in PRICE_STEMS) or any(
+        _one_edit(word, w) for w in _PRICE_WORDS)

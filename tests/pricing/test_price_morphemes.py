@@ -5,7 +5,7 @@ unknown word beside an amount is asked about whatever it is made of."""
 
 from __future__ import annotations
 
-from pricing.query.vocab import CJK_WORDS, PRICE_MORPHEMES
+from pricing.query.vocab import CJK_WORDS, PRICE_MORPHEMES, PRICE_ROLES, PRICE_STEMS, WORDS, price_like
 
 #: Roles that change a price wherever the word stands.
 _PRICE_ROLES = ("label:", "tier:", "fx:", "dur:", "period:", "batch", "search", "cny", "usd", "images", "embed", "searches",
@@ -23,3 +23,18 @@ def test_common_chinese_filler_is_not_made_of_price_morphemes() -> None:
     # the openers and hedges people write around a question stay filler when the tables do not list them
     for word in ("老板", "新创", "咨询", "请教", "手册", "客服", "小弟", "同事", "面试"):
         assert not set(word) & PRICE_MORPHEMES, word
+
+
+def test_every_english_price_word_has_a_price_stem() -> None:
+    # the English twin: a word of four letters or more with a price role holds a stem of vocab.PRICE_STEMS
+    # (shorter words are abbreviations, always asked about when the tables do not know them)
+    words = [w for w, role in WORDS.items() if role.startswith(PRICE_ROLES) and len(w) >= 4]
+    assert len(words) > 60
+    missing = sorted(w for w in words if not any(stem in w for stem in PRICE_STEMS))
+    assert missing == [], f"add a stem of each to PRICE_STEMS: {missing}"
+
+
+def test_common_english_filler_has_no_price_stem() -> None:
+    # the product nouns and chat people write around a question stay filler when the tables do not list them
+    for word in ("discord", "summarizer", "prototype", "startup", "tutoring", "finance", "teacher", "marketing", "legal"):
+        assert not price_like(word), word

@@ -398,9 +398,11 @@ def test_a_period_with_no_request_count_is_asked_about(book: PriceBook) -> None:
 
 
 def test_a_word_it_cannot_place_is_asked_about_never_ignored(book: PriceBook) -> None:
+    # a word with a price stem (vocab.PRICE_STEMS); one with none, apart from the amounts, is filler (`asdfgh`)
+    assert meaning(parse_query("1M in 50k out asdfgh", book)) == est(input=M, output=50 * K)
     with pytest.raises(Ambiguous) as exc:
-        parse_query("1M in 50k out asdfgh", book)
-    assert (exc.value.reason, exc.value.params["words"]) == ("unknown_words", "asdfgh")
+        parse_query("1M in 50k out quarterly", book)
+    assert (exc.value.reason, exc.value.params["words"]) == ("unknown_words", "quarterly")
     # the reading offered is the question without the word
     assert [meaning(parse_query(r, book)) for r in exc.value.readings] == [est(input=M, output=50 * K)]
 
@@ -736,3 +738,35 @@ def test_forms_from_the_third_blind_set(book: PriceBook, text: str, expected: di
 def test_a_million_tokens_a_week_is_asked_about_not_answered_with_rates(book: PriceBook) -> None:
     with pytest.raises(Ambiguous):
         parse_query("1M tokens a week on flash lite, ballpark?", book)
+
+
+# --- English as new writers put it (blind2-2026-12-07-en): one case per mechanism ---------------------------
+
+ENGLISH_MECHANISMS: list[tuple[str, dict[str, Any]]] = [
+    # a noun the tables do not know between an amount and its period is what is counted
+    ("1.2k in 150 out, 40k lines a day", est(input=1200, output=150, requests=40 * K, period="day")),
+    ("1k in 100 out, 400 convos/day", est(input=K, output=100, requests=400, period="day")),
+    # things counted, then each and a count of their own: who makes the requests
+    ("40 teachers each generate 5 quizzes a day, 3k in 2k out", est(input=3 * K, output=2 * K, requests=200, period="day")),
+    ("200 campaigns x 50 variants, 700 in 150 out", est(input=700, output=150, requests=10 * K)),
+    ("3,000 prompts x 4 runs, each 6k in 1k out", est(input=6 * K, output=K, requests=12 * K)),
+    # a count per unit, in either order
+    ("3000 sessions this month, 1 call per session, 2k in 1k out", est(input=2 * K, output=K, requests=3000, period="month")),
+    # people after their number
+    ("80k DAU, 3 calls per user per day, 1.5k in 250 out", est(input=1500, output=250, requests=240 * K, period="day")),
+    # a product or chat word apart from the amounts, or before an amount its own label claims
+    ("discord bot for my hobby server, 500 in 100 out", est(input=500, output=100)),
+    ("support summarization: 8k in 300 out", est(input=8 * K, output=300)),
+    # cached shares
+    ("25k in, 20k of it from the context cache, 1.2k out", est(input=25 * K, cached=20 * K, output=1200)),
+    ("20k input, all of it cached except 1k, 500 out", est(input=20 * K, cached=19 * K, output=500)),
+    ("300k cached + 2k new in, 1k out", est(input=302 * K, cached=300 * K, output=K)),
+    # a budget's currency after its period
+    ("spending limit is 800/month USD, 12k in 1k out, how many per day",
+     est("budget", input=12 * K, output=K, budget_usd=800)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), ENGLISH_MECHANISMS)
+def test_english_as_new_writers_put_it(book: PriceBook, text: str, want: dict[str, Any]) -> None:
+    assert meaning(parse_query(text, book)) == want

@@ -13,7 +13,7 @@ from pricing import PriceBook, PricingError, parse_query
 from pricing.query import Query
 from pricing.query.numbers import ENGLISH_MULTIPLIERS
 from pricing.query.read import read_question
-from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, WORDS, correct_typo
+from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, WORDS, correct_typo, price_like
 
 PRICED_QUESTIONS = [
     "1M in 50k out",
@@ -67,14 +67,49 @@ def _read_or_asked(text: str, book: PriceBook) -> Query | None:
 
 @settings(max_examples=300, deadline=None)
 @given(base=st.sampled_from([q for q in PRICED_QUESTIONS if q.isascii()]), word=unknown_words, at=st.integers(min_value=0, max_value=20))
-def test_an_unknown_english_word_is_asked_about_never_ignored(book: PriceBook, base: str, word: str, at: int) -> None:
-    assert parse_query(base, book).intent in ("estimate", "compare", "budget")  # the base is priced
+def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBook, base: str, word: str, at: int) -> None:
+    """English: an unknown word with no price stem, not one slip from a price or model word, of four letters or
+    more and with no amount beside it is filler (vocab.PRICE_STEMS): the answer is then exactly the one without
+    it. Any other unknown word is asked about."""
+    plain = parse_query(base, book)
+    assert plain.intent in ("estimate", "compare", "budget")  # the base is priced
     assume(word not in book.name_index.first_words)  # `lite`, `argon`: a model named, so understood
     words = base.split(" ")
     words.insert(at % (len(words) + 1), word)
     text = " ".join(words)
     query = _read_or_asked(text, book)
-    assert query is None, f"{text!r} was answered as {query.intent} though {word!r} means nothing to the grammar"
+    if query is None:
+        return  # asked about
+    tokens = read_question(text, book).tokens
+    at_word = next(i for i, t in enumerate(tokens) if t.text == word)
+    beside_an_amount = any(0 <= i < len(tokens) and tokens[i].kind == "amount" for i in (at_word - 1, at_word + 1))
+    if beside_an_amount:
+        # `x1000 lines per day`: only as what the amount counts each period (roles._counted_per_period); or before
+        # an amount its own label or count claims (`summarization 8k in`: the product's name)
+        counted = tokens[at_word].role == "count" and tokens[at_word - 1].kind == "amount"
+        after = tokens[at_word + 2] if at_word + 2 < len(tokens) else None
+        claimed = after is not None and tokens[at_word + 1].kind == "amount" and (
+            (after.role or "").startswith("label:") or after.role in ("count", "people"))
+        assert counted or claimed and tokens[at_word - 1].kind != "amount", text
+    assert not price_like(word), f"{text!r} was answered though {word!r} may change the price"
+    assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1M in 50k out weekly", "1M in 50k out hourly", "10k in 2k out on flsh", "10k in 2k out wk", "10k in 2k out 300 lines",
+     "10k in 2k out thinkng", "10k in 2k out nightly", "10k in 2k out quarterly", "10k in 2k out subscription", "10k in 2k out yr"],
+)  # fmt: skip
+def test_an_english_word_with_a_price_stem_or_beside_an_amount_is_asked_about(book: PriceBook, text: str) -> None:
+    with pytest.raises(PricingError):
+        parse_query(text, book)
+
+
+@pytest.mark.parametrize("word", ["discord", "summarizer", "prototype", "hobby", "tutoring", "startup", "overnight"])
+def test_a_product_or_chat_word_apart_from_the_amounts_changes_nothing(book: PriceBook, word: str) -> None:
+    for base in [q for q in PRICED_QUESTIONS if q.isascii()]:
+        plain, padded = parse_query(base, book), parse_query(f"for our {word} app {base}", book)
+        assert (padded.intent, padded.usage, padded.models) == (plain.intent, plain.usage, plain.models), (word, base)
 
 
 @settings(max_examples=300, deadline=None)
