@@ -29,6 +29,11 @@ __all__ = [
 _YUAN_UNITS = frozenset(["元", "块", "块钱"])
 
 
+def _duration_after(tokens: list[Token], k: int) -> bool:
+    """`这 24 小时内`: these 24 hours, the duration said again (kept: the same amount twice is one)."""
+    return k < len(tokens) and (tokens[k].role or WORDS.get(tokens[k].text) or "").startswith("dur:")
+
+
 def _budget_before(tokens: list[Token], first: int) -> bool:
     return any(t.role == "budget" for t in tokens[max(0, first - 4) : first])
 
@@ -173,7 +178,7 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
         elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS
-                                                             or tok.text in ("这", "那") and nxt.money is None):  # `算在这2k里`: one given
+                                                             or tok.text in ("这", "那") and nxt.money is None and not _duration_after(tokens, i + 2)):  # `算在这2k里`: one given
             drop.update((i, i + 1))
         elif tok.kind == "amount" and tok.money is None and nxt.kind == "word" and nxt.text in _TIER_WORDS:
             drop.update((i, i + 1))  # `the 200k tier`, `the 200k threshold`

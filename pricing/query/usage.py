@@ -83,7 +83,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         if cached and not (audio or video):
             # `800k cached` alone: a prompt made only of cached tokens
             notices.append(Notice("assumed_all_cached", {"cached": cached}))
-    if cached and parts.input is not None and {"cached", "input"} <= parts.added:
+    if cached and parts.input is not None and "input" in parts.added and parts.added & {"cached", "cache"}:
         input_tokens += cached  # `300k cached + 2k new in`: the new prompt comes on top of the cached one, as a plus says
     thinking = as_tokens(parts.thinking, "output")
     output = as_tokens(parts.output, "output")
