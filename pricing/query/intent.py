@@ -20,6 +20,8 @@ __all__ = ["choose_intent", "asked_topic", "free_limit", "per_million_question",
 
 
 def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ...], asks_rates: bool) -> Intent:
+    if "value" in parts.intents and len(models) >= 2:
+        parts.intents.add("compare")  # `2.5 flash 跟 3.5 flash 哪個比較划算`; with one model, how that option pays
     wants = parts.intents
     if parts.budget_usd is not None or parts.budget_cny is not None:
         if usage is None:
@@ -35,6 +37,8 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
     topical = parts.search or bool(parts.labels_seen & {"cache", "cached"})
     if "free" in wants and not (topical and "tier" not in wants and parts.limit is None):
         return "free_tier"
+    if usage is not None and "info" in wants and models and not (usage.output_tokens or parts.requests is not None or parts.budget_usd):
+        return "model_info"  # `does 2.0 flash take a 1M token context`: a fact about the model, not a price
     if usage is not None:
         if len(models) > 1 and not wants & {"compare", "alt"}:
             raise Ambiguous("two_models", (canonical(_compare_of(parts, models)),))

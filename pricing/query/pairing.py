@@ -713,7 +713,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             pass  # a total of requests, explained where it was paired
         elif r == "total" and i > last_amount:
             pass  # `..., total?`, `monthly total`: after every amount it asks for the total cost
-        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q",
+        elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q", "value",
                    "providers"):
             parts.intents.add(r)
         elif r.startswith("dur:") and not tok.used and chinese and tok.kind == "word":

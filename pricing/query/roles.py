@@ -191,6 +191,7 @@ def chinese_context(tokens: list[Token]) -> None:
     - what a request produces, before its amount, is the output (`摘要大概 300 token`, `译文 200`).
     """
     has_money = any(t.kind == "amount" and t.money is not None for t in tokens)
+    has_batch = any(t.role == "batch" for t in tokens)
     has_images = any(t.role == "images" for t in tokens)
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
@@ -200,6 +201,8 @@ def chinese_context(tokens: list[Token]) -> None:
             tok.role = "period:day" if tok.text == "日" else "period:month"
         elif tok.role == "make" and nxt.kind == "amount" and not has_images and not _counts_things(tokens, i + 2):
             tok.role = "label:output"  # `生成六百`; not `产生 20 份报价单` (20 reports are a count)
+        elif tok.text in _STANDARD_WORDS and has_batch:
+            tok.role = "matter"  # `批次的 2.5 pro 跟一般的 2.5 flash`: batch for one side only is asked about
         elif tok.text in ("上限", "封顶") and has_money:
             tok.role = "budget"  # `一个月 500 美金上限`; with no money, `一天上限多少次` is the free tier's limit
         elif tok.text in ("几", "多少") and has_money and nxt.role == "count":
@@ -219,6 +222,7 @@ def chinese_context(tokens: list[Token]) -> None:
 
 #: What a request produces, named as a thing (`摘要大概 300 token`): before an amount it names the output.
 _PRODUCTS = frozenset(["摘要", "总结", "译文", "翻译结果", "结果", "答案", "回覆", "回", "评语", "评分", "反馈", "回馈", "点评"])
+_STANDARD_WORDS = frozenset(["一般的", "普通的", "一般", "普通", "标准的", "正常的"])
 _TEXTS = frozenset(["文字", "文本", "文字部分", "问题", "用户问题", "客人问题", "玩家输入", "新输入", "提问", "用户消息"])
 _AUDIO_THINGS = frozenset(["音档", "录音", "音频档", "语音档", "音频文件", "录音档"])
 _ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", "的", "是", "为"])

@@ -112,7 +112,7 @@ WORDS: dict[str, str] = {
     **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if word.isascii()},
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
     **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped"], "budget"),
-    **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "all", "lowest", "cheap", "pricier", "costlier",
+    **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "lowest", "cheap", "pricier", "costlier",
                      "difference"], "compare"),
     **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
     **dict.fromkeys(["free", "limits", "limit", "quota", "quotas", "allowance"], "free"),
@@ -267,6 +267,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("hits", "it"): ("skip", "skip"),
     # `1000 requests in all`: a total; `hey all`: a greeting (`all` alone is `compare all models`)
     ("in", "all"): ("total", "skip"),
+    # `all` compares only the models (`all models`, `all of the models`): `across all clinics` is not a comparison
+    ("all", "models"): ("compare", "model_kw"),
     **{(greeting, "all"): ("skip", "skip") for greeting in ("hey", "hi", "hello", "thanks", "morning", "folks")},
     ("how", "big"): ("skip", "info"),
     # `trying to figure out`: not an output
@@ -470,8 +472,8 @@ CJK_WORDS: dict[str, str] = {
                      "能请求多少次"], "budget"),
     **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱", "比"], "compare"),
     # the difference between two models' prices (`3 pro 和 3.1 pro 差多少钱`, `成本会多多少`)
-    **dict.fromkeys(["差多少", "差多少钱", "差价", "差别", "差距", "相差", "差几倍", "多多少", "贵多少", "便宜多少", "省多少", "划算",
-                     "哪个划算", "性价比", "选哪个", "用哪个好", "哪个好", "区别", "差异", "更划算", "更省钱", "哪个更省", "价差", "各多少",
+    **dict.fromkeys(["差多少", "差多少钱", "差价", "差别", "差距", "相差", "差几倍", "多多少", "贵多少", "便宜多少", "省多少",
+                     "哪个划算", "性价比", "选哪个", "用哪个好", "哪个好", "区别", "差异", "哪个更省", "价差", "各多少",
                      "分别多少", "各自多少", "分别多少钱", "各要多少", "分别是多少", "哪个贵", "哪个更贵", "谁贵", "谁便宜", "比较省"], "compare"),
     **dict.fromkeys(["比较", "对比", "比一比", "所有模型", "最便宜", "哪个便宜", "哪个最便宜", "哪个更便宜", "哪个划算", "更便宜"], "compare"),
     **dict.fromkeys(["价格", "价目", "价目表", "费率", "单价", "定价", "收费标准", "价钱", "报价"], "rates"),
@@ -506,7 +508,9 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["是", "为", "走", "占", "占了"], "link"),
     **dict.fromkeys(["里面", "当中", "之中", "里头", "算在", "算进", "包含在", "含在"], "part"),
     **dict.fromkeys(["不含", "不含在", "不包含", "不包括", "不算在", "不计入", "不算"], "skip"),  # not a part: on top
-    **dict.fromkeys(["比较保险", "比较好", "比较稳", "比较安全", "比较准", "比较合理", "比较多", "比较少", "比较贵"], "skip"),  # `输出 1200（里面思考 900）`  # `其中思考占1万`: the share is the amount
+    **dict.fromkeys(["比较保险", "比较好", "比较稳", "比较安全", "比较准", "比较合理", "比较多", "比较少", "比较贵"], "skip"),
+    # worth it, cheaper: a comparison when two models are named, else how one option pays (`快取要放多久比較划算`)
+    **dict.fromkeys(["划算", "比较划算", "更划算", "更省钱", "划不划算", "值不值"], "value"),  # `输出 1200（里面思考 900）`  # `其中思考占1万`: the share is the amount
     **dict.fromkeys(["乘以", "乘"], "times_sign"),
     **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢", "花多少", "要花多少", "大概多少钱", "大约多少钱", "得多少钱",
                      "需要多少钱", "一共多少钱", "总共多少钱", "几块钱", "多少刀", "几美金", "多少美金", "多少美元", "烧多少", "烧多少钱",
