@@ -171,7 +171,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             after = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].role == "model_kw")
             compared_before = tok.value is not None and tok.value <= 9 and any(t.role in ("compare", "alt") for t in tokens[:i])
             compare_soon = any(t.role == "compare" for t in tokens[after : after + 3])  # `两个一个月差多少`
-            if compare_soon or compared_before and (after >= len(tokens) or tokens[after].after_break or compare_soon):
+            label_next = after < len(tokens) and (tokens[after].role or "").startswith("label:")
+            if compare_soon or compared_before and (after >= len(tokens) or tokens[after].after_break or label_next):
                 drop.update((i, i + 1))  # `比较一下 A、B、C 三个，…`
         elif tok.kind == "amount" and nxt.text[:1] == "点" and nxt.kind == "cjk" and tok.value is not None and tok.value <= 24 and tok.value == int(tok.value):
             drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day

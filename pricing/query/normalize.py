@@ -8,10 +8,10 @@ import unicodedata
 
 from ..errors import InvalidQuery
 from .script import simplified_chars
-from .vocab import CURRENCY_SYMBOLS, TRADITIONAL_WORDS
+from .vocab import CURRENCY_SYMBOLS, IME_SLIPS, TRADITIONAL_WORDS
 
 #: Taiwan words, keyed as they read once their characters are folded (`音訊` -> `音讯`).
-TAIWAN_WORDS = {simplified_chars(word): simple for word, simple in TRADITIONAL_WORDS.items()}
+TAIWAN_WORDS = {simplified_chars(word): simple for word, simple in TRADITIONAL_WORDS.items()} | IME_SLIPS
 
 __all__ = ["MAX_QUERY_CHARS", "TAIWAN_WORDS", "normalize"]
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 __all__ = [
+    "IME_SLIPS",
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
     "WORDS",
@@ -354,7 +355,7 @@ FILLER = frozenset(
 #: beside an amount (`300 名玩家`: what the amount counts). Every price word of the tables has one
 #: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
 PRICE_MORPHEMES = frozenset(
-    "输入出提示词回复答参文缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费"
+    "输入出提示词回复答参缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费"
     "天日月周星年时秒钟次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
     "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
 )
@@ -551,6 +552,10 @@ CJK_FILLER = frozenset(
     一次性 一本 一套 一部 话术 助理 计划 计画 全校 全年级 全班 全公司 全部门 明年 今年 去年 要接 周末 周末玩 读 这个量 按这个量 质检 检索 一批 一批数据 这段时间 这段时间内 时间内 这期间内 喔 欸 齁 剩 就剩 手上剩 光 那种 这种 跑完 全部跑完 转 课题 课题组 课题经费 一本书 一枚 书 校对 校稿
     考虑 考虑要不要 推送 实验室 师生 全校师生""".split()
 )
+
+#: Slips of a pinyin keyboard that land on a keyword's sound (`一个越` for 一个月, `调佣` for 调用, `输如` for
+#: 输入): read as the keyword, since the sound is what was meant.
+IME_SLIPS = {"一个越": "一个月", "每越": "每月", "调佣": "调用", "输如": "输入", "书出": "输出", "多少前": "多少钱", "缓村": "缓存"}
 
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
 #: Simplified by `script.simplified_chars`, so a key may be written in either script).
