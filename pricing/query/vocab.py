@@ -111,7 +111,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
     **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if word.isascii()},
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
-    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped"], "budget"),
+    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped", "under"], "budget"),
     **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "lowest", "cheap", "pricier", "costlier",
                      "difference"], "compare"),
     **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
@@ -344,7 +344,8 @@ FILLER = frozenset(
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
     credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
-    overnight re ish eng etl research ai ad ads today""".split()
+    overnight re ish eng etl research ai ad ads today
+    story summary history center centre must ep gen streaming lab paid""".split()
 )
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
