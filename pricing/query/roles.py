@@ -110,10 +110,28 @@ def _each_follows(tokens: list[Token], i: int) -> bool:
     """After the noun at ``i``, in a few words and with no amount between, `each` and an amount of tokens labelled."""
     for k in range(i + 1, min(i + 9, len(tokens) - 2)):
         if tokens[k].kind == "amount":
-            return False
+            return _labelled_then_each(tokens, k)
         if tokens[k].role == "each":
             after = tokens[k + 1]
             return after.kind == "amount" and after.money is None and (tokens[k + 2].role or "").startswith("label:")
+    return False
+
+
+def _labelled_then_each(tokens: list[Token], k: int) -> bool:
+    """`120k SKUs, ~600 tokens in, ~350 out each`: the amounts after the noun are labelled and `each` closes
+    them, in a few words with no unlabelled amount: the same per-request usage as `each 600 in 350 out`."""
+    seen = False
+    for j in range(k, min(k + 10, len(tokens))):
+        tok = tokens[j]
+        if tok.kind == "amount":
+            after = j + 1
+            while after < len(tokens) and tokens[after].role in ("link", "skip"):
+                after += 1
+            if tok.money is not None or after >= len(tokens) or not (tokens[after].role or "").startswith("label:"):
+                return False
+            seen = True
+        elif tok.role == "each":
+            return seen
     return False
 
 
