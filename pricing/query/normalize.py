@@ -38,7 +38,9 @@ _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks
 _WITH = re.compile(r"\bw/(o\b)?")
 #: `a per-month number`, `per-day volume`: a hyphen after per joins nothing the period does not
 #: `getting 429s`, `503s`: HTTP errors, never an amount
-_HTTP_ERRORS = re.compile(r"\b[45]\d\ds\b")
+_HTTP_ERRORS = re.compile(r"\b[45]\d\d(?:s|ing|ed|'d)\b")  # `before it starts 429ing`
+#: `2.5 pro's knowledge cutoff`: the possessive of a model word is the model
+_MODEL_POSSESSIVE = re.compile(r"\b(pro|flash|lite|preview|embedding|live|tts)'s\b")
 _PER_HYPHEN = re.compile(r"\b(per|a)-(?=(?:day|month|week|year|hour|minute)\b)")
 #: `gemini_2.5_flash`: an id typed with underscores is the id, typed as one word like `gemini-2.5-flash`
 #: (`gemini pro` with a space is the product's name and then the model's: model_names.match_models).
@@ -87,6 +89,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
             raise InvalidQuery("bad_date", date=match.group(0)) from None
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     text = text.replace("`", " ").replace("’", "'")
+    text = _MODEL_POSSESSIVE.sub(r"\1", text)
     return text.replace("，", ",").replace("、", ",").replace("。", " ").replace("：", ":").replace("；", ";"), on_date
 
 

@@ -111,7 +111,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
     **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if word.isascii()},
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
-    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped", "under"], "budget"),
+    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped", "under", "capacity"], "budget"),
     **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "lowest", "cheap", "pricier", "costlier",
                      "difference"], "compare"),
     **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
@@ -196,6 +196,9 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "far"): ("skip", "budget"),
     ("going", "away"): ("info", "skip"),
     ("without", "paying"): ("skip", "free"),
+    ("no", "grounding"): ("skip", "skip"),  # `no grounding`: the default, said to be sure
+    ("no", "search"): ("skip", "skip"),
+    ("no", "batch"): ("skip", "skip"),
     ("phased", "out"): ("info", "skip"),
     ("end", "of"): ("info", "skip"),
     ("per", "user"): ("skip", "per_person"),
