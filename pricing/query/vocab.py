@@ -69,7 +69,7 @@ CURRENCY_SYMBOLS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 WORDS: dict[str, str] = {
-    **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
+    **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "ctx", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
         ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies",
          "generated", "generation", "back", "feedback", "returns", "return", "returned", "returning"],
@@ -111,7 +111,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
     **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if word.isascii()},
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
-    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped", "under", "capacity"], "budget"),
+    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped", "capacity"], "budget"),
     **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "lowest", "cheap", "pricier", "costlier",
                      "difference"], "compare"),
     **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
@@ -167,6 +167,9 @@ PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
     **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
     # `how much for the month`, `cost for the day`: the period asked for
     **{("for", "the", word): ("skip", "link", f"period:{period}") for word, period in (("month", "month"), ("day", "day"))},
+    # `60k emails once a month`, `once per day`: how often the count recurs, its period
+    **{("once", per, word): ("skip", "skip", f"period:{period}") for per in ("a", "per", "every", "each")
+       for word, period in (("month", "month"), ("day", "day"), ("night", "day"))},
     # `6k cached system prompt`: the cached part is the system prompt, not another prompt
     **{("cached", "system", word): ("label:cached", "link", "link") for word in ("prompt", "prompts", "instructions")},
     ("how", "much", "more"): ("compare", "skip", "skip"),  # `moving to 2.5 flash, how much more per month`
@@ -196,6 +199,7 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "far"): ("skip", "budget"),
     ("going", "away"): ("info", "skip"),
     ("without", "paying"): ("skip", "free"),
+    **{(verb, word): ("skip", "budget") for verb in ("stay", "keep", "staying", "keeping") for word in ("under", "below", "within")},  # `stay under $200/month`
     ("no", "grounding"): ("skip", "skip"),  # `no grounding`: the default, said to be sure
     ("no", "search"): ("skip", "skip"),
     ("no", "batch"): ("skip", "skip"),
@@ -376,7 +380,7 @@ PRICE_STEMS = frozenset(
     """input prompt context send sent output complet respon answer repl generated generation back cach hit read storag
     think thought reason audio voice speech video min hour day daily month week year annual quarter night
     resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
-    cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
+    cover capped capacit cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
     free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
     million billion thousand percent double twice half extra addition another
     word char byte multimodal modalit second
