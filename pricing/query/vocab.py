@@ -200,6 +200,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("going", "away"): ("info", "skip"),
     ("without", "paying"): ("skip", "free"),
     **{(verb, word): ("skip", "budget") for verb in ("stay", "keep", "staying", "keeping") for word in ("under", "below", "within")},  # `stay under $200/month`
+    # `should we move from 2.5 flash to 3.1 flash-lite?`: the two models compared
+    **{(verb, "from"): ("compare", "skip") for verb in ("move", "moving", "switch", "switching", "migrate", "migrating")},
     ("no", "grounding"): ("skip", "skip"),  # `no grounding`: the default, said to be sure
     ("no", "search"): ("skip", "skip"),
     ("no", "batch"): ("skip", "skip"),
