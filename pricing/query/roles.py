@@ -59,7 +59,24 @@ def assign_roles(tokens: list[Token]) -> None:
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":
             tok.role = "period:month"
     _counted_per_period(tokens)
+    _count_asked_for_money(tokens)
     _cached_except(tokens)
+
+
+def _count_asked_for_money(tokens: list[Token]) -> None:
+    """`$2,500 a month ..., 6k in, 1k out. requests per month?`: with money given, a count word with no amount,
+    said last with its period, asks what the money buys (as `how many requests per month` does)."""
+    if not any(t.kind == "amount" and t.money is not None for t in tokens):
+        return
+    words = [k for k, t in enumerate(tokens) if t.role != "question"]
+    if len(words) < 3:
+        return
+    count, *rest = words[-3:] if tokens[words[-2]].role == "skip" else words[-2:]
+    if tokens[count].role != "count" or tokens[count - 1].kind == "amount" or not (tokens[rest[-1]].role or "").startswith("period:"):
+        return
+    if tokens[count - 1].role in ("each", "per_person", "times_sign", "skip", "link"):
+        return  # `20 each requests per day`, `x requests`: a count given, not asked
+    tokens[count].role = "budget"
 
 
 def _plain_noun(tok: Token, *, filler: bool = False) -> bool:
