@@ -202,6 +202,10 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     **{(verb, word): ("skip", "budget") for verb in ("stay", "keep", "staying", "keeping") for word in ("under", "below", "within")},  # `stay under $200/month`
     # `should we move from 2.5 flash to 3.1 flash-lite?`: the two models compared
     **{(verb, "from"): ("compare", "skip") for verb in ("move", "moving", "switch", "switching", "migrate", "migrating")},
+    # `thinking extra 4k`, `thinking eats another 3k`: the thinking's amount, on top of the output
+    **{("thinking", word): ("label:thinking", "link") for word in ("extra", "another", "additional")},
+    **{(verb, word): ("link", "link") for verb in ("eats", "takes", "uses", "adds", "burns", "costs")
+       for word in ("another", "extra", "an")},
     ("no", "grounding"): ("skip", "skip"),  # `no grounding`: the default, said to be sure
     ("no", "search"): ("skip", "skip"),
     ("no", "batch"): ("skip", "skip"),
