@@ -130,6 +130,8 @@ def _each_follows(tokens: list[Token], i: int) -> bool:
             return _labelled_then_each(tokens, k)
         if tokens[k].role == "each":
             after = tokens[k + 1]
+            if (after.role or "").startswith("label:") and k + 2 < len(tokens) and tokens[k + 2].kind == "amount":
+                return tokens[k + 2].money is None  # `8,500 new listings / each prompt ~450 tokens`
             return after.kind == "amount" and after.money is None and (tokens[k + 2].role or "").startswith("label:")
     return False
 
@@ -177,6 +179,9 @@ def _counted_per_period(tokens: list[Token]) -> None:
             continue
         if _people_of_a_count(tokens, i):
             continue
+        if (before.kind == "word" and (before.role is None and before.text in FILLER or before.text == "new") and i >= 2
+                and tokens[i - 2].kind == "amount"):
+            before = tokens[i - 2]  # `8,500 new listings`, `14k research abstracts`: a harmless word before the noun
         if tok.kind != "word" or tok.role is not None or tok.text in FILLER or price_like(tok.text) or before.kind != "amount":
             continue
         if before.money is not None or not tok.text.isalpha():
