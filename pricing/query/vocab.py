@@ -160,13 +160,17 @@ WORDS: dict[str, str] = {
 
 #: Three-word phrases, read before the two-word ones: `30k of it hitting the cache` (cache hits), where
 #: `hitting the` alone is calling (`we hit the api 20k times`).
-PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
+PHRASES3: dict[tuple[str, str, str], tuple[str, str, str | None]] = {
     **{(verb, "the", "cache"): ("label:cached", "link", "link") for verb in ("hit", "hits", "hitting", "hitting")},
     **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
     # `50k in (all but 5k cached)`: the prompt's label, then the part named by what it is not
     **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
     # `how much for the month`, `cost for the day`: the period asked for
     **{("for", "the", word): ("skip", "link", f"period:{period}") for word, period in (("month", "month"), ("day", "day"))},
+    # `we're thinking of switching to 3 flash`: thinking as the verb, not the model's thinking tokens
+    # (the verb is left to the tables: `switching from` still compares)
+    **{("thinking", word, verb): ("skip", "skip", None) for word in ("of", "about")
+       for verb in ("switching", "moving", "using", "going", "trying", "migrating", "upgrading", "building", "adding")},
     # `60k emails once a month`, `once per day`: how often the count recurs, its period
     **{("once", per, word): ("skip", "skip", f"period:{period}") for per in ("a", "per", "every", "each")
        for word, period in (("month", "month"), ("day", "day"), ("night", "day"))},
