@@ -44,8 +44,8 @@ _HTTP_ERRORS = re.compile(r"\b[45]\d\d(?:s|ing|ed|'d)\b")  # `before it starts 4
 #: brackets is the tokens (the amount in words is dropped, the words between kept); `32k tokens (about 17 min
 #: of audio)`: a size in tokens restated in words or time in brackets keeps the tokens
 _SIZE_UNITS = r"(?:words?|sentences?|lines?|paragraphs?|pages?|min|mins|minutes?|hours?|hrs?|seconds?|secs?|chars?|characters?)"
-_AMOUNT = r"~?\s*\d[\d.,]*\s*[km]?"
-_RESTATED_AS_TOKENS = re.compile(rf"(?:about|around|roughly|~)?\s*{_AMOUNT}[\s-]*{_SIZE_UNITS}\b([^()\d]{{0,30}}?)\s*\(\s*(?:about|around|roughly|approx\.?|~)?\s*({_AMOUNT})\s*(tokens?|toks?)\s*\)", re.I)
+_AMOUNT = r"(?:~\s*+)?(?<![\d.,])\d[\d.,]*+\s*+[km]?"  # one try per number, never backtracking into it (test_hostile_input)
+_RESTATED_AS_TOKENS = re.compile(rf"(?:(?:about|around|roughly)\s+)?{_AMOUNT}[\s-]*{_SIZE_UNITS}\b([^()\d]{{0,30}}?)\s*\(\s*(?:about|around|roughly|approx\.?|~)?\s*({_AMOUNT})\s*(tokens?|toks?)\s*\)", re.I)
 _RESTATED_IN_WORDS = re.compile(rf"(\b(?:tokens?|toks?)\b[^()\d]{{0,20}}?)\s*\(\s*(?:about|around|roughly|approx\.?|~)?\s*{_AMOUNT}\s*{_SIZE_UNITS}\b[^()\d]{{0,20}}\)", re.I)
 _MODEL_POSSESSIVE = re.compile(r"\b(pro|flash|lite|preview|embedding|live|tts)'s\b")
 _PER_HYPHEN = re.compile(r"\b(per|a)-(?=(?:day|month|week|year|hour|minute)\b)")
