@@ -309,8 +309,30 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
                 i += 1
             continue
         i += 1
+    found = _corrected(tokens, found)
     # `embedding ... with gemini-embedding-001`: one model named twice is one model
     return list({model_id: (model_id, typed) for model_id, typed in reversed(found)}.values())[::-1]
+
+
+#: Words that take back the model just named (`3.5 flash-lite? no sorry 3.5 flash`, `pro, I mean flash`).
+_CORRECTION = frozenset(["sorry", "mean", "meant", "actually", "oops", "correction", "rather", "scratch"])
+_CORRECTION_GLUE = frozenset(["no", "i", "that", "make", "it", "wait", "er", "uh", "um", "not", "?", ",", ".", "-", "...", "!"])
+
+
+def _corrected(tokens: list[Token], found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A model taken back by the words right after it (`model: 3.5 flash-lite? no sorry 3.5 flash`) is not named:
+    the one after the correction is. Only words of correcting stand between the two names."""
+    at = [k for k, t in enumerate(tokens) if t.kind == "model"]
+    if len(at) != len(found):
+        return found
+    dropped: set[int] = set()
+    for n in range(len(at) - 1):
+        between = [t for t in tokens[at[n] + 1 : at[n + 1]] if t.kind != "used"]
+        if any(t.text in _CORRECTION for t in between) and all(t.text in _CORRECTION | _CORRECTION_GLUE for t in between):
+            dropped.add(n)
+            for t in [tokens[at[n]], *between]:
+                t.kind = "used"
+    return [f for n, f in enumerate(found) if n not in dropped]
 
 
 def _mark(tokens: list[Token], first: int, last: int, model_id: str) -> None:

@@ -183,6 +183,9 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             drop.update((i, i + 1))
         elif tok.kind == "amount" and tok.money is None and nxt.kind == "word" and nxt.text in _TIER_WORDS:
             drop.update((i, i + 1))  # `the 200k tier`, `the 200k threshold`
+        elif (tok.kind == "word" and tok.text in _ABOVE_WORDS and nxt.kind == "amount" and nxt.money is None and i + 2 < len(tokens)
+              and tokens[i + 2].text in ("context", "ctx")):
+            drop.update((i, i + 1))  # `per 1M input tokens once you're above 200k context`: the long-context tier
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 
 
@@ -192,6 +195,8 @@ _THRESHOLD_WORDS = frozenset(["超过", "超出", "超过了", "大于", "高于
 _PASSING_WORDS = frozenset(["破", "会破", "会不会破", "突破"])
 #: Words after a number that make it a price tier's boundary (`the 200k tier`), not an amount.
 _TIER_WORDS = frozenset(["tier", "threshold", "boundary", "breakpoint", "cutoff"])
+#: English words before an amount of context that make it the long-context tier's boundary, as 超过 does.
+_ABOVE_WORDS = frozenset(["above", "over", "past", "beyond", "exceeding", "exceed", "exceeds"])
 
 
 _HOUR_WORDS = frozenset({"hour", "hours", "hr", "hrs"})

@@ -51,10 +51,10 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
         return "compare" if "compare" in wants or len(models) > 1 else "estimate"
     if asks_rates:
         return "topic" if parts.search else "rates"  # grounding's rate is explained with its allowance
-    if "info" in wants:
-        return "model_info"
+    if "info" in wants and (models or not (parts.search or parts.batch or parts.topics)):
+        return "model_info"  # with no model named, `how long do batch jobs take` asks how batch works
     if "rates" in wants and models and not (parts.search or parts.batch) and parts.labels_seen and parts.labels_seen <= {"cache", "cached"} | (
-            {"input"} if "cached" in parts.labels_seen else set()):  # `cached input rate on 2.5 flash`
+            {"input", "output"} if "cached" in parts.labels_seen else set()):  # `cached input rate on 2.5 flash`, `price list (input / output / cached)`
         return "rates"  # `3.1 pro 的快取價格多少`: that model's price list, whose cached-input line answers it
     if parts.search or parts.batch or parts.labels_seen & {"cache", "cached", "storage", "thinking"} or parts.topics:
         return "topic"

@@ -38,7 +38,16 @@ _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks
 _WITH = re.compile(r"\bw/(o\b)?")
 #: `a per-month number`, `per-day volume`: a hyphen after per joins nothing the period does not
 #: `getting 429s`, `503s`: HTTP errors, never an amount
-_HTTP_ERRORS = re.compile(r"\b[45]\d\ds\b")
+_HTTP_ERRORS = re.compile(r"\b[45]\d\d(?:s|ing|ed|'d)\b")  # `before it starts 429ing`
+#: `2.5 pro's knowledge cutoff`: the possessive of a model word is the model
+#: `~300 word answers (~400 tokens)`, `1 sentence back (~40 tokens)`: a size in words restated in tokens in
+#: brackets is the tokens (the amount in words is dropped, the words between kept); `32k tokens (about 17 min
+#: of audio)`: a size in tokens restated in words or time in brackets keeps the tokens
+_SIZE_UNITS = r"(?:words?|sentences?|lines?|paragraphs?|pages?|min|mins|minutes?|hours?|hrs?|seconds?|secs?|chars?|characters?)"
+_AMOUNT = r"(?:~\s*+)?(?<![\d.,])\d[\d.,]*+\s*+[km]?"  # one try per number, never backtracking into it (test_hostile_input)
+_RESTATED_AS_TOKENS = re.compile(rf"(?:(?:about|around|roughly)\s+)?{_AMOUNT}[\s-]*{_SIZE_UNITS}\b([^()\d]{{0,30}}?)\s*\(\s*(?:about|around|roughly|approx\.?|~)?\s*({_AMOUNT})\s*(tokens?|toks?)\s*\)", re.I)
+_RESTATED_IN_WORDS = re.compile(rf"(\b(?:tokens?|toks?)\b[^()\d]{{0,20}}?)\s*\(\s*(?:about|around|roughly|approx\.?|~)?\s*{_AMOUNT}\s*{_SIZE_UNITS}\b[^()\d]{{0,20}}\)", re.I)
+_MODEL_POSSESSIVE = re.compile(r"\b(pro|flash|lite|preview|embedding|live|tts)'s\b")
 _PER_HYPHEN = re.compile(r"\b(per|a)-(?=(?:day|month|week|year|hour|minute)\b)")
 #: `gemini_2.5_flash`: an id typed with underscores is the id, typed as one word like `gemini-2.5-flash`
 #: (`gemini pro` with a space is the product's name and then the model's: model_names.match_models).
@@ -87,6 +96,9 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
             raise InvalidQuery("bad_date", date=match.group(0)) from None
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     text = text.replace("`", " ").replace("’", "'")
+    text = _MODEL_POSSESSIVE.sub(r"\1", text)
+    text = _RESTATED_AS_TOKENS.sub(r" \1 \2 \3 ", text)
+    text = _RESTATED_IN_WORDS.sub(r"\1 ", text)
     return text.replace("，", ",").replace("、", ",").replace("。", " ").replace("：", ":").replace("；", ";"), on_date
 
 

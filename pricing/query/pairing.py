@@ -439,7 +439,7 @@ def _adjective_before_count(tokens: list[Token], k: int) -> bool:
         return False
     word, noun = tokens[k], tokens[k + 1]
     # only a word the tables know as harmless (or `grounded`, which keeps its meaning): an unknown one is still asked about
-    return (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search") and len(word.text) >= 2
+    return (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search" or word.text == "new") and len(word.text) >= 2
             and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used)
 
 

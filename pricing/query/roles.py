@@ -59,7 +59,24 @@ def assign_roles(tokens: list[Token]) -> None:
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":
             tok.role = "period:month"
     _counted_per_period(tokens)
+    _count_asked_for_money(tokens)
     _cached_except(tokens)
+
+
+def _count_asked_for_money(tokens: list[Token]) -> None:
+    """`$2,500 a month ..., 6k in, 1k out. requests per month?`: with money given, a count word with no amount,
+    said last with its period, asks what the money buys (as `how many requests per month` does)."""
+    if not any(t.kind == "amount" and t.money is not None for t in tokens):
+        return
+    words = [k for k, t in enumerate(tokens) if t.role != "question"]
+    if len(words) < 3:
+        return
+    count, *rest = words[-3:] if tokens[words[-2]].role == "skip" else words[-2:]
+    if tokens[count].role != "count" or tokens[count - 1].kind == "amount" or not (tokens[rest[-1]].role or "").startswith("period:"):
+        return
+    if tokens[count - 1].role in ("each", "per_person", "times_sign", "skip", "link"):
+        return  # `20 each requests per day`, `x requests`: a count given, not asked
+    tokens[count].role = "budget"
 
 
 def _plain_noun(tok: Token, *, filler: bool = False) -> bool:
@@ -110,10 +127,30 @@ def _each_follows(tokens: list[Token], i: int) -> bool:
     """After the noun at ``i``, in a few words and with no amount between, `each` and an amount of tokens labelled."""
     for k in range(i + 1, min(i + 9, len(tokens) - 2)):
         if tokens[k].kind == "amount":
-            return False
+            return _labelled_then_each(tokens, k)
         if tokens[k].role == "each":
             after = tokens[k + 1]
+            if (after.role or "").startswith("label:") and k + 2 < len(tokens) and tokens[k + 2].kind == "amount":
+                return tokens[k + 2].money is None  # `8,500 new listings / each prompt ~450 tokens`
             return after.kind == "amount" and after.money is None and (tokens[k + 2].role or "").startswith("label:")
+    return False
+
+
+def _labelled_then_each(tokens: list[Token], k: int) -> bool:
+    """`120k SKUs, ~600 tokens in, ~350 out each`: the amounts after the noun are labelled and `each` closes
+    them, in a few words with no unlabelled amount: the same per-request usage as `each 600 in 350 out`."""
+    seen = False
+    for j in range(k, min(k + 10, len(tokens))):
+        tok = tokens[j]
+        if tok.kind == "amount":
+            after = j + 1
+            while after < len(tokens) and tokens[after].role in ("link", "skip"):
+                after += 1
+            if tok.money is not None or after >= len(tokens) or not (tokens[after].role or "").startswith("label:"):
+                return False
+            seen = True
+        elif tok.role == "each":
+            return seen
     return False
 
 
@@ -142,6 +179,9 @@ def _counted_per_period(tokens: list[Token]) -> None:
             continue
         if _people_of_a_count(tokens, i):
             continue
+        if (before.kind == "word" and (before.role is None and before.text in FILLER or before.text == "new") and i >= 2
+                and tokens[i - 2].kind == "amount"):
+            before = tokens[i - 2]  # `8,500 new listings`, `14k research abstracts`: a harmless word before the noun
         if tok.kind != "word" or tok.role is not None or tok.text in FILLER or price_like(tok.text) or before.kind != "amount":
             continue
         if before.money is not None or not tok.text.isalpha():

@@ -70,7 +70,7 @@ CURRENCY_SYMBOLS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 WORDS: dict[str, str] = {
-    **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "send", "sending", "sent"], "label:input"),
+    **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "ctx", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
         ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies",
          "generated", "generation", "back", "feedback", "returns", "return", "returned", "returning"],
@@ -112,7 +112,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["cny", "rmb", "yuan", "renminbi"], "cny"),
     **{word: f"fx:{code}" for code, words in CURRENCY_WORDS.items() for word in words if word.isascii()},
     **dict.fromkeys(["usd", "dollars", "dollar", "bucks"], "usd"),
-    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped"], "budget"),
+    **dict.fromkeys(["budget", "budget's", "budgets", "afford", "fit", "buy", "cover", "cap", "capped", "capacity"], "budget"),
     **dict.fromkeys(["compare", "comparison", "cheapest", "cheaper", "lowest", "cheap", "pricier", "costlier",
                      "difference"], "compare"),
     **dict.fromkeys(["rates", "rate", "price", "prices", "pricing", "pricelist", "card"], "rates"),
@@ -161,13 +161,20 @@ WORDS: dict[str, str] = {
 
 #: Three-word phrases, read before the two-word ones: `30k of it hitting the cache` (cache hits), where
 #: `hitting the` alone is calling (`we hit the api 20k times`).
-PHRASES3: dict[tuple[str, str, str], tuple[str, str, str]] = {
+PHRASES3: dict[tuple[str, str, str], tuple[str, str, str | None]] = {
     **{(verb, "the", "cache"): ("label:cached", "link", "link") for verb in ("hit", "hits", "hitting", "hitting")},
     **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
     # `50k in (all but 5k cached)`: the prompt's label, then the part named by what it is not
     **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
     # `how much for the month`, `cost for the day`: the period asked for
     **{("for", "the", word): ("skip", "link", f"period:{period}") for word, period in (("month", "month"), ("day", "day"))},
+    # `we're thinking of switching to 3 flash`: thinking as the verb, not the model's thinking tokens
+    # (the verb is left to the tables: `switching from` still compares)
+    **{("thinking", word, verb): ("skip", "skip", None) for word in ("of", "about")
+       for verb in ("switching", "moving", "using", "going", "trying", "migrating", "upgrading", "building", "adding")},
+    # `60k emails once a month`, `once per day`: how often the count recurs, its period
+    **{("once", per, word): ("skip", "skip", f"period:{period}") for per in ("a", "per", "every", "each")
+       for word, period in (("month", "month"), ("day", "day"), ("night", "day"))},
     # `6k cached system prompt`: the cached part is the system prompt, not another prompt
     **{("cached", "system", word): ("label:cached", "link", "link") for word in ("prompt", "prompts", "instructions")},
     ("how", "much", "more"): ("compare", "skip", "skip"),  # `moving to 2.5 flash, how much more per month`
@@ -197,6 +204,16 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "far"): ("skip", "budget"),
     ("going", "away"): ("info", "skip"),
     ("without", "paying"): ("skip", "free"),
+    **{(verb, word): ("skip", "budget") for verb in ("stay", "keep", "staying", "keeping") for word in ("under", "below", "within")},  # `stay under $200/month`
+    # `should we move from 2.5 flash to 3.1 flash-lite?`: the two models compared
+    **{(verb, "from"): ("compare", "skip") for verb in ("move", "moving", "switch", "switching", "migrate", "migrating")},
+    # `thinking extra 4k`, `thinking eats another 3k`: the thinking's amount, on top of the output
+    **{("thinking", word): ("label:thinking", "link") for word in ("extra", "another", "additional")},
+    **{(verb, word): ("link", "link") for verb in ("eats", "takes", "uses", "adds", "burns", "costs")
+       for word in ("another", "extra", "an")},
+    ("no", "grounding"): ("skip", "skip"),  # `no grounding`: the default, said to be sure
+    ("no", "search"): ("skip", "skip"),
+    ("no", "batch"): ("skip", "skip"),
     ("phased", "out"): ("info", "skip"),
     ("end", "of"): ("info", "skip"),
     ("per", "user"): ("skip", "per_person"),
@@ -345,7 +362,8 @@ FILLER = frozenset(
     trying try tried running doing sorry dumb silly stupid newbie noob but though basically
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
     credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
-    overnight re ish eng etl research ai ad ads today""".split()
+    overnight re ish eng etl research ai ad ads today
+    story summary history center centre must ep gen streaming lab paid""".split()
 )
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
@@ -373,7 +391,7 @@ PRICE_STEMS = frozenset(
     """input prompt context send sent output complet respon answer repl generated generation back cach hit read storag
     think thought reason audio voice speech video min hour day daily month week year annual quarter night
     resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
-    cover capped cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
+    cover capped capacit cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
     free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
     million billion thousand percent double twice half extra addition another
     word char byte multimodal modalit second

@@ -43,7 +43,7 @@ FLOORS = {
     "tune/blind2-2026-12-07-zh_TW": 0.96,  # 129/133
     "tune/blind3-2026-12-07-zh_CN": 0.87,  # 116/133
     "tune/blind3-2026-12-07-zh_TW": 0.79,  # 103/129
-    "tune/blind3-2026-12-07-en": 0.0,
+    "tune/blind3-2026-12-07-en": 0.79,  # 113/142 (before: 62.7%, 89/142)
     "tune/blind4-2026-12-07-zh_CN": 0.0,
     "tune/blind4-2026-12-07-zh_TW": 0.0,
     "tune/generated-en": 1.00,  # 150/150
