@@ -9,103 +9,38 @@ from decimal import Decimal
 from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
+from .neighbours import (
+    CJK_ABOUT,
+    CJK_MODAL,
+    COPULA,
+    MEASURES,
+    adjective_before_count,
+    apart_from_amounts,
+    asks_the_price,
+    bare_measure,
+    claimed_after,
+    counted_after,
+    counted_prompts,
+    described_noun,
+    harmless_cjk,
+    is_label_at,
+    joined_by_plus,
+    opens_a_label,
+    part_before,
+    per_request_after,
+    period_before,
+    period_follows,
+    plural_count,
+    said_as_a_part,
+    same_noun,
+    searches_each,
+    share_label,
+    verb_as_noun,
+)
 from .question import Topic
-from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, VERB_NOUNS, price_like
+from .vocab import FILLER, price_like
 
 __all__ = ["Parts", "pair", "collect"]
-
-#: Words that may stand between an amount and its label without changing what it is.
-_COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx",
-                     "avg", "average", "averaging", "part", "portion", "implicit", "explicit"])  # fmt: skip
-#: Chinese words that may stand between an amount and its label: about (`思考token大概2000`), besides
-#: (`思考另外6千`)...
-_CJK_ABOUT = frozenset(["的", "大概", "大约", "约", "大致", "差不多", "将近", "接近", "平均", "另外", "另算", "另计", "额外", "外加", "还有"])
-#: ...and a modal only where a label follows it (`有3万能命中缓存`); before a verb (`1千，可以调用几次`) it
-#: opens the next clause.
-_CJK_MODAL = frozenset(["能", "可以", "可", "会", "都", "要"])
-
-
-#: Measure words between an amount and what it counts (`5000 个学生`, `80万个chunk`, `120 家客户`).
-_MEASURES = frozenset(["个", "位", "名", "家"])
-
-
-def _counted_after(tokens: list[Token], k: int, step: int) -> bool:
-    after = k + step
-    return step > 0 and after < len(tokens) and not tokens[after].after_break and (
-        tokens[after].role in ("people", "count") or tokens[after].kind == "word")
-
-
-def _part_before(tokens: list[Token], i: int) -> bool:
-    """`其中 8000`, `里面有2万8`: a part word just before the amount (a filler word may sit between)."""
-    k = i - 1
-    if k >= 0 and tokens[k].role == "skip" and tokens[k].kind == "cjk":
-        k -= 1
-    return k >= 0 and tokens[k].role == "part" and not tokens[k + 1].after_break
-
-
-def _share_label(tokens: list[Token], i: int) -> int | None:
-    """The cached label a few words after amount ``i`` in its clause (`8000 是 system prompt 走快取`), if any."""
-    for k in range(i + 1, min(i + 6, len(tokens))):
-        tok = tokens[k]
-        if tok.after_break or tok.kind == "amount":
-            return None
-        if tok.role in ("label:cached", "label:cache"):
-            return k
-        if tok.role not in (None, "skip", "link", "label:input", "count"):
-            return None
-    return None
-
-
-def _opens_a_label(tokens: list[Token], period_at: int) -> bool:
-    """`每天输入3千`: a period word right before a label may be the tokens' period, not a count's."""
-    k = period_at + 1
-    return 0 < k < len(tokens) and (tokens[k].role or "").startswith("label:")
-
-
-def _harmless_cjk(tokens: list[Token], i: int) -> bool:
-    """An unknown Chinese word is filler when it has no price morpheme and no amount stands right beside it
-    in its clause (`我们新创这边想先抓个数字`); `300 名玩家`, `流量费` are asked about (vocab.PRICE_MORPHEMES)."""
-    tok = tokens[i]
-    if len(tok.text) < 2 or set(tok.text) & PRICE_MORPHEMES:
-        return False  # a lone character is a fragment or a slip (`一個越` for 一個月), not a word to skip
-    return _apart_from_amounts(tokens, i)
-
-
-def _apart_from_amounts(tokens: list[Token], i: int) -> bool:
-    """No amount right beside token ``i`` in its clause, nor beside the measure word it follows; nor a
-    price character split from it (`流量费`)."""
-    tok = tokens[i]
-    for k in (i - 1, i + 1):
-        glued = 0 <= k < len(tokens) and (tokens[k].glued if k > i else tok.glued) and tokens[k].kind == "cjk" and tokens[k].role == "skip"
-        if glued and len(tokens[k].text) == 1 and tokens[k].text in PRICE_MORPHEMES:
-            return False  # `流量费`: the word and the price character it was split from
-    before = tokens[i - 1] if i > 0 and not tok.after_break else None
-    after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].after_break else None
-    # `1 萬則評論`: beside the measure word of an amount is beside the amount
-    counted = before is not None and before.role in ("count", "skip") and i > 1 and tokens[i - 2].kind == "amount"
-    counted = counted and not (after is not None and after.role == "count")  # `250 萬則歷史工單`: the noun counted is known
-    return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
-
-
-def _same_noun(a: str, b: str) -> bool:
-    """`task` and `tasks`: one noun, singular or plural."""
-    return a == b or a + "s" == b or b + "s" == a
-
-
-def _claimed_after(tokens: list[Token], i: int) -> bool:
-    """`support summarization: 8k in`, `for classrooms: 40 teachers`: the amount right after an English word is
-    claimed by its own label, count or people word after it, so the word before it names the product."""
-    before = tokens[i - 1] if i > 0 else None
-    if before is not None and before.kind == "amount" and not tokens[i].after_break:
-        return False  # `1.5k of rubric`: what the amount before is
-    k = i + 1
-    if k + 1 >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None:
-        return False
-    return (tokens[k + 1].role or "").startswith("label:") or tokens[k + 1].role in ("count", "people")
-
-
-def _labels(tokens: list[Token], k: int) -> bool:
-    return 0 <= k < len(tokens) and (tokens[k].role or "").startswith("label:")
 
 #: A label seen without an amount names a topic (`how does caching work`).
 _LABEL_TOPICS: dict[str, Topic] = {"cache": "caching", "cached": "caching", "storage": "caching", "thinking": "thinking"}
@@ -183,10 +118,10 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     def neighbour(k: int, step: int) -> int:
         # skip words that sit between an amount and its label: `1M tokens in`, `input = 1M`
         k += step
-        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link", "total") or tokens[k].role is None and tokens[k].text in _COPULA
-                              or tokens[k].kind == "cjk" and tokens[k].text in _CJK_ABOUT
-                              or tokens[k].kind == "cjk" and tokens[k].text in _CJK_MODAL and _labels(tokens, k + step)
-                              or tokens[k].kind == "cjk" and tokens[k].text in _MEASURES and _counted_after(tokens, k, step)):
+        while 0 <= k < n and (tokens[k].role in ("link", "pronoun_link", "total") or tokens[k].role is None and tokens[k].text in COPULA
+                              or tokens[k].kind == "cjk" and tokens[k].text in CJK_ABOUT
+                              or tokens[k].kind == "cjk" and tokens[k].text in CJK_MODAL and is_label_at(tokens, k + step)
+                              or tokens[k].kind == "cjk" and tokens[k].text in MEASURES and counted_after(tokens, k, step)):
             k += step
         return k
 
@@ -202,7 +137,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     def mark_volume(k: int) -> bool:
         while 0 <= k < n and tokens[k].role in ("skip", "each", "per_person"):  # `5,000 runs a day`, `20 requests each per day`
             k += 1 if k > i else -1
-        if role(k).startswith("period:") and not (k > i and _asks_the_price(tokens, k)):
+        if role(k).startswith("period:") and not (k > i and asks_the_price(tokens, k)):
             tokens[k].volume = True
             return True
         return False
@@ -243,14 +178,14 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.update((i + 1, prev))
             tok.used = True
             continue
-        share = _share_label(tokens, i) if _part_before(tokens, i) else None
+        share = share_label(tokens, i) if part_before(tokens, i) else None
         if share is not None:
             # `其中 8000 是 system prompt 走快取`, `其中3k走隐式缓存`: a share of the prompt, its label a few words on
             _set_label(parts, tokens[share].role[6:], tok, tokens, share)  # type: ignore[index]
             taken.add(share)
             tok.used = True
             continue
-        noun = _described_noun(tokens, i, nxt)  # `a 1M-token manual cached for 2 hours`
+        noun = described_noun(tokens, i, nxt)  # `a 1M-token manual cached for 2 hours`
         if noun is not None:
             tokens[noun].role = "skip"
             nxt = neighbour(noun, 1)
@@ -275,46 +210,46 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             # amount before it is the label's
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
-        elif (counted := _counted_prompts(tokens, i)) is not None:
+        elif (counted := counted_prompts(tokens, i)) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `300 prompts of 12k tokens`, `500个prompt`
             taken.add(counted)
             explain_total(i - 1)  # `一共500个prompt`: a total of requests
             mark_volume(neighbour(counted, 1))
-        elif role(nxt) == "count" and i > 0 and (tokens[i - 1].text in ("查", "搜", "搜索") or _searches_each(tokens, i - 1)):
+        elif role(nxt) == "count" and i > 0 and (tokens[i - 1].text in ("查", "搜", "搜索") or searches_each(tokens, i - 1)):
             _set_once(parts, "searches", tok.value, tok)  # `每次查3次`: searches per request
             parts.search = True
             taken.update((i - 1, nxt))
-        elif (role(nxt) == "count" and tokens[nxt].text in ("queries", "query", "searches") and _per_request_after(tokens, nxt)
+        elif (role(nxt) == "count" and tokens[nxt].text in ("queries", "query", "searches") and per_request_after(tokens, nxt)
               and parts.people is None):  # `150 users, 30 queries each per day`: each user's queries
             _set_once(parts, "searches", tok.value, tok)  # `4 queries per prompt`: searches in each request
             parts.search = True
             taken.add(nxt)
-        elif role(nxt) == "count" and any(t.role == "per_unit" and _same_noun(t.text, tokens[nxt].text) for t in tokens):
+        elif role(nxt) == "count" and any(t.role == "per_unit" and same_noun(t.text, tokens[nxt].text) for t in tokens):
             # `20 steps per task, 200 tasks/day`: 200 units of 20; in either order (`3000 sessions, 1 call per session`)
             _set_once(parts, "people", tok.value, tok)
             parts.per_person = True
             taken.add(nxt)
             for t in tokens:
-                if t.role == "per_unit" and _same_noun(t.text, tokens[nxt].text):
+                if t.role == "per_unit" and same_noun(t.text, tokens[nxt].text):
                     t.used = True
             mark_volume(neighbour(nxt, 1))
         elif role(nxt) == "people" and not tokens[nxt].after_break:  # (`思考大概 3000，學生…`: the next clause's)
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
-            mark_volume(_period_before(tokens, i))  # `每天跑 300 个任务`: that many a day
+            mark_volume(period_before(tokens, i))  # `每天跑 300 个任务`: that many a day
             explain_total(i - 1)  # `一共500个用户`: a total of people, not of tokens
             if role(neighbour(nxt, 1)) == "times_sign":
                 parts.per_person = True  # `100 users x 20 messages a day`
-        elif _adjective_before_count(tokens, nxt):
+        elif adjective_before_count(tokens, nxt):
             _set_once(parts, "requests", tok.value, tok)  # `60k product descriptions`: a count of a kind of thing
             if tokens[nxt].role is None:
                 tokens[nxt].role = "skip"  # `300 grounded requests` stay grounded
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
-        elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or _plural_count(tokens, nxt)
+        elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or plural_count(tokens, nxt)
               or role(prev) == "count_verb" and not (role(nxt).startswith("label:") and not tokens[nxt].after_break)  # `跑 100k input`
-              or _verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")  # `输出两千 调用一次`: the label's
-              or _bare_measure(tokens, i)):
+              or verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")  # `输出两千 调用一次`: the label's
+              or bare_measure(tokens, i)):
             _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
             after_verb = role(prev) == "count_verb"
             count_at = nxt if role(nxt) in ("count", "count_verb") else prev
@@ -323,7 +258,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 taken.add(prev)  # `调用2万次`: the verb and 次 say the same count
                 explain_total(prev - 1)  # `一共调用2万次`
             # `每天5000次`, `每天调用2万次` name their period before the count, `5k calls a day` after it
-            if not mark_volume(_period_before(tokens, i)):
+            if not mark_volume(period_before(tokens, i)):
                 mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
             explain_total(i - 1)
             explain_total(count_at + 1)
@@ -339,7 +274,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             # label binds 2万 before 输入 (which names 5万) can
             _set_once(parts, "requests", tok.value, tok)
             taken.add(prev)
-            if not mark_volume(_period_before(tokens, i)):
+            if not mark_volume(period_before(tokens, i)):
                 mark_volume(neighbour(i, 1))
         elif role(prev) == "people_label":
             _set_once(parts, "people", tok.value, tok)  # `日活1,000`: daily active users
@@ -362,7 +297,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
             taken.add(nxt)
             _take_twin_label(nxt)
-        elif (period_at := _period_follows(tokens, i)) is not None:
+        elif (period_at := period_follows(tokens, i)) is not None:
             _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
             tokens[period_at].volume = True
         else:
@@ -433,134 +368,6 @@ def _label_owns_the_next_amount(
     return role(neighbour(after, 1)) == ""
 
 
-def _adjective_before_count(tokens: list[Token], k: int) -> bool:
-    """`60k product descriptions`, `2000 customer emails`: one filler word, then a plural count noun."""
-    if not (0 <= k < len(tokens) - 1):
-        return False
-    word, noun = tokens[k], tokens[k + 1]
-    # only a word the tables know as harmless (or `grounded`, which keeps its meaning): an unknown one is still asked about
-    return (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search" or word.text == "new") and len(word.text) >= 2
-            and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used)
-
-
-def _bare_measure(tokens: list[Token], i: int) -> bool:
-    """`输入1千 输出1千 每天2000个`: a bare 个 after an amount that a period word opens counts requests."""
-    k = i + 1
-    if not (k < len(tokens) and tokens[k].text == "个" and _period_before(tokens, i) >= 0):
-        return False
-    return k + 1 >= len(tokens) or tokens[k + 1].after_break or tokens[k + 1].kind not in ("cjk", "word")
-
-
-def _plural_count(tokens: list[Token], k: int) -> bool:
-    """`150 prompts a day`: a plural prompt word followed by a period counts requests."""
-    if not (0 <= k < len(tokens)) or tokens[k].text not in ("prompts", "requests"):
-        return False
-    after = k + 1
-    while after < len(tokens) and tokens[after].role == "skip":
-        after += 1
-    return after < len(tokens) and (tokens[after].role or "").startswith("period:")
-
-
-def _verb_as_noun(tokens: list[Token], k: int) -> bool:
-    """`每天2000请求`, `1000调用`: a calling verb after an amount, with no amount of its own after it,
-    names what was counted (`输出1千 调用1000次`: there 调用 opens the next count)."""
-    if not (0 <= k < len(tokens)) or tokens[k].role != "count_verb" or tokens[k].used or tokens[k].text not in VERB_NOUNS:
-        return False
-    after = k + 1
-    while after < len(tokens) and tokens[after].role in ("skip", "link"):
-        after += 1
-    return after >= len(tokens) or tokens[after].kind != "amount"
-
-
-def _searches_each(tokens: list[Token], k: int) -> bool:
-    """`每次請求搜尋 3 次`, `每次都搜索2次`: a search word after a per-request marker counts searches."""
-    return tokens[k].role == "search" and k > 0 and tokens[k - 1].role == "each"
-
-
-def _asks_the_price(tokens: list[Token], k: int) -> bool:
-    """`调用2万次 每月多少钱`, `x20000, monthly cost?`: a period word followed by the price question is
-    the period asked, never the count's."""
-    k += 1
-    while k < len(tokens) and not tokens[k].after_break and tokens[k].role == "skip" and tokens[k].text not in ASKED_CUES:
-        k += 1
-    # in the same clause only: `x20k per day, how much per month?` keeps `per day` the count's
-    # (English `how much` after a count's period opens a new question: `x500 per day how much a month`)
-    return k < len(tokens) and not tokens[k].after_break and (
-        tokens[k].role == "price_q" and tokens[k].kind == "cjk" or tokens[k].text in ASKED_CUES)
-
-
-def _period_before(tokens: list[Token], i: int) -> int:
-    """Index of the period word that opens the count at amount ``i`` (`每天5000次`, `每天调用2万次`,
-    `日均大概调用3万次`), past the verb and the filler between them; -1 when there is none."""
-    k = i - 1
-    while k >= 0 and tokens[k].role in ("count_verb", "count_label", "skip", "link", "total") and not tokens[k].used:
-        k -= 1
-    return k if k >= 0 and (tokens[k].role or "").startswith("period:") else -1
-
-
-def _period_follows(tokens: list[Token], i: int) -> int | None:
-    """Index of a period word right after amount ``i`` (`1000/day`, `10k per day`, `300 a day`)."""
-    k = i + 1
-    while k < len(tokens) and tokens[k].role == "skip" and k - i <= 2:
-        k += 1
-    if k < len(tokens) and (tokens[k].role or "").startswith("period:") and tokens[k].role != "period:minute" and k > i + 1:
-        return k
-    return None
-
-
-def _per_request_after(tokens: list[Token], k: int) -> bool:
-    """`queries per prompt`, `queries each`: the count is per request."""
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    after = tokens[k + 2] if k + 2 < len(tokens) else None
-    per_request = ("prompt", "request", "call", "query", "message", "turn")
-    return nxt is not None and (
-        nxt.role == "each" or nxt.text == "each" or nxt.text == "per" and after is not None and (after.role == "each" or after.text in per_request)
-    )
-
-
-def _counted_prompts(tokens: list[Token], i: int) -> int | None:
-    """`300 prompts of 12k tokens`, `150 prompts a day`, `500个prompt`: a whole number of prompts is
-    a count of requests (`12k prompt tokens`, singular or followed by tokens, stays a size).
-    The index of the prompt word."""
-    tok = tokens[i]
-    if tok.value is None or tok.value != tok.value.to_integral_value() or (
-        tok.text[-1:].isalpha() and not tok.text[-1:].isdigit() and tok.text[-1:] not in "个km"  # `10k prompts`
-    ):
-        return None
-    k = i + 1
-    chinese = k < len(tokens) and tokens[k].text == "个"
-    if chinese:
-        k += 1
-    elif k < len(tokens) and tokens[k].text in ("grounded", "search", "grounding"):
-        k += 1  # `2,000 grounded prompts`
-    if k >= len(tokens) or tokens[k].kind != "word" or tokens[k].text not in (("prompt", "prompts") if chinese else ("prompts",)):
-        return None
-    if tokens[k].role == "people":
-        return None  # `3,000 prompts x 4 runs`: units each run that many times (roles._people_of_a_count)
-    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
-    return None if after in ("token", "tokens", "tok", "toks") else k
-
-
-def _described_noun(tokens: list[Token], i: int, nxt: int) -> int | None:
-    """`1M-token manual`, `50k token system_prompt`, `50万token的文档`: an amount of tokens naming a
-    thing, whose role the words after it give (a label right after the noun). The noun's index."""
-    if 0 <= nxt < len(tokens) and tokens[nxt].text == "的":
-        nxt += 1  # `20万token的文档`: 的 joins the amount to the noun
-    if not (0 <= nxt < len(tokens)):
-        return None
-    noun = tokens[nxt]
-    joined = tokens[nxt - 1].text == "的"  # `25万token的知识库`: a filler noun too, once 的 makes it the thing described
-    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER
-            or noun.kind == "cjk" and (noun.role in ("count", None) or joined and noun.role == "skip")):
-        return None
-    if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
-        return None
-    after = nxt + 1
-    while after < len(tokens) and tokens[after].role in ("link", "skip"):
-        after += 1
-    return nxt if after < len(tokens) and (tokens[after].role or "").startswith("label:") else None
-
-
 def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], label_at: int) -> None:
     # `audio input 500k` / `500k of audio input`: the modality word sits beside the input label
     if name == "input":
@@ -578,10 +385,10 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
             tokens[neighbour].used = True
     amount_at = next(k for k, t in enumerate(tokens) if t is amount)
     if name == "thinking":
-        parts.thinking_in_output = _said_as_a_part(tokens, amount_at, label_at)
-    if name in ("audio", "video") and _said_as_a_part(tokens, amount_at, label_at):
+        parts.thinking_in_output = said_as_a_part(tokens, amount_at, label_at)
+    if name in ("audio", "video") and said_as_a_part(tokens, amount_at, label_at):
         parts.media_in_input = True  # `输入1万，其中8千是音频`: the media is part of the input given
-    if _joined_by_plus(tokens, amount_at):
+    if joined_by_plus(tokens, amount_at):
         parts.added.add(name)
     before = amount_at - 1
     while before >= 0 and tokens[before].role in ("skip", "link"):
@@ -590,45 +397,6 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         parts.cached_is_rest = True  # `all but 2k cached`: cached is the prompt less 2k (usage.py)
         tokens[before].used = True
     _set_once(parts, name, amount.value, amount)
-
-
-#: Words that add one amount to the next (`6k audio tokens + 300 text tokens`, `1k answer plus 4k thinking`).
-_PLUS = frozenset(["+", "plus", "加", "加上", "外加", "再加", "另加", "加上了"])
-
-
-def _joined_by_plus(tokens: list[Token], amount_at: int) -> bool:
-    """A plus between this amount and the amount before or after it: the two are summed, not one a part of the other."""
-    for step in (-1, 1):
-        k = amount_at + step
-        while 0 <= k < len(tokens) and tokens[k].kind != "amount" and not tokens[k].after_break:
-            if tokens[k].text in _PLUS:
-                return True
-            k += step
-    return False
-
-
-#: Words that make the amount beside them a part of one already given (`including`, `其中`, `of it`).
-_PART_ROLES = frozenset(["part", "pronoun_link"])
-
-
-def _said_as_a_part(tokens: list[Token], amount_at: int, label_at: int) -> bool:
-    """`2k out (incl. 1.5k thinking)`, `输出1.2w，其中思考占1万`, `500 of it thinking`: a part word in the
-    amount's own phrase (back to the amount before it, on to the next amount or label) makes thinking part
-    of the output; a part word elsewhere (`其中3k命中缓存`) is another amount's."""
-    first, last = min(amount_at, label_at), max(amount_at, label_at)
-    if any(t.role in _PART_ROLES for t in tokens[first:last]):
-        return True
-    k = first - 1
-    while k >= 0 and tokens[k].kind != "amount" and not (tokens[k].role or "").startswith("label:"):
-        if tokens[k].role in _PART_ROLES:
-            return True
-        k -= 1
-    k = last + 1
-    while k < len(tokens) and tokens[k].kind != "amount" and not (tokens[k].role or "").startswith("label:"):
-        if tokens[k].role in _PART_ROLES:
-            return True
-        k += 1
-    return False
 
 
 def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> None:
@@ -734,13 +502,13 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             # `how much'd`, `that's`: a contraction of filler is filler
             if tok.text in FILLER or tok.text.split("'")[0] in FILLER or len(tok.text) <= 1:
                 pass
-            elif (chinese or not price_like(tok.text)) and (_apart_from_amounts(tokens, i) or not chinese and _claimed_after(tokens, i)):
+            elif (chinese or not price_like(tok.text)) and (apart_from_amounts(tokens, i) or not chinese and claimed_after(tokens, i)):
                 # an English word apart from the amounts, with no price stem, names the product or is chat: `NPC 對話`,
                 # `discord bot`, `summarizer` (vocab.PRICE_STEMS)
                 parts.filler_words.append(tok.text)
             else:
                 parts.unknown_words.append(tok.text)
-        elif tok.kind == "cjk" and tok.role is None and not _harmless_cjk(tokens, i):
+        elif tok.kind == "cjk" and tok.role is None and not harmless_cjk(tokens, i):
             parts.unknown_cjk.append(tok.text)
     if parts.period is None and parts.people_period is not None and parts.requests is not None:
         parts.period = parts.people_period  # `日活3000，每人平均问6个问题…月成本`: 6 a day, asked a month
@@ -761,7 +529,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif volume_period and period != parts.period and parts.asked_period in (None, period):
             parts.asked_period = period  # type: ignore[assignment]  # `5k runs a day ... per month?`
         elif parts.period != period and parts.asked_period in (None, period) and (
-                parts.requests is None or at > last_amount and not _opens_a_label(tokens, first_period)):
+                parts.requests is None or at > last_amount and not opens_a_label(tokens, first_period)):
             # `每天几百人在用，一个月多少钱`: no count to give a period to; the later one is asked (and the
             # missing count is asked about). After every amount (`每天凌晨跑一次batch，2000个请求，…一个月
             # 多少`), the later one asks, the first is the count's.

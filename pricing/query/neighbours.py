@@ -1,0 +1,299 @@
+"""What the words around a token say: the predicates pairing reads an amount's neighbourhood with.
+
+Pure functions of the token list (no `Parts`): whether a word may stand between an amount and its label,
+what an amount counts, whether a share or a plus joins it to another, whether an unknown word beside it
+is filler. `pairing` decides with them.
+"""
+
+from __future__ import annotations
+
+from ..tokens import Token
+from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, VERB_NOUNS
+
+__all__ = [
+    "CJK_ABOUT",
+    "CJK_MODAL",
+    "COPULA",
+    "MEASURES",
+    "adjective_before_count",
+    "apart_from_amounts",
+    "asks_the_price",
+    "bare_measure",
+    "claimed_after",
+    "counted_after",
+    "counted_prompts",
+    "described_noun",
+    "harmless_cjk",
+    "joined_by_plus",
+    "is_label_at",
+    "opens_a_label",
+    "part_before",
+    "per_request_after",
+    "period_before",
+    "period_follows",
+    "plural_count",
+    "said_as_a_part",
+    "same_noun",
+    "searches_each",
+    "share_label",
+    "verb_as_noun",
+]
+
+#: Words that may stand between an amount and its label without changing what it is.
+COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx",
+                     "avg", "average", "averaging", "part", "portion", "implicit", "explicit"])  # fmt: skip
+#: Chinese words that may stand between an amount and its label: about (`思考token大概2000`), besides
+#: (`思考另外6千`)...
+CJK_ABOUT = frozenset(["的", "大概", "大约", "约", "大致", "差不多", "将近", "接近", "平均", "另外", "另算", "另计", "额外", "外加", "还有"])
+#: ...and a modal only where a label follows it (`有3万能命中缓存`); before a verb (`1千，可以调用几次`) it
+#: opens the next clause.
+CJK_MODAL = frozenset(["能", "可以", "可", "会", "都", "要"])
+
+
+#: Measure words between an amount and what it counts (`5000 个学生`, `80万个chunk`, `120 家客户`).
+MEASURES = frozenset(["个", "位", "名", "家"])
+
+
+def counted_after(tokens: list[Token], k: int, step: int) -> bool:
+    after = k + step
+    return step > 0 and after < len(tokens) and not tokens[after].after_break and (
+        tokens[after].role in ("people", "count") or tokens[after].kind == "word")
+
+
+def part_before(tokens: list[Token], i: int) -> bool:
+    """`其中 8000`, `里面有2万8`: a part word just before the amount (a filler word may sit between)."""
+    k = i - 1
+    if k >= 0 and tokens[k].role == "skip" and tokens[k].kind == "cjk":
+        k -= 1
+    return k >= 0 and tokens[k].role == "part" and not tokens[k + 1].after_break
+
+
+def share_label(tokens: list[Token], i: int) -> int | None:
+    """The cached label a few words after amount ``i`` in its clause (`8000 是 system prompt 走快取`), if any."""
+    for k in range(i + 1, min(i + 6, len(tokens))):
+        tok = tokens[k]
+        if tok.after_break or tok.kind == "amount":
+            return None
+        if tok.role in ("label:cached", "label:cache"):
+            return k
+        if tok.role not in (None, "skip", "link", "label:input", "count"):
+            return None
+    return None
+
+
+def opens_a_label(tokens: list[Token], period_at: int) -> bool:
+    """`每天输入3千`: a period word right before a label may be the tokens' period, not a count's."""
+    k = period_at + 1
+    return 0 < k < len(tokens) and (tokens[k].role or "").startswith("label:")
+
+
+def harmless_cjk(tokens: list[Token], i: int) -> bool:
+    """An unknown Chinese word is filler when it has no price morpheme and no amount stands right beside it
+    in its clause (`我们新创这边想先抓个数字`); `300 名玩家`, `流量费` are asked about (vocab.PRICE_MORPHEMES)."""
+    tok = tokens[i]
+    if len(tok.text) < 2 or set(tok.text) & PRICE_MORPHEMES:
+        return False  # a lone character is a fragment or a slip (`一個越` for 一個月), not a word to skip
+    return apart_from_amounts(tokens, i)
+
+
+def apart_from_amounts(tokens: list[Token], i: int) -> bool:
+    """No amount right beside token ``i`` in its clause, nor beside the measure word it follows; nor a
+    price character split from it (`流量费`)."""
+    tok = tokens[i]
+    for k in (i - 1, i + 1):
+        glued = 0 <= k < len(tokens) and (tokens[k].glued if k > i else tok.glued) and tokens[k].kind == "cjk" and tokens[k].role == "skip"
+        if glued and len(tokens[k].text) == 1 and tokens[k].text in PRICE_MORPHEMES:
+            return False  # `流量费`: the word and the price character it was split from
+    before = tokens[i - 1] if i > 0 and not tok.after_break else None
+    after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].after_break else None
+    # `1 萬則評論`: beside the measure word of an amount is beside the amount
+    counted = before is not None and before.role in ("count", "skip") and i > 1 and tokens[i - 2].kind == "amount"
+    counted = counted and not (after is not None and after.role == "count")  # `250 萬則歷史工單`: the noun counted is known
+    return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
+
+
+def same_noun(a: str, b: str) -> bool:
+    """`task` and `tasks`: one noun, singular or plural."""
+    return a == b or a + "s" == b or b + "s" == a
+
+
+def claimed_after(tokens: list[Token], i: int) -> bool:
+    """`support summarization: 8k in`, `for classrooms: 40 teachers`: the amount right after an English word is
+    claimed by its own label, count or people word after it, so the word before it names the product."""
+    before = tokens[i - 1] if i > 0 else None
+    if before is not None and before.kind == "amount" and not tokens[i].after_break:
+        return False  # `1.5k of rubric`: what the amount before is
+    k = i + 1
+    if k + 1 >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None:
+        return False
+    return (tokens[k + 1].role or "").startswith("label:") or tokens[k + 1].role in ("count", "people")
+
+
+def is_label_at(tokens: list[Token], k: int) -> bool:
+    return 0 <= k < len(tokens) and (tokens[k].role or "").startswith("label:")
+
+def adjective_before_count(tokens: list[Token], k: int) -> bool:
+    """`60k product descriptions`, `2000 customer emails`: one filler word, then a plural count noun."""
+    if not (0 <= k < len(tokens) - 1):
+        return False
+    word, noun = tokens[k], tokens[k + 1]
+    # only a word the tables know as harmless (or `grounded`, which keeps its meaning): an unknown one is still asked about
+    return (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search" or word.text == "new") and len(word.text) >= 2
+            and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used)
+
+
+def bare_measure(tokens: list[Token], i: int) -> bool:
+    """`输入1千 输出1千 每天2000个`: a bare 个 after an amount that a period word opens counts requests."""
+    k = i + 1
+    if not (k < len(tokens) and tokens[k].text == "个" and period_before(tokens, i) >= 0):
+        return False
+    return k + 1 >= len(tokens) or tokens[k + 1].after_break or tokens[k + 1].kind not in ("cjk", "word")
+
+
+def plural_count(tokens: list[Token], k: int) -> bool:
+    """`150 prompts a day`: a plural prompt word followed by a period counts requests."""
+    if not (0 <= k < len(tokens)) or tokens[k].text not in ("prompts", "requests"):
+        return False
+    after = k + 1
+    while after < len(tokens) and tokens[after].role == "skip":
+        after += 1
+    return after < len(tokens) and (tokens[after].role or "").startswith("period:")
+
+
+def verb_as_noun(tokens: list[Token], k: int) -> bool:
+    """`每天2000请求`, `1000调用`: a calling verb after an amount, with no amount of its own after it,
+    names what was counted (`输出1千 调用1000次`: there 调用 opens the next count)."""
+    if not (0 <= k < len(tokens)) or tokens[k].role != "count_verb" or tokens[k].used or tokens[k].text not in VERB_NOUNS:
+        return False
+    after = k + 1
+    while after < len(tokens) and tokens[after].role in ("skip", "link"):
+        after += 1
+    return after >= len(tokens) or tokens[after].kind != "amount"
+
+
+def searches_each(tokens: list[Token], k: int) -> bool:
+    """`每次請求搜尋 3 次`, `每次都搜索2次`: a search word after a per-request marker counts searches."""
+    return tokens[k].role == "search" and k > 0 and tokens[k - 1].role == "each"
+
+
+def asks_the_price(tokens: list[Token], k: int) -> bool:
+    """`调用2万次 每月多少钱`, `x20000, monthly cost?`: a period word followed by the price question is
+    the period asked, never the count's."""
+    k += 1
+    while k < len(tokens) and not tokens[k].after_break and tokens[k].role == "skip" and tokens[k].text not in ASKED_CUES:
+        k += 1
+    # in the same clause only: `x20k per day, how much per month?` keeps `per day` the count's
+    # (English `how much` after a count's period opens a new question: `x500 per day how much a month`)
+    return k < len(tokens) and not tokens[k].after_break and (
+        tokens[k].role == "price_q" and tokens[k].kind == "cjk" or tokens[k].text in ASKED_CUES)
+
+
+def period_before(tokens: list[Token], i: int) -> int:
+    """Index of the period word that opens the count at amount ``i`` (`每天5000次`, `每天调用2万次`,
+    `日均大概调用3万次`), past the verb and the filler between them; -1 when there is none."""
+    k = i - 1
+    while k >= 0 and tokens[k].role in ("count_verb", "count_label", "skip", "link", "total") and not tokens[k].used:
+        k -= 1
+    return k if k >= 0 and (tokens[k].role or "").startswith("period:") else -1
+
+
+def period_follows(tokens: list[Token], i: int) -> int | None:
+    """Index of a period word right after amount ``i`` (`1000/day`, `10k per day`, `300 a day`)."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].role == "skip" and k - i <= 2:
+        k += 1
+    if k < len(tokens) and (tokens[k].role or "").startswith("period:") and tokens[k].role != "period:minute" and k > i + 1:
+        return k
+    return None
+
+
+def per_request_after(tokens: list[Token], k: int) -> bool:
+    """`queries per prompt`, `queries each`: the count is per request."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    per_request = ("prompt", "request", "call", "query", "message", "turn")
+    return nxt is not None and (
+        nxt.role == "each" or nxt.text == "each" or nxt.text == "per" and after is not None and (after.role == "each" or after.text in per_request)
+    )
+
+
+def counted_prompts(tokens: list[Token], i: int) -> int | None:
+    """`300 prompts of 12k tokens`, `150 prompts a day`, `500个prompt`: a whole number of prompts is
+    a count of requests (`12k prompt tokens`, singular or followed by tokens, stays a size).
+    The index of the prompt word."""
+    tok = tokens[i]
+    if tok.value is None or tok.value != tok.value.to_integral_value() or (
+        tok.text[-1:].isalpha() and not tok.text[-1:].isdigit() and tok.text[-1:] not in "个km"  # `10k prompts`
+    ):
+        return None
+    k = i + 1
+    chinese = k < len(tokens) and tokens[k].text == "个"
+    if chinese:
+        k += 1
+    elif k < len(tokens) and tokens[k].text in ("grounded", "search", "grounding"):
+        k += 1  # `2,000 grounded prompts`
+    if k >= len(tokens) or tokens[k].kind != "word" or tokens[k].text not in (("prompt", "prompts") if chinese else ("prompts",)):
+        return None
+    if tokens[k].role == "people":
+        return None  # `3,000 prompts x 4 runs`: units each run that many times (roles._people_of_a_count)
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return None if after in ("token", "tokens", "tok", "toks") else k
+
+
+def described_noun(tokens: list[Token], i: int, nxt: int) -> int | None:
+    """`1M-token manual`, `50k token system_prompt`, `50万token的文档`: an amount of tokens naming a
+    thing, whose role the words after it give (a label right after the noun). The noun's index."""
+    if 0 <= nxt < len(tokens) and tokens[nxt].text == "的":
+        nxt += 1  # `20万token的文档`: 的 joins the amount to the noun
+    if not (0 <= nxt < len(tokens)):
+        return None
+    noun = tokens[nxt]
+    joined = tokens[nxt - 1].text == "的"  # `25万token的知识库`: a filler noun too, once 的 makes it the thing described
+    if not (noun.kind == "word" and noun.role is None and noun.text not in FILLER
+            or noun.kind == "cjk" and (noun.role in ("count", None) or joined and noun.role == "skip")):
+        return None
+    if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
+        return None
+    after = nxt + 1
+    while after < len(tokens) and tokens[after].role in ("link", "skip"):
+        after += 1
+    return nxt if after < len(tokens) and (tokens[after].role or "").startswith("label:") else None
+
+
+#: Words that add one amount to the next (`6k audio tokens + 300 text tokens`, `1k answer plus 4k thinking`).
+PLUS = frozenset(["+", "plus", "加", "加上", "外加", "再加", "另加", "加上了"])
+
+
+def joined_by_plus(tokens: list[Token], amount_at: int) -> bool:
+    """A plus between this amount and the amount before or after it: the two are summed, not one a part of the other."""
+    for step in (-1, 1):
+        k = amount_at + step
+        while 0 <= k < len(tokens) and tokens[k].kind != "amount" and not tokens[k].after_break:
+            if tokens[k].text in PLUS:
+                return True
+            k += step
+    return False
+
+
+#: Words that make the amount beside them a part of one already given (`including`, `其中`, `of it`).
+PART_ROLES = frozenset(["part", "pronoun_link"])
+
+
+def said_as_a_part(tokens: list[Token], amount_at: int, label_at: int) -> bool:
+    """`2k out (incl. 1.5k thinking)`, `输出1.2w，其中思考占1万`, `500 of it thinking`: a part word in the
+    amount's own phrase (back to the amount before it, on to the next amount or label) makes thinking part
+    of the output; a part word elsewhere (`其中3k命中缓存`) is another amount's."""
+    first, last = min(amount_at, label_at), max(amount_at, label_at)
+    if any(t.role in PART_ROLES for t in tokens[first:last]):
+        return True
+    k = first - 1
+    while k >= 0 and tokens[k].kind != "amount" and not (tokens[k].role or "").startswith("label:"):
+        if tokens[k].role in PART_ROLES:
+            return True
+        k -= 1
+    k = last + 1
+    while k < len(tokens) and tokens[k].kind != "amount" and not (tokens[k].role or "").startswith("label:"):
+        if tokens[k].role in PART_ROLES:
+            return True
+        k += 1
+    return False
