@@ -227,8 +227,11 @@ def chinese_context(tokens: list[Token]) -> None:
     - 日 / 月 before a calling verb or a budget are its period (`日调用8k次`, `月调用量15万次`, `月预算100美元`);
     - a verb of making before an amount, with no picture in the question, names the output (`生成六百`);
     - 几 / 多少 before a measure word, where money is given, asks how many the money buys (`总共可以跑几笔`);
-    - a quota right after money is the budget (`每月 3000 元的额度`), not the free tier's;
-    - what a request produces, before its amount, is the output (`摘要大概 300 token`, `译文 200`).
+    - a quota right after money is the budget (`每月 3000 元的额度`), not the free tier's; so are 上限 and 封顶
+      beside money (without money, `一天上限多少次` is the free tier's limit);
+    - what a request produces, before its amount, is the output (`摘要大概 300 token`, `译文 200`); an audio
+      file's name is the audio (`每個音檔約 4.8 萬 token`); the text's name is the prompt (`文字 200 token`);
+    - "the standard one" beside batch (`批次的 2.5 pro 跟一般的 2.5 flash`) is asked about: batch for one side only.
     """
     has_money = any(t.kind == "amount" and t.money is not None for t in tokens)
     has_batch = any(t.role == "batch" for t in tokens)
