@@ -11,6 +11,7 @@ from ..tokens import Token
 from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, VERB_NOUNS
 
 __all__ = [
+    "chinese_question",
     "CJK_ABOUT",
     "CJK_MODAL",
     "COPULA",
@@ -297,3 +298,8 @@ def said_as_a_part(tokens: list[Token], amount_at: int, label_at: int) -> bool:
             return True
         k += 1
     return False
+
+
+def chinese_question(tokens: list[Token]) -> bool:
+    """More Chinese tokens than English words: English inside it is product names (`NPC 對話`), judged by position."""
+    return sum(t.kind in ("cjk", "cjknum") for t in tokens) > sum(t.kind == "word" for t in tokens)

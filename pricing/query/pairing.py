@@ -18,6 +18,7 @@ from .neighbours import (
     apart_from_amounts,
     asks_the_price,
     bare_measure,
+    chinese_question,
     claimed_after,
     counted_after,
     counted_prompts,
@@ -314,7 +315,7 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
     (before it and the budget word, or after it) in the same clause is the budget's period, not the
     request count's (`每月预算500美元，每天能调用多少次`: 每天 opens the next clause, the question)."""
     n = len(tokens)
-    chinese = sum(t.kind in ("cjk", "cjknum") for t in tokens) > sum(t.kind == "word" for t in tokens)
+    chinese = chinese_question(tokens)
     for i, tok in enumerate(tokens):
         if tok.kind != "amount" or tok.money is None:
             continue
@@ -410,7 +411,7 @@ def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> 
 def collect(tokens: list[Token], parts: Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
     standalone: list[tuple[int, Token]] = []
-    chinese = sum(t.kind in ("cjk", "cjknum") for t in tokens) > sum(t.kind == "word" for t in tokens)
+    chinese = chinese_question(tokens)
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     _budget_periods(tokens, parts)
     for i, tok in enumerate(tokens):

@@ -14,6 +14,7 @@ from pricing.query import Query
 from pricing.query.numbers import ENGLISH_MULTIPLIERS
 from pricing.query.read import read_question
 from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, WORDS, correct_typo, price_like
+from pricing.tokens import Token
 
 PRICED_QUESTIONS = [
     "1M in 50k out",
@@ -46,16 +47,25 @@ unknown_cjk = st.text(alphabet="鲸猫狗鹅蛙龟梨桃莓橘椰蕉", min_size=
 def test_an_english_word_in_a_chinese_question_is_asked_about_or_changes_nothing(book: PriceBook, base: str, word: str, at: int) -> None:
     assume(word not in book.name_index.first_words)
     plain = parse_query(base, book)
-    words = base.split(" ")
-    k = at % (len(words) + 1)
-    words.insert(k, word)
-    text = " ".join(words)
+    text = _inserted(base, word, at)
     query = _read_or_asked(text, book)
     if query is not None:
-        tokens = read_question(text, book).tokens
-        at_word = next(i for i, t in enumerate(tokens) if t.text == word)
-        assert not any(0 <= i < len(tokens) and tokens[i].kind == "amount" for i in (at_word - 1, at_word + 1)), text
+        assert not _where(text, word, book)[2], text
         assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
+
+
+def _inserted(base: str, word: str, at: int) -> str:
+    """``base`` with ``word`` inserted before its ``at``-th word (modulo its length)."""
+    words = base.split(" ")
+    words.insert(at % (len(words) + 1), word)
+    return " ".join(words)
+
+
+def _where(text: str, word: str, book: PriceBook) -> tuple[list[Token], int, bool]:
+    """The question's tokens, the index of ``word`` among them, and whether an amount stands right beside it."""
+    tokens = read_question(text, book).tokens
+    at_word = next(i for i, t in enumerate(tokens) if t.text == word)
+    return tokens, at_word, any(0 <= i < len(tokens) and tokens[i].kind == "amount" for i in (at_word - 1, at_word + 1))
 
 
 def _read_or_asked(text: str, book: PriceBook) -> Query | None:
@@ -74,15 +84,11 @@ def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBo
     plain = parse_query(base, book)
     assert plain.intent in ("estimate", "compare", "budget")  # the base is priced
     assume(word not in book.name_index.first_words)  # `lite`, `argon`: a model named, so understood
-    words = base.split(" ")
-    words.insert(at % (len(words) + 1), word)
-    text = " ".join(words)
+    text = _inserted(base, word, at)
     query = _read_or_asked(text, book)
     if query is None:
         return  # asked about
-    tokens = read_question(text, book).tokens
-    at_word = next(i for i, t in enumerate(tokens) if t.text == word)
-    beside_an_amount = any(0 <= i < len(tokens) and tokens[i].kind == "amount" for i in (at_word - 1, at_word + 1))
+    tokens, at_word, beside_an_amount = _where(text, word, book)
     if beside_an_amount:
         # `x1000 lines per day`: only as what the amount counts each period (roles._counted_per_period); or before
         # an amount its own label or count claims (`summarization 8k in`: the product's name)
@@ -119,16 +125,11 @@ def test_an_unknown_chinese_word_is_asked_about_or_changes_nothing(book: PriceBo
     the answer is then exactly the one without it. Beside an amount, or a lone character, it is asked about.
     (In a Chinese question an English word is judged the same way: `NPC 對話`, `PDF`.)"""
     plain = parse_query(base, book)
-    words = base.split(" ")
-    k = at % (len(words) + 1)
-    words.insert(k, word)
-    text = " ".join(words)
+    text = _inserted(base, word, at)
     query = _read_or_asked(text, book)
     if query is None:
         return  # asked about
-    tokens = read_question(text, book).tokens
-    at_word = next(i for i, t in enumerate(tokens) if t.text == word)
-    beside_an_amount = any(0 <= i < len(tokens) and tokens[i].kind == "amount" for i in (at_word - 1, at_word + 1))
+    beside_an_amount = _where(text, word, book)[2]
     assert len(word) > 1 and not beside_an_amount, f"{text!r} was answered though {word!r} stands beside an amount or is one character"
     assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
 
