@@ -29,4 +29,5 @@ class Token:
     volume: bool = False  # a period that belongs to a request count (`5k calls a day`)
     used: bool = False  # consumed by pairing
     after_break: bool = False  # a comma or semicolon stands before this token: a new clause
+    after_colon: bool = False  # a colon stands before it: `per month: 12 chats/day` (what follows is not the period's)
     other_value: Decimal | None = None  # `10万5`: what another reader takes the same digits for (asked about)

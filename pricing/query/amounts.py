@@ -95,7 +95,7 @@ def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -
                 value *= ENGLISH_MULTIPLIERS[tokens[j].text]
                 j += 1
             amount = Token("amount", "", start, tokens[j - 1].end, tok.glued, value=value, other_value=other)
-            amount.after_break = tok.after_break  # `in, 2k out`: the comma before the number is kept
+            amount.after_break, amount.after_colon = tok.after_break, tok.after_colon  # `in, 2k out`: the comma before the number is kept
             if out and out[-1].text == "-" and tok.glued and (not out[-1].glued or out[-2].kind in ("sym", "cjk")):
                 raise InvalidQuery("negative_amount", amount="-" + tok.text + "".join(t.text for t in tokens[i + 1 : j]))
             if out and out[-1].kind == "sym" and out[-1].text in ("$", "¥"):

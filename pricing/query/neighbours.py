@@ -193,9 +193,12 @@ def period_before(tokens: list[Token], i: int) -> int:
     """Index of the period word that opens the count at amount ``i`` (`每天5000次`, `每天调用2万次`,
     `日均大概调用3万次`), past the verb and the filler between them; -1 when there is none."""
     k = i - 1
-    while k >= 0 and tokens[k].role in ("count_verb", "count_label", "skip", "link", "total") and not tokens[k].used:
+    while k >= 0 and not (tokens[k + 1].after_break or tokens[k + 1].after_colon) and (
+            tokens[k].role in ("count_verb", "count_label", "skip", "link", "total") and not tokens[k].used):
         k -= 1
-    return k if k >= 0 and (tokens[k].role or "").startswith("period:") else -1
+    # never across a clause break or a colon: `how much per month: 12 chats/day` asks the month
+    opens = k >= 0 and not (tokens[k + 1].after_break or tokens[k + 1].after_colon)
+    return k if opens and (tokens[k].role or "").startswith("period:") else -1
 
 
 def period_follows(tokens: list[Token], i: int) -> int | None:

@@ -40,6 +40,7 @@ def tokenize(text: str) -> list[Token]:
         start, end = m.span()
         tok = Token(kind, m.group(), start, end, start == last_end)
         tok.after_break = any(c in ",;" for c in text[max(last_end, 0) : start])
+        tok.after_colon = ":" in text[max(last_end, 0) : start]
         last_end = end
         if kind == "cjk":
             tokens.extend(_split_cjk(tok))
@@ -105,7 +106,7 @@ def _fewest_unknown(tok: Token) -> list[Token]:
             out.append(Token("cjk", text[i:j], tok.start + i, tok.start + j, True, role=_CJK_TABLE[text[i:j]]))
         i, after_unknown = j, int(kind == "unknown")
     if out:
-        out[0].glued, out[0].after_break = tok.glued, tok.after_break
+        out[0].glued, out[0].after_break, out[0].after_colon = tok.glued, tok.after_break, tok.after_colon
     return out
 
 
@@ -144,5 +145,5 @@ def _greedy_split(tok: Token) -> list[Token]:
             i += 1
     flush(len(text))
     if out:
-        out[0].glued, out[0].after_break = tok.glued, tok.after_break
+        out[0].glued, out[0].after_break, out[0].after_colon = tok.glued, tok.after_break, tok.after_colon
     return out
