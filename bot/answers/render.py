@@ -224,6 +224,9 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("Read {amount} as output tokens.").format(amount=p["amount"])
     if code == "assumed_all_cached":
         return t.gettext("No input given: the prompt is taken to be the cached tokens only.")
+    if code == "audio_from_length":
+        return t.gettext("Audio given as a length: {tokens} audio tokens, at {per_second} tokens a second of audio (Google's audio docs).").format(
+            tokens=t.number(p["tokens"]), per_second=p["per_second"])  # type: ignore[arg-type]
     if code == "ignored_words":
         return t.gettext("Ignored: {words}").format(words=t.words(list(p["words"])))  # type: ignore[arg-type]
     return code

@@ -22,6 +22,7 @@ __all__ = [
     "bare_measure",
     "claimed_after",
     "counted_after",
+    "count_each",
     "counted_prompts",
     "described_noun",
     "harmless_cjk",
@@ -209,6 +210,30 @@ def period_follows(tokens: list[Token], i: int) -> int | None:
     if k < len(tokens) and (tokens[k].role or "").startswith("period:") and tokens[k].role != "period:minute" and k > i + 1:
         return k
     return None
+
+
+def count_each(tokens: list[Token], i: int, count_at: int) -> bool:
+    """`30 queries each per day`, `12 chats a day each`, `each makes about 20 quizzes`, `每天各问15次`,
+    `每个玩家每天聊20句`: `each`, or the person it is said of, with the request count itself (after its noun
+    and period, or a few words before its amount) makes it a count per person. An `each` said of the
+    tokens (`5000 requests a day, each 2k in`) does not."""
+    k = max(i, count_at) + 1
+    while k < len(tokens) and not tokens[k].after_break and (tokens[k].role == "skip" or (tokens[k].role or "").startswith("period:")):
+        k += 1
+    if k < len(tokens) and not tokens[k].after_break and tokens[k].role in ("each", "per_person"):
+        return True
+    k = min(i, count_at) - 1
+    for _ in range(5):
+        if k < 0 or tokens[k].kind == "amount":
+            return False
+        if tokens[k].role in ("each", "per_person") or tokens[k].text == "各":
+            return True
+        if tokens[k].role == "people" and (k == 0 or tokens[k - 1].kind != "amount"):
+            return True  # `一个玩家一天触发40次`: the person, uncounted, is who makes the count
+        if tokens[k + 1].after_break:
+            return False
+        k -= 1
+    return False
 
 
 def per_request_after(tokens: list[Token], k: int) -> bool:

@@ -21,6 +21,7 @@ from .neighbours import (
     chinese_question,
     claimed_after,
     counted_after,
+    count_each,
     counted_prompts,
     described_noun,
     harmless_cjk,
@@ -94,6 +95,7 @@ class Parts:
     media_in_input: bool = False  # audio or video said as a part of the input (else the two are summed)
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
+    audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
     media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)
     added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
 
@@ -204,7 +206,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             mark_volume(neighbour(i + 1, 1))
         elif role(nxt).startswith("dur:"):
             num, _, den = role(nxt)[4:].partition("/")
-            _set_once(parts, "hours", tok.value * Decimal(num) / Decimal(den or 1), tok)
+            hours = tok.value * Decimal(num) / Decimal(den or 1)
+            audio = neighbour(nxt, 1)
+            if role(audio) == "label:audio" and not tokens[audio].after_break:
+                _set_once(parts, "audio_hours", hours, tok)  # `4 分钟音频`, `10 min audio`: the audio's length
+                tokens[audio].used = True
+            else:
+                _set_once(parts, "hours", hours, tok)
             taken.add(nxt)
         elif role(prev).startswith("label:") and role(nxt) == "count" and nxt + 1 < n and tokens[nxt + 1].kind == "amount":
             # `output: 500  volume: 20k/day`: a count noun followed by its own amount names that one, so the
@@ -263,6 +271,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 mark_volume(neighbour(count_at, 1) if count_at > i else neighbour(i, 1))
             explain_total(i - 1)
             explain_total(count_at + 1)
+            if count_each(tokens, i, count_at):
+                parts.per_person = True  # `30 queries each per day`, `each makes about 20 quizzes`
         elif role(nxt) == "searches":
             _set_once(parts, "searches", tok.value, tok)
             parts.search = True

@@ -59,7 +59,8 @@ def uses_every_amount(parts: Parts, tokens: list[Token]) -> bool:
         figures.add(parts.input - parts.cached)  # `in 100k (all but 2k cached)`: the 2k is the part not cached
     for hours in (parts.hours, parts.media_hours):
         if hours is not None:  # a duration is kept in hours: `90 minutes`, `3 days`
-            figures |= {hours, hours * 60, hours / 24}
+            # (`8 min` is kept as 8/60 of an hour: compared to the millionth)
+            figures |= {(hours * k).quantize(Decimal("0.000001")) for k in (1, 60, 3600, Decimal(1) / 24)}
     return all(tok.value in figures for tok in tokens if tok.kind == "amount" and tok.value is not None)
 
 

@@ -15,6 +15,13 @@ __all__ = ["MAX_TOKENS", "as_tokens", "build_usage"]
 MAX_TOKENS = 10**12
 
 
+#: Audio input tokens per second of audio, the same for every Gemini model: "Gemini represents each second
+#: of audio as 32 tokens; for example, one minute of audio is represented as 1,920 tokens." (Google, "Audio
+#: understanding", https://ai.google.dev/gemini-api/docs/audio, read 2026-12-07). A question that gives
+#: audio as a length (`每通 4 分钟音频`) is priced at this rate, said in the answer.
+AUDIO_TOKENS_PER_SECOND = 32
+
+
 def as_tokens(value: Decimal | None, what: str) -> int:
     if value is None:
         return 0
@@ -61,6 +68,23 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and any(getattr(parts, m) is not None for m in ("audio", "video")) and (
             parts.input is not None or parts.output is not None):
         parts.media_hours, parts.hours = parts.hours, None  # `a 30 min meeting is 57.6k audio tokens`: the media's length
+    if (parts.hours is not None and parts.storage is None and parts.audio is None and "audio" in parts.labels_seen
+            and "input" not in parts.labels_seen and parts.audio_hours is None):  # (`音频输入每次 5分钟 约 9600 token`: the tokens are given)
+        # `call audio: avg call 8 min`, `voice notes ~45 s each`: with no cache in the question, the length is the audio's
+        parts.audio_hours, parts.hours = parts.hours, None
+        parts.labels_seen.discard("audio")
+    elif parts.hours is not None and parts.storage is None and parts.audio is None and parts.input is not None and {"audio", "input"} <= parts.labels_seen:
+        # `音频输入每次 5分钟 约 9600 token`: the audio input's length, then its tokens
+        parts.audio, parts.media_hours, parts.hours = parts.input, parts.hours, None
+        parts.media_in_input = True
+        parts.labels_seen -= {"audio", "input"}
+    if parts.audio_hours is not None:
+        if parts.audio is None:
+            # whole seconds: `8 min` is 8/60 of an hour, which Decimal cannot hold exactly
+            parts.audio = (parts.audio_hours * 3600).to_integral_value() * AUDIO_TOKENS_PER_SECOND
+            notices.append(Notice("audio_from_length", {"tokens": int(parts.audio), "per_second": AUDIO_TOKENS_PER_SECOND}))
+        # (`15 秒，按 32 token/秒 就是 480 token`: the tokens given win) the length is the media's, as when tokens are given
+        parts.media_hours, parts.audio_hours = parts.media_hours or parts.audio_hours, None
     if parts.hours is not None and parts.storage is None:
         for media in ("audio", "video"):
             if media in parts.labels_seen or getattr(parts, media) is not None:
@@ -94,7 +118,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         raise Ambiguous("per_minute")  # `60 requests per minute`: a rate, not how many in a day or a month
     if parts.people is not None:
         # `20 requests each`, `每人每天20次`, `users x 20`: a count per person; otherwise ask how often
-        if parts.requests is None or not (parts.per_person or "each" in parts.intents):
+        if parts.requests is None or not parts.per_person:
             raise Ambiguous("people")
         requests = as_tokens(parts.requests * parts.people, "requests")
     searches = as_tokens(parts.searches, "searches") if parts.searches is not None else 1

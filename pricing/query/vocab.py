@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .english import is_common_word
+
 __all__ = [
     "IME_SLIPS",
     "CURRENCY_SYMBOLS",
@@ -80,7 +82,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["cache", "caching"], "label:cache"),
     "storage": "label:storage",
     **dict.fromkeys(["thinking", "reasoning", "thoughts"], "label:thinking"),
-    **dict.fromkeys(["audio", "voice", "speech"], "label:audio"),
+    **dict.fromkeys(["audio", "voice", "speech", "recording", "recordings"], "label:audio"),
     **dict.fromkeys(["video", "videos"], "label:video"),
     **dict.fromkeys(
         ["requests", "request", "calls", "call", "reqs", "req", "times", "runs", "run", "queries", "query",
@@ -101,6 +103,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["searches"], "searches"),
     **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], "dur:1"),
     **dict.fromkeys(["min", "mins", "minute", "minutes"], "dur:1/60"),
+    **dict.fromkeys(["s", "sec", "secs", "second", "seconds"], "dur:1/3600"),  # `30 s clips`: the length of audio
     **dict.fromkeys(["d", "day", "days"], "dur:24"),
     **dict.fromkeys(["daily", "nightly"], "period:day"),
     "monthly": "period:month",
@@ -389,7 +392,7 @@ PRICE_MORPHEMES = frozenset(
 #: skipped.
 PRICE_STEMS = frozenset(
     """input prompt context send sent output complet respon answer repl generated generation back cach hit read storag
-    think thought reason audio voice speech video min hour day daily month week year annual quarter night
+    think thought reason audio voice speech record video sec min hour day daily month week year annual quarter night
     resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
     cover capped capacit cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
     free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
@@ -424,7 +427,7 @@ CJK_WORDS: dict[str, str] = {
     # thinking switched on or off names no amount (`2.5 pro 开思考，…思考大概4000`, `思考关掉`)
     **dict.fromkeys(["开思考", "开启思考", "打开思考", "思考模式", "开着思考"], "thinking_on"),
     **dict.fromkeys(["思考关掉", "关掉思考", "关闭思考", "不开思考", "不思考", "思考关闭", "关思考"], "thinking_off"),
-    **dict.fromkeys(["音频", "语音", "声音"], "label:audio"),
+    **dict.fromkeys(["音频", "语音", "声音", "录音"], "label:audio"),
     **dict.fromkeys(["视频"], "label:video"),
     **dict.fromkeys(
         ["次请求", "个请求", "次调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
@@ -465,6 +468,7 @@ CJK_WORDS: dict[str, str] = {
                      "每个业务", "每位业务", "一个咨询", "每个咨询"], "per_person"),
     **dict.fromkeys(["小时", "个小时", "钟头"], "dur:1"),
     "分钟": "dur:1/60",
+    **dict.fromkeys(["秒", "秒钟"], "dur:1/3600"),
     "天": "dur:24",
     **dict.fromkeys(["按天算", "按天", "按日", "每天", "每日", "一天", "日均", "每一天", "天天", "一日", "日费", "日成本", "日花费"], "period:day"),
     **dict.fromkeys(["按月算", "按月", "上个月", "上月", "这个月", "本月", "每月", "每个月", "一个月", "月均", "每一个月", "一月", "月度", "每月份", "月费", "月费用", "月成本", "月花费",
@@ -606,7 +610,9 @@ def correct_typo(word: str, min_len: int = 5) -> str | None:
     for candidates in kinds:
         found = {c for c in candidates if len(c) >= min_len and c in WORDS}
         if len(found) == 1:
-            return found.pop()
+            fixed = found.pop()
+            # `leads`, `makes` are words of their own, not slips for `reads`, `takes`; `chunk` is `chunks`
+            return fixed if fixed in (word + "s", word[:-1]) or not is_common_word(word) else None
         if found:
             return None
     return None
