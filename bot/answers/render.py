@@ -224,6 +224,13 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("Read {amount} as output tokens.").format(amount=p["amount"])
     if code == "assumed_all_cached":
         return t.gettext("No input given: the prompt is taken to be the cached tokens only.")
+    if code.startswith("rate_per_"):
+        figures = {"rate": t.number(p["rate"]), "hours": t.number(p["hours"]), "daily": t.number(p["daily"])}  # type: ignore[arg-type]
+        if code == "rate_per_hour":
+            return t.gettext("{rate} requests an hour for {hours} hours a day: read as {daily} requests a day.").format(**figures)
+        if code == "rate_per_minute":
+            return t.gettext("{rate} requests a minute for {hours} hours a day: read as {daily} requests a day.").format(**figures)
+        return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
     if code == "audio_from_length":
         return t.gettext("Audio given as a length: {tokens} audio tokens, at {per_second} tokens a second of audio (Google's audio docs).").format(
             tokens=t.number(p["tokens"]), per_second=p["per_second"])  # type: ignore[arg-type]

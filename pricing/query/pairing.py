@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
+from .hourly import RateRead
 from .neighbours import (
     CJK_ABOUT,
     CJK_MODAL,
@@ -20,8 +21,8 @@ from .neighbours import (
     bare_measure,
     chinese_question,
     claimed_after,
-    counted_after,
     count_each,
+    counted_after,
     counted_prompts,
     described_noun,
     harmless_cjk,
@@ -95,6 +96,7 @@ class Parts:
     media_in_input: bool = False  # audio or video said as a part of the input (else the two are summed)
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
+    rates_read: list[RateRead] = field(default_factory=list)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
     audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
     media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)
     added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
@@ -207,8 +209,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(nxt).startswith("dur:"):
             num, _, den = role(nxt)[4:].partition("/")
             hours = tok.value * Decimal(num) / Decimal(den or 1)
-            audio = neighbour(nxt, 1)
-            if role(audio) == "label:audio" and not tokens[audio].after_break:
+            audio = _audio_beside(tokens, i, nxt, neighbour(nxt, 1))
+            if audio is not None:
                 _set_once(parts, "audio_hours", hours, tok)  # `4 分钟音频`, `10 min audio`: the audio's length
                 tokens[audio].used = True
             else:
@@ -408,6 +410,20 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         parts.cached_is_rest = True  # `all but 2k cached`: cached is the prompt less 2k (usage.py)
         tokens[before].used = True
     _set_once(parts, name, amount.value, amount)
+
+
+def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> int | None:
+    """The audio word a duration measures: right after it (`4 分钟音频`, `10 min audio`), or a few words before
+    it in its clause (`call audio: avg call 8 min`, `voice notes ~45 s each`)."""
+    if 0 <= after < len(tokens) and tokens[after].role == "label:audio" and not tokens[after].used and not tokens[after].after_break:
+        return after
+    k = amount - 1
+    while k >= 0 and amount - k <= 3 and not tokens[k + 1].after_break and tokens[k].kind != "amount":
+        if tokens[k].role == "label:audio" and not tokens[k].used:
+            # (`音频输入每次 5分钟 约 9600 token`: the audio input's own amount follows; the length is said beside it)
+            return None if tokens[k + 1].role == "label:input" else k
+        k -= 1
+    return None
 
 
 def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> None:

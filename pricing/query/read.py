@@ -14,6 +14,7 @@ from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
+from .hourly import daily_from_rates
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .pairing import Parts, collect, pair
@@ -50,7 +51,8 @@ def read_question(text: str, book: PriceBook) -> Reading:
     assign_roles(tokens)
     chinese_context(tokens)
     relative_clauses(tokens)
-    parts = Parts()
+    rates_read = daily_from_rates(tokens)
+    parts = Parts(rates_read=rates_read)
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)
     models = tuple(book.get(model_id) for model_id, _ in found_models)

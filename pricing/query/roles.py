@@ -42,6 +42,8 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = PHRASES[(tok.text, nxt.text)]  # `/user`
         elif tok.kind == "word":
             tok.role = WORDS.get(tok.text)
+            if tok.role == "label:cached" and tok.text in ("hit", "hits") and nxt is not None and nxt.kind == "model":
+                tok.role = "skip"  # `our endpoint hits flash`: calls the model, no cache hit
             if nxt is None or nxt.kind != "word" or nxt.role is not None:
                 continue
             pair = (tok.text, nxt.text)
@@ -95,10 +97,13 @@ def _people_of_a_count(tokens: list[Token], i: int) -> bool:
     k = i
     while k < len(tokens) and k - i < 2 and (_plain_noun(tokens[k], filler=True) or tokens[k].role == "count" or tokens[k].text == "prompts"):
         k += 1
-    if k == i or k >= len(tokens) or k + 2 >= len(tokens) or tokens[k + 1].kind != "amount" and tokens[k + 2].kind != "amount":
+    if k == i or k >= len(tokens) or k + 2 >= len(tokens) or not any(t.kind == "amount" for t in tokens[k + 1 : k + 4]):
         return False
     if tokens[k].role == "each":
-        amount_at = k + 1 if tokens[k + 1].kind == "amount" else k + 2
+        # `each gets 400`, `each makes about 20 quizzes`: a verb and an `about` may stand before the count
+        amount_at = next((a for a in range(k + 1, min(k + 4, len(tokens))) if tokens[a].kind == "amount"), k + 2)
+        if any(t.kind != "word" or t.role not in (None, "skip", "make", "info") for t in tokens[k + 1 : amount_at]):
+            return False
         counted = amount_at + 1 < len(tokens) and (tokens[amount_at + 1].role == "count" or _plain_noun(tokens[amount_at + 1]))
     elif tokens[k].role == "times_sign" and tokens[k + 1].kind == "amount":
         amount_at = k + 1

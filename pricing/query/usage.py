@@ -68,16 +68,13 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and any(getattr(parts, m) is not None for m in ("audio", "video")) and (
             parts.input is not None or parts.output is not None):
         parts.media_hours, parts.hours = parts.hours, None  # `a 30 min meeting is 57.6k audio tokens`: the media's length
-    if (parts.hours is not None and parts.storage is None and parts.audio is None and "audio" in parts.labels_seen
-            and "input" not in parts.labels_seen and parts.audio_hours is None):  # (`音频输入每次 5分钟 约 9600 token`: the tokens are given)
-        # `call audio: avg call 8 min`, `voice notes ~45 s each`: with no cache in the question, the length is the audio's
-        parts.audio_hours, parts.hours = parts.hours, None
-        parts.labels_seen.discard("audio")
-    elif parts.hours is not None and parts.storage is None and parts.audio is None and parts.input is not None and {"audio", "input"} <= parts.labels_seen:
+    if parts.hours is not None and parts.storage is None and parts.audio is None and parts.input is not None and {"audio", "input"} <= parts.labels_seen:
         # `音频输入每次 5分钟 约 9600 token`: the audio input's length, then its tokens
         parts.audio, parts.media_hours, parts.hours = parts.input, parts.hours, None
         parts.media_in_input = True
         parts.labels_seen -= {"audio", "input"}
+    for rate in parts.rates_read:
+        notices.append(Notice(f"rate_per_{rate.unit}", {"rate": rate.rate, "hours": rate.hours, "daily": rate.daily}))
     if parts.audio_hours is not None:
         if parts.audio is None:
             # whole seconds: `8 min` is 8/60 of an hour, which Decimal cannot hold exactly

@@ -1,0 +1,103 @@
+"""Request rates per hour, minute or second, with how many hours a day they run, as a daily count.
+
+`每小时 3000 条，全天 24 小时`, `~300 req/min for about 10h a day`, `500 requests an hour around the clock`:
+people size a service by its rate and its hours. A rate alone (`60 requests per minute`) says nothing of
+the day and is still asked about; with the hours it is a daily count, and the answer says how it was
+worked out (`Notice("rate_per_day")`).
+
+The pass rewrites the tokens to the daily count it read: the rate's amount becomes the day's count, its
+unit word the period `day`, and the hours are consumed. Nothing is rewritten when the question keeps a
+cache (a duration there is the storage time) or gives two different hours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..tokens import Token
+
+__all__ = ["RateRead", "daily_from_rates"]
+
+#: Chinese words that open a rate, and how many of its unit make an hour.
+_CJK_PER = {"每小时": 1, "每个小时": 1, "每分钟": 60, "每秒": 3600, "每秒钟": 3600}
+#: English units after `/`, `per`, `an`, `a`, `every`, and how many of each make an hour.
+_UNITS = {
+    **dict.fromkeys(("h", "hr", "hrs", "hour"), 1),
+    **dict.fromkeys(("min", "mins", "minute"), 60),
+    **dict.fromkeys(("s", "sec", "second"), 3600),
+}
+_UNIT_NAMES = {1: "hour", 60: "minute", 3600: "second"}
+_PER = ("/", "per", "an", "a", "every")
+#: Words that say a service runs all day.
+_ALL_DAY = frozenset(["全天", "不停", "不间断", "全天候", "24/7"])
+_HOURS = ("dur:1",)
+
+
+@dataclass(frozen=True)
+class RateRead:
+    rate: Decimal
+    unit: str  # hour, minute or second
+    hours: Decimal
+    daily: Decimal
+
+
+def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
+    if any((t.role or "") in ("label:cache", "label:storage") for t in tokens):
+        return []  # `缓存 200k 放 24 小时`: the hours there are the storage's
+    rates = [r for r in (_rate_at(tokens, i) for i, t in enumerate(tokens) if t.kind == "amount" and t.money is None) if r is not None]
+    if len(rates) != 1:
+        return []  # none, or a peak and an off-peak rate: the day is not one product
+    at, unit_words, per_hour = rates[0]
+    said = _hours_a_day(tokens, skip=at)
+    if said is None:
+        return []
+    hours, hour_words = said
+    amount = tokens[at]
+    assert amount.value is not None
+    rate = amount.value
+    daily = rate * hours * per_hour
+    if daily != daily.to_integral_value():
+        return []
+    for k in hour_words:
+        tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+    amount.value = daily.to_integral_value()
+    *joins, unit = unit_words
+    for k in joins:
+        tokens[k].role = "skip"
+    tokens[unit].role = "period:day"  # `每小时 3000 条` now reads `每天 72000 条`
+    return [RateRead(rate, _UNIT_NAMES[per_hour], hours, amount.value)]
+
+
+def _rate_at(tokens: list[Token], i: int) -> tuple[int, list[int], int] | None:
+    k = i - 1
+    while k >= 0 and tokens[k].role in ("skip", "count_verb", "link") and not tokens[k + 1].after_break:
+        k -= 1
+    if k >= 0 and not tokens[k + 1].after_break and tokens[k].text in _CJK_PER:
+        return i, [k], _CJK_PER[tokens[k].text]
+    j = i + 1
+    if j < len(tokens) and tokens[j].role == "count":
+        j += 1
+    if j + 1 < len(tokens) and tokens[j].text in _PER and tokens[j + 1].text in _UNITS and j > i + 1:
+        return i, [j, j + 1], _UNITS[tokens[j + 1].text]
+    return None
+
+
+def _hours_a_day(tokens: list[Token], skip: int) -> tuple[Decimal, list[int]] | None:
+    """The hours a day the rate runs: `24 小时`, `for 16h a day`, `全天`, `around the clock`, `24/7`; None if
+    not said, or said twice differently."""
+    found: list[tuple[Decimal, list[int]]] = []
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if tok.text in _ALL_DAY:
+            found.append((Decimal(24), [k]))
+        elif tok.text == "around" and k + 2 < len(tokens) and tokens[k + 2].text == "clock":
+            found.append((Decimal(24), [k, k + 1, k + 2]))
+        elif tok.kind == "amount" and k != skip and nxt is not None:
+            if nxt.role in _HOURS and tok.value is not None and 0 < tok.value <= 24:
+                found.append((tok.value, [k, k + 1]))
+            elif tok.value == 24 and nxt.text == "/" and k + 2 < len(tokens) and tokens[k + 2].value == 7:
+                found.append((Decimal(24), [k, k + 1, k + 2]))
+    if not found or len({hours for hours, _ in found}) != 1:
+        return None
+    return found[0][0], [k for _, at in found for k in at]

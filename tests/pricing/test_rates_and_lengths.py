@@ -1,0 +1,106 @@
+"""Rates with their hours, audio given as a length, and counts each person makes: what people say,
+as the daily counts and tokens they mean, with the reading said in the answer.
+
+2.5 Flash bills $0.30 per 1M text input, $1.00 per 1M audio input and $2.50 per 1M output tokens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from bot.answers.answerer import Answerer
+from pricing import PriceBook, parse_query
+from pricing.errors import Ambiguous, PricingError
+
+
+@pytest.fixture(scope="module")
+def answerer(book: PriceBook) -> Answerer:
+    return Answerer(book, default_model="gemini-3.1-pro-preview", today=lambda: dt.date(2026, 12, 2))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "per_day", "said"),
+    [
+        ("2.5 flash, 1k in 300 out, 500 requests an hour around the clock, per day?", "en", 12_000, "500 requests an hour for 24 hours a day"),
+        ("2.5 flash 1k in 300 out, ~300 req/min for about 10h a day", "en", 180_000, "300 requests a minute for 10 hours a day"),
+        ("2.5 flash 1k in 300 out, 500 requests per hour, 24/7", "en", 12_000, "read as 12,000 requests a day"),
+        ("2.5 flash 每小时 3000 条，全天 24 小时，每条 in 1k out 300", "zh_CN", 72_000, "每小时 3,000 次、每天 24 小时"),
+        ("2.5 flash 每分鐘大約 40 個 request，24 小時不間斷，in 1k out 300", "zh_TW", 57_600, "每分鐘 40 次、每天 24 小時"),
+    ],
+)
+def test_a_rate_with_its_hours_is_a_daily_count(answerer: Answerer, question: str, lang: str, per_day: int, said: str) -> None:
+    reply = answerer.answer(question, lang)
+    assert reply.intent == "estimate", reply.text
+    # (1,000 x $0.30 + 300 x $2.50) / 1M = $0.00105 a request
+    assert Decimal(reply.data["total"]) == per_day * Decimal("0.00105")
+    assert reply.data["period"] == "day"
+    assert said in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2.5 flash 1k in 300 out, 60 requests per minute",  # a rate with no hours: a limit, or a volume?
+        "2.5 flash 1k in 300 out, 6000 requests an hour for 4 hours, 800 an hour for 20 hours",  # two rates
+        "2.5 flash 缓存 20万 存 24 小时，每小时 100 次，每次另外输入 500 输出 300",  # the hours are the cache's
+    ],
+)
+def test_a_rate_without_one_day_of_hours_is_not_a_daily_count(book: PriceBook, question: str) -> None:
+    try:
+        query = parse_query(question, book)
+    except PricingError:
+        return  # asked back: fine
+    assert query.usage is None or query.usage.requests not in (1440 * 60, 6000 * 4 + 800 * 20, 2400)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "audio", "said"),
+    [
+        # 4 minutes x 60 x 32 = 7,680 audio tokens; the prompt's 800 is text (it was read as the audio)
+        ("2.5 flash 每通 4 分钟音频，提示词 800 token，输出 300", "zh_CN", 7_680, "7,680"),
+        ("2.5 flash voice notes ~45 s each, prompt 200 tok, output 300", "en", 1_440, "1,440 audio tokens, at 32 tokens a second"),
+        ("2.5 flash 每段錄音 10 分鐘，輸出 300", "zh_TW", 19_200, "每秒 32 個 token"),
+    ],
+)
+def test_audio_given_as_a_length_is_priced_at_32_tokens_a_second(answerer: Answerer, question: str, lang: str, audio: int, said: str) -> None:
+    reply = answerer.answer(question, lang)
+    assert reply.intent == "estimate", reply.text
+    query = parse_query(question, answerer.book)
+    assert query.usage is not None and query.usage.audio_input_tokens == audio
+    assert said in reply.text
+
+
+def test_audio_tokens_given_beside_the_length_win(book: PriceBook) -> None:
+    query = parse_query("2.5 flash 音频输入每次 5分钟 约 9600 token, 输出 500 token, 每天 1000 条", book)
+    assert query.usage is not None and query.usage.audio_input_tokens == 9600 and query.usage.input_tokens == 9600
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("2.5 flash 300 users, 20 requests each a day, 2k in 500 out", 6000),
+        ("2.5 flash 30 teachers, each makes about 20 quizzes a month, 1k in 1.5k out", 600),
+        ("2.5 flash 2k个使用者每天各問15次，每次輸入1200 輸出600", 30000),
+    ],
+)
+def test_a_count_said_of_each_person_is_multiplied(book: PriceBook, question: str, requests: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and query.usage.requests == requests
+
+
+def test_each_said_of_the_tokens_is_no_count_per_person(book: PriceBook) -> None:
+    # read as 300 x 5,000 = 1.5M requests a day before 2026-12-07: the `each` is the tokens'
+    with pytest.raises(Ambiguous):
+        parse_query("300 users, 5000 requests a day, each 2k in 500 out, flash", book)
+
+
+def test_a_common_word_is_not_a_typo_of_a_keyword(book: PriceBook) -> None:
+    # `leads` is one letter from `reads` (a cache word): 40 was priced as cached tokens
+    try:
+        query = parse_query("real estate client, 2.5 pro, 40 leads/day, 6k in 500 out", book)
+    except PricingError:
+        return
+    assert query.usage is not None and query.usage.cached_tokens == 0
