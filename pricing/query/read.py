@@ -18,6 +18,7 @@ from .hourly import daily_from_rates
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .pairing import Parts, collect, pair
+from .pieces import cached_piece_and_new_part
 from .roles import assign_roles, chinese_context, relative_clauses
 from .script import simplified_chars
 from .tokenize import tokenize
@@ -53,6 +54,9 @@ def read_question(text: str, book: PriceBook) -> Reading:
     relative_clauses(tokens)
     rates_read = daily_from_rates(tokens)
     parts = Parts(rates_read=rates_read)
+    pieces = cached_piece_and_new_part(tokens)
+    if pieces is not None:
+        (parts.cached, parts.input), parts.new_piece = pieces, True
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)
     models = tuple(book.get(model_id) for model_id, _ in found_models)

@@ -55,8 +55,9 @@ def uses_every_amount(parts: Parts, tokens: list[Token]) -> bool:
     """Every amount of the question is one of the reading's figures, as written (a reading offered
     under a question must not drop a number or split one the text does not split)."""
     figures: set[Decimal] = {v for v in (getattr(parts, name) for name in _FIGURES) if v is not None}
-    if parts.cached_is_rest and parts.input is not None and parts.cached is not None:
-        figures.add(parts.input - parts.cached)  # `in 100k (all but 2k cached)`: the 2k is the part not cached
+    if (parts.cached_is_rest or parts.new_piece) and parts.input is not None and parts.cached is not None:
+        # `in 100k (all but 2k cached)`, `系统提示词 4000 走缓存，用户问题 500`: the part not cached is given
+        figures.add(parts.input - parts.cached)
     for hours in (parts.hours, parts.media_hours):
         if hours is not None:  # a duration is kept in hours: `90 minutes`, `3 days`
             # (`8 min` is kept as 8/60 of an hour: compared to the millionth)

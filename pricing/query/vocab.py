@@ -573,7 +573,7 @@ CJK_FILLER = frozenset(
     破 会破 突破 总结 总结一下 做总结 周报总结 ai 很 市场 市场部 同一个 同一 接待 周报 弹幕 交 人设 接入 对接 想接 理论上
     一次性 一本 一套 一部 话术 助理 计划 计画 全校 全年级 全班 全公司 全部门 明年 今年 去年 要接 周末 周末玩 读 这个量 按这个量 质检 检索 一批 一批数据 这段时间 这段时间内 时间内 这期间内 喔 欸 齁 剩 就剩 手上剩 光 那种 这种 跑完 全部跑完 转 课题 课题组 课题经费 一本书 一枚 书 校对 校稿
     考虑 考虑要不要 推送 实验室 师生 全校师生
-    全天 不停 不间断 全天候 维持 会维持 持续 第一天""".split()  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
+    全天 不停 不间断 全天候 维持 会维持 持续 第一天 固定 固定的 不变 做成 记忆 对话记忆 病人 患者""".split()  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
 )
 
 #: Slips of a pinyin keyboard that land on a keyword's sound (`一个越` for 一个月, `调佣` for 调用, `输如` for

@@ -104,3 +104,22 @@ def test_a_common_word_is_not_a_typo_of_a_keyword(book: PriceBook) -> None:
     except PricingError:
         return
     assert query.usage is not None and query.usage.cached_tokens == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "cached", "whole"),
+    [
+        ("2.5 flash 系统提示词 4000 token 固定不变（隐式缓存能命中），用户输入平均 600，输出 350", 4000, 4600),
+        ("2.5 flash support agent: 25k tok sys prompt cached, user q ~500, answer ~600", 25_000, 25_500),
+        ("2.5 flash sys prompt 8k cached + ~1k fresh, 350 out", 8000, 9000),
+        ("2.5 flash 衛教問答 system prompt 固定 4000 token 有快取，病人問題平均150，回答400", 4000, 4150),
+    ],
+)
+def test_a_cached_piece_and_the_new_part_make_the_prompt(book: PriceBook, question: str, cached: int, whole: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.cached_tokens, query.usage.input_tokens) == (cached, whole)
+
+
+def test_a_cached_share_of_a_whole_input_is_no_second_piece(book: PriceBook) -> None:
+    query = parse_query("2.5 flash 输入5万 其中4万走缓存 输出1千", book)
+    assert query.usage is not None and (query.usage.cached_tokens, query.usage.input_tokens) == (40_000, 50_000)

@@ -1,0 +1,85 @@
+"""A prompt given in two pieces: a cached one and the part sent on top of it.
+
+`系统提示词 4000 token 固定走缓存，用户问题再加 500`, `25k tok sys prompt cached, user q ~500`,
+`sys prompt 8k cached + ~1k fresh`: people describe the prompt by its pieces, the long fixed one that is
+cached and the new one each request adds. The whole input is their sum, of which the first is cached.
+
+The pass reads the two amounts itself (cached, and cached + new as the input) and marks them and their
+words used, so pairing leaves them alone.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..tokens import Token
+
+__all__ = ["cached_piece_and_new_part"]
+
+#: Words that name the new piece of a prompt, before its amount.
+_NEW_PIECE = frozenset(["再加", "另外", "额外", "加上", "再输入", "用户", "问题", "用户问题", "消息", "玩家", "提问", "user", "q", "question",
+                        "query", "plus", "+", "另加", "再多", "多"])  # fmt: skip
+#: Words that name it after its amount (`~1k fresh`).
+_NEW_AFTER = frozenset(["fresh", "new", "uncached", "dynamic"])
+_CACHE = ("label:cached", "label:cache")
+
+
+def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | None:
+    """`<prompt> A cached …, <new piece> B`: (cached, input) = (A, A + B), or None."""
+    caches = [k for k, t in enumerate(tokens) if t.role in _CACHE and not t.used]
+    if not caches or any(t.kind == "amount" for t in tokens[caches[0] : caches[-1]]):
+        return None  # no cache word, or two apart (`缓存能命中` is one)
+    cache = caches[0]
+    if any(t.role == "label:input" and t.text in ("输入", "input", "in") for t in tokens[:cache]):
+        return None  # (`输入5万 其中4万走缓存`: the whole input is given first; that is a share, not a piece)
+    first = _amount_before(tokens, cache)
+    if first is None or not _prompt_word_near(tokens, first):
+        return None
+    second = next((k for k in range(caches[-1] + 1, len(tokens)) if tokens[k].kind == "amount"), None)
+    if second is None or tokens[second].money is not None:
+        return None
+    k = second + 1
+    while k < len(tokens) and tokens[k].role == "link":
+        k += 1
+    after = tokens[k] if k < len(tokens) else None
+    if after is not None and not after.after_break and (after.role or "").startswith(("label:", "count", "people", "dur:", "period:")):
+        if after.text not in _NEW_AFTER:
+            return None  # `…, 500 out`: the amount after the cache is another part's
+    new_label = _new_piece_label(tokens, second)
+    if new_label is None:
+        return None
+    for k in [*range(max(first - 5, 0), first), *range(first + 1, min(first + 6, len(tokens)))]:
+        if tokens[k].role == "label:input":
+            tokens[k].used = True  # `系统提示词 4000`, `25k tok sys prompt cached`: the prompt word names the cached piece
+    for k in (*caches, new_label, first, second):
+        tokens[k].used = True
+    cached, new = tokens[first].value, tokens[second].value
+    assert cached is not None and new is not None
+    return cached, cached + new
+
+
+def _amount_before(tokens: list[Token], cache: int) -> int | None:
+    k = cache - 1  # (across a comma: `大约 8000 token，固定不变走缓存`)
+    while k >= 0 and cache - k <= 6 and tokens[k].kind != "amount":
+        k -= 1
+    return k if k >= 0 and tokens[k].kind == "amount" and tokens[k].money is None else None
+
+
+def _prompt_word_near(tokens: list[Token], amount: int) -> bool:
+    """The amount is the prompt's: an input word right before it, or after it before the cache word."""
+    before = [tokens[k] for k in range(max(amount - 5, 0), amount)]
+    after = [tokens[k] for k in range(amount + 1, min(amount + 5, len(tokens)))]
+    return any(t.role == "label:input" for t in before + after)
+
+
+def _new_piece_label(tokens: list[Token], second: int) -> int | None:
+    """The word naming the new piece: an input label or a new-piece word just before the amount (same
+    clause), or `fresh` right after it."""
+    for k in range(second - 1, max(second - 4, -1), -1):
+        if tokens[k].kind == "amount" or tokens[k + 1].after_break and k < second - 1:
+            break
+        if tokens[k].role == "label:input" or tokens[k].text in _NEW_PIECE:
+            return k
+    if second + 1 < len(tokens) and tokens[second + 1].text in _NEW_AFTER:
+        return second + 1
+    return None
