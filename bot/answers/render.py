@@ -231,6 +231,9 @@ def notice_text(t: Translator, notice: Notice) -> str:
         if code == "rate_per_minute":
             return t.gettext("{rate} requests a minute for {hours} hours a day: read as {daily} requests a day.").format(**figures)
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
+    if code == "thinking_at_budget":
+        return t.gettext("Thinking priced at its full budget of {tokens} tokens a request: the most it can cost.").format(
+            tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
     if code == "audio_from_length":
         return t.gettext("Audio given as a length: {tokens} audio tokens, at {per_second} tokens a second of audio (Google's audio docs).").format(
             tokens=t.number(p["tokens"]), per_second=p["per_second"])  # type: ignore[arg-type]

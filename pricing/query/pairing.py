@@ -96,6 +96,7 @@ class Parts:
     media_in_input: bool = False  # audio or video said as a part of the input (else the two are summed)
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
+    thinking_budget: Decimal | None = None  # `thinking budget 2048`: priced in full when no thinking is said
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     rates_read: list[RateRead] = field(default_factory=list)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
     audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
@@ -468,7 +469,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.intents.add("free")
         elif r == "thinking_on" and parts.thinking is None:
             parts.labels_seen.add("thinking")  # `开思考` with no amount: the thinking tokens are unknown, so ask
-        elif r == "thinking_budget":
+        elif r == "thinking_budget" and not tok.used:
             parts.topics.append("thinking")  # `思考预算会影响价格吗`
             parts.unexplained.append(tok.text)  # a cap, not the tokens thought: a priced question asks
         elif r == "thinking_off":

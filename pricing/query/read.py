@@ -21,6 +21,7 @@ from .pairing import Parts, collect, pair
 from .pieces import cached_piece_and_new_part
 from .roles import assign_roles, chinese_context, relative_clauses
 from .script import simplified_chars
+from .thinking_budget import thinking_budget
 from .tokenize import tokenize
 from .vocab import FILLER, WORDS, correct_typo
 
@@ -53,7 +54,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     chinese_context(tokens)
     relative_clauses(tokens)
     rates_read = daily_from_rates(tokens)
-    parts = Parts(rates_read=rates_read)
+    parts = Parts(rates_read=rates_read, thinking_budget=thinking_budget(tokens))
     pieces = cached_piece_and_new_part(tokens)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True

@@ -22,7 +22,7 @@ __all__ = ["check_reading", "uses_every_amount"]
 
 #: The figures of `Parts` an amount of the question can become.
 _FIGURES = ("input", "cached", "output", "thinking", "audio", "video", "storage", "hours", "requests", "searches",
-            "people", "images", "cache", "cached_pct", "budget_usd", "budget_cny")  # fmt: skip
+            "people", "images", "cache", "cached_pct", "budget_usd", "budget_cny", "thinking_budget")  # fmt: skip
 
 
 def check_reading(query: Query, parts: Parts, tokens: list[Token], reparse: Callable[[str], Query]) -> None:

@@ -73,6 +73,10 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         parts.audio, parts.media_hours, parts.hours = parts.input, parts.hours, None
         parts.media_in_input = True
         parts.labels_seen -= {"audio", "input"}
+    if parts.thinking_budget is not None and parts.thinking is None and parts.thinking_budget > 0:
+        parts.thinking, parts.thinking_in_output = parts.thinking_budget, False  # on top of the answer, at most this much
+        notices.append(Notice("thinking_at_budget", {"tokens": parts.thinking_budget}))
+        parts.labels_seen.discard("thinking")
     for rate in parts.rates_read:
         notices.append(Notice(f"rate_per_{rate.unit}", {"rate": rate.rate, "hours": rate.hours, "daily": rate.daily}))
     if parts.audio_hours is not None:

@@ -123,3 +123,22 @@ def test_a_cached_piece_and_the_new_part_make_the_prompt(book: PriceBook, questi
 def test_a_cached_share_of_a_whole_input_is_no_second_piece(book: PriceBook) -> None:
     query = parse_query("2.5 flash 输入5万 其中4万走缓存 输出1千", book)
     assert query.usage is not None and (query.usage.cached_tokens, query.usage.input_tokens) == (40_000, 50_000)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "thinking", "output", "said"),
+    [
+        ("2.5 flash, prompt 1.5k, answer ~300, thinking budget 2048", "en", 2048, 2348, "full budget of 2,048 tokens"),
+        ("2.5 flash thinking budget 设的 2048，正文输出大概 500，输入 3000，按思考打满算", "zh_CN", 2048, 2548, "预算上限"),
+        ("2.5 flash 思考预算开到8千 实际每次思考大概6千 输出1千 输入2千", "zh_CN", 6000, 7000, ""),  # the thinking said, not the cap
+        ("2.5 flash 把 thinking 關掉（budget 0），in 2000 out 300", "zh_TW", 0, 300, ""),
+    ],
+)
+def test_a_thinking_budget_is_priced_in_full_unless_the_thinking_is_said(
+    answerer: Answerer, question: str, lang: str, thinking: int, output: int, said: str
+) -> None:
+    reply = answerer.answer(question, lang)
+    assert reply.intent == "estimate", reply.text
+    query = parse_query(question, answerer.book)
+    assert query.usage is not None and (query.usage.thinking_tokens, query.usage.output_tokens) == (thinking, output)
+    assert said in reply.text
