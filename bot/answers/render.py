@@ -231,6 +231,11 @@ def notice_text(t: Translator, notice: Notice) -> str:
         if code == "rate_per_minute":
             return t.gettext("{rate} requests a minute for {hours} hours a day: read as {daily} requests a day.").format(**figures)
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
+    if code == "images_as_input":
+        figures = {"images": t.number(p["images"]), "each": t.number(p["each"]), "text": t.number(p["text"])}  # type: ignore[arg-type]
+        if p["text"]:
+            return t.gettext("Images read as input tokens: {images} image(s) of {each} tokens a request, plus {text} tokens of text.").format(**figures)
+        return t.gettext("Images read as input tokens: {images} image(s) of {each} tokens a request.").format(**figures)
     if code == "thinking_at_budget":
         return t.gettext("Thinking priced at its full budget of {tokens} tokens a request: the most it can cost.").format(
             tokens=t.number(p["tokens"]))  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
 from .hourly import daily_from_rates
+from .images_in import images_as_input
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .pairing import Parts, collect, pair
@@ -55,12 +56,20 @@ def read_question(text: str, book: PriceBook) -> Reading:
     relative_clauses(tokens)
     rates_read = daily_from_rates(tokens)
     parts = Parts(rates_read=rates_read, thinking_budget=thinking_budget(tokens))
+    parts.images_read = images_as_input(tokens)
+    if parts.images_read is not None:
+        parts.input = parts.images_read.input
     pieces = cached_piece_and_new_part(tokens)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)
     models = tuple(book.get(model_id) for model_id, _ in found_models)
+    if parts.images_read is not None and len(models) == 1 and models[0].kind == "image" and _understands(normalized):
+        # `2.5 flash image understanding, 4 imgs per req @ 258 tok`: reading images with 2.5 Flash, not its image model
+        base = models[0].id.removesuffix("-image-preview").removesuffix("-image")
+        if any(m.id == base for m in book.card.models):
+            models = (book.get(base),)
     refs = tuple(ref for _, ref in found_models)
     if parts.embed and not models:
         embedding = _embedding_model(book)
@@ -77,3 +86,8 @@ def _is_keyword(word: str) -> bool:
 def _embedding_model(book: PriceBook) -> ModelCard | None:
     model_id = book.names.get(("embedding",))
     return book.get(model_id) if model_id else None
+
+
+def _understands(text: str) -> bool:
+    """The question reads images (`image understanding`, `图片理解`): the model named is the one that reads."""
+    return any(word in text for word in ("understanding", "image input", "recognition", "理解", "识别", "辨识", "识图"))

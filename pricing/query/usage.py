@@ -77,6 +77,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         parts.thinking, parts.thinking_in_output = parts.thinking_budget, False  # on top of the answer, at most this much
         notices.append(Notice("thinking_at_budget", {"tokens": parts.thinking_budget}))
         parts.labels_seen.discard("thinking")
+    if parts.images_read is not None:
+        seen = parts.images_read
+        notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text}))
     for rate in parts.rates_read:
         notices.append(Notice(f"rate_per_{rate.unit}", {"rate": rate.rate, "hours": rate.hours, "daily": rate.daily}))
     if parts.audio_hours is not None:

@@ -142,3 +142,24 @@ def test_a_thinking_budget_is_priced_in_full_unless_the_thinking_is_said(
     query = parse_query(question, answerer.book)
     assert query.usage is not None and (query.usage.thinking_tokens, query.usage.output_tokens) == (thinking, output)
     assert said in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "model", "requests", "whole", "said"),
+    [
+        ("2.5 flash image understanding, 4 imgs per req @ 258 tok each + 400 tok text, out 300, 25k req/day",
+         "gemini-2.5-flash", 25_000, 4 * 258 + 400, "4 image(s) of 258 tokens a request, plus 400 tokens of text"),
+        ("2.5 flash 图片审核，每张图 258 token，每天 20 万张，输出 5 个 token", "gemini-2.5-flash", 200_000, 258, "1 image(s) of 258 tokens"),
+        ("2.5 flash 每篇2張照片、每張大概1,300 token，再加指令500，輸出900，一天120篇", "gemini-2.5-flash", 120, 3100, "2 image(s)"),
+    ],
+)
+def test_images_given_in_tokens_are_input(book: PriceBook, answerer: Answerer, question: str, model: str, requests: int, whole: int, said: str) -> None:
+    query = parse_query(question, book)
+    assert [m.id for m in query.models] == [model]
+    assert query.usage is not None and (query.usage.requests, query.usage.input_tokens) == (requests, whole)
+    assert said in answerer.answer(question, "en").text
+
+
+def test_images_with_no_tokens_are_still_asked_about(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query("2.5 flash describe 3 images per request, 500 out, 1000 requests", book)

@@ -1,0 +1,114 @@
+"""Images read by the model, given in tokens: input tokens, at the input rate.
+
+`每张图 258 token`, `4 imgs per req @ 258 tok each + 400 tok text`, `每篇2張照片、每張大概1,300 token，再加指令500`:
+people who read images with Gemini give the tokens of each image (Google documents them per image size),
+how many images a request sends and the text prompt beside them. The input of a request is their sum.
+Images with no tokens given (`describe 50 photos`) are still asked about: their tokens are not known.
+
+The pass reads those amounts itself (the input, `images x tokens + text`) and marks them and the image
+words used; a count of images with a period (`每天 20 万张`, `3k photos/day`) is the request count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..tokens import Token
+
+__all__ = ["ImagesRead", "images_as_input"]
+
+#: Words that join the text prompt to the images (`+ 400 tok text`, `再加 400 token 文字说明`, `加指令500`).
+_PLUS = frozenset(["+", "再加", "加上", "加", "plus", "另加", "外加"])
+_SKIP_BEFORE_TOKENS = ("skip", "each", "link")
+
+
+@dataclass(frozen=True)
+class ImagesRead:
+    images: Decimal  # images a request sends
+    tokens_each: Decimal
+    text: Decimal  # the text prompt beside them (0 when none is said)
+
+    @property
+    def input(self) -> Decimal:
+        return self.images * self.tokens_each + self.text
+
+
+def images_as_input(tokens: list[Token]) -> ImagesRead | None:
+    per_image = _tokens_per_image(tokens)
+    if per_image is None:
+        return None
+    at, _ = per_image
+    images, images_at = Decimal(1), None
+    for k, tok in enumerate(tokens):
+        if tok.role != "images":
+            continue
+        before = k - 1
+        if before >= 0 and tokens[before].kind == "amount" and tokens[before].money is None and before != at:
+            if _with_a_period(tokens, before, k):
+                tok.role = "count"  # `每天 20 万张`, `3k photos/day`: one image a request, this many requests
+            elif images_at is None and before < at:
+                images, images_at = tokens[before].value or Decimal(1), before  # `3 张图`, `4 imgs per req`
+    text_at = _text_after(tokens, at)
+    text = tokens[text_at].value if text_at is not None else Decimal(0)
+    each = tokens[at].value
+    assert text is not None and each is not None  # every amount has a value (amounts.py)
+    for used in (at, images_at, text_at):
+        if used is not None:
+            tokens[used].used = True
+    for tok in tokens:
+        if tok.role == "images":
+            tok.role = "skip"  # every image word is explained: the images are this input
+    if text_at is not None:
+        for k in range(at + 1, text_at):
+            if tokens[k].role is None or tokens[k].role in ("label:input", "help"):
+                tokens[k].role = "skip"  # `文字说明`, `prompt`: the text's name
+        if text_at + 1 < len(tokens) and tokens[text_at + 1].role in ("label:input", "link"):
+            tokens[text_at + 1].role = "skip"  # `100 tok prompt`
+    return ImagesRead(images, each, text)
+
+
+def _tokens_per_image(tokens: list[Token]) -> tuple[int, int] | None:
+    """The amount of tokens of one image: right after an image word (`每张图 258 token`, `each photo ~1290
+    tok`, `@ 258 tok each` after `imgs`), in its clause, and said in tokens."""
+    for k, tok in enumerate(tokens):
+        if tok.kind != "amount" or tok.money is not None or not _said_in_tokens(tokens, k):
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 4 and (tokens[j].role in _SKIP_BEFORE_TOKENS or tokens[j].text in ("@", "(", "约")) and not tokens[j + 1].after_break:
+            j -= 1
+        if j >= 0 and tokens[j].role == "images" and not tokens[j + 1].after_break:
+            return k, j
+    return None
+
+
+def _said_in_tokens(tokens: list[Token], k: int) -> bool:
+    return k + 1 < len(tokens) and tokens[k + 1].text in ("token", "tokens", "tok", "toks", "tkn")
+
+
+def _with_a_period(tokens: list[Token], amount: int, word: int) -> bool:
+    before = tokens[amount - 1] if amount > 0 else None
+    k = word + 1
+    while k < len(tokens) and tokens[k].role == "skip":
+        k += 1
+    after = tokens[k] if k < len(tokens) else None
+    return any(t is not None and (t.role or "").startswith("period:") for t in (before, after))
+
+
+def _text_after(tokens: list[Token], at: int) -> int | None:
+    """The text prompt beside the images: the next amount, joined by a plus word (`+ 100 tok prompt`,
+    `再加指令500`), not another part's (`, 150 tok out`)."""
+    k = at + 1
+    joined = False
+    while k < len(tokens) and k - at <= 5 and tokens[k].kind != "amount":
+        joined = joined or tokens[k].text in _PLUS
+        k += 1
+    if not joined or k >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None:
+        return None
+    after = k + 1
+    while after < len(tokens) and tokens[after].role == "link":
+        after += 1
+    if after < len(tokens) and not tokens[after].after_break and (tokens[after].role or "").startswith(
+            ("label:output", "label:thinking", "count", "period:")):
+        return None
+    return k
