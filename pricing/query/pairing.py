@@ -251,6 +251,9 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(nxt) == "people" and not tokens[nxt].after_break:  # (`思考大概 3000，學生…`: the next clause's)
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
+            if role(prev) == "people_label":  # `日活大概2000人`: daily actives, as `日活2000` is
+                taken.add(prev)
+                parts.people_period = _actives_period(tokens[prev].text)
             mark_volume(period_before(tokens, i))  # `每天跑 300 个任务`: that many a day
             explain_total(i - 1)  # `一共500个用户`: a total of people, not of tokens
             if role(neighbour(nxt, 1)) == "times_sign":
@@ -296,9 +299,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(prev) == "people_label":
             _set_once(parts, "people", tok.value, tok)  # `日活1,000`: daily active users
             taken.add(prev)
-            # daily actives use it daily, monthly actives monthly: the period of a count each, unless said
-            word = tokens[prev].text
-            parts.people_period = "day" if word[0] in "日d" else "month" if word[0] in "月m" else None
+            parts.people_period = _actives_period(tokens[prev].text)
             if role(nxt) == "people":
                 taken.add(nxt)  # `日活 2000 人`
         elif role(prev).startswith("label:") and not (tok.after_break and role(nxt).startswith("label:")):
@@ -414,6 +415,11 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         parts.cached_is_rest = True  # `all but 2k cached`: cached is the prompt less 2k (usage.py)
         tokens[before].used = True
     _set_once(parts, name, amount.value, amount)
+
+
+def _actives_period(word: str) -> Period | None:
+    """Daily actives use it daily, monthly actives monthly: the period of a count each, unless said."""
+    return "day" if word[0] in "日d" else "month" if word[0] in "月m" else None
 
 
 def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> int | None:

@@ -36,6 +36,8 @@ __all__ = [
     "CJK_WORDS",
     "CJK_FILLER",
     "PRICE_MORPHEMES",
+    "BOUND_MORPHEMES",
+    "cjk_price_like",
     "PRICE_STEMS",
     "MODEL_WORDS",
     "price_like",
@@ -380,6 +382,10 @@ PRICE_MORPHEMES = frozenset(
     "天日月周星年时秒钟次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
     "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
 )
+#: Of those, the characters that mark a price only with their partner: 理 in 推理 but not in 整理 or 合理, 网 in
+#: 联网 but not in 官网, 答 in 回答, 美 in 美金 (`美術素材`). An unknown word asks only with a free character, or
+#: with a whole price word of the tables (`cjk_price_like`).
+BOUND_MORPHEMES = frozenset("提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生")
 
 #: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request (input,
 #: prompt, output, cache, thinking), media (audio, video, image), processing (batch, flex, priority, search,
@@ -593,6 +599,14 @@ _LONGEST_WORD = max(map(len, WORDS))
 
 
 @lru_cache(maxsize=4096)
+def cjk_price_like(word: str) -> bool:
+    """An unknown Chinese word that may change a price: it has a free price character (`流量费`, `实时`, `微调`,
+    `不用`), or holds a whole price word of the tables (`联网版`); `整理`, `官网`, `美術` have bound ones only."""
+    if set(word) & (PRICE_MORPHEMES - BOUND_MORPHEMES):
+        return True
+    return any(w in word for w in _CJK_PRICE_WORDS)
+
+
 def correct_typo(word: str, min_len: int = 5) -> str | None:
     """The keyword ``word`` misspells by one letter (inserted, dropped, swapped or changed), for
     keywords of ``min_len``+ letters; None when there is none or two fit equally well.
@@ -624,6 +638,7 @@ def correct_typo(word: str, min_len: int = 5) -> str | None:
 #: amount, and a word beside an amount is asked about whatever it is).
 PRICE_ROLES = ("label:", "tier:", "fx:", "dur:", "period:", "batch", "search", "cny", "usd", "images", "embed", "searches",
                "thinking_on", "thinking_off", "thinking_budget", "budget", "free", "limit:", "matter")  # fmt: skip
+_CJK_PRICE_WORDS = frozenset(w for w, role in CJK_WORDS.items() if role.startswith(PRICE_ROLES) and len(w) >= 2)
 _PRICE_WORDS = frozenset(w for w, role in WORDS.items() if role.startswith(PRICE_ROLES) and len(w) >= 3) | MODEL_WORDS
 
 

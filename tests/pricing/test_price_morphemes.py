@@ -43,3 +43,11 @@ def test_common_english_filler_has_no_price_stem() -> None:
     # the product nouns and chat people write around a question stay filler when the tables do not list them
     for word in ("discord", "summarizer", "prototype", "startup", "tutoring", "finance", "teacher", "marketing", "legal"):
         assert not price_like(word), word
+
+
+def test_a_bound_character_alone_makes_no_price_word() -> None:
+    # 理 marks a price in 推理, not in 整理 or 合理; 网 in 联网, not in 官网: such words are filler
+    from pricing.query.vocab import cjk_price_like
+
+    assert not any(cjk_price_like(w) for w in ("整理", "合理", "官网", "美术素材", "回来"))
+    assert all(cjk_price_like(w) for w in ("流量费", "实时", "微调", "不用", "联网版", "推理模式"))
