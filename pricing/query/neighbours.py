@@ -111,7 +111,18 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     # `1 萬則評論`: beside the measure word of an amount is beside the amount
     counted = before is not None and before.role in ("count", "skip") and i > 1 and tokens[i - 2].kind == "amount"
     counted = counted and not (after is not None and after.role == "count")  # `250 萬則歷史工單`: the noun counted is known
+    # `3万篇论文 … 每篇输入1500`: the things counted are the requests, each one said with the same measure word
+    counted = counted and not (before is not None and _each_said_again(tokens, i, "每" + before.text))
     return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
+
+
+def _each_said_again(tokens: list[Token], i: int, each: str) -> bool:
+    """`3万篇论文 … 每篇输入1500`: after the counted noun, the same measure word with 每 opens the input or output
+    of one of them."""
+    for k in range(i + 1, len(tokens)):
+        if tokens[k].text == each:
+            return any((t.role or "") in ("label:input", "label:output") for t in tokens[k + 1 : k + 3])
+    return False
 
 
 def same_noun(a: str, b: str) -> bool:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from ..errors import InvalidQuery
+from .numbers import spelled_numbers
 from .script import simplified_chars
 from .vocab import CURRENCY_SYMBOLS, IME_SLIPS, TRADITIONAL_WORDS
 
@@ -95,7 +96,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
         except ValueError:
             raise InvalidQuery("bad_date", date=match.group(0)) from None
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
-    text = text.replace("`", " ").replace("’", "'")
+    text = spelled_numbers(text.replace("`", " ").replace("’", "'"))
     text = _MODEL_POSSESSIVE.sub(r"\1", text)
     text = _RESTATED_AS_TOKENS.sub(r" \1 \2 \3 ", text)
     text = _RESTATED_IN_WORDS.sub(r"\1 ", text)

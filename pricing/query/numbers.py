@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["ENGLISH_MULTIPLIERS", "CJK_DIGITS", "CJK_UNITS", "parse_number", "cjk_value", "is_cjk_multiplier"]
+__all__ = ["ENGLISH_MULTIPLIERS", "CJK_DIGITS", "CJK_UNITS", "parse_number", "cjk_value", "is_cjk_multiplier", "spelled_numbers"]
 
 ENGLISH_MULTIPLIERS: dict[str, Decimal] = {
     "k": Decimal(10**3),
@@ -80,3 +81,68 @@ def cjk_value(text: str) -> int:
         # `一万五` is 15,000 and `两千五` 2,500: a digit after a unit is the next unit down
         number *= last_unit // 10
     return total + section + number
+
+
+_ONES = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+_NUMBER_WORD = re.compile(r"[a-z]+")
+
+
+def spelled_numbers(text: str) -> str:
+    """`twenty thousand requests a day, three thousand tokens in` -> `20000 requests a day, 3000 tokens in`;
+    `two point five flash` -> `2.5 flash`. A lone `one` stays a word (`which one is cheaper`)."""
+    words = [(m.start(), m.end(), m.group()) for m in _NUMBER_WORD.finditer(text)]
+    out, last, i = [], 0, 0
+    while i < len(words):
+        j = i
+        while j < len(words) and _in_number(words, i, j, text):
+            j += 1
+        while j > i and words[j - 1][2] in ("and", "point"):
+            j -= 1  # a number never ends on `and` or `point`
+        group = [w for _, _, w in words[i:j]]
+        value = _spelled_value(group) if group else None
+        if value is not None:
+            out.append(text[last : words[i][0]] + value)
+            last, i = words[j - 1][1], j
+        else:
+            i += 1
+    return "".join(out) + text[last:]
+
+
+def _in_number(words: list[tuple[int, int, str]], i: int, j: int, text: str) -> bool:
+    word = words[j][2]
+    if j > i and text[words[j - 1][1] : words[j][0]].strip(" -"):
+        return False  # only spaces or a hyphen between the words of one number (`twenty-five`)
+    if word in ("and", "point"):
+        return j > i
+    return word in _ONES or word in _TENS or word in _SCALES
+
+
+def _spelled_value(group: list[str]) -> str | None:
+    if not any(w in _ONES or w in _TENS for w in group) or group == ["one"] or group == ["zero"]:
+        return None  # `thousands of users`, `which one`: no number said
+    total = current = 0
+    decimals = ""
+    after_point = False
+    for word in group:
+        if after_point:
+            if word not in _ONES or _ONES[word] > 9:
+                return None
+            decimals += str(_ONES[word])
+        elif word == "point":
+            after_point = True
+        elif word == "and":
+            continue
+        elif word in _ONES:
+            current += _ONES[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+    number = str(total + current)
+    return f"{number}.{decimals}" if decimals else number

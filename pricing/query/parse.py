@@ -190,6 +190,17 @@ def _place_unlabeled(
     unlabeled: list[Token], parts: Parts, model: ModelCard | None, notices: list[Notice], tokens: list[Token]
 ) -> list[dict[str, Decimal | None]]:
     """Amounts with no label: placed where there is one reading; otherwise the readings to offer."""
+    if (len(unlabeled) == 1 and _counts_a_thing(tokens, unlabeled[0]) and parts.requests is None and parts.input is not None
+            and parts.output is not None and unlabeled[0].value == unlabeled[0].value.to_integral_value()  # type: ignore[union-attr]
+            and _plural_after(tokens, unlabeled[0])):
+        # `200k samples on lite w batch, 300 in 700 out`: with the tokens of each given, a number of things is how
+        # many requests (one each); `500 PDFs of 50 pages each` gives no tokens and is still asked about
+        parts.requests = unlabeled[0].value
+        k = next(i for i, t in enumerate(tokens) if t is unlabeled[0]) + 1
+        for word in tokens[k : k + 2]:  # the things counted are explained: `samples`, `short summaries`
+            if word.text in parts.unknown_words:
+                parts.unknown_words.remove(word.text)
+        return []
     if any(_counts_a_thing(tokens, a) for a in unlabeled):
         # `500 PDFs`: an amount of things the tables do not know is no amount of tokens; nothing to offer
         return [{}]
@@ -231,6 +242,18 @@ def _counts_a_thing(tokens: list[Token], amount: Token) -> bool:
     """`500 PDFs`, `300 张发票`: the word right after the amount is one the tables do not know."""
     k = next((i for i, t in enumerate(tokens) if t is amount), -1) + 1
     return 0 < k < len(tokens) and tokens[k].role is None and tokens[k].kind in ("word", "cjk") and tokens[k].text not in FILLER
+
+
+def _plural_after(tokens: list[Token], amount: Token) -> bool:
+    """`200k samples`, `14,042 q's`, `50k short summaries`: an English plural noun after the amount (one word may
+    stand before it), said before the tokens of each (`10k in 2k out 300 lines` may count lines of a prompt)."""
+    k = next((i for i, t in enumerate(tokens) if t is amount), -1) + 1
+    if any(t.kind == "amount" for t in tokens[: k - 1]):
+        return False
+    for word in tokens[k : k + 2]:
+        if word.kind == "word" and len(word.text) > 2 and (word.text.endswith("s") or word.text.endswith("'s")):
+            return True
+    return False
 
 
 def _model_prices_output(model: ModelCard | None) -> bool:

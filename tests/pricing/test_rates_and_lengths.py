@@ -163,3 +163,21 @@ def test_images_given_in_tokens_are_input(book: PriceBook, answerer: Answerer, q
 def test_images_with_no_tokens_are_still_asked_about(book: PriceBook) -> None:
     with pytest.raises(Ambiguous):
         parse_query("2.5 flash describe 3 images per request, 500 out, 1000 requests", book)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("twenty thousand requests a day, three thousand tokens in, five hundred out, two point five flash", 20_000),
+        ("synthetic data gen: 200k samples on 2.5 flash w batch, 300 in 700 out", 200_000),  # things counted, tokens each given
+        ("2.5 flash 给3万篇论文摘要打标签 每篇输入1500 输出50", 30_000),  # the noun counted, each said again with 每篇
+    ],
+)
+def test_counts_said_in_words_or_of_things(book: PriceBook, question: str, requests: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and query.usage.requests == requests
+
+
+def test_which_one_stays_a_word(book: PriceBook) -> None:
+    query = parse_query("2.5 flash vs 3 flash, which one is cheaper for 10k in 1k out", book)
+    assert query.intent == "compare" and query.usage is not None and query.usage.requests == 1
