@@ -23,6 +23,7 @@ __all__ = [
     "claimed_after",
     "counted_after",
     "count_each",
+    "counts_multiply",
     "counted_prompts",
     "described_noun",
     "harmless_cjk",
@@ -244,6 +245,25 @@ def count_each(tokens: list[Token], i: int, count_at: int) -> bool:
         if tokens[k + 1].after_break:
             return False
         k -= 1
+    return False
+
+
+def counts_multiply(tokens: list[Token], first: int, second: int) -> bool:
+    """Two request counts that multiply: joined by a times sign (`30 PRs/day x 400 cases`, `12 組 prompt × 500 題`),
+    or the second said of each unit the first counts (`5k chats/day, each chat ~4 calls`, `6 msgs per session`)."""
+    if first >= second or any(t.kind == "amount" for t in tokens[first + 1 : second]):
+        return False
+    between = tokens[first + 1 : second]
+    if any(t.role == "times_sign" for t in between) and len(between) <= 6:
+        return True
+    nouns = [t.text for t in tokens[first + 1 : first + 3] if t.kind in ("word", "cjk")]
+    before = tokens[max(second - 3, first + 1) : second]
+    after = tokens[second + 1 : second + 4]
+    for group in (before, after):
+        words = [t.text for t in group]
+        for k, word in enumerate(words[:-1]):
+            if word in ("each", "per", "every") and any(same_noun(words[k + 1], noun) for noun in nouns):
+                return True
     return False
 
 

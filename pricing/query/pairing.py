@@ -25,6 +25,7 @@ from .neighbours import (
     count_each,
     counted_after,
     counted_prompts,
+    counts_multiply,
     described_noun,
     harmless_cjk,
     is_label_at,
@@ -99,6 +100,7 @@ class Parts:
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
     images_read: ImagesRead | None = None  # `每张图 258 token，再加提示词 200`: images read, as input tokens (images_in.py)
     thinking_budget: Decimal | None = None  # `thinking budget 2048`: priced in full when no thinking is said
+    count_factors: tuple[Decimal, ...] = ()  # `30 PRs/day x 400 cases`: the counts multiplied into the requests
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     rates_read: list[RateRead] = field(default_factory=list)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
     audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
@@ -133,6 +135,17 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                               or tokens[k].kind == "cjk" and tokens[k].text in MEASURES and counted_after(tokens, k, step)):
             k += step
         return k
+
+    requests_at: list[int] = []
+
+    def set_requests(i: int, tok: Token) -> None:
+        # `30 PRs/day x 400 cases`, `5k chats/day, each chat ~4 calls`: a count of units times a count in each
+        if parts.requests is not None and requests_at and tok.value is not None and counts_multiply(tokens, requests_at[-1], i):
+            parts.count_factors += (tok.value,) if parts.count_factors else (parts.requests, tok.value)
+            parts.requests *= tok.value
+        else:
+            _set_once(parts, "requests", tok.value, tok)
+        requests_at.append(i)
 
     def role(k: int) -> str:
         return (tokens[k].role or "") if 0 <= k < n and k not in taken and not tokens[k].used else ""
@@ -199,7 +212,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             tokens[noun].role = "skip"
             nxt = neighbour(noun, 1)
         if role(i - 1) == "times_sign":  # x100, ×100, * 100
-            _set_once(parts, "requests", tok.value, tok)
+            set_requests(i, tok)
             taken.add(i - 1)
             after = neighbour(i, 1)
             if role(after) == "count":  # `100 users x 20 messages a day`: the period follows the count noun
@@ -207,7 +220,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 after = neighbour(after, 1)
             mark_volume(after)
         elif role(i + 1) == "times_sign" and tokens[i + 1].glued:  # 100x
-            _set_once(parts, "requests", tok.value, tok)
+            set_requests(i, tok)
             taken.add(i + 1)
             mark_volume(neighbour(i + 1, 1))
         elif role(nxt).startswith("dur:"):
@@ -226,7 +239,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
         elif (counted := counted_prompts(tokens, i)) is not None:
-            _set_once(parts, "requests", tok.value, tok)  # `300 prompts of 12k tokens`, `500个prompt`
+            set_requests(i, tok)  # `300 prompts of 12k tokens`, `500个prompt`
             taken.add(counted)
             explain_total(i - 1)  # `一共500个prompt`: a total of requests
             mark_volume(neighbour(counted, 1))
@@ -259,7 +272,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             if role(neighbour(nxt, 1)) == "times_sign":
                 parts.per_person = True  # `100 users x 20 messages a day`
         elif adjective_before_count(tokens, nxt):
-            _set_once(parts, "requests", tok.value, tok)  # `60k product descriptions`: a count of a kind of thing
+            set_requests(i, tok)  # `60k product descriptions`: a count of a kind of thing
             if tokens[nxt].role is None:
                 tokens[nxt].role = "skip"  # `300 grounded requests` stay grounded
             taken.add(nxt + 1)
@@ -268,7 +281,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
               or role(prev) == "count_verb" and not (role(nxt).startswith("label:") and not tokens[nxt].after_break)  # `跑 100k input`
               or verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")  # `输出两千 调用一次`: the label's
               or bare_measure(tokens, i)):
-            _set_once(parts, "requests", tok.value, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
+            set_requests(i, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
             after_verb = role(prev) == "count_verb"
             count_at = nxt if role(nxt) in ("count", "count_verb") else prev
             taken.add(count_at)
@@ -292,7 +305,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(prev) == "count_label" or role(prev) == "count" and any(t.text in (":", "=") for t in tokens[prev + 1 : i]):
             # `请求数1000`, `requests: 800/day`; before the labels: in `每天调用次数2万，输入5万` the count's own
             # label binds 2万 before 输入 (which names 5万) can
-            _set_once(parts, "requests", tok.value, tok)
+            set_requests(i, tok)
             taken.add(prev)
             if not mark_volume(period_before(tokens, i)):
                 mark_volume(neighbour(i, 1))
@@ -316,7 +329,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(nxt)
             _take_twin_label(nxt)
         elif (period_at := period_follows(tokens, i)) is not None:
-            _set_once(parts, "requests", tok.value, tok)  # `1000/day`, `10000 per day`
+            set_requests(i, tok)  # `1000/day`, `10000 per day`
             tokens[period_at].volume = True
         else:
             unlabeled.append(tok)

@@ -181,3 +181,17 @@ def test_counts_said_in_words_or_of_things(book: PriceBook, question: str, reque
 def test_which_one_stays_a_word(book: PriceBook) -> None:
     query = parse_query("2.5 flash vs 3 flash, which one is cheaper for 10k in 1k out", book)
     assert query.intent == "compare" and query.usage is not None and query.usage.requests == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        ("2.5 flash, 60 convos a day x 5 turns, 3k/200", 300, "day"),
+        ("3.1 pro agent: 300 tasks/day x ~12 steps, each step 15k in 700 out", 3600, "day"),
+        ("2.5 flash: 5k chats/day, each chat ~4 calls, 2k in 350 out", 20_000, "day"),
+        ("3 flash 實驗要跑 12 組 prompt × 500 題 = 6000 次，每題輸入 700、輸出 300", 6000, None),
+    ],
+)
+def test_a_count_of_units_times_a_count_in_each(book: PriceBook, question: str, requests: int, period: str | None) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
