@@ -254,7 +254,7 @@ def counts_multiply(tokens: list[Token], first: int, second: int) -> bool:
     if first >= second or any(t.kind == "amount" for t in tokens[first + 1 : second]):
         return False
     between = tokens[first + 1 : second]
-    if any(t.role == "times_sign" for t in between) and len(between) <= 6 and any(t.kind in ("word", "cjk") for t in between):
+    if any(t.role == "times_sign" for t in between) and len(between) <= 6 and any(t.kind in ("word", "cjk") and t.role != "times_sign" for t in between):
         return True  # (the first counts a unit, said by a noun or a period: `x100 x200` is a count given twice)
     nouns = [t.text for t in tokens[first + 1 : first + 3] if t.kind in ("word", "cjk")]
     before = tokens[max(second - 3, first + 1) : second]
