@@ -51,8 +51,8 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     # (元, 块 are units that only ever follow money: `50 块钱` is money however it is spaced)
     if role is not None and role.startswith("fx:"):
         pass  # `5000 台币`, `300 euros`, `£200` (normalize: `200 gbp`): money in another currency, spaced or not (asked about)
-    elif role == "cny" and word.kind == "cjk" and _budget_before(tokens, first):
-        pass  # `预算是每月 2000 人民币`: the budget's currency, however spaced
+    elif role == "cny" and word.kind == "cjk" and (_budget_before(tokens, first) or after + 1 < len(tokens) and tokens[after + 1].text == "预算"):
+        pass  # `预算是每月 2000 人民币`, `每月 5000 人民币预算`: the budget's currency, however spaced
     elif role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued and role != "usd" and word.text not in _YUAN_UNITS):
         return None
     before = tokens[first - 1] if first > 0 else None

@@ -17,6 +17,7 @@ from .canonical import canonical
 from .echo import with_typed_words
 from .followups import apply_followup, is_followup
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
+from .neighbours import period_before
 from .pairing import Parts
 from .question import Query
 from .read import read_question
@@ -228,6 +229,15 @@ def _place_unlabeled(
     if len(values) == 2 and len(slots) == 2:
         return [{"input": values[0], "output": values[1]}, {"input": values[1], "output": values[0]}]
     if len(values) == 1 and not slots and parts.requests is None and first >= 1 and first == first.to_integral_value():
+        at = next(k for k, t in enumerate(tokens) if t is unlabeled[0])
+        opened = period_before(tokens, at)
+        money = at + 1 < len(tokens) and (tokens[at + 1].role or "").startswith(("cny", "usd", "fx:", "budget"))
+        if opened >= 0 and parts.period == (tokens[opened].role or "")[7:] and not money and "budget" not in parts.intents:
+            # `in 12k，输出 700，日均 4.5 万`: every token amount has its label; a bare amount its period word opens
+            # is that period's count, as `每天2000个` is
+            parts.requests = first
+            tokens[opened].volume = True
+            return []
         return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
 

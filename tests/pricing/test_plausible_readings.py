@@ -40,8 +40,15 @@ def test_a_number_readers_split_two_ways_offers_both_values_whole(book: PriceBoo
 
 def test_the_amount_left_over_is_offered_as_the_count(book: PriceBook) -> None:
     # was offered "每天 1 次请求": the 2000 was dropped
-    (reading,) = _readings(book, "输入1千 输出1千 每天2000")
+    (reading,) = _readings(book, "输入1千 输出1千 2000")
     query = parse_query(reading, book)
+    assert query.usage is not None
+    assert (query.usage.input_tokens, query.usage.output_tokens, query.usage.requests) == (1000, 1000, 2000)
+
+
+def test_the_amount_a_period_word_opens_is_that_periods_count(book: PriceBook) -> None:
+    # offered, then (2026-12-07) read: every token amount has its label, and 每天 opens the one left
+    query = parse_query("输入1千 输出1千 每天2000", book)
     assert query.usage is not None
     assert (query.usage.input_tokens, query.usage.output_tokens, query.usage.requests, query.usage.period) == (1000, 1000, 2000, "day")
 
@@ -52,7 +59,7 @@ def test_a_bare_measure_word_after_a_daily_amount_counts_requests(book: PriceBoo
     assert usage is not None and (usage.requests, usage.period) == (2000, "day")
 
 
-@pytest.mark.parametrize("question", ["5k in 500", "50k 5k", "输入1千 输出1千 每天2000", "2万 2千 2.5 pro"])
+@pytest.mark.parametrize("question", ["5k in 500", "50k 5k", "输入1千 输出1千 2000", "2万 2千 2.5 pro"])
 def test_every_offered_reading_prices_and_keeps_the_numbers(book: PriceBook, question: str) -> None:
     readings = _readings(book, question)
     assert readings

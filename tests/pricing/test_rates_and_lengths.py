@@ -195,3 +195,20 @@ def test_which_one_stays_a_word(book: PriceBook) -> None:
 def test_a_count_of_units_times_a_count_in_each(book: PriceBook, question: str, requests: int, period: str | None) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("3.5 flash-lite 和 2.5 flash-lite 哪个便宜，in 1k out 100，日均 50 万", 500_000),  # a bare amount 日均 opens
+        ("3.1 pro 代码审查 每个PR输入4万token 输出3千 每天六十个PR 一个月得花多少", 60),
+    ],
+)
+def test_a_bare_amount_a_period_word_opens_is_that_periods_count(book: PriceBook, question: str, requests: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, "day")
+
+
+def test_a_budget_beside_a_period_is_no_count(book: PriceBook) -> None:
+    query = parse_query("每月 5000 人民币预算，3.1 pro 每次 in 1k out 1.5k，一天能跑几次", book)
+    assert query.intent == "budget" and query.budget_cny == 5000
