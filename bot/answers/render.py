@@ -231,6 +231,11 @@ def notice_text(t: Translator, notice: Notice) -> str:
         if code == "rate_per_minute":
             return t.gettext("{rate} requests a minute for {hours} hours a day: read as {daily} requests a day.").format(**figures)
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
+    if code in ("days_total", "days_month"):
+        figures = {"daily": t.number(p["daily"]), "days": t.number(p["days"]), "total": t.number(p["total"])}  # type: ignore[arg-type]
+        if code == "days_month":
+            return t.gettext("{daily} requests a day for {days} days a month: read as {total} requests a month.").format(**figures)
+        return t.gettext("{daily} requests a day for {days} days: read as {total} requests in all.").format(**figures)
     if code == "images_as_input":
         figures = {"images": t.number(p["images"]), "each": t.number(p["each"]), "text": t.number(p["text"])}  # type: ignore[arg-type]
         if p["text"]:

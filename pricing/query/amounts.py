@@ -178,6 +178,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
+        elif tok.kind == "amount" and tok.value == 618 and tok.money is None and nxt.text in ("活动", "大促", "期间", "当天", "购物节"):
+            drop.add(i)  # `618 活动`: the June 18 shopping festival, no amount
         elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS
                                                              or tok.text in ("这", "那") and nxt.money is None and not _duration_after(tokens, i + 2)):  # `算在这2k里`: one given
             drop.update((i, i + 1))

@@ -94,8 +94,8 @@ def harmless_cjk(tokens: list[Token], i: int) -> bool:
     """An unknown Chinese word is filler when it has no price morpheme and no amount stands right beside it
     in its clause (`我们新创这边想先抓个数字`); `300 名玩家`, `流量费` are asked about (vocab.PRICE_MORPHEMES)."""
     tok = tokens[i]
-    if len(tok.text) < 2 or cjk_price_like(tok.text):
-        return False  # a lone character is a fragment or a slip (`一個越` for 一個月), not a word to skip
+    if cjk_price_like(tok.text):
+        return False  # (a lone price character is a fragment or a slip, `一個越` for 一個月: vocab.IME_SLIPS)
     return apart_from_amounts(tokens, i)
 
 

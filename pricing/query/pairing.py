@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
+from .days import DaysRead
 from .hourly import RateRead
 from .images_in import ImagesRead
 from .neighbours import (
@@ -102,6 +103,7 @@ class Parts:
     thinking_budget: Decimal | None = None  # `thinking budget 2048`: priced in full when no thinking is said
     count_factors: tuple[Decimal, ...] = ()  # `30 PRs/day x 400 cases`: the counts multiplied into the requests
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
+    days_read: DaysRead | None = None  # `活动 7 天，每天 12 万次`: the total of those days (days.py)
     rates_read: list[RateRead] = field(default_factory=list)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
     audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
     media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)

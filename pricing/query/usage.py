@@ -80,6 +80,11 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.images_read is not None:
         seen = parts.images_read
         notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text}))
+    if parts.days_read is not None:
+        days = parts.days_read
+        if not days.month:
+            parts.intents.discard("total")  # `这 7 天加起来总共多少`: the total of the days, as read
+        notices.append(Notice("days_month" if days.month else "days_total", {"daily": days.daily, "days": days.days, "total": days.total}))
     for rate in parts.rates_read:
         notices.append(Notice(f"rate_per_{rate.unit}", {"rate": rate.rate, "hours": rate.hours, "daily": rate.daily}))
     if parts.audio_hours is not None:

@@ -212,3 +212,26 @@ def test_a_bare_amount_a_period_word_opens_is_that_periods_count(book: PriceBook
 def test_a_budget_beside_a_period_is_no_count(book: PriceBook) -> None:
     query = parse_query("每月 5000 人民币预算，3.1 pro 每次 in 1k out 1.5k，一天能跑几次", book)
     assert query.intent == "budget" and query.budget_cny == 5000
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period", "said"),
+    [
+        ("2.5 flash-lite 618 活动一共 7 天，每天大概 12 万次调用，每次 in 1k out 200，这 7 天加起来总共多少钱", 840_000, None, "840,000 requests in all"),
+        ("2.5 flash 每个工作日大概 1000 次调用，一个月按 22 个工作日算，每次 in 5k out 1k", 22_000, "month", "22 days a month"),
+        ("2.5 flash-lite, ~1.2k tickets per workday, 22 workdays/mo, 1.5k in 80 out", 26_400, "month", "26,400 requests a month"),
+        ("3 flash 一天 3 万次，每次 1k 进 200 出，按 30 天算", 30_000, "day", ""),  # the month the answers use
+    ],
+)
+def test_a_daily_count_over_so_many_days(answerer: Answerer, question: str, requests: int, period: str | None, said: str) -> None:
+    query = parse_query(question, answerer.book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
+    assert said in answerer.answer(question, "en").text
+
+
+def test_days_a_cache_is_kept_are_no_days_of_requests(book: PriceBook) -> None:
+    try:
+        query = parse_query("2.5 flash 缓存 20万 token 存 3 天，每天 100 次，每次另外输入 500 输出 300", book)
+    except PricingError:
+        return  # asked back (as before the days pass): fine, never 300 requests
+    assert query.usage is not None and query.usage.requests == 100

@@ -1,0 +1,116 @@
+"""A daily count with the number of days it runs: a total for those days, or a month of working days.
+
+`618 活动一共 7 天，每天 12 万次`, `檔期10天 … 每天大概5000筆 … 總共多少`: an event of so many days, priced
+as the total; `每个工作日 1000 次，一个月按 22 个工作日算`, `1.2k tickets per workday, 22 workdays/mo`: a
+month of working days, priced per month. `按 30 天算` is the month the answers already use.
+
+The pass rewrites the tokens to what it read (the count's amount becomes the total or the month's count,
+its period word the month's or none) and says so in the answer (`Notice("days_total")`,
+`Notice("days_month")`). Nothing is rewritten in a question that keeps a cache (days there are storage).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..tokens import Token
+
+__all__ = ["DaysRead", "daily_count_over_days"]
+
+_DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
+_WORKDAY = ("工作日", "工作天", "workday", "workdays", "business", "working")
+_MONTH_WORDS = ("一个月", "每月", "每个月", "月", "mo", "month", "a month", "/mo", "per month")
+_PER_WORKDAY = ("每个工作日", "每个工作天", "每工作日")
+
+
+@dataclass(frozen=True)
+class DaysRead:
+    daily: Decimal
+    days: Decimal
+    total: Decimal
+    month: bool  # a month of that many (working) days, else the total of an event
+
+
+def daily_count_over_days(tokens: list[Token]) -> DaysRead | None:
+    if any((t.role or "") in ("label:cache", "label:storage", "label:cached") for t in tokens):
+        return None  # `缓存 3 天`: the days are the storage's
+    days = [k for k, t in enumerate(tokens) if t.kind == "amount" and t.money is None and _days_after(tokens, k)]
+    values = {tokens[k].value for k in days}
+    if not days or len(values) != 1:
+        return None
+    (count_days,) = values
+    assert count_days is not None
+    if not 1 < count_days <= 31 or count_days != count_days.to_integral_value():
+        return None
+    period = _daily_period(tokens)
+    if period is None:
+        return None
+    count = _count_of(tokens, period, days)
+    if count is None:
+        return None
+    month = any(_month_near(tokens, k) or _counted_as(tokens, k) for k in days)
+    if month and count_days == 30 and not any(_days_after(tokens, k, workdays=True) for k in days):
+        for k in days:  # `按 30 天算`: the month the answers use, asked for; the daily count stays as said
+            _consume(tokens, k)
+            tokens[k + 1].role = "period:month"
+        return None
+    daily = tokens[count].value
+    assert daily is not None
+    total = daily * count_days
+    tokens[count].value = total
+    tokens[period].role = "period:month" if month else "skip"
+    for k in days:
+        _consume(tokens, k)
+    return DaysRead(daily, count_days, total, month)
+
+
+def _days_after(tokens: list[Token], k: int, *, workdays: bool = False) -> bool:
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is None or nxt.kind not in ("cjk", "word"):
+        return False
+    words = _WORKDAY if workdays else _DAY_WORDS
+    return any(nxt.text == w or nxt.kind == "cjk" and nxt.text.startswith(w) for w in words) and not (
+        k > 0 and tokens[k - 1].text in ("每", "per"))
+
+
+def _daily_period(tokens: list[Token]) -> int | None:
+    """The period word of a daily count: 每天, 一天, 日均, /day, per workday, 每个工作日."""
+    found = [k for k, t in enumerate(tokens) if t.role == "period:day" or t.text in _PER_WORKDAY
+             or t.text in ("workday", "weekday", "工作日", "工作天") and k > 0 and tokens[k - 1].text in ("per", "每", "每个")]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
+def _count_of(tokens: list[Token], period: int, days: list[int]) -> int | None:
+    """The amount the daily period word is said of: the one just before its count noun (`1.2k tickets per
+    workday`), or the first after it (`每天大概 12 万次`)."""
+    for k in range(period - 1, max(period - 4, -1), -1):
+        if tokens[k].kind == "amount":
+            if k not in days and tokens[k].money is None and _counted(tokens, k):
+                return k
+            break
+    for k in range(period + 1, min(period + 5, len(tokens))):
+        if tokens[k].kind == "amount":
+            return k if k not in days and tokens[k].money is None and _counted(tokens, k) else None
+    return None
+
+
+def _counted(tokens: list[Token], k: int) -> bool:
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is not None and (nxt.role in ("count", "count_verb") or nxt.text in ("次", "个", "条", "笔", "篇", "份", "张", "则"))
+
+
+def _counted_as(tokens: list[Token], k: int) -> bool:
+    """`按 30 天算`, `照22個工作天算`: the month counted as that many days."""
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return k > 0 and tokens[k - 1].text in ("按", "照", "以") and (after.endswith(("算", "计")) or k + 2 < len(tokens) and tokens[k + 2].text in ("算", "计"))
+
+
+def _month_near(tokens: list[Token], k: int) -> bool:
+    near = tokens[max(k - 3, 0) : k] + tokens[k + 2 : k + 5]
+    return any(t.text in _MONTH_WORDS or (t.role or "") == "period:month" for t in near)
+
+
+def _consume(tokens: list[Token], k: int) -> None:
+    for t in tokens[k : k + 2]:
+        t.kind, t.role, t.value = "word", "skip", None
