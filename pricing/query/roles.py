@@ -236,8 +236,13 @@ def chinese_context(tokens: list[Token]) -> None:
       beside money (without money, `一天上限多少次` is the free tier's limit);
     - what a request produces, before its amount, is the output (`摘要大概 300 token`, `译文 200`); an audio
       file's name is the audio (`每個音檔約 4.8 萬 token`); the text's name is the prompt (`文字 200 token`);
-    - "the standard one" beside batch (`批次的 2.5 pro 跟一般的 2.5 flash`) is asked about: batch for one side only.
+    - "the standard one" beside batch (`批次的 2.5 pro 跟一般的 2.5 flash`) is asked about: batch for one side only;
+    - 成 after an amount up to 10 is tenths (`快取命中大概 6 成`: 60%).
     """
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if tok.kind == "amount" and tok.money is None and tok.value is not None and 0 < tok.value <= 10 and nxt.text == "成" and nxt.role is None:
+            tok.value, nxt.role = tok.value * 10, "percent"
     has_money = any(t.kind == "amount" and t.money is not None for t in tokens)
     has_batch = any(t.role == "batch" for t in tokens)
     has_images = any(t.role == "images" for t in tokens)

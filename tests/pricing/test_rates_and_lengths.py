@@ -235,3 +235,8 @@ def test_days_a_cache_is_kept_are_no_days_of_requests(book: PriceBook) -> None:
     except PricingError:
         return  # asked back (as before the days pass): fine, never 300 requests
     assert query.usage is not None and query.usage.requests == 100
+
+
+def test_cheng_after_a_small_amount_is_tenths(book: PriceBook) -> None:
+    query = parse_query("flash-lite prompt 大概 1 萬 token，快取命中大概 6 成，輸出 200", book)
+    assert query.usage is not None and (query.usage.input_tokens, query.usage.cached_tokens) == (10_000, 6000)
