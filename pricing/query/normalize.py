@@ -12,7 +12,8 @@ from .script import simplified_chars
 from .vocab import CURRENCY_SYMBOLS, IME_SLIPS, TRADITIONAL_WORDS
 
 #: Taiwan words, keyed as they read once their characters are folded (`音訊` -> `音讯`).
-TAIWAN_WORDS = {simplified_chars(word): simple for word, simple in TRADITIONAL_WORDS.items()} | IME_SLIPS
+TAIWAN_WORDS = dict(sorted(({simplified_chars(word): simple for word, simple in TRADITIONAL_WORDS.items()} | IME_SLIPS).items(),
+                          key=lambda item: -len(item[0])))
 
 __all__ = ["MAX_QUERY_CHARS", "TAIWAN_WORDS", "normalize"]
 
@@ -68,7 +69,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = text[:MAX_QUERY_CHARS].replace("，", ", ").replace("、", ", ")
     text = unicodedata.normalize("NFKC", text).lower()
     text = simplified_chars(text)
-    for word, simple in TAIWAN_WORDS.items():
+    for word, simple in TAIWAN_WORDS.items():  # longest first: `語音訊息` is 语音 + 消息, never 语 + 音讯 + 息
         text = text.replace(word, simple)
     text = _SLACK_MARKUP.sub(" ", text)
     text = _EMOJI.sub(" ", text)  # `:moneybag:` is how Slack sends an emoji: decoration

@@ -14,6 +14,7 @@ from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
+from .audio_rate import audio_worked_out
 from .days import daily_count_over_days
 from .hourly import daily_from_rates
 from .images_in import images_as_input
@@ -55,9 +56,12 @@ def read_question(text: str, book: PriceBook) -> Reading:
     assign_roles(tokens)
     chinese_context(tokens)
     relative_clauses(tokens)
+    worked = audio_worked_out(tokens)
     rates_read = daily_from_rates(tokens)
     days_read = daily_count_over_days(tokens)
     parts = Parts(rates_read=rates_read, days_read=days_read, thinking_budget=thinking_budget(tokens))
+    if worked is not None:
+        parts.audio, parts.media_hours = worked[0], worked[1] or None  # `15 秒，按 32 token/秒 就是 480 token`
     parts.images_read = images_as_input(tokens)
     if parts.images_read is not None:
         parts.input = parts.images_read.input

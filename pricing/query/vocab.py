@@ -580,7 +580,8 @@ CJK_FILLER = frozenset(
     一次性 一本 一套 一部 话术 助理 计划 计画 全校 全年级 全班 全公司 全部门 明年 今年 去年 要接 周末 周末玩 读 这个量 按这个量 质检 检索 一批 一批数据 这段时间 这段时间内 时间内 这期间内 喔 欸 齁 剩 就剩 手上剩 光 那种 这种 跑完 全部跑完 转 课题 课题组 课题经费 一本书 一枚 书 校对 校稿
     考虑 考虑要不要 推送 实验室 师生 全校师生
     全天 不停 不间断 全天候 维持 会维持 持续 第一天 固定 固定的 不变 做成 记忆 对话记忆 病人 患者 打满 用满 跑满 吃满
-    主图 传 上传 手写 拍照 拍的 合规 不合规 不急 不着急 不赶 不赶时间 其余时间 其他时间 其他时段 其余时段 学生党""".split()  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
+    主图 传 上传 手写 拍照 拍的 合规 不合规 不急 不着急 不赶 不赶时间 其余时间 其他时间 其他时段 其余时段 学生党
+    所以 所以约 所以大概 讲 说 口述 病历 病历草稿 要吃""".split()  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
 )
 
 #: Slips of a pinyin keyboard that land on a keyword's sound (`一个越` for 一个月, `调佣` for 调用, `输如` for
@@ -591,7 +592,7 @@ IME_SLIPS = {"一个越": "一个月", "每越": "每月", "调佣": "调用", "
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
 #: Simplified by `script.simplified_chars`, so a key may be written in either script).
 TRADITIONAL_WORDS = {"呼叫": "调用", "文件": "文件", "程式碼": "代码", "視窗": "窗口", "支援": "支持", "正式版": "正式版", "快取": "缓存",
-                     "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "資料": "数据", "請求": "请求", "回覆": "回复", "彈性": "弹性"}  # fmt: skip
+                     "批次": "批量", "影片": "视频", "音訊": "音频", "訊息": "消息", "語音訊息": "语音消息", "資料": "数据", "請求": "请求", "回覆": "回复", "彈性": "弹性"}  # fmt: skip
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

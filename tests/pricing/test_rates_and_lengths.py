@@ -240,3 +240,25 @@ def test_days_a_cache_is_kept_are_no_days_of_requests(book: PriceBook) -> None:
 def test_cheng_after_a_small_amount_is_tenths(book: PriceBook) -> None:
     query = parse_query("flash-lite prompt 大概 1 萬 token，快取命中大概 6 成，輸出 200", book)
     assert query.usage is not None and (query.usage.input_tokens, query.usage.cached_tokens) == (10_000, 6000)
+
+
+@pytest.mark.parametrize(
+    ("question", "audio", "whole"),
+    [
+        ("2.5 flash 用户每条语音大概 15 秒，按 32 token/秒 就是 480 token，再加文本提示 300，输出 200", 480, 780),
+        ("2.5 flash 訪談錄音平均40分鐘，1分鐘算1920 token所以約76,800 audio token，prompt再加200，輸出1萬token", 76_800, 77_000),
+        ("2.5 flash 語音訊息平均20秒，查到1秒32 token所以大概640個audio token，再加文字prompt 400，回200", 640, 1040),
+    ],
+)
+def test_audio_tokens_worked_out_in_the_question(book: PriceBook, question: str, audio: int, whole: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.audio_input_tokens, query.usage.input_tokens) == (audio, whole)
+
+
+def test_a_sum_that_does_not_check_is_not_read_as_audio(book: PriceBook) -> None:
+    # 20 s at 32 a second is 640 tokens, not 900: the question's own sum is off, so it is not taken as given
+    try:
+        query = parse_query("2.5 flash 语音平均20秒，1秒32 token所以大概900个audio token，再加文字prompt 400，回200", book)
+    except PricingError:
+        return
+    assert query.usage is None or query.usage.audio_input_tokens != 900 or query.usage.input_tokens != 1300
