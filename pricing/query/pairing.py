@@ -101,6 +101,7 @@ class Parts:
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
     images_read: ImagesRead | None = None  # `每张图 258 token，再加提示词 200`: images read, as input tokens (images_in.py)
     thinking_budget: Decimal | None = None  # `thinking budget 2048`: priced in full when no thinking is said
+    pieces: tuple[Decimal, ...] = ()  # `essay ~3k tokens + rubric 1k`: named pieces of the prompt, summed (roles.named_pieces)
     count_factors: tuple[Decimal, ...] = ()  # `30 PRs/day x 400 cases`: the counts multiplied into the requests
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     days_read: DaysRead | None = None  # `活动 7 天，每天 12 万次`: the total of those days (days.py)
@@ -429,6 +430,15 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
     if before >= 0 and tokens[before].role == "except" and name == "cached":
         parts.cached_is_rest = True  # `all but 2k cached`: cached is the prompt less 2k (usage.py)
         tokens[before].used = True
+    if name == "piece" and amount.value is not None:
+        # `essay ~3k tokens + rubric 1k`: pieces of the prompt named by what they are, summed into the input
+        parts.pieces += (amount.value,)
+        parts.input = (parts.input or Decimal(0)) + amount.value
+        return
+    if name == "input" and parts.pieces and amount.value is not None:
+        parts.pieces += (amount.value,)
+        parts.input = (parts.input or Decimal(0)) + amount.value  # `prompt 200 + essay 1k`
+        return
     _set_once(parts, name, amount.value, amount)
 
 

@@ -22,7 +22,7 @@ from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .pairing import Parts, collect, pair
 from .pieces import cached_piece_and_new_part
-from .roles import assign_roles, chinese_context, relative_clauses
+from .roles import assign_roles, chinese_context, named_pieces, relative_clauses
 from .script import simplified_chars
 from .thinking_budget import thinking_budget
 from .tokenize import tokenize
@@ -56,6 +56,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     assign_roles(tokens)
     chinese_context(tokens)
     relative_clauses(tokens)
+    named_pieces(tokens)
     worked = audio_worked_out(tokens)
     rates_read = daily_from_rates(tokens)
     days_read = daily_count_over_days(tokens)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..tokens import Token
 from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, PHRASES3, WORDS, correct_typo, price_like
 
-__all__ = ["assign_roles", "chinese_context", "relative_clauses"]
+__all__ = ["assign_roles", "chinese_context", "named_pieces", "relative_clauses"]
 
 _PRONOUNS = frozenset(["them", "it", "those", "these", "which", "that"])
 
@@ -291,3 +291,38 @@ def _amount_follows(tokens: list[Token], i: int) -> bool:
     while k < len(tokens) and tokens[k].text in _ABOUT:
         k += 1
     return k < len(tokens) and tokens[k].kind == "amount"
+
+
+#: What a request produces, named in English beside its amount (`feedback ~700 tokens`): the output.
+_OUTPUT_NOUNS = frozenset(["feedback", "summary", "version", "json", "response", "reply", "answer", "sql", "labels", "tags",
+                           "headline", "headlines", "caption", "captions", "translation", "completion", "notes"])  # fmt: skip
+#: What a request sends, named beside its amount (`essay ~3k tokens`, `rubric 1k`): a piece of the prompt.
+_PIECE_NOUNS = frozenset(["essay", "abstract", "report", "doc", "document", "contract", "article", "email", "ticket", "rubric",
+                          "instructions", "instruction", "glossary", "schema", "question", "history", "transcript", "page",
+                          "resume", "cv", "diff", "note", "text", "kb"])  # fmt: skip
+_BETWEEN_NOUN_AND_AMOUNT = frozenset(["about", "around", "roughly", "approx", "is", "of", "maybe", "=", "~", "ca", "like"])
+
+
+def named_pieces(tokens: list[Token]) -> None:
+    """English amounts named by what they are instead of `in`/`out`: `essay ~3k tokens + rubric 1k, feedback
+    ~700 tokens`. A product's name (feedback, summary, JSON) labels the output; a content's name (essay,
+    rubric, abstract, instructions) a piece of the prompt, summed with the others (`pairing._set_label`)."""
+    for i, tok in enumerate(tokens):
+        if tok.kind != "amount" or tok.money is not None:
+            continue
+        j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].role == "link")
+        if j < len(tokens) and (tokens[j].role or "").startswith("label:") and not tokens[j].after_break:
+            continue  # `(w history) 220 out`: the amount has its own label
+        k = i - 1
+        while k >= 0 and i - k <= 3 and tokens[k].text in _BETWEEN_NOUN_AND_AMOUNT and not tokens[k + 1].after_break:
+            k -= 1
+        noun = tokens[k] if k >= 0 and not tokens[k + 1].after_break else None
+        if noun is None or noun.kind != "word" or noun.role is not None:
+            after = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text in ("tokens", "token", "tok", "toks", "of"))
+            noun = tokens[after] if after < len(tokens) and not tokens[after].after_break else None
+            if noun is None or noun.kind != "word" or noun.role is not None:
+                continue
+        if noun.text in _OUTPUT_NOUNS:
+            noun.role = "label:output"
+        elif noun.text in _PIECE_NOUNS:
+            noun.role = "label:piece"

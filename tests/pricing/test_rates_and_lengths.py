@@ -262,3 +262,16 @@ def test_a_sum_that_does_not_check_is_not_read_as_audio(book: PriceBook) -> None
     except PricingError:
         return
     assert query.usage is None or query.usage.audio_input_tokens != 900 or query.usage.input_tokens != 1300
+
+
+@pytest.mark.parametrize(
+    ("question", "whole", "output"),
+    [
+        ("2.5 flash: essay ~3k tokens + rubric 1k, feedback ~700 tokens", 4000, 700),
+        ("2.5 flash: report ~1.6k tokens, plain-language version ~900 tokens, 350 reports per day", 1600, 900),
+        ("2.5 flash: 1,500 users x ~8 msgs/day, 1.8k in (w history) 220 out", 1800, 220),  # labelled amounts keep their labels
+    ],
+)
+def test_amounts_named_by_what_they_are(book: PriceBook, question: str, whole: int, output: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.input_tokens, query.usage.output_tokens) == (whole, output)
