@@ -320,7 +320,10 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("per", "token"): ("rates", "link"),  # `what does gemini charge per token`: the rates
     ("all", "on"): ("skip", "skip"),
     ("run", "us"): ("skip", "skip"),  # `how much would it run us a month`: cost us, not a run counted  # `all on 2.5 flash`: every request on one model, not a comparison
-    ("this", "month"): ("skip", "period:month"),  # `3000 sessions this month`  # `1k thinking on top`: added, as thinking always is
+    ("this", "month"): ("skip", "period:month"),
+    ("last", "month"): ("skip", "period:month"),  # `1.8M requests last month`
+    ("the", "month"): ("skip", "period:month"),  # `what should the month be`, `cost for the month`
+    ("next", "month"): ("skip", "period:month"),  # `3000 sessions this month`  # `1k thinking on top`: added, as thinking always is
 }
 
 PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "night": "day", "nights": "day", "month": "month", "months": "month", "mo": "month", "mon": "month",
