@@ -480,6 +480,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         if tok.kind == "amount" and tok.money is not None and tok.money.startswith("fx:"):
             # `每月预算 5000 台币`: a budget is read in dollars or yuan; the answer's currency is not the budget's
             raise Ambiguous("budget_currency", currency=tok.money[3:])
+        if tok.kind == "amount" and tok.money is not None and i > 0 and tokens[i - 1].text in ("charged", "billed", "invoiced"):
+            continue  # `we got charged ~$4.2k, what should it be`: the bill to check, not money to spend
         if tok.kind == "amount" and tok.money is not None:
             name = "budget_usd" if tok.money == "usd" else "budget_cny"
             _set_once(parts, name, tok.value, tok)

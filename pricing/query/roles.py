@@ -110,6 +110,9 @@ def _people_of_a_count(tokens: list[Token], i: int) -> bool:
     elif tokens[k].role == "times_sign" and tokens[k + 1].kind == "amount":
         amount_at = k + 1
         counted = amount_at + 1 < len(tokens) and (tokens[amount_at + 1].role == "count" or _plain_noun(tokens[amount_at + 1]))
+    elif tokens[k].kind == "amount" and tokens[k].money is None and k + 1 < len(tokens) and tokens[k + 1].role == "count" and any(
+            t.role == "each" for t in tokens[k + 2 : k + 5]):
+        amount_at, counted = k, True  # `40 analysts, ~30 questions each a day`: each analyst asks 30
     else:
         return False
     if not counted:
