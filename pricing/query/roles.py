@@ -241,9 +241,14 @@ def chinese_context(tokens: list[Token]) -> None:
       beside money (without money, `一天上限多少次` is the free tier's limit);
     - what a request produces, before its amount, is the output (`摘要大概 300 token`, `译文 200`); an audio
       file's name is the audio (`每個音檔約 4.8 萬 token`); the text's name is the prompt (`文字 200 token`);
+    - 张 with no picture in the question is a sheet, not an image (`每张工单`, `日均工单8000张`);
     - "the standard one" beside batch (`批次的 2.5 pro 跟一般的 2.5 flash`) is asked about: batch for one side only;
     - 成 after an amount up to 10 is tenths (`快取命中大概 6 成`: 60%).
     """
+    pictures = any(t.role == "images" and t.text not in ("张",) for t in tokens) or any(t.role == "make" for t in tokens)
+    for tok in tokens:
+        if tok.text == "张" and tok.role == "images" and not pictures:
+            tok.role = "count"  # `日均工单8000张`: 8,000 tickets
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if tok.kind == "amount" and tok.money is None and tok.value is not None and 0 < tok.value <= 10 and nxt.text == "成" and nxt.role is None:
@@ -267,8 +272,9 @@ def chinese_context(tokens: list[Token]) -> None:
             tok.role = "budget"
         elif tok.text in _PRODUCTS and _amount_follows(tokens, i):
             tok.role = "label:output"
-        elif tok.text in _AUDIO_THINGS and _amount_follows(tokens, i):
-            tok.role = "label:audio"  # `每場會議音檔約 11.5 萬 token`: the audio's tokens
+        elif (tok.text in _AUDIO_THINGS or tok.role == "each" and any(w in tok.text for w in ("音频", "音档", "录音"))
+              and _tokens_follow(tokens, i)) and _amount_follows(tokens, i):
+            tok.role = "label:audio"  # `每場會議音檔約 11.5 萬 token`, `每段音频大概2万token`: the audio's tokens
         elif tok.text in _TEXTS and _amount_follows(tokens, i) and not (i > 0 and (tokens[i - 1].role or "").startswith("label:")):
             tok.role = "label:input"  # `音訊 5000 token + 文字 200 token`: the text part of the prompt
     for i, tok in enumerate(tokens):
@@ -284,6 +290,12 @@ _STANDARD_WORDS = frozenset(["一般的", "普通的", "一般", "普通", "标�
 _TEXTS = frozenset(["文字", "文本", "文字部分", "问题", "用户问题", "客人问题", "玩家输入", "新输入", "提问", "用户消息"])
 _AUDIO_THINGS = frozenset(["音档", "录音", "音频档", "语音档", "音频文件", "录音档"])
 _ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", "的", "是", "为"])
+
+
+def _tokens_follow(tokens: list[Token], i: int) -> bool:
+    """The next amount after token ``i`` is said in tokens (`每段音频大概2万token`), not in minutes."""
+    k = next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j].kind == "amount"), None)
+    return k is not None and k + 1 < len(tokens) and tokens[k + 1].text in ("token", "tokens", "tok")
 
 
 def _counts_things(tokens: list[Token], k: int) -> bool:
