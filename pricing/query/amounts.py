@@ -167,7 +167,10 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             drop.update((i, i + 1))
     for i in range(len(tokens) - 1):
         tok, nxt = tokens[i], tokens[i + 1]
-        if tok.kind == "amount" and nxt.text == "个" and tok.money is None:
+        models_before = sum(1 for t in tokens[:i] if t.kind == "model")
+        if tok.kind == "amount" and nxt.text in ("个", "种", "款") and tok.money is None and models_before >= 2 and tok.value == models_before:
+            drop.update((i, i + 1))  # `2.5 flash、3 flash、3.5 flash 三個`: the models named, counted
+        elif tok.kind == "amount" and nxt.text == "个" and tok.money is None:
             after = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].role == "model_kw")
             compared_before = tok.value is not None and tok.value <= 9 and any(t.role in ("compare", "alt") for t in tokens[:i])
             compare_soon = any(t.role == "compare" for t in tokens[after : after + 3])  # `两个一个月差多少`

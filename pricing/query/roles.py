@@ -260,8 +260,9 @@ def chinese_context(tokens: list[Token]) -> None:
         nxt = tokens[i + 1]
         if tok.kind != "cjk":
             continue
-        if tok.role is None and tok.text in ("日", "月") and nxt.role in ("count_verb", "count_label", "budget"):
-            tok.role = "period:day" if tok.text == "日" else "period:month"
+        if tok.role is None and tok.text in ("日", "月") and (nxt.role in ("count_verb", "count_label", "budget") or (
+                nxt.kind == "amount" and nxt.money is None and i + 2 < len(tokens) and tokens[i + 2].role == "count")):
+            tok.role = "period:day" if tok.text == "日" else "period:month"  # `日调用8k次`, `月 10 万次`
         elif tok.role == "make" and nxt.kind == "amount" and not has_images and not _counts_things(tokens, i + 2):
             tok.role = "label:output"  # `生成六百`; not `产生 20 份报价单` (20 reports are a count)
         elif tok.text in _STANDARD_WORDS and has_batch:
