@@ -245,6 +245,7 @@ def chinese_context(tokens: list[Token]) -> None:
     - "the standard one" beside batch (`批次的 2.5 pro 跟一般的 2.5 flash`) is asked about: batch for one side only;
     - 成 after an amount up to 10 is tenths (`快取命中大概 6 成`: 60%).
     """
+    _units_of_people(tokens)
     pictures = any(t.role == "images" and t.text not in ("张",) for t in tokens) or any(t.role == "make" for t in tokens)
     for tok in tokens:
         if tok.text == "张" and tok.role == "images" and not pictures:
@@ -291,6 +292,32 @@ _STANDARD_WORDS = frozenset(["一般的", "普通的", "一般", "普通", "标�
 _TEXTS = frozenset(["文字", "文本", "文字部分", "问题", "用户问题", "客人问题", "玩家输入", "新输入", "提问", "用户消息"])
 _AUDIO_THINGS = frozenset(["音档", "录音", "音频档", "语音档", "音频文件", "录音档"])
 _ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", "的", "是", "为"])
+
+
+def _units_of_people(tokens: list[Token]) -> None:
+    """`50个坐席 每个坐席每天处理120通电话`: a number of something, then 每个 + the same noun with a count of its
+    own, are who makes the requests (people, each making that many), as `300 个用户，每人…` are."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.kind != "amount" or tok.money is not None:
+            continue
+        nxt = tokens[i + 1]
+        if nxt.kind != "cjk" or nxt.role is not None and nxt.role != "skip":
+            continue
+        noun_at, noun = (i + 1, nxt.text[1:]) if nxt.text[:1] in "个名位" and len(nxt.text) > 1 else (i + 2, "")
+        if not noun and nxt.text in ("个", "名", "位") and i + 2 < len(tokens) and tokens[i + 2].kind == "cjk" and tokens[i + 2].role is None:
+            noun = tokens[i + 2].text
+        if len(noun) < 2:
+            continue
+        for k in range(noun_at + 1, len(tokens) - 1):
+            each = tokens[k]
+            if each.text in ("每个", "每") and tokens[k + 1].text == noun or each.text in ("每个" + noun, "每" + noun):
+                nxt.role = "people"
+                if noun_at != i + 1:
+                    tokens[noun_at].role = "skip"
+                each.role = "per_person"
+                if tokens[k + 1].text == noun:
+                    tokens[k + 1].role = "skip"
+                break
 
 
 def _tokens_follow(tokens: list[Token], i: int) -> bool:

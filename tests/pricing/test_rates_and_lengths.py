@@ -275,3 +275,16 @@ def test_a_sum_that_does_not_check_is_not_read_as_audio(book: PriceBook) -> None
 def test_amounts_named_by_what_they_are(book: PriceBook, question: str, whole: int, output: int) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and (query.usage.input_tokens, query.usage.output_tokens) == (whole, output)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        ("2.5 flash 50个坐席 每个坐席每天处理120通电话 每通输入8千token 输出600", 6000, "day"),
+        ("flash、flash-lite、pro 三個比一下：每次 in 5k out 1k，月 10 萬次", 100_000, "month"),
+        ("2.5 flash 客服工單自動分類 一天3k張 每張in 500 out 20", 3000, "day"),
+    ],
+)
+def test_chinese_units_and_measures(book: PriceBook, question: str, requests: int, period: str) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
