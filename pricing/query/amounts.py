@@ -165,9 +165,10 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
     for i in range(len(tokens) - 2):
         if tokens[i].kind == "amount" and tokens[i].text == "一" and tokens[i + 1].text == "个" and tokens[i + 2].kind == "amount":
             drop.update((i, i + 1))
+    models_before = 0
     for i in range(len(tokens) - 1):
         tok, nxt = tokens[i], tokens[i + 1]
-        models_before = sum(1 for t in tokens[:i] if t.kind == "model")
+        models_before += i > 0 and tokens[i - 1].kind == "model"
         if tok.kind == "amount" and nxt.text in ("个", "种", "款") and tok.money is None and models_before >= 2 and tok.value == models_before:
             drop.update((i, i + 1))  # `2.5 flash、3 flash、3.5 flash 三個`: the models named, counted
         elif tok.kind == "amount" and nxt.text == "个" and tok.money is None:

@@ -120,7 +120,7 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
 def _each_said_again(tokens: list[Token], i: int, each: str) -> bool:
     """`3万篇论文 … 每篇输入1500`: after the counted noun, the same measure word with 每 opens the input or output
     of one of them."""
-    for k in range(i + 1, len(tokens)):
+    for k in range(i + 1, min(i + 40, len(tokens))):  # (within a few clauses: a long paste stays linear)
         if tokens[k].text == each:
             return any((t.role or "") in ("label:input", "label:output") for t in tokens[k + 1 : k + 3])
     return False

@@ -297,6 +297,13 @@ _ABOUT = frozenset(["大概", "大约", "约", "左右", "差不多", "平均", 
 def _units_of_people(tokens: list[Token]) -> None:
     """`50个坐席 每个坐席每天处理120通电话`: a number of something, then 每个 + the same noun with a count of its
     own, are who makes the requests (people, each making that many), as `300 个用户，每人…` are."""
+    # where each noun is said with 每 / 每个 (the last time), so that every amount is checked in one pass
+    per: dict[str, tuple[int, int]] = {}
+    for k, each in enumerate(tokens[:-1]):
+        if each.text in ("每个", "每") and tokens[k + 1].kind == "cjk":
+            per[tokens[k + 1].text] = (k, k + 1)
+        elif each.text.startswith(("每个", "每")) and each.kind == "cjk":
+            per[each.text.removeprefix("每个") if each.text.startswith("每个") else each.text[1:]] = (k, -1)
     for i, tok in enumerate(tokens[:-1]):
         if tok.kind != "amount" or tok.money is not None:
             continue
@@ -306,18 +313,15 @@ def _units_of_people(tokens: list[Token]) -> None:
         noun_at, noun = (i + 1, nxt.text[1:]) if nxt.text[:1] in "个名位" and len(nxt.text) > 1 else (i + 2, "")
         if not noun and nxt.text in ("个", "名", "位") and i + 2 < len(tokens) and tokens[i + 2].kind == "cjk" and tokens[i + 2].role is None:
             noun = tokens[i + 2].text
-        if len(noun) < 2:
+        if len(noun) < 2 or noun not in per or per[noun][0] <= noun_at:
             continue
-        for k in range(noun_at + 1, len(tokens) - 1):
-            each = tokens[k]
-            if each.text in ("每个", "每") and tokens[k + 1].text == noun or each.text in ("每个" + noun, "每" + noun):
-                nxt.role = "people"
-                if noun_at != i + 1:
-                    tokens[noun_at].role = "skip"
-                each.role = "per_person"
-                if tokens[k + 1].text == noun:
-                    tokens[k + 1].role = "skip"
-                break
+        each_at, said_at = per[noun]
+        nxt.role = "people"
+        if noun_at != i + 1:
+            tokens[noun_at].role = "skip"
+        tokens[each_at].role = "per_person"
+        if said_at >= 0:
+            tokens[said_at].role = "skip"
 
 
 def _tokens_follow(tokens: list[Token], i: int) -> bool:

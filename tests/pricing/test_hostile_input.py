@@ -82,6 +82,12 @@ HOSTILE_QUESTIONS = {
     "decimals": _fill("1."),
     "Chinese numerals": _fill("一万"),
     "mentions": _fill("<@U1>"),
+    # the passes added on 2026-12-07 (days, units of people, model counts, spelled numbers, named pieces)
+    "units of people": _fill("3个坐席 每个坐席 "),
+    "models counted": _fill("2.5 flash、"),
+    "spelled numbers": _fill("twenty one "),
+    "days and rates": _fill("每天 5 次 7 天 每小时 3 次 "),
+    "named pieces": _fill("essay 3k tokens + rubric 1k "),
 }
 HOSTILE_PASTES = {
     "a dotted run before the keys": _fill("a.", KEY),
