@@ -171,6 +171,9 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         models_before += i > 0 and tokens[i - 1].kind == "model"
         if tok.kind == "amount" and nxt.text in ("个", "种", "款") and tok.money is None and models_before >= 2 and tok.value == models_before:
             drop.update((i, i + 1))  # `2.5 flash、3 flash、3.5 flash 三個`: the models named, counted
+        elif (tok.kind == "amount" and nxt.text in ("个", "种") and tok.money is None and i + 2 < len(tokens)
+              and tokens[i + 2].text in ("方案", "选项", "模型", "版本", "选择")):
+            drop.update((i, i + 1))  # `兩個方案選：pro vs flash`: how many choices, no amount
         elif tok.kind == "amount" and nxt.text == "个" and tok.money is None:
             after = i + 2 + (i + 2 < len(tokens) and tokens[i + 2].role == "model_kw")
             compared_before = tok.value is not None and tok.value <= 9 and any(t.role in ("compare", "alt") for t in tokens[:i])
