@@ -120,11 +120,14 @@ def price_of_a_million(parts: Parts, tokens: list[Token]) -> bool:
     if parts.input is not None and parts.output is not None:
         return False
     per = _per_before(tokens, at)
-    # `音訊輸入每百萬 token 怎麼收`: the audio rate, when "per" says it is a rate
-    others = (parts.cached, parts.storage, parts.thinking, None if per else parts.audio, parts.requests, parts.budget_usd, parts.budget_cny)
+    asks = "price_q" in parts.intents or "rates" in parts.intents or tokens[-1].text == "多少"  # `flash 1M input 多少`
+    # `音訊輸入每百萬 token 怎麼收`, `音訊輸入一百萬 token 多少`, `快取命中的 token 每百萬怎麼算`: the audio or cached
+    # rate, when the question asks the price of the million
+    others = (parts.storage, parts.thinking, parts.requests, parts.budget_usd, parts.budget_cny)
     if any(v is not None for v in others) or parts.batch or parts.search or parts.period is not None:
         return False
-    asks = "price_q" in parts.intents or "rates" in parts.intents or tokens[-1].text == "多少"  # `flash 1M input 多少`
+    if (parts.audio is not None or parts.cached is not None) and not (per or asks):
+        return False
     return per or asks
 
 

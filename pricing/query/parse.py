@@ -95,7 +95,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
     _ask_which_number(parts, models, refs, tokens, on_date)
     asks_rates = per_million_question(unlabeled, parts)
     if not asks_rates and price_of_a_million(parts, tokens):
-        asks_rates, parts.input, parts.output, parts.audio = True, None, None, None
+        asks_rates, parts.input, parts.output, parts.audio, parts.cached = True, None, None, None, None
     if per_thousand_searches(parts, tokens):
         asks_rates, unlabeled, parts.searches, parts.requests = True, [], None, None
     if asks_rates:

@@ -288,3 +288,8 @@ def test_amounts_named_by_what_they_are(book: PriceBook, question: str, whole: i
 def test_chinese_units_and_measures(book: PriceBook, question: str, requests: int, period: str) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
+
+
+@pytest.mark.parametrize("question", ["3 flash 的音訊輸入一百萬 token 多少", "3.1 pro 快取命中的 token 每百萬怎麼算"])
+def test_the_price_of_a_million_audio_or_cached_tokens_is_the_rate(book: PriceBook, question: str) -> None:
+    assert parse_query(question, book).intent == "rates"
