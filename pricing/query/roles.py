@@ -362,6 +362,8 @@ def named_pieces(tokens: list[Token]) -> None:
         j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].role == "link")
         if j < len(tokens) and (tokens[j].role or "").startswith("label:") and not tokens[j].after_break:
             continue  # `(w history) 220 out`: the amount has its own label
+        if i > 0 and (tokens[i - 1].role or "").startswith("label:") and not tok.after_break:
+            continue  # `输入100万 caption`: so has this one
         k = i - 1
         while k >= 0 and i - k <= 3 and tokens[k].text in _BETWEEN_NOUN_AND_AMOUNT and not tokens[k + 1].after_break:
             k -= 1
