@@ -368,7 +368,7 @@ def named_pieces(tokens: list[Token]) -> None:
         while k >= 0 and i - k <= 3 and tokens[k].text in _BETWEEN_NOUN_AND_AMOUNT and not tokens[k + 1].after_break:
             k -= 1
         noun = tokens[k] if k >= 0 and not tokens[k + 1].after_break else None
-        if noun is None or noun.kind != "word" or noun.role is not None:
+        if noun is None or noun.kind != "word" or noun.role is not None or noun.text not in _OUTPUT_NOUNS | _PIECE_NOUNS:
             after = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text in ("tokens", "token", "tok", "toks", "of"))
             noun = tokens[after] if after < len(tokens) and not tokens[after].after_break else None
             if noun is None or noun.kind != "word" or noun.role is not None:
