@@ -46,10 +46,19 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     if any((t.role or "") in ("label:cache", "label:storage") for t in tokens):
         return []  # `缓存 200k 放 24 小时`: the hours there are the storage's
     rates = [r for r in (_rate_at(tokens, i) for i, t in enumerate(tokens) if t.kind == "amount" and t.money is None) if r is not None]
+    averaged = [r for r in rates if _averaged(tokens, r[0])]
+    if len(rates) > 1 and len(averaged) == 1:
+        for peak, words, _ in rates:
+            if peak != averaged[0][0]:
+                for k in (peak, *words):  # `peak is 50 rps`: the peak is capacity, not the day's volume
+                    tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+        rates = averaged  # `peak is 50 rps but avg is ~4 rps`: the average is what the day costs
     if len(rates) != 1:
         return []  # none, or a peak and an off-peak rate: the day is not one product
     at, unit_words, per_hour = rates[0]
     said = _hours_a_day(tokens, skip=at)
+    if said is None and averaged:
+        said = Decimal(24), []  # an average over the day runs all day
     if said is None:
         return []
     hours, hour_words = said
@@ -65,11 +74,30 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     *joins, unit = unit_words
     for k in joins:
         tokens[k].role = "skip"
-    tokens[unit].role = "period:day"  # `每小时 3000 条` now reads `每天 72000 条`
+    if tokens[unit].text in ("rps", "qps"):
+        # `4 rps`: the unit is the requests; the day they now count is said after them
+        day = Token("word", "day", tokens[unit].start, tokens[unit].end, False, role="period:day")
+        tokens[unit].role = "count"
+        tokens.insert(unit + 1 if unit > at else at + 1, day)
+        if unit < at:  # `QPS 2`: the count word before its amount reads as a count label
+            tokens[unit].role = "count_label"
+    else:
+        tokens[unit].role = "period:day"  # `每小时 3000 条` now reads `每天 72000 条`
     return [RateRead(rate, _UNIT_NAMES[per_hour], hours, amount.value)]
 
 
+def _averaged(tokens: list[Token], at: int) -> bool:
+    """`avg is ~4 rps`, `整天平均下來算QPS 2`: the rate is said to be the average."""
+    return any(t.text in ("avg", "average", "averages") or t.kind == "cjk" and "平均" in t.text for t in tokens[max(at - 5, 0) : at])
+
+
 def _rate_at(tokens: list[Token], i: int) -> tuple[int, list[int], int] | None:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.text in ("rps", "qps"):
+        return i, [i + 1], 3600  # `4 rps`: requests a second
+    back = next((k for k in range(i - 1, max(i - 4, -1), -1) if tokens[k].text in ("rps", "qps")), None)
+    if back is not None and not any(t.kind == "amount" for t in tokens[back + 1 : i]):
+        return i, [back], 3600  # `QPS 2`, `QPS大概5`
     k = i - 1
     while k >= 0 and tokens[k].role in ("skip", "count_verb", "link") and not tokens[k + 1].after_break:
         k -= 1

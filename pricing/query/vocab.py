@@ -345,7 +345,7 @@ LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "
 
 # Words that carry no meaning for the price, so are skipped rather than asked about.
 FILLER = frozenset(
-    """prod production says see sees seeing saw allocated allocate planning qa sys qq feed feeds feeding
+    """prod production says see sees seeing saw allocated allocate planning qa sys qq feed feeds feeding autocomplete
     a an and are as at be by can could cost costs do does did doing estimate estimated estimates each every for
     fire fires firing sends process processes processing handle handles serve serves
     customer user employee member student exactly precisely we're were come comes job ttl
@@ -585,7 +585,7 @@ CJK_FILLER = frozenset(
     考虑 考虑要不要 推送 实验室 师生 全校师生
     全天 不停 不间断 全天候 维持 会维持 持续 第一天 固定 固定的 不变 做成 记忆 对话记忆 病人 患者 打满 用满 跑满 吃满
     主图 传 上传 手写 拍照 拍的 合规 不合规 不急 不着急 不赶 不赶时间 其余时间 其他时间 其他时段 其余时段 学生党
-    所以 所以约 所以大概 讲 说 口述 病历 病历草稿 要吃 不要爆 爆预算 不用即时 即时啦""".split()  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
+    所以 所以约 所以大概 讲 说 口述 病历 病历草稿 要吃 不要爆 爆预算 不用即时 即时啦 整天平均 整天平均下来""".split()  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
 )
 
 #: Slips of a pinyin keyboard that land on a keyword's sound (`一个越` for 一个月, `调佣` for 调用, `输如` for

@@ -293,3 +293,15 @@ def test_chinese_units_and_measures(book: PriceBook, question: str, requests: in
 @pytest.mark.parametrize("question", ["3 flash 的音訊輸入一百萬 token 多少", "3.1 pro 快取命中的 token 每百萬怎麼算"])
 def test_the_price_of_a_million_audio_or_cached_tokens_is_the_rate(book: PriceBook, question: str) -> None:
     assert parse_query(question, book).intent == "rates"
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("2.0 flash, 900 in 60 out, peak is 50 rps but avg is ~4 rps. monthly $?", 4 * 86_400),
+        ("尖峰QPS大概5，但整天平均下來算QPS 2好了，flash in 1k out 250，月費？", 2 * 86_400),
+    ],
+)
+def test_an_average_rate_beside_a_peak_runs_all_day(book: PriceBook, question: str, requests: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, "day")
