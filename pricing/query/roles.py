@@ -246,6 +246,9 @@ def chinese_context(tokens: list[Token]) -> None:
     - 成 after an amount up to 10 is tenths (`快取命中大概 6 成`: 60%).
     """
     _units_of_people(tokens)
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.role == "label:thinking" and tokens[i + 1].text in ("关了", "关掉", "关闭", "不开", "没开", "关", "off"):
+            tok.role, tokens[i + 1].role = "thinking_off", "skip"  # `thinking 关了`: off, as 关掉思考 is
     pictures = any(t.role == "images" and t.text not in ("张",) for t in tokens) or any(t.role == "make" for t in tokens)
     for tok in tokens:
         if tok.text == "张" and tok.role == "images" and not pictures:

@@ -437,6 +437,8 @@ CJK_WORDS: dict[str, str] = {
     # thinking switched on or off names no amount (`2.5 pro 开思考，…思考大概4000`, `思考关掉`)
     **dict.fromkeys(["开思考", "开启思考", "打开思考", "思考模式", "开着思考"], "thinking_on"),
     **dict.fromkeys(["思考关掉", "关掉思考", "关闭思考", "不开思考", "不思考", "思考关闭", "关思考"], "thinking_off"),
+    # `thinking 大概要吃掉 3000 token`: what thinking uses, said with a verb between it and its amount
+    **dict.fromkeys(["吃掉", "要吃掉", "会吃掉", "要吃", "吃了"], "link"),
     **dict.fromkeys(["音频", "语音", "声音", "录音"], "label:audio"),
     **dict.fromkeys(["视频"], "label:video"),
     **dict.fromkeys(
@@ -503,7 +505,7 @@ CJK_WORDS: dict[str, str] = {
                      "控制在", "以内", "不超过", "花得起", "够不够", "够吗", "能支撑", "支撑多少"], "budget"),
     **dict.fromkeys(["预算", "能调用多少次", "能用多少次", "能调用", "够用", "够调用", "够用多少次", "能跑多少次", "可以调用多少次",
                      "能请求多少次"], "budget"),
-    **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱", "比"], "compare"),
+    **dict.fromkeys(["比一下", "比较一下", "最省钱", "最省", "省钱", "哪个省钱", "比", "一个价", "一样价", "价格一样", "同价"], "compare"),
     # the difference between two models' prices (`3 pro 和 3.1 pro 差多少钱`, `成本会多多少`)
     **dict.fromkeys(["差多少", "差多少钱", "差价", "差别", "差距", "相差", "差几倍", "多多少", "贵多少", "便宜多少", "省多少",
                      "哪个划算", "性价比", "选哪个", "用哪个好", "哪个好", "区别", "差异", "哪个更省", "价差", "各多少",
@@ -585,7 +587,7 @@ CJK_FILLER = frozenset(
     考虑 考虑要不要 推送 实验室 师生 全校师生
     全天 不停 不间断 全天候 维持 会维持 持续 第一天 固定 固定的 不变 做成 记忆 对话记忆 病人 患者 打满 用满 跑满 吃满
     主图 传 上传 手写 拍照 拍的 合规 不合规 不急 不着急 不赶 不赶时间 其余时间 其他时间 其他时段 其余时段 学生党
-    所以 所以约 所以大概 讲 说 口述 病历 病历草稿 要吃 不要爆 爆预算 不用即时 即时啦 整天平均 整天平均下来""".split()  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
+    所以 所以约 所以大概 讲 说 口述 病历 病历草稿 要吃 不要爆 爆预算 不用即时 即时啦 整天平均 整天平均下来 已 已经""".split()  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
 )
 
 #: Slips of a pinyin keyboard that land on a keyword's sound (`一个越` for 一个月, `调佣` for 调用, `输如` for

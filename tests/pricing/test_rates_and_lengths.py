@@ -305,3 +305,16 @@ def test_the_price_of_a_million_audio_or_cached_tokens_is_the_rate(book: PriceBo
 def test_an_average_rate_beside_a_peak_runs_all_day(book: PriceBook, question: str, requests: int) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, "day")
+
+
+@pytest.mark.parametrize(
+    ("question", "thinking", "output"),
+    [
+        ("2.5 pro 每次 in 1000，out 500，但是 thinking 大概要吃掉 3000 token，跑 1 万次", 3000, 3500),  # on top of the answer
+        ("2.5 flash 每篇 in 2.5k out 1k（思考 1k 已含在 out 里）", 1000, 1000),  # said to be inside: 已 is no 含
+        ("flash RAG 检索之后每次 input 12k，输出 700，thinking 关了，日均 4.5 万", 0, 700),
+    ],
+)
+def test_thinking_said_in_chinese(book: PriceBook, question: str, thinking: int, output: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.thinking_tokens, query.usage.output_tokens) == (thinking, output)
