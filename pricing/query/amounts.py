@@ -92,6 +92,8 @@ def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -
                     j += 1
             elif j < n and tokens[j].kind == "word" and tokens[j].text in ENGLISH_MULTIPLIERS:
                 # `50k` glued, or `1 million` spaced; a spaced single letter is still a multiplier
+                if tokens[j].text == "mil":
+                    other = value * 1000  # `30 mil`: a million in English slang, a thousand (mil) to a Portuguese writer
                 value *= ENGLISH_MULTIPLIERS[tokens[j].text]
                 j += 1
             amount = Token("amount", "", start, tokens[j - 1].end, tok.glued, value=value, other_value=other)
@@ -185,6 +187,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
+        elif tok.kind == "amount" and tok.money is None and nxt.glued and nxt.text in ("项目", "热线", "专线", "平台", "系统"):
+            drop.add(i)  # `12345项目`, `1999熱線`: a hotline's number is its name
         elif tok.kind == "amount" and tok.value == 618 and tok.money is None and nxt.text in ("活动", "大促", "期间", "当天", "购物节"):
             drop.add(i)  # `618 活动`: the June 18 shopping festival, no amount
         elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS

@@ -47,8 +47,10 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
         if before >= 0 and tokens[before].kind == "amount" and tokens[before].money is None and before != at:
             if _with_a_period(tokens, before, k):
                 tok.role = "count"  # `每天 20 万张`, `3k photos/day`: one image a request, this many requests
-            elif images_at is None and before < at:
+            elif images_at is None and before < at and _per_request(tokens, before, tokens[before].value):
                 images, images_at = tokens[before].value or Decimal(1), before  # `3 张图`, `4 imgs per req`
+            elif images_at is None and before < at:
+                tok.role = "count"  # `一次把 3000 張商品圖…每張輸出 80`: that many images, one a request
     text_at = _text_after(tokens, at)
     text = tokens[text_at].value if text_at is not None else Decimal(0)
     each = tokens[at].value
@@ -80,6 +82,12 @@ def _tokens_per_image(tokens: list[Token]) -> tuple[int, int] | None:
         if j >= 0 and tokens[j].role == "images" and not tokens[j + 1].after_break:
             return k, j
     return None
+
+
+def _per_request(tokens: list[Token], amount: int, value: Decimal | None) -> bool:
+    """`每次传 3 张图`, `4 imgs per req`, `每篇2張照片`: a few images sent in each request."""
+    near = tokens[max(amount - 3, 0) : amount + 4]
+    return value is not None and value <= 20 and (any(t.role == "each" for t in near) or value <= 4)
 
 
 def _said_in_tokens(tokens: list[Token], k: int) -> bool:

@@ -36,6 +36,7 @@ __all__ = [
     "period_follows",
     "plural_count",
     "said_as_a_part",
+    "said_in_tokens",
     "same_noun",
     "searches_each",
     "share_label",
@@ -222,6 +223,11 @@ def period_follows(tokens: list[Token], i: int) -> int | None:
     if k < len(tokens) and (tokens[k].role or "").startswith("period:") and tokens[k].role != "period:minute" and k > i + 1:
         return k
     return None
+
+
+def said_in_tokens(tokens: list[Token], i: int) -> bool:
+    """`500 tokens(商品規格)`: an amount said in tokens is never a count of requests, whatever noun follows."""
+    return i + 1 < len(tokens) and tokens[i + 1].text in ("token", "tokens", "tok", "toks", "tkn", "tkns")
 
 
 def count_each(tokens: list[Token], i: int, count_at: int) -> bool:

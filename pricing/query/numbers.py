@@ -13,7 +13,13 @@ ENGLISH_MULTIPLIERS: dict[str, Decimal] = {
     "thousands": Decimal(10**3),
     "m": Decimal(10**6),
     "mm": Decimal(10**6),
-    "mil": Decimal(10**6),
+    "mil": Decimal(10**6),  # (English slang; a Portuguese or Spanish writer means a thousand: asked with both, amounts.py)
+    "mn": Decimal(10**6),
+    "lakh": Decimal(10**5),  # Indian English: 2 lakh = 200,000
+    "lakhs": Decimal(10**5),
+    "lac": Decimal(10**5),
+    "crore": Decimal(10**7),
+    "crores": Decimal(10**7),
     "million": Decimal(10**6),
     "millions": Decimal(10**6),
     "b": Decimal(10**9),

@@ -38,6 +38,7 @@ from .neighbours import (
     period_follows,
     plural_count,
     said_as_a_part,
+    said_in_tokens,
     same_noun,
     searches_each,
     share_label,
@@ -280,7 +281,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 tokens[nxt].role = "skip"  # `300 grounded requests` stay grounded
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
-        elif (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or plural_count(tokens, nxt)
+        elif not said_in_tokens(tokens, i) and (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or plural_count(tokens, nxt)
               or role(prev) == "count_verb" and not (role(nxt).startswith("label:") and not tokens[nxt].after_break)  # `跑 100k input`
               or verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")  # `输出两千 调用一次`: the label's
               or bare_measure(tokens, i)):

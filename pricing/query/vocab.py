@@ -383,7 +383,7 @@ FILLER = frozenset(
 #: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
 PRICE_MORPHEMES = frozenset(
     "输入出提示词回复答参缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费"
-    "天日月周星年时秒钟次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
+    "天日月周星年时秒钟晚夜次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
     "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
 )
 #: Of those, the characters that mark a price only with their partner: 理 in 推理 but not in 整理 or 合理, 网 in
@@ -482,7 +482,8 @@ CJK_WORDS: dict[str, str] = {
     "分钟": "dur:1/60",
     **dict.fromkeys(["秒", "秒钟"], "dur:1/3600"),
     "天": "dur:24",
-    **dict.fromkeys(["按天算", "按天", "按日", "每天", "每日", "一天", "日均", "每一天", "天天", "一日", "日费", "日成本", "日花费", "当天", "那天", "这天", "那一天"], "period:day"),
+    **dict.fromkeys(["按天算", "按天", "按日", "每天", "每日", "一天", "日均", "每一天", "天天", "一日", "日费", "日成本", "日花费", "当天", "那天", "这天", "那一天",
+                     "每晚", "每天晚上", "每个晚上", "每夜", "每一晚"], "period:day"),
     **dict.fromkeys(["按月算", "按月", "上个月", "上月", "这个月", "本月", "每月", "每个月", "一个月", "月均", "每一个月", "一月", "月度", "每月份", "月费", "月费用", "月成本", "月花费",
                      "月开销", "月账单", "月支出"], "period:month"),
     **dict.fromkeys(["每分钟", "一分钟"], "period:minute"),
@@ -587,7 +588,8 @@ CJK_FILLER = frozenset(
     考虑 考虑要不要 推送 实验室 师生 全校师生
     全天 不停 不间断 全天候 维持 会维持 持续 第一天 固定 固定的 不变 做成 记忆 对话记忆 病人 患者 打满 用满 跑满 吃满
     主图 传 上传 手写 拍照 拍的 合规 不合规 不急 不着急 不赶 不赶时间 其余时间 其他时间 其他时段 其余时段 学生党
-    所以 所以约 所以大概 讲 说 口述 病历 病历草稿 要吃 不要爆 爆预算 不用即时 即时啦 整天平均 整天平均下来 已 已经""".split()  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
+    所以 所以约 所以大概 讲 说 口述 病历 病历草稿 要吃 不要爆 爆预算 不用即时 即时啦 整天平均 整天平均下来 已 已经 电商平台 平台上
+    比较均匀 比较平均 比较稳定 比较平稳 比较固定""".split()  # `全天比较均匀`: fairly even, no comparison  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
 )
 
 #: Slips of a pinyin keyboard that land on a keyword's sound (`一个越` for 一个月, `调佣` for 调用, `输如` for

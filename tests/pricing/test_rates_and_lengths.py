@@ -318,3 +318,32 @@ def test_an_average_rate_beside_a_peak_runs_all_day(book: PriceBook, question: s
 def test_thinking_said_in_chinese(book: PriceBook, question: str, thinking: int, output: int) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and (query.usage.thinking_tokens, query.usage.output_tokens) == (thinking, output)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("product copy for 2 lakh SKUs, 250 tokens in (attributes), 400 out, flash lite, batch. total?", 200_000),
+        ("legacy endpoint still on 2.0 flash: 3mn requests/month, 400 in 150 out", 3_000_000),
+        ("研报 summarization 走batch：每晚跑1500篇，每篇input 40k output 1.2k，3 pro，每月多少钱", 1500),
+        ("一次把 3000 張商品圖（每張 258 tokens）+ 100 tokens 指令丟 2.5 flash 產 alt text，每張輸出 80 tokens", 3000),
+    ],
+)
+def test_counts_in_every_english_and_chinese_habit(book: PriceBook, question: str, requests: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and query.usage.requests == requests
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "need copy for 30 mil SKUs with flash lite, 250 in 400 out, how much?",  # 30 million, or 30 thousand (mil)?
+        "12345项目每天预算300元，工单分类 2.5 flash-lite，输入500 输出150，每天能处理多少工单",  # the hotline is no count
+    ],
+)
+def test_no_count_read_from_a_name_or_a_doubtful_unit(book: PriceBook, question: str) -> None:
+    try:
+        query = parse_query(question, book)
+    except PricingError:
+        return
+    assert query.usage is None or query.usage.requests not in (12_345, 30_000_000)
