@@ -97,7 +97,9 @@ def _count_of(tokens: list[Token], period: int, days: list[int]) -> int | None:
 
 def _counted(tokens: list[Token], k: int) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    return nxt is not None and (nxt.role in ("count", "count_verb") or nxt.text in ("次", "个", "条", "笔", "篇", "份", "张", "则"))
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    return nxt is not None and (nxt.role in ("count", "count_verb") or nxt.text in ("次", "个", "条", "笔", "篇", "份", "张", "则")
+                                or nxt.text in ("per", "/", "a") and after is not None and after.role == "period:day")  # `25k per day`
 
 
 def _counted_as(tokens: list[Token], k: int) -> bool:

@@ -104,9 +104,11 @@ def _rate_at(tokens: list[Token], i: int) -> tuple[int, list[int], int] | None:
     if k >= 0 and not tokens[k + 1].after_break and tokens[k].text in _CJK_PER:
         return i, [k], _CJK_PER[tokens[k].text]
     j = i + 1
-    if j < len(tokens) and tokens[j].role == "count":
-        j += 1
+    if j < len(tokens) and (tokens[j].role == "count" or tokens[j].kind == "word" and tokens[j].role is None and tokens[j].text.endswith("s")):
+        j += 1  # `1.2k req/hr`, `900 scans per hour`: what is counted, then its unit
     if j + 1 < len(tokens) and tokens[j].text in _PER and tokens[j + 1].text in _UNITS and j > i + 1:
+        if tokens[i + 1].role is None:
+            tokens[i + 1].role = "count"  # `scans`: the requests counted
         return i, [j, j + 1], _UNITS[tokens[j + 1].text]
     return None
 
@@ -119,7 +121,7 @@ def _hours_a_day(tokens: list[Token], skip: int) -> tuple[Decimal, list[int]] | 
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         if tok.text in _ALL_DAY:
             found.append((Decimal(24), [k]))
-        elif tok.text == "around" and k + 2 < len(tokens) and tokens[k + 2].text == "clock":
+        elif tok.text in ("around", "round") and k + 2 < len(tokens) and tokens[k + 2].text == "clock":
             found.append((Decimal(24), [k, k + 1, k + 2]))
         elif tok.kind == "amount" and k != skip and nxt is not None:
             if nxt.role in _HOURS and tok.value is not None and 0 < tok.value <= 24:

@@ -263,6 +263,9 @@ def counts_multiply(tokens: list[Token], first: int, second: int) -> bool:
     if any(t.role == "times_sign" for t in between) and len(between) <= 6 and any(t.kind in ("word", "cjk") and t.role != "times_sign" for t in between):
         return True  # (the first counts a unit, said by a noun or a period: `x100 x200` is a count given twice)
     nouns = [t.text for t in tokens[first + 1 : first + 3] if t.kind in ("word", "cjk")]
+    lead = [t.text for t in tokens[max(second - 2, first + 1) : second]]
+    if nouns and lead and (lead[-1] == "each" or lead[-1] in ("about", "around", "roughly") and "each" in lead):
+        return True  # `1,20,000 chats per month, each ~5 turns`: each chat is 5 turns
     before = tokens[max(second - 3, first + 1) : second]
     after = tokens[second + 1 : second + 4]
     for group in (before, after):

@@ -40,6 +40,12 @@ _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks
 _WITH = re.compile(r"\bw/(o\b)?")
 #: `a per-month number`, `per-day volume`: a hyphen after per joins nothing the period does not
 #: `getting 429s`, `503s`: HTTP errors, never an amount
+#: Digit grouping other than 1,234,567: Indian lakhs (`2,40,000`, `1,00,000`), European thousands (`12.500`,
+#: `3.000`: three digits after a dot are a group, since a fraction of a token or a request is no reading) and a
+#: European decimal comma before a multiplier (`1,5k`, `0,8k`).
+_INDIAN_GROUPS = re.compile(r"(?<![\d.,])(\d{1,2})((?:,\d{2})+),(\d{3})(?![\d,.])")
+_DOT_GROUPS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d.,]|\s*(?:k|m|b|w)\b|[kmbw]\b)")
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?=\s?(?:k|m|mn|b|w)\b)")
 _HTTP_ERRORS = re.compile(r"\b[45]\d\d(?:s|ing|ed|'d)\b")  # `before it starts 429ing`
 #: `2.5 pro's knowledge cutoff`: the possessive of a model word is the model
 #: `~300 word answers (~400 tokens)`, `1 sentence back (~40 tokens)`: a size in words restated in tokens in
@@ -88,6 +94,9 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _WITH.sub(lambda m: " without " if m.group(1) else " with ", text)
     text = _PER_HYPHEN.sub(r"\1 ", text)
     text = _HTTP_ERRORS.sub(" errors ", text)
+    text = _INDIAN_GROUPS.sub(lambda m: m.group(0).replace(",", ""), text)
+    text = _DOT_GROUPS.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _COMMA_DECIMAL.sub(r"\1.\2", text)
     on_date = None
     match = _DATE.search(text)
     if match is not None:

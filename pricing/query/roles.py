@@ -181,6 +181,7 @@ def _counted_per_period(tokens: list[Token]) -> None:
     """`40k lines a day`, `400 convos/day`, `400 meetings/mo`: a noun the tables do not know, between an amount
     and the period it happens in, is what is counted each period: requests. Not a word with a price stem
     (`1M chars a day` is a size: vocab.PRICE_STEMS), which is asked about."""
+    labelled = any((t.role or "") in ("label:input", "label:output") for t in tokens)
     for i in range(1, len(tokens)):
         tok, before = tokens[i], tokens[i - 1]
         if tok.role == "people_label" and tok.text.isascii() and before.kind == "amount" and before.money is None and not (
@@ -203,6 +204,12 @@ def _counted_per_period(tokens: list[Token]) -> None:
             tok.role = "count"
         elif _each_follows(tokens, i):
             tok.role = "count"  # `5,000 NPCs, generated once at build time, each 400 in / 60 out`: one request each
+        elif (tok.text.endswith("s") and len(tok.text) > 3 and labelled and (k >= len(tokens) or tokens[k].text not in ("of", "with", "from", "per")
+              and not (tokens[k].role or "").startswith("label:"))
+              and not any(t.kind == "amount" for t in tokens[:i - 1])):
+            # `summarize 40k pdfs (~18k tok each), 1k tok summary`: things counted first, their tokens given after,
+            # are the requests (one each); `500 PDFs of 50 pages each` says what they hold and is asked about
+            tok.role = "count"
 
 
 def relative_clauses(tokens: list[Token]) -> None:

@@ -99,6 +99,8 @@ WORDS: dict[str, str] = {
     # only when a count per person is given, `100 users x 20 messages a day`)
     **dict.fromkeys(
         ["users", "people", "persons", "customers", "employees", "members", "subscribers", "seats", "students", "agents",
+         "shoppers", "patients", "drivers", "riders", "analysts", "teachers", "readers", "viewers", "learners",
+         "doctors", "nurses", "lawyers",
          "dau", "mau", "signups", "sign-ups", "accounts"],
         "people",
     ),
@@ -340,7 +342,8 @@ ASKED_CUES = frozenset(["多少", "多少钱", "费用", "成本", "花费", "�
 VERB_NOUNS = frozenset(["请求", "调用"])
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
-LINK_WORDS = frozenset(["tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":",
+LINK_WORDS = frozenset(["active", "paying", "registered", "concurrent",  # `800 active students`: who they are
+                        "tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":",
                         "new", "visible", "fresh"])  # `1k new in`, `500 visible out`: which tokens, not another part
 
 # Words that carry no meaning for the price, so are skipped rather than asked about.

@@ -39,14 +39,17 @@ FLOORS = {
     "tune/blind2-2026-12-07-en": 0.91,  # 128/140; before: 57.9%
     "tune/blind2-2026-12-07-zh_CN": 0.89,  # 114/128; before: 63.3%
     "tune/blind2-2026-12-07-zh_TW": 0.97,  # 130/133; before: 72.2%
-    "tune/blind3-2026-12-07-en": 0.84,  # 120/142; before: 60.6%
+    "tune/blind3-2026-12-07-en": 0.85,  # 121/142; before: 60.6%
     "tune/blind3-2026-12-07-zh_CN": 0.87,  # 116/133; before: 63.2%
     "tune/blind3-2026-12-07-zh_TW": 0.85,  # 110/129; before: 43.4%
     "tune/blind4-2026-12-07-en": 0.81,  # 110/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.92,  # 126/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.89,  # 116/130; before: 78.5%
-    "tune/blind5-2026-12-07-zh_CN": 0.77,  # 108/139; before: 56.1%
+    "tune/blind5-2026-12-07-en": 0.59,  # 76/127; before: 48.0%
+    "tune/blind5-2026-12-07-zh_CN": 0.79,  # 111/139; before: 56.1%
     "tune/blind5-2026-12-07-zh_TW": 0.72,  # 100/138; before: 48.6%
+    "tune/blind6-2026-12-07-zh_CN": 0.51,  # 68/132; before: 48.5%
+    "tune/blind6-2026-12-07-zh_TW": 0.50,  # 63/126; before: 50.0%
     "tune/generated-en": 1.00,  # 150/150; before: 72.0%
     "tune/generated-zh_CN": 1.00,  # 150/150; before: 45.3%
     "tune/generated-zh_TW": 1.00,  # 150/150; before: 47.3%

@@ -347,3 +347,19 @@ def test_no_count_read_from_a_name_or_a_doubtful_unit(book: PriceBook, question:
     except PricingError:
         return
     assert query.usage is None or query.usage.requests not in (12_345, 30_000_000)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "whole"),
+    [
+        ("hotline gets 2,40,000 tickets a month, 2.0 flash-lite, 400 in 40 out", 240_000, 400),
+        ("we have 12.500 SKUs to rewrite, 300 in, 500 out, flash, batch pls", 12_500, 300),
+        ("input 1,5k tokens, output 0,8k, 3.000 products per day, flash", 3000, 1500),
+        ("we run ~900 scans per hour round the clock. per scan 1.5k in 300 out on flash", 21_600, 1500),
+        ("insurance FAQ bot on 2.5 flash-lite: 1,20,000 chats per month, each ~5 turns, 900 in 150 out per turn", 600_000, 900),
+        ("tutor chat: 800 active students, ~25 msgs each per day, 1.5k in 200 out, 2.5 flash-lite", 20_000, 1500),
+    ],
+)
+def test_numbers_and_counts_as_the_world_writes_them(book: PriceBook, question: str, requests: int, whole: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.input_tokens) == (requests, whole)
