@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import FILLER, LINK_WORDS, PERIOD_WORDS, PHRASES, PHRASES3, WORDS, correct_typo, price_like
+from .vocab import FILLER, LINK_WORDS, OUTPUT_NOUNS, PERIOD_WORDS, PHRASES, PHRASES3, PIECE_NOUNS, WORDS, correct_typo, price_like
 
 __all__ = ["assign_roles", "chinese_context", "named_pieces", "relative_clauses"]
 
@@ -352,13 +352,6 @@ def _amount_follows(tokens: list[Token], i: int) -> bool:
     return k < len(tokens) and tokens[k].kind == "amount"
 
 
-#: What a request produces, named in English beside its amount (`feedback ~700 tokens`): the output.
-_OUTPUT_NOUNS = frozenset(["feedback", "summary", "version", "json", "response", "reply", "answer", "sql", "labels", "tags",
-                           "headline", "headlines", "caption", "captions", "translation", "completion", "notes"])  # fmt: skip
-#: What a request sends, named beside its amount (`essay ~3k tokens`, `rubric 1k`): a piece of the prompt.
-_PIECE_NOUNS = frozenset(["essay", "abstract", "report", "doc", "document", "contract", "article", "email", "ticket", "rubric",
-                          "instructions", "instruction", "glossary", "schema", "question", "history", "transcript", "page",
-                          "resume", "cv", "diff", "note", "text", "kb"])  # fmt: skip
 _BETWEEN_NOUN_AND_AMOUNT = frozenset(["about", "around", "roughly", "approx", "is", "of", "maybe", "=", "~", "ca", "like"])
 
 
@@ -378,12 +371,12 @@ def named_pieces(tokens: list[Token]) -> None:
         while k >= 0 and i - k <= 3 and tokens[k].text in _BETWEEN_NOUN_AND_AMOUNT and not tokens[k + 1].after_break:
             k -= 1
         noun = tokens[k] if k >= 0 and not tokens[k + 1].after_break else None
-        if noun is None or noun.kind != "word" or noun.role is not None or noun.text not in _OUTPUT_NOUNS | _PIECE_NOUNS:
+        if noun is None or noun.kind != "word" or noun.role is not None or noun.text not in OUTPUT_NOUNS | PIECE_NOUNS:
             after = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text in ("tokens", "token", "tok", "toks", "of"))
             noun = tokens[after] if after < len(tokens) and not tokens[after].after_break else None
             if noun is None or noun.kind != "word" or noun.role is not None:
                 continue
-        if noun.text in _OUTPUT_NOUNS:
+        if noun.text in OUTPUT_NOUNS:
             noun.role = "label:output"
-        elif noun.text in _PIECE_NOUNS:
+        elif noun.text in PIECE_NOUNS:
             noun.role = "label:piece"

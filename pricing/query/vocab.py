@@ -36,6 +36,8 @@ __all__ = [
     "CJK_WORDS",
     "CJK_FILLER",
     "PRICE_MORPHEMES",
+    "OUTPUT_NOUNS",
+    "PIECE_NOUNS",
     "BOUND_MORPHEMES",
     "cjk_price_like",
     "PRICE_STEMS",
@@ -377,6 +379,14 @@ FILLER = frozenset(
     overnight re ish eng etl research ai ad ads today
     story summary history center centre must ep gen streaming lab paid""".split()
 )
+
+#: What a request produces, named in English beside its amount (`feedback ~700 tokens`): the output.
+OUTPUT_NOUNS = frozenset(["feedback", "summary", "version", "json", "response", "reply", "answer", "sql", "labels", "tags",
+                           "headline", "headlines", "caption", "captions", "translation", "completion", "notes"])  # fmt: skip
+#: What a request sends, named beside its amount (`essay ~3k tokens`, `rubric 1k`): a piece of the prompt.
+PIECE_NOUNS = frozenset(["essay", "abstract", "report", "doc", "document", "contract", "article", "email", "ticket", "rubric",
+                          "instructions", "instruction", "glossary", "schema", "question", "history", "transcript", "page",
+                          "resume", "cv", "diff", "note", "text", "kb"])  # fmt: skip
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
 #: 图片, 视频), search (搜索, 联网), processing (批量, 优先, 弹性), money (币, 元, 刀, 费), time (天, 月, 小时), calls

@@ -13,7 +13,7 @@ from pricing import PriceBook, PricingError, parse_query
 from pricing.query import Query
 from pricing.query.numbers import ENGLISH_MULTIPLIERS
 from pricing.query.read import read_question
-from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, WORDS, correct_typo, price_like
+from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, OUTPUT_NOUNS, PIECE_NOUNS, WORDS, correct_typo, price_like
 from pricing.tokens import Token
 
 PRICED_QUESTIONS = [
@@ -28,7 +28,7 @@ PRICED_QUESTIONS = [
     "embed 10,000 documents of 1,200 tokens",
     "cache 1M for 2 hours on 2.5 flash",
 ]
-_KNOWN = set(WORDS) | set(FILLER) | set(LINK_WORDS) | set(ENGLISH_MULTIPLIERS)  # (`fresh`, `new` link a label)
+_KNOWN = set(WORDS) | set(FILLER) | set(LINK_WORDS) | set(ENGLISH_MULTIPLIERS) | OUTPUT_NOUNS | PIECE_NOUNS  # (`fresh` links a label; `feedback ~700 tokens` names one)
 
 
 def _unknown_english(word: str) -> bool:
