@@ -231,6 +231,9 @@ def notice_text(t: Translator, notice: Notice) -> str:
         if code == "rate_per_minute":
             return t.gettext("{rate} requests a minute for {hours} hours a day: read as {daily} requests a day.").format(**figures)
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
+    if code == "weekly_daily":
+        return t.gettext("{weekly} requests a week: read as {daily} a day.").format(
+            weekly=t.number(p["weekly"]), daily=t.number(p["daily"]))  # type: ignore[arg-type]
     if code in ("days_total", "days_month"):
         figures = {"daily": t.number(p["daily"]), "days": t.number(p["days"]), "total": t.number(p["total"])}  # type: ignore[arg-type]
         if code == "days_month":

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ..tokens import Token
 
-__all__ = ["DaysRead", "daily_count_over_days"]
+__all__ = ["DaysRead", "daily_count_over_days", "weekly_as_daily"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
 _WORKDAY = ("工作日", "工作天", "workday", "workdays", "business", "working")
@@ -116,3 +116,38 @@ def _month_near(tokens: list[Token], k: int) -> bool:
 def _consume(tokens: list[Token], k: int) -> None:
     for t in tokens[k : k + 2]:
         t.kind, t.role, t.value = "word", "skip", None
+
+
+_WEEK_WORDS = frozenset(["每周", "一周", "每星期", "week", "weekly"])
+
+
+def weekly_as_daily(tokens: list[Token]) -> Decimal | None:
+    """`每周大概42万单`, `~56k tickets/week`, `140 scripts a week`: a weekly count that divides by 7 is that many
+    a day (the answers price days and months); the weekly count read, or None. One that does not divide is
+    still asked about (`每周` stays a word that would change the price)."""
+    weeks = [k for k, t in enumerate(tokens) if t.text in _WEEK_WORDS and t.role == "matter"]
+    if len(weeks) != 1:
+        return None
+    week = weeks[0]
+    count = _weekly_count(tokens, week)
+    if count is None:
+        return None
+    value = tokens[count].value
+    if value is None or value % 7:
+        return None
+    tokens[count].value = value / 7
+    tokens[week].role = "period:day"
+    return value
+
+
+def _weekly_count(tokens: list[Token], week: int) -> int | None:
+    """The count the week word is said of: after it (`每周大概42万单`) or before it (`56k tickets/week`)."""
+    postfix = week > 0 and tokens[week - 1].text in ("/", "a", "per", "every")
+    for k in range(week + 1, min(week + 4, len(tokens)) if not postfix else week + 1):
+        if tokens[k].kind == "amount":
+            return k if tokens[k].money is None and _counted(tokens, k) else None
+    for k in range(week - 1, max(week - 5, -1), -1):
+        if tokens[k].kind == "amount":
+            nxt = tokens[k + 1]
+            return k if tokens[k].money is None and (nxt.role == "count" or nxt.kind == "word" and nxt.role is None) else None
+    return None

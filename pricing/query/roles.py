@@ -253,6 +253,10 @@ def chinese_context(tokens: list[Token]) -> None:
     - 成 after an amount up to 10 is tenths (`快取命中大概 6 成`: 60%).
     """
     _units_of_people(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.role == "providers" and tok.kind == "cjk" and "平台" in tok.text and not (
+                i > 0 and any(w in tokens[i - 1].text for w in ("哪", "其他", "第三方", "各", "所有", "别的", "其它"))):
+            tok.role = "skip"  # `外卖平台商家评价`: a business, not the resellers of the model (`哪个平台便宜`)
     for i, tok in enumerate(tokens[:-1]):
         if tok.role == "label:thinking" and tokens[i + 1].text in ("关了", "关掉", "关闭", "不开", "没开", "关", "off"):
             tok.role, tokens[i + 1].role = "thinking_off", "skip"  # `thinking 关了`: off, as 关掉思考 is
@@ -320,11 +324,11 @@ def _units_of_people(tokens: list[Token]) -> None:
         nxt = tokens[i + 1]
         if nxt.kind != "cjk" or nxt.role is not None and nxt.role != "skip":
             continue
-        noun_at, noun = (i + 1, nxt.text[1:]) if nxt.text[:1] in "个名位" and len(nxt.text) > 1 else (i + 2, "")
-        if not noun and nxt.text in ("个", "名", "位") and i + 2 < len(tokens) and tokens[i + 2].kind == "cjk" and tokens[i + 2].role is None:
+        noun_at, noun = (i + 1, nxt.text[1:]) if nxt.text[:1] in "个名位家" and len(nxt.text) > 1 else (i + 2, "")
+        if not noun and nxt.text in ("个", "名", "位", "家") and i + 2 < len(tokens) and tokens[i + 2].kind == "cjk" and tokens[i + 2].role is None:
             noun = tokens[i + 2].text
-        if len(noun) < 2 or noun not in per or per[noun][0] <= noun_at:
-            continue
+        if len(noun) < 2 or noun not in per:
+            continue  # (每个商家每天回30条，现在接了1200家商家: the 每个 may come first)
         each_at, said_at = per[noun]
         nxt.role = "people"
         if noun_at != i + 1:

@@ -80,6 +80,8 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.images_read is not None:
         seen = parts.images_read
         notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text}))
+    if parts.weekly is not None and parts.requests is not None:
+        notices.append(Notice("weekly_daily", {"weekly": parts.weekly, "daily": parts.weekly / 7}))
     if parts.days_read is not None:
         days = parts.days_read
         if not days.month:

@@ -45,10 +45,10 @@ FLOORS = {
     "tune/blind4-2026-12-07-en": 0.81,  # 110/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.92,  # 126/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.89,  # 116/130; before: 78.5%
-    "tune/blind5-2026-12-07-en": 0.59,  # 76/127; before: 48.0%
+    "tune/blind5-2026-12-07-en": 0.60,  # 77/127; before: 48.0%
     "tune/blind5-2026-12-07-zh_CN": 0.79,  # 111/139; before: 56.1%
     "tune/blind5-2026-12-07-zh_TW": 0.72,  # 100/138; before: 48.6%
-    "tune/blind6-2026-12-07-zh_CN": 0.51,  # 68/132; before: 48.5%
+    "tune/blind6-2026-12-07-zh_CN": 0.59,  # 78/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.50,  # 63/126; before: 50.0%
     "tune/generated-en": 1.00,  # 150/150; before: 72.0%
     "tune/generated-zh_CN": 1.00,  # 150/150; before: 45.3%

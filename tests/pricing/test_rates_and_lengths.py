@@ -363,3 +363,21 @@ def test_no_count_read_from_a_name_or_a_doubtful_unit(book: PriceBook, question:
 def test_numbers_and_counts_as_the_world_writes_them(book: PriceBook, question: str, requests: int, whole: int) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and (query.usage.requests, query.usage.input_tokens) == (requests, whole)
+
+
+@pytest.mark.parametrize(
+    ("question", "per_day", "said"),
+    [
+        ("每周大概42万单需要做异常件分类，输入600 输出50，flash，一个月大概多少钱", 60_000, "420,000 requests a week"),
+        ("~56k tickets/week, 3.1 flash-lite 500 in 40 out. monthly estimate?", 8000, "read as 8,000 a day"),
+    ],
+)
+def test_a_weekly_count_is_a_seventh_of_it_a_day(answerer: Answerer, question: str, per_day: int, said: str) -> None:
+    query = parse_query(question, answerer.book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (per_day, "day")
+    assert said in answerer.answer(question, "en").text
+
+
+def test_a_platform_is_a_business_unless_asked_which(book: PriceBook) -> None:
+    query = parse_query("外卖平台商家评价自动回复，用2.5 flash，每条评价输入600 token，回复150，一天2w条评价", book)
+    assert query.intent == "estimate"
