@@ -187,8 +187,9 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
-        elif tok.kind == "amount" and tok.money is None and nxt.glued and nxt.text in ("项目", "热线", "专线", "平台", "系统"):
-            drop.add(i)  # `12345项目`, `1999熱線`: a hotline's number is its name
+        elif tok.kind == "amount" and tok.money is None and (nxt.glued and nxt.text in ("项目", "热线", "专线", "平台", "系统") or tok.value in (
+                1999, 12345) and tok.other_value is None and nxt.kind == "cjk" and nxt.role is None):
+            drop.add(i)  # `12345项目`, `1999 陳情案件`: a hotline's number is its name
         elif tok.kind == "amount" and tok.value == 618 and tok.money is None and nxt.text in ("活动", "大促", "期间", "当天", "购物节"):
             drop.add(i)  # `618 活动`: the June 18 shopping festival, no amount
         elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS
