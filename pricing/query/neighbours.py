@@ -200,7 +200,8 @@ def asks_the_price(tokens: list[Token], k: int) -> bool:
     # in the same clause only: `x20k per day, how much per month?` keeps `per day` the count's
     # (English `how much` after a count's period opens a new question: `x500 per day how much a month`)
     return k < len(tokens) and not tokens[k].after_break and (
-        tokens[k].role == "price_q" and tokens[k].kind == "cjk" or tokens[k].text in ASKED_CUES)
+        tokens[k].role == "price_q" and tokens[k].kind == "cjk" or tokens[k].text in ASKED_CUES
+        or tokens[k].role == "compare" and tokens[k].kind == "cjk" and "多少" in tokens[k].text)  # `一个月各多少`
 
 
 def period_before(tokens: list[Token], i: int) -> int:
@@ -355,6 +356,8 @@ def said_as_a_part(tokens: list[Token], amount_at: int, label_at: int) -> bool:
     first, last = min(amount_at, label_at), max(amount_at, label_at)
     if any(t.role in PART_ROLES for t in tokens[first:last]):
         return True
+    if label_at < amount_at and any(t.text in ("占", "占了") for t in tokens[first:last]):
+        return True  # `output两千五（thinking占两千）`: thinking takes up that much of it
     k = first - 1
     while k >= 0 and tokens[k].kind != "amount" and not (tokens[k].role or "").startswith("label:"):
         if tokens[k].role in PART_ROLES:

@@ -62,6 +62,11 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = "budget", "skip"
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":
             tok.role = "period:month"
+    searched = [t for t in tokens if t.role == "search"]
+    if searched and all(t.text == "google" for t in searched) and not any(
+            t.text in ("search", "grounding", "grounded", "搜索", "联网", "搜寻", "检索") for t in tokens):
+        for t in searched:
+            t.role = "skip"  # `Google 評論自動回覆`: Google's reviews, no Search grounding (`google search` is a phrase)
     _counted_per_period(tokens)
     _count_asked_for_money(tokens)
     _cached_except(tokens)

@@ -381,3 +381,19 @@ def test_a_weekly_count_is_a_seventh_of_it_a_day(answerer: Answerer, question: s
 def test_a_platform_is_a_business_unless_asked_which(book: PriceBook) -> None:
     query = parse_query("外卖平台商家评价自动回复，用2.5 flash，每条评价输入600 token，回复150，一天2w条评价", book)
     assert query.intent == "estimate"
+
+
+@pytest.mark.parametrize(
+    ("question", "check"),
+    [
+        # the three confident wrong answers of the round-2 held-out sets, read once they were scored (README)
+        ("3 flash 开high thinking，input一千五 output两千五（thinking占两千），十万次多少钱", lambda q: q.usage.output_tokens == 2500),
+        ("flash vs 3.5 flash，客服场景 input 3k output 400，DAU 1w 每人4轮，一个月各多少",
+         lambda q: (q.usage.requests, q.usage.period, q.asked_period) == (40_000, "day", "month")),
+        ("Google 評論自動回覆，每天大概 1,500 則，每則 input 350 output 150，用 2.0 flash", lambda q: not q.usage.grounded),
+        ("10k in 1k out x 1000 using google search", lambda q: q.usage.grounded),
+    ],
+)
+def test_the_round_two_held_out_mistakes(book: PriceBook, question: str, check: object) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and check(query)  # type: ignore[operator]
