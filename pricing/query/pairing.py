@@ -108,6 +108,7 @@ class Parts:
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
     days_read: DaysRead | None = None  # `活动 7 天，每天 12 万次`: the total of those days (days.py)
     rates_read: list[RateRead] = field(default_factory=list)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
+    audio_input_label: bool = False  # `音频输入每次 5分钟 约 9600 token`: an audio word right before an input word
     audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
     media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)
     added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
@@ -328,7 +329,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_label(parts, role(prev)[6:], tok, tokens, prev)
             taken.add(prev)
             _take_twin_label(prev)
-        elif role(nxt).startswith("label:") and not tokens[nxt].after_break and not _label_owns_the_next_amount(tokens, nxt, neighbour, role):
+        elif (role(nxt).startswith("label:") and not any(t.after_break for t in tokens[i + 1 : nxt + 1])
+              and not _label_owns_the_next_amount(tokens, nxt, neighbour, role)):
             # (never across a comma: `1.5万token，输出2k` leaves 1.5万 to its own clause)
             _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
             taken.add(nxt)
@@ -498,6 +500,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
                 standalone.append((i, tok))
         elif r.startswith("label:") and not tok.used:
             parts.labels_seen.add(r[6:])
+            if r == "label:audio" and i + 1 < len(tokens) and tokens[i + 1].role == "label:input" and tokens[i + 1].glued:
+                parts.audio_input_label = True  # `音频输入`: the input that follows is the audio
             topic = _LABEL_TOPICS.get(r[6:])
             if topic:
                 parts.topics.append(topic)

@@ -62,6 +62,13 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = "budget", "skip"
         elif tok.kind == "cjk" and tok.text in ("月",) and i > 0 and tokens[i - 1].role == "each":
             tok.role = "period:month"
+    for k, tok in enumerate(tokens):
+        if tok.role == "compare" and tok.text in ("最便宜", "cheapest", "最便宜的"):
+            j = k + 1
+            while j < len(tokens) and tokens[j].text in ("的", "the", "one"):
+                j += 1
+            if j < len(tokens) and tokens[j].kind == "model":
+                tok.role = "skip"  # `用最便宜的 lite 就好`: that model, chosen for its price; nothing to compare
     searched = [t for t in tokens if t.role == "search"]
     if searched and all(t.text == "google" for t in searched) and not any(
             t.text in ("search", "grounding", "grounded", "搜索", "联网", "搜寻", "检索") for t in tokens):

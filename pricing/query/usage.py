@@ -68,7 +68,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and any(getattr(parts, m) is not None for m in ("audio", "video")) and (
             parts.input is not None or parts.output is not None):
         parts.media_hours, parts.hours = parts.hours, None  # `a 30 min meeting is 57.6k audio tokens`: the media's length
-    if parts.hours is not None and parts.storage is None and parts.audio is None and parts.input is not None and {"audio", "input"} <= parts.labels_seen:
+    if parts.hours is not None and parts.storage is None and parts.audio is None and parts.input is not None and parts.audio_input_label:
         # `音频输入每次 5分钟 约 9600 token`: the audio input's length, then its tokens
         parts.audio, parts.media_hours, parts.hours = parts.input, parts.hours, None
         parts.media_in_input = True

@@ -59,6 +59,9 @@ FLOORS = {
     "tune/heldout2-2026-12-07-en": 0.59,  # 67/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
     "tune/heldout2-2026-12-07-zh_CN": 0.54,  # 63/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
     "tune/heldout2-2026-12-07-zh_TW": 0.59,  # 68/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
+    "tune/heldout3-2026-12-07-en": 0.64,  # 68/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
+    "tune/heldout3-2026-12-07-zh_CN": 0.64,  # 69/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
+    "tune/heldout3-2026-12-07-zh_TW": 0.61,  # 66/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
 }
 SETS = tuple(FLOORS)
 

@@ -397,3 +397,38 @@ def test_a_platform_is_a_business_unless_asked_which(book: PriceBook) -> None:
 def test_the_round_two_held_out_mistakes(book: PriceBook, question: str, check: object) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and check(query)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("question", "check"),
+    [
+        # the six confident wrong answers of the round-3 held-out sets, read once they were scored (README)
+        ("investor deck question: two thousand requests a day on pro, each 8K in and 2K out, how much per mnth",
+         lambda q: q.asked_period == "month"),
+        ("每小时40份合同比对，每天干10小时，每份 in 7w out 2k，2.5 pro，一天多少钱", lambda q: q.intent == "estimate"),
+        ("合約審閱：一份合約大約 4 萬 token，審閱意見輸出 3000 token，用 2.5 pro，一個月大概 600 份",
+         lambda q: q.usage is None or q.usage.output_tokens != 40_000),
+        ("會員 APP 用藥提醒訊息生成，每月 45 萬則，每則輸入 200 輸出 80，用最便宜的 lite 就好", lambda q: q.intent == "estimate"),
+    ],
+)
+def test_the_round_three_held_out_mistakes(book: PriceBook, question: str, check: object) -> None:
+    try:
+        query = parse_query(question, book)
+    except PricingError:
+        return  # asked back: no wrong price
+    assert check(query)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "信用卡中心通话录音质检，每通平均6分钟，一天2万通，2.5 flash，录音直接喂音频，质检结果输出500 token，prompt 800，一个月多少钱",
+        "LINE 客人很常丟語音，平均一段 20 秒，用 2.5 flash 聽完直接回覆，文字 prompt 400 token，回覆 200 token，一天大約 600 段語音",
+    ],
+)
+def test_a_text_prompt_is_never_the_audio(book: PriceBook, question: str) -> None:
+    try:
+        query = parse_query(question, book)
+    except PricingError:
+        return
+    assert query.usage is not None and query.usage.audio_input_tokens not in (400, 800)
