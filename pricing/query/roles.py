@@ -71,7 +71,7 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role = "skip"  # `用最便宜的 lite 就好`: that model, chosen for its price; nothing to compare
     searched = [t for t in tokens if t.role == "search"]
     if searched and all(t.text == "google" for t in searched) and not any(
-            t.text in ("search", "grounding", "grounded", "搜索", "联网", "搜寻", "检索") for t in tokens):
+            t.text in ("search", "searches", "grounding", "grounded", "搜索", "联网", "搜寻", "检索") or t.role == "searches" for t in tokens):
         for t in searched:
             t.role = "skip"  # `Google 評論自動回覆`: Google's reviews, no Search grounding (`google search` is a phrase)
     _counted_per_period(tokens)
