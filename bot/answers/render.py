@@ -226,6 +226,12 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("No input given: the prompt is taken to be the cached tokens only.")
     if code.startswith("rate_per_"):
         figures = {"rate": t.number(p["rate"]), "hours": t.number(p["hours"]), "daily": t.number(p["daily"])}  # type: ignore[arg-type]
+        if code == "rate_per_hour_total":
+            return t.gettext("{rate} requests an hour for {hours} hours: read as {daily} requests in all.").format(**figures)
+        if code == "rate_per_minute_total":
+            return t.gettext("{rate} requests a minute for {hours} hours: read as {daily} requests in all.").format(**figures)
+        if code == "rate_per_second_total":
+            return t.gettext("{rate} requests a second for {hours} hours: read as {daily} requests in all.").format(**figures)
         if code == "rate_per_hour":
             return t.gettext("{rate} requests an hour for {hours} hours a day: read as {daily} requests a day.").format(**figures)
         if code == "rate_per_minute":

@@ -32,6 +32,8 @@ _PER = ("/", "per", "an", "a", "every")
 #: Words that say a service runs all day.
 _ALL_DAY = frozenset(["全天", "不停", "不间断", "全天候", "24/7"])
 _HOURS = ("dur:1",)
+#: Words that make the hours one event's, not every day's: the count is that event's total.
+_EVENT_WORDS = frozenset(["一场", "这场", "每场", "整场", "当晚", "那晚", "那天晚上", "show", "session", "event"])
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class RateRead:
     unit: str  # hour, minute or second
     hours: Decimal
     daily: Decimal
+    event: bool = False  # the hours are one event's (`一场直播 3 小时`), the count its total
 
 
 def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
@@ -68,6 +71,7 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     daily = rate * hours * per_hour
     if daily != daily.to_integral_value():
         return []
+    event = any(t.text in _EVENT_WORDS for t in tokens)
     for k in hour_words:
         tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
     amount.value = daily.to_integral_value()
@@ -81,9 +85,11 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
         tokens.insert(unit + 1 if unit > at else at + 1, day)
         if unit < at:  # `QPS 2`: the count word before its amount reads as a count label
             tokens[unit].role = "count_label"
+    elif event:
+        tokens[unit].role = "skip"  # `每小时 1,800 則，一場直播 3 小時，一場多少錢`: the show's total, no day
     else:
         tokens[unit].role = "period:day"  # `每小时 3000 条` now reads `每天 72000 条`
-    return [RateRead(rate, _UNIT_NAMES[per_hour], hours, amount.value)]
+    return [RateRead(rate, _UNIT_NAMES[per_hour], hours, amount.value, event)]
 
 
 def _averaged(tokens: list[Token], at: int) -> bool:

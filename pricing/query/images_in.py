@@ -85,9 +85,17 @@ def _tokens_per_image(tokens: list[Token]) -> tuple[int, int] | None:
 
 
 def _per_request(tokens: list[Token], amount: int, value: Decimal | None) -> bool:
-    """`每次传 3 张图`, `4 imgs per req`, `每篇2張照片`: a few images sent in each request."""
+    """`每次传 3 张图`, `4 imgs per req`, `每篇2張照片`: a few images sent in each request; `能不能把 3000 张图一起塞进
+    一个请求里`: as many as said, when they are said to go into one request."""
+    if any(t.text in ("一个请求", "一次请求", "同一个请求", "一起") for t in tokens) or _said_together(tokens):
+        return True
     near = tokens[max(amount - 3, 0) : amount + 4]
     return value is not None and value <= 20 and (any(t.role == "each" for t in near) or value <= 4)
+
+
+def _said_together(tokens: list[Token]) -> bool:
+    texts = [t.text for t in tokens]
+    return any(texts[k : k + 3] in (["in", "one", "request"], ["in", "a", "single"], ["in", "one", "call"]) for k in range(len(texts) - 2))
 
 
 def _said_in_tokens(tokens: list[Token], k: int) -> bool:

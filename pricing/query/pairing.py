@@ -45,7 +45,7 @@ from .neighbours import (
     verb_as_noun,
 )
 from .question import Topic
-from .vocab import FILLER, price_like
+from .vocab import FILLER, near_model_word, price_like
 
 __all__ = ["Parts", "pair", "collect"]
 
@@ -273,6 +273,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             if role(prev) == "people_label":  # `日活大概2000人`: daily actives, as `日活2000` is
                 taken.add(prev)
                 parts.people_period = _actives_period(tokens[prev].text)
+            elif tokens[nxt].text in ("dau", "mau"):
+                parts.people_period = _actives_period(tokens[nxt].text)  # `200 DAU, each maybe 15 requests`
             mark_volume(period_before(tokens, i))  # `每天跑 300 个任务`: that many a day
             explain_total(i - 1)  # `一共500个用户`: a total of people, not of tokens
             if role(neighbour(nxt, 1)) == "times_sign":
@@ -479,13 +481,15 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     chinese = chinese_question(tokens)
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     _budget_periods(tokens, parts)
+    texts = [t.text for t in tokens]
+    lasts = any(texts[k : k + 2] == ["how", "long"] for k in range(len(texts) - 1)) and "last" in texts
     for i, tok in enumerate(tokens):
         r = tok.role or ""
         if tok.kind == "amount" and tok.money is not None and tok.money.startswith("fx:"):
             # `每月预算 5000 台币`: a budget is read in dollars or yuan; the answer's currency is not the budget's
             raise Ambiguous("budget_currency", currency=tok.money[3:])
-        if tok.kind == "amount" and tok.money is not None and i > 0 and tokens[i - 1].text in ("charged", "billed", "invoiced"):
-            continue  # `we got charged ~$4.2k, what should it be`: the bill to check, not money to spend
+        if tok.kind == "amount" and tok.money is not None and (i > 0 and tokens[i - 1].text in ("charged", "billed", "invoiced") or lasts):
+            continue  # `we got charged ~$4.2k`: the bill to check; `how long will $100 last`: not asked (the amount stays unread)
         if tok.kind == "amount" and tok.money is not None:
             name = "budget_usd" if tok.money == "usd" else "budget_cny"
             _set_once(parts, name, tok.value, tok)
@@ -572,7 +576,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             # `how much'd`, `that's`: a contraction of filler is filler
             if tok.text in FILLER or tok.text.split("'")[0] in FILLER or len(tok.text) <= 1:
                 pass
-            elif (chinese or not price_like(tok.text)) and (apart_from_amounts(tokens, i) or not chinese and claimed_after(tokens, i)):
+            elif (chinese and not near_model_word(tok.text) or not price_like(tok.text)) and (
+                    apart_from_amounts(tokens, i) or not chinese and claimed_after(tokens, i)):
                 # an English word apart from the amounts, with no price stem, names the product or is chat: `NPC 對話`,
                 # `discord bot`, `summarizer` (vocab.PRICE_STEMS)
                 parts.filler_words.append(tok.text)

@@ -269,6 +269,10 @@ def chinese_context(tokens: list[Token]) -> None:
         if tok.role == "providers" and tok.kind == "cjk" and "平台" in tok.text and not (
                 i > 0 and any(w in tokens[i - 1].text for w in ("哪", "其他", "第三方", "各", "所有", "别的", "其它"))):
             tok.role = "skip"  # `外卖平台商家评价`: a business, not the resellers of the model (`哪个平台便宜`)
+    for i, tok in enumerate(tokens[:-2]):
+        if tok.text == "出" and tok.role == "label:output" and tokens[i + 1].kind == "amount" and (
+                tokens[i + 2].role == "count" or tokens[i + 2].text in ("份", "篇", "张", "个", "条", "题", "套")):
+            tok.role = "count_verb"  # `一天出 20 份`: makes 20 of them (a count), not 20 output tokens
     for i, tok in enumerate(tokens[:-1]):
         if tok.role == "label:thinking" and tokens[i + 1].text in ("关了", "关掉", "关闭", "不开", "没开", "关", "off"):
             tok.role, tokens[i + 1].role = "thinking_off", "skip"  # `thinking 关了`: off, as 关掉思考 is

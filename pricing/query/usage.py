@@ -88,7 +88,12 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
             parts.intents.discard("total")  # `这 7 天加起来总共多少`: the total of the days, as read
         notices.append(Notice("days_month" if days.month else "days_total", {"daily": days.daily, "days": days.days, "total": days.total}))
     for rate in parts.rates_read:
-        notices.append(Notice(f"rate_per_{rate.unit}", {"rate": rate.rate, "hours": rate.hours, "daily": rate.daily}))
+        code = f"rate_per_{rate.unit}" + ("_total" if rate.event else "")
+        notices.append(Notice(code, {"rate": rate.rate, "hours": rate.hours, "daily": rate.daily}))
+    if parts.audio_hours is not None and parts.audio is None and parts.input is not None and (
+            parts.audio_hours * 3600).to_integral_value() * AUDIO_TOKENS_PER_SECOND == parts.input:
+        # `30 min audio ≈ 57.6k tokens`: the amount beside the length is its tokens, said twice
+        parts.audio, parts.media_in_input = parts.input, True
     if parts.audio_hours is not None:
         if parts.audio is None:
             # whole seconds: `8 min` is 8/60 of an hour, which Decimal cannot hold exactly

@@ -40,6 +40,7 @@ __all__ = [
     "PIECE_NOUNS",
     "BOUND_MORPHEMES",
     "cjk_price_like",
+    "near_model_word",
     "PRICE_STEMS",
     "MODEL_WORDS",
     "price_like",
@@ -679,6 +680,12 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def near_model_word(word: str) -> bool:
+    """`flsh`, `lte`: one slip from a word of a model's name (asked about, never skipped as a product name)."""
+    return (word.isalpha() and len(word) >= 3 and word not in MODEL_WORDS and not is_common_word(word)
+            and any(_one_edit(word, w) for w in MODEL_WORDS if len(w) >= 4))
+
+
 def price_like(word: str) -> bool:
     """An English word the tables do not know may change the price: it is short (an abbreviation), holds a
     price stem (PRICE_STEMS), or is one slip from a price word or a model word."""

@@ -60,8 +60,11 @@ FLOORS = {
     "tune/heldout2-2026-12-07-zh_CN": 0.54,  # 63/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
     "tune/heldout2-2026-12-07-zh_TW": 0.59,  # 68/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
     "tune/heldout3-2026-12-07-en": 0.64,  # 68/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
-    "tune/heldout3-2026-12-07-zh_CN": 0.64,  # 69/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
+    "tune/heldout3-2026-12-07-zh_CN": 0.65,  # 70/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
     "tune/heldout3-2026-12-07-zh_TW": 0.61,  # 66/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
+    "tune/heldout4-2026-12-07-en": 0.61,  # 68/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
+    "tune/heldout4-2026-12-07-zh_CN": 0.58,  # 64/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
+    "tune/heldout4-2026-12-07-zh_TW": 0.58,  # 61/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
 }
 SETS = tuple(FLOORS)
 

@@ -432,3 +432,29 @@ def test_a_text_prompt_is_never_the_audio(book: PriceBook, question: str) -> Non
     except PricingError:
         return
     assert query.usage is not None and query.usage.audio_input_tokens not in (400, 800)
+
+
+@pytest.mark.parametrize(
+    ("question", "check"),
+    [
+        # the eight confident wrong answers of the round-4 held-out sets, read once they were scored (README)
+        ("2.5 flash vs 2.5 flash-lite for transcription: 30 min audio ≈ 57.6k tokens, 6k out, 1000 eps/month",
+         lambda q: q.usage.input_tokens == 57_600),
+        ("side project: 200 DAU, each maybe 15 requests, 1k in 300 out, flash. what's that per month",
+         lambda q: (q.usage.requests, q.usage.period) == (3000, "day")),
+        ("I have 100 bucks of credit left, how long will it last if I do 500 req/day on 2.5 flash (1k in, 500 out)?",
+         lambda q: q.budget_usd is None),
+        ("能不能把一天的 3000 张图一起塞进一个请求里？每张 1290 token，用 2.5 flash，一次多少钱", lambda q: q.usage.requests != 3000),
+        ("平均每分钟 300 条弹幕要回，一场直播 3 小时，用 2.5 flash lite，输入 1k 输出 60，一场下来多少钱",
+         lambda q: (q.usage.requests, q.usage.period) == (54_000, None)),
+        ("用flsh 每次输入1.5k输出2k 一天800次 一个月多少q", lambda q: q.models[0].id != "gemini-3.1-pro-preview"),
+        ("出數學題會開 thinking，3 flash 每份思考大概 6000 token，題目輸出 3000，input 1000，一天出 20 份，月費?",
+         lambda q: (q.usage.requests, q.usage.period) == (20, "day")),
+    ],
+)
+def test_the_round_four_held_out_mistakes(book: PriceBook, question: str, check: object) -> None:
+    try:
+        query = parse_query(question, book)
+    except PricingError:
+        return  # asked back: no wrong price
+    assert check(query)  # type: ignore[operator]
