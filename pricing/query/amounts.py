@@ -187,8 +187,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
-        elif tok.kind == "amount" and tok.money is None and (nxt.glued and nxt.text in ("项目", "热线", "专线", "平台", "系统") or tok.value in (
-                1999, 12345) and tok.other_value is None and nxt.kind == "cjk" and nxt.role is None):
+        elif tok.kind == "amount" and tok.money is None and tok.value in _HOTLINES and tok.other_value is None and nxt.kind == "cjk" and (
+                nxt.role is None or nxt.text in ("项目", "热线", "专线", "平台", "系统")):
             drop.add(i)  # `12345项目`, `1999 陳情案件`: a hotline's number is its name
         elif tok.kind == "amount" and tok.value == 618 and tok.money is None and nxt.text in ("活动", "大促", "期间", "当天", "购物节"):
             drop.add(i)  # `618 活动`: the June 18 shopping festival, no amount
@@ -201,6 +201,11 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
               and tokens[i + 2].text in ("context", "ctx")):
             drop.update((i, i + 1))  # `per 1M input tokens once you're above 200k context`: the long-context tier
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+#: Government hotlines named by their number (Taipei's 1999, the mainland's 12345): before the case they name,
+#: the number is a name.
+_HOTLINES = frozenset([Decimal(1999), Decimal(12345)])
 
 
 #: Words before a number that make it a threshold (`超过20万`: the >200k tier), not an amount.

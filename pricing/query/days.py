@@ -20,7 +20,7 @@ __all__ = ["DaysRead", "daily_count_over_days", "weekly_as_daily"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
 _WORKDAY = ("工作日", "工作天", "workday", "workdays", "business", "working")
-_MONTH_WORDS = ("一个月", "每月", "每个月", "月", "mo", "month", "a month", "/mo", "per month")
+_MONTH_WORDS = ("一个月", "每月", "每个月", "月", "mo", "month")
 _PER_WORKDAY = ("每个工作日", "每个工作天", "每工作日")
 
 
@@ -143,9 +143,10 @@ def weekly_as_daily(tokens: list[Token]) -> Decimal | None:
 def _weekly_count(tokens: list[Token], week: int) -> int | None:
     """The count the week word is said of: after it (`每周大概42万单`) or before it (`56k tickets/week`)."""
     postfix = week > 0 and tokens[week - 1].text in ("/", "a", "per", "every")
-    for k in range(week + 1, min(week + 4, len(tokens)) if not postfix else week + 1):
-        if tokens[k].kind == "amount":
-            return k if tokens[k].money is None and _counted(tokens, k) else None
+    if not postfix:  # `每周大概42万单`: the week word opens its count
+        for k in range(week + 1, min(week + 4, len(tokens))):
+            if tokens[k].kind == "amount":
+                return k if tokens[k].money is None and _counted(tokens, k) else None
     for k in range(week - 1, max(week - 5, -1), -1):
         if tokens[k].kind == "amount":
             nxt = tokens[k + 1]

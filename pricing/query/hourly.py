@@ -3,7 +3,7 @@
 `每小时 3000 条，全天 24 小时`, `~300 req/min for about 10h a day`, `500 requests an hour around the clock`:
 people size a service by its rate and its hours. A rate alone (`60 requests per minute`) says nothing of
 the day and is still asked about; with the hours it is a daily count, and the answer says how it was
-worked out (`Notice("rate_per_day")`).
+worked out (`Notice("rate_per_hour")`, `_minute`, `_second`; `…_total` for one event's hours).
 
 The pass rewrites the tokens to the daily count it read: the rate's amount becomes the day's count, its
 unit word the period `day`, and the hours are consumed. Nothing is rewritten when the question keeps a
@@ -30,7 +30,7 @@ _UNITS = {
 _UNIT_NAMES = {1: "hour", 60: "minute", 3600: "second"}
 _PER = ("/", "per", "an", "a", "every")
 #: Words that say a service runs all day.
-_ALL_DAY = frozenset(["全天", "不停", "不间断", "全天候", "24/7"])
+_ALL_DAY = frozenset(["全天", "不停", "不间断", "全天候"])  # (`24/7` is read as its amounts)
 _HOURS = ("dur:1",)
 #: Words that make the hours one event's, not every day's: the count is that event's total.
 _EVENT_WORDS = frozenset(["一场", "这场", "每场", "整场", "当晚", "那晚", "那天晚上", "show", "session", "event"])
@@ -46,15 +46,12 @@ class RateRead:
 
 
 def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
-    if any((t.role or "") in ("label:cache", "label:storage") for t in tokens):
+    if any((t.role or "") in ("label:cache", "label:cached", "label:storage") for t in tokens):
         return []  # `缓存 200k 放 24 小时`: the hours there are the storage's
     rates = [r for r in (_rate_at(tokens, i) for i, t in enumerate(tokens) if t.kind == "amount" and t.money is None) if r is not None]
     averaged = [r for r in rates if _averaged(tokens, r[0])]
-    if len(rates) > 1 and len(averaged) == 1:
-        for peak, words, _ in rates:
-            if peak != averaged[0][0]:
-                for k in (peak, *words):  # `peak is 50 rps`: the peak is capacity, not the day's volume
-                    tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+    peaks = [r for r in rates if r not in averaged] if len(rates) > 1 and len(averaged) == 1 else []
+    if peaks:
         rates = averaged  # `peak is 50 rps but avg is ~4 rps`: the average is what the day costs
     if len(rates) != 1:
         return []  # none, or a peak and an off-peak rate: the day is not one product
@@ -72,6 +69,11 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     if daily != daily.to_integral_value():
         return []
     event = any(t.text in _EVENT_WORDS for t in tokens)
+    for peak, words, _ in peaks:
+        for k in (peak, *words):  # `peak is 50 rps`: the peak is capacity, not the day's volume
+            tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+    if tokens[at + 1].role is None:
+        tokens[at + 1].role = "count"  # `900 scans per hour`: the requests counted
     for k in hour_words:
         tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
     amount.value = daily.to_integral_value()
@@ -113,8 +115,6 @@ def _rate_at(tokens: list[Token], i: int) -> tuple[int, list[int], int] | None:
     if j < len(tokens) and (tokens[j].role == "count" or tokens[j].kind == "word" and tokens[j].role is None and tokens[j].text.endswith("s")):
         j += 1  # `1.2k req/hr`, `900 scans per hour`: what is counted, then its unit
     if j + 1 < len(tokens) and tokens[j].text in _PER and tokens[j + 1].text in _UNITS and j > i + 1:
-        if tokens[i + 1].role is None:
-            tokens[i + 1].role = "count"  # `scans`: the requests counted
         return i, [j, j + 1], _UNITS[tokens[j + 1].text]
     return None
 

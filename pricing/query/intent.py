@@ -126,8 +126,6 @@ def price_of_a_million(parts: Parts, tokens: list[Token]) -> bool:
     others = (parts.storage, parts.thinking, parts.requests, parts.budget_usd, parts.budget_cny)
     if any(v is not None for v in others) or parts.batch or parts.search or parts.period is not None:
         return False
-    if (parts.audio is not None or parts.cached is not None) and not (per or asks):
-        return False
     return per or asks
 
 

@@ -243,14 +243,12 @@ def count_each(tokens: list[Token], i: int, count_at: int) -> bool:
         return True
     k = min(i, count_at) - 1
     for _ in range(5):
-        if k < 0 or tokens[k].kind == "amount":
-            return False
+        if k < 0 or tokens[k].kind == "amount" or tokens[k + 1].after_break:
+            return False  # (never from the clause before: `…, each 2k in. 5000 requests a day`)
         if tokens[k].role in ("each", "per_person") or tokens[k].text == "各":
             return True
         if tokens[k].role == "people" and (k == 0 or tokens[k - 1].kind != "amount"):
             return True  # `一个玩家一天触发40次`: the person, uncounted, is who makes the count
-        if tokens[k + 1].after_break:
-            return False
         k -= 1
     return False
 

@@ -68,6 +68,18 @@ _SYMBOL_MONEY = re.compile(
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 
 
+_MONEY_AFTER = tuple({code.lower() for code, _ in CURRENCY_SYMBOLS.values()} | {"usd", "dollar", "buck", "rmb", "cny", "yuan", "元", "美元", "块"})
+
+
+def _thousands_unless_money(match: re.Match[str]) -> str:
+    """`12.500 SKUs` is 12,500; `$1.250` (by now `1.250 usd`) stays the money it says."""
+    after = match.string[match.end() : match.end() + 12].lstrip()
+    if after.startswith(_MONEY_AFTER) or match.string[max(match.start() - 2, 0) : match.start()].strip() in (
+            "$", "¥", "€", "£"):
+        return match.group(0)
+    return match.group(0).replace(".", "")
+
+
 def normalize(text: str) -> tuple[str, dt.date | None]:
     """The text to tokenize (the first `MAX_QUERY_CHARS` characters, cleaned) and the date it names, if any."""
     # A full-width comma or 、 separates clauses, never thousands: `输出 500，100个用户` is 500 and 100, so
@@ -95,7 +107,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _PER_HYPHEN.sub(r"\1 ", text)
     text = _HTTP_ERRORS.sub(" errors ", text)
     text = _INDIAN_GROUPS.sub(lambda m: m.group(0).replace(",", ""), text)
-    text = _DOT_GROUPS.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _DOT_GROUPS.sub(_thousands_unless_money, text)
     text = _COMMA_DECIMAL.sub(r"\1.\2", text)
     on_date = None
     match = _DATE.search(text)

@@ -113,17 +113,27 @@ def spelled_numbers(text: str) -> str:
             out.append(text[last : words[i][0]] + value)
             last, i = words[j - 1][1], j
         else:
-            i += 1
+            i = max(i + 1, j)  # (never rescan a group that is no number: linear in the words)
     return "".join(out) + text[last:]
 
 
 def _in_number(words: list[tuple[int, int, str]], i: int, j: int, text: str) -> bool:
     word = words[j][2]
+    before = words[j - 1][2] if j > i else ""
     if j > i and text[words[j - 1][1] : words[j][0]].strip(" -"):
         return False  # only spaces or a hyphen between the words of one number (`twenty-five`)
-    if word in ("and", "point"):
+    if word == "and":
+        return before in _SCALES  # `two hundred and fifty`; `one and two thousand` are two numbers
+    if word == "point":
         return j > i
+    if before in _ONES and word in _ONES or before in _TENS and word in _TENS or before in _ONES and _ONES[before] >= 10 and word in _ONES:
+        return before == "point" or _after_point(words, i, j)  # `twenty twenty five`, `one two three`: no one number
     return word in _ONES or word in _TENS or word in _SCALES
+
+
+def _after_point(words: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """The digits after `point` are said one by one (`two point five`, `one point two five`)."""
+    return any(w == "point" for _, _, w in words[i:j])
 
 
 def _spelled_value(group: list[str]) -> str | None:

@@ -436,14 +436,14 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
     if before >= 0 and tokens[before].role == "except" and name == "cached":
         parts.cached_is_rest = True  # `all but 2k cached`: cached is the prompt less 2k (usage.py)
         tokens[before].used = True
-    if name == "piece" and amount.value is not None:
-        # `essay ~3k tokens + rubric 1k`: pieces of the prompt named by what they are, summed into the input
+    assert amount.value is not None  # every amount has a value (amounts.py)
+    if name == "piece" or name == "input" and parts.pieces:
+        # `essay ~3k tokens + rubric 1k`, `prompt 200 + essay 1k`: pieces of the prompt named by what they are,
+        # summed into the input (an input given before the first piece is one of them)
+        if not parts.pieces and parts.input is not None:
+            parts.pieces = (parts.input,)
         parts.pieces += (amount.value,)
         parts.input = (parts.input or Decimal(0)) + amount.value
-        return
-    if name == "input" and parts.pieces and amount.value is not None:
-        parts.pieces += (amount.value,)
-        parts.input = (parts.input or Decimal(0)) + amount.value  # `prompt 200 + essay 1k`
         return
     _set_once(parts, name, amount.value, amount)
 

@@ -67,7 +67,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     parts.images_read = images_as_input(tokens)
     if parts.images_read is not None:
         parts.input = parts.images_read.input
-    pieces = cached_piece_and_new_part(tokens)
+    pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True
     unlabeled = pair(tokens, parts)

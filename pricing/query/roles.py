@@ -69,6 +69,9 @@ def assign_roles(tokens: list[Token]) -> None:
                 j += 1
             if j < len(tokens) and tokens[j].kind == "model":
                 tok.role = "skip"  # `用最便宜的 lite 就好`: that model, chosen for its price; nothing to compare
+    for k in range(1, len(tokens)):
+        if tokens[k].text == "s" and not tokens[k].glued and tokens[k - 1].kind == "amount" and tokens[k - 1].money is None:
+            tokens[k].role = "dur:1/3600"  # `45 s each`: seconds, spaced (`100s of users`, `2s latency` are no duration)
     searched = [t for t in tokens if t.role == "search"]
     if searched and all(t.text == "google" for t in searched) and not any(
             t.text in ("search", "searches", "grounding", "grounded", "搜索", "联网", "搜寻", "检索") or t.role == "searches" for t in tokens):
@@ -194,6 +197,7 @@ def _counted_per_period(tokens: list[Token]) -> None:
     and the period it happens in, is what is counted each period: requests. Not a word with a price stem
     (`1M chars a day` is a size: vocab.PRICE_STEMS), which is asked about."""
     labelled = any((t.role or "") in ("label:input", "label:output") for t in tokens)
+    first_amount = next((k for k, t in enumerate(tokens) if t.kind == "amount"), -1)
     for i in range(1, len(tokens)):
         tok, before = tokens[i], tokens[i - 1]
         if tok.role == "people_label" and tok.text.isascii() and before.kind == "amount" and before.money is None and not (
@@ -218,7 +222,7 @@ def _counted_per_period(tokens: list[Token]) -> None:
             tok.role = "count"  # `5,000 NPCs, generated once at build time, each 400 in / 60 out`: one request each
         elif (tok.text.endswith("s") and len(tok.text) > 3 and labelled and (k >= len(tokens) or tokens[k].text not in ("of", "with", "from", "per")
               and not (tokens[k].role or "").startswith("label:"))
-              and not any(t.kind == "amount" for t in tokens[:i - 1])):
+              and before is tokens[first_amount]):
             # `summarize 40k pdfs (~18k tok each), 1k tok summary`: things counted first, their tokens given after,
             # are the requests (one each); `500 PDFs of 50 pages each` says what they hold and is asked about
             tok.role = "count"

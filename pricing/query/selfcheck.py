@@ -10,7 +10,7 @@ question is asked back (with no reading offered: the one it has is the doubtful 
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from ..errors import Ambiguous
 from ..tokens import Token
@@ -68,8 +68,15 @@ def uses_every_amount(parts: Parts, tokens: list[Token]) -> bool:
     for hours in (parts.hours, parts.media_hours):
         if hours is not None:  # a duration is kept in hours: `90 minutes`, `3 days`
             # (`8 min` is kept as 8/60 of an hour: compared to the millionth)
-            figures |= {(hours * k).quantize(Decimal("0.000001")) for k in (1, 60, 3600, Decimal(1) / 24)}
+            figures |= {_to_the_millionth(hours * k) for k in (1, 60, 3600, Decimal(1) / 24)}
     return all(tok.value in figures for tok in tokens if tok.kind == "amount" and tok.value is not None)
+
+
+def _to_the_millionth(value: Decimal) -> Decimal:
+    try:
+        return value.quantize(Decimal("0.000001"))
+    except InvalidOperation:  # too large to hold six decimals: compared as it is
+        return value
 
 
 def _restates(query: Query, reparse: Callable[[str], Query]) -> bool:

@@ -110,7 +110,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["searches"], "searches"),
     **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], "dur:1"),
     **dict.fromkeys(["min", "mins", "minute", "minutes"], "dur:1/60"),
-    **dict.fromkeys(["s", "sec", "secs", "second", "seconds"], "dur:1/3600"),  # `30 s clips`: the length of audio
+    **dict.fromkeys(["sec", "secs", "second", "seconds"], "dur:1/3600"),  # `45 seconds of audio`: its length
     **dict.fromkeys(["d", "day", "days"], "dur:24"),
     **dict.fromkeys(["daily", "nightly"], "period:day"),
     "monthly": "period:month",
@@ -405,6 +405,7 @@ PRICE_MORPHEMES = frozenset(
 #: 联网 but not in 官网, 答 in 回答, 美 in 美金 (`美術素材`). An unknown word asks only with a free character, or
 #: with a whole price word of the tables (`cjk_price_like`).
 BOUND_MORPHEMES = frozenset("提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生")
+_FREE_MORPHEMES = PRICE_MORPHEMES - BOUND_MORPHEMES
 
 #: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request (input,
 #: prompt, output, cache, thinking), media (audio, video, image), processing (batch, flex, priority, search,
@@ -624,15 +625,15 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _LONGEST_WORD = max(map(len, WORDS))
 
 
-@lru_cache(maxsize=4096)
 def cjk_price_like(word: str) -> bool:
     """An unknown Chinese word that may change a price: it has a free price character (`流量费`, `实时`, `微调`,
     `不用`), or holds a whole price word of the tables (`联网版`); `整理`, `官网`, `美術` have bound ones only."""
-    if set(word) & (PRICE_MORPHEMES - BOUND_MORPHEMES):
+    if set(word) & _FREE_MORPHEMES:
         return True
     return any(w in word for w in _CJK_PRICE_WORDS)
 
 
+@lru_cache(maxsize=4096)
 def correct_typo(word: str, min_len: int = 5) -> str | None:
     """The keyword ``word`` misspells by one letter (inserted, dropped, swapped or changed), for
     keywords of ``min_len``+ letters; None when there is none or two fit equally well.
@@ -679,13 +680,13 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-@lru_cache(maxsize=4096)
 def near_model_word(word: str) -> bool:
     """`flsh`, `lte`: one slip from a word of a model's name (asked about, never skipped as a product name)."""
     return (word.isalpha() and len(word) >= 3 and word not in MODEL_WORDS and not is_common_word(word)
             and any(_one_edit(word, w) for w in MODEL_WORDS if len(w) >= 4))
 
 
+@lru_cache(maxsize=4096)
 def price_like(word: str) -> bool:
     """An English word the tables do not know may change the price: it is short (an abbreviation), holds a
     price stem (PRICE_STEMS), or is one slip from a price word or a model word."""

@@ -61,7 +61,7 @@ def test_a_rate_without_one_day_of_hours_is_not_a_daily_count(book: PriceBook, q
     [
         # 4 minutes x 60 x 32 = 7,680 audio tokens; the prompt's 800 is text (it was read as the audio)
         ("2.5 flash 每通 4 分钟音频，提示词 800 token，输出 300", "zh_CN", 7_680, "7,680"),
-        ("2.5 flash voice notes ~45 s each, prompt 200 tok, output 300", "en", 1_440, "1,440 audio tokens, at 32 tokens a second"),
+        ("2.5 flash voice notes ~45 sec each, prompt 200 tok, output 300", "en", 1_440, "1,440 audio tokens, at 32 tokens a second"),
         ("2.5 flash 每段錄音 10 分鐘，輸出 300", "zh_TW", 19_200, "每秒 32 個 token"),
     ],
 )
@@ -458,3 +458,37 @@ def test_the_round_four_held_out_mistakes(book: PriceBook, question: str, check:
     except PricingError:
         return  # asked back: no wrong price
     assert check(query)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # found by reading the change once more (each was answered wrong, or crashed, before its fix)
+        "one and two thousand requests, 2k in 500 out, flash",  # never 3,000 requests
+        "100s of users, 2k in 500 out flash",  # `100s` is no duration
+        "200项目 每个项目 输入2k 输出500 flash",  # 200 projects is no hotline
+    ],
+)
+def test_odd_input_is_read_or_asked_never_misread(book: PriceBook, question: str) -> None:
+    try:
+        query = parse_query(question, book)
+    except PricingError:
+        return
+    assert query.usage is None or query.usage.requests not in (1, 3000)
+
+
+def test_a_huge_media_length_is_no_crash(book: PriceBook) -> None:
+    try:
+        parse_query("2.5 flash a 99999999999999999999 billion min call is 57.6k audio tokens, 500 out", book)
+    except PricingError:
+        pass  # a typed answer; the self-check once raised decimal.InvalidOperation here
+
+
+def test_pieces_in_either_order_make_the_prompt(book: PriceBook) -> None:
+    query = parse_query("2.5 flash prompt 200 + essay 1k, feedback 700 tokens", book)
+    assert query.usage is not None and (query.usage.input_tokens, query.usage.output_tokens) == (1200, 700)
+
+
+def test_dollars_with_a_dot_stay_dollars(book: PriceBook) -> None:
+    query = parse_query("how many 2k in 500 out on 2.5 flash for $1.250", book)
+    assert query.budget_usd == Decimal("1.25")
