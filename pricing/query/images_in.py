@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..tokens import Token
+from .neighbours import said_in_tokens
 
 __all__ = ["ImagesRead", "images_as_input"]
 
@@ -74,7 +75,7 @@ def _tokens_per_image(tokens: list[Token]) -> tuple[int, int] | None:
     """The amount of tokens of one image: right after an image word (`每张图 258 token`, `each photo ~1290
     tok`, `@ 258 tok each` after `imgs`), in its clause, and said in tokens."""
     for k, tok in enumerate(tokens):
-        if tok.kind != "amount" or tok.money is not None or not _said_in_tokens(tokens, k):
+        if tok.kind != "amount" or tok.money is not None or not said_in_tokens(tokens, k):
             continue
         j = k - 1
         while j >= 0 and k - j <= 4 and (tokens[j].role in _SKIP_BEFORE_TOKENS or tokens[j].text in ("@", "(", "约")) and not tokens[j + 1].after_break:
@@ -96,10 +97,6 @@ def _per_request(tokens: list[Token], amount: int, value: Decimal | None) -> boo
 def _said_together(tokens: list[Token]) -> bool:
     texts = [t.text for t in tokens]
     return any(texts[k : k + 3] in (["in", "one", "request"], ["in", "a", "single"], ["in", "one", "call"]) for k in range(len(texts) - 2))
-
-
-def _said_in_tokens(tokens: list[Token], k: int) -> bool:
-    return k + 1 < len(tokens) and tokens[k + 1].text in ("token", "tokens", "tok", "toks", "tkn")
 
 
 def _with_a_period(tokens: list[Token], amount: int, word: int) -> bool:

@@ -8,7 +8,7 @@ is filler. `pairing` decides with them.
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, VERB_NOUNS, cjk_price_like
+from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, TOKEN_WORDS, VERB_NOUNS, cjk_price_like
 
 __all__ = [
     "chinese_question",
@@ -228,7 +228,7 @@ def period_follows(tokens: list[Token], i: int) -> int | None:
 
 def said_in_tokens(tokens: list[Token], i: int) -> bool:
     """`500 tokens(商品規格)`: an amount said in tokens is never a count of requests, whatever noun follows."""
-    return i + 1 < len(tokens) and tokens[i + 1].text in ("token", "tokens", "tok", "toks", "tkn", "tkns")
+    return i + 1 < len(tokens) and tokens[i + 1].text in TOKEN_WORDS
 
 
 def count_each(tokens: list[Token], i: int, count_at: int) -> bool:

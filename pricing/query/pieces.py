@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..tokens import Token
+from .neighbours import said_in_tokens
 
 __all__ = ["cached_piece_and_new_part"]
 
@@ -33,7 +34,8 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     if any(t.role == "label:input" and t.text in ("输入", "input", "in") for t in tokens[:cache]):
         return None  # (`输入5万 其中4万走缓存`: the whole input is given first; that is a share, not a piece)
     first = _amount_before(tokens, cache)
-    if first is None or not (_prompt_word_near(tokens, first) or _said_in_tokens(tokens, first)):
+    # (`客服知識庫 8 萬 token 每次都帶，全部走快取`: content said in tokens, then cached, is the cached piece)
+    if first is None or not (_prompt_word_near(tokens, first) or said_in_tokens(tokens, first)):
         return None
     second = next((k for k in range(caches[-1] + 1, len(tokens)) if tokens[k].kind == "amount"), None)
     if second is None or tokens[second].money is not None:
@@ -63,11 +65,6 @@ def _amount_before(tokens: list[Token], cache: int) -> int | None:
     while k >= 0 and cache - k <= 6 and tokens[k].kind != "amount":
         k -= 1
     return k if k >= 0 and tokens[k].kind == "amount" and tokens[k].money is None else None
-
-
-def _said_in_tokens(tokens: list[Token], amount: int) -> bool:
-    """`客服知識庫 8 萬 token 每次都帶，全部走快取`: content said in tokens, then cached, is the cached piece."""
-    return amount + 1 < len(tokens) and tokens[amount + 1].text in ("token", "tokens", "tok")
 
 
 def _prompt_word_near(tokens: list[Token], amount: int) -> bool:

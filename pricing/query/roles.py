@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import FILLER, LINK_WORDS, OUTPUT_NOUNS, PERIOD_WORDS, PHRASES, PHRASES3, PIECE_NOUNS, WORDS, correct_typo, price_like
+from .vocab import FILLER, LINK_WORDS, OUTPUT_NOUNS, PERIOD_WORDS, PHRASES, PHRASES3, PIECE_NOUNS, TOKEN_WORDS, WORDS, correct_typo, price_like
 
 __all__ = ["assign_roles", "chinese_context", "named_pieces", "relative_clauses"]
 
@@ -361,7 +361,7 @@ def _units_of_people(tokens: list[Token]) -> None:
 def _tokens_follow(tokens: list[Token], i: int) -> bool:
     """The next amount after token ``i`` is said in tokens (`每段音频大概2万token`), not in minutes."""
     k = next((j for j in range(i + 1, min(i + 4, len(tokens))) if tokens[j].kind == "amount"), None)
-    return k is not None and k + 1 < len(tokens) and tokens[k + 1].text in ("token", "tokens", "tok")
+    return k is not None and k + 1 < len(tokens) and tokens[k + 1].text in TOKEN_WORDS
 
 
 def _counts_things(tokens: list[Token], k: int) -> bool:

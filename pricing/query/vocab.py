@@ -36,6 +36,7 @@ __all__ = [
     "CJK_WORDS",
     "CJK_FILLER",
     "PRICE_MORPHEMES",
+    "TOKEN_WORDS",
     "OUTPUT_NOUNS",
     "PIECE_NOUNS",
     "BOUND_MORPHEMES",
@@ -346,6 +347,8 @@ ASKED_CUES = frozenset(["多少", "多少钱", "费用", "成本", "花费", "�
 VERB_NOUNS = frozenset(["请求", "调用"])
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
+#: The words that say an amount is tokens (`6 万 token`, `2k tok`): such an amount is never a count.
+TOKEN_WORDS = frozenset(["token", "tokens", "tok", "toks", "tkn", "tkns"])
 LINK_WORDS = frozenset(["active", "paying", "registered", "concurrent",  # `800 active students`: who they are
                         "tokens", "token", "tok", "toks", "tkns", "tkn", "of", "the", "个", "的", "个token", "=", ":",
                         "new", "visible", "fresh"])  # `1k new in`, `500 visible out`: which tokens, not another part
@@ -604,7 +607,7 @@ CJK_FILLER = frozenset(
     考虑 考虑要不要 推送 实验室 师生 全校师生
     全天 不停 不间断 全天候 维持 会维持 持续 第一天 固定 固定的 不变 做成 记忆 对话记忆 病人 患者 打满 用满 跑满 吃满
     主图 传 上传 手写 拍照 拍的 合规 不合规 不急 不着急 不赶 不赶时间 其余时间 其他时间 其他时段 其余时段 学生党
-    所以 所以约 所以大概 讲 说 口述 病历 病历草稿 要吃 不要爆 爆预算 不用即时 即时啦 整天平均 整天平均下来 已 已经 电商平台 平台上 晚上 夜间 夜里 晚间 放夜间 半夜
+    所以 所以约 所以大概 讲 说 口述 病历 病历草稿 不要爆 爆预算 不用即时 即时啦 整天平均 整天平均下来 已 已经 电商平台 平台上 晚上 夜间 夜里 晚间 放夜间 半夜
     而已 本身 比对 比对一下 评价 差评 好评 外卖评价 商家评价 带图评价 评价回复 评论区 短视频 短视频脚本 视频号
     比较均匀 比较平均 比较稳定 比较平稳 比较固定""".split()  # `全天比较均匀`: fairly even, no comparison  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
 )
