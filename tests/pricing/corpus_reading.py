@@ -10,10 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from bot.answers.answerer import Reply
-from pricing import PriceBook, parse_query
+from pricing import PriceBook, PricingError, parse_query
 from pricing.engine import FxRate
+from pricing.query import Query
 
-__all__ = ["DEFAULT", "FX", "PRICED", "observed", "expected", "matches"]
+__all__ = ["DEFAULT", "FX", "PRICED", "observed", "expected", "matches", "read_or_asked"]
 
 DEFAULT = "gemini-3.1-pro-preview"
 #: A yuan rate set as an admin sets it (USD_CNY): the sets measure reading, and `500 块能调用多少次` needs one to answer.
@@ -94,3 +95,11 @@ def matches(seen: dict[str, Any], want: dict[str, Any]) -> bool:
         if seen.get(key) != value:
             return False
     return True
+
+
+def read_or_asked(text: str, book: PriceBook) -> Query | None:
+    """The reading of ``text``, or None when it is asked about (or refused with a reason): never a priced guess."""
+    try:
+        return parse_query(text, book)
+    except PricingError:
+        return None

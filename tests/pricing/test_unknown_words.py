@@ -6,11 +6,11 @@ morpheme, no amount beside it: vocab.PRICE_MORPHEMES), and then the answer is th
 from __future__ import annotations
 
 import pytest
+from corpus_reading import read_or_asked
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pricing import PriceBook, PricingError, parse_query
-from pricing.query import Query
 from pricing.query.numbers import ENGLISH_MULTIPLIERS
 from pricing.query.read import read_question
 from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, OUTPUT_NOUNS, PIECE_NOUNS, WORDS, correct_typo, price_like
@@ -48,7 +48,7 @@ def test_an_english_word_in_a_chinese_question_is_asked_about_or_changes_nothing
     assume(word not in book.name_index.first_words)
     plain = parse_query(base, book)
     text = _inserted(base, word, at)
-    query = _read_or_asked(text, book)
+    query = read_or_asked(text, book)
     if query is not None:
         assert not _where(text, word, book)[2], text
         assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
@@ -68,13 +68,6 @@ def _where(text: str, word: str, book: PriceBook) -> tuple[list[Token], int, boo
     return tokens, at_word, any(0 <= i < len(tokens) and tokens[i].kind == "amount" for i in (at_word - 1, at_word + 1))
 
 
-def _read_or_asked(text: str, book: PriceBook) -> Query | None:
-    try:
-        return parse_query(text, book)
-    except PricingError:
-        return None  # asked about, or refused with a reason: never a priced guess
-
-
 @settings(max_examples=300, deadline=None)
 @given(base=st.sampled_from([q for q in PRICED_QUESTIONS if q.isascii()]), word=unknown_words, at=st.integers(min_value=0, max_value=20))
 def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBook, base: str, word: str, at: int) -> None:
@@ -85,7 +78,7 @@ def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBo
     assert plain.intent in ("estimate", "compare", "budget")  # the base is priced
     assume(word not in book.name_index.first_words)  # `lite`, `argon`: a model named, so understood
     text = _inserted(base, word, at)
-    query = _read_or_asked(text, book)
+    query = read_or_asked(text, book)
     if query is None:
         return  # asked about
     tokens, at_word, beside_an_amount = _where(text, word, book)
@@ -126,7 +119,7 @@ def test_an_unknown_chinese_word_is_asked_about_or_changes_nothing(book: PriceBo
     (In a Chinese question an English word is judged the same way: `NPC 對話`, `PDF`.)"""
     plain = parse_query(base, book)
     text = _inserted(base, word, at)
-    query = _read_or_asked(text, book)
+    query = read_or_asked(text, book)
     if query is None:
         return  # asked about
     beside_an_amount = _where(text, word, book)[2]
