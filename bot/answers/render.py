@@ -225,7 +225,7 @@ def notice_text(t: Translator, notice: Notice) -> str:
     if code == "assumed_all_cached":
         return t.gettext("No input given: the prompt is taken to be the cached tokens only.")
     if code.startswith("rate_per_"):
-        figures = {"rate": t.number(p["rate"]), "hours": t.number(p["hours"]), "daily": t.number(p["daily"])}  # type: ignore[arg-type]
+        figures = {"rate": t.count(p["rate"]), "hours": t.number(p["hours"]), "daily": t.count(p["daily"])}  # type: ignore[arg-type]
         if code == "rate_per_hour_total":
             return t.gettext("{rate} requests an hour for {hours} hours: read as {daily} requests in all.").format(**figures)
         if code == "rate_per_minute_total":
@@ -239,23 +239,23 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
     if code == "weekly_daily":
         return t.gettext("{weekly} requests a week: read as {daily} a day.").format(
-            weekly=t.number(p["weekly"]), daily=t.number(p["daily"]))  # type: ignore[arg-type]
+            weekly=t.count(p["weekly"]), daily=t.count(p["daily"]))  # type: ignore[arg-type]
     if code in ("days_total", "days_month"):
-        figures = {"daily": t.number(p["daily"]), "days": t.number(p["days"]), "total": t.number(p["total"])}  # type: ignore[arg-type]
+        figures = {"daily": t.count(p["daily"]), "days": t.number(p["days"]), "total": t.count(p["total"])}  # type: ignore[arg-type]
         if code == "days_month":
             return t.gettext("{daily} requests a day for {days} days a month: read as {total} requests a month.").format(**figures)
         return t.gettext("{daily} requests a day for {days} days: read as {total} requests in all.").format(**figures)
     if code == "images_as_input":
-        figures = {"images": t.number(p["images"]), "each": t.number(p["each"]), "text": t.number(p["text"])}  # type: ignore[arg-type]
+        figures = {"images": t.number(p["images"]), "each": t.count(p["each"]), "text": t.count(p["text"])}  # type: ignore[arg-type]
         if p["text"]:
             return t.gettext("Images read as input tokens: {images} image(s) of {each} tokens a request, plus {text} tokens of text.").format(**figures)
         return t.gettext("Images read as input tokens: {images} image(s) of {each} tokens a request.").format(**figures)
     if code == "thinking_at_budget":
         return t.gettext("Thinking priced at its full budget of {tokens} tokens a request: the most it can cost.").format(
-            tokens=t.number(p["tokens"]))  # type: ignore[arg-type]
+            tokens=t.count(p["tokens"]))  # type: ignore[arg-type]
     if code == "audio_from_length":
         return t.gettext("Audio given as a length: {tokens} audio tokens, at {per_second} tokens a second of audio (Google's audio docs).").format(
-            tokens=t.number(p["tokens"]), per_second=p["per_second"])  # type: ignore[arg-type]
+            tokens=t.count(p["tokens"]), per_second=p["per_second"])  # type: ignore[arg-type]
     if code == "ignored_words":
         return t.gettext("Ignored: {words}").format(words=t.words(list(p["words"])))  # type: ignore[arg-type]
     return code
