@@ -17,13 +17,13 @@ from .canonical import canonical
 from .echo import with_typed_words
 from .followups import apply_followup, is_followup
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
-from .neighbours import period_before
+from .neighbours import period_before, said_in_tokens
 from .pairing import Parts
 from .question import Query
 from .read import read_question
 from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
-from .vocab import FILLER
+from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, cjk_price_like, price_like
 
 __all__ = ["parse_query"]
 
@@ -191,16 +191,17 @@ def _place_unlabeled(
     unlabeled: list[Token], parts: Parts, model: ModelCard | None, notices: list[Notice], tokens: list[Token]
 ) -> list[dict[str, Decimal | None]]:
     """Amounts with no label: placed where there is one reading; otherwise the readings to offer."""
-    if (len(unlabeled) == 1 and _counts_a_thing(tokens, unlabeled[0]) and parts.requests is None and parts.input is not None
-            and parts.output is not None and unlabeled[0].value == unlabeled[0].value.to_integral_value()  # type: ignore[union-attr]
-            and _plural_after(tokens, unlabeled[0])):
-        # `200k samples on lite w batch, 300 in 700 out`: with the tokens of each given, a number of things is how
-        # many requests (one each); `500 PDFs of 50 pages each` gives no tokens and is still asked about
+    if (len(unlabeled) == 1 and parts.requests is None and parts.input is not None and parts.output is not None
+            and unlabeled[0].value == unlabeled[0].value.to_integral_value()  # type: ignore[union-attr]
+            and (noun := _things_counted(tokens, unlabeled[0])) is not None):
+        # `200k samples on lite w batch, 300 in 700 out`, `…, 5,000 segments. total?`, `做800个ASIN`: with the
+        # tokens of each given, a number of things is how many requests (one each); `500 PDFs of 50 pages each`
+        # gives no tokens and is still asked about, and `300 lines` is a size
         parts.requests = unlabeled[0].value
-        k = next(i for i, t in enumerate(tokens) if t is unlabeled[0]) + 1
-        for word in tokens[k : k + 2]:  # the things counted are explained: `samples`, `short summaries`
-            if word.text in parts.unknown_words:
-                parts.unknown_words.remove(word.text)
+        _explain(parts, noun)  # the things counted: `samples`, `short summaries`, `ASIN`
+        at = tokens.index(unlabeled[0])
+        if at > 0 and tokens[at - 1].role == "total":
+            parts.intents.discard("total")  # `总共1200个品项`: a total of things, so of requests
         return []
     if any(_counts_a_thing(tokens, a) for a in unlabeled):
         # `500 PDFs`: an amount of things the tables do not know is no amount of tokens; nothing to offer
@@ -217,6 +218,12 @@ def _place_unlabeled(
         # `300 prompts of 12k tokens each, with 1k-token replies`: the count is known, so the size left
         # is the part left
         setattr(parts, slots[0], values[0])
+        return []
+    if len(unlabeled) == 1 and len(slots) == 1 and labelled and _in_tokens(tokens, unlabeled[0]):
+        # `这份资料 60 万 token 丢进 3 pro，输出 2 万 token`: an amount said in tokens is no count, so it is the part
+        # left; the plain noun just before it names what those tokens are (`资料`, `data room`)
+        setattr(parts, slots[0], values[0])
+        _explain(parts, _named_content(tokens, unlabeled[0]))
         return []
     if len(unlabeled) == 1 and len(slots) == 1 and labelled:
         # `5k in 500`: the part left is the likely reading, but 500 could be a request count too
@@ -242,6 +249,36 @@ def _place_unlabeled(
     return [{}]
 
 
+def _explain(parts: Parts, words: list[Token]) -> None:
+    """``words`` are accounted for: no longer asked about as words the tables do not know."""
+    for word in words:
+        for unknown in (parts.unknown_words, parts.unknown_cjk):
+            if word.text in unknown:
+                unknown.remove(word.text)
+
+
+def _named_content(tokens: list[Token], amount: Token) -> list[Token]:
+    """`这份资料 60 万 token`, `data room 大概 90 萬 token`: the plain nouns (no price character) just before an
+    amount of tokens, in its clause, name the content those tokens are."""
+    k = tokens.index(amount) - 1
+    while k >= 0 and tokens[k].role == "skip" and not tokens[k + 1].after_break:
+        k -= 1  # `大概`
+    named: list[Token] = []
+    while k >= 0 and len(named) < 2 and tokens[k].role is None and tokens[k].kind in ("word", "cjk"):
+        if cjk_price_like(tokens[k].text) if tokens[k].kind == "cjk" else price_like(tokens[k].text):
+            return []
+        named.append(tokens[k])
+        if tokens[k].after_break:
+            break
+        k -= 1
+    return named
+
+
+def _in_tokens(tokens: list[Token], amount: Token) -> bool:
+    k = next(i for i, t in enumerate(tokens) if t is amount)
+    return said_in_tokens(tokens, k)
+
+
 def _slashed(tokens: list[Token], amounts: list[Token]) -> bool:
     """`1k/200`: two amounts with only a slash between them (and no period after: `1000/day` is a count)."""
     k = next((i for i, t in enumerate(tokens) if t is amounts[0]), -1)
@@ -254,16 +291,35 @@ def _counts_a_thing(tokens: list[Token], amount: Token) -> bool:
     return 0 < k < len(tokens) and tokens[k].role is None and tokens[k].kind in ("word", "cjk") and tokens[k].text not in FILLER
 
 
-def _plural_after(tokens: list[Token], amount: Token) -> bool:
-    """`200k samples`, `14,042 q's`, `50k short summaries`: an English plural noun after the amount (one word may
-    stand before it), said before the tokens of each (`10k in 2k out 300 lines` may count lines of a prompt)."""
+#: Characters that open a length of time after a measure word (`三个月`, `两个星期`): no things counted.
+_TIME_CHARS = frozenset("月天日年周星时钟分秒礼")
+
+
+def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
+    """The noun an amount counts, when it counts things the tables do not know: `200k samples`, `14,042 q's`,
+    `50k short summaries` (an English plural; one word may stand before it), `8万个SKU`, `800个ASIN` (a Chinese
+    measure word, then the noun). None for a size (`300 lines`, `12,000-word`) or a known word."""
     k = next((i for i, t in enumerate(tokens) if t is amount), -1) + 1
-    if any(t.kind == "amount" for t in tokens[: k - 1]):
-        return False
+    if not 0 < k < len(tokens) - 1 or tokens[k].after_break:
+        return None
+    first = tokens[k]
+    if first.kind == "cjk" and first.text in COUNTING_MEASURES and first.role in (None, "skip"):
+        noun = tokens[k + 1]
+        unknown = (noun.role is None and noun.kind in ("word", "cjk") and noun.text not in FILLER and not noun.after_break
+                   and noun.text[:1] not in _TIME_CHARS)
+        return [noun] if unknown else None
+    if first.kind == "cjk" and first.text[:1] in COUNTING_MEASURES and first.role is None and len(first.text) > 1:
+        if first.text[1] in _TIME_CHARS:
+            return None  # `三個月`: a length of time
+        return [first]  # `1200家商家`: the measure word and its noun as one word
+    if not _counts_a_thing(tokens, amount):
+        return None
     for word in tokens[k : k + 2]:
-        if word.kind == "word" and len(word.text) > 2 and (word.text.endswith("s") or word.text.endswith("'s")):
-            return True
-    return False
+        if word.text in CONTENT_UNITS or word.kind != "word":
+            return None
+        if len(word.text) > 2 and word.text.endswith("s"):
+            return tokens[k : tokens.index(word) + 1]
+    return None
 
 
 def _model_prices_output(model: ModelCard | None) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..tokens import Token
 from .vocab import CJK_FILLER, CJK_WORDS
@@ -56,8 +57,21 @@ def tokenize(text: str) -> list[Token]:
 def _split_cjk(tok: Token) -> list[Token]:
     """Split a run of Chinese characters: by longest match where the tables know every part of it, else
     the split with the fewest unknown words (`_fewest_unknown`)."""
-    out = _greedy_split(tok)
-    return _fewest_unknown(tok) if any(t.kind == "cjk" and t.role is None for t in out) else out
+    out = [Token(kind, tok.text[i:j], tok.start + i, tok.start + j, True, role=role) for kind, i, j, role in _split_plan(tok.text)]
+    if out:
+        out[0].glued, out[0].after_break, out[0].after_colon = tok.glued, tok.after_break, tok.after_colon
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _split_plan(text: str) -> tuple[tuple[str, int, int, str | None], ...]:
+    """The split of one run as (kind, start, end, role) pieces: the same runs recur in a question and across
+    questions (`每个坐席` in a pasted roster), so each is split once."""
+    run = Token("cjk", text, 0, len(text), False)
+    out = _greedy_split(run)
+    if any(t.kind == "cjk" and t.role is None for t in out):
+        out = _fewest_unknown(run)
+    return tuple((t.kind, t.start, t.end, t.role) for t in out)
 
 
 def _fewest_unknown(tok: Token) -> list[Token]:

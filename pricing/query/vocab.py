@@ -37,6 +37,8 @@ __all__ = [
     "CJK_FILLER",
     "PRICE_MORPHEMES",
     "TOKEN_WORDS",
+    "COUNTING_MEASURES",
+    "CONTENT_UNITS",
     "OUTPUT_NOUNS",
     "PIECE_NOUNS",
     "BOUND_MORPHEMES",
@@ -345,6 +347,13 @@ ASKED_CUES = frozenset(["多少", "多少钱", "费用", "成本", "花费", "�
 #: Calling verbs that are also the noun for a call: right after an amount they name what was counted
 #: (`2000请求`, `1000调用`); `跑`, `调` stay verbs (`gemini 3跑`: 3 is the model's, not a count).
 VERB_NOUNS = frozenset(["请求", "调用"])
+
+#: Chinese measure words that count things (`8万个SKU`, `40份说明书`, `1200 则评论`): after an amount and before
+#: a noun, the amount is how many of those things there are, never a size in tokens.
+COUNTING_MEASURES = frozenset("个個份条條篇张張件本段则則笔筆封家款首部集期场場通单單题題道句组組")
+#: Units a text is measured in (`300 lines`, `12,000-word doc`): an amount of them is a size, never a count of requests.
+CONTENT_UNITS = frozenset(["lines", "words", "characters", "chars", "paragraphs", "letters", "bytes", "slides", "kb", "mb",
+                           "seconds", "minutes", "hours", "secs", "mins", "hrs", "frames", "lines of code", "loc"])
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
 #: The words that say an amount is tokens (`6 万 token`, `2k tok`): such an amount is never a count.

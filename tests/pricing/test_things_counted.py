@@ -1,0 +1,74 @@
+"""Amounts the word tables do not label, placed by what they count or measure (issue 19, round 5).
+
+- A number of things (`8万个SKU`, `5,000 segments`), said beside a complete per-request usage, is how many
+  requests there are (one each); a size (`300 lines`) or a length of time (`三個月`) is not.
+- An amount said in tokens is never a count, so when one part of the request is left it is that part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.answers.answerer import Answerer
+from pricing import PriceBook
+from pricing.query.tokenize import tokenize
+
+
+@pytest.fixture(scope="module")
+def answerer(book: PriceBook) -> Answerer:
+    return Answerer(book, default_model="gemini-3.1-pro-preview", today=lambda: dt.date(2026, 12, 2))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "requests", "input_tokens"),
+    [
+        ("社区团购商品文案batch生成，每个SKU输入300 token 输出250，一次8万个SKU，2.5 flash-lite 要多少钱", "zh_CN", 80_000, 300),
+        ("商品描述 每個 input 500 output 200，2.5 flash，總共1200個品項要多少", "zh_TW", 1_200, 500),
+        ("IFU translation with thinking on 3.1 pro: 3k in, 3.2k out + thinking 2k, 5,000 segments. total?", "en", 5_000, 3_000),
+    ],
+)
+def test_things_counted_beside_the_usage_are_the_requests(
+    answerer: Answerer, question: str, lang: str, requests: int, input_tokens: int
+) -> None:
+    reply = answerer.answer(question, lang)
+    assert reply.intent == "estimate", reply.plain
+    assert reply.data["requests"] == requests
+    assert reply.data["items"][0] == {**reply.data["items"][0], "kind": "input", "quantity": str(input_tokens * requests)}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2.5 flash 10k in 2k out 300 lines",  # the prompt's lines: a size
+        "行銷部這一季 AI 預算 1,500 美元（三個月），flash lite 寫文案 in 700 out 350，一個月可以產幾篇",  # a length of time
+    ],
+)
+def test_a_size_or_a_length_of_time_is_no_count(answerer: Answerer, question: str) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.data.get("requests") in (None, 1), reply.plain
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens"),
+    [
+        ("这份资料 60 万 token 一次性丢进 3 pro，输出 2 万 token，一次多少钱", 600_000),
+        ("併購案 data room 大概 90 萬 token，想整包丟 2.5 pro 問一次，輸出大概 5k，這樣一次多少錢", 900_000),
+    ],
+)
+def test_an_amount_said_in_tokens_is_the_part_left(answerer: Answerer, question: str, input_tokens: int) -> None:
+    reply = answerer.answer(question, "zh_CN")
+    assert reply.intent == "estimate", reply.plain
+    assert reply.data["requests"] == 1
+    assert reply.data["items"][0]["kind"] == "input"
+    assert int(reply.data["items"][0]["quantity"]) == input_tokens
+
+
+def test_a_repeated_chinese_run_splits_the_same_every_time() -> None:
+    """The split of a run is remembered (a pasted roster repeats it); each copy keeps its own place."""
+    tokens = tokenize("3个坐席 每个坐席 3个坐席 每个坐席")
+    runs = [(t.text, t.role) for t in tokens if t.kind == "cjk"]
+    assert runs[: len(runs) // 2] == runs[len(runs) // 2 :]
+    starts = [t.start for t in tokens if t.text == "每个"]
+    assert len(starts) == 2 and starts[0] != starts[1]
