@@ -8,7 +8,7 @@ is filler. `pairing` decides with them.
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import ASKED_CUES, FILLER, PRICE_MORPHEMES, TOKEN_WORDS, VERB_NOUNS, cjk_price_like
+from .vocab import ASKED_CUES, CJK_WORDS, COUNTING_MEASURES, FILLER, PERIOD_WORDS, PRICE_MORPHEMES, TOKEN_WORDS, VERB_NOUNS, WORDS, cjk_price_like
 
 __all__ = [
     "chinese_question",
@@ -24,6 +24,7 @@ __all__ = [
     "counted_after",
     "count_each",
     "counts_multiply",
+    "units_multiply",
     "counted_prompts",
     "described_noun",
     "harmless_cjk",
@@ -273,6 +274,64 @@ def counts_multiply(tokens: list[Token], first: int, second: int) -> bool:
             if word in ("each", "per", "every") and any(same_noun(words[k + 1], noun) for noun in nouns):
                 return True
     return False
+
+
+def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
+    """Two request counts, one of them said per unit of what the other counts: `350 leads/day … 7 per lead`,
+    `6 steps per run … 25 runs a day`, `每天4萬場 每場call 3次`, `每篇論文要跑7步 … 300篇`, `一份合同大概20段
+    每天二十份合同`. The unit and the counted thing must be the same noun (or the same measure word)."""
+    for each, other in ((second, first), (first, second)):
+        if each + 1 < len(tokens) and "images" in (tokens[each + 1].role, WORDS.get(tokens[each + 1].text), CJK_WORDS.get(tokens[each + 1].text)):
+            continue  # `8 photos per listing`: images in each request, not requests
+        unit, noun = _unit_of_each(tokens, each), _counted_noun(tokens, other)
+        if unit is not None and noun is not None and unit not in _REQUEST_UNITS and _same_unit(unit, noun):
+            return True
+    return False
+
+
+#: Units that are a request itself (`每次`, `per call`): a count said per request is no count of requests.
+_REQUEST_UNITS = frozenset(["次", "回", "次请求", "次调用", "个请求", "request", "call", "query", "prompt", "message", "time"])
+
+
+def _unit_of_each(tokens: list[Token], k: int) -> str | None:
+    """The unit the count at ``k`` is said per: `每场` / `一份合同` a few words before it, or `per lead` /
+    `each run` a few words after it, in its clause."""
+    j = k - 1
+    while j >= 0 and k - j <= 4 and not tokens[j + 1].after_break and tokens[j].kind != "amount":
+        text = tokens[j].text
+        if tokens[j].kind == "cjk" and len(text) >= 2 and text[0] in "每一" and tokens[j].role in ("each", "per_person", None):
+            unit = text[1:]
+            if unit[:1] in COUNTING_MEASURES and len(unit) == 1 and j + 1 < k and tokens[j + 1].kind == "cjk" and tokens[j + 1].role is None:
+                unit += tokens[j + 1].text  # `一份` `合同`: the measure word and its noun
+            return unit
+        if text in ("each", "per", "every") and j + 1 < k and tokens[j + 1].kind == "word":
+            return tokens[j + 1].text
+        j -= 1
+    for j in range(k + 1, min(k + 7, len(tokens) - 1)):
+        if tokens[j].after_break or tokens[j].kind == "amount":
+            break
+        if tokens[j].text in ("per", "each", "every") and tokens[j + 1].kind == "word" and tokens[j + 1].text not in PERIOD_WORDS:
+            return tokens[j + 1].text
+    return None
+
+
+def _counted_noun(tokens: list[Token], k: int) -> str | None:
+    """What the amount at ``k`` counts: the noun (or measure word and noun) right after it."""
+    if k + 1 >= len(tokens) or tokens[k + 1].kind not in ("word", "cjk") or tokens[k + 1].after_break:
+        return None
+    noun = tokens[k + 1].text
+    if tokens[k + 1].kind == "cjk" and k + 2 < len(tokens) and tokens[k + 2].kind == "cjk" and tokens[k + 2].role is None and not tokens[k + 2].after_break:
+        noun += tokens[k + 2].text  # `二十 份 合同`
+    return noun
+
+
+def _same_unit(unit: str, noun: str) -> bool:
+    if unit.isascii() or noun.isascii():
+        return same_noun(unit, noun)
+    if unit == noun or unit.endswith(noun) or noun.endswith(unit):
+        return True
+    # `每篇` and `300 篇`, `每场` and `4万场`: the same measure word, whatever the noun after it
+    return unit[0] == noun[0] and unit[0] in COUNTING_MEASURES and (len(unit) == 1 or len(noun) == 1)
 
 
 def per_request_after(tokens: list[Token], k: int) -> bool:

@@ -92,13 +92,16 @@ def cjk_value(text: str) -> int:
 _ONES = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
-_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "dozen": 12}
 _NUMBER_WORD = re.compile(r"[a-z]+")
+#: `a dozen test calls`, `half a dozen`: a dozen said with an article, no number word before it.
+_A_DOZEN = re.compile(r"\b(?:(half) a|an?) dozen\b")
 
 
 def spelled_numbers(text: str) -> str:
     """`twenty thousand requests a day, three thousand tokens in` -> `20000 requests a day, 3000 tokens in`;
     `two point five flash` -> `2.5 flash`. A lone `one` stays a word (`which one is cheaper`)."""
+    text = _A_DOZEN.sub(lambda m: "6" if m.group(1) else "12", text)
     words = [(m.start(), m.end(), m.group()) for m in _NUMBER_WORD.finditer(text)]
     out, last, i = [], 0, 0
     while i < len(words):
@@ -142,7 +145,7 @@ def _spelled_value(group: list[str]) -> str | None:
     total = current = 0
     decimals = ""
     after_point = False
-    for word in group:
+    for k, word in enumerate(group):
         if after_point:
             if word not in _ONES or _ONES[word] > 9:
                 return None
@@ -153,6 +156,8 @@ def _spelled_value(group: list[str]) -> str | None:
             continue
         elif word in _ONES:
             current += _ONES[word]
+        elif word in _TENS and k > 0 and group[k - 1] in _ONES and 0 < _ONES[group[k - 1]] < 20:
+            current = current * 100 + _TENS[word]  # `two fifty`, `twelve fifty`: the hundreds left unsaid (250, 1,250)
         elif word in _TENS:
             current += _TENS[word]
         elif word == "hundred":

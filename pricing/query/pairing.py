@@ -42,6 +42,7 @@ from .neighbours import (
     same_noun,
     searches_each,
     share_label,
+    units_multiply,
     verb_as_noun,
 )
 from .question import Topic
@@ -146,7 +147,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
 
     def set_requests(i: int, tok: Token) -> None:
         # `30 PRs/day x 400 cases`, `5k chats/day, each chat ~4 calls`: a count of units times a count in each
-        if parts.requests is not None and requests_at and tok.value is not None and counts_multiply(tokens, requests_at[-1], i):
+        if parts.requests is not None and requests_at and tok.value is not None and (
+                counts_multiply(tokens, requests_at[-1], i) or units_multiply(tokens, requests_at[-1], i)):
             parts.count_factors += (tok.value,) if parts.count_factors else (parts.requests, tok.value)
             parts.requests *= tok.value
         else:
@@ -405,7 +407,17 @@ def _label_owns_the_next_amount(
     if not (0 <= after < len(tokens)) or tokens[after].kind != "amount" or tokens[after].used:
         return False
     # only a bare amount (`回答800token`); `缓存12小时` is a duration, `30万字` something else
-    return role(neighbour(after, 1)) == ""
+    beyond = neighbour(after, 1)
+    if role(beyond) == "":
+        return True
+    if role(beyond).startswith("label:"):
+        # `每則8千token 輸出1200 thinking另外大約4千`: the label after the amount has its own amount after
+        # it, so the amount is the label's before it
+        k = beyond + 1
+        while k < len(tokens) and tokens[k].role in ("skip", "link") and not tokens[k].after_break:
+            k += 1
+        return k < len(tokens) and tokens[k].kind == "amount" and tokens[k].money is None and not tokens[k].after_break
+    return False
 
 
 def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], label_at: int) -> None:
@@ -486,6 +498,10 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     for i, tok in enumerate(tokens):
         r = tok.role or ""
         if tok.kind == "amount" and tok.money is not None and tok.money.startswith("fx:"):
+            if any(t.kind == "amount" and t.money in ("usd", "cny") for t in tokens[max(i - 6, 0) : i + 7]):
+                # `2 lakh rupees which is ~$2,400`, `台幣3萬（抓1000鎂好了）`: the same budget, also in dollars
+                tok.kind, tok.role, tok.value, tok.money = "word", "skip", None, None
+                continue
             # `每月预算 5000 台币`: a budget is read in dollars or yuan; the answer's currency is not the budget's
             raise Ambiguous("budget_currency", currency=tok.money[3:])
         if tok.kind == "amount" and tok.money is not None and (i > 0 and tokens[i - 1].text in ("charged", "billed", "invoiced") or lasts):

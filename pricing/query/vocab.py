@@ -67,6 +67,7 @@ CURRENCY_WORDS: dict[str, tuple[str, ...]] = {
     "GBP": ("gbp", "英镑", "英鎊"),
     "KRW": ("krw", "韩元", "韓元", "韩币", "韓币"),
     "SGD": ("sgd", "新加坡元", "新加坡币", "新币"),
+    "INR": ("inr", "rupees", "rupee", "印度卢比", "卢比"),
 }
 
 #: Currency symbols other than `$` and `¥` (USD and yuan), by ISO code, as CLDR writes them in the locale
@@ -587,7 +588,7 @@ CJK_WORDS: dict[str, str] = {
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.
 CJK_FILLER = frozenset(
-    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
+    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 比赛 比分 赛后 球赛 赛事 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
     谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
     算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手

@@ -1,0 +1,114 @@
+"""Counts per unit, opening hours, spoken numbers and budgets said in two currencies (issue 19, round 5).
+
+Each case is one mechanism, read through `parse_query` as the answer's "Read as" line shows it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from corpus_reading import read_or_asked
+
+from pricing import PriceBook, parse_query
+from pricing.errors import Ambiguous
+from pricing.query.numbers import spelled_numbers
+from pricing.query.read import read_question
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # a count said per unit of what another count counts: the two multiply, in either order
+        ("agentic hypothesis generator on 2.5 pro: 6 steps per run, each ~12k in, 1.5k visible out, 25 runs a day. per month?", 150, "day"),
+        ("boss戰的NPC 3 flash 思考2千token 回覆300 input 1500 每天4萬場 每場call 3次 這樣要多少", 120_000, "day"),
+        ("3 flash 每场20轮对话 每轮 input 2k output 300，一天500场，日成本？", 10_000, "day"),
+    ],
+)
+def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, requests: int, period: str) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, period)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # images per listing are input, not requests; `每次` is a request, not a unit of things
+        "avg 8 photos per listing, each photo ~1,100 tokens, plus a 300 token prompt, output 200. 2.5k listings/day on 3 flash. daily cost",
+        "2.5 flash：20萬 token 的手冊放快取存 24 小時，這段時間內呼叫 1000 次，每次就是那 20 萬快取再加 2 千的問題，輸出 500，總共多少",
+    ],
+)
+def test_counts_that_do_not_multiply(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is None or query.usage is None or query.usage.requests in (1000, 2500)  # asked back, or not multiplied
+
+
+@pytest.mark.parametrize(
+    ("question", "per_day"),
+    [
+        ("房仲LINE客服 每天9點到21點 平均每小時70則 in 1.3k out 200 用2.5 flash-lite 一個月多少", 840),
+        ("早上8点到晚上10点 每小时500次 输入1k 输出200 flash 一天多少钱", 7_000),
+        ("晚上10点到早上6点 每小时50次 输入1k 输出200 flash 一天多少钱", 400),  # across midnight: 8 hours
+        ("9点到5点 每小时50次 输入1k 输出200 flash 一天多少钱", 400),  # 5 in the afternoon
+        ("support desk open 9am to 6pm, about 120 chats per hour, 2k in 300 out, flash, monthly?", 1_080),
+    ],
+)
+def test_opening_hours_are_the_hours_a_rate_runs(book: PriceBook, question: str, per_day: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (per_day, "day")
+
+
+def test_opening_hours_of_a_cache_are_its_storage_time(book: PriceBook) -> None:
+    usage = parse_query("缓存 20万 token 从早上9点到晚上9点 2.5 flash 存储多少钱", book).usage
+    assert usage is not None and (usage.storage_tokens, usage.storage_hours) == (200_000, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("two fifty out", "250 out"),  # the hundreds left unsaid
+        ("twelve fifty", "1250"),
+        ("two hundred fifty", "250"),
+        ("twenty five", "25"),
+        ("a dozen test calls", "12 test calls"),
+        ("half a dozen", "6"),
+        ("two dozen runs", "24 runs"),
+    ],
+)
+def test_spoken_numbers(text: str, said: str) -> None:
+    assert spelled_numbers(text) == said
+
+
+def test_fifteen_hundred_chats_two_fifty_out(book: PriceBook) -> None:
+    question = "about fifteen hundred chats a day, each maybe two thousand tokens in and two fifty out, 3.1 flash lite — monthly cost?"
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.input_tokens, usage.output_tokens) == (1500, 2000, 250)
+
+
+@pytest.mark.parametrize(
+    ("question", "budget_usd"),
+    [
+        ("how many segments per day — budget is approx 2 lakh rupees which is ~$2,400 a month, 2.5 pro, 1.4k in 1.4k out per segment", 2400),
+    ],
+)
+def test_a_budget_also_given_in_dollars_is_the_dollars(book: PriceBook, question: str, budget_usd: int) -> None:
+    query = parse_query(question, book)
+    assert query.intent == "budget" and query.budget_usd == Decimal(budget_usd)
+
+
+def test_a_budget_in_rupees_alone_is_asked_about(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous) as raised:
+        parse_query("budget 50000 rupees a month, 2.5 flash 2k in 500 out, how many requests a day", book)
+    assert raised.value.params["reason"] == "budget_currency"
+
+
+def test_a_chinese_label_owns_the_amount_after_it_when_the_next_label_has_its_own(book: PriceBook) -> None:
+    # `輸出1200 thinking另外大約4千`: 1200 is the output, 4千 the thinking, 8千 the input
+    usage = parse_query("法遵每天掃描新法規公告 每天60則 每則8千token 輸出1200 thinking另外大約4千 用3 pro 一個月", book).usage
+    assert usage is not None
+    assert (usage.input_tokens, usage.output_tokens, usage.thinking_tokens) == (8000, 5200, 4000)
+
+
+def test_a_match_is_no_comparison(book: PriceBook) -> None:
+    roles = {t.text: t.role for t in read_question("赛后战报要联网查比分 每场比赛一篇 3 flash", book).tokens}
+    assert "compare" not in roles.values()
