@@ -224,6 +224,15 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("Read {amount} as output tokens.").format(amount=p["amount"])
     if code == "assumed_all_cached":
         return t.gettext("No input given: the prompt is taken to be the cached tokens only.")
+    if code == "days_split":
+        weekdays, weekend = p["segments"]  # type: ignore[misc]
+        return t.gettext("{weekday} requests a day on {weekdays} weekdays and {weekend} a day on {weekend_days} weekend days: "
+                         "read as {total} requests a month.").format(
+            weekday=t.count(weekdays[0]), weekdays=t.number(weekdays[1]), weekend=t.count(weekend[0]),
+            weekend_days=t.number(weekend[1]), total=t.count(p["total"]))  # type: ignore[arg-type]
+    if code == "rates_summed":
+        segments = [_rate_segment(t, rate, unit, hours) for rate, unit, hours in p["segments"]]  # type: ignore[attr-defined]
+        return t.gettext("{segments}: read as {daily} requests a day.").format(segments=t.list(segments), daily=t.count(p["daily"]))  # type: ignore[arg-type]
     if code.startswith("rate_per_"):
         figures = {"rate": t.count(p["rate"]), "hours": t.number(p["hours"]), "daily": t.count(p["daily"])}  # type: ignore[arg-type]
         if code == "rate_per_hour_total":
@@ -259,6 +268,16 @@ def notice_text(t: Translator, notice: Notice) -> str:
     if code == "ignored_words":
         return t.gettext("Ignored: {words}").format(words=t.words(list(p["words"])))  # type: ignore[arg-type]
     return code
+
+
+def _rate_segment(t: Translator, rate: Decimal, unit: str, hours: Decimal) -> str:
+    """One of the day's rates with its hours, as a list item of the `rates_summed` note."""
+    figures = {"rate": t.count(rate), "hours": t.number(hours)}
+    if unit == "minute":
+        return t.gettext("{rate} a minute for {hours} hours").format(**figures)
+    if unit == "second":
+        return t.gettext("{rate} a second for {hours} hours").format(**figures)
+    return t.gettext("{rate} an hour for {hours} hours").format(**figures)
 
 
 def render_estimate(

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ..tokens import Token
 
-__all__ = ["DaysRead", "daily_count_over_days", "weekly_as_daily"]
+__all__ = ["DaysRead", "SplitDays", "daily_count_over_days", "split_days", "weekly_as_daily"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
 _WORKDAY = ("工作日", "工作天", "workday", "workdays", "business", "working")
@@ -30,6 +30,100 @@ class DaysRead:
     days: Decimal
     total: Decimal
     month: bool  # a month of that many (working) days, else the total of an event
+
+
+@dataclass(frozen=True)
+class SplitDays:
+    """A month of two kinds of day, each with its own daily count: `工作日每天300条 周末每天1000条，按22个工作日
+    8天周末算` is 300 x 22 + 1,000 x 8 requests a month."""
+
+    segments: tuple[tuple[Decimal, Decimal], ...]  # (requests a day, days a month), weekdays first
+    total: Decimal
+
+
+#: The two kinds of day a month is split into, as people name them (a measure word may stand before: `22个工作日`).
+_DAY_KINDS = {
+    "weekday": frozenset(["工作日", "工作天", "平日", "上班日", "weekday", "weekdays", "workday", "workdays", "business"]),
+    "weekend": frozenset(["周末", "假日", "六日", "节假日", "weekend", "weekends", "holiday", "holidays"]),
+}
+
+
+def split_days(tokens: list[Token]) -> SplitDays | None:
+    """Rewrite a month of weekdays and weekend days (each kind with its daily count and its days a month) to
+    that month's count; None (nothing rewritten) unless each kind has exactly one of each."""
+    if any((t.role or "") in ("label:cache", "label:storage", "label:cached") for t in tokens):
+        return None
+    days: dict[str, tuple[int, list[int]]] = {}
+    counts: dict[str, int] = {}
+    day_words: set[int] = set()
+    for k in range(len(tokens)):
+        kind, words = _days_of_a_kind(tokens, k)
+        if kind is None:
+            continue
+        if kind in days:
+            return None
+        days[kind] = (k, words)
+        day_words.update(words)
+    if len(days) != 2:
+        return None
+    markers = [(k, kind) for k, t in enumerate(tokens) if k not in day_words and (kind := _kind(t)) is not None]
+    for k, kind in markers:
+        count = _count_after(tokens, k, {at for at, _ in days.values()})
+        if count is None:
+            continue
+        if kind in counts and counts[kind] != count:
+            return None
+        counts[kind] = count
+    if len(counts) != 2 or counts["weekday"] == counts["weekend"]:
+        return None
+    segments = []
+    for kind in ("weekday", "weekend"):
+        daily, month_days = tokens[counts[kind]].value, tokens[days[kind][0]].value
+        assert daily is not None and month_days is not None
+        segments.append((daily, month_days))
+    total = sum((daily * n for daily, n in segments), Decimal(0))
+    first, second = sorted(counts.values())
+    tokens[first].value = total
+    periods = [j for j in range(len(tokens)) if tokens[j].role == "period:day" and any(abs(j - c) <= 3 for c in (first, second))]
+    for j in periods:
+        tokens[j].role = "skip"
+    opener = periods[0] if periods and periods[0] < first else min(k for k, _ in markers)
+    tokens[opener].role = "period:month"  # the month's count now, opened by the word before it
+    tokens[opener].kind = "cjk" if tokens[opener].kind == "cjk" else "word"
+    for j in (second, *([second + 1] if (tokens[second + 1].role or "") in ("count", "") else []), *day_words):
+        tokens[j].kind, tokens[j].role, tokens[j].value = "word", "skip", None
+    for k, _ in markers:
+        if k != opener:
+            tokens[k].role = "skip"
+    return SplitDays(tuple(segments), total)
+
+
+def _kind(tok: Token) -> str | None:
+    text = tok.text[1:] if tok.kind == "cjk" and tok.text[:1] in ("个", "個") else tok.text
+    return next((kind for kind, words in _DAY_KINDS.items() if text in words), None)
+
+
+def _days_of_a_kind(tokens: list[Token], k: int) -> tuple[str | None, list[int]]:
+    """`22个工作日`, `8天周末`, `8 weekend days`, `22 weekdays`: days a month of one kind, and its words."""
+    tok = tokens[k]
+    if tok.kind != "amount" or tok.money is not None or tok.value is None or not 0 < tok.value <= 31 or k + 1 >= len(tokens):
+        return None, []
+    kind = _kind(tokens[k + 1])
+    if kind is not None:
+        after = k + 2 if k + 2 < len(tokens) and tokens[k + 2].text in ("days", "day", "日", "天") else k + 1
+        return kind, list(range(k, after + 1))
+    if tokens[k + 1].text in ("天", "days") and k + 2 < len(tokens) and (kind := _kind(tokens[k + 2])) is not None:
+        return kind, [k, k + 1, k + 2]
+    return None, []
+
+
+def _count_after(tokens: list[Token], k: int, days: set[int]) -> int | None:
+    """The daily count a kind of day opens: the first amount in the next few words (`周末每天一千条`, `假日一天6000次`,
+    `weekends ~500 a day`)."""
+    for j in range(k + 1, min(k + 5, len(tokens))):
+        if tokens[j].kind == "amount":
+            return j if j not in days and tokens[j].money is None and _counted(tokens, j) else None
+    return None
 
 
 def daily_count_over_days(tokens: list[Token]) -> DaysRead | None:

@@ -43,6 +43,7 @@ class RateRead:
     hours: Decimal
     daily: Decimal
     event: bool = False  # the hours are one event's (`一场直播 3 小时`), the count its total
+    summed: bool = False  # one of the day's rates, each for its own hours (`尖峰6小時…其他18小時…`)
 
 
 def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
@@ -53,8 +54,10 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     peaks = [r for r in rates if r not in averaged] if len(rates) > 1 and len(averaged) == 1 else []
     if peaks:
         rates = averaged  # `peak is 50 rps but avg is ~4 rps`: the average is what the day costs
+    if len(rates) > 1 and not averaged:
+        return _summed(tokens, rates)  # `尖峰6小時每小時1萬5千則 其他18小時每小時2千則`: each rate for its own hours
     if len(rates) != 1:
-        return []  # none, or a peak and an off-peak rate: the day is not one product
+        return []
     at, unit_words, per_hour = rates[0]
     said = _hours_a_day(tokens, skip=at)
     if said is None and averaged:
@@ -92,6 +95,62 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     else:
         tokens[unit].role = "period:day"  # `每小时 3000 条` now reads `每天 72000 条`
     return [RateRead(rate, _UNIT_NAMES[per_hour], hours, amount.value, event)]
+
+
+#: Words that give a rate the hours no other rate has (`其他时间每小时100`, `the rest of the day`).
+_REST_WORDS = frozenset(["其他", "其余", "剩下", "剩余", "其他时间", "其余时间", "其他时段", "平时", "other", "rest", "remaining"])
+
+
+def _summed(tokens: list[Token], rates: list[tuple[int, list[int], int]]) -> list[RateRead]:
+    """Rates that each run for their own hours of the day, summed into the day's count. The hours are
+    paired with the rates in the order both are said (`6 小时 … 每小时 1.5 万 … 18 小时 … 每小时 2 千`); one
+    rate may have none where it is said of the rest of the day (`其余时间每小时 100 条`). Nothing is read
+    unless every rate has its hours and they add up to a day or less."""
+    hours = _hours_said(tokens, {at for at, _, _ in rates})
+    if len(hours) == len(rates) - 1:
+        rest = [r for r in rates if any(t.text in _REST_WORDS for t in tokens[max(r[0] - 4, 0) : r[0]])]
+        if len(rest) != 1 or sum(h for h, _ in hours) >= 24:
+            return []
+        at = rates.index(rest[0])
+        hours.insert(at, (24 - sum(h for h, _ in hours), []))
+    if len(hours) != len(rates) or sum(h for h, _ in hours) > 24:
+        return []
+    reads = []
+    for (at, _, per_hour), (span, _) in zip(rates, hours, strict=True):
+        rate = tokens[at].value
+        assert rate is not None
+        daily = rate * span * per_hour
+        if daily != daily.to_integral_value():
+            return []
+        reads.append(RateRead(rate, _UNIT_NAMES[per_hour], span, daily.to_integral_value(), summed=True))
+    first, *others = rates
+    tokens[first[0]].value = sum((r.daily for r in reads), Decimal(0))
+    *joins, unit = first[1]
+    for k in joins:
+        tokens[k].role = "skip"
+    if tokens[first[0] + 1].role is None:
+        tokens[first[0] + 1].role = "count"
+    tokens[unit].role = "period:day"
+    for at, unit_words, _ in others:
+        for k in (at, *unit_words, *([at + 1] if tokens[at + 1].role == "count" else [])):
+            tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+    for _, hour_words in hours:
+        for k in hour_words:
+            tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+    return reads
+
+
+def _hours_said(tokens: list[Token], rates: set[int]) -> list[tuple[Decimal, list[int]]]:
+    """Every `N 小时` / `N hours` (one word may stand between: `8 peak hours`), in order."""
+    found = []
+    for k, tok in enumerate(tokens):
+        if tok.kind != "amount" or k in rates or tok.value is None or not 0 < tok.value <= 24 or tok.money is not None:
+            continue
+        for j in (k + 1, k + 2):
+            if j < len(tokens) and tokens[j].role in _HOURS and (j == k + 1 or tokens[k + 1].kind == "word" and tokens[k + 1].role is None):
+                found.append((tok.value, list(range(k, j + 1))))
+                break
+    return found
 
 
 def _averaged(tokens: list[Token], at: int) -> bool:

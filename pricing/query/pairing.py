@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
-from .days import DaysRead
+from .days import DaysRead, SplitDays
 from .hourly import RateRead
 from .images_in import ImagesRead
 from .neighbours import (
@@ -107,6 +107,7 @@ class Parts:
     count_factors: tuple[Decimal, ...] = ()  # `30 PRs/day x 400 cases`: the counts multiplied into the requests
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
+    split_days: SplitDays | None = None  # `工作日每天300条 周末每天1000条，22个工作日8天周末`: the month's count (days.py)
     days_read: DaysRead | None = None  # `活动 7 天，每天 12 万次`: the total of those days (days.py)
     rates_read: list[RateRead] = field(default_factory=list)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
     audio_input_label: bool = False  # `音频输入每次 5分钟 约 9600 token`: an audio word right before an input word
@@ -416,7 +417,10 @@ def _label_owns_the_next_amount(
         k = beyond + 1
         while k < len(tokens) and tokens[k].role in ("skip", "link") and not tokens[k].after_break:
             k += 1
-        return k < len(tokens) and tokens[k].kind == "amount" and tokens[k].money is None and not tokens[k].after_break
+        if not (k < len(tokens) and tokens[k].kind == "amount" and tokens[k].money is None and not tokens[k].after_break):
+            return False
+        # (`5万输入 3千输出 100次/天`: an amount that counts something is no label's)
+        return k + 1 >= len(tokens) or not (tokens[k + 1].role or "").startswith(("count", "period:", "dur:", "people"))
     return False
 
 

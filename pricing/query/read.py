@@ -15,7 +15,7 @@ from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
 from .audio_rate import audio_worked_out
-from .days import daily_count_over_days, weekly_as_daily
+from .days import daily_count_over_days, split_days, weekly_as_daily
 from .hourly import daily_from_rates
 from .images_in import images_as_input
 from .normalize import normalize
@@ -60,9 +60,10 @@ def read_question(text: str, book: PriceBook) -> Reading:
     named_pieces(tokens)
     worked = audio_worked_out(tokens)
     rates_read = daily_from_rates(tokens)
+    split = split_days(tokens)
     days_read = daily_count_over_days(tokens)
     weekly = weekly_as_daily(tokens)
-    parts = Parts(rates_read=rates_read, days_read=days_read, weekly=weekly, thinking_budget=thinking_budget(tokens))
+    parts = Parts(rates_read=rates_read, days_read=days_read, split_days=split, weekly=weekly, thinking_budget=thinking_budget(tokens))
     if worked is not None:
         parts.audio, parts.media_hours = worked[0], worked[1] or None  # `15 秒，按 32 token/秒 就是 480 token`
     parts.images_read = images_as_input(tokens)

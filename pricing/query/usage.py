@@ -87,7 +87,15 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         if not days.month:
             parts.intents.discard("total")  # `这 7 天加起来总共多少`: the total of the days, as read
         notices.append(Notice("days_month" if days.month else "days_total", {"daily": days.daily, "days": days.days, "total": days.total}))
+    if parts.split_days is not None:
+        notices.append(Notice("days_split", {"segments": parts.split_days.segments, "total": parts.split_days.total}))
+    summed = [rate for rate in parts.rates_read if rate.summed]
+    if summed:
+        segments = tuple((rate.rate, rate.unit, rate.hours) for rate in summed)
+        notices.append(Notice("rates_summed", {"segments": segments, "daily": sum((rate.daily for rate in summed), Decimal(0))}))
     for rate in parts.rates_read:
+        if rate.summed:
+            continue
         code = f"rate_per_{rate.unit}" + ("_total" if rate.event else "")
         notices.append(Notice(code, {"rate": rate.rate, "hours": rate.hours, "daily": rate.daily}))
     if parts.audio_hours is not None and parts.audio is None and parts.input is not None and (

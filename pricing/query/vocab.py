@@ -412,12 +412,13 @@ PIECE_NOUNS = frozenset(["essay", "abstract", "report", "doc", "document", "cont
 PRICE_MORPHEMES = frozenset(
     "输入出提示词回复答参缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费"
     "天日月周星年时秒钟晚夜次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
+    "卢"  # 卢比 (rupees): bound, so 卢 alone (a surname) is no price
     "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
 )
 #: Of those, the characters that mark a price only with their partner: 理 in 推理 but not in 整理 or 合理, 网 in
 #: 联网 but not in 官网, 答 in 回答, 美 in 美金 (`美術素材`). An unknown word asks only with a free character, or
 #: with a whole price word of the tables (`cjk_price_like`).
-BOUND_MORPHEMES = frozenset("提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生")
+BOUND_MORPHEMES = frozenset("提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生卢")
 _FREE_MORPHEMES = PRICE_MORPHEMES - BOUND_MORPHEMES
 
 #: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request (input,
@@ -432,7 +433,7 @@ _FREE_MORPHEMES = PRICE_MORPHEMES - BOUND_MORPHEMES
 PRICE_STEMS = frozenset(
     """input prompt context send sent output complet respon answer repl generated generation back cach hit read storag
     think thought reason audio voice speech record video sec min hour day daily month week year annual quarter night
-    resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar buck usd cent budget afford
+    resolution return feedback batch flex priorit search ground google yuan renminbi rmb euro dollar rupee buck usd cent budget afford
     cover capped capacit cost pric expens charg bill pay paid spend money fee tax discount subscri plan credit cheap
     free limit quota allowance image pictur photo pic img drawing illustrat embed vector tok tkn request
     million billion thousand percent double twice half extra addition another
@@ -588,7 +589,7 @@ CJK_WORDS: dict[str, str] = {
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.
 CJK_FILLER = frozenset(
-    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 比赛 比分 赛后 球赛 赛事 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
+    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 高峰 尖峰 平峰 离峰 低峰 早高峰 晚高峰 午高峰 高峰期 峰值 台风天 比赛 比分 赛后 球赛 赛事 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
     谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
     算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手

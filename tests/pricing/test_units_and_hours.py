@@ -112,3 +112,37 @@ def test_a_chinese_label_owns_the_amount_after_it_when_the_next_label_has_its_ow
 def test_a_match_is_no_comparison(book: PriceBook) -> None:
     roles = {t.text: t.role for t in read_question("赛后战报要联网查比分 每场比赛一篇 3 flash", book).tokens}
     assert "compare" not in roles.values()
+
+
+@pytest.mark.parametrize(
+    ("question", "per_day"),
+    [
+        # rates that each run for their own hours, summed into the day (the rest of the day where no hours are said)
+        ("traffic is 1.2k req/h for 8 peak hours and 200 req/h the other 16 hrs. flash-lite, 1k in 200 out. daily?", 12_800),
+        ("颱風天客服bot那天尖峰6小時每小時1萬5千則 其他18小時每小時2千則 每則in 2.2k out 250 flash 那一天要多少", 126_000),
+        ("3.8 flash 每条输入一千输出五百 早高峰每小时六百条持续3小时 其余18小时每小时一百条 一天多少钱", 3_600),
+        ("预约客服 上午9点到12点高峰 每分钟四十次 其余时间每分钟十次 每次输入一千二 输出一百 用lite 一天多少钱", 7_200 + 12_600),
+    ],
+)
+def test_rates_for_their_own_hours_are_summed(book: PriceBook, question: str, per_day: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (per_day, "day")
+
+
+def test_rates_whose_hours_pass_a_day_are_not_summed(book: PriceBook) -> None:
+    query = read_or_asked("peak 1k req/h for 20 hours, off-peak 100 req/h for 10 hours, flash 1k in 200 out, daily?", book)
+    assert query is None or query.usage is None or query.usage.requests != 21_000
+
+
+@pytest.mark.parametrize(
+    ("question", "per_month"),
+    [
+        ("球迷留言自动回复 工作日每天三百条 周末每天一千条 一个月按22个工作日8天周末算 lite 输入四百输出一百 一个月多少", 300 * 22 + 1000 * 8),
+        ("weekdays we get ~2k chats a day, weekends ~500 a day. 22 weekdays + 8 weekend days a month. 1k in 200 out on flash. monthly?",
+         2000 * 22 + 500 * 8),
+        ("客服 3 flash 输入1k 输出200 假日一天6000次 平日2000次 一個月(8個假日22個平日)多少", 6000 * 8 + 2000 * 22),
+    ],
+)
+def test_a_month_of_weekdays_and_weekend_days(book: PriceBook, question: str, per_month: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (per_month, "month")
