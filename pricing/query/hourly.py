@@ -109,10 +109,10 @@ def _summed(tokens: list[Token], rates: list[tuple[int, list[int], int]]) -> lis
     hours = _hours_said(tokens, {at for at, _, _ in rates})
     if len(hours) == len(rates) - 1:
         rest = [r for r in rates if any(t.text in _REST_WORDS for t in tokens[max(r[0] - 4, 0) : r[0]])]
-        if len(rest) != 1 or sum(h for h, _ in hours) >= 24:
+        if len(rest) != 1 or sum((h for h, _ in hours), Decimal(0)) >= 24:
             return []
         at = rates.index(rest[0])
-        hours.insert(at, (24 - sum(h for h, _ in hours), []))
+        hours.insert(at, (24 - sum((h for h, _ in hours), Decimal(0)), []))
     if len(hours) != len(rates) or sum(h for h, _ in hours) > 24:
         return []
     reads = []
