@@ -409,8 +409,8 @@ def _label_owns_the_next_amount(
         return False
     # only a bare amount (`回答800token`); `缓存12小时` is a duration, `30万字` something else
     beyond = neighbour(after, 1)
-    if role(beyond) == "":
-        return True
+    if not role(beyond).startswith(("count", "dur:", "people", "label:", "times_sign", "percent")):
+        return True  # (`400 token 回300 用3.5 flash`: filler, a model or a period after it leave it bare)
     if role(beyond).startswith("label:"):
         # `每則8千token 輸出1200 thinking另外大約4千`: the label after the amount has its own amount after
         # it, so the amount is the label's before it

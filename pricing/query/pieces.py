@@ -14,11 +14,12 @@ from decimal import Decimal
 
 from ..tokens import Token
 from .neighbours import said_in_tokens
+from .vocab import cjk_price_like, price_like
 
 __all__ = ["cached_piece_and_new_part"]
 
 #: Words that name the new piece of a prompt, before its amount.
-_NEW_PIECE = frozenset(["再加", "另外", "额外", "加上", "再输入", "用户", "问题", "用户问题", "消息", "玩家", "提问", "user", "q", "question",
+_NEW_PIECE = frozenset(["再加", "另外", "额外", "加上", "再输入", "用户", "问题", "用户问题", "消息", "讯息", "玩家", "提问", "还有", "user", "q", "question",
                         "query", "plus", "+", "另加", "再多", "多"])  # fmt: skip
 #: Words that name it after its amount (`~1k fresh`).
 _NEW_AFTER = frozenset(["fresh", "new", "uncached", "dynamic"])
@@ -28,8 +29,11 @@ _CACHE = ("label:cached", "label:cache")
 def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | None:
     """`<prompt> A cached …, <new piece> B`: (cached, input) = (A, A + B), or None."""
     caches = [k for k, t in enumerate(tokens) if t.role in _CACHE and not t.used]
-    if not caches or any(t.kind == "amount" for t in tokens[caches[0] : caches[-1]]):
-        return None  # no cache word, or two apart (`缓存能命中` is one)
+    if not caches:
+        return None
+    # the first cache word and those right after it (`context cache`); one said later, after an amount, is
+    # the storage's (`cache每天開9小時`)
+    caches = [k for k in caches if not any(t.kind == "amount" for t in tokens[caches[0] : k])]
     cache = caches[0]
     if any(t.role == "label:input" and t.text in ("输入", "input", "in") for t in tokens[:cache]):
         return None  # (`输入5万 其中4万走缓存`: the whole input is given first; that is a share, not a piece)
@@ -44,8 +48,11 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     while k < len(tokens) and tokens[k].role == "link":
         k += 1
     after = tokens[k] if k < len(tokens) else None
+    counted = (after.role or "").startswith(("count", "people")) if after is not None else False
+    if after is not None and (after.role or "").startswith("label:") and _owns_an_amount(tokens, k):
+        after = None  # `每則旅客訊息400 token 回300`: the label after it opens the next amount
     if after is not None and not after.after_break and (after.role or "").startswith(("label:", "count", "people", "dur:", "period:")):
-        if after.text not in _NEW_AFTER:
+        if after.text not in _NEW_AFTER and not (counted and said_in_tokens(tokens, second)):  # (`八百token对话`: tokens of it)
             return None  # `…, 500 out`: the amount after the cache is another part's
     new_label = _new_piece_label(tokens, second)
     if new_label is None:
@@ -55,9 +62,21 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
             tokens[k].used = True  # `系统提示词 4000`, `25k tok sys prompt cached`: the prompt word names the cached piece
     for k in (*caches, new_label, first, second):
         tokens[k].used = True
+    k = first - 1
+    while k >= 0 and first - k <= 2 and _names_the_piece(tokens[k]) and not tokens[k + 1].after_break:
+        tokens[k].role = "skip" if tokens[k].role is None else tokens[k].role  # `全店商品知识 一万二token`: its name
+        tokens[k].used = True
+        k -= 1
     cached, new = tokens[first].value, tokens[second].value
     assert cached is not None and new is not None
     return cached, cached + new
+
+
+def _owns_an_amount(tokens: list[Token], label: int) -> bool:
+    k = label + 1
+    while k < len(tokens) and tokens[k].role in ("skip", "link") and k - label <= 3:
+        k += 1
+    return k < len(tokens) and tokens[k].kind == "amount" and not tokens[k].after_break
 
 
 def _amount_before(tokens: list[Token], cache: int) -> int | None:
@@ -82,6 +101,20 @@ def _new_piece_label(tokens: list[Token], second: int) -> int | None:
             break
         if tokens[k].role == "label:input" or tokens[k].text in _NEW_PIECE:
             return k
+        in_tokens = said_in_tokens(tokens, second)  # (`每則旅客訊息400 token`: a count word there names the piece)
+        if tokens[k].role == "each" and all(_names_the_piece(t) or in_tokens and t.role == "count" for t in tokens[k + 1 : second]):
+            # `每段合约原文2k`, `每則旅客訊息400 token`, `每轮还有八百token对话`: what each request adds
+            for t in tokens[k + 1 : second]:
+                t.role = "skip" if t.role is None else t.role  # the piece's name is explained
+                t.used = True
+            return k
     if second + 1 < len(tokens) and tokens[second + 1].text in _NEW_AFTER:
         return second + 1
     return None
+
+
+def _names_the_piece(tok: Token) -> bool:
+    """A word between `each` and the new piece's amount: filler, or a plain noun naming it (no price character)."""
+    if tok.role in ("skip", "link") or tok.text in _NEW_PIECE:
+        return True
+    return tok.role is None and tok.kind in ("cjk", "word") and not (cjk_price_like(tok.text) if tok.kind == "cjk" else price_like(tok.text))

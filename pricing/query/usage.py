@@ -20,6 +20,9 @@ MAX_TOKENS = 10**12
 #: understanding", https://ai.google.dev/gemini-api/docs/audio, read 2026-12-07). A question that gives
 #: audio as a length (`每通 4 分钟音频`) is priced at this rate, said in the answer.
 AUDIO_TOKENS_PER_SECOND = 32
+#: The longest audio one prompt may hold: "Gemini supports a maximum of 9.5 hours of audio data in a single
+#: prompt" (same page, read 2026-12-07). A longer length beside an audio word is no one request's audio.
+MAX_AUDIO_HOURS_PER_PROMPT = Decimal("9.5")
 
 
 def as_tokens(value: Decimal | None, what: str) -> int:
@@ -98,6 +101,13 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
             continue
         code = f"rate_per_{rate.unit}" + ("_total" if rate.event else "")
         notices.append(Notice(code, {"rate": rate.rate, "hours": rate.hours, "daily": rate.daily}))
+    if (parts.hours is not None and parts.storage is None and parts.audio is None and parts.audio_hours is None
+            and parts.video is None and "audio" in parts.labels_seen and "video" not in parts.labels_seen
+            and parts.hours <= MAX_AUDIO_HOURS_PER_PROMPT):
+        # `用户语音…平均15秒`, `每通五分钟 …录音质检`, `a two second clip of the player's voice`: with audio said in the
+        # question and no cache to keep, the one length given is each request's audio
+        parts.audio_hours, parts.hours = parts.hours, None
+        parts.labels_seen.discard("audio")
     if parts.audio_hours is not None and parts.audio is None and parts.input is not None and (
             parts.audio_hours * 3600).to_integral_value() * AUDIO_TOKENS_PER_SECOND == parts.input:
         # `30 min audio ≈ 57.6k tokens`: the amount beside the length is its tokens, said twice

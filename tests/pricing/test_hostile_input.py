@@ -88,6 +88,11 @@ HOSTILE_QUESTIONS = {
     "spelled numbers": _fill("twenty one "),
     "days and rates": _fill("每天 5 次 7 天 每小时 3 次 "),
     "named pieces": _fill("essay 3k tokens + rubric 1k "),
+    # the passes added on 2026-12-08 (opening hours, rates summed, weekdays and weekends, units, pieces)
+    "opening hours": _fill("9点到21点 每小时70则 "),
+    "weekdays and weekends": _fill("工作日每天3次 周末每天5次 22个工作日 "),
+    "counts per unit": _fill("每场2次 一天3场 6 steps per run 25 runs a day "),
+    "cached pieces": _fill("知识 1万token 走缓存 每则消息400 token "),
 }
 HOSTILE_PASTES = {
     "a dotted run before the keys": _fill("a.", KEY),

@@ -146,3 +146,36 @@ def test_rates_whose_hours_pass_a_day_are_not_summed(book: PriceBook) -> None:
 def test_a_month_of_weekdays_and_weekend_days(book: PriceBook, question: str, per_month: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (per_month, "month")
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "cached_tokens"),
+    [
+        # a cached piece, then what each request adds, named by what it is (or only by `each`)
+        ("航班異動規定+退改票條款 2萬5 token放context cache 每則旅客訊息400 token 回300 用3.5 flash 平常一天3萬則 一個月多少", 25_400, 25_000),
+        ("客服prompt里放了全店商品知识 一万二token 全部走缓存 每轮还有八百token对话 输出一百 用2.5 flash 每天四万轮 一个月", 12_800, 12_000),
+    ],
+)
+def test_a_cached_piece_and_what_each_request_adds(book: PriceBook, question: str, input_tokens: int, cached_tokens: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.input_tokens, usage.cached_tokens) == (input_tokens, cached_tokens)
+
+
+@pytest.mark.parametrize(
+    ("question", "audio_tokens"),
+    [
+        # audio said in the question and one length: each request's audio, at 32 tokens a second
+        ("饮食记录 用户语音说今天吃了啥 平均15秒 lite 提示三百 输出两百 日活三万 每人每天三次 一天多少钱", 480),
+        ("销售电话录音质检 平均每通五分钟 一天四百五十通 2.5 flash 提示词五百 输出三百 一天多少钱", 9_600),
+        ("voice barks: we send a two second clip of the player's voice plus a prompt of 300 tokens to 2.5 flash, reply 50 tokens. 20k a day", 64),
+    ],
+)
+def test_a_length_beside_audio_is_each_requests_audio(book: PriceBook, question: str, audio_tokens: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.audio_input_tokens == audio_tokens
+
+
+def test_a_length_past_what_one_prompt_holds_is_asked_about(book: PriceBook) -> None:
+    # 120 hours of audio is no one request's (a prompt holds at most 9.5 hours): never priced as one
+    query = read_or_asked("transcribe 120 hours of lecture audio with flash-lite, out ~9k tokens. total?", book)
+    assert query is None or query.usage is None or query.usage.audio_input_tokens != 120 * 3600 * 32
