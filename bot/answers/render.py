@@ -224,6 +224,9 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("Read {amount} as output tokens.").format(amount=p["amount"])
     if code == "assumed_all_cached":
         return t.gettext("No input given: the prompt is taken to be the cached tokens only.")
+    if code == "storage_of_cached":
+        return t.gettext("Cache storage priced for the cached {tokens} tokens, kept {hours} hours.").format(
+            tokens=t.count(p["tokens"]), hours=t.number(p["hours"]))  # type: ignore[arg-type]
     if code == "days_split":
         weekdays, weekend = p["segments"]  # type: ignore[misc]
         return t.gettext("{weekday} requests a day on {weekdays} weekdays and {weekend} a day on {weekend_days} weekend days: "

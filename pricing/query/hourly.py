@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..tokens import Token
+from .neighbours import said_of_a_cache
 
 __all__ = ["RateRead", "daily_from_rates"]
 
@@ -47,8 +48,6 @@ class RateRead:
 
 
 def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
-    if any((t.role or "") in ("label:cache", "label:cached", "label:storage") for t in tokens):
-        return []  # `缓存 200k 放 24 小时`: the hours there are the storage's
     rates = [r for r in (_rate_at(tokens, i) for i, t in enumerate(tokens) if t.kind == "amount" and t.money is None) if r is not None]
     averaged = [r for r in rates if _averaged(tokens, r[0])]
     peaks = [r for r in rates if r not in averaged] if len(rates) > 1 and len(averaged) == 1 else []
@@ -65,6 +64,8 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     if said is None:
         return []
     hours, hour_words = said
+    if any(tokens[k].kind == "amount" and said_of_a_cache(tokens, k, k + 1) for k in hour_words):
+        return []  # `缓存 200k 放 24 小时`: the hours there are the storage's
     amount = tokens[at]
     assert amount.value is not None
     rate = amount.value
@@ -115,6 +116,8 @@ def _summed(tokens: list[Token], rates: list[tuple[int, list[int], int]]) -> lis
         hours.insert(at, (24 - sum((h for h, _ in hours), Decimal(0)), []))
     if len(hours) != len(rates) or sum(h for h, _ in hours) > 24:
         return []
+    if any(said_of_a_cache(tokens, words[0], words[-1]) for _, words in hours if words):
+        return []  # one of the hours is the cache's
     reads = []
     for (at, _, per_hour), (span, _) in zip(rates, hours, strict=True):
         rate = tokens[at].value

@@ -38,6 +38,7 @@ __all__ = [
     "plural_count",
     "said_as_a_part",
     "said_in_tokens",
+    "said_of_a_cache",
     "same_noun",
     "searches_each",
     "share_label",
@@ -274,6 +275,19 @@ def counts_multiply(tokens: list[Token], first: int, second: int) -> bool:
             if word in ("each", "per", "every") and any(same_noun(words[k + 1], noun) for noun in nouns):
                 return True
     return False
+
+
+def said_of_a_cache(tokens: list[Token], amount: int, unit: int) -> bool:
+    """`缓存每天挂十小时`, `cache放8小时`, `the cache stays up 10h a day`: a cache word in the duration's clause,
+    a few words before its amount or right after its unit."""
+    cache_roles = ("label:cache", "label:cached", "label:storage")
+    k = amount - 1
+    while k >= 0 and amount - k <= 5 and not tokens[k + 1].after_break:
+        if tokens[k].role in cache_roles:
+            return True
+        k -= 1
+    after = tokens[unit + 1 : unit + 3]
+    return any(t.role in cache_roles and not t.after_break for t in after)
 
 
 def units_multiply(tokens: list[Token], first: int, second: int) -> bool:

@@ -39,6 +39,7 @@ from .neighbours import (
     plural_count,
     said_as_a_part,
     said_in_tokens,
+    said_of_a_cache,
     same_noun,
     searches_each,
     share_label,
@@ -107,6 +108,7 @@ class Parts:
     count_factors: tuple[Decimal, ...] = ()  # `30 PRs/day x 400 cases`: the counts multiplied into the requests
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
+    hours_of_cache: bool = False  # the duration is said of the cache (`缓存24小时常驻`, `cache放8小时`): storage time
     split_days: SplitDays | None = None  # `工作日每天300条 周末每天1000条，22个工作日8天周末`: the month's count (days.py)
     days_read: DaysRead | None = None  # `活动 7 天，每天 12 万次`: the total of those days (days.py)
     rates_read: list[RateRead] = field(default_factory=list)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
@@ -241,6 +243,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 tokens[audio].used = True
             else:
                 _set_once(parts, "hours", hours, tok)
+                parts.hours_of_cache = said_of_a_cache(tokens, i, nxt)
             taken.add(nxt)
         elif role(prev).startswith("label:") and role(nxt) == "count" and nxt + 1 < n and tokens[nxt + 1].kind == "amount":
             # `output: 500  volume: 20k/day`: a count noun followed by its own amount names that one, so the

@@ -47,6 +47,11 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
         # `keep a 1M-token manual cached for 2 hours`: a duration makes a cached amount storage
         parts.storage, parts.cached = parts.cached, None
+    if parts.hours is not None and parts.hours_of_cache and parts.storage is None and parts.cached and parts.input is not None:
+        # `系统提示一万五千token 走缓存 每次输入一万七 … 缓存24小时常驻`: what the requests read from the cache is
+        # what is kept there, for the hours said (per day with a daily count, as the requests are)
+        parts.storage = parts.cached
+        notices.append(Notice("storage_of_cached", {"tokens": parts.cached, "hours": parts.hours}))
     if parts.storage is not None and parts.hours is not None and parts.cached is None and parts.requests is not None and parts.input is not None:
         # `缓存 200k token 放 24 小时，每天问 1000 次，每次另外输入 500`: the requests read what is kept in the
         # cache (that is what it is kept for); an input smaller than the cache is the part sent on top of it

@@ -179,3 +179,17 @@ def test_a_length_past_what_one_prompt_holds_is_asked_about(book: PriceBook) -> 
     # 120 hours of audio is no one request's (a prompt holds at most 9.5 hours): never priced as one
     query = read_or_asked("transcribe 120 hours of lecture audio with flash-lite, out ~9k tokens. total?", book)
     assert query is None or query.usage is None or query.usage.audio_input_tokens != 120 * 3600 * 32
+
+
+@pytest.mark.parametrize(
+    ("question", "storage", "hours"),
+    [
+        # hours said of the cache, with a cached piece read by the requests: that piece is what is kept
+        ("延误客服系统提示一万五千token 走缓存 每次另外加两千 输出两百五 flash 每天十万次 缓存24小时常驻 一天总共多少钱", 15_000, 24),
+        ("监管文件库四十万token放缓存 每次审查再带一份两万token合同 输出两千 2.5 pro 每天两百次 缓存每天挂十小时 一天的钱算一下", 400_000, 10),
+    ],
+)
+def test_hours_of_the_cache_keep_the_cached_piece(book: PriceBook, question: str, storage: int, hours: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.storage_tokens, usage.storage_hours) == (storage, hours)
+    assert usage.cached_tokens == storage
