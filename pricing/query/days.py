@@ -81,6 +81,10 @@ def split_days(tokens: list[Token]) -> SplitDays | None:
         daily, month_days = tokens[counts[kind]].value, tokens[days[kind][0]].value
         assert daily is not None and month_days is not None
         segments.append((daily, month_days))
+    if not 28 <= sum(n for _, n in segments) <= 31:
+        return None  # `5个工作日2天周末` is a week; `4 weekends` are not 4 days: only a month's days are read
+    if any((tokens[j].role or "") == "period:month" for c in counts.values() for j in range(max(c - 3, 0), c)):
+        return None  # `工作日每月300条`: counts a month each, not a day
     total = sum((daily * n for daily, n in segments), Decimal(0))
     first, second = sorted(counts.values())
     tokens[first].value = total

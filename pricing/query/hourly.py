@@ -6,8 +6,10 @@ the day and is still asked about; with the hours it is a daily count, and the an
 worked out (`Notice("rate_per_hour")`, `_minute`, `_second`; `…_total` for one event's hours).
 
 The pass rewrites the tokens to the daily count it read: the rate's amount becomes the day's count, its
-unit word the period `day`, and the hours are consumed. Nothing is rewritten when the question keeps a
-cache (a duration there is the storage time) or gives two different hours.
+unit word the period `day`, and the hours are consumed. Rates that each run for their own hours
+(`尖峰6小时每小时1.5万则 其他18小时每小时2千则`) are summed into the day (`Notice("rates_summed")`) when every
+rate sits beside its hours. Nothing is rewritten when the hours are said of a cache (they are its storage
+time) or do not pair up with the rates.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     for peak, words, _ in peaks:
         for k in (peak, *words):  # `peak is 50 rps`: the peak is capacity, not the day's volume
             tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
-    if tokens[at + 1].role is None:
+    if at + 1 < len(tokens) and tokens[at + 1].role is None:
         tokens[at + 1].role = "count"  # `900 scans per hour`: the requests counted
     for k in hour_words:
         tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
@@ -103,44 +105,74 @@ _REST_WORDS = frozenset(["其他", "其余", "剩下", "剩余", "其他时间",
 
 
 def _summed(tokens: list[Token], rates: list[tuple[int, list[int], int]]) -> list[RateRead]:
-    """Rates that each run for their own hours of the day, summed into the day's count. The hours are
-    paired with the rates in the order both are said (`6 小时 … 每小时 1.5 万 … 18 小时 … 每小时 2 千`); one
-    rate may have none where it is said of the rest of the day (`其余时间每小时 100 条`). Nothing is read
-    unless every rate has its hours and they add up to a day or less."""
+    """Rates that each run for their own hours of the day, summed into the day's count. Each rate must sit
+    beside its own hours, in one clause with no other rate or hours between (`尖峰6小时每小时1.5万则 其他18小时
+    每小时2千则`, `1.2k req/h for 8 peak hours and 200 req/h the other 16 hrs`); one rate may have none where it
+    is said of the rest of the day (`其余时间每小时 100 条`). Nothing is read unless every rate and every hours
+    amount pair up that way and the hours fit in a day; never for one event's hours (`一场直播`)."""
+    if any(t.text in _EVENT_WORDS for t in tokens):
+        return []
     hours = _hours_said(tokens, {at for at, _, _ in rates})
+    rest: tuple[int, list[int], int] | None = None
     if len(hours) == len(rates) - 1:
-        rest = [r for r in rates if any(t.text in _REST_WORDS for t in tokens[max(r[0] - 4, 0) : r[0]])]
-        if len(rest) != 1 or sum((h for h, _ in hours), Decimal(0)) >= 24:
+        resting = [r for r in rates if any(t.text in _REST_WORDS for t in tokens[max(r[0] - 4, 0) : r[0]])]
+        if len(resting) != 1:
             return []
-        at = rates.index(rest[0])
-        hours.insert(at, (24 - sum((h for h, _ in hours), Decimal(0)), []))
-    if len(hours) != len(rates) or sum(h for h, _ in hours) > 24:
+        rest = resting[0]
+    paired = _pair_in_clauses(tokens, [r for r in rates if r is not rest], hours)
+    if paired is None:
+        return []
+    spans = [span for _, (span, _) in paired]
+    if rest is not None:
+        if sum(spans, Decimal(0)) >= 24:
+            return []
+        paired.append((rest, (24 - sum(spans, Decimal(0)), [])))
+    if sum((span for _, (span, _) in paired), Decimal(0)) > 24:
         return []
     if any(said_of_a_cache(tokens, words[0], words[-1]) for _, words in hours if words):
         return []  # one of the hours is the cache's
+    paired.sort(key=lambda p: p[0][0])
     reads = []
-    for (at, _, per_hour), (span, _) in zip(rates, hours, strict=True):
+    for (at, _, per_hour), (span, _) in paired:
         rate = tokens[at].value
         assert rate is not None
         daily = rate * span * per_hour
         if daily != daily.to_integral_value():
             return []
         reads.append(RateRead(rate, _UNIT_NAMES[per_hour], span, daily.to_integral_value(), summed=True))
-    first, *others = rates
+    (first, *others) = [r for r, _ in paired]
     tokens[first[0]].value = sum((r.daily for r in reads), Decimal(0))
     *joins, unit = first[1]
     for k in joins:
         tokens[k].role = "skip"
-    if tokens[first[0] + 1].role is None:
+    if first[0] + 1 < len(tokens) and tokens[first[0] + 1].role is None:
         tokens[first[0] + 1].role = "count"
     tokens[unit].role = "period:day"
     for at, unit_words, _ in others:
-        for k in (at, *unit_words, *([at + 1] if tokens[at + 1].role == "count" else [])):
+        counted = [at + 1] if at + 1 < len(tokens) and tokens[at + 1].role == "count" else []
+        for k in (at, *unit_words, *counted):
             tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
     for _, hour_words in hours:
         for k in hour_words:
             tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
     return reads
+
+
+def _pair_in_clauses(
+    tokens: list[Token], rates: list[tuple[int, list[int], int]], hours: list[tuple[Decimal, list[int]]]
+) -> list[tuple[tuple[int, list[int], int], tuple[Decimal, list[int]]]] | None:
+    """Rates and hours taken two by two in the order they are said, each pair one rate and one hours amount
+    with no clause break between them; None when they do not pair up so."""
+    if len(rates) != len(hours):
+        return None
+    said = sorted([(r[0], "rate", r) for r in rates] + [(h[1][0], "hours", h) for h in hours], key=lambda x: x[0])
+    pairs = []
+    for (a, kind_a, one), (b, kind_b, other) in zip(said[::2], said[1::2], strict=True):
+        if kind_a == kind_b or any(t.after_break for t in tokens[a + 1 : b + 1]):
+            return None  # (`平时每小时2千则，尖峰6小时…`: the hours after a comma are the next rate's)
+        rate, span = (one, other) if kind_a == "rate" else (other, one)
+        pairs.append((rate, span))
+    return pairs  # type: ignore[return-value]
 
 
 def _hours_said(tokens: list[Token], rates: set[int]) -> list[tuple[Decimal, list[int]]]:

@@ -117,6 +117,8 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     counted = counted and not (after is not None and after.role == "count")  # `250 萬則歷史工單`: the noun counted is known
     # `3万篇论文 … 每篇输入1500`: the things counted are the requests, each one said with the same measure word
     counted = counted and not (before is not None and _each_said_again(tokens, i, "每" + before.text))
+    if after is not None and after.kind == "amount" and i + 2 < len(tokens) and tokens[i + 2].role == "people":
+        after = None  # `门店30个经纪人`, `牙醫診所12家分店`: where the people counted after it are
     return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
 
 
@@ -264,9 +266,10 @@ def counts_multiply(tokens: list[Token], first: int, second: int) -> bool:
     if any(t.role == "times_sign" for t in between) and len(between) <= 6 and any(t.kind in ("word", "cjk") and t.role != "times_sign" for t in between):
         return True  # (the first counts a unit, said by a noun or a period: `x100 x200` is a count given twice)
     nouns = [t.text for t in tokens[first + 1 : first + 3] if t.kind in ("word", "cjk")]
-    lead = [t.text for t in tokens[max(second - 2, first + 1) : second]]
-    if nouns and lead and (lead[-1] == "each" or lead[-1] in ("about", "around", "roughly") and "each" in lead):
-        return True  # `1,20,000 chats per month, each ~5 turns`: each chat is 5 turns
+    lead = [t.text for t in tokens[max(second - 3, first + 1) : second]]
+    if nouns and "each" in lead and all(t.kind == "word" for t in tokens[max(second - 3, first + 1) : second]):
+        # `1,20,000 chats per month, each ~5 turns`: each chat is 5 turns; `12 designers each send ~70 prompts a day`
+        return True
     before = tokens[max(second - 3, first + 1) : second]
     after = tokens[second + 1 : second + 4]
     for group in (before, after):
@@ -282,9 +285,11 @@ def said_of_a_cache(tokens: list[Token], amount: int, unit: int) -> bool:
     a few words before its amount or right after its unit."""
     cache_roles = ("label:cache", "label:cached", "label:storage")
     k = amount - 1
-    while k >= 0 and amount - k <= 5 and not tokens[k + 1].after_break:
+    while k >= 0 and amount - k <= 5:
         if tokens[k].role in cache_roles:
             return True
+        if tokens[k].kind == "amount" and not said_in_tokens(tokens, k):
+            break  # (`缓存 200k token，保留 24 小时`: across the cached size, but no further)
         k -= 1
     after = tokens[unit + 1 : unit + 3]
     return any(t.role in cache_roles and not t.after_break for t in after)
@@ -342,10 +347,13 @@ def _counted_noun(tokens: list[Token], k: int) -> str | None:
 def _same_unit(unit: str, noun: str) -> bool:
     if unit.isascii() or noun.isascii():
         return same_noun(unit, noun)
+    if unit in ("个", "個") or noun in ("个", "個"):
+        return False  # `每个 agent` … `500 个 ticket`: a bare 个 counts anything, so names no unit
     if unit == noun or unit.endswith(noun) or noun.endswith(unit):
         return True
     # `每篇` and `300 篇`, `每场` and `4万场`: the same measure word, whatever the noun after it
-    return unit[0] == noun[0] and unit[0] in COUNTING_MEASURES and (len(unit) == 1 or len(noun) == 1)
+    # (`个` counts anything: `每个 agent` is no unit of `500 个 ticket`)
+    return unit[0] == noun[0] and unit[0] in COUNTING_MEASURES - {"个", "個"} and (len(unit) == 1 or len(noun) == 1)
 
 
 def per_request_after(tokens: list[Token], k: int) -> bool:

@@ -129,6 +129,9 @@ def _in_number(words: list[tuple[int, int, str]], i: int, j: int, text: str) -> 
         return before in _SCALES  # `two hundred and fifty`; `one and two thousand` are two numbers
     if word == "point":
         return j > i
+    if word in _TENS and before in _ONES and text[words[j][1] : words[j][1] + 1] == "-" and not (
+            j + 1 < len(words) and words[j + 1][2] in _ONES):
+        return False  # `two thirty-second clips`, `four fifty-page contracts`: the tens word belongs to its noun
     if before in _ONES and word in _ONES or before in _TENS and word in _TENS or before in _ONES and _ONES[before] >= 10 and word in _ONES:
         return before == "point" or _after_point(words, i, j)  # `twenty twenty five`, `one two three`: no one number
     return word in _ONES or word in _TENS or word in _SCALES

@@ -12,12 +12,15 @@ from decimal import Decimal
 
 from ..tokens import Token
 
-__all__ = ["opening_hours"]
+__all__ = ["OPEN_HOURS", "opening_hours"]
 
-#: Words before a time that put it after noon (`晚上10点`, `下午6点`).
-_AFTERNOON = frozenset(["下午", "晚上", "傍晚", "夜里", "夜间", "晚间", "pm", "p.m."])
-#: Words before a time that put it before noon; they only need skipping.
-_MORNING = frozenset(["早上", "上午", "早", "凌晨", "清晨", "am", "a.m."])
+#: The unit word of the duration this pass writes: hours of a day, never a length of audio (pairing reads it so).
+OPEN_HOURS = frozenset(["营业小时", "open hours"])
+
+#: Words before a time that say its half of the day: after noon (`下午6点`), at night (`晚上10点`, and
+#: `晚上12点` is midnight), before noon (`早上8点`).
+_HALVES = {**dict.fromkeys(["下午", "傍晚"], "pm"), **dict.fromkeys(["晚上", "夜里", "夜间", "晚间", "半夜"], "night"),
+           **dict.fromkeys(["早上", "上午", "早", "凌晨", "清晨"], "am")}
 _JOINERS = frozenset(["到", "至", "-", "~", "～", "—", "to", "till", "until", "through", "thru"])
 
 
@@ -34,7 +37,7 @@ def opening_hours(tokens: list[Token]) -> list[Token]:
         first, last = tokens[i], tokens[end - 1]
         cjk = any(t.kind == "cjk" for t in tokens[i:end])
         out.append(Token("amount", str(hours), first.start, last.end, first.glued, value=Decimal(hours), after_break=first.after_break))
-        out.append(Token("cjk" if cjk else "word", "小时" if cjk else "hours", last.end, last.end, True, role="dur:1"))
+        out.append(Token("cjk" if cjk else "word", "营业小时" if cjk else "open hours", last.end, last.end, True, role="dur:1"))
         i = end
     return out
 
@@ -44,7 +47,7 @@ def _range_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     start = _time_at(tokens, i)
     if start is None:
         return None
-    h1, k, joined = start
+    h1, half1, k, joined = start
     if not joined:
         if k >= len(tokens) or tokens[k].text not in _JOINERS:
             return None
@@ -52,21 +55,33 @@ def _range_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     end = _time_at(tokens, k)
     if end is None:
         return None
-    h2, after, _ = end
-    if h2 <= h1 and h2 < 12 and not _said_before(tokens, i) and not _said_before(tokens, k):
-        h2 += 12  # `9点到5点`, `9 to 5`: the afternoon is meant
-    hours = (h2 - h1) % 24
+    h2, half2, after, _ = end
+    begin = _clock(h1, half1, end=False)
+    finish = _clock(h2, half2 or (half1 if half1 in ("pm", "night") else None), end=True)
+    if half2 is None and half1 is None and finish <= begin and finish < 12:
+        finish += 12  # `9点到5点`, `9 to 5`: the afternoon is meant
+    hours = (finish - begin) % 24
     return (hours, after) if hours else None
 
 
-def _time_at(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
-    """A time of day at ``i``: (hour on a 24-hour clock, index after it, whether the joiner was in its word)."""
+def _clock(hour: int, half: str | None, *, end: bool) -> int:
+    """A time on a 24-hour clock: `下午3点` is 15, `晚上12点` and an ending `12am` are midnight (24 at the end)."""
+    if half in ("pm", "night") and hour < 12:
+        return hour + 12
+    if hour == 12 and (half == "am" or half == "night"):
+        return 24 if end else 0
+    return hour
+
+
+def _time_at(tokens: list[Token], i: int) -> tuple[int, str | None, int, bool] | None:
+    """A time of day at ``i``: (hour as said, the half of the day said with it, index after it, whether the
+    joiner was in its word)."""
     k = i
-    afternoon = False
+    half: str | None = None
     for size in (2, 1):  # (`早上` may be split in two: `早` `上`)
         said = "".join(t.text for t in tokens[k : k + size])
-        if len(tokens[k : k + size]) == size and said in _AFTERNOON | _MORNING and all(t.kind != "amount" for t in tokens[k : k + size]):
-            afternoon = said in _AFTERNOON
+        if len(tokens[k : k + size]) == size and said in _HALVES and all(t.kind != "amount" for t in tokens[k : k + size]):
+            half = _HALVES[said]
             k += size
             break
     if k + 1 >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None:
@@ -78,16 +93,7 @@ def _time_at(tokens: list[Token], i: int) -> tuple[int, int, bool] | None:
     if unit.kind == "cjk" and unit.text[:1] == "点" and unit.text[1:] in ("", "到", "至", "钟"):
         joined = unit.text[1:] in ("到", "至")
     elif unit.kind == "word" and unit.text in ("am", "pm"):
-        afternoon, joined = unit.text == "pm", False
+        half, joined = unit.text, False
     else:
         return None
-    if afternoon and hour < 12:
-        hour += 12
-    return hour, k + 2, joined
-
-
-def _said_before(tokens: list[Token], k: int) -> bool:
-    """The time at ``k`` says which half of the day it is in."""
-    said = "".join(t.text for t in tokens[k : k + 2])
-    unit = tokens[k + 1] if k + 1 < len(tokens) else None
-    return tokens[k].text in _AFTERNOON | _MORNING or said in _AFTERNOON | _MORNING or unit is not None and unit.text in ("am", "pm")
+    return hour, half, k + 2, joined

@@ -46,6 +46,7 @@ from .neighbours import (
     units_multiply,
     verb_as_noun,
 )
+from .opening_hours import OPEN_HOURS
 from .question import Topic
 from .vocab import FILLER, near_model_word, price_like
 
@@ -108,6 +109,7 @@ class Parts:
     count_factors: tuple[Decimal, ...] = ()  # `30 PRs/day x 400 cases`: the counts multiplied into the requests
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
+    hours_each: bool = False  # the duration is one item's length (`平均15秒`, `~40 sec each`), not a day's hours
     hours_of_cache: bool = False  # the duration is said of the cache (`缓存24小时常驻`, `cache放8小时`): storage time
     split_days: SplitDays | None = None  # `工作日每天300条 周末每天1000条，22个工作日8天周末`: the month's count (days.py)
     days_read: DaysRead | None = None  # `活动 7 天，每天 12 万次`: the total of those days (days.py)
@@ -237,13 +239,14 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(nxt).startswith("dur:"):
             num, _, den = role(nxt)[4:].partition("/")
             hours = tok.value * Decimal(num) / Decimal(den or 1)
-            audio = _audio_beside(tokens, i, nxt, neighbour(nxt, 1))
+            audio = _audio_beside(tokens, i, nxt, neighbour(nxt, 1)) if tokens[nxt].text not in OPEN_HOURS else None
             if audio is not None:
                 _set_once(parts, "audio_hours", hours, tok)  # `4 分钟音频`, `10 min audio`: the audio's length
                 tokens[audio].used = True
             else:
                 _set_once(parts, "hours", hours, tok)
                 parts.hours_of_cache = said_of_a_cache(tokens, i, nxt)
+                parts.hours_each = tokens[nxt].text not in OPEN_HOURS and _length_of_each(tokens, i, nxt)
             taken.add(nxt)
         elif role(prev).startswith("label:") and role(nxt) == "count" and nxt + 1 < n and tokens[nxt + 1].kind == "amount":
             # `output: 500  volume: 20k/day`: a count noun followed by its own amount names that one, so the
@@ -472,6 +475,41 @@ def _actives_period(word: str) -> Period | None:
     return "day" if word[0] in "日d" else "month" if word[0] in "月m" else None
 
 
+#: Words that say one money amount is another restated (`2 lakh rupees which is ~$2,400`, `台幣3萬（抓1000鎂）`).
+_RESTATED = frozenset(["which", "≈", "~", "=", "约", "约合", "大约", "抓", "相当于", "换算", "about", "approx", "approximately",
+                       "roughly", "around", "ie", "i.e.", "or", "aka"])
+#: Words that make a second money amount another sum (`其中100美元给服务器`, `上个月花了200美金`, `each call costs $0.01`).
+_OTHER_SUM = frozenset(["其中", "花了", "花", "用了", "spent", "costs", "cost", "each", "per", "at", "most", "上个月"])
+
+
+def _converted_beside(tokens: list[Token], i: int) -> bool:
+    """A money amount in dollars or yuan a few words from the one at ``i``, said as the same sum restated."""
+    for k in range(max(i - 6, 0), min(i + 7, len(tokens))):
+        if tokens[k].kind != "amount" or tokens[k].money not in ("usd", "cny"):
+            continue
+        between = tokens[min(i, k) + 1 : max(i, k)]
+        if any(t.text in _RESTATED for t in between) and not any(t.text in _OTHER_SUM for t in between):
+            return True
+    return False
+
+
+def _length_of_each(tokens: list[Token], amount: int, unit: int) -> bool:
+    """`平均一条40秒`, `每通五分钟`, `~40 sec each`, `使用者錄30秒動作說明`: a length said of each item (an each or
+    average word before it, `each` after it), or said in a clause with no period (`runs 8 hours a day` is a day's)."""
+    before = tokens[max(amount - 3, 0) : amount]
+    if any(t.role in ("each", "per_person") or t.text in ("平均", "avg", "average", "each", "per", "一条", "一段", "一通") for t in before):
+        return True
+    if unit + 1 < len(tokens) and tokens[unit + 1].text == "each":
+        return True
+    start = amount
+    while start > 0 and not tokens[start].after_break:
+        start -= 1
+    end = unit + 1
+    while end < len(tokens) and not tokens[end].after_break:
+        end += 1
+    return not any((t.role or "").startswith("period:") or t.role == "total" for t in tokens[start:end])
+
+
 def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> int | None:
     """The audio word a duration measures: right after it (`4 分钟音频`, `10 min audio`), or a few words before
     it in its clause (`call audio: avg call 8 min`, `voice notes ~45 s each`)."""
@@ -505,7 +543,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     for i, tok in enumerate(tokens):
         r = tok.role or ""
         if tok.kind == "amount" and tok.money is not None and tok.money.startswith("fx:"):
-            if any(t.kind == "amount" and t.money in ("usd", "cny") for t in tokens[max(i - 6, 0) : i + 7]):
+            if _converted_beside(tokens, i):
                 # `2 lakh rupees which is ~$2,400`, `台幣3萬（抓1000鎂好了）`: the same budget, also in dollars
                 tok.kind, tok.role, tok.value, tok.money = "word", "skip", None, None
                 continue

@@ -274,9 +274,14 @@ def _named_content(tokens: list[Token], amount: Token) -> list[Token]:
     return named
 
 
+#: Words that make an amount of tokens a limit of the model, not a part of the request (`context window 1M tokens`).
+_LIMIT_WORDS = frozenset(["max", "maximum", "limit", "window", "context", "cap", "上限", "最大", "窗口", "最多", "上下文"])
+
+
 def _in_tokens(tokens: list[Token], amount: Token) -> bool:
+    """An amount said in tokens, and not a limit (`8k tokens max output`)."""
     k = next(i for i, t in enumerate(tokens) if t is amount)
-    return said_in_tokens(tokens, k)
+    return said_in_tokens(tokens, k) and not any(t.text in _LIMIT_WORDS or t.role == "info" for t in tokens[max(k - 3, 0) : k + 4])
 
 
 def _slashed(tokens: list[Token], amounts: list[Token]) -> bool:
@@ -297,22 +302,26 @@ _TIME_CHARS = frozenset("月天日年周星时钟分秒礼")
 
 def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
     """The noun an amount counts, when it counts things the tables do not know: `200k samples`, `14,042 q's`,
-    `50k short summaries` (an English plural; one word may stand before it), `8万个SKU`, `800个ASIN` (a Chinese
-    measure word, then the noun). None for a size (`300 lines`, `12,000-word`) or a known word."""
+    `50k short summaries` (an English plural, one word may stand before it, said before the tokens of each:
+    `10k in 1k out, 20 tools` are things inside one request), `一次8万个SKU`, `做800个ASIN`, `總共1200個品項` (a
+    Chinese measure word and the noun, after a word that makes them a batch: `8个并发` is no count of
+    requests). None for a size (`300 lines`) or a known word."""
     k = next((i for i, t in enumerate(tokens) if t is amount), -1) + 1
-    if not 0 < k < len(tokens) - 1 or tokens[k].after_break:
+    if not 0 < k < len(tokens) or tokens[k].after_break:
         return None
     first = tokens[k]
-    if first.kind == "cjk" and first.text in COUNTING_MEASURES and first.role in (None, "skip"):
-        noun = tokens[k + 1]
-        unknown = (noun.role is None and noun.kind in ("word", "cjk") and noun.text not in FILLER and not noun.after_break
-                   and noun.text[:1] not in _TIME_CHARS)
-        return [noun] if unknown else None
-    if first.kind == "cjk" and first.text[:1] in COUNTING_MEASURES and first.role is None and len(first.text) > 1:
-        if first.text[1] in _TIME_CHARS:
-            return None  # `三個月`: a length of time
-        return [first]  # `1200家商家`: the measure word and its noun as one word
-    if not _counts_a_thing(tokens, amount):
+    if first.kind == "cjk" and (first.text in COUNTING_MEASURES or first.text[:1] in COUNTING_MEASURES and len(first.text) > 1):
+        if not _batch_word_before(tokens, k - 1):
+            return None
+        if first.text in COUNTING_MEASURES and first.role in (None, "skip") and k + 1 < len(tokens):
+            noun = tokens[k + 1]
+            unknown = (noun.role is None and noun.kind in ("word", "cjk") and noun.text not in FILLER and not noun.after_break
+                       and noun.text[:1] not in _TIME_CHARS)
+            return [noun] if unknown else None
+        if first.role is None and len(first.text) > 1 and first.text[1] not in _TIME_CHARS:
+            return [first]  # `1200家商家`: the measure word and its noun as one word (`三個月` is a length of time)
+        return None
+    if not _counts_a_thing(tokens, amount) or not _before_the_usage(tokens, k - 1):
         return None
     for word in tokens[k : k + 2]:
         if word.text in CONTENT_UNITS or word.kind != "word":
@@ -320,6 +329,19 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
         if len(word.text) > 2 and word.text.endswith("s"):
             return tokens[k : tokens.index(word) + 1]
     return None
+
+
+#: Words that make the things counted after them a batch of requests (`一次8万个SKU`, `总共1200个品项`, `做800个ASIN`).
+_BATCH_WORDS = frozenset(["一次", "总共", "一共", "共", "有", "做", "跑", "处理", "翻", "生成", "写", "批量", "全部", "要做"])
+
+
+def _batch_word_before(tokens: list[Token], at: int) -> bool:
+    return any(t.text in _BATCH_WORDS or t.role == "total" for t in tokens[max(at - 2, 0) : at])
+
+
+def _before_the_usage(tokens: list[Token], at: int) -> bool:
+    """No amount is said before the one at ``at``: the things are counted before the tokens of each."""
+    return not any(t.kind == "amount" for t in tokens[:at])
 
 
 def _model_prices_output(model: ModelCard | None) -> bool:

@@ -33,7 +33,8 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
         return None
     # the first cache word and those right after it (`context cache`); one said later, after an amount, is
     # the storage's (`cache每天開9小時`)
-    caches = [k for k in caches if not any(t.kind == "amount" for t in tokens[caches[0] : k])]
+    first_amount = next((k for k in range(caches[0], len(tokens)) if tokens[k].kind == "amount"), len(tokens))
+    caches = [k for k in caches if k < first_amount]
     cache = caches[0]
     if any(t.role == "label:input" and t.text in ("输入", "input", "in") for t in tokens[:cache]):
         return None  # (`输入5万 其中4万走缓存`: the whole input is given first; that is a share, not a piece)
@@ -54,7 +55,7 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     if after is not None and not after.after_break and (after.role or "").startswith(("label:", "count", "people", "dur:", "period:")):
         if after.text not in _NEW_AFTER and not (counted and said_in_tokens(tokens, second)):  # (`八百token对话`: tokens of it)
             return None  # `…, 500 out`: the amount after the cache is another part's
-    new_label = _new_piece_label(tokens, second)
+    new_label = _new_piece_label(tokens, second, tokens[first].value)
     if new_label is None:
         return None
     for k in [*range(max(first - 5, 0), first), *range(first + 1, min(first + 6, len(tokens)))]:
@@ -93,16 +94,19 @@ def _prompt_word_near(tokens: list[Token], amount: int) -> bool:
     return any(t.role == "label:input" for t in before + after)
 
 
-def _new_piece_label(tokens: list[Token], second: int) -> int | None:
+def _new_piece_label(tokens: list[Token], second: int, cached: Decimal | None) -> int | None:
     """The word naming the new piece: an input label or a new-piece word just before the amount (same
     clause), or `fresh` right after it."""
+    in_tokens = said_in_tokens(tokens, second)  # (`每則旅客訊息400 token`: a count word there names the piece)
+    new = tokens[second].value
+    # (`系统提示 4000 缓存，每次请求 4500`: a larger amount each time may be the whole prompt, so it is asked)
+    smaller = cached is not None and new is not None and new < cached
     for k in range(second - 1, max(second - 4, -1), -1):
         if tokens[k].kind == "amount" or tokens[k + 1].after_break and k < second - 1:
             break
         if tokens[k].role == "label:input" or tokens[k].text in _NEW_PIECE:
             return k
-        in_tokens = said_in_tokens(tokens, second)  # (`每則旅客訊息400 token`: a count word there names the piece)
-        if tokens[k].role == "each" and all(_names_the_piece(t) or in_tokens and t.role == "count" for t in tokens[k + 1 : second]):
+        if smaller and tokens[k].role == "each" and all(_names_the_piece(t) or in_tokens and t.role == "count" for t in tokens[k + 1 : second]):
             # `每段合约原文2k`, `每則旅客訊息400 token`, `每轮还有八百token对话`: what each request adds
             for t in tokens[k + 1 : second]:
                 t.role = "skip" if t.role is None else t.role  # the piece's name is explained

@@ -347,6 +347,11 @@ def _units_of_people(tokens: list[Token]) -> None:
         noun_at, noun = (i + 1, nxt.text[1:]) if nxt.text[:1] in "个名位家" and len(nxt.text) > 1 else (i + 2, "")
         if not noun and nxt.text in ("个", "名", "位", "家") and i + 2 < len(tokens) and tokens[i + 2].kind == "cjk" and tokens[i + 2].role is None:
             noun = tokens[i + 2].text
+        if noun_at == i + 1 and i + 2 < len(tokens) and tokens[i + 2].kind == "cjk" and tokens[i + 2].role == "people":
+            noun += tokens[i + 2].text  # `30个经纪` `人`: the noun split before its last character
+        by_measure = _each_by_measure(tokens, i, nxt.text[:1], noun) if noun not in per else None
+        if by_measure is not None:
+            per[noun] = (by_measure, -1)  # `牙醫診所12家分店 … 每家每天180則`, `30个经纪人 每人每天15条`
         if len(noun) < 2 or noun not in per:
             continue  # (每个商家每天回30条，现在接了1200家商家: the 每个 may come first)
         each_at, said_at = per[noun]
@@ -356,6 +361,24 @@ def _units_of_people(tokens: list[Token]) -> None:
         tokens[each_at].role = "per_person"
         if said_at >= 0:
             tokens[said_at].role = "skip"
+
+
+#: `每家` is said of what `家` counts; `每人` / `人均` of people counted by 个, 位 or 名.
+_EACH_BY_MEASURE = {"家": ("每家",), "个": ("每人", "人均", "每个人"), "位": ("每位", "每人", "人均"), "名": ("每名", "每人", "人均")}
+#: The characters people nouns end in (经纪人, 药师, 客服人员, 学生, 农户, 作者): who is counted by 个, 位, 名.
+_PEOPLE_ENDINGS = frozenset("人员师生户者客手工长")
+
+
+def _each_by_measure(tokens: list[Token], i: int, measure: str, noun: str) -> int | None:
+    """The `每家` / `每人` a few words after ``N <measure><noun>`` that is said of those things: its index, or None."""
+    if measure not in _EACH_BY_MEASURE or len(noun) < 2 or measure != "家" and noun[-1] not in _PEOPLE_ENDINGS:
+        return None
+    for k in range(i + 2, min(i + 9, len(tokens))):
+        if tokens[k].kind == "amount":
+            return None
+        if tokens[k].text in _EACH_BY_MEASURE[measure]:
+            return k
+    return None
 
 
 def _tokens_follow(tokens: list[Token], i: int) -> bool:

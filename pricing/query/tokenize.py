@@ -57,10 +57,16 @@ def tokenize(text: str) -> list[Token]:
 def _split_cjk(tok: Token) -> list[Token]:
     """Split a run of Chinese characters: by longest match where the tables know every part of it, else
     the split with the fewest unknown words (`_fewest_unknown`)."""
-    out = [Token(kind, tok.text[i:j], tok.start + i, tok.start + j, True, role=role) for kind, i, j, role in _split_plan(tok.text)]
+    plan = _split_plan(tok.text) if len(tok.text) <= _REMEMBERED_RUN else _split_plan.__wrapped__(tok.text)
+    out = [Token(kind, tok.text[i:j], tok.start + i, tok.start + j, True, role=role) for kind, i, j, role in plan]
     if out:
         out[0].glued, out[0].after_break, out[0].after_colon = tok.glued, tok.after_break, tok.after_colon
     return out
+
+
+#: Runs up to this long are remembered (a question's words); a longer run (a paste) is split each time, so
+#: the memo stays small.
+_REMEMBERED_RUN = 32
 
 
 @lru_cache(maxsize=4096)

@@ -354,7 +354,7 @@ VERB_NOUNS = frozenset(["请求", "调用"])
 COUNTING_MEASURES = frozenset("个個份条條篇张張件本段则則笔筆封家款首部集期场場通单單题題道句组組")
 #: Units a text is measured in (`300 lines`, `12,000-word doc`): an amount of them is a size, never a count of requests.
 CONTENT_UNITS = frozenset(["lines", "words", "characters", "chars", "paragraphs", "letters", "bytes", "slides", "kb", "mb",
-                           "seconds", "minutes", "hours", "secs", "mins", "hrs", "frames", "lines of code", "loc"])
+                           "seconds", "minutes", "hours", "secs", "mins", "hrs", "frames", "loc", "days", "weeks", "months", "years"])
 
 #: Words that may sit between an amount and its label (`1M tokens in`, `input = 1M`).
 #: The words that say an amount is tokens (`6 万 token`, `2k tok`): such an amount is never a count.

@@ -26,7 +26,7 @@ def answerer(book: PriceBook) -> Answerer:
     [
         ("社区团购商品文案batch生成，每个SKU输入300 token 输出250，一次8万个SKU，2.5 flash-lite 要多少钱", "zh_CN", 80_000, 300),
         ("商品描述 每個 input 500 output 200，2.5 flash，總共1200個品項要多少", "zh_TW", 1_200, 500),
-        ("IFU translation with thinking on 3.1 pro: 3k in, 3.2k out + thinking 2k, 5,000 segments. total?", "en", 5_000, 3_000),
+        ("5,000 IFU segments to translate with thinking on 3.1 pro: 3k in, 3.2k out + thinking 2k. total?", "en", 5_000, 3_000),
     ],
 )
 def test_things_counted_beside_the_usage_are_the_requests(
@@ -42,6 +42,10 @@ def test_things_counted_beside_the_usage_are_the_requests(
     "question",
     [
         "2.5 flash 10k in 2k out 300 lines",  # the prompt's lines: a size
+        "10k in 1k out, 6 months, how much",  # a length of time
+        "10k in 1k out with 20 tools. total?",  # things inside one request
+        "输入1万 输出1千 8个并发 多少钱",  # concurrency, no batch of requests
+        "开3个线程 输入1万 输出1千 多少钱",
         "行銷部這一季 AI 預算 1,500 美元（三個月），flash lite 寫文案 in 700 out 350，一個月可以產幾篇",  # a length of time
     ],
 )

@@ -193,3 +193,63 @@ def test_hours_of_the_cache_keep_the_cached_piece(book: PriceBook, question: str
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.storage_tokens, usage.storage_hours) == (storage, hours)
     assert usage.cached_tokens == storage
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # a number of people or branches, then `每家` / `每人` with a count each: who makes the requests
+        ("牙醫診所12家分店 LINE預約客服 每家每天大概180則訊息 每則in 1.8k out 200 用lite 一個月多少", 12 * 180),
+        ("门店30个经纪人 每人每天发15条朋友圈文案 每条输入五百 输出三百 lite 一个月多少", 30 * 15),
+        ("NPC director agent on 3.1 pro: 12 designers each send ~70 prompts a day, 15k in, 2k out. daily cost?", 12 * 70),
+    ],
+)
+def test_people_and_a_count_each(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
+
+
+def test_things_that_are_not_people_are_not_multiplied_by_each_person(book: PriceBook) -> None:
+    # 30 documents are no people: `每人` there is someone else's count
+    query = read_or_asked("30个文件 每人每天问5次 输入2k 输出500 flash 一天多少钱", book)
+    assert query is None or query.usage is None or query.usage.requests != 150
+
+
+@pytest.mark.parametrize(
+    ("question", "check"),
+    [
+        # found by reading the change once more: each was priced wrong before its fix; now read right or asked
+        ("输入2000 输出500 下午1点到5点 每小时100条 flash", lambda u: u.requests == 400),
+        ("早上6点到晚上12点 每小时100条 输入2000 输出500 flash", lambda u: u.requests == 1800),
+        ("2k in 500 out, open 12am to 8am, 100 requests an hour, flash", lambda u: u.requests == 800),
+        ("语音客服 每天9点到21点 每天3000通 每通输入2000 输出500", lambda u: u.audio_input_tokens == 0),
+        ("voice assistant, runs 8 hours a day, 5000 requests a day, 2k in 500 out", lambda u: u.audio_input_tokens == 0),
+        ("we transcribe 8 hours of call audio a day, about 1000 calls, 500 tokens out each", lambda u: u.audio_input_tokens < 921_600),
+        ("输入2000 输出500 工作日每天300条 周末每天1000条，5个工作日2天周末 flash", lambda u: u.requests != 3500),
+        ("平时每小时2千则，尖峰6小时每小时1万5千则，平时18小时，输入2000 输出500 flash 一天多少", lambda u: u.requests == 126_000),
+        ("每天营业12小时，高峰2小时每分钟500条，其余时间每分钟50条 输入1k 输出100 flash 一天多少", lambda u: u.requests == 90_000),
+        ("10k in 1k out, 6 months, how much", lambda u: u.requests != 6),
+        ("系统提示 4000 token 缓存，每次请求 4500 token，输出 300, flash", lambda u: u.input_tokens == 4500),
+        ("每月预算3万台币，其中100美元给服务器，flash 输入2k 输出500 能跑多少次", lambda u: False),  # never a $100 budget
+        ("每天 500 个 ticket，每个 agent 每天处理 50 个 ticket，输入2000 输出500 flash", lambda u: u.requests == 500),
+        ("2k tokens out, context window 1M tokens, flash", lambda u: u.input_tokens != 1_000_000),
+        ("缓存 200k token，保留 24 小时，每小时 100 次，每次输入 20万5千，输出 300 2.5 flash", lambda u: u.storage_tokens == 200_000),
+    ],
+)
+def test_read_right_or_asked(book: PriceBook, question: str, check: object) -> None:
+    query = read_or_asked(question, book)
+    if query is None or query.usage is None:
+        return  # asked back: no wrong price
+    assert check(query.usage), (question, query.usage)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["avg 每小时 300", "输入2000 输出500 尖峰6小时每小时15000 其他时间每小时2000", "输入2000 输出500 全天24小时 每小时3000"],
+)
+def test_a_rate_last_in_the_question_is_no_crash(book: PriceBook, question: str) -> None:
+    read_or_asked(question, book)  # a PricingError is an answer; anything else fails here
+
+
+def test_hyphenated_tens_belong_to_their_noun() -> None:
+    assert spelled_numbers("two thirty-second clips") == "2 30-second clips"
