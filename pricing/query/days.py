@@ -148,8 +148,9 @@ def daily_count_over_days(tokens: list[Token]) -> DaysRead | None:
     if count is None:
         return None
     month = any(_month_near(tokens, k) or _counted_as(tokens, k) for k in days)
-    if month and count_days == 30 and not any(_days_after(tokens, k, workdays=True) for k in days):
-        for k in days:  # `按 30 天算`: the month the answers use, asked for; the daily count stays as said
+    if count_days == 30 and not any(_days_after(tokens, k, workdays=True) for k in days):
+        # `按 30 天算`, `三十天下来多少`: 30 days are the month the answers use, asked for; the daily count stays as said
+        for k in days:
             _consume(tokens, k)
             tokens[k + 1].role = "period:month"
         return None

@@ -114,16 +114,20 @@ def per_million_question(unlabeled: list[Token], parts: Parts) -> bool:
 def price_of_a_million(parts: Parts, tokens: list[Token]) -> bool:
     """`argon price per 1M output tokens?`, `2.5 flash 一百万输入token多少钱`, `每百萬輸出多少錢`: the
     rate per 1M tokens, asked with the label; not a one-request estimate of a 1M-token prompt."""
-    at = _the_only_amount(tokens)
-    if at is None or tokens[at].value != 1_000_000 or parts.unexplained:
+    hourly_storage = _storage_per_hour(parts, tokens)
+    at = _the_only_amount([t for t in tokens if not (hourly_storage and t.kind == "amount" and t.value == 1)])
+    if at is None or parts.unexplained:
         return False  # (`1M tokens a week`: the week is asked about, not dropped)
+    tokens = [t for t in tokens if not (hourly_storage and t.kind == "amount" and t.value == 1)]
+    if tokens[at].value != 1_000_000:
+        return False
     if parts.input is not None and parts.output is not None:
         return False
     per = _per_before(tokens, at)
     asks = "price_q" in parts.intents or "rates" in parts.intents or tokens[-1].text == "多少"  # `flash 1M input 多少`
     # `音訊輸入每百萬 token 怎麼收`, `音訊輸入一百萬 token 多少`, `快取命中的 token 每百萬怎麼算`: the audio or cached
-    # rate, when the question asks the price of the million
-    others = (parts.storage, parts.thinking, parts.requests, parts.budget_usd, parts.budget_cny)
+    # rate, when the question asks the price of the million; `存储一小时又是多少`: and storage's rate, per hour
+    others = (None if hourly_storage else parts.storage, parts.thinking, parts.requests, parts.budget_usd, parts.budget_cny)
     if any(v is not None for v in others) or parts.batch or parts.search or parts.period is not None:
         return False
     return per or asks
@@ -138,6 +142,12 @@ def per_thousand_searches(parts: Parts, tokens: list[Token]) -> bool:
         return False
     named = (parts.input, parts.output, parts.cached, parts.storage, parts.thinking, parts.audio, parts.budget_usd, parts.budget_cny)
     return all(v is None for v in named) and _per_before(tokens, at)
+
+
+def _storage_per_hour(parts: Parts, tokens: list[Token]) -> bool:
+    """`缓存读取多少钱一百万 存储一小时又是多少`: the million and one hour of storage, the units of the rates asked."""
+    labels = {t.role for t in tokens}
+    return (parts.storage or parts.cached) == 1_000_000 and parts.hours == 1 and {"label:cached", "label:storage"} <= labels
 
 
 def _the_only_amount(tokens: list[Token]) -> int | None:

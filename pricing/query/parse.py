@@ -96,6 +96,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
     asks_rates = per_million_question(unlabeled, parts)
     if not asks_rates and price_of_a_million(parts, tokens):
         asks_rates, parts.input, parts.output, parts.audio, parts.cached = True, None, None, None, None
+        parts.storage, parts.hours = None, None  # (`存储一小时又是多少`: storage's rate, per hour, is on the card)
     if per_thousand_searches(parts, tokens):
         asks_rates, unlabeled, parts.searches, parts.requests = True, [], None, None
     if asks_rates:

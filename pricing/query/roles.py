@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import FILLER, LINK_WORDS, OUTPUT_NOUNS, PERIOD_WORDS, PHRASES, PHRASES3, PIECE_NOUNS, TOKEN_WORDS, WORDS, correct_typo, price_like
+from .vocab import (
+    FILLER,
+    LINK_WORDS,
+    OUTPUT_NOUNS,
+    PERIOD_WORDS,
+    PHRASES,
+    PHRASES3,
+    PIECE_NOUNS,
+    TOKEN_WORDS,
+    WORDS,
+    cjk_price_like,
+    correct_typo,
+    price_like,
+)
 
 __all__ = ["assign_roles", "chinese_context", "named_pieces", "relative_clauses"]
 
@@ -273,6 +286,11 @@ def chinese_context(tokens: list[Token]) -> None:
         if tok.role == "providers" and tok.kind == "cjk" and "平台" in tok.text and not (
                 i > 0 and any(w in tokens[i - 1].text for w in ("哪", "其他", "第三方", "各", "所有", "别的", "其它"))):
             tok.role = "skip"  # `外卖平台商家评价`: a business, not the resellers of the model (`哪个平台便宜`)
+    for i, tok in enumerate(tokens[1:], start=1):
+        before = tokens[i - 1]
+        if (tok.role == "compare" and tok.kind == "cjk" and tok.text in ("比较", "对比", "比对") and before.kind == "cjk"
+                and before.role is None and tok.glued and not cjk_price_like(before.text) and not set(before.text) & set("谁哪")):
+            tok.role = before.role = "skip"  # `業務查車款比較`: a comparison of cars is the task, not one of models
     for i, tok in enumerate(tokens[:-2]):
         if tok.text == "出" and tok.role == "label:output" and tokens[i + 1].kind == "amount" and (
                 tokens[i + 2].role == "count" or tokens[i + 2].text in ("份", "篇", "张", "个", "条", "题", "套")):

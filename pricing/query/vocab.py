@@ -626,7 +626,8 @@ CJK_FILLER = frozenset(
 #: Slips of a pinyin keyboard that land on a keyword's sound (`一个越` for 一个月, `调佣` for 调用, `输如` for
 #: 输入): read as the keyword, since the sound is what was meant.
 IME_SLIPS = {"一个越": "一个月", "每越": "每月", "调佣": "调用", "输如": "输入", "书出": "输出", "多少前": "多少钱", "缓村": "缓存",
-             "美天": "每天", "掉用": "调用", "换存": "缓存", "每越的": "每月的"}  # fmt: skip
+             "美天": "每天", "掉用": "调用", "换存": "缓存", "每越的": "每月的", "一个玥": "一个月", "每玥": "每月", "品均": "平均",
+             "预箅": "预算"}  # fmt: skip
 
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
 #: Simplified by `script.simplified_chars`, so a key may be written in either script).

@@ -253,3 +253,21 @@ def test_a_rate_last_in_the_question_is_no_crash(book: PriceBook, question: str)
 
 def test_hyphenated_tens_belong_to_their_noun() -> None:
     assert spelled_numbers("two thirty-second clips") == "2 30-second clips"
+
+
+@pytest.mark.parametrize(
+    ("question", "check"),
+    [
+        # the confident wrong answers of the round-5 held-out sets and of their tuning sets, read once scored
+        ("npc对话2.5 flash 每次输入一千八 输出一百 thinking关掉 每天二十万次 一个玥", lambda q: q.asked_period == "month"),
+        ("合作社直播带货 每场开播前生成话术 每天十五场 用pro 输入两千 输出三千 三十天下来多少",
+         lambda q: (q.usage.requests, q.usage.period, q.asked_period) == (15, "day", "month")),
+        ("業務查車款比較 每次都要上網找最新規格 用2.5 flash search grounding in 400 out 700 一天250次", lambda q: q.intent == "estimate"),
+        ("pro的缓存读取多少钱一百万 存储一小时又是多少", lambda q: q.intent == "rates"),
+        ("concept art thumbs with 2.5 flash image — 300 images, prompt ~150 tokens each. how much",
+         lambda q: (q.usage.requests, q.usage.output_images, q.usage.input_tokens) == (300, 1, 150)),
+        ("2.5 flash 跟 3.5 flash 排行程哪個比較便宜？每次 5k 進 1k 出，一天 600 次", lambda q: q.intent == "compare"),
+    ],
+)
+def test_the_round_five_mistakes(book: PriceBook, question: str, check: object) -> None:
+    assert check(parse_query(question, book))  # type: ignore[operator]
