@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..tokens import Token
-from .neighbours import said_in_tokens
-from .vocab import cjk_price_like, price_like
+from .neighbours import plain_word, said_in_tokens
 
 __all__ = ["ImagesRead", "images_as_input"]
 
@@ -79,16 +78,11 @@ def _tokens_per_image(tokens: list[Token]) -> tuple[int, int] | None:
         if tok.kind != "amount" or tok.money is not None or not said_in_tokens(tokens, k):
             continue
         j = k - 1
-        while j >= 0 and k - j <= 4 and (tokens[j].role in _SKIP_BEFORE_TOKENS or tokens[j].text in ("@", "(", "约", "to", "is", "are", "at", "about", "around", "roughly") or _plain(tokens[j])) and not tokens[j + 1].after_break:
+        while j >= 0 and k - j <= 4 and (tokens[j].role in _SKIP_BEFORE_TOKENS or tokens[j].text in ("@", "(", "约", "to", "is", "are", "at", "about", "around", "roughly") or plain_word(tokens[j])) and not tokens[j + 1].after_break:
             j -= 1  # (`image comes to ~1,100 tokens`: plain words may stand between)
         if j >= 0 and tokens[j].role == "images" and not tokens[j + 1].after_break:
             return k, j
     return None
-
-
-def _plain(tok: Token) -> bool:
-    """A word the tables do not know, with no price stem (`comes`, `small`)."""
-    return tok.role is None and tok.kind in ("word", "cjk") and not (cjk_price_like(tok.text) if tok.kind == "cjk" else price_like(tok.text))
 
 
 def _per_request(tokens: list[Token], amount: int, value: Decimal | None) -> bool:

@@ -8,7 +8,19 @@ is filler. `pairing` decides with them.
 from __future__ import annotations
 
 from ..tokens import Token
-from .vocab import ASKED_CUES, CJK_WORDS, COUNTING_MEASURES, FILLER, PERIOD_WORDS, PRICE_MORPHEMES, TOKEN_WORDS, VERB_NOUNS, WORDS, cjk_price_like
+from .vocab import (
+    ASKED_CUES,
+    CJK_WORDS,
+    COUNTING_MEASURES,
+    FILLER,
+    PERIOD_WORDS,
+    PRICE_MORPHEMES,
+    TOKEN_WORDS,
+    VERB_NOUNS,
+    WORDS,
+    cjk_price_like,
+    price_like,
+)
 
 __all__ = [
     "chinese_question",
@@ -35,6 +47,7 @@ __all__ = [
     "per_request_after",
     "period_before",
     "period_follows",
+    "plain_word",
     "plural_count",
     "said_as_a_part",
     "said_in_tokens",
@@ -293,6 +306,11 @@ def said_of_a_cache(tokens: list[Token], amount: int, unit: int) -> bool:
         k -= 1
     after = tokens[unit + 1 : unit + 3]
     return any(t.role in cache_roles and not t.after_break for t in after)
+
+
+def plain_word(tok: Token) -> bool:
+    """A word the tables do not know, with no price character or stem: a noun naming a thing (`知识`, `comes`)."""
+    return tok.role is None and tok.kind in ("word", "cjk") and not (cjk_price_like(tok.text) if tok.kind == "cjk" else price_like(tok.text))
 
 
 def units_multiply(tokens: list[Token], first: int, second: int) -> bool:

@@ -17,13 +17,13 @@ from .canonical import canonical
 from .echo import with_typed_words
 from .followups import apply_followup, is_followup
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
-from .neighbours import period_before, said_in_tokens
+from .neighbours import period_before, plain_word, said_in_tokens
 from .pairing import Parts
 from .question import Query
 from .read import read_question
 from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
-from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, cjk_price_like, price_like
+from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER
 
 __all__ = ["parse_query"]
 
@@ -266,7 +266,7 @@ def _named_content(tokens: list[Token], amount: Token) -> list[Token]:
         k -= 1  # `大概`
     named: list[Token] = []
     while k >= 0 and len(named) < 2 and tokens[k].role is None and tokens[k].kind in ("word", "cjk"):
-        if cjk_price_like(tokens[k].text) if tokens[k].kind == "cjk" else price_like(tokens[k].text):
+        if not plain_word(tokens[k]):
             return []
         named.append(tokens[k])
         if tokens[k].after_break:

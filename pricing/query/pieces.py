@@ -13,8 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..tokens import Token
-from .neighbours import said_in_tokens
-from .vocab import cjk_price_like, price_like
+from .neighbours import plain_word, said_in_tokens
 
 __all__ = ["cached_piece_and_new_part"]
 
@@ -119,6 +118,4 @@ def _new_piece_label(tokens: list[Token], second: int, cached: Decimal | None) -
 
 def _names_the_piece(tok: Token) -> bool:
     """A word between `each` and the new piece's amount: filler, or a plain noun naming it (no price character)."""
-    if tok.role in ("skip", "link") or tok.text in _NEW_PIECE:
-        return True
-    return tok.role is None and tok.kind in ("cjk", "word") and not (cjk_price_like(tok.text) if tok.kind == "cjk" else price_like(tok.text))
+    return tok.role in ("skip", "link") or tok.text in _NEW_PIECE or plain_word(tok)
