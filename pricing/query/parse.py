@@ -312,7 +312,7 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
         return None
     first = tokens[k]
     if first.kind == "cjk" and (first.text in COUNTING_MEASURES or first.text[:1] in COUNTING_MEASURES and len(first.text) > 1):
-        if not _batch_word_before(tokens, k - 1):
+        if not (_batch_word_before(tokens, k - 1) or _each_of_them_after(tokens, k)):
             return None
         if first.text in COUNTING_MEASURES and first.role in (None, "skip") and k + 1 < len(tokens):
             noun = tokens[k + 1]
@@ -338,6 +338,16 @@ _BATCH_WORDS = frozenset(["一次", "总共", "一共", "共", "有", "做", "�
 
 def _batch_word_before(tokens: list[Token], at: int) -> bool:
     return any(t.text in _BATCH_WORDS or t.role == "total" for t in tokens[max(at - 2, 0) : at])
+
+
+def _each_of_them_after(tokens: list[Token], k: int) -> bool:
+    """`一万两千个SKU 每个输入八百`, `两万套老房源 … 每套输入一千二`: the same measure word with 每 opens the input or
+    output of one of them, so each is a request."""
+    each = "每" + tokens[k].text[:1]
+    for j in range(k + 1, min(k + 12, len(tokens) - 1)):
+        if tokens[j].text == each or tokens[j].text.startswith(each) and tokens[j].role == "each":
+            return any((t.role or "").startswith(("label:input", "label:output")) for t in tokens[j + 1 : j + 3])
+    return False
 
 
 def _before_the_usage(tokens: list[Token], at: int) -> bool:

@@ -26,6 +26,7 @@ def answerer(book: PriceBook) -> Answerer:
     [
         ("社区团购商品文案batch生成，每个SKU输入300 token 输出250，一次8万个SKU，2.5 flash-lite 要多少钱", "zh_CN", 80_000, 300),
         ("商品描述 每個 input 500 output 200，2.5 flash，總共1200個品項要多少", "zh_TW", 1_200, 500),
+        ("商品详情页文案 一万两千个SKU 每个输入八百 输出六百 2.5 flash batch 要多少钱", "zh_CN", 12_000, 800),
         ("5,000 IFU segments to translate with thinking on 3.1 pro: 3k in, 3.2k out + thinking 2k. total?", "en", 5_000, 3_000),
     ],
 )
