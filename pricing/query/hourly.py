@@ -66,6 +66,8 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     if said is None:
         return []
     hours, hour_words = said
+    if hour_words and _said_of_a_month(tokens, hour_words):
+        return []  # `每月8小时`: hours a month, not a day
     if any(tokens[k].kind == "amount" and said_of_a_cache(tokens, k, k + 1) for k in hour_words):
         return []  # `缓存 200k 放 24 小时`: the hours there are the storage's
     amount = tokens[at]
@@ -131,6 +133,8 @@ def _summed(tokens: list[Token], rates: list[tuple[int, list[int], int]]) -> lis
         return []
     if any(said_of_a_cache(tokens, words[0], words[-1]) for _, words in hours if words):
         return []  # one of the hours is the cache's
+    if any(_said_of_a_month(tokens, words) for _, words in hours if words):
+        return []  # `每个月高峰10小时`: hours a month, so the rest of the day is unknown
     paired.sort(key=lambda p: p[0][0])
     reads = []
     for (at, _, per_hour), (span, _) in paired:
@@ -156,6 +160,12 @@ def _summed(tokens: list[Token], rates: list[tuple[int, list[int], int]]) -> lis
         for k in hour_words:
             tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
     return reads
+
+
+def _said_of_a_month(tokens: list[Token], hour_words: list[int]) -> bool:
+    """A month period word a few words before the hours or right after them (`每个月高峰10小时`, `10 hours a month`)."""
+    near = tokens[max(hour_words[0] - 3, 0) : hour_words[0]] + tokens[hour_words[-1] + 1 : hour_words[-1] + 4]
+    return any(t.role == "period:month" for t in near)
 
 
 def _pair_in_clauses(

@@ -25,7 +25,10 @@ _JOINERS = frozenset(["到", "至", "-", "~", "～", "—", "to", "till", "until
 
 
 def opening_hours(tokens: list[Token]) -> list[Token]:
+    """The tokens with each range of times of day as its hours; two ranges (`早上7点到11点 晚上6点到10点`) are
+    one day's opening hours, so their hours are added into the first."""
     out: list[Token] = []
+    ranges: list[int] = []
     i = 0
     while i < len(tokens):
         found = _range_at(tokens, i)
@@ -36,6 +39,14 @@ def opening_hours(tokens: list[Token]) -> list[Token]:
         hours, end = found
         first, last = tokens[i], tokens[end - 1]
         cjk = any(t.kind == "cjk" for t in tokens[i:end])
+        if ranges:
+            opened = out[ranges[0]]
+            assert opened.value is not None
+            opened.value += hours
+            opened.text = str(opened.value)
+            i = end
+            continue
+        ranges.append(len(out))
         out.append(Token("amount", str(hours), first.start, last.end, first.glued, value=Decimal(hours), after_break=first.after_break))
         out.append(Token("cjk" if cjk else "word", "营业小时" if cjk else "open hours", last.end, last.end, True, role="dur:1"))
         i = end
@@ -57,9 +68,14 @@ def _range_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return None
     h2, half2, after, _ = end
     begin = _clock(h1, half1, end=False)
-    finish = _clock(h2, half2 or (half1 if half1 in ("pm", "night") else None), end=True)
-    if half2 is None and half1 is None and finish <= begin and finish < 12:
-        finish += 12  # `9点到5点`, `9 to 5`: the afternoon is meant
+    if half2 is not None:
+        finish = _clock(h2, half2, end=True)
+    elif half1 in ("pm", "night"):
+        # `下午1点到5点`, `晚上7点到12点`: still that half of the day; `晚上8点到2点`: past midnight
+        later = _clock(h2, half1, end=True)
+        finish = later if later > begin else h2
+    else:
+        finish = h2 + 12 if h2 <= begin and h2 < 12 else h2  # `9点到5点`, `早上9点到6点`: the afternoon is meant
     hours = (finish - begin) % 24
     return (hours, after) if hours else None
 

@@ -426,7 +426,7 @@ def _label_owns_the_next_amount(
         if not (k < len(tokens) and tokens[k].kind == "amount" and tokens[k].money is None and not tokens[k].after_break):
             return False
         # (`5万输入 3千输出 100次/天`: an amount that counts something is no label's)
-        return k + 1 >= len(tokens) or not (tokens[k + 1].role or "").startswith(("count", "period:", "dur:", "people"))
+        return k + 1 >= len(tokens) or not (tokens[k + 1].role or "").startswith(("count", "dur:", "people"))
     return False
 
 
@@ -494,20 +494,14 @@ def _converted_beside(tokens: list[Token], i: int) -> bool:
 
 
 def _length_of_each(tokens: list[Token], amount: int, unit: int) -> bool:
-    """`平均一条40秒`, `每通五分钟`, `~40 sec each`, `使用者錄30秒動作說明`: a length said of each item (an each or
-    average word before it, `each` after it), or said in a clause with no period (`runs 8 hours a day` is a day's)."""
+    """`平均一条40秒`, `每通五分钟`, `~40 sec each`: a length said of each item (an each or average word before it,
+    `each` after it); `runs 8 hours a day`, `shift is 8 hours` are no item's."""
     before = tokens[max(amount - 3, 0) : amount]
     if any(t.role in ("each", "per_person") or t.text in ("平均", "avg", "average", "each", "per", "一条", "一段", "一通") for t in before):
         return True
-    if unit + 1 < len(tokens) and tokens[unit + 1].text == "each":
-        return True
-    start = amount
-    while start > 0 and not tokens[start].after_break:
-        start -= 1
-    end = unit + 1
-    while end < len(tokens) and not tokens[end].after_break:
-        end += 1
-    return not any((t.role or "").startswith("period:") or t.role == "total" for t in tokens[start:end])
+    if amount > 0 and tokens[amount - 1].text in ("a", "an") and unit + 1 < len(tokens) and tokens[unit + 1].role is None:
+        return True  # `a two second clip`: one item's length
+    return unit + 1 < len(tokens) and tokens[unit + 1].text == "each"
 
 
 def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> int | None:

@@ -318,8 +318,8 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
             noun = tokens[k + 1]
             unknown = (noun.role is None and noun.kind in ("word", "cjk") and noun.text not in FILLER and not noun.after_break
                        and noun.text[:1] not in _TIME_CHARS)
-            return [noun] if unknown else None
-        if first.role is None and len(first.text) > 1 and first.text[1] not in _TIME_CHARS:
+            return [noun] if unknown and noun.text not in _RUNNERS else None
+        if first.role is None and len(first.text) > 1 and first.text[1] not in _TIME_CHARS and first.text[1:] not in _RUNNERS:
             return [first]  # `1200家商家`: the measure word and its noun as one word (`三個月` is a length of time)
         return None
     if not _counts_a_thing(tokens, amount) or not _before_the_usage(tokens, k - 1):
@@ -333,7 +333,9 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
 
 
 #: Words that make the things counted after them a batch of requests (`一次8万个SKU`, `总共1200个品项`, `做800个ASIN`).
-_BATCH_WORDS = frozenset(["一次", "总共", "一共", "共", "有", "做", "跑", "处理", "翻", "生成", "写", "批量", "全部", "要做"])
+_BATCH_WORDS = frozenset(["一次", "总共", "一共", "共", "做", "跑", "处理", "翻", "生成", "写", "批量", "全部", "要做"])
+#: Things that run requests, never a number of them (`8个并发`, `3个线程`).
+_RUNNERS = frozenset(["并发", "线程", "进程", "实例", "账号", "机器", "worker", "workers", "key", "keys"])
 
 
 def _batch_word_before(tokens: list[Token], at: int) -> bool:

@@ -103,8 +103,8 @@ def _new_piece_label(tokens: list[Token], second: int, cached: Decimal | None) -
     for k in range(second - 1, max(second - 4, -1), -1):
         if tokens[k].kind == "amount" or tokens[k + 1].after_break and k < second - 1:
             break
-        if tokens[k].role == "label:input" or tokens[k].text in _NEW_PIECE:
-            return k
+        if tokens[k].text in _NEW_PIECE or tokens[k].role == "label:input" and smaller:
+            return k  # (`每次输入一万七` beside a cached 一万五: the whole prompt, perhaps; asked)
         if smaller and tokens[k].role == "each" and all(_names_the_piece(t) or in_tokens and t.role == "count" for t in tokens[k + 1 : second]):
             # `每段合约原文2k`, `每則旅客訊息400 token`, `每轮还有八百token对话`: what each request adds
             for t in tokens[k + 1 : second]:

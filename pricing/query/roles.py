@@ -286,9 +286,10 @@ def chinese_context(tokens: list[Token]) -> None:
         if tok.role == "providers" and tok.kind == "cjk" and "平台" in tok.text and not (
                 i > 0 and any(w in tokens[i - 1].text for w in ("哪", "其他", "第三方", "各", "所有", "别的", "其它"))):
             tok.role = "skip"  # `外卖平台商家评价`: a business, not the resellers of the model (`哪个平台便宜`)
+    one_model = sum(t.kind == "model" for t in tokens) < 2  # (`2.5 flash 和 2.5 pro 效果比较`: models compared)
     for i, tok in enumerate(tokens[1:], start=1):
         before = tokens[i - 1]
-        if (tok.role == "compare" and tok.kind == "cjk" and tok.text in ("比较", "对比", "比对") and before.kind == "cjk"
+        if one_model and (tok.role == "compare" and tok.kind == "cjk" and tok.text in ("比较", "对比", "比对") and before.kind == "cjk"
                 and before.role is None and tok.glued and not cjk_price_like(before.text) and not set(before.text) & set("谁哪")):
             tok.role = before.role = "skip"  # `業務查車款比較`: a comparison of cars is the task, not one of models
     for i, tok in enumerate(tokens[:-2]):

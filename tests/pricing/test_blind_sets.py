@@ -42,16 +42,16 @@ FLOORS = {
     "tune/blind3-2026-12-07-en": 0.85,  # 122/142; before: 60.6%
     "tune/blind3-2026-12-07-zh_CN": 0.88,  # 118/133; before: 63.2%
     "tune/blind3-2026-12-07-zh_TW": 0.85,  # 110/129; before: 43.4%
-    "tune/blind4-2026-12-07-en": 0.82,  # 112/135; before: 58.5%
+    "tune/blind4-2026-12-07-en": 0.82,  # 111/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.93,  # 127/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.89,  # 116/130; before: 78.5%
-    "tune/blind5-2026-12-07-en": 0.63,  # 81/127; before: 48.0%
+    "tune/blind5-2026-12-07-en": 0.62,  # 80/127; before: 48.0%
     "tune/blind5-2026-12-07-zh_CN": 0.81,  # 113/139; before: 56.1%
     "tune/blind5-2026-12-07-zh_TW": 0.73,  # 101/138; before: 48.6%
     "tune/blind6-2026-12-07-zh_CN": 0.65,  # 86/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.57,  # 73/126; before: 50.0%
     "tune/blind7-2026-12-07-en": 0.43,  # 53/123; before: 36.6% (4 confident wrong)
-    "tune/blind7-2026-12-07-zh_CN": 0.57,  # 72/125; before: 46.4% (3)
+    "tune/blind7-2026-12-07-zh_CN": 0.58,  # 73/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.50,  # 62/123; before: 43.1% (2)
     "tune/generated-en": 1.00,  # 150/150; before: 72.0%
     "tune/generated-zh_CN": 1.00,  # 150/150; before: 45.3%
@@ -66,9 +66,9 @@ FLOORS = {
     "tune/heldout3-2026-12-07-zh_CN": 0.70,  # 75/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
     "tune/heldout3-2026-12-07-zh_TW": 0.65,  # 70/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
     "tune/heldout4-2026-12-07-en": 0.63,  # 70/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
-    "tune/heldout4-2026-12-07-zh_CN": 0.60,  # 66/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
-    "tune/heldout4-2026-12-07-zh_TW": 0.62,  # 66/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
-    "tune/heldout5-2026-12-07-en": 0.46,  # 43/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
+    "tune/heldout4-2026-12-07-zh_CN": 0.59,  # 65/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
+    "tune/heldout4-2026-12-07-zh_TW": 0.61,  # 65/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
+    "tune/heldout5-2026-12-07-en": 0.45,  # 42/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
     "tune/heldout5-2026-12-07-zh_CN": 0.50,  # 46/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
     "tune/heldout5-2026-12-07-zh_TW": 0.46,  # 43/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
 }

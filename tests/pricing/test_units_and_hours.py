@@ -271,3 +271,32 @@ def test_hyphenated_tens_belong_to_their_noun() -> None:
 )
 def test_the_round_five_mistakes(book: PriceBook, question: str, check: object) -> None:
     assert check(parse_query(question, book))  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("question", "check"),
+    [
+        # found by a second review of the day's change: each was priced wrong before its fix
+        ("2.5 flash 早上9点到5点 每小时100次 每次输入1000 输出300 一个月多少", lambda u: u.requests == 800),
+        ("2.5 flash 晚上8点到2点 每小时300次 输入500 输出100 一个月多少", lambda u: u.requests == 1800),
+        ("2.5 flash 早上7点到11点 晚上6点到10点 每小时100次 输入500输出200 一个月", lambda u: u.requests == 800),
+        ("2.5 flash 每个月高峰10小时每小时1000次，其他时间每小时50次，输入500输出200，一个月多少", lambda u: u.period != "day"),
+        ("延误客服系统提示一万五千token 走缓存 每次输入一万七 输出两百五 flash 每天十万次 缓存24小时常驻 一天总共多少钱",
+         lambda u: u.input_tokens == 17_000),
+        ("2.5 flash 我们有8个并发 每次输入1000 输出200", lambda u: u.requests != 8),
+        ("2.5 flash voice notes, shift is 8 hours, 400 notes a day, 100 output tokens", lambda u: u.audio_input_tokens < 921_600),
+        ("2.5 flash 每次8千token 输出1200 思考4千 每天100次",
+         lambda u: (u.input_tokens, u.output_tokens, u.thinking_tokens) == (8000, 5200, 4000)),
+        ("gemini 2.5 flash image 每个prompt 200 token 生成4张图", lambda u: (u.requests, u.output_images) == (1, 4)),
+        ("5万输入 3千输出 100次/天 2.5 flash", lambda u: (u.input_tokens, u.output_tokens, u.requests) == (50_000, 3000, 100)),
+    ],
+)
+def test_read_right_or_asked_second_review(book: PriceBook, question: str, check: object) -> None:
+    query = read_or_asked(question, book)
+    if query is None or query.usage is None:
+        return  # asked back: no wrong price
+    assert check(query.usage), (question, query.usage)  # type: ignore[operator]
+
+
+def test_two_models_compared_on_a_quality_are_compared(book: PriceBook) -> None:
+    assert parse_query("2.5 flash 和 2.5 pro 效果比较 每天1000次 输入500 输出200", book).intent == "compare"
