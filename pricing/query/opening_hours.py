@@ -27,6 +27,8 @@ _JOINERS = frozenset(["到", "至", "-", "~", "～", "—", "to", "till", "until
 def opening_hours(tokens: list[Token]) -> list[Token]:
     """The tokens with each range of times of day as its hours; two ranges (`早上7点到11点 晚上6点到10点`) are
     one day's opening hours, so their hours are added into the first."""
+    if not any(t.text in ("am", "pm") or t.kind == "cjk" and t.text[:1] == "点" for t in tokens):
+        return tokens  # (no time of day said: most questions, so the scan below is skipped)
     out: list[Token] = []
     ranges: list[int] = []
     i = 0
