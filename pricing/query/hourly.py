@@ -181,6 +181,8 @@ def _pair_in_clauses(
         if kind_a == kind_b or any(t.after_break for t in tokens[a + 1 : b + 1]):
             return None  # (`平时每小时2千则，尖峰6小时…`: the hours after a comma are the next rate's)
         rate, span = (one, other) if kind_a == "rate" else (other, one)
+        if kind_a == "rate" and any(t.text in _REST_WORDS for t in tokens[max(a - 4, 0) : a]):
+            return None  # `其余时间每小时100单 每天营业12小时`: the rest's hours come before its rate (`其余18小时每小时100条`)
         pairs.append((rate, span))
     return pairs  # type: ignore[return-value]
 

@@ -257,7 +257,8 @@ def count_each(tokens: list[Token], i: int, count_at: int) -> bool:
     while k < len(tokens) and not tokens[k].after_break and (tokens[k].role == "skip" or (tokens[k].role or "").startswith("period:")):
         k += 1
     if k < len(tokens) and not tokens[k].after_break and tokens[k].role in ("each", "per_person"):
-        return True
+        # (`每天4万场比赛 每场10个玩家`: 每场 is each of the counted things, not each person)
+        return not (tokens[k].text[:1] == "每" and len(tokens[k].text) > 1 and tokens[count_at].text[:1] == tokens[k].text[1:2])
     k = min(i, count_at) - 1
     for _ in range(5):
         if k < 0 or tokens[k].kind == "amount" or tokens[k + 1].after_break:
@@ -321,9 +322,28 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
         if each + 1 < len(tokens) and "images" in (tokens[each + 1].role, WORDS.get(tokens[each + 1].text), CJK_WORDS.get(tokens[each + 1].text)):
             continue  # `8 photos per listing`: images in each request, not requests
         unit, noun = _unit_of_each(tokens, each), _counted_noun(tokens, other)
-        if unit is not None and noun is not None and unit not in _REQUEST_UNITS and _same_unit(unit, noun):
+        if unit is not None and noun is not None and unit not in _REQUEST_UNITS and _same_unit(unit, noun) and _calls(tokens, each):
             return True
     return False
+
+
+#: What a count per unit must count to multiply into requests: calls and their kin (`3次`, `6 steps`, `20轮`).
+_CALL_WORDS = frozenset(["次", "轮", "步", "回", "遍", "次调用", "轮对话", "calls", "call", "steps", "step", "turns", "turn",
+                         "runs", "requests", "queries", "messages", "rounds", "passes", "iterations", "generations",
+                         "prompts", "times", "forths", "exchanges", "versions", "variants"])
+
+
+def _calls(tokens: list[Token], k: int) -> bool:
+    """The count at ``k`` counts calls (`每場call 3次`, `6 steps per run`), or things each of which opens a
+    request's usage (`一份合同大概20段 … 每段输入八千`); `每单平均3件商品` counts things inside one request."""
+    noun = tokens[k + 1] if k + 1 < len(tokens) else None
+    if noun is None:
+        return False
+    if noun.text in _CALL_WORDS or noun.text.rstrip("s") + "s" in _CALL_WORDS:
+        return True
+    each = "每" + noun.text[:1]
+    return any(t.text.startswith(each) and any((u.role or "").startswith(("label:input", "label:output")) for u in tokens[j + 1 : j + 3])
+               for j, t in enumerate(tokens) if t.kind == "cjk")
 
 
 #: Units that are a request itself (`每次`, `per call`): a count said per request is no count of requests.

@@ -108,8 +108,8 @@ def _time_at(tokens: list[Token], i: int) -> tuple[int, str | None, int, bool] |
     if value is None or value != value.to_integral_value() or not 0 <= value <= 24:
         return None
     hour, unit = int(value), tokens[k + 1]
-    if unit.kind == "cjk" and unit.text[:1] == "点" and unit.text[1:] in ("", "到", "至", "钟"):
-        joined = unit.text[1:] in ("到", "至")
+    if unit.kind == "cjk" and unit.text[:1] == "点":  # (`22点营业`: the word after the time may run on)
+        joined = unit.text[1:2] in ("到", "至")
     elif unit.kind == "word" and unit.text in ("am", "pm"):
         half, joined = unit.text, False
     else:

@@ -109,6 +109,8 @@ class Parts:
     count_factors: tuple[Decimal, ...] = ()  # `30 PRs/day x 400 cases`: the counts multiplied into the requests
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
+    open_hours_ignored: Decimal | None = None  # those opening hours, read and left out of the price
+    open_hours: bool = False  # the duration is opening hours (`每天9点到21点`) no rate used: it changes no price
     hours_each: bool = False  # the duration is one item's length (`平均15秒`, `~40 sec each`), not a day's hours
     hours_of_cache: bool = False  # the duration is said of the cache (`缓存24小时常驻`, `cache放8小时`): storage time
     split_days: SplitDays | None = None  # `工作日每天300条 周末每天1000条，22个工作日8天周末`: the month's count (days.py)
@@ -247,6 +249,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 _set_once(parts, "hours", hours, tok)
                 parts.hours_of_cache = said_of_a_cache(tokens, i, nxt)
                 parts.hours_each = tokens[nxt].text not in OPEN_HOURS and _length_of_each(tokens, i, nxt)
+                parts.open_hours = tokens[nxt].text in OPEN_HOURS
             taken.add(nxt)
         elif role(prev).startswith("label:") and role(nxt) == "count" and nxt + 1 < n and tokens[nxt + 1].kind == "amount":
             # `output: 500  volume: 20k/day`: a count noun followed by its own amount names that one, so the

@@ -333,7 +333,7 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
 
 
 #: Words that make the things counted after them a batch of requests (`一次8万个SKU`, `总共1200个品项`, `做800个ASIN`).
-_BATCH_WORDS = frozenset(["一次", "总共", "一共", "共", "做", "跑", "处理", "翻", "生成", "写", "批量", "全部", "要做"])
+_BATCH_WORDS = frozenset(["总共", "一共", "共", "做", "跑", "处理", "翻", "生成", "写", "批量", "全部", "要做"])
 #: Things that run requests, never a number of them (`8个并发`, `3个线程`).
 _RUNNERS = frozenset(["并发", "线程", "进程", "实例", "账号", "机器", "worker", "workers", "key", "keys"])
 
@@ -346,7 +346,7 @@ def _each_of_them_after(tokens: list[Token], k: int) -> bool:
     """`一万两千个SKU 每个输入八百`, `两万套老房源 … 每套输入一千二`: the same measure word with 每 opens the input or
     output of one of them, so each is a request."""
     each = "每" + tokens[k].text[:1]
-    for j in range(k + 1, min(k + 12, len(tokens) - 1)):
+    for j in range(max(k - 12, 0), min(k + 12, len(tokens) - 1)):  # (`每个SKU输入300 … 8万个SKU`: before or after)
         if tokens[j].text == each or tokens[j].text.startswith(each) and tokens[j].role == "each":
             return any((t.role or "").startswith(("label:input", "label:output")) for t in tokens[j + 1 : j + 3])
     return False

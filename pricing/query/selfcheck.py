@@ -65,7 +65,7 @@ def uses_every_amount(parts: Parts, tokens: list[Token]) -> bool:
         figures |= {parts.days_read.daily, parts.days_read.days}
     if parts.images_read is not None:
         figures |= {parts.images_read.images, parts.images_read.tokens_each, parts.images_read.text}
-    for hours in (parts.hours, parts.media_hours):
+    for hours in (parts.hours, parts.media_hours, parts.open_hours_ignored):
         if hours is not None:  # a duration is kept in hours: `90 minutes`, `3 days`
             # (`8 min` is kept as 8/60 of an hour: compared to the millionth)
             figures |= {_to_the_millionth(hours * k) for k in (1, 60, 3600, Decimal(1) / 24)}

@@ -36,6 +36,8 @@ def as_tokens(value: Decimal | None, what: str) -> int:
 
 
 def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
+    if parts.open_hours and not parts.hours_of_cache and parts.storage is None and parts.cache is None:
+        parts.open_hours_ignored, parts.hours = parts.hours, None  # `每天9点到21点 每天3000条`: changes nothing
     if parts.cache is not None:
         if parts.hours is not None and parts.storage is None:
             parts.storage = parts.cache
@@ -47,7 +49,8 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
         # `keep a 1M-token manual cached for 2 hours`: a duration makes a cached amount storage
         parts.storage, parts.cached = parts.cached, None
-    if parts.hours is not None and parts.hours_of_cache and parts.storage is None and parts.cached and parts.input is not None:
+    if (parts.hours is not None and parts.hours_of_cache and parts.storage is None and parts.cached and parts.input is not None
+            and parts.period != "month"):  # (hours a day beside a month's count: how many days? Asked)
         # `系统提示一万五千token 走缓存 每次输入一万七 … 缓存24小时常驻`: what the requests read from the cache is
         # what is kept there, for the hours said (per day with a daily count, as the requests are)
         parts.storage = parts.cached

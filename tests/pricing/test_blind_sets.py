@@ -51,7 +51,7 @@ FLOORS = {
     "tune/blind6-2026-12-07-zh_CN": 0.65,  # 86/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.57,  # 73/126; before: 50.0%
     "tune/blind7-2026-12-07-en": 0.43,  # 53/123; before: 36.6% (4 confident wrong)
-    "tune/blind7-2026-12-07-zh_CN": 0.58,  # 73/125; before: 46.4% (3)
+    "tune/blind7-2026-12-07-zh_CN": 0.59,  # 74/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.50,  # 62/123; before: 43.1% (2)
     "tune/generated-en": 1.00,  # 150/150; before: 72.0%
     "tune/generated-zh_CN": 1.00,  # 150/150; before: 45.3%
@@ -69,7 +69,7 @@ FLOORS = {
     "tune/heldout4-2026-12-07-zh_CN": 0.59,  # 65/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
     "tune/heldout4-2026-12-07-zh_TW": 0.61,  # 65/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
     "tune/heldout5-2026-12-07-en": 0.45,  # 42/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
-    "tune/heldout5-2026-12-07-zh_CN": 0.50,  # 46/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
+    "tune/heldout5-2026-12-07-zh_CN": 0.48,  # 45/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
     "tune/heldout5-2026-12-07-zh_TW": 0.46,  # 43/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
 }
 SETS = tuple(FLOORS)

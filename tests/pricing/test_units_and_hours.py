@@ -300,3 +300,28 @@ def test_read_right_or_asked_second_review(book: PriceBook, question: str, check
 
 def test_two_models_compared_on_a_quality_are_compared(book: PriceBook) -> None:
     assert parse_query("2.5 flash 和 2.5 pro 效果比较 每天1000次 输入500 输出200", book).intent == "compare"
+
+
+@pytest.mark.parametrize(
+    ("question", "check"),
+    [
+        # found by a third review of the day's change: each was priced wrong before its fix
+        ("高峰3小时每小时500单 其余时间每小时100单 每天营业12小时 输入1k 输出200 flash 一天多少", lambda u: u.requests == 2400),
+        ("每天10点到22点营业，高峰3小时每小时500单，其余时间每小时100单 输入1k 输出200 flash", lambda u: u.requests == 2400),
+        ("系统提示一万五千token 走缓存 每次用户输入两千 输出500 每月6万次 缓存24小时常驻 flash 一个月多少",
+         lambda u: u.storage_hours in (0, 720)),
+        ("每天1万单 每单平均3件商品 每单调用一次 输入2k输出300 flash", lambda u: u.requests == 10_000),
+        ("每天4万场比赛 每场10个玩家 每场赛后生成一次战报 输入2k 输出500 flash", lambda u: u.requests == 40_000),
+        ("一次500个SKU 每次输入3万token 输出5000 flash 多少钱", lambda u: u.requests == 1),
+    ],
+)
+def test_read_right_or_asked_third_review(book: PriceBook, question: str, check: object) -> None:
+    query = read_or_asked(question, book)
+    if query is None or query.usage is None:
+        return  # asked back: no wrong price
+    assert check(query.usage), (question, query.usage)  # type: ignore[operator]
+
+
+def test_opening_hours_beside_a_daily_count_change_nothing(book: PriceBook) -> None:
+    usage = parse_query("每天9点到21点 每天3000条 每条输入800输出200 flash 一个月多少", book).usage
+    assert usage is not None and (usage.requests, usage.period, usage.storage_tokens) == (3000, "day", 0)
