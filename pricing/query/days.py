@@ -93,7 +93,6 @@ def split_days(tokens: list[Token]) -> SplitDays | None:
         tokens[j].role = "skip"
     opener = periods[0] if periods and periods[0] < first else min(k for k, _ in markers)
     tokens[opener].role = "period:month"  # the month's count now, opened by the word before it
-    tokens[opener].kind = "cjk" if tokens[opener].kind == "cjk" else "word"
     for j in (second, *([second + 1] if (tokens[second + 1].role or "") in ("count", "") else []), *day_words):
         tokens[j].kind, tokens[j].role, tokens[j].value = "word", "skip", None
     for k, _ in markers:
