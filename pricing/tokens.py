@@ -31,3 +31,4 @@ class Token:
     after_break: bool = False  # a comma or semicolon stands before this token: a new clause
     after_colon: bool = False  # a colon stands before it: `per month: 12 chats/day` (what follows is not the period's)
     other_value: Decimal | None = None  # `10万5`: what another reader takes the same digits for (asked about)
+    range_low: Decimal | None = None  # `200-300`: a range; its value is the middle, its other value the top (ranges.py)

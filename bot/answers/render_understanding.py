@@ -160,6 +160,10 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("Is \"{amount}\" {first} or {second}? Pick one below, or write the number in full.").format(
             amount=err.params.get("amount", ""), first=t.number(Decimal(str(err.params.get("first", "0")))),
             second=t.number(Decimal(str(err.params.get("second", "0")))))
+    if reason == "range":
+        return t.gettext("\"{amount}\" is a range: price its middle, {first}, or its top, {second}? Pick one below, or give one figure.").format(
+            amount=err.params.get("amount", ""), first=t.number(Decimal(str(err.params.get("first", "0")))),
+            second=t.number(Decimal(str(err.params.get("second", "0")))))
     if reason == "self_check":
         return t.gettext("I can read that in more than one way and can't be sure which you mean. Please say what each amount is, and the request count with its period, e.g. \"8k in 1k out, 5000 requests a day, per month\".")
     if reason == "budget_currency":

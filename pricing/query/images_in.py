@@ -21,6 +21,8 @@ __all__ = ["ImagesRead", "images_as_input"]
 
 #: Words that join the text prompt to the images (`+ 400 tok text`, `再加 400 token 文字说明`, `加指令500`).
 _PLUS = frozenset(["+", "再加", "加上", "加", "plus", "另加", "外加"])
+#: The text's own name right before its amount joins it as well (`每次一张图1100token左右 文字三百`).
+_TEXT_NAMES = frozenset(["文字", "文本", "文字说明", "提示", "提示词", "指令", "问题"])
 _SKIP_BEFORE_TOKENS = ("skip", "each", "link")
 
 
@@ -116,12 +118,14 @@ def _text_after(tokens: list[Token], at: int) -> int | None:
     while k < len(tokens) and k - at <= 5 and tokens[k].kind != "amount":
         joined = joined or tokens[k].text in _PLUS
         k += 1
+    joined = joined or k < len(tokens) and tokens[k - 1].kind == "cjk" and tokens[k - 1].text in _TEXT_NAMES
     if not joined or k >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None:
         return None
     after = k + 1
     while after < len(tokens) and tokens[after].role == "link":
         after += 1
-    if after < len(tokens) and not tokens[after].after_break and (tokens[after].role or "").startswith(
+    opens_next = after + 1 < len(tokens) and tokens[after].kind == "cjk" and tokens[after + 1].kind == "amount"
+    if after < len(tokens) and not tokens[after].after_break and not opens_next and (tokens[after].role or "").startswith(
             ("label:output", "label:thinking", "count", "period:")):
-        return None
+        return None  # `+ 100, 150 tok out`: the output's amount (not `再加文字三百 回答五百`, where 回答 opens the next)
     return k

@@ -132,6 +132,8 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     counted = counted and not (before is not None and _each_said_again(tokens, i, "每" + before.text))
     if after is not None and after.kind == "amount" and i + 2 < len(tokens) and tokens[i + 2].role == "people":
         after = None  # `门店30个经纪人`, `牙醫診所12家分店`: where the people counted after it are
+    if after is not None and after.money is not None and tok.kind == "word":
+        after = None  # `audit approved $2,500/month`: a word before a sum of money is what is done with it
     return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
 
 

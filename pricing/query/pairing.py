@@ -438,6 +438,8 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
     if name == "input":
         for k in (label_at - 1, label_at + 1):
             beside = tokens[k].role if 0 <= k < len(tokens) else None
+            if k > label_at and beside is not None and (tokens[k].after_break or k + 1 < len(tokens) and tokens[k + 1].role == "label:output"):
+                continue  # `350 tokens in, audio out 2k`: the next clause's modality is the output's
             if beside in ("label:audio", "label:video") and not tokens[k].used:
                 name = beside[6:]
                 tokens[k].used = True

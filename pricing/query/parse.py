@@ -185,6 +185,8 @@ def _ask_which_number(
                 readings.append(canonical(_finish(parts.with_amounts({name: value}), models, refs, [], tokens, on_date, False)))
             except PricingError:
                 continue  # a reading that cannot be priced is no reading to offer
+        if tok.range_low is not None:
+            raise Ambiguous("range", tuple(readings), amount=tok.text, first=tok.value, second=tok.other_value)
         raise Ambiguous("which_number", tuple(readings), amount=tok.text, first=tok.value, second=tok.other_value)
 
 

@@ -23,6 +23,7 @@ from .numbers import ENGLISH_MULTIPLIERS
 from .opening_hours import opening_hours
 from .pairing import Parts, collect, pair
 from .pieces import cached_piece_and_new_part
+from .ranges import read_ranges
 from .roles import assign_roles, chinese_context, named_pieces, relative_clauses
 from .script import simplified_chars
 from .thinking_budget import thinking_budget
@@ -51,7 +52,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     reject_unknown_models(tokens, book.name_index, _is_keyword)
     traditional = simplified_chars(text) != text  # written in Traditional characters (Taiwan)
     tokens = read_amounts([t for t in tokens if t.kind != "used"], normalized, traditional=traditional)
-    tokens = spoken_durations(drop_article_one(opening_hours(tokens)), normalized)
+    tokens = spoken_durations(drop_article_one(read_ranges(opening_hours(tokens), normalized)), normalized)
     tokens = thirty_day_month(kept_in_cache(tokens, normalized))
     check_amounts(tokens)
     assign_roles(tokens)

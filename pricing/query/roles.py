@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..tokens import Token
 from .vocab import (
     FILLER,
+    HYPHEN_COMPOUNDS,
     LINK_WORDS,
     OUTPUT_NOUNS,
     PERIOD_WORDS,
@@ -23,6 +24,21 @@ __all__ = ["assign_roles", "chinese_context", "named_pieces", "relative_clauses"
 _PRONOUNS = frozenset(["them", "it", "those", "these", "which", "that"])
 
 
+def _hyphen_compounds(tokens: list[Token]) -> None:
+    """`co-op`, `e-commerce`, `voice-over`: one word of the business, none of its parts a price word
+    (vocab.HYPHEN_COMPOUNDS). A part of one or two letters is joined unless the tables know it (`in-out`)."""
+    for i in range(len(tokens) - 2):
+        first, hyphen, second = tokens[i : i + 3]
+        if not (first.kind == second.kind == "word" and hyphen.text == "-" and hyphen.glued and second.glued):
+            continue
+        short = first.text if len(first.text) <= 2 else second.text if len(second.text) <= 2 else None
+        if (first.text, second.text) in HYPHEN_COMPOUNDS or (
+                short is not None and short not in WORDS and first.text.isalpha() and second.text.isalpha()
+                and first.role is None and second.role is None):
+            for tok in (first, hyphen, second):
+                tok.role = "skip"
+
+
 def assign_roles(tokens: list[Token]) -> None:
     """Give each token its role from the word tables, reading two-word phrases first; a keyword
     typed with one letter wrong (5+ letters) is read as the keyword."""
@@ -31,6 +47,7 @@ def assign_roles(tokens: list[Token]) -> None:
             fixed = correct_typo(tok.text) if tok.text not in WORDS and tok.text not in FILLER else None
             if fixed is not None:
                 tok.text = fixed
+    _hyphen_compounds(tokens)
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.role is not None or tok.kind in ("used", "model", "amount"):
@@ -40,7 +57,8 @@ def assign_roles(tokens: list[Token]) -> None:
             for t, phrase_role in zip(tokens[i : i + 3], PHRASES3[three], strict=True):
                 t.role = phrase_role
             continue
-        if tok.kind == "word" and nxt is not None and nxt.kind == "word" and nxt.role is None and (tok.text, nxt.text) in PHRASES:
+        if (tok.kind == "word" and nxt is not None and nxt.kind == "word" and nxt.role is None and not nxt.after_break
+                and (tok.text, nxt.text) in PHRASES):  # (a phrase never spans a comma: `10 min audio, output 1k`)
             tok.role, nxt.role = PHRASES[(tok.text, nxt.text)]
             continue
         if tok.text in LINK_WORDS:
@@ -62,7 +80,7 @@ def assign_roles(tokens: list[Token]) -> None:
             if nxt is None or nxt.kind != "word" or nxt.role is not None:
                 continue
             pair = (tok.text, nxt.text)
-            if pair in PHRASES:
+            if pair in PHRASES and not nxt.after_break:
                 tok.role, nxt.role = PHRASES[pair]
             elif tok.text in ("per", "a", "each", "every", "an") and nxt.text in PERIOD_WORDS:
                 tok.role, nxt.role = "skip", "period:" + PERIOD_WORDS[nxt.text]

@@ -45,6 +45,7 @@ __all__ = [
     "cjk_price_like",
     "near_model_word",
     "PRICE_STEMS",
+    "HYPHEN_COMPOUNDS",
     "MODEL_WORDS",
     "price_like",
     "PERIOD_WORDS",
@@ -196,8 +197,14 @@ PHRASES3: dict[tuple[str, str, str], tuple[str, str, str | None]] = {
     **{(word, "of", pronoun): ("each", "skip", "skip") for word in ("all", "each", "every") for pronoun in ("them", "those", "these")},
 }
 
+#: Words written with a hyphen that mean none of their parts: `voice-over` is narration, not audio input.
+#: Besides these, a part of one or two letters joined by a hyphen (`co-op`, `e-commerce`) is no abbreviation.
+HYPHEN_COMPOUNDS = frozenset([("voice", "over"), ("voice", "overs"), ("follow", "through"), ("lay", "over")])
+
 #: Two-word phrases: (first, second) -> (role of first, role of second).
 PHRASES: dict[tuple[str, str], tuple[str, str]] = {
+    # `audio out 2k` (a TTS model): the output's modality, priced at the output rate
+    **{(media, out): ("skip", "label:output") for media in ("audio", "voice", "speech") for out in ("out", "output")},
     ("cache", "storage"): ("label:storage", "link"),
     ("cached", "storage"): ("label:storage", "link"),
     ("context", "caching"): ("label:cache", "link"),
@@ -589,7 +596,7 @@ CJK_WORDS: dict[str, str] = {
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.
 CJK_FILLER = frozenset(
-    """的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 今天 明天 昨天 挂 挂着 常驻 开着 放着 留着 高峰 尖峰 平峰 离峰 低峰 早高峰 晚高峰 午高峰 高峰期 峰值 台风天 比赛 比分 赛后 球赛 赛事 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
+    """往多了算 往多算 往高了算 保守算 保守点 保守估计 取个中间值 取中间值 中间值 中間值 的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 今天 明天 昨天 挂 挂着 常驻 开着 放着 留着 高峰 尖峰 平峰 离峰 低峰 早高峰 晚高峰 午高峰 高峰期 峰值 台风天 比赛 比分 赛后 球赛 赛事 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
     谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
     算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
@@ -704,8 +711,9 @@ def near_model_word(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def price_like(word: str) -> bool:
     """An English word the tables do not know may change the price: it is short (an abbreviation), holds a
-    price stem (PRICE_STEMS), or is one slip from a price word or a model word."""
+    price stem (PRICE_STEMS), or is one slip from a price word or a model word. A common word is written on
+    purpose (english.py): `audit` is no slip of `audio`."""
     if word.endswith(("'s", "’s")) and word[:-2].isalpha() and len(word) > 4:
         word = word[:-2]  # `player's`: the word's own stem decides
-    return len(word) <= 2 or not word.isalpha() or any(stem in word for stem in PRICE_STEMS) or any(
-        _one_edit(word, w) for w in _PRICE_WORDS)
+    return len(word) <= 2 or not word.isalpha() or any(stem in word for stem in PRICE_STEMS) or (
+        not is_common_word(word) and any(_one_edit(word, w) for w in _PRICE_WORDS))

@@ -150,6 +150,10 @@ def test_a_thinking_budget_is_priced_in_full_unless_the_thinking_is_said(
          "gemini-2.5-flash", 25_000, 4 * 258 + 400, "4 image(s) of 258 tokens a request, plus 400 tokens of text"),
         ("2.5 flash 图片审核，每张图 258 token，每天 20 万张，输出 5 个 token", "gemini-2.5-flash", 200_000, 258, "1 image(s) of 258 tokens"),
         ("2.5 flash 每篇2張照片、每張大概1,300 token，再加指令500，輸出900，一天120篇", "gemini-2.5-flash", 120, 3100, "2 image(s)"),
+        # the text named right before its amount (no plus word); an output label that opens the next amount
+        ("买家发宠物照片问尺码 每次一张图1100token左右 文字三百 回复一百五 lite 每天两千单 一天多少钱", "gemini-3.5-flash-lite", 2000, 1400,
+         "plus 300 tokens of text"),
+        ("农户拍照片来问 每次两张图 每张按1100 token算 再加文字三百 回答五百 用flash 每天大概八百次", "gemini-3.8-flash", 800, 2500, "2 image(s)"),
     ],
 )
 def test_images_given_in_tokens_are_input(book: PriceBook, answerer: Answerer, question: str, model: str, requests: int, whole: int, said: str) -> None:

@@ -89,7 +89,9 @@ def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBo
         after = tokens[at_word + 2] if at_word + 2 < len(tokens) else None
         claimed = after is not None and tokens[at_word + 1].kind == "amount" and (
             (after.role or "").startswith("label:") or after.role in ("count", "people"))
-        assert counted or claimed and tokens[at_word - 1].kind != "amount", text
+        # or right before a sum of money, what is done with it (`audit approved $2,500/month`)
+        spent = at_word + 1 < len(tokens) and tokens[at_word + 1].kind == "amount" and tokens[at_word + 1].money is not None
+        assert counted or spent or claimed and tokens[at_word - 1].kind != "amount", text
     assert not price_like(word), f"{text!r} was answered though {word!r} may change the price"
     assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
 

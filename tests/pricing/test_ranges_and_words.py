@@ -1,0 +1,107 @@
+"""Ranges (`200-300 a day`, `两三千条`), and English words written on purpose (issue 19, round 6).
+
+- A range is asked about, with its middle and its top offered whole; a figure said after it settles it.
+- A common English word is no slip of a price word (`audit` is not `audio`); a hyphenated word is one word
+  (`co-op`, `voice-over`); a word before a sum of money is what is done with it (`approved $2,500`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.answers.answerer import Answerer
+from pricing import Ambiguous, PriceBook, parse_query
+
+
+@pytest.fixture(scope="module")
+def answerer(book: PriceBook) -> Answerer:
+    return Answerer(book, default_model="gemini-3.1-pro-preview", today=lambda: dt.date(2026, 12, 2))
+
+
+@pytest.mark.parametrize(
+    ("question", "field", "middle", "top"),
+    [
+        ("2.5 flash, 3k in 500 out, we get like 200-300 reports a day. monthly?", "requests", 250, 300),
+        ("每天各平台进来差不多两三千条 每条输入八百 输出一百 2.5 flash-lite 一个月多少钱", "requests", 2500, 3000),
+        ("每天3~5万次 输入1千 输出200 flash", "requests", 40_000, 50_000),
+        ("國際新聞摘要 每天1千到1千2則 in 1.8k out 700 用3.6 flash 一個月多少", "requests", 1100, 1200),
+        ("cost per call on 3.1 flash-lite for a 2-3k token prompt and a 500 token reply?", "input_tokens", 2500, 3000),
+    ],
+)
+def test_a_range_is_asked_with_its_middle_and_its_top(book: PriceBook, question: str, field: str, middle: int, top: int) -> None:
+    with pytest.raises(Ambiguous) as caught:
+        parse_query(question, book)
+    assert caught.value.reason == "range"
+    offered = [getattr(parse_query(r, book).usage, field) for r in caught.value.readings]
+    assert offered == [middle, top]
+
+
+def test_the_range_question_names_the_range_in_the_askers_language(answerer: Answerer) -> None:
+    reply = answerer.answer("3.1 flash-lite 输入八百输出一百五 每天四五百次 一个月", "zh_CN")
+    assert reply.intent == "clarify"
+    assert "“四五百”是个范围" in reply.plain and "450" in reply.plain and "500" in reply.plain
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("会员问答机器人 3.1 flash-lite 输入八百输出一百五 每天四五百次 按五百算 一个月", 500),
+        ("宠物医院问诊预分诊 每天咨询三四百 按四百算 pro 输入两千五 输出六百 月费", 400),
+        ("门店30个经纪人 每人每天发十几条朋友圈文案 就按15条算 每条输入五百 输出三百 lite 一个月多少钱", 450),
+        ("每天各平台进来差不多两三千条 往多了算按三千 每条输入八百 输出一百 用2.5 flash-lite 一个月多少钱", 3000),
+        ("2.5 flash, 3k in 500 out, 200-300 reports a day, call it 250. monthly?", 250),
+    ],
+)
+def test_a_figure_said_after_a_range_settles_it(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "@gemini-cost - model: 3 flash - in: 15k - out: 1.5k - 2k req/day",  # bullets, not 1.5k to 2k
+        "2.5 flash 10k in 1k out, 300 a day, growing from 300 to 400 next year",  # a change, not a range
+    ],
+)
+def test_no_range_where_the_dash_or_to_is_something_else(book: PriceBook, question: str) -> None:
+    try:
+        parse_query(question, book)
+    except Ambiguous as err:
+        assert err.reason != "range"
+
+
+def test_a_range_whose_middle_is_no_whole_number_is_not_read_as_one(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous) as caught:
+        parse_query("2.5 flash 3-4 turns per chat, 1k in 100 out", book)
+    assert caught.value.reason != "range"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "budget"),
+    [
+        ("co-op board gave us $150 a month for AI. using flash lite, avg 1k in 250 out. how many farmer questions per day can we afford?",
+         "budget", 150),
+        ("audit approved $2,500/month. 2.5 pro, 40k in 4k out per contract. how many contracts/month?", "budget", 2500),
+    ],
+)
+def test_english_words_written_on_purpose_are_filler(answerer: Answerer, question: str, intent: str, budget: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == intent, reply.plain
+    assert f"${budget:,}.00" in reply.plain
+
+
+def test_audio_out_of_a_tts_model_is_its_output_not_an_audio_prompt(book: PriceBook) -> None:
+    # was read as 350 audio tokens in (the next clause's `audio` taken for the input's modality)
+    usage = parse_query("2.5 flash tts for voice-over: script 350 tokens in, audio out ~2,000 tokens per clip, 300 clips/day. whats monthly",
+                        book).usage
+    assert usage is not None
+    assert (usage.input_tokens, usage.audio_input_tokens, usage.output_tokens, usage.requests) == (350, 0, 2000, 300)
+
+
+def test_a_phrase_never_spans_a_comma(book: PriceBook) -> None:
+    # `audio, output 1k`: the audio's length, then the output; not `audio output`
+    usage = parse_query("10 分钟 audio, output 1k, 2.5 flash", book).usage
+    assert usage is not None and (usage.audio_input_tokens, usage.output_tokens) == (19200, 1000)
