@@ -33,6 +33,8 @@ _STANDARD_IMAGE_SIDE = 2048
 _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution|图|圖|照片|像素|分辨率|解析度")
 #: `10 4K images`, `生成10张4K图片`: an image size label, not an amount (1K and 2K bill as one standard image).
 _SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
+#: Names written with a digit, no amount: `4S店` is a car dealership (sales, service, spare parts, survey).
+_NAMES_WITH_DIGITS = re.compile(r"(?<![\d.])4s店")
 _IN_OUT = re.compile(r"\bi/o\b")
 #: `per M tokens`, `per million`, `/Mtok`: Google's unit, one million tokens (a bare `m` elsewhere may be a month).
 _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks?\b)")
@@ -93,6 +95,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _EMOJI.sub(" ", text)  # `:moneybag:` is how Slack sends an emoji: decoration
     text = _BOLD.sub(r" \1 ", text)  # `*50k in*` is bold, not a multiplication
     text = _OWN_NAME.sub(" ", text)
+    text = _NAMES_WITH_DIGITS.sub(" 车行 ", text)
     if _IMAGE_CUE.search(text):
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
         text = _RESOLUTION.sub(_resolution, text)

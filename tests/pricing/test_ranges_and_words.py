@@ -105,3 +105,25 @@ def test_a_phrase_never_spans_a_comma(book: PriceBook) -> None:
     # `audio, output 1k`: the audio's length, then the output; not `audio output`
     usage = parse_query("10 分钟 audio, output 1k, 2.5 flash", book).usage
     assert usage is not None and (usage.audio_input_tokens, usage.output_tokens) == (19200, 1000)
+
+
+@pytest.mark.parametrize(
+    ("question", "budget", "asked"),
+    [
+        ("中介这边每天给AI的钱撑死50块人民币 2.5 flash-lite 输入一千五输出四百 一天能出多少条文案", ("cny", 50), "day"),
+        ("老板说线索筛选每月预算顶多三百美金 用lite 每条输入1k输出100 每天最多能筛多少条", ("usd", 300), "day"),
+        ("个人项目 每个月撑死花十美元 2.5 flash-lite 输入两千 输出五百 一个月能调多少次", ("usd", 10), None),
+    ],
+)
+def test_a_hedge_on_a_budget_is_filler(book: PriceBook, question: str, budget: tuple[str, int], asked: str | None) -> None:
+    # 撑死, 顶多 (at the very most) were asked about as words that might change the price
+    query = parse_query(question, book)
+    assert query.intent == "budget"
+    assert (query.budget_cny if budget[0] == "cny" else query.budget_usd) == budget[1]
+    assert query.asked_period in (asked, None)  # (none when it is the budget's own period)
+
+
+def test_a_car_dealership_is_no_amount_of_four(book: PriceBook) -> None:
+    # `4S店` (sales, service, spare parts, survey) was read as an amount 4 and asked about
+    usage = parse_query("4S店线索筛选 每天三千条 每条输入八百 输出一百 用2.5 flash-lite 一个月多少钱", book).usage
+    assert usage is not None and (usage.requests, usage.input_tokens) == (3000, 800)
