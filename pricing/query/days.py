@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..models import Period
 from ..tokens import Token
 
 __all__ = ["DaysRead", "SplitDays", "daily_count_over_days", "split_days", "weekly_as_daily"]
@@ -216,13 +217,16 @@ def _consume(tokens: list[Token], k: int) -> None:
         t.kind, t.role, t.value = "word", "skip", None
 
 
+#: Weeks in a year, for a weekly count priced by the month (`1,500 a week`: 1,500 x 52 / 12 = 6,500 a month).
+WEEKS_A_YEAR = 52
 _WEEK_WORDS = frozenset(["每周", "一周", "每星期", "week", "weekly"])
 
 
-def weekly_as_daily(tokens: list[Token]) -> Decimal | None:
+def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, Period] | None:
     """`每周大概42万单`, `~56k tickets/week`, `140 scripts a week`: a weekly count that divides by 7 is that many
-    a day (the answers price days and months); the weekly count read, or None. One that does not divide is
-    still asked about (`每周` stays a word that would change the price)."""
+    a day (the answers price days and months). One that does not is counted a month as 52 weeks make 12 months
+    (`1,500 a week` is 6,500 a month), when that is a whole number. The weekly count read and the period it became,
+    or None; a count that is neither is still asked about (`每周` stays a word that would change the price)."""
     weeks = [k for k, t in enumerate(tokens) if t.text in _WEEK_WORDS and t.role == "matter"]
     if len(weeks) != 1:
         return None
@@ -231,11 +235,17 @@ def weekly_as_daily(tokens: list[Token]) -> Decimal | None:
     if count is None:
         return None
     value = tokens[count].value
-    if value is None or value % 7:
+    if value is None:
         return None
-    tokens[count].value = value / 7
-    tokens[week].role = "period:day"
-    return value
+    if value % 7 == 0:
+        tokens[count].value = value / 7
+        tokens[week].role = "period:day"
+        return value, "day"
+    if value * WEEKS_A_YEAR % 12:
+        return None
+    tokens[count].value = value * WEEKS_A_YEAR / 12
+    tokens[week].role = "period:month"
+    return value, "month"
 
 
 def _weekly_count(tokens: list[Token], week: int) -> int | None:
@@ -248,5 +258,6 @@ def _weekly_count(tokens: list[Token], week: int) -> int | None:
     for k in range(week - 1, max(week - 5, -1), -1):
         if tokens[k].kind == "amount":
             nxt = tokens[k + 1]
-            return k if tokens[k].money is None and (nxt.role == "count" or nxt.kind == "word" and nxt.role is None) else None
+            bare = postfix and k + 2 == week  # `1000 a week`: the count right before `a week`
+            return k if tokens[k].money is None and (bare or nxt.role == "count" or nxt.kind == "word" and nxt.role is None) else None
     return None

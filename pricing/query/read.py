@@ -64,7 +64,8 @@ def read_question(text: str, book: PriceBook) -> Reading:
     split = split_days(tokens)
     days_read = daily_count_over_days(tokens)
     weekly = weekly_as_daily(tokens)
-    parts = Parts(rates_read=rates_read, days_read=days_read, split_days=split, weekly=weekly, thinking_budget=thinking_budget(tokens))
+    parts = Parts(rates_read=rates_read, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
+                  weekly_per=weekly[1] if weekly else None, thinking_budget=thinking_budget(tokens))
     if worked is not None:
         parts.audio, parts.media_hours = worked[0], worked[1] or None  # `15 秒，按 32 token/秒 就是 480 token`
     parts.images_read = images_as_input(tokens)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from ..engine import MAX_STORAGE_HOURS, Notice, Usage
 from ..errors import Ambiguous, InvalidQuery
 from .amounts import plain_amount
+from .days import WEEKS_A_YEAR
 from .pairing import Parts
 
 __all__ = ["MAX_TOKENS", "as_tokens", "build_usage"]
@@ -91,7 +92,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.images_read is not None:
         seen = parts.images_read
         notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text}))
-    if parts.weekly is not None and parts.requests is not None:
+    if parts.weekly is not None and parts.requests is not None and parts.weekly_per == "month":
+        notices.append(Notice("weekly_monthly", {"weekly": parts.weekly, "monthly": parts.weekly * WEEKS_A_YEAR / 12}))
+    elif parts.weekly is not None and parts.requests is not None:
         notices.append(Notice("weekly_daily", {"weekly": parts.weekly, "daily": parts.weekly / 7}))
     if parts.days_read is not None:
         days = parts.days_read

@@ -127,3 +127,27 @@ def test_a_car_dealership_is_no_amount_of_four(book: PriceBook) -> None:
     # `4S店` (sales, service, spare parts, survey) was read as an amount 4 and asked about
     usage = parse_query("4S店线索筛选 每天三千条 每条输入八百 输出一百 用2.5 flash-lite 一个月多少钱", book).usage
     assert usage is not None and (usage.requests, usage.input_tokens) == (3000, 800)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        ("neighbourhood guide pages — we regenerate about 1,500 a week on 3.1 flash-lite, 5k in 900 out. whats the monthly bill",
+         6500, "month"),
+        ("俱乐部公众号每周发六篇推文 每篇用pro写 输入三千 输出两千五 一个月多少钱", 26, "month"),
+        ("2.5 flash 1k in 100 out, 1400 a week", 200, "day"),  # 7 divides it: a day's count
+    ],
+)
+def test_a_weekly_count_is_a_month_of_52_weeks_in_12_months(book: PriceBook, question: str, requests: int, period: str) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, period)
+
+
+def test_a_weekly_count_says_how_it_became_a_month(answerer: Answerer) -> None:
+    reply = answerer.answer("俱乐部公众号每周发六篇推文 每篇用pro写 输入三千 输出两千五 一个月多少钱", "zh_CN")
+    assert "每周 6 次请求" in reply.plain and "每月 26 次" in reply.plain
+
+
+def test_a_weekly_count_with_no_whole_month_is_still_asked(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query("2.5 flash 1k in 100 out, 1000 a week", book)  # 4,333.3 a month: no whole count
