@@ -360,8 +360,8 @@ def _unit_of_each(tokens: list[Token], k: int) -> str | None:
         text = tokens[j].text
         if tokens[j].kind == "cjk" and len(text) >= 2 and text[0] in "每一" and tokens[j].role in ("each", "per_person", None):
             unit = text[1:]
-            if unit[:1] in COUNTING_MEASURES and len(unit) == 1 and j + 1 < k and tokens[j + 1].kind == "cjk" and tokens[j + 1].role is None:
-                unit += tokens[j + 1].text  # `一份` `合同`: the measure word and its noun
+            if unit[:1] in COUNTING_MEASURES and len(unit) == 1 and j + 1 < k and tokens[j + 1].kind == "cjk" and tokens[j + 1].role in (None, "count"):
+                unit += tokens[j + 1].text  # `一份` `合同`, `每个` `工单`: the measure word and its noun
             return unit
         if text in ("each", "per", "every") and j + 1 < k and tokens[j + 1].kind == "word":
             return tokens[j + 1].text
@@ -379,8 +379,9 @@ def _counted_noun(tokens: list[Token], k: int) -> str | None:
     if k + 1 >= len(tokens) or tokens[k + 1].kind not in ("word", "cjk") or tokens[k + 1].after_break:
         return None
     noun = tokens[k + 1].text
-    if tokens[k + 1].kind == "cjk" and k + 2 < len(tokens) and tokens[k + 2].kind == "cjk" and tokens[k + 2].role is None and not tokens[k + 2].after_break:
-        noun += tokens[k + 2].text  # `二十 份 合同`
+    if (tokens[k + 1].kind == "cjk" and k + 2 < len(tokens) and tokens[k + 2].kind == "cjk" and tokens[k + 2].role in (None, "count")
+            and not tokens[k + 2].after_break and tokens[k + 1].role != "count"):
+        noun += tokens[k + 2].text  # `二十 份 合同`, `800 个 工单`
     return noun
 
 

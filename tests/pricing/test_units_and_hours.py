@@ -23,6 +23,9 @@ from pricing.query.read import read_question
         ("agentic hypothesis generator on 2.5 pro: 6 steps per run, each ~12k in, 1.5k visible out, 25 runs a day. per month?", 150, "day"),
         ("boss戰的NPC 3 flash 思考2千token 回覆300 input 1500 每天4萬場 每場call 3次 這樣要多少", 120_000, "day"),
         ("3 flash 每场20轮对话 每轮 input 2k output 300，一天500场，日成本？", 10_000, "day"),
+        # steps of an agent; the unit named with 个 and a noun the tables count (`每个工单` … `800个工单`)
+        ("异常工单 agent：每天800个工单，每个工单平均跑6步，每步输入5k 输出400，3 flash，一天多少钱", 4_800, "day"),
+        ("agent 产品 每个任务平均12步 每步输入8k 输出500，日均3000个任务 用3 flash 一个月大概多少", 36_000, "day"),
     ],
 )
 def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, requests: int, period: str) -> None:
