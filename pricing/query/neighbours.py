@@ -326,7 +326,15 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
         unit, noun = _unit_of_each(tokens, each), _counted_noun(tokens, other)
         if unit is not None and noun is not None and unit not in _REQUEST_UNITS and _same_unit(unit, noun) and _calls(tokens, each):
             return True
+        if other < each and _each_of_the_last(tokens, each) and _calls(tokens, each):
+            return True  # `5k conversations/day, ~6 turns each`: each of the things just counted
     return False
+
+
+def _each_of_the_last(tokens: list[Token], k: int) -> bool:
+    """`~6 turns each,`: a count then `each` closing its clause, said of what the count before it counts."""
+    after = k + 2
+    return after < len(tokens) and tokens[after].text == "each" and (after + 1 == len(tokens) or tokens[after + 1].after_break)
 
 
 #: What a count per unit must count to multiply into requests: calls and their kin (`3次`, `6 steps`, `20轮`).

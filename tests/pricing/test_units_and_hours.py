@@ -328,3 +328,15 @@ def test_read_right_or_asked_third_review(book: PriceBook, question: str, check:
 def test_opening_hours_beside_a_daily_count_change_nothing(book: PriceBook) -> None:
     usage = parse_query("每天9点到21点 每天3000条 每条输入800输出200 flash 一个月多少", book).usage
     assert usage is not None and (usage.requests, usage.period, usage.storage_tokens) == (3000, "day", 0)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("support bot: 5k conversations/day, ~6 turns each, each turn sends ~3k tokens (history) and gets ~200 back. flash. monthly?", 30_000),
+        ("300 users, 20 requests each, 10k in 1k out per day", 6_000),
+    ],
+)
+def test_a_count_each_closing_its_clause_is_said_of_the_things_just_counted(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
