@@ -455,13 +455,14 @@ MODEL_WORDS = frozenset(["flash", "lite", "pro", "gemma", "nano", "banana", "ima
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
 CJK_WORDS: dict[str, str] = {
-    **dict.fromkeys(["输入", "提示词", "提示", "入参", "上下文", "prompt", "指令", "进", "入", "文字指令", "系统提示词", "系统提示"],
+    **dict.fromkeys(["输入", "提示词", "提示", "入参", "上下文", "prompt", "指令", "进", "入", "文字指令", "系统提示词", "系统提示",
+                     "原文"],
                     "label:input"),
     # verbs of putting text into the prompt (`每次塞3万token上下文`, `一次丢进去60万token`)
     **dict.fromkeys(["塞", "塞进", "塞进去", "塞了", "丢", "丢进", "丢进去", "喂", "喂给", "喂进去", "灌", "灌进去", "新输入", "新的输入"],
                     "label:input"),
     **dict.fromkeys(["进去", "进来", "除了缓存", "除缓存外", "除了缓存以外", "再加", "另加"], "skip"),
-    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "吐出", "吐"], "label:output"),
+    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "吐出", "吐", "译文"], "label:output"),
     **dict.fromkeys(["支出", "出来"], "skip"),
     **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存",
                      "吃到缓存", "吃缓存", "吃到", "缓存的", "是缓存的", "命中了缓存", "打到缓存", "命中率", "缓存命中率"], "label:cached"),
@@ -492,7 +493,7 @@ CJK_WORDS: dict[str, str] = {
                      "简历", "咨询量", "短信", "条短信", "个商品", "件商品", "商品", "期", "期节目"], "count"),
     # Verbs of calling stand before the count (`每天调用2万次`, `请求500次`, `跑2000次`): they say the
     # amount after them is a request count, and a period before them is that count's
-    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量", "打", "会打", "打了", "触发"], "count_verb"),
+    **dict.fromkeys(["调用", "请求", "调", "跑", "发起", "呼叫", "调用量", "请求量", "打", "会打", "打了", "触发", "翻", "翻译", "跑完"], "count_verb"),
     # 打 is also a discount (打五折: half price) and a plan (打算): not calls
     **dict.fromkeys(["打折", "打五折", "打对折", "五折", "半价", "打算", "打包"], "skip"),  # 呼叫 is read as 调用 (TRADITIONAL_WORDS)
     **dict.fromkeys(["次搜索", "个搜索"], "searches"),

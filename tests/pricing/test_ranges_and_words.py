@@ -151,3 +151,9 @@ def test_a_weekly_count_says_how_it_became_a_month(answerer: Answerer) -> None:
 def test_a_weekly_count_with_no_whole_month_is_still_asked(book: PriceBook) -> None:
     with pytest.raises(Ambiguous):
         parse_query("2.5 flash 1k in 100 out, 1000 a week", book)  # 4,333.3 a month: no whole count
+
+
+def test_source_and_translation_are_the_input_and_the_output(book: PriceBook) -> None:
+    # 原文 (the source text) and 译文 (the translation) were asked about as unknown words
+    usage = parse_query("合同翻译 每段原文2k 译文2.5k 用3.1 pro 一天翻600段 一天多少钱", book).usage
+    assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.requests) == (2000, 2500, 600)
