@@ -417,15 +417,15 @@ PIECE_NOUNS = frozenset(["essay", "abstract", "report", "doc", "document", "cont
 #: beside an amount (`300 名玩家`: what the amount counts). Every price word of the tables has one
 #: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
 PRICE_MORPHEMES = frozenset(
-    "输入出提示词回复答参缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费"
+    "输入出提示词回复答参缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费原译"
     "天日月周星年时秒钟晚夜次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
     "卢"  # 卢比 (rupees): bound, so 卢 alone (a surname) is no price
     "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
 )
 #: Of those, the characters that mark a price only with their partner: 理 in 推理 but not in 整理 or 合理, 网 in
-#: 联网 but not in 官网, 答 in 回答, 美 in 美金 (`美術素材`). An unknown word asks only with a free character, or
+#: 联网 but not in 官网, 答 in 回答, 美 in 美金 (`美術素材`), 译 in 译文 but not in 翻译社. An unknown word asks only with a free character, or
 #: with a whole price word of the tables (`cjk_price_like`).
-BOUND_MORPHEMES = frozenset("提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生卢")
+BOUND_MORPHEMES = frozenset("原译提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生卢")
 _FREE_MORPHEMES = PRICE_MORPHEMES - BOUND_MORPHEMES
 
 #: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request (input,
