@@ -249,6 +249,8 @@ def notice_text(t: Translator, notice: Notice) -> str:
         if code == "rate_per_minute":
             return t.gettext("{rate} requests a minute for {hours} hours a day: read as {daily} requests a day.").format(**figures)
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
+    if code == "images_as_requests":
+        return t.gettext("Each image is read as one request, with the tokens given for it.")
     if code == "weekly_monthly":
         return t.gettext("{weekly} requests a week: read as {monthly} a month (52 weeks in 12 months).").format(
             weekly=t.count(p["weekly"]), monthly=t.count(p["monthly"]))  # type: ignore[arg-type]

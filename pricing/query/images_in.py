@@ -129,3 +129,41 @@ def _text_after(tokens: list[Token], at: int) -> int | None:
             ("label:output", "label:thinking", "count", "period:")):
         return None  # `+ 100, 150 tok out`: the output's amount (not `再加文字三百 回答五百`, where 回答 opens the next)
     return k
+
+
+#: Words before an image word that make it the unit of the usage that follows (`每张图输入 1400`, `per image`).
+_UNIT_BEFORE = frozenset(["每", "每张", "每張", "each", "per", "every", "一张", "单张"])
+
+
+def images_as_requests(tokens: list[Token]) -> bool:
+    """`每张图输入 1400 输出 120，每天 5000 张`, `~12k images/day, 1.3k tokens in each incl prompt`: each image is
+    one request, and the input given for it already holds the image (the asker counted it: no image tokens are
+    said apart). True when the image words are read so: each is the unit the input is said per, or counts the
+    requests (`5000 张`, `300 万张`, `12k images/day`, `多少张`). Images sent a few to a request (`每次 3 张图`), or
+    with their tokens given (`images_as_input`), are not: their tokens are still asked about or added."""
+    if _tokens_per_image(tokens) is not None or not any(t.role == "label:input" for t in tokens):
+        return False
+    images = [k for k, t in enumerate(tokens) if t.role == "images"]
+    if not images:
+        return False
+    units, counts, named = [], [], []
+    for k in images:
+        before = tokens[k - 1] if k > 0 else None
+        if before is not None and (before.text in _UNIT_BEFORE or before.kind == "cjk" and before.text.endswith("每")):
+            units.append(k)
+        elif before is not None and before.kind == "amount" and before.money is None and (
+                _with_a_period(tokens, k - 1, k) or not _per_request(tokens, k - 1, before.value)):
+            counts.append(k)  # `每天 5000 张`, `300 万张` (a count of requests), never `每次 3 张图`
+        elif before is not None and before.text in ("多少", "几", "幾", "how", "many"):
+            counts.append(k)  # `一天能跑多少张`: the count asked
+        elif before is None or before.kind != "amount":
+            named.append(k)  # `历史缺陷图片复检`: what the task is about
+        else:
+            return False
+    if not units and not (counts and any(t.text == "each" for t in tokens)):
+        return False  # (nothing says the input is per image)
+    for k in units + named:
+        tokens[k].role = "skip"
+    for k in counts:
+        tokens[k].role = "count" if tokens[k - 1].kind == "amount" else "skip"
+    return True

@@ -103,6 +103,7 @@ class Parts:
     media_in_input: bool = False  # audio or video said as a part of the input (else the two are summed)
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
+    images_requests: bool = False  # `每张图输入 1400，每天 5000 张`: each image a request, its input given (images_in.py)
     images_read: ImagesRead | None = None  # `每张图 258 token，再加提示词 200`: images read, as input tokens (images_in.py)
     thinking_budget: Decimal | None = None  # `thinking budget 2048`: priced in full when no thinking is said
     pieces: tuple[Decimal, ...] = ()  # `essay ~3k tokens + rubric 1k`: named pieces of the prompt, summed (roles.named_pieces)

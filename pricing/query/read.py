@@ -17,7 +17,7 @@ from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amount
 from .audio_rate import audio_worked_out
 from .days import daily_count_over_days, split_days, weekly_as_daily
 from .hourly import daily_from_rates
-from .images_in import images_as_input
+from .images_in import images_as_input, images_as_requests
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .opening_hours import opening_hours
@@ -60,12 +60,13 @@ def read_question(text: str, book: PriceBook) -> Reading:
     relative_clauses(tokens)
     named_pieces(tokens)
     worked = audio_worked_out(tokens)
+    images_requests = images_as_requests(tokens)
     rates_read = daily_from_rates(tokens)
     split = split_days(tokens)
     days_read = daily_count_over_days(tokens)
     weekly = weekly_as_daily(tokens)
     parts = Parts(rates_read=rates_read, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
-                  weekly_per=weekly[1] if weekly else None, thinking_budget=thinking_budget(tokens))
+                  weekly_per=weekly[1] if weekly else None, thinking_budget=thinking_budget(tokens), images_requests=images_requests)
     if worked is not None:
         parts.audio, parts.media_hours = worked[0], worked[1] or None  # `15 秒，按 32 token/秒 就是 480 token`
     parts.images_read = images_as_input(tokens)

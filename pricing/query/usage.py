@@ -89,6 +89,8 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         parts.thinking, parts.thinking_in_output = parts.thinking_budget, False  # on top of the answer, at most this much
         notices.append(Notice("thinking_at_budget", {"tokens": parts.thinking_budget}))
         parts.labels_seen.discard("thinking")
+    if parts.images_requests and parts.input is not None:
+        notices.append(Notice("images_as_requests"))
     if parts.images_read is not None:
         seen = parts.images_read
         notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text}))

@@ -489,3 +489,39 @@ def test_pieces_in_either_order_make_the_prompt(book: PriceBook) -> None:
 def test_dollars_with_a_dot_stay_dollars(book: PriceBook) -> None:
     query = parse_query("how many 2k in 500 out on 2.5 flash for $1.250", book)
     assert query.budget_usd == Decimal("1.25")
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "input_tokens"),
+    [
+        # each image is the unit the input is said per, and the count of images is the count of requests
+        ("质检每张图输入 1400 输出 120，3 flash，每天 5000 张，一个月多少", 5000, 1400),
+        ("历史缺陷图片复检，batch 跑 300 万张，每张输入 1100 输出 80，2.5 flash lite 一共多少钱", 3_000_000, 1100),
+        ("can we use batch for the end-of-shift re-inspection? ~12k images/day, 1.3k tokens in each incl prompt, 100 out, 2.5 flash-lite. "
+         "what's that per month", 12_000, 1300),
+    ],
+)
+def test_each_image_is_a_request_when_its_input_is_given(answerer: Answerer, question: str, requests: int, input_tokens: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["items"][0]["kind"], reply.data["items"][0]["quantity"]) == (
+        requests, "input", str(requests * input_tokens))
+    assert "Each image is read as one request" in reply.plain
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "作文拍照上传 每篇2张图 再加1k prompt 输出1k 用flash 每天6000篇",  # two images a request, their tokens unknown
+        "用flash看图片 提示词500 输出200 每天1000次",  # nothing says the 500 holds the image
+    ],
+)
+def test_images_beside_a_prompt_alone_are_still_asked_about(book: PriceBook, question: str) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query(question, book)
+
+
+def test_this_part_is_no_yuan(book: PriceBook) -> None:
+    # `质检这块` (this area of the work): 块 was read as yuan, and the dollar budget was answered `in yuan`
+    query = parse_query("质检这块每天预算 50 美元，3 flash 每张图输入 1400 输出 120，一天能跑多少张", book)
+    assert (query.intent, query.budget_usd, "cny" in query.flags) == ("budget", 50, False)
