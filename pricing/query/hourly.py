@@ -23,7 +23,8 @@ from .neighbours import said_of_a_cache
 __all__ = ["RateRead", "daily_from_rates"]
 
 #: Chinese words that open a rate, and how many of its unit make an hour.
-_CJK_PER = {"每小时": 1, "每个小时": 1, "每分钟": 60, "每秒": 3600, "每秒钟": 3600}
+_CJK_PER = {"每小时": 1, "每个小时": 1, "每分钟": 60, "每秒": 3600, "每秒钟": 3600,
+            "一小时": 1, "一个小时": 1, "一分钟": 60, "一秒": 3600, "一秒钟": 3600}  # (`一分钟大概 20 次`)
 #: English units after `/`, `per`, `an`, `a`, `every`, and how many of each make an hour.
 _UNITS = {
     **dict.fromkeys(("h", "hr", "hrs", "hour"), 1),
@@ -163,9 +164,12 @@ def _summed(tokens: list[Token], rates: list[tuple[int, list[int], int]]) -> lis
 
 
 def _said_of_a_month(tokens: list[Token], hour_words: list[int]) -> bool:
-    """A month period word a few words before the hours or right after them (`每个月高峰10小时`, `10 hours a month`)."""
-    near = tokens[max(hour_words[0] - 3, 0) : hour_words[0]] + tokens[hour_words[-1] + 1 : hour_words[-1] + 4]
-    return any(t.role == "period:month" for t in near)
+    """A month period word a few words before the hours or right after them (`每个月高峰10小时`, `10 hours a month`);
+    not when a day's comes first after them (`24h a day. monthly`: a day's hours, and the month asked)."""
+    for tok in tokens[hour_words[-1] + 1 : hour_words[-1] + 4]:
+        if tok.role in ("period:day", "period:month"):
+            return tok.role == "period:month"
+    return any(t.role == "period:month" for t in tokens[max(hour_words[0] - 3, 0) : hour_words[0]])
 
 
 def _pair_in_clauses(

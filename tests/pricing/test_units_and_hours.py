@@ -340,3 +340,17 @@ def test_opening_hours_beside_a_daily_count_change_nothing(book: PriceBook) -> N
 def test_a_count_each_closing_its_clause_is_said_of_the_things_just_counted(book: PriceBook, question: str, requests: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (requests, "day")
+
+
+@pytest.mark.parametrize(
+    ("question", "per_day"),
+    [
+        # the day's hours, then the month asked: `24h a day. monthly` are no hours a month
+        ("webhook enrichment on lite: 2k in 150 out, ~300 req/hr 24h a day. monthly pls", 7_200),
+        # a rate opened by 一分钟 / 一小时 as by 每分钟 / 每小时
+        ("一分鐘大概 20 次 request，24h 不停，3 flash in 600 out 150，一天多少", 28_800),
+    ],
+)
+def test_a_rate_with_its_hours_a_day(book: PriceBook, question: str, per_day: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (per_day, "day")
