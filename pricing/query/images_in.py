@@ -140,9 +140,12 @@ def images_as_requests(tokens: list[Token]) -> bool:
     one request, and the input given for it already holds the image (the asker counted it: no image tokens are
     said apart). True when the image words are read so: each is the unit the input is said per, or counts the
     requests (`5000 张`, `300 万张`, `12k images/day`, `多少张`). Images sent a few to a request (`每次 3 张图`), or
-    with their tokens given (`images_as_input`), are not: their tokens are still asked about or added."""
+    with their tokens given (`images_as_input`), are not: their tokens are still asked about or added; nor are the
+    images an image model makes."""
     if _tokens_per_image(tokens) is not None or not any(t.role == "label:input" for t in tokens):
         return False
+    if any(t.kind == "model" and "image" in (t.model or "") for t in tokens):
+        return False  # `300 images on 2.5 flash image`: images it makes, priced per image
     images = [k for k, t in enumerate(tokens) if t.role == "images"]
     if not images:
         return False
