@@ -20,6 +20,7 @@ from .hourly import daily_from_rates
 from .images_in import images_as_input, images_as_requests
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
+from .once import once_a_period
 from .opening_hours import opening_hours
 from .pairing import Parts, collect, pair
 from .pieces import cached_piece_and_new_part
@@ -57,6 +58,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     check_amounts(tokens)
     assign_roles(tokens)
     chinese_context(tokens)
+    tokens = once_a_period(tokens)
     relative_clauses(tokens)
     named_pieces(tokens)
     worked = audio_worked_out(tokens)

@@ -285,6 +285,13 @@ def relative_clauses(tokens: list[Token]) -> None:
                 tok.role = "count"  # `700 of those per day`: that many of the request just described
 
 
+def _firms_not_providers(tokens: list[Token]) -> None:
+    """`各家研报` (each firm's research reports): 各家 before a noun the tables do not know is no provider."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.role == "providers" and tok.text == "各家" and tokens[i + 1].kind == "cjk" and tokens[i + 1].role is None and tokens[i + 1].glued:
+            tok.role = "skip"
+
+
 def chinese_context(tokens: list[Token]) -> None:
     """Chinese words whose role depends on the word beside them:
 
@@ -297,9 +304,11 @@ def chinese_context(tokens: list[Token]) -> None:
       file's name is the audio (`每個音檔約 4.8 萬 token`); the text's name is the prompt (`文字 200 token`);
     - 张 with no picture in the question is a sheet, not an image (`每张工单`, `日均工单8000张`);
     - "the standard one" beside batch (`批次的 2.5 pro 跟一般的 2.5 flash`) is asked about: batch for one side only;
-    - 成 after an amount up to 10 is tenths (`快取命中大概 6 成`: 60%).
+    - 成 after an amount up to 10 is tenths (`快取命中大概 6 成`: 60%);
+    - 各家 before a noun the tables do not know is each firm (`各家研报`), not each provider of the model.
     """
     _units_of_people(tokens)
+    _firms_not_providers(tokens)
     for i, tok in enumerate(tokens):
         if tok.role == "providers" and tok.kind == "cjk" and "平台" in tok.text and not (
                 i > 0 and any(w in tokens[i - 1].text for w in ("哪", "其他", "第三方", "各", "所有", "别的", "其它"))):

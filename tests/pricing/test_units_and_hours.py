@@ -354,3 +354,23 @@ def test_a_count_each_closing_its_clause_is_said_of_the_things_just_counted(book
 def test_a_rate_with_its_hours_a_day(book: PriceBook, question: str, per_day: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (per_day, "day")
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("理專晨報摘要，每天早上跑一次而已，輸入十二萬 token（各家研報），輸出四千，用 pro，一個月多少錢", "day"),
+        ("2.5 flash 输入1万 输出1千 每天跑一次 一个月多少", "day"),
+        ("2.5 flash 10k in 1k out once a day, monthly", "day"),
+        ("2.5 flash 10k in 1k out once per month", "month"),
+    ],
+)
+def test_once_a_period_is_one_request_that_period(book: PriceBook, question: str, period: str) -> None:
+    query = parse_query(question, book)
+    assert query.intent == "estimate"  # (`各家研报` is each firm's reports, no comparison of providers)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (1, period)
+
+
+def test_once_beside_a_count_is_how_often_that_many_run(book: PriceBook) -> None:
+    usage = parse_query("周报总结：每天凌晨跑一次batch，2000个请求，每个输入1万 输出800，用 gemini-2.5-pro，一个月大概多少", book).usage
+    assert usage is not None and (usage.requests, usage.period, usage.batch) == (2000, "day", True)

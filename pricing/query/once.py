@@ -1,0 +1,52 @@
+"""A period said with `once`: one request in that period.
+
+`每天跑一次`, `每天早上跑一次而已`, `一天一次`, `once a day`, `once per night`: a job run once a day or a month
+(a nightly digest, a morning report) is one request a day or a month. The word for once becomes the count 1
+of requests, beside its period; the usage said around it is that one request's. Beside a count of requests
+(`每天凌晨跑一次batch，2000个请求`) once is how often that many run, and is left to the count.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..tokens import Token
+
+__all__ = ["once_a_period"]
+
+#: Chinese words for running once.
+_ONCE_CJK = frozenset(["一次", "跑一次", "调一次", "调用一次", "执行一次", "运行一次", "跑一遍", "一遍"])
+#: What may stand between the period and its `once` (`每天早上跑一次`: the time of day, a verb).
+_BETWEEN = ("skip", "count_verb")
+
+
+def once_a_period(tokens: list[Token]) -> list[Token]:
+    """The tokens with a `once` said of a period as the count 1 (`每天跑一次` reads `每天 1 次`)."""
+    if any(t.kind == "amount" and k + 1 < len(tokens) and tokens[k + 1].role in ("count", "people", "images")
+           for k, t in enumerate(tokens)):
+        return tokens  # `每天凌晨跑一次batch，2000个请求`, `80k docs once a month`: a run a day of so many requests
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        if _once_after_a_period(tokens, i) or _once_before_a_period(tokens, i):
+            cjk = tok.kind == "cjk"
+            out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1), after_break=tok.after_break))
+            out.append(Token("cjk" if cjk else "word", "次" if cjk else "calls", tok.end, tok.end, True, role="count"))
+            continue
+        out.append(tok)
+    return out
+
+
+def _once_after_a_period(tokens: list[Token], i: int) -> bool:
+    """`每天跑一次`, `一天一次`, `每天早上跑一次而已`: a period, then once, with nothing said of a request between."""
+    if tokens[i].kind != "cjk" or tokens[i].text not in _ONCE_CJK:
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].role in _BETWEEN and not tokens[k + 1].after_break:
+        k -= 1
+    return k >= 0 and not tokens[k + 1].after_break and tokens[k].role in ("period:day", "period:month")
+
+
+def _once_before_a_period(tokens: list[Token], i: int) -> bool:
+    """`once a day`, `once per month`: the English phrase (vocab.PHRASES3 reads its period)."""
+    return (tokens[i].text == "once" and i + 2 < len(tokens) and tokens[i + 2].role in ("period:day", "period:month")
+            and tokens[i + 1].text in ("a", "per", "every", "each"))
