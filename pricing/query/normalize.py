@@ -35,6 +35,8 @@ _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution
 _SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
 #: Names written with a digit, no amount: `4S店` is a car dealership (sales, service, spare parts, survey).
 _NAMES_WITH_DIGITS = re.compile(r"(?<![\d.])4s店")
+#: Periods and versions named with a letter glued to a number: `Q1 forecast`, `H2`, `FY2026`, `v2 prompt`, `P0 bug`.
+_LETTERED_NAMES = re.compile(r"(?<![a-z0-9.])(?:q[1-4]|h[12]|fy ?\d{2,4}|cy\d{2,4}|v\d{1,2}(?:\.\d{1,2})?|p[0-4])(?![a-z0-9.])")
 _IN_OUT = re.compile(r"\bi/o\b")
 #: `per M tokens`, `per million`, `/Mtok`: Google's unit, one million tokens (a bare `m` elsewhere may be a month).
 _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks?\b)")
@@ -96,6 +98,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _BOLD.sub(r" \1 ", text)  # `*50k in*` is bold, not a multiplication
     text = _OWN_NAME.sub(" ", text)
     text = _NAMES_WITH_DIGITS.sub(" 车行 ", text)
+    text = _LETTERED_NAMES.sub(" ", text)
     if _IMAGE_CUE.search(text):
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
         text = _RESOLUTION.sub(_resolution, text)

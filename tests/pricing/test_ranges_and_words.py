@@ -157,3 +157,17 @@ def test_source_and_translation_are_the_input_and_the_output(book: PriceBook) ->
     # 原文 (the source text) and 译文 (the translation) were asked about as unknown words
     usage = parse_query("合同翻译 每段原文2k 译文2.5k 用3.1 pro 一天翻600段 一天多少钱", book).usage
     assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.requests) == (2000, 2500, 600)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Finance here. Need a number for the Q1 forecast: support bot, ~2,500 tickets/day, each ticket about 4k tokens in and 600 out, "
+        "model is Gemini 3 Flash. Monthly cost please.",
+        "Q3预算 3 flash 输入4千 输出600 每天2500次 一个月多少",
+        "FY2026 forecast: 3 flash, 4k in 600 out, 2500 a day, monthly",
+    ],
+)
+def test_a_quarter_or_a_version_is_a_name_not_an_amount(book: PriceBook, question: str) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.input_tokens, usage.output_tokens) == (2500, 4000, 600)
