@@ -206,6 +206,15 @@ def _place_unlabeled(
         if at > 0 and tokens[at - 1].role == "total":
             parts.intents.discard("total")  # `总共1200个品项`: a total of things, so of requests
         return []
+    if len(unlabeled) == 2 and parts.requests is None and parts.input is None and parts.output is not None:
+        # `summarize 40k pdfs (~18k tok each), 1k tok summary`: things counted before the usage, then the tokens of
+        # each (said in tokens: no count), with the output given: the things are the requests, the tokens the input
+        things, size = unlabeled
+        noun = _things_counted(tokens, things) if things.value == things.value.to_integral_value() else None  # type: ignore[union-attr]
+        if noun is not None and _in_tokens(tokens, size) and not _counts_a_thing(tokens, size):
+            parts.requests, parts.input = things.value, size.value
+            _explain(parts, noun)
+            return []
     if any(_counts_a_thing(tokens, a) for a in unlabeled):
         # `500 PDFs`: an amount of things the tables do not know is no amount of tokens; nothing to offer
         return [{}]

@@ -203,6 +203,10 @@ HYPHEN_COMPOUNDS = frozenset([("voice", "over"), ("voice", "overs"), ("follow", 
 
 #: Two-word phrases: (first, second) -> (role of first, role of second).
 PHRASES: dict[tuple[str, str], tuple[str, str]] = {
+    # `6k tokens going in and 1k coming out`: a verb of motion before in or out is no word of its own
+    **{(verb, "in"): ("link", "label:input") for verb in ("going", "goes", "go", "coming", "comes", "sent", "sending")},
+    **{(verb, "out"): ("link", "label:output") for verb in ("coming", "comes", "going", "goes", "come")},
+    **{(verb, "back"): ("link", "label:output") for verb in ("coming", "comes", "come", "sent")},
     # `audio out 2k` (a TTS model): the output's modality, priced at the output rate
     **{(media, out): ("skip", "label:output") for media in ("audio", "voice", "speech") for out in ("out", "output")},
     ("cache", "storage"): ("label:storage", "link"),

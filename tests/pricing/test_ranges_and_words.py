@@ -171,3 +171,14 @@ def test_source_and_translation_are_the_input_and_the_output(book: PriceBook) ->
 def test_a_quarter_or_a_version_is_a_name_not_an_amount(book: PriceBook, question: str) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.input_tokens, usage.output_tokens) == (2500, 4000, 600)
+
+
+def test_verbs_of_motion_before_in_and_out(book: PriceBook) -> None:
+    usage = parse_query("support assistant does around 45,000 conversations a month, each 'about 6k tokens going in and 1k coming out'", book).usage
+    assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.requests, usage.period) == (6000, 1000, 45000, "month")
+
+
+def test_things_counted_then_the_tokens_of_each(book: PriceBook) -> None:
+    # `40k pdfs (~18k tok each)`: the things are the requests and the tokens of each the input (was asked)
+    usage = parse_query("summarize 40k pdfs (~18k tok each), 1k tok summary, 2.5 flash, batch", book).usage
+    assert usage is not None and (usage.requests, usage.input_tokens, usage.output_tokens, usage.batch) == (40000, 18000, 1000, True)
