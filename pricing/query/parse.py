@@ -85,6 +85,9 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
     r = read_question(text, book)
     parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
     on_date = r.on_date
+    for k, tok in enumerate(tokens):
+        if tok.kind == "amount" and tok.used and said_in_tokens(tokens, k) and _cached_after(tokens, k):
+            _explain(parts, _named_content(tokens, tok))  # `术语表1.5万token做缓存`: the glossary is what is cached
     if previous is not None and not unlabeled and is_followup(parts, models, tokens):
         change = Query(
             intent="rates", models=models, model_refs=refs, on_date=on_date, provider=parts.provider,
@@ -190,6 +193,16 @@ def _ask_which_number(
         raise Ambiguous("which_number", tuple(readings), amount=tok.text, first=tok.value, second=tok.other_value)
 
 
+def _set_the_part_left(parts: Parts, slot: str, value: Decimal | None) -> None:
+    setattr(parts, slot, value)
+    if slot == "input" and parts.cache is not None and parts.cached is None and parts.hours is None:
+        parts.cached, parts.cache = parts.cache, None  # (a cache beside a prompt, no hours: what the prompt reads)
+    if slot == "input" and parts.cached is not None and value is not None and parts.cached > value:
+        # `数据库50万token想缓存起来 … 每个问题500 token`: more is cached than this prompt holds, so this is the part
+        # sent on top of the cached one (pieces.py reads the same when the new part is named)
+        parts.input, parts.new_piece = parts.cached + value, True
+
+
 def _place_unlabeled(
     unlabeled: list[Token], parts: Parts, model: ModelCard | None, notices: list[Notice], tokens: list[Token]
 ) -> list[dict[str, Decimal | None]]:
@@ -229,12 +242,12 @@ def _place_unlabeled(
     if len(unlabeled) == 1 and len(slots) == 1 and labelled and parts.requests is not None and first >= 100:
         # `300 prompts of 12k tokens each, with 1k-token replies`: the count is known, so the size left
         # is the part left
-        setattr(parts, slots[0], values[0])
+        _set_the_part_left(parts, slots[0], values[0])
         return []
     if len(unlabeled) == 1 and len(slots) == 1 and labelled and _in_tokens(tokens, unlabeled[0]):
         # `这份资料 60 万 token 丢进 3 pro，输出 2 万 token`: an amount said in tokens is no count, so it is the part
         # left; the plain noun just before it names what those tokens are (`资料`, `data room`)
-        setattr(parts, slots[0], values[0])
+        _set_the_part_left(parts, slots[0], values[0])
         _explain(parts, _named_content(tokens, unlabeled[0]))
         return []
     if len(unlabeled) == 1 and len(slots) == 1 and labelled:
@@ -259,6 +272,14 @@ def _place_unlabeled(
             return []
         return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
+
+
+def _cached_after(tokens: list[Token], k: int) -> bool:
+    """The amount at ``k`` is labelled by a cache word after it (`1.5万token做缓存`, `60k tokens cached`)."""
+    j = k + 1
+    while j < len(tokens) and tokens[j].role == "link" and not tokens[j].after_break:
+        j += 1
+    return j < len(tokens) and tokens[j].role in ("label:cache", "label:cached") and not tokens[j].after_break
 
 
 def _explain(parts: Parts, words: list[Token]) -> None:

@@ -285,6 +285,24 @@ def relative_clauses(tokens: list[Token]) -> None:
                 tok.role = "count"  # `700 of those per day`: that many of the request just described
 
 
+def _cache_said_after(tokens: list[Token]) -> None:
+    """`条款库12万token做显式缓存`, `数据库50万token想缓存起来`: an amount of tokens, then a verb of putting it in
+    the cache: the cache word is that amount's label, as `60k tokens cached` is in English."""
+    for i, tok in enumerate(tokens):
+        if tok.role != "label:cache" or tok.kind != "cjk" or tok.after_break:
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 3 and tokens[k].kind == "cjk" and tokens[k].text in _PUT_IN_CACHE and not tokens[k + 1].after_break:
+            k -= 1
+        if k < i - 1 and k >= 1 and tokens[k].role == "link" and tokens[k - 1].kind == "amount" and tokens[k - 1].money is None:
+            for t in tokens[k + 1 : i]:
+                t.role = "link"
+
+
+#: Verbs between an amount of tokens and the cache it is put in (`12万token做显式缓存`).
+_PUT_IN_CACHE = frozenset(["做", "做成", "想", "要", "放", "放进", "放到", "显式", "全部", "都", "先"])
+
+
 def _firms_not_providers(tokens: list[Token]) -> None:
     """`各家研报` (each firm's research reports): 各家 before a noun the tables do not know is no provider."""
     for i, tok in enumerate(tokens[:-1]):
@@ -305,10 +323,12 @@ def chinese_context(tokens: list[Token]) -> None:
     - 张 with no picture in the question is a sheet, not an image (`每张工单`, `日均工单8000张`);
     - "the standard one" beside batch (`批次的 2.5 pro 跟一般的 2.5 flash`) is asked about: batch for one side only;
     - 成 after an amount up to 10 is tenths (`快取命中大概 6 成`: 60%);
-    - 各家 before a noun the tables do not know is each firm (`各家研报`), not each provider of the model.
+    - 各家 before a noun the tables do not know is each firm (`各家研报`), not each provider of the model;
+    - a cache word after an amount of tokens and a verb of putting is that amount's label (`12万token做显式缓存`).
     """
     _units_of_people(tokens)
     _firms_not_providers(tokens)
+    _cache_said_after(tokens)
     for i, tok in enumerate(tokens):
         if tok.role == "providers" and tok.kind == "cjk" and "平台" in tok.text and not (
                 i > 0 and any(w in tokens[i - 1].text for w in ("哪", "其他", "第三方", "各", "所有", "别的", "其它"))):

@@ -182,3 +182,17 @@ def test_things_counted_then_the_tokens_of_each(book: PriceBook) -> None:
     # `40k pdfs (~18k tok each)`: the things are the requests and the tokens of each the input (was asked)
     usage = parse_query("summarize 40k pdfs (~18k tok each), 1k tok summary, 2.5 flash, batch", book).usage
     assert usage is not None and (usage.requests, usage.input_tokens, usage.output_tokens, usage.batch) == (40000, 18000, 1000, True)
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "cached"),
+    [
+        # a cache said after its amount with a verb of putting (`做缓存`, `想缓存起来`), then the part each request
+        # adds: the whole prompt is their sum, and the cached content's name (术语表, 数据库) is no unknown word
+        ("术语表1.5万token做缓存，每段说明书2k token 翻译输出2.3k，flash，一个月要翻2万段，月费大概多少", 17_000, 15_000),
+        ("研究所有个行业数据库50万token想缓存起来，分析师每天问300个问题，每个问题500 token，回答1.5k，3.1 pro，月成本？", 500_500, 500_000),
+    ],
+)
+def test_a_cache_said_after_its_amount_and_the_part_on_top(book: PriceBook, question: str, input_tokens: int, cached: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.input_tokens, usage.cached_tokens) == (input_tokens, cached)
