@@ -196,3 +196,14 @@ def test_things_counted_then_the_tokens_of_each(book: PriceBook) -> None:
 def test_a_cache_said_after_its_amount_and_the_part_on_top(book: PriceBook, question: str, input_tokens: int, cached: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.input_tokens, usage.cached_tokens) == (input_tokens, cached)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("pro 有免費額度嗎？還是一定要綁卡", "free_tier"),  # 一定: surely, no amount of one
+        ("賣家後台「一鍵生成文案」每天被按大約 2.5w 次，2.5 flash，in 800 out 500，一個月多少", "estimate"),  # 一鍵: one-click
+    ],
+)
+def test_words_that_start_with_one_are_no_amount(answerer: Answerer, question: str, intent: str) -> None:
+    assert answerer.answer(question, "zh_TW").intent == intent
