@@ -251,6 +251,9 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
     if code == "images_as_requests":
         return t.gettext("Each image is read as one request, with the tokens given for it.")
+    if code == "yearly_monthly":
+        return t.gettext("{yearly} requests a year: read as {monthly} a month.").format(
+            yearly=t.count(p["yearly"]), monthly=t.count(p["monthly"]))  # type: ignore[arg-type]
     if code == "weekly_monthly":
         return t.gettext("{weekly} requests a week: read as {monthly} a month (52 weeks in 12 months).").format(
             weekly=t.count(p["weekly"]), monthly=t.count(p["monthly"]))  # type: ignore[arg-type]

@@ -126,6 +126,9 @@ def clarify_message(t: Translator, err: Ambiguous) -> str:
         return t.gettext("Audio: give the audio tokens as input, e.g. \"500k audio in 10k out\" (about 32 tokens per second of audio).")
     if reason == "total":
         return t.gettext("Is that total across all requests, or per request? Amounts are per request: e.g. \"8k in 1k out x5000\".")
+    if reason == "unknown_words" and not err.readings:
+        return t.gettext("I'm not sure what \"{words}\" changes about the price. Rephrase with amounts, e.g. \"8k in 1k out x5000 per day on 2.5 flash\".").format(
+            words=t.words(str(err.params.get("words", "")).split(", ")))
     if reason == "unknown_words":
         return t.gettext("I'm not sure what \"{words}\" changes about the price. Rephrase with amounts, e.g. \"8k in 1k out x5000 per day on 2.5 flash\", or pick the reading below.").format(
             words=t.words(str(err.params.get("words", "")).split(", ")))  # the parser's list, in the reader's separator

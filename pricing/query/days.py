@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..models import Period
 from ..tokens import Token
 
-__all__ = ["DaysRead", "SplitDays", "daily_count_over_days", "split_days", "weekly_as_daily"]
+__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "split_days", "weekly_as_daily", "yearly_as_monthly"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
 _WORKDAY = ("工作日", "工作天", "workday", "workdays", "business", "working")
@@ -248,8 +248,29 @@ def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, Period] | None:
     return value, "month"
 
 
+_YEAR_WORDS = frozenset(["每年", "一年", "全年", "year", "yearly", "annually"])
+#: Periods a count may be said per that the answers do not price: a question that keeps one unread has no reading
+#: to offer without it (`100k calls a year` is no 100,000 a month).
+UNPRICED_PERIODS = _WEEK_WORDS | _YEAR_WORDS | frozenset(["weeks", "years", "annual", "每星期", "fortnight", "quarter", "quarterly"])
+
+
+def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
+    """`一年大概 24 萬次呼叫`, `120k calls a year`: a yearly count that 12 divides is a twelfth of it a month (the
+    answers price days and months); the yearly count read, or None. One that 12 does not divide is still asked."""
+    years = [k for k, t in enumerate(tokens) if t.text in _YEAR_WORDS and t.role == "matter"]
+    if len(years) != 1:
+        return None
+    count = _weekly_count(tokens, years[0])
+    value = tokens[count].value if count is not None else None
+    if count is None or value is None or value % 12:
+        return None
+    tokens[count].value = value / 12
+    tokens[years[0]].role = "period:month"
+    return value
+
+
 def _weekly_count(tokens: list[Token], week: int) -> int | None:
-    """The count the week word is said of: after it (`每周大概42万单`) or before it (`56k tickets/week`)."""
+    """The count the week (or year) word is said of: after it (`每周大概42万单`) or before it (`56k tickets/week`)."""
     postfix = week > 0 and tokens[week - 1].text in ("/", "a", "per", "every")
     if not postfix:  # `每周大概42万单`: the week word opens its count
         for k in range(week + 1, min(week + 4, len(tokens))):

@@ -14,6 +14,7 @@ from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
 from .canonical import canonical
+from .days import UNPRICED_PERIODS
 from .echo import with_typed_words
 from .followups import apply_followup, is_followup
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
@@ -431,4 +432,5 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
     if words:
         if parts.unknown_unit:  # `2w`: the word may change a number, so the reading without it is no reading
             raise Ambiguous("unknown_unit", words=", ".join(words[:5])[:80])
-        raise Ambiguous("unknown_words", (canonical(query),), words=", ".join(words[:5])[:80])
+        unread_period = any(w in UNPRICED_PERIODS for w in parts.unexplained)  # (no reading drops it: item 3)
+        raise Ambiguous("unknown_words", () if unread_period else (canonical(query),), words=", ".join(words[:5])[:80])

@@ -15,7 +15,7 @@ from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
 from .audio_rate import audio_worked_out
-from .days import daily_count_over_days, split_days, weekly_as_daily
+from .days import daily_count_over_days, split_days, weekly_as_daily, yearly_as_monthly
 from .hourly import daily_from_rates
 from .images_in import images_as_input, images_as_requests
 from .normalize import normalize
@@ -67,8 +67,10 @@ def read_question(text: str, book: PriceBook) -> Reading:
     split = split_days(tokens)
     days_read = daily_count_over_days(tokens)
     weekly = weekly_as_daily(tokens)
+    yearly = yearly_as_monthly(tokens)
     parts = Parts(rates_read=rates_read, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
-                  weekly_per=weekly[1] if weekly else None, thinking_budget=thinking_budget(tokens), images_requests=images_requests)
+                  weekly_per=weekly[1] if weekly else None, thinking_budget=thinking_budget(tokens), images_requests=images_requests,
+                  yearly=yearly)
     if worked is not None:
         parts.audio, parts.media_hours = worked[0], worked[1] or None  # `15 秒，按 32 token/秒 就是 480 token`
     parts.images_read = images_as_input(tokens)

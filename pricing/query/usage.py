@@ -94,6 +94,8 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.images_read is not None:
         seen = parts.images_read
         notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text}))
+    if parts.yearly is not None and parts.requests is not None:
+        notices.append(Notice("yearly_monthly", {"yearly": parts.yearly, "monthly": parts.yearly / 12}))
     if parts.weekly is not None and parts.requests is not None and parts.weekly_per == "month":
         notices.append(Notice("weekly_monthly", {"weekly": parts.weekly, "monthly": parts.weekly * WEEKS_A_YEAR / 12}))
     elif parts.weekly is not None and parts.requests is not None:

@@ -207,3 +207,15 @@ def test_a_cache_said_after_its_amount_and_the_part_on_top(book: PriceBook, ques
 )
 def test_words_that_start_with_one_are_no_amount(answerer: Answerer, question: str, intent: str) -> None:
     assert answerer.answer(question, "zh_TW").intent == intent
+
+
+def test_a_yearly_count_that_twelve_divides_is_a_month_of_it(answerer: Answerer) -> None:
+    reply = answerer.answer("一年大概 24 萬次呼叫，用 2.5 flash in 2k out 1k，平均每個月要多少", "zh_TW")
+    assert reply.intent == "estimate" and reply.data["requests"] == 20_000
+    assert "每年 24萬 次請求：以每月 2萬 次計算。" in reply.plain
+
+
+def test_a_yearly_count_left_unread_offers_no_reading_without_it(answerer: Answerer) -> None:
+    # was offered "100,000 requests a month": the year dropped
+    reply = answerer.answer("about 100k calls a year, 2.5 flash 2k in 1k out, monthly", "en")
+    assert reply.intent == "clarify" and "Did you mean" not in reply.plain and "pick the reading" not in reply.plain
