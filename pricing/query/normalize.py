@@ -89,6 +89,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     # A full-width comma or 、 separates clauses, never thousands: `输出 500，100个用户` is 500 and 100, so
     # it gets a space before NFKC would fold it into a digit-grouping comma
     text = text[:MAX_QUERY_CHARS].replace("，", ", ").replace("、", ", ")
+    text = text.replace("ㄧ", "一")  # the Zhuyin letter yi, typed for 一 on Taiwan keyboards (`ㄧ個月`)
     text = unicodedata.normalize("NFKC", text).lower()
     text = simplified_chars(text)
     for word, simple in TAIWAN_WORDS.items():  # longest first: `語音訊息` is 语音 + 消息, never 语 + 音讯 + 息

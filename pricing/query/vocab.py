@@ -601,7 +601,7 @@ CJK_WORDS: dict[str, str] = {
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.
 CJK_FILLER = frozenset(
-    """这块 那块 这一块 推文 周报 帖子 撑死 撑死了 顶多 顶天 最多也就 的钱 往多了算 往多算 往高了算 保守算 保守点 保守估计 取个中间值 取中间值 中间值 中間值 的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 今天 明天 昨天 挂 挂着 常驻 开着 放着 留着 高峰 尖峰 平峰 离峰 低峰 早高峰 晚高峰 午高峰 高峰期 峰值 台风天 比赛 比分 赛后 球赛 赛事 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
+    """天气 天气预报 这块 那块 这一块 推文 周报 帖子 撑死 撑死了 顶多 顶天 最多也就 的钱 往多了算 往多算 往高了算 保守算 保守点 保守估计 取个中间值 取中间值 中间值 中間值 的 了 吗 嘛 吧 啊 呀 哦 哈 用 要 整 整整 今天 明天 昨天 挂 挂着 常驻 开着 放着 留着 高峰 尖峰 平峰 离峰 低峰 早高峰 晚高峰 午高峰 高峰期 峰值 台风天 比赛 比分 赛后 球赛 赛事 文本 查 搜 正好 刚好 恰好 够 够跑 能跑 摘要 做摘要 聊 聊天 发 发送 开 开了 有开 开启 打开
     谷歌 共 需要 大概 大约 约 左右 请问 请 你好 您好 谢谢 多谢 感谢 多少钱 多少 钱 费用 成本 花费 花 费
     算 算一下 帮我 帮忙 计算 估算 估计 预估 如果 的话 是 在 和 跟 与 及 以及 还有 加上 加 个 我 我们 你 您 他 它 这 那个 这个 一个
     如何 怎么 怎样 什么 可以 能 会 得 就 都 也 还 再 按 按照 算下 看看 看下 问下 问一下 下 大家 团队 项目 服务 应用 程序 机器人 小助手
@@ -639,7 +639,7 @@ CJK_FILLER = frozenset(
 #: 输入): read as the keyword, since the sound is what was meant.
 IME_SLIPS = {"一个越": "一个月", "每越": "每月", "调佣": "调用", "输如": "输入", "书出": "输出", "多少前": "多少钱", "缓村": "缓存",
              "美天": "每天", "掉用": "调用", "换存": "缓存", "每越的": "每月的", "一个玥": "一个月", "每玥": "每月", "品均": "平均",
-             "预箅": "预算"}  # fmt: skip
+             "预箅": "预算", "依个月": "一个月", "依天": "一天"}  # fmt: skip
 
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
 #: Simplified by `script.simplified_chars`, so a key may be written in either script).

@@ -219,3 +219,15 @@ def test_a_yearly_count_left_unread_offers_no_reading_without_it(answerer: Answe
     # was offered "100,000 requests a month": the year dropped
     reply = answerer.answer("about 100k calls a year, 2.5 flash 2k in 1k out, monthly", "en")
     assert reply.intent == "clarify" and "Did you mean" not in reply.plain and "pick the reading" not in reply.plain
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2.5 flash 做客服問答，每次 input 大概 3500 token、output 600，一天大約 1.2 萬次，ㄧ個月要燒多少？",  # ㄧ: the Zhuyin letter for 一
+        "新品活動想讓 bot 查天氣推薦飲料，每天 1500 次，3 flash，input 600 output 200，這樣依個月多少?",  # 依個月: a slip of 一個月; 天氣 is weather
+    ],
+)
+def test_taiwan_keyboard_slips_for_a_month(book: PriceBook, question: str) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and query.usage.period == "day" and query.asked_period == "month"
