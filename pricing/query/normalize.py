@@ -34,6 +34,9 @@ _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution
 #: `10 4K images`, `生成10张4K图片`: an image size label, not an amount (1K and 2K bill as one standard image).
 _SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
 #: Names written with a digit, no amount: `4S店` is a car dealership (sales, service, spare parts, survey).
+#: 生 for 生成 (Taiwan chat: `生一張圖`, `一次生8000條`), after a word that opens a verb and before a number;
+#: never inside a word (`学生3000个`).
+_MAKE_SHORT = re.compile(r"(?<=[要次来來再先会會能可就都也想天帮幫 ])生(?=\s*[\d一二两三四五六七八九十几幾])|^生(?=\s*[\d一二两三四五六七八九十])")
 _NAMES_WITH_DIGITS = re.compile(r"(?<![\d.])4s店")
 #: Periods and versions named with a letter glued to a number: `Q1 forecast`, `H2`, `FY2026`, `v2 prompt`, `P0 bug`.
 _LETTERED_NAMES = re.compile(r"(?<![a-z0-9.])(?:q[1-4]|h[12]|fy ?\d{2,4}|cy\d{2,4}|v\d{1,2}(?:\.\d{1,2})?|p[0-4])(?![a-z0-9.])")
@@ -99,6 +102,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _BOLD.sub(r" \1 ", text)  # `*50k in*` is bold, not a multiplication
     text = _OWN_NAME.sub(" ", text)
     text = _NAMES_WITH_DIGITS.sub(" 车行 ", text)
+    text = _MAKE_SHORT.sub("生成", text)
     text = _LETTERED_NAMES.sub(" ", text)
     if _IMAGE_CUE.search(text):
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size

@@ -231,3 +231,20 @@ def test_a_yearly_count_left_unread_offers_no_reading_without_it(answerer: Answe
 def test_taiwan_keyboard_slips_for_a_month(book: PriceBook, question: str) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and query.usage.period == "day" and query.asked_period == "month"
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("企劃要一次生8000條支線對話 每條in 2500 out 900 用2.5 pro走批次 總共大概多少美金", 8000),  # 生: 生成 in Taiwan chat
+        ("2.5 flash image 生一張圖多少錢", 1),
+    ],
+)
+def test_sheng_for_make(book: PriceBook, question: str, requests: int) -> None:
+    query = parse_query(question, book)
+    assert query.intent == "estimate" and query.usage is not None and query.usage.requests == requests
+
+
+def test_sheng_inside_a_word_is_no_verb(book: PriceBook) -> None:
+    with pytest.raises(Ambiguous):  # 学生3000个: students, asked how many requests each sends
+        parse_query("学生3000个 每人每天问3次 输入1千 输出500 flash", book).usage
