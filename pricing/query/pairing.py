@@ -96,6 +96,7 @@ class Parts:
     topics: list[Topic] = field(default_factory=list)  # topic words in the order written
     unknown_words: list[str] = field(default_factory=list)
     unknown_cjk: list[str] = field(default_factory=list)
+    acronyms: frozenset[str] = frozenset()  # words typed in capitals (`CTO`, `PI`, `TM`): names, lowercased
     filler_words: list[str] = field(default_factory=list)  # English words judged filler (vocab.PRICE_STEMS): alone, not understood
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
@@ -639,6 +640,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             # `how much'd`, `that's`: a contraction of filler is filler
             if tok.text in FILLER or tok.text.split("'")[0] in FILLER or len(tok.text) <= 1:
                 pass
+            elif tok.text in parts.acronyms and apart_from_amounts(tokens, i):
+                parts.filler_words.append(tok.text)  # `our CTO`, `the PI`: a name in capitals, no unit of a price
             elif (chinese and not near_model_word(tok.text) or not price_like(tok.text)) and (
                     apart_from_amounts(tokens, i) or not chinese and claimed_after(tokens, i)):
                 # an English word apart from the amounts, with no price stem, names the product or is chat: `NPC 對話`,

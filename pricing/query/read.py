@@ -7,6 +7,7 @@ What the question asks (its intent) is decided above this, in `pricing.query.par
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..model_names import match_models, reject_unknown_models
@@ -79,6 +80,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True
+    parts.acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text))
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)
     models = tuple(book.get(model_id) for model_id, _ in found_models)
@@ -93,6 +95,10 @@ def read_question(text: str, book: PriceBook) -> Reading:
         if embedding is not None:
             models, refs = (embedding,), ()
     return Reading(parts, tokens, models, refs, unlabeled, on_date)
+
+
+#: A word typed in capitals, two to five letters (`CTO`, `PI`, `TM`): a name. Known ones (`RPM`, `USD`) keep their role.
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 
 
 def _is_keyword(word: str) -> bool:

@@ -248,3 +248,19 @@ def test_sheng_for_make(book: PriceBook, question: str, requests: int) -> None:
 def test_sheng_inside_a_word_is_no_verb(book: PriceBook) -> None:
     with pytest.raises(Ambiguous):  # 学生3000个: students, asked how many requests each sends
         parse_query("学生3000个 每人每天问3次 输入1千 输出500 flash", book).usage
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "CEO here. we can spend $1,500/mo on AI. flash, 1.2k in 400 out per request. how many requests per day does that get us?",
+        "PI says budget is $400 a month. 3 pro, each experiment call 50k in, 5k out. calls per day?",
+    ],
+)
+def test_a_name_in_capitals_is_no_unit(book: PriceBook, question: str) -> None:
+    assert parse_query(question, book).intent == "budget"  # `CEO`, `PI` were asked about as possible units
+
+
+def test_a_known_word_in_capitals_keeps_its_role(book: PriceBook) -> None:
+    query = parse_query("what's the RPM on the free tier for 2.5 flash", book)
+    assert query.intent == "free_tier"
