@@ -247,7 +247,7 @@ def test_sheng_for_make(book: PriceBook, question: str, requests: int) -> None:
 
 def test_sheng_inside_a_word_is_no_verb(book: PriceBook) -> None:
     with pytest.raises(Ambiguous):  # 学生3000个: students, asked how many requests each sends
-        parse_query("学生3000个 每人每天问3次 输入1千 输出500 flash", book).usage
+        parse_query("学生3000个 每人每天问3次 输入1千 输出500 flash", book)
 
 
 @pytest.mark.parametrize(
