@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model_names import match_models, reject_unknown_models
 from ..models import ModelCard
@@ -80,7 +81,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True
-    parts.acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text))
+    parts.acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text) if _a_name(word))
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)
     models = tuple(book.get(model_id) for model_id, _ in found_models)
@@ -99,6 +100,20 @@ def read_question(text: str, book: PriceBook) -> Reading:
 
 #: A word typed in capitals, two to five letters (`CTO`, `PI`, `TM`): a name. Known ones (`RPM`, `USD`) keep their role.
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+#: Capitals that may measure a price, never taken for names: rates (`QPM`, `TPD`), sizes (`GB`), currencies (`NTD`, `JPY`).
+_MEASURE_ENDINGS = ("PM", "PS", "PD", "PH", "PW", "B", "D", "Y", "R")
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _a_name(word: str) -> bool:
+    """`CTO`, `PI`, `TM`: a role or a team; not `QPM`, `GB`, `NTD` or any currency's code."""
+    return word not in _currency_codes() and not word.endswith(_MEASURE_ENDINGS)
 
 
 def _is_keyword(word: str) -> bool:

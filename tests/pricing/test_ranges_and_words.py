@@ -264,3 +264,9 @@ def test_a_name_in_capitals_is_no_unit(book: PriceBook, question: str) -> None:
 def test_a_known_word_in_capitals_keeps_its_role(book: PriceBook) -> None:
     query = parse_query("what's the RPM on the free tier for 2.5 flash", book)
     assert query.intent == "free_tier"
+
+
+@pytest.mark.parametrize("question", ["budget 9000 NTD a month, 2.5 flash 1k in 200 out, how many a day", "2.5 flash 1k in 200 out, 300 QPM"])
+def test_capitals_that_may_measure_a_price_are_still_asked(book: PriceBook, question: str) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query(question, book)
