@@ -87,7 +87,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
     parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
     on_date = r.on_date
     for k, tok in enumerate(tokens):
-        if tok.kind == "amount" and tok.used and said_in_tokens(tokens, k) and _cached_after(tokens, k):
+        if tok.kind == "amount" and tok.used and said_in_tokens(tokens, k) and (_cached_after(tokens, k) or _english_before(tokens, k)):
             _explain(parts, _named_content(tokens, tok))  # `术语表1.5万token做缓存`: the glossary is what is cached
     if previous is not None and not unlabeled and is_followup(parts, models, tokens):
         change = Query(
@@ -273,6 +273,11 @@ def _place_unlabeled(
             return []
         return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
+
+
+def _english_before(tokens: list[Token], k: int) -> bool:
+    """`each new issue + label list ≈ 2,200 tokens in`: English words right before an amount of tokens name it."""
+    return k > 0 and tokens[k - 1].kind == "word"
 
 
 def _cached_after(tokens: list[Token], k: int) -> bool:

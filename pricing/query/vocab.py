@@ -119,7 +119,8 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["d", "day", "days"], "dur:24"),
     **dict.fromkeys(["daily", "nightly"], "period:day"),
     "monthly": "period:month",
-    **dict.fromkeys(["resolution", "weekly", "week", "weeks", "yearly", "annually", "annual", "year", "years", "hourly"], "matter"),
+    **dict.fromkeys(["resolution", "weekly", "week", "weeks", "yearly", "annually", "annual", "year", "years", "hourly",
+                     "fortnight", "fortnights", "fortnightly", "biweekly"], "matter"),
     **dict.fromkeys(["batch", "batched", "batching"], "batch"),
     **dict.fromkeys(["flex", "flexible"], "tier:flex"),
     **dict.fromkeys(["priority", "prioritized", "prioritised"], "tier:priority"),
@@ -720,5 +721,7 @@ def price_like(word: str) -> bool:
     purpose (english.py): `audit` is no slip of `audio`."""
     if word.endswith(("'s", "’s")) and word[:-2].isalpha() and len(word) > 4:
         word = word[:-2]  # `player's`: the word's own stem decides
-    return len(word) <= 2 or not word.isalpha() or any(stem in word for stem in PRICE_STEMS) or (
-        not is_common_word(word) and any(_one_edit(word, w) for w in _PRICE_WORDS))
+    common = is_common_word(word)
+    # (a common word holds a stem only at its start: `discharge` is no charge, `planting` still asks)
+    return len(word) <= 2 or not word.isalpha() or any(stem in word and (not common or word.startswith(stem)) for stem in PRICE_STEMS) or (
+        not common and any(_one_edit(word, w) for w in _PRICE_WORDS))

@@ -270,3 +270,23 @@ def test_a_known_word_in_capitals_keeps_its_role(book: PriceBook) -> None:
 def test_capitals_that_may_measure_a_price_are_still_asked(book: PriceBook, question: str) -> None:
     with pytest.raises(Ambiguous):
         parse_query(question, book)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("discharge notes ~6.5k tokens in, 700 token summary, 3.1 pro, 420/day - what's the daily cost?", 420),  # no charge
+        ("running a triage bot on our repo: each new issue + label list ≈ 2,200 tokens in, ~150 out, we get ~60 issues/day. "
+         "gemini 2.5 flash. monthly cost?", 60),  # the words before an amount of tokens name what they are
+    ],
+)
+def test_english_content_words_are_no_price_words(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.requests == requests
+
+
+def test_a_fortnight_is_a_period_left_unread(book: PriceBook) -> None:
+    # `fortnight` holds `night` but is no night: it was priced as 700 a month once common words lost their inner stems
+    with pytest.raises(Ambiguous) as caught:
+        parse_query("about 7 hundred listings a fortnight, 2.5 flash, 1.2k in, 400 out. cost per month?", book)
+    assert caught.value.readings == ()
