@@ -231,6 +231,8 @@ def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, Period] | None:
     if len(weeks) != 1:
         return None
     week = weeks[0]
+    if week > 0 and tokens[week - 1].text in _ONE_WEEK:
+        return None  # `15 runs total this week`: one week's total, no weekly rate
     count = _weekly_count(tokens, week)
     if count is None:
         return None
@@ -248,6 +250,8 @@ def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, Period] | None:
     return value, "month"
 
 
+#: Words that make a week one week (`this week`, `next week`): its count is a total, not a rate.
+_ONE_WEEK = frozenset(["this", "that", "next", "last", "the", "one", "1"])
 _YEAR_WORDS = frozenset(["每年", "一年", "全年", "year", "yearly", "annually"])
 #: Periods a count may be said per that the answers do not price: a question that keeps one unread has no reading
 #: to offer without it (`100k calls a year` is no 100,000 a month).
@@ -260,6 +264,8 @@ def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
     years = [k for k, t in enumerate(tokens) if t.text in _YEAR_WORDS and t.role == "matter"]
     if len(years) != 1:
         return None
+    if years[0] > 0 and tokens[years[0] - 1].text in _ONE_WEEK:
+        return None  # `this year`: one year's total
     count = _weekly_count(tokens, years[0])
     value = tokens[count].value if count is not None else None
     if count is None or value is None or value % 12:

@@ -100,8 +100,9 @@ def read_question(text: str, book: PriceBook) -> Reading:
 
 #: A word typed in capitals, two to five letters (`CTO`, `PI`, `TM`): a name. Known ones (`RPM`, `USD`) keep their role.
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
-#: Capitals that may measure a price, never taken for names: rates (`QPM`, `TPD`), sizes (`GB`), currencies (`NTD`, `JPY`).
-_MEASURE_ENDINGS = ("PM", "PS", "PD", "PH", "PW", "B", "D", "Y", "R")
+#: Capitals that may measure a price, never taken for names: rates (`QPM`, `TPD`), sizes (`GB`), and besides the
+#: currencies' codes, the names people give them (`NTD`, `RMB`).
+_MEASURES = frozenset("QPM QPS QPD QPH RPM RPS RPD RPH TPM TPS TPD TPH KB MB GB TB NTD NT RMB".split())
 
 
 @cache
@@ -113,7 +114,7 @@ def _currency_codes() -> frozenset[str]:
 
 def _a_name(word: str) -> bool:
     """`CTO`, `PI`, `TM`: a role or a team; not `QPM`, `GB`, `NTD` or any currency's code."""
-    return word not in _currency_codes() and not word.endswith(_MEASURE_ENDINGS)
+    return word not in _currency_codes() and word not in _MEASURES
 
 
 def _is_keyword(word: str) -> bool:

@@ -41,7 +41,7 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or "sym"
         start, end = m.span()
         tok = Token(kind, m.group(), start, end, start == last_end)
-        tok.after_break = any(c in ",;" for c in text[max(last_end, 0) : start])
+        tok.after_break = any(c in ",;." for c in text[max(last_end, 0) : start])  # (a sentence ends a clause too)
         tok.after_colon = ":" in text[max(last_end, 0) : start]
         last_end = end
         if kind == "cjk":

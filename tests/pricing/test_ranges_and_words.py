@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from corpus_reading import read_or_asked
 
 from bot.answers.answerer import Answerer
 from pricing import Ambiguous, PriceBook, parse_query
@@ -290,3 +291,22 @@ def test_a_fortnight_is_a_period_left_unread(book: PriceBook) -> None:
     with pytest.raises(Ambiguous) as caught:
         parse_query("about 7 hundred listings a fortnight, 2.5 flash, 1.2k in, 400 out. cost per month?", book)
     assert caught.value.readings == ()
+
+
+def test_a_sentence_ends_a_clause(book: PriceBook) -> None:
+    # `open tabs. ~4k tokens`: the word before the full stop is not beside the amount after it
+    usage = parse_query("my chrome ext summarizes your open tabs. ~4k tokens per summarize, ~200 out, 4,800 a day on flash-lite. $/month?",
+                        book).usage
+    assert usage is not None and (usage.input_tokens, usage.requests) == (4000, 4800)
+
+
+def test_this_week_is_one_weeks_total(book: PriceBook) -> None:
+    # was priced as 65 runs a month (15 x 52 / 12): `this week` is no weekly rate
+    query = read_or_asked("we do due diligence on data rooms. ~900k tokens per run, 10k output, 2.5 pro, 15 runs total this week. "
+                          "what's the damage", book)
+    assert query is None or query.usage is not None and (query.usage.requests, query.usage.period) == (15, None)
+
+
+def test_job_description_in_capitals_is_a_name(book: PriceBook) -> None:
+    usage = parse_query("JD rewriter on pro, 800 tokens in, 1200 out, about 300 a day. per day?", book).usage
+    assert usage is not None and usage.requests == 300
