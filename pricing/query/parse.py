@@ -341,7 +341,7 @@ _TIME_CHARS = frozenset("月天日年周星时钟分秒礼")
 
 def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
     """The noun an amount counts, when it counts things the tables do not know: `200k samples`, `14,042 q's`,
-    `50k short summaries` (an English plural, one word may stand before it, said before the tokens of each:
+    `50k short summaries` (an English plural, two words may stand before it, said before the tokens of each:
     `10k in 1k out, 20 tools` are things inside one request), `一次8万个SKU`, `做800个ASIN`, `總共1200個品項` (a
     Chinese measure word and the noun, after a word that makes them a batch: `8个并发` is no count of
     requests). None for a size (`300 lines`) or a known word."""
@@ -362,8 +362,8 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
         return None
     if not _counts_a_thing(tokens, amount) or not _before_the_usage(tokens, k - 1):
         return None
-    for word in tokens[k : k + 2]:
-        if word.text in CONTENT_UNITS or word.kind != "word":
+    for word in tokens[k : k + 3]:  # (`200k old candidate profiles`: two words may stand before the plural)
+        if word.text in CONTENT_UNITS or word.kind != "word" or word.after_break:
             return None
         if len(word.text) > 2 and word.text.endswith("s"):
             return tokens[k : tokens.index(word) + 1]

@@ -77,3 +77,11 @@ def test_a_repeated_chinese_run_splits_the_same_every_time() -> None:
     assert runs[: len(runs) // 2] == runs[len(runs) // 2 :]
     starts = [t.start for t in tokens if t.text == "每个"]
     assert len(starts) == 2 and starts[0] != starts[1]
+
+
+def test_two_words_may_stand_before_the_things_counted(book: PriceBook) -> None:
+    from pricing import parse_query
+
+    usage = parse_query("want to re-score 200k old candidate profiles overnight using batch on flash-lite, ~2k in 100 out. what's the damage",
+                        book).usage
+    assert usage is not None and (usage.requests, usage.batch) == (200_000, True)
