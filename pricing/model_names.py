@@ -299,6 +299,8 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
                     # say it alone ("pro" is the current Pro); `gemini-pro` typed as one word is the id
                     bare = index.exact.get(words[1:]) if counts_next else index.lookup(words[1:])
                     model_id = bare or model_id
+                if model_id is not None and size == 1 and _everyday_verb(tokens, i):
+                    model_id = None  # `could our bot just live on the free tier`: the verb, not Gemini Live
                 if model_id is not None:
                     last = parts[size - 1][1]
                     _mark(tokens, i, last, model_id)
@@ -312,6 +314,22 @@ def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]
     found = _corrected(tokens, found)
     # `embedding ... with gemini-embedding-001`: one model named twice is one model
     return list({model_id: (model_id, typed) for model_id, typed in reversed(found)}.values())[::-1]
+
+
+#: One-word names that are everyday verbs, and the words that make them one (`just live on`, `go live`, `live chat`).
+_VERB_NAMES = frozenset(["live"])
+_VERB_BEFORE = frozenset(["to", "just", "can", "could", "will", "would", "go", "goes", "going", "went", "we", "it", "they", "should",
+                          "must", "may", "might", "not", "still"])
+_VERB_AFTER = frozenset(["on", "in", "with", "chat", "chats", "agent", "agents", "support", "stream", "streaming", "event", "events",
+                         "traffic", "data", "demo", "users"])
+
+
+def _everyday_verb(tokens: list[Token], i: int) -> bool:
+    if tokens[i].text not in _VERB_NAMES:
+        return False
+    before = tokens[i - 1].text if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return before in _VERB_BEFORE or after in _VERB_AFTER
 
 
 #: Words that take back the model just named (`3.5 flash-lite? no sorry 3.5 flash`, `pro, I mean flash`).

@@ -37,7 +37,8 @@ _PER = ("/", "per", "an", "a", "every")
 _ALL_DAY = frozenset(["全天", "不停", "不间断", "全天候"])  # (`24/7` is read as its amounts)
 _HOURS = ("dur:1",)
 #: Words that make the hours one event's, not every day's: the count is that event's total.
-_EVENT_WORDS = frozenset(["一场", "这场", "每场", "整场", "当晚", "那晚", "那天晚上", "show", "session", "event"])
+_EVENT_WORDS = frozenset(["一场", "这场", "每场", "整场", "当晚", "那晚", "那天晚上", "show", "session", "event", "stream", "livestream",
+                          "broadcast", "webinar"])
 
 
 @dataclass(frozen=True)

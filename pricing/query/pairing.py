@@ -339,6 +339,11 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             parts.people_period = _actives_period(tokens[prev].text)
             if role(nxt) == "people":
                 taken.add(nxt)  # `日活 2000 人`
+        elif role(prev).startswith("label:") and _in_then_out(tokens, i, nxt, neighbour):
+            # `each reply 800 in 60 out`: the pair `800 in 60 out` labels itself; the word before it names the request
+            tokens[prev].role = "skip"
+            _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
+            taken.add(nxt)
         elif role(prev).startswith("label:") and not (tok.after_break and role(nxt).startswith("label:")):
             # (`20k tokens per transcript in, 2k out`: a comma ends the label before it; the free one after it is its own)
             for k in range(prev + 1, i):
@@ -363,6 +368,19 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     for k in taken:
         tokens[k].used = True
     return unlabeled
+
+
+def _in_then_out(tokens: list[Token], i: int, label: int, neighbour: Callable[[int, int], int]) -> bool:
+    """`800 in 60 out`: the amount at ``i``, an English in (or out) right after it, then the next amount with the
+    other one: each amount's label is the one after it."""
+    pair = {"label:input": "label:output", "label:output": "label:input"}
+    if not (0 <= label < len(tokens) and tokens[label].kind == "word" and tokens[label].role in pair and not tokens[label].after_break):
+        return False
+    after = neighbour(label, 1)
+    if not (0 <= after < len(tokens) and tokens[after].kind == "amount" and not tokens[after].used):
+        return False
+    other = neighbour(after, 1)
+    return 0 <= other < len(tokens) and tokens[other].role == pair[tokens[label].role or ""] and tokens[other].kind == "word"
 
 
 def _budget_periods(tokens: list[Token], parts: Parts) -> None:

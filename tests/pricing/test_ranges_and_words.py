@@ -310,3 +310,17 @@ def test_this_week_is_one_weeks_total(book: PriceBook) -> None:
 def test_job_description_in_capitals_is_a_name(book: PriceBook) -> None:
     usage = parse_query("JD rewriter on pro, 800 tokens in, 1200 out, about 300 a day. per day?", book).usage
     assert usage is not None and usage.requests == 300
+
+
+def test_live_as_a_verb_names_no_model(answerer: Answerer) -> None:
+    # `just live on the free tier` was read as Gemini 3.8 Live
+    reply = answerer.answer("could our triage bot just live on the free tier? it's ~60 issues a day on 2.5 flash-lite", "en")
+    assert reply.intent == "free_tier" and "gemini-2.5-flash-lite" in reply.plain and "live" not in reply.plain.split("\n")[1]
+
+
+def test_in_then_out_label_themselves_after_a_word_for_the_request(book: PriceBook) -> None:
+    # `each reply 800 in 60 out`: reply names the request; was read as 800 out and 60 in; a stream's hours make one
+    # stream's total
+    usage = parse_query("live stream chat bot: peak ~50 msgs/sec for a 2hr stream, each reply 800 in 60 out on flash lite. cost per stream?",
+                        book).usage
+    assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.requests, usage.period) == (800, 60, 360_000, None)
