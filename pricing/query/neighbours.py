@@ -236,9 +236,13 @@ def period_before(tokens: list[Token], i: int) -> int:
 
 
 def period_follows(tokens: list[Token], i: int) -> int | None:
-    """Index of a period word right after amount ``i`` (`1000/day`, `10k per day`, `300 a day`)."""
+    """Index of a period word right after amount ``i`` (`1000/day`, `10k per day`, `300 a day`), or after the plural
+    noun it counts (`2,100 reports a week`, `~90 issues a day`: things the tables do not know, one request each)."""
     k = i + 1
-    while k < len(tokens) and tokens[k].role == "skip" and k - i <= 2:
+    if (k < len(tokens) and tokens[k].kind == "word" and tokens[k].role is None and len(tokens[k].text) > 3
+            and tokens[k].text.endswith("s") and not tokens[k].after_break and not said_in_tokens(tokens, i)):
+        k += 1  # (a plural noun: `reports`, `issues`)
+    while k < len(tokens) and tokens[k].role == "skip" and k - i <= 3:
         k += 1
     if k < len(tokens) and (tokens[k].role or "").startswith("period:") and tokens[k].role != "period:minute" and k > i + 1:
         return k

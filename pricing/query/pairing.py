@@ -361,6 +361,9 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif (period_at := period_follows(tokens, i)) is not None:
             set_requests(i, tok)  # `1000/day`, `10000 per day`
             tokens[period_at].volume = True
+            for k in range(i + 1, period_at):
+                if tokens[k].role is None:
+                    tokens[k].role = "count"  # `2,100 reports a week`: what is counted
         else:
             unlabeled.append(tok)
             continue

@@ -85,3 +85,17 @@ def test_two_words_may_stand_before_the_things_counted(book: PriceBook) -> None:
     usage = parse_query("want to re-score 200k old candidate profiles overnight using batch on flash-lite, ~2k in 100 out. what's the damage",
                         book).usage
     assert usage is not None and (usage.requests, usage.batch) == (200_000, True)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        ("radiology report simplification, ~1.1k in, 500 out, flash lite 2.5, about 2,100 reports a week. monthly spend?", 300, "day"),
+        ("dupe detection bot, ~600 tokens in, 20 out, ~90 issues a day on flash-lite. per month?", 90, "day"),
+    ],
+)
+def test_things_counted_with_their_period(book: PriceBook, question: str, requests: int, period: str) -> None:
+    from pricing import parse_query
+
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, period)
