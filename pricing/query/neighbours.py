@@ -60,7 +60,8 @@ __all__ = [
 
 #: Words that may stand between an amount and its label without changing what it is.
 COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx",
-                     "avg", "average", "averaging", "part", "portion", "implicit", "explicit"])  # fmt: skip
+                     "avg", "average", "averaging", "part", "portion", "implicit", "explicit",
+                     "maybe", "probably", "perhaps", "like", "another", "typically", "usually", "normally"])  # fmt: skip
 #: Chinese words that may stand between an amount and its label: about (`思考token大概2000`), besides
 #: (`思考另外6千`)...
 CJK_ABOUT = frozenset(["的", "大概", "大约", "约", "大致", "差不多", "将近", "接近", "平均", "另外", "另算", "另计", "额外", "外加", "还有"])
@@ -457,8 +458,8 @@ def described_noun(tokens: list[Token], i: int, nxt: int) -> int | None:
     if not any(t.text in ("token", "tokens", "tok", "个token") for t in tokens[i + 1 : nxt]):
         return None
     after = nxt + 1
-    while after < len(tokens) and tokens[after].role in ("link", "skip"):
-        after += 1
+    while after < len(tokens) and (tokens[after].role in ("link", "skip") or after == nxt + 1 and plain_word(tokens[after])):
+        after += 1  # (`40k token curriculum doc cached`: a noun of two words)
     return nxt if after < len(tokens) and (tokens[after].role or "").startswith("label:") else None
 
 

@@ -40,6 +40,8 @@ _MAKE_SHORT = re.compile(r"(?<=[要次来來再先会會能可就都也想天帮
 _NAMES_WITH_DIGITS = re.compile(r"(?<![\d.])4s店")
 #: Periods and versions named with a letter glued to a number: `Q1 forecast`, `H2`, `FY2026`, `v2 prompt`, `P0 bug`.
 _LETTERED_NAMES = re.compile(r"(?<![a-z0-9.])(?:q[1-4]|h[12]|fy ?\d{2,4}|cy\d{2,4}|v\d{1,2}(?:\.\d{1,2})?|p[0-4])(?![a-z0-9.])")
+#: `doc in the context cache`: put in the cache, said with a preposition that is no input label.
+_IN_THE_CACHE = re.compile(r"\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:context\s+)?cache\b")
 _IN_OUT = re.compile(r"\bi/o\b")
 #: `per M tokens`, `per million`, `/Mtok`: Google's unit, one million tokens (a bare `m` elsewhere may be a month).
 _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks?\b)")
@@ -104,6 +106,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _NAMES_WITH_DIGITS.sub(" 车行 ", text)
     text = _MAKE_SHORT.sub("生成", text)
     text = _LETTERED_NAMES.sub(" ", text)
+    text = _IN_THE_CACHE.sub(" cached ", text)
     if _IMAGE_CUE.search(text):
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size
         text = _RESOLUTION.sub(_resolution, text)

@@ -19,7 +19,7 @@ __all__ = ["cached_piece_and_new_part"]
 
 #: Words that name the new piece of a prompt, before its amount.
 _NEW_PIECE = frozenset(["再加", "另外", "额外", "加上", "再输入", "用户", "问题", "用户问题", "消息", "讯息", "玩家", "提问", "还有", "user", "q", "question",
-                        "query", "plus", "+", "另加", "再多", "多"])  # fmt: skip
+                        "query", "plus", "+", "另加", "再多", "多", "adds", "add", "adding"])  # fmt: skip
 #: Words that name it after its amount (`~1k fresh`).
 _NEW_AFTER = frozenset(["fresh", "new", "uncached", "dynamic"])
 _CACHE = ("label:cached", "label:cache")

@@ -377,7 +377,7 @@ LINK_WORDS = frozenset(["active", "paying", "registered", "concurrent",  # `800 
 
 # Words that carry no meaning for the price, so are skipped rather than asked about.
 FILLER = frozenset(
-    """prod production says see sees seeing saw allocated allocate planning qa sys qq feed feeds feeding autocomplete
+    """maybe probably perhaps another typically usually normally prod production says see sees seeing saw allocated allocate planning qa sys qq feed feeds feeding autocomplete
     a an and are as at be by can could cost costs do does did doing estimate estimated estimates each every for
     fire fires firing sends process processes processing handle handles serve serves
     customer user employee member student exactly precisely we're were come comes job ttl

@@ -324,3 +324,19 @@ def test_in_then_out_label_themselves_after_a_word_for_the_request(book: PriceBo
     usage = parse_query("live stream chat bot: peak ~50 msgs/sec for a 2hr stream, each reply 800 in 60 out on flash lite. cost per stream?",
                         book).usage
     assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.requests, usage.period) == (800, 60, 360_000, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "cached", "output_tokens"),
+    [
+        # `in the context cache`: put in the cache (no input label); `adds`: the part each request sends on top
+        ("we put a 40k token curriculum doc in the context cache on flash. each student question adds ~300 tokens, answer about 350. "
+         "8k questions/day. cost per day?", 40_300, 40_000, 350),
+        # `thinking is maybe another 1500 on top`: hedges between a label and its amount
+        ("For essay feedback we send the essay + rubric (~2.5k tokens), get ~900 tokens of feedback, and thinking is maybe another 1500 "
+         "on top. 3.5 flash. 600 essays a day. monthly cost?", 2_500, 0, 2_400),
+    ],
+)
+def test_a_cache_put_in_and_hedged_amounts(book: PriceBook, question: str, input_tokens: int, cached: int, output_tokens: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.input_tokens, usage.cached_tokens, usage.output_tokens) == (input_tokens, cached, output_tokens)
