@@ -188,6 +188,8 @@ PHRASES3: dict[tuple[str, str, str], tuple[str, str, str | None]] = {
     # (the verb is left to the tables: `switching from` still compares)
     **{("thinking", word, verb): ("skip", "skip", None) for word in ("of", "about")
        for verb in ("switching", "moving", "using", "going", "trying", "migrating", "upgrading", "building", "adding")},
+    # `with thinking off`: off before `with thinking` is read as thinking switched on
+    **{("with", "thinking", word): ("skip", "thinking_off", "skip") for word in ("off", "disabled")},
     # `60k emails once a month`, `once per day`: how often the count recurs, its period
     **{("once", per, word): ("skip", "skip", f"period:{period}") for per in ("a", "per", "every", "each")
        for word, period in (("month", "month"), ("day", "day"), ("night", "day"))},
@@ -204,6 +206,9 @@ HYPHEN_COMPOUNDS = frozenset([("voice", "over"), ("voice", "overs"), ("follow", 
 
 #: Two-word phrases: (first, second) -> (role of first, role of second).
 PHRASES: dict[tuple[str, str], tuple[str, str]] = {
+    # `with thinking off`, `thinking disabled`, `no thinking`: thinking switched off names no amount
+    **{("thinking", word): ("thinking_off", "skip") for word in ("off", "disabled", "turned")},
+    **{(word, "thinking"): ("skip", "thinking_off") for word in ("no", "without", "disable", "disabled")},
     # `6k tokens going in and 1k coming out`: a verb of motion before in or out is no word of its own
     **{(verb, "in"): ("link", "label:input") for verb in ("going", "goes", "go", "coming", "comes", "sent", "sending")},
     **{(verb, "out"): ("link", "label:output") for verb in ("coming", "comes", "going", "goes", "come")},

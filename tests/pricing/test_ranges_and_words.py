@@ -340,3 +340,16 @@ def test_in_then_out_label_themselves_after_a_word_for_the_request(book: PriceBo
 def test_a_cache_put_in_and_hedged_amounts(book: PriceBook, question: str, input_tokens: int, cached: int, output_tokens: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.input_tokens, usage.cached_tokens, usage.output_tokens) == (input_tokens, cached, output_tokens)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tldr feature with thinking off on 2.5 flash: 3000 in 150 out, 40 calls per user per month, 2,500 users. monthly?",
+        "2.5 flash no thinking, 3000 in 150 out, 100k calls a month",
+    ],
+)
+def test_thinking_switched_off_in_english(book: PriceBook, question: str) -> None:
+    # `with thinking off` was read as thinking on, and the thinking tokens were asked for
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.thinking_tokens, usage.output_tokens, usage.requests) == (0, 150, 100_000)
