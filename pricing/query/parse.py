@@ -220,9 +220,10 @@ def _place_unlabeled(
         if at > 0 and tokens[at - 1].role == "total":
             parts.intents.discard("total")  # `总共1200个品项`: a total of things, so of requests
         return []
-    if len(unlabeled) == 2 and parts.requests is None and parts.input is None and parts.output is not None:
+    if len(unlabeled) == 2 and parts.requests is None and parts.input is None and (parts.output is not None or not _model_prices_output(model)):
         # `summarize 40k pdfs (~18k tok each), 1k tok summary`: things counted before the usage, then the tokens of
-        # each (said in tokens: no count), with the output given: the things are the requests, the tokens the input
+        # each (said in tokens: no count), with the output given (or none to give: `embedding 1.2M CVs, avg 900 tokens
+        # each`): the things are the requests, the tokens the input
         things, size = unlabeled
         noun = _things_counted(tokens, things) if things.value == things.value.to_integral_value() else None  # type: ignore[union-attr]
         if noun is not None and _in_tokens(tokens, size) and not _counts_a_thing(tokens, size):
@@ -236,6 +237,7 @@ def _place_unlabeled(
     assert first is not None  # every amount has a value (amounts.py)
     if not _model_prices_output(model) and parts.input is None and len(unlabeled) == 1:
         parts.input = unlabeled[0].value  # an embedding model has input only
+        _explain(parts, _named_content(tokens, unlabeled[0]))  # `embed every new issue (~600 tokens)`
         return []
     slots = [name for name in ("input", "output") if getattr(parts, name) is None]
     labelled = any(getattr(parts, name) is not None for name in ("input", "output", "cached", "thinking", "audio"))

@@ -206,6 +206,8 @@ HYPHEN_COMPOUNDS = frozenset([("voice", "over"), ("voice", "overs"), ("follow", 
 
 #: Two-word phrases: (first, second) -> (role of first, role of second).
 PHRASES: dict[tuple[str, str], tuple[str, str]] = {
+    # `for semantic search`, `vector search`: what embeddings are for, no Google Search grounding
+    **{(kind, "search"): ("skip", "skip") for kind in ("semantic", "vector", "similarity", "hybrid", "site", "product", "internal")},
     # `with thinking off`, `thinking disabled`, `no thinking`: thinking switched off names no amount
     **{("thinking", word): ("thinking_off", "skip") for word in ("off", "disabled", "turned")},
     **{(word, "thinking"): ("skip", "thinking_off") for word in ("no", "without", "disable", "disabled")},

@@ -99,3 +99,12 @@ def test_things_counted_with_their_period(book: PriceBook, question: str, reques
 
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (requests, period)
+
+
+def test_things_to_embed_and_the_tokens_of_each(book: PriceBook) -> None:
+    from pricing import parse_query
+
+    # an embedding model has no output to give; `semantic search` is what the vectors are for, not Search grounding
+    query = parse_query("embedding 1.2M CVs for semantic search, avg 900 tokens each, gemini embedding 001, one time. how much?", book)
+    assert query.usage is not None
+    assert (query.usage.requests, query.usage.input_tokens, query.usage.grounded) == (1_200_000, 900, False)
