@@ -15,6 +15,7 @@ from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_nu
 from .vocab import CJK_WORDS, PERIOD_WORDS, WORDS
 
 __all__ = [
+    "WORDS_BESIDE_NUMBERS",
     "read_amounts",
     "drop_article_one",
     "spoken_durations",
@@ -216,6 +217,8 @@ _PASSING_WORDS = frozenset(["破", "会破", "会不会破", "突破"])
 _TIER_WORDS = frozenset(["tier", "threshold", "boundary", "breakpoint", "cutoff"])
 #: English words before an amount of context that make it the long-context tier's boundary, as 超过 does.
 _ABOVE_WORDS = frozenset(["above", "over", "past", "beyond", "exceeding", "exceed", "exceeds"])
+#: The English words this pass reads beside a number (the unknown-word tests take them for known words).
+WORDS_BESIDE_NUMBERS = _TIER_WORDS | _ABOVE_WORDS
 
 
 _HOUR_WORDS = frozenset({"hour", "hours", "hr", "hrs"})

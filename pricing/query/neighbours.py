@@ -8,6 +8,7 @@ is filler. `pairing` decides with them.
 from __future__ import annotations
 
 from ..tokens import Token
+from .english import is_common_word
 from .vocab import (
     ASKED_CUES,
     CJK_WORDS,
@@ -133,8 +134,11 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     counted = counted and not (before is not None and _each_said_again(tokens, i, "每" + before.text))
     if after is not None and after.kind == "amount" and i + 2 < len(tokens) and tokens[i + 2].role == "people":
         after = None  # `门店30个经纪人`, `牙醫診所12家分店`: where the people counted after it are
-    if after is not None and after.money is not None and tok.kind == "word":
-        after = None  # `audit approved $2,500/month`: a word before a sum of money is what is done with it
+    everyday = tok.kind == "word" and is_common_word(tok.text)  # (never `aud` or `nzd`: a currency's code asks)
+    if after is not None and after.money is not None and everyday:
+        after = None  # `audit approved $2,500/month`: an everyday word before a sum of money is what is done with it
+    if before is not None and before.money is not None and everyday:
+        before = None  # `5 鎂 sponsor`, `$500 grant`: so is one after it
     return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
 
 

@@ -40,8 +40,9 @@ _MAKE_SHORT = re.compile(r"(?<=[要次来來再先会會能可就都也想天帮
 _NAMES_WITH_DIGITS = re.compile(r"(?<![\d.])4s店")
 #: Periods and versions named with a letter glued to a number: `Q1 forecast`, `H2`, `FY2026`, `v2 prompt`, `P0 bug`.
 _LETTERED_NAMES = re.compile(r"(?<![a-z0-9.])(?:q[1-4]|h[12]|fy ?\d{2,4}|cy\d{2,4}|v\d{1,2}(?:\.\d{1,2})?|p[0-4])(?![a-z0-9.])")
-#: `doc in the context cache`: put in the cache, said with a preposition that is no input label.
-_IN_THE_CACHE = re.compile(r"\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:context\s+)?cache\b")
+#: `doc in the context cache`: put in the cache, said with a preposition that is no input label (after an amount,
+#: `1M in cache 1M`, the in is the input's label).
+_IN_THE_CACHE = re.compile(r"(?<![\dkm万千] )(?<![\dkm万千])\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:context\s+)?cache\b")
 _IN_OUT = re.compile(r"\bi/o\b")
 #: `per M tokens`, `per million`, `/Mtok`: Google's unit, one million tokens (a bare `m` elsewhere may be a month).
 _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks?\b)")

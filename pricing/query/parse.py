@@ -16,6 +16,7 @@ from ..tokens import Token
 from .canonical import canonical
 from .days import UNPRICED_PERIODS
 from .echo import with_typed_words
+from .english import is_common_word
 from .followups import apply_followup, is_followup
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
 from .neighbours import period_before, plain_word, said_in_tokens
@@ -87,8 +88,10 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
     parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
     on_date = r.on_date
     for k, tok in enumerate(tokens):
-        if tok.kind == "amount" and tok.used and said_in_tokens(tokens, k) and (_cached_after(tokens, k) or _english_before(tokens, k)):
+        if tok.kind == "amount" and tok.used and said_in_tokens(tokens, k) and _cached_after(tokens, k):
             _explain(parts, _named_content(tokens, tok))  # `术语表1.5万token做缓存`: the glossary is what is cached
+        elif tok.kind == "amount" and tok.used and said_in_tokens(tokens, k) and _english_before(tokens, k):
+            _explain(parts, _everyday_words(_named_content(tokens, tok)))  # `label list ≈ 2,200 tokens in`
     if previous is not None and not unlabeled and is_followup(parts, models, tokens):
         change = Query(
             intent="rates", models=models, model_refs=refs, on_date=on_date, provider=parts.provider,
@@ -222,11 +225,12 @@ def _place_unlabeled(
         return []
     if len(unlabeled) == 2 and parts.requests is None and parts.input is None and (parts.output is not None or not _model_prices_output(model)):
         # `summarize 40k pdfs (~18k tok each), 1k tok summary`: things counted before the usage, then the tokens of
-        # each (said in tokens: no count), with the output given (or none to give: `embedding 1.2M CVs, avg 900 tokens
-        # each`): the things are the requests, the tokens the input
+        # each (said in tokens: no count), with the output given (or none to give, and the tokens said of each:
+        # `embedding 1.2M CVs, avg 900 tokens each`): the things are the requests, the tokens the input
         things, size = unlabeled
         noun = _things_counted(tokens, things) if things.value == things.value.to_integral_value() else None  # type: ignore[union-attr]
-        if noun is not None and _in_tokens(tokens, size) and not _counts_a_thing(tokens, size):
+        each = any(t.text == "each" for t in tokens[tokens.index(size) + 1 : tokens.index(size) + 4])
+        if noun is not None and _in_tokens(tokens, size) and not _counts_a_thing(tokens, size) and (parts.output is not None or each):
             parts.requests, parts.input = things.value, size.value
             _explain(parts, noun)
             return []
@@ -237,7 +241,7 @@ def _place_unlabeled(
     assert first is not None  # every amount has a value (amounts.py)
     if not _model_prices_output(model) and parts.input is None and len(unlabeled) == 1:
         parts.input = unlabeled[0].value  # an embedding model has input only
-        _explain(parts, _named_content(tokens, unlabeled[0]))  # `embed every new issue (~600 tokens)`
+        _explain(parts, _everyday_words(_named_content(tokens, unlabeled[0])))  # `embed every new issue (~600 tokens)`
         return []
     slots = [name for name in ("input", "output") if getattr(parts, name) is None]
     labelled = any(getattr(parts, name) is not None for name in ("input", "output", "cached", "thinking", "audio"))
@@ -275,6 +279,11 @@ def _place_unlabeled(
             return []
         return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
+
+
+def _everyday_words(words: list[Token]) -> list[Token]:
+    """The English words of ``words`` people write on purpose (english.py): a content's name, never a unit's."""
+    return [w for w in words if w.kind == "word" and is_common_word(w.text)]
 
 
 def _english_before(tokens: list[Token], k: int) -> bool:
@@ -367,6 +376,8 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
     for word in tokens[k : k + 3]:  # (`200k old candidate profiles`: two words may stand before the plural)
         if word.text in CONTENT_UNITS or word.kind != "word" or word.after_break:
             return None
+        if not word.text.endswith("s") and not (len(word.text) > 2 and plain_word(word)):
+            return None  # (`5,000 IFU segments`, `200k old candidate profiles`; a word of two letters may be a unit, asked)
         if len(word.text) > 2 and word.text.endswith("s"):
             return tokens[k : tokens.index(word) + 1]
     return None

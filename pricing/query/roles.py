@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..tokens import Token
 from .vocab import (
+    COUNTING_MEASURES,
     FILLER,
     HYPHEN_COMPOUNDS,
     LINK_WORDS,
@@ -370,7 +371,7 @@ def chinese_context(tokens: list[Token]) -> None:
             tok.role = "matter"  # `批次的 2.5 pro 跟一般的 2.5 flash`: batch for one side only is asked about
         elif tok.text in ("上限", "封顶") and has_money:
             tok.role = "budget"  # `一个月 500 美金上限`; with no money, `一天上限多少次` is the free tier's limit
-        elif tok.text in ("几", "多少") and has_money and nxt.role == "count":
+        elif tok.text in ("几", "多少") and has_money and (nxt.role == "count" or nxt.kind == "cjk" and nxt.text in COUNTING_MEASURES):
             tok.role = "budget"
         elif tok.text in _PRODUCTS and _amount_follows(tokens, i):
             tok.role = "label:output"

@@ -353,3 +353,21 @@ def test_thinking_switched_off_in_english(book: PriceBook, question: str) -> Non
     # `with thinking off` was read as thinking on, and the thinking tokens were asked for
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.thinking_tokens, usage.output_tokens, usage.requests) == (0, 150, 100_000)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("開源專案沒什麼錢，每個月大概只有 5 鎂 sponsor 可以用，issue 分類用 2.5 flash-lite 每次 2k in 100 out，一個月能跑幾個 issue", "budget"),
+        ("每月 800 美金，3 flash，每份履歷輸入 4k 輸出 600，thinking 另外 1k，一個月能篩幾份", "budget"),
+    ],
+)
+def test_how_many_a_budget_buys_said_with_a_measure_word(book: PriceBook, question: str, intent: str) -> None:
+    # 幾個 / 幾份 where money is given: how many the money buys; 5 鎂 sponsor: an everyday word after the money
+    assert parse_query(question, book).intent == intent
+
+
+@pytest.mark.parametrize("question", ["how many 10k in 1k out for $100 aud", "how many 10k in 1k out for nzd $100"])
+def test_a_word_beside_money_that_may_be_a_currency_is_asked(book: PriceBook, question: str) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query(question, book)

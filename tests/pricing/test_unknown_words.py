@@ -11,6 +11,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pricing import PriceBook, PricingError, parse_query
+from pricing.query.amounts import WORDS_BESIDE_NUMBERS
+from pricing.query.english import is_common_word
+from pricing.query.neighbours import said_in_tokens
 from pricing.query.numbers import ENGLISH_MULTIPLIERS
 from pricing.query.read import read_question
 from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, OUTPUT_NOUNS, PIECE_NOUNS, WORDS, correct_typo, price_like
@@ -28,7 +31,7 @@ PRICED_QUESTIONS = [
     "embed 10,000 documents of 1,200 tokens",
     "cache 1M for 2 hours on 2.5 flash",
 ]
-_KNOWN = set(WORDS) | set(FILLER) | set(LINK_WORDS) | set(ENGLISH_MULTIPLIERS) | OUTPUT_NOUNS | PIECE_NOUNS  # (`fresh` links a label; `feedback ~700 tokens` names one)
+_KNOWN = set(WORDS) | set(FILLER) | set(LINK_WORDS) | set(ENGLISH_MULTIPLIERS) | OUTPUT_NOUNS | PIECE_NOUNS | WORDS_BESIDE_NUMBERS  # (`fresh` links a label; `feedback ~700 tokens` names one)
 
 
 def _unknown_english(word: str) -> bool:
@@ -73,7 +76,8 @@ def _where(text: str, word: str, book: PriceBook) -> tuple[list[Token], int, boo
 def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBook, base: str, word: str, at: int) -> None:
     """English: an unknown word with no price stem, not one slip from a price or model word, of four letters or
     more and with no amount beside it is filler (vocab.PRICE_STEMS): the answer is then exactly the one without
-    it. Any other unknown word is asked about."""
+    it. Beside an amount, only an everyday word (english.py) that names what a sum of money or an amount of tokens
+    is for may be filler too. Any other unknown word is asked about."""
     plain = parse_query(base, book)
     assert plain.intent in ("estimate", "compare", "budget")  # the base is priced
     assume(word not in book.name_index.first_words)  # `lite`, `argon`: a model named, so understood
@@ -89,9 +93,12 @@ def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBo
         after = tokens[at_word + 2] if at_word + 2 < len(tokens) else None
         claimed = after is not None and tokens[at_word + 1].kind == "amount" and (
             (after.role or "").startswith("label:") or after.role in ("count", "people"))
-        # or right before a sum of money, what is done with it (`audit approved $2,500/month`)
-        spent = at_word + 1 < len(tokens) and tokens[at_word + 1].kind == "amount" and tokens[at_word + 1].money is not None
-        assert counted or spent or claimed and tokens[at_word - 1].kind != "amount", text
+        # or an everyday word right beside a sum of money, what is done with it (`audit approved $2,500/month`, `$500 grant`)
+        money_beside = any(0 <= k < len(tokens) and tokens[k].kind == "amount" and tokens[k].money is not None for k in (at_word - 1, at_word + 1))
+        spent = money_beside and is_common_word(word)
+        # or an everyday word right before an amount of tokens, naming what those tokens are (`label list ≈ 2,200 tokens`)
+        named = is_common_word(word) and at_word + 1 < len(tokens) and tokens[at_word + 1].kind == "amount" and said_in_tokens(tokens, at_word + 1)
+        assert counted or spent or named or claimed and tokens[at_word - 1].kind != "amount", text
     assert not price_like(word), f"{text!r} was answered though {word!r} may change the price"
     assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
 
