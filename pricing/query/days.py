@@ -169,8 +169,14 @@ def _days_after(tokens: list[Token], k: int, *, workdays: bool = False) -> bool:
     if nxt is None or nxt.kind not in ("cjk", "word"):
         return False
     words = _WORKDAY if workdays else _DAY_WORDS
+    if nxt.text in _NOT_DAYS:
+        return False  # `out 30 日均6万次`: 日均 opens the next count (a daily average), no 30 days
     return any(nxt.text == w or nxt.kind == "cjk" and nxt.text.startswith(w) for w in words) and not (
         k > 0 and tokens[k - 1].text in ("每", "per"))
+
+
+#: Words that start with 日 or 天 and are no days: a daily average, daily actives, daily chores, a log.
+_NOT_DAYS = frozenset(["日均", "日活", "日常", "日志", "日报", "日更", "天气"])
 
 
 def _daily_period(tokens: list[Token]) -> int | None:

@@ -250,6 +250,8 @@ def period_follows(tokens: list[Token], i: int) -> int | None:
     while k < len(tokens) and tokens[k].role == "skip" and k - i <= 3:
         k += 1
     if k < len(tokens) and (tokens[k].role or "").startswith("period:") and tokens[k].role != "period:minute" and k > i + 1:
+        if tokens[k].kind == "cjk" and k + 1 < len(tokens) and tokens[k + 1].kind == "amount":
+            return None  # `out 30 日均6万次`: a Chinese period before an amount opens that one's count
         return k
     return None
 

@@ -39,7 +39,10 @@ _SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|p
 _MAKE_SHORT = re.compile(r"(?<=[要次来來再先会會能可就都也想天帮幫 ])生(?=\s*[\d一二两三四五六七八九十几幾])|^生(?=\s*[\d一二两三四五六七八九十])")
 _NAMES_WITH_DIGITS = re.compile(r"(?<![\d.])4s店")
 #: Periods and versions named with a letter glued to a number: `Q1 forecast`, `H2`, `FY2026`, `v2 prompt`, `P0 bug`.
-_LETTERED_NAMES = re.compile(r"(?<![a-z0-9.])(?:q[1-4]|h[12]|fy ?\d{2,4}|cy\d{2,4}|v\d{1,2}(?:\.\d{1,2})?|p[0-4])(?![a-z0-9.])")
+_LETTERED_NAMES = re.compile(r"(?<![a-z0-9.])(?:q[1-4]|h[12]|fy ?\d{2,4}|cy\d{2,4}|v\d{1,2}(?:\.\d{1,2})?|p[0-4]|k-?12)(?![a-z0-9.])")
+#: An HTTP error said in Chinese chat (`报429`, `一直429`, `429了`): the error, not an amount.
+_CJK_HTTP_ERROR = re.compile(r"(?:(?<=报)|(?<=報)|(?<=吃)|(?<=一直)|(?<=出现)|(?<=出現))\s*[45]\d\d(?![\d万千kw.])"
+                             r"|(?<![\d.])[45]\d\d(?=\s*(?:了|错误|錯誤|报错|報錯))")
 #: `doc in the context cache`: put in the cache, said with a preposition that is no input label (after an amount,
 #: `1M in cache 1M`, the in is the input's label).
 _IN_THE_CACHE = re.compile(r"(?<![\dkm万千] )(?<![\dkm万千])\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:context\s+)?cache\b")
@@ -107,6 +110,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _NAMES_WITH_DIGITS.sub(" 车行 ", text)
     text = _MAKE_SHORT.sub("生成", text)
     text = _LETTERED_NAMES.sub(" ", text)
+    text = _CJK_HTTP_ERROR.sub(" 限流 ", text)
     text = _IN_THE_CACHE.sub(" cached ", text)
     if _IMAGE_CUE.search(text):
         # only where images are the subject: `5k in 500 x100` is 100 requests, not a picture size

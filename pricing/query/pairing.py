@@ -36,6 +36,7 @@ from .neighbours import (
     per_request_after,
     period_before,
     period_follows,
+    plain_word,
     plural_count,
     said_as_a_part,
     said_in_tokens,
@@ -201,6 +202,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             continue
         assert tok.value is not None  # every amount has a value (amounts.py)
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
+        if 0 < prev < n and _content_name_then_tokens(tokens, prev) and role(prev - 1).startswith("label:") and tokens[prev - 1].kind == "cjk":
+            prev -= 1  # `输出评分和理由300 token`: the label before the content's name
         if 0 < prev < n and tokens[prev].kind == "cjk" and tokens[prev].role == "skip":
             # `输入正好20万`, `每次prompt带上知识库差不多4k`: a few Chinese filler words between an open label
             # and its amount, in the same clause
@@ -283,7 +286,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 if t.role == "per_unit" and same_noun(t.text, tokens[nxt].text):
                     t.used = True
             mark_volume(neighbour(nxt, 1))
-        elif role(nxt) == "people" and not tokens[nxt].after_break:  # (`思考大概 3000，學生…`: the next clause's)
+        elif role(nxt) == "people" and not tokens[nxt].after_break and not said_in_tokens(tokens, i):
+            # (`思考大概 3000，學生…`: the next clause's; `300 token 客户`: tokens count no one)
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
             taken.add(nxt)
             if role(prev) == "people_label":  # `日活大概2000人`: daily actives, as `日活2000` is
@@ -432,6 +436,12 @@ def _pair_slashed(tokens: list[Token], parts: Parts, taken: set[int]) -> None:
                     return
 
 
+def _content_name_then_tokens(tokens: list[Token], k: int) -> bool:
+    """`评分和理由300 token`: a plain Chinese noun the tables do not know, then an amount said in tokens."""
+    return (0 <= k < len(tokens) - 1 and tokens[k].kind == "cjk" and tokens[k].role is None and plain_word(tokens[k])
+            and tokens[k + 1].kind == "amount" and not tokens[k + 1].after_break and said_in_tokens(tokens, k + 1))
+
+
 def _label_owns_the_next_amount(
     tokens: list[Token], label: int, neighbour: Callable[[int, int], int], role: Callable[[int], str]
 ) -> bool:
@@ -440,6 +450,8 @@ def _label_owns_the_next_amount(
     if tokens[label].kind != "cjk":
         return False
     after = neighbour(label, 1)
+    if _content_name_then_tokens(tokens, after) and not tokens[after + 1].used:
+        return True  # `输出评分和理由300 token 客户…`: the content's name, then its amount in tokens, the label's
     if not (0 <= after < len(tokens)) or tokens[after].kind != "amount" or tokens[after].used:
         return False
     # only a bare amount (`回答800token`); `缓存12小时` is a duration, `30万字` something else

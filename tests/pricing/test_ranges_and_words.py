@@ -371,3 +371,21 @@ def test_how_many_a_budget_buys_said_with_a_measure_word(book: PriceBook, questi
 def test_a_word_beside_money_that_may_be_a_currency_is_asked(book: PriceBook, question: str) -> None:
     with pytest.raises(Ambiguous):
         parse_query(question, book)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("免费层 2.5 flash 每分钟多少次请求 插件用户一多就报429", "free_tier"),  # 报429: the error, no amount
+        ("我们是做K12在线辅导的 AI答疑一次输入大概1500 token 输出600 每天大概3w次提问 用2.5 flash 一个月要多少钱", "estimate"),  # K12
+        ("来电意图识别 3.1 flash-lite 每次 in 600 out 30 日均6万次 一个月多少", "estimate"),  # 意图 holds 图 but is no picture
+    ],
+)
+def test_names_and_errors_with_digits_in_chinese_chat(book: PriceBook, question: str, intent: str) -> None:
+    assert parse_query(question, book).intent == intent
+
+
+def test_a_label_reaches_its_amount_over_the_contents_name(book: PriceBook) -> None:
+    # `输出评分和理由300 token`: was read as 3,500 out and 300 customers (6,000,000 requests), asked only for the unknown word
+    usage = parse_query("简历筛选 每份简历加JD大概3500 token 输出评分和理由300 token 客户每天上传2万份 2.5 flash-lite 一个月多少", book).usage
+    assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.requests) == (3500, 300, 20_000)
