@@ -33,6 +33,7 @@ __all__ = [
     "apart_from_amounts",
     "asks_the_price",
     "bare_measure",
+    "counted_noun_after",
     "claimed_after",
     "counted_after",
     "count_each",
@@ -182,11 +183,18 @@ def adjective_before_count(tokens: list[Token], k: int) -> bool:
 
 
 def bare_measure(tokens: list[Token], i: int) -> bool:
-    """`输入1千 输出1千 每天2000个`: a bare 个 after an amount that a period word opens counts requests."""
+    """`输入1千 输出1千 每天2000个`: a bare 个 after an amount that a period word opens counts requests; so does one
+    before a plain noun (`每周大概2800个issue`: the things counted, one request each)."""
     k = i + 1
     if not (k < len(tokens) and tokens[k].text == "个" and period_before(tokens, i) >= 0):
         return False
-    return k + 1 >= len(tokens) or tokens[k + 1].after_break or tokens[k + 1].kind not in ("cjk", "word")
+    return k + 1 >= len(tokens) or tokens[k + 1].after_break or tokens[k + 1].kind not in ("cjk", "word") or counted_noun_after(tokens, k)
+
+
+def counted_noun_after(tokens: list[Token], k: int) -> bool:
+    """`2800个issue`, `500个工单`: a plain noun right after the measure word at ``k``, in its clause."""
+    noun = tokens[k + 1] if k + 1 < len(tokens) else None
+    return noun is not None and not noun.after_break and noun.role is None and plain_word(noun) and len(noun.text) > 1
 
 
 def plural_count(tokens: list[Token], k: int) -> bool:

@@ -25,6 +25,7 @@ from .neighbours import (
     claimed_after,
     count_each,
     counted_after,
+    counted_noun_after,
     counted_prompts,
     counts_multiply,
     described_noun,
@@ -310,6 +311,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
               or verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")  # `输出两千 调用一次`: the label's
               or bare_measure(tokens, i)):
             set_requests(i, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
+            if i + 1 < n and tokens[i + 1].text == "个" and counted_noun_after(tokens, i + 1):
+                tokens[i + 2].role = "count"  # `每周2800个issue`: what is counted
             after_verb = role(prev) == "count_verb"
             count_at = nxt if role(nxt) in ("count", "count_verb") else prev
             taken.add(count_at)

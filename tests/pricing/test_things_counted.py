@@ -108,3 +108,17 @@ def test_things_to_embed_and_the_tokens_of_each(book: PriceBook) -> None:
     query = parse_query("embedding 1.2M CVs for semantic search, avg 900 tokens each, gemini embedding 001, one time. how much?", book)
     assert query.usage is not None
     assert (query.usage.requests, query.usage.input_tokens, query.usage.grounded) == (1_200_000, 900, False)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("issue triage bot 每周大概2800个issue 2.5 flash 输入3k 输出200 一个月大概多少", 400),
+        ("把整个repo的文档 60万token 放到context cache里 每个issue再加2k 输出300 2.5 flash 每天500个issue", 500),
+    ],
+)
+def test_a_noun_after_a_measure_word_is_what_a_period_count_counts(book: PriceBook, question: str, requests: int) -> None:
+    from pricing import parse_query
+
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
