@@ -189,7 +189,7 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
         elif tok.kind == "amount" and tok.money is None and tok.value in _HOTLINES and tok.other_value is None and nxt.kind == "cjk" and (
-                nxt.role is None or nxt.text in ("项目", "热线", "专线", "平台", "系统")):
+                nxt.role is None or nxt.text in ("项目", "热线", "专线", "平台", "系统", "那边", "那里", "这边")):
             drop.add(i)  # `12345项目`, `1999 陳情案件`: a hotline's number is its name
         elif tok.kind == "amount" and tok.value == 618 and tok.money is None and nxt.text in ("活动", "大促", "期间", "当天", "购物节"):
             drop.add(i)  # `618 活动`: the June 18 shopping festival, no amount

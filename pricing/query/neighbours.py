@@ -357,7 +357,7 @@ def _each_of_the_last(tokens: list[Token], k: int) -> bool:
 
 
 #: What a count per unit must count to multiply into requests: calls and their kin (`3次`, `6 steps`, `20轮`).
-_CALL_WORDS = frozenset(["次", "轮", "步", "回", "遍", "次调用", "轮对话", "calls", "call", "steps", "step", "turns", "turn",
+_CALL_WORDS = frozenset(["次", "轮", "步", "步骤", "个步骤", "回", "遍", "次调用", "轮对话", "calls", "call", "steps", "step", "turns", "turn",
                          "runs", "requests", "queries", "messages", "rounds", "passes", "iterations", "generations",
                          "prompts", "times", "forths", "exchanges", "versions", "variants"])
 
@@ -366,6 +366,8 @@ def _calls(tokens: list[Token], k: int) -> bool:
     """The count at ``k`` counts calls (`每場call 3次`, `6 steps per run`), or things each of which opens a
     request's usage (`一份合同大概20段 … 每段输入八千`); `每单平均3件商品` counts things inside one request."""
     noun = tokens[k + 1] if k + 1 < len(tokens) else None
+    if noun is not None and noun.text == "个" and k + 2 < len(tokens):
+        noun = tokens[k + 2]  # `3 个步骤`: the measure word, then what is counted
     if noun is None:
         return False
     if noun.text in _CALL_WORDS or noun.text.rstrip("s") + "s" in _CALL_WORDS:

@@ -22,7 +22,7 @@ _BETWEEN = ("skip", "count_verb")
 
 def once_a_period(tokens: list[Token]) -> list[Token]:
     """The tokens with a `once` said of a period as the count 1 (`每天跑一次` reads `每天 1 次`)."""
-    if any(t.kind == "amount" and k + 1 < len(tokens) and tokens[k + 1].role in ("count", "people", "images")
+    if any(t.kind == "amount" and k + 1 < len(tokens) and (tokens[k + 1].role in ("count", "people", "images") or tokens[k + 1].text == "个")
            for k, t in enumerate(tokens)):
         return tokens  # `每天凌晨跑一次batch，2000个请求`, `80k docs once a month`: a run a day of so many requests
     out: list[Token] = []

@@ -20,7 +20,7 @@ _NUMERAL_WORDS = tuple({*(w for w in _CJK_TABLE if w.startswith("一") and len(w
                         "一下", "一些", "一起", "一样", "一般", "一点", "一直", "一款", "一种", "一句", "一天", "一个月", "一月", "一日",
                         "一周", "一年", "一小时", "一个小时", "一分钟", "一次", "一共", "一个",
                         "一定", "一键", "一律", "一旦", "一切", "一开始", "一部分", "一致",
-                        "一多", "一到", "一忙"})  # fmt: skip  # (`用户一多就报429`: as soon as)
+                        "一多", "一到", "一忙", "一用", "一晚"})  # fmt: skip  # (`用户一多就报429`: as soon as)
 _NUMERAL_FIRST = frozenset(w[0] for w in _NUMERAL_WORDS)
 _NUMERAL_SET = frozenset(_NUMERAL_WORDS)
 _NUMERAL_SIZES = sorted({len(w) for w in _NUMERAL_WORDS})

@@ -374,3 +374,17 @@ def test_once_a_period_is_one_request_that_period(book: PriceBook, question: str
 def test_once_beside_a_count_is_how_often_that_many_run(book: PriceBook) -> None:
     usage = parse_query("周报总结：每天凌晨跑一次batch，2000个请求，每个输入1万 输出800，用 gemini-2.5-pro，一个月大概多少", book).usage
     assert usage is not None and (usage.requests, usage.period, usage.batch) == (2000, "day", True)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("HR SaaS 客戶端一天平均 1,800 份履歷，每份要跑 3 個步驟（解析、比對 JD、寫摘要），每步輸入約 3.5k 輸出 500，用 flash，平均一天多少錢？", 5400),
+        ("bot 用 batch 每晚一次處理當天的 issue，平均一晚 45 個，每個 in 2k out 200，2.5 flash，一個月？", 45),  # once a night, 45 of them
+        ("1999 那邊還想加 Google 搜尋 grounding 查最新的市政公告，每次輸入 2k 輸出 400，3 flash，每天 800 次都會搜尋，一個月大概多少？", 800),
+        ("市民陳情信件分類，每封信 1.5k tokens，輸出分類 JSON 100 tokens，一個月大約 4 萬 5 千封，用 2.5 flash-lite 跑 batch，每個月多少？", 45_000),
+    ],
+)
+def test_taiwan_workloads_of_steps_nights_hotlines_and_letters(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.requests == requests
