@@ -98,6 +98,7 @@ class Parts:
     topics: list[Topic] = field(default_factory=list)  # topic words in the order written
     unknown_words: list[str] = field(default_factory=list)
     unknown_cjk: list[str] = field(default_factory=list)
+    billed: Decimal | None = None  # `we got charged ~$4.2k`, `花了1800美元`: the bill to check, read and left out of the price
     acronyms: frozenset[str] = frozenset()  # words typed in capitals (`CTO`, `PI`, `TM`): names, lowercased
     filler_words: list[str] = field(default_factory=list)  # English words judged filler (vocab.PRICE_STEMS): alone, not understood
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
@@ -380,6 +381,15 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     return unlabeled
 
 
+#: Words right before a sum of money that make it what was billed, to check, not a budget (`花了1800美元`).
+_BILLED = frozenset(["charged", "billed", "invoiced", "花了", "扣了", "被扣了", "扣费", "付了", "花掉了", "花掉", "烧了", "用掉了"])
+
+
+def _billed_before(tokens: list[Token], i: int) -> bool:
+    before = [t.text for t in tokens[max(i - 2, 0) : i]]
+    return bool(before) and (before[-1] in _BILLED or "".join(before) in _BILLED)
+
+
 def _in_then_out(tokens: list[Token], i: int, label: int, neighbour: Callable[[int, int], int]) -> bool:
     """`800 in 60 out`: the amount at ``i``, an English in (or out) right after it, then the next amount with the
     other one: each amount's label is the one after it."""
@@ -589,8 +599,10 @@ def collect(tokens: list[Token], parts: Parts) -> None:
                 continue
             # `每月预算 5000 台币`: a budget is read in dollars or yuan; the answer's currency is not the budget's
             raise Ambiguous("budget_currency", currency=tok.money[3:])
-        if tok.kind == "amount" and tok.money is not None and (i > 0 and tokens[i - 1].text in ("charged", "billed", "invoiced") or lasts):
-            continue  # `we got charged ~$4.2k`: the bill to check; `how long will $100 last`: not asked (the amount stays unread)
+        if tok.kind == "amount" and tok.money is not None and (_billed_before(tokens, i) or lasts):
+            if not lasts:
+                parts.billed = tok.value
+            continue  # `we got charged ~$4.2k`, `账单上…花了1800美元`: the bill to check; `how long will $100 last`: not asked
         if tok.kind == "amount" and tok.money is not None:
             name = "budget_usd" if tok.money == "usd" else "budget_cny"
             _set_once(parts, name, tok.value, tok)
@@ -688,6 +700,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
                 parts.unknown_words.append(tok.text)
         elif tok.kind == "cjk" and tok.role is None and not harmless_cjk(tokens, i):
             parts.unknown_cjk.append(tok.text)
+    if parts.billed is not None and parts.asked_period is None and parts.period == "day":
+        parts.asked_period = "month"  # `账单上花了1800美元 … 每天2000次`: a bill is a month's, so the month is checked
     if parts.period is None and parts.people_period is not None and parts.requests is not None:
         parts.period = parts.people_period  # `日活3000，每人平均问6个问题…月成本`: 6 a day, asked a month
     volume_period = parts.period is not None

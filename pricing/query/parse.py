@@ -197,6 +197,10 @@ def _ask_which_number(
         raise Ambiguous("which_number", tuple(readings), amount=tok.text, first=tok.value, second=tok.other_value)
 
 
+#: Counts said per a unit the question does not number (`one call per language`): no reading may drop them.
+_UNREAD_COUNTS = frozenset(["language", "locale", "market", "每种语言", "每个语言", "每一种语言"])
+
+
 def _set_the_part_left(parts: Parts, slot: str, value: Decimal | None) -> None:
     setattr(parts, slot, value)
     if slot == "input" and parts.cache is not None and parts.cached is None and parts.hours is None:
@@ -459,5 +463,5 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
     if words:
         if parts.unknown_unit:  # `2w`: the word may change a number, so the reading without it is no reading
             raise Ambiguous("unknown_unit", words=", ".join(words[:5])[:80])
-        unread_period = any(w in UNPRICED_PERIODS for w in parts.unexplained)  # (no reading drops it: item 3)
+        unread_period = any(w in UNPRICED_PERIODS or w in _UNREAD_COUNTS for w in parts.unexplained)  # (no reading drops it: item 3)
         raise Ambiguous("unknown_words", () if unread_period else (canonical(query),), words=", ".join(words[:5])[:80])

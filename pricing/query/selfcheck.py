@@ -59,7 +59,7 @@ def uses_every_amount(parts: Parts, tokens: list[Token]) -> bool:
         # `in 100k (all but 2k cached)`, `系统提示词 4000 走缓存，用户问题 500`: the part not cached is given
         figures.add(parts.input - parts.cached)
     figures |= set(parts.count_factors) | set(parts.pieces)
-    figures |= {v for v in (parts.weekly, parts.yearly) if v is not None}
+    figures |= {v for v in (parts.weekly, parts.yearly, parts.billed) if v is not None}
     if parts.days_read is not None:
         figures |= {parts.days_read.daily, parts.days_read.days}
     if parts.images_read is not None:

@@ -389,3 +389,23 @@ def test_a_label_reaches_its_amount_over_the_contents_name(book: PriceBook) -> N
     # `输出评分和理由300 token`: was read as 3,500 out and 300 customers (6,000,000 requests), asked only for the unknown word
     usage = parse_query("简历筛选 每份简历加JD大概3500 token 输出评分和理由300 token 客户每天上传2万份 2.5 flash-lite 一个月多少", book).usage
     assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.requests) == (3500, 300, 20_000)
+
+
+def test_a_bill_to_check_is_no_budget_and_is_a_months(book: PriceBook) -> None:
+    # `花了1800美元` on the bill was read as a budget of $1,800: it is what was charged, and a bill is a month's
+    query = parse_query("账单上gemini 2.5 pro花了1800美元 我们每天大概2000次调用 in 5k out 1k 对得上吗", book)
+    assert (query.intent, query.budget_usd, query.asked_period) == ("estimate", None, "month")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "need listings for 4,500 SKUs in EN, DE and FR — one call per language per SKU, ~800 tokens in, ~600 out each. 2.5 flash. total cost?",
+        "每个listing要翻成几种语言 每种语言单独一次请求 输入1500输出1000 每天上新300个产品 lite 一个月多少",
+    ],
+)
+def test_a_count_per_language_is_asked_with_no_reading_that_drops_it(book: PriceBook, question: str) -> None:
+    # was priced as 4,500 calls, one language
+    with pytest.raises(Ambiguous) as caught:
+        parse_query(question, book)
+    assert caught.value.readings == ()
