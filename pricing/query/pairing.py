@@ -393,14 +393,14 @@ def _billed_before(tokens: list[Token], i: int) -> bool:
 def _in_then_out(tokens: list[Token], i: int, label: int, neighbour: Callable[[int, int], int]) -> bool:
     """`800 in 60 out`: the amount at ``i``, an English in (or out) right after it, then the next amount with the
     other one: each amount's label is the one after it."""
-    pair = {"label:input": "label:output", "label:output": "label:input"}
-    if not (0 <= label < len(tokens) and tokens[label].text in ("in", "out") and tokens[label].role in pair and not tokens[label].after_break):
+    other_label = {"label:input": "label:output", "label:output": "label:input"}
+    if not (0 <= label < len(tokens) and tokens[label].text in ("in", "out") and tokens[label].role in other_label and not tokens[label].after_break):
         return False
     after = neighbour(label, 1)
     if not (0 <= after < len(tokens) and tokens[after].kind == "amount" and not tokens[after].used):
         return False
     other = neighbour(after, 1)
-    return (0 <= other < len(tokens) and tokens[other].role == pair[tokens[label].role or ""] and tokens[other].text in ("in", "out")
+    return (0 <= other < len(tokens) and tokens[other].role == other_label[tokens[label].role or ""] and tokens[other].text in ("in", "out")
             and not tokens[other].after_break)
 
 
