@@ -359,16 +359,26 @@ def _mark(tokens: list[Token], first: int, last: int, model_id: str) -> None:
     tokens[first].kind, tokens[first].model = "model", model_id
 
 
+#: Words a model's name is made of, everyday words though they are (`gemini ultra`, `gemini 9 pro max`).
+_NAME_WORDS = frozenset(["ultra", "nano", "pro", "flash", "lite", "max", "mini", "turbo", "preview", "exp", "experimental", "vision",
+                         "omni", "plus", "large", "small", "medium", "advanced"])
+
+
 def _unknown_model_ref(tokens: list[Token], i: int, is_keyword: Callable[[str], bool]) -> str:
     """The whole name starting at token ``i`` as typed: the hyphen/dot/slash-joined word
     (`gemini-9-ultra-preview-09-2025`), then name-like words typed with spaces (`gemini 9 ultra`)."""
     end = _glued_run(tokens, i)
     parts = ["".join(t.text for t in tokens[i:end])]
     j = end
-    # `gemini 9 ultra` typed with spaces: take the name-like words that follow, not the amounts
+    # `gemini 9 ultra` typed with spaces: take the name-like words that follow, not the amounts, nor an everyday
+    # word (`our Gemini invoice`: the product's name, then what is said of it)
+    from .query.english import is_common_word  # (here: pricing.query imports this module)
+
     while j < len(tokens) and len(parts) < 6:
         t = tokens[j]
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if t.kind == "word" and is_common_word(t.text) and t.text not in _NAME_WORDS:
+            break
         if t.kind == "word" and not is_keyword(t.text):
             parts.append(" " + t.text)
         elif t.kind == "num" and not (nxt is not None and nxt.glued and nxt.kind in ("word", "cjknum", "cjk")):

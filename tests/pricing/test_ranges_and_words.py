@@ -409,3 +409,11 @@ def test_a_count_per_language_is_asked_with_no_reading_that_drops_it(book: Price
     with pytest.raises(Ambiguous) as caught:
         parse_query(question, book)
     assert caught.value.readings == ()
+
+
+def test_an_everyday_word_after_gemini_is_no_model_name(answerer: Answerer) -> None:
+    # `our Gemini invoice` was refused as an unknown model "Gemini invoice Last month"
+    reply = answerer.answer("I'm reconciling our Gemini invoice. Last month was ~2.1M requests on 2.5 flash, avg 1,100 input tokens and "
+                            "180 output. what should last month's bill be?", "en")
+    assert reply.intent != "error", reply.plain
+    assert answerer.answer("gemini ultra 10k in 1k out", "en").intent == "error"  # a tier word still names a model
