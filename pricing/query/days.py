@@ -161,6 +161,9 @@ def daily_count_over_days(tokens: list[Token]) -> DaysRead | None:
     tokens[period].role = "period:month" if month else "skip"
     for k in days:
         _consume(tokens, k)
+    for tok in tokens:
+        if tok.role is None and tok.text in ("weekdays", "weekday", "workdays", "workday", "only"):
+            tok.role = "skip"  # `weekdays only (~22 days/mo)`: what the days read are
     return DaysRead(daily, count_days, total, month)
 
 

@@ -86,6 +86,8 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
         tokens[at + 1].role = "count"  # `900 scans per hour`: the requests counted
     for k in hour_words:
         tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+    if hour_words:
+        _consume_the_hours_day(tokens, hour_words[-1])
     amount.value = daily.to_integral_value()
     *joins, unit = unit_words
     for k in joins:
@@ -162,6 +164,18 @@ def _summed(tokens: list[Token], rates: list[tuple[int, list[int], int]]) -> lis
         for k in hour_words:
             tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
     return reads
+
+
+def _consume_the_hours_day(tokens: list[Token], last: int) -> None:
+    """`8 hours a day`: the day the hours are said per is the rate's, now its period; it is read with them."""
+    for k in range(last + 1, min(last + 3, len(tokens))):
+        if tokens[k].after_break:
+            return
+        if tokens[k].role == "period:day":
+            tokens[k].role = "skip"
+            return
+        if tokens[k].role not in ("skip", "link") and tokens[k].text not in ("a", "per", "each", "every", "/"):
+            return
 
 
 def _said_of_a_month(tokens: list[Token], hour_words: list[int]) -> bool:

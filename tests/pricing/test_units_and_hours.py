@@ -388,3 +388,10 @@ def test_once_beside_a_count_is_how_often_that_many_run(book: PriceBook) -> None
 def test_taiwan_workloads_of_steps_nights_hotlines_and_letters(book: PriceBook, question: str, requests: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and usage.requests == requests
+
+
+def test_a_rate_its_hours_a_day_and_the_working_days_of_a_month(book: PriceBook) -> None:
+    # `8 hours a day`'s day was left as a second daily period, and the 22 days read as a cache's duration
+    usage = parse_query("ops says the summarizer runs 300 times an hour, 8 hours a day, weekdays only (~22 days/mo). 2.5 flash-lite, "
+                        "2.5k in / 200 out. monthly cost?", book).usage
+    assert usage is not None and (usage.requests, usage.period) == (52_800, "month")
