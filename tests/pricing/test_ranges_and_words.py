@@ -417,3 +417,8 @@ def test_an_everyday_word_after_gemini_is_no_model_name(answerer: Answerer) -> N
                             "180 output. what should last month's bill be?", "en")
     assert reply.intent != "error", reply.plain
     assert answerer.answer("gemini ultra 10k in 1k out", "en").intent == "error"  # a tier word still names a model
+
+
+def test_an_everyday_word_before_a_colon_heads_what_follows(book: PriceBook) -> None:
+    usage = parse_query("headline A/B scoring: 200 tokens in, 10 out, 1M calls a month on lite. cost?", book).usage
+    assert usage is not None and (usage.input_tokens, usage.requests) == (200, 1_000_000)
