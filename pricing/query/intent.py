@@ -51,6 +51,8 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
         return "compare" if "compare" in wants or len(models) > 1 else "estimate"
     if asks_rates:
         return "topic" if parts.search else "rates"  # grounding's rate is explained with its allowance
+    if "help" in wants and "info" in wants and not models:
+        return "help"  # `你这个bot怎么用 要给哪些信息`: the information the bot needs, how to ask it
     if "info" in wants and (models or not (parts.search or parts.batch or parts.topics)):
         return "model_info"  # with no model named, `how long do batch jobs take` asks how batch works
     if "rates" in wants and models and not (parts.search or parts.batch) and parts.labels_seen and parts.labels_seen <= {"cache", "cached"} | (

@@ -422,3 +422,8 @@ def test_an_everyday_word_after_gemini_is_no_model_name(answerer: Answerer) -> N
 def test_an_everyday_word_before_a_colon_heads_what_follows(book: PriceBook) -> None:
     usage = parse_query("headline A/B scoring: 200 tokens in, 10 out, 1M calls a month on lite. cost?", book).usage
     assert usage is not None and (usage.input_tokens, usage.requests) == (200, 1_000_000)
+
+
+@pytest.mark.parametrize("question", ["你这个bot怎么用 要给哪些信息才能帮我算价格", "这个机器人支持哪些模型 问的时候要按什么格式"])
+def test_how_to_ask_is_help_even_beside_an_information_word(book: PriceBook, question: str) -> None:
+    assert parse_query(question, book).intent == "help"  # was model_info (信息, 支持)
