@@ -193,7 +193,7 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             drop.add(i)  # `12345项目`, `1999 陳情案件`: a hotline's number is its name
         elif tok.kind == "amount" and tok.value == 618 and tok.money is None and nxt.text in ("活动", "大促", "期间", "当天", "购物节"):
             drop.add(i)  # `618 活动`: the June 18 shopping festival, no amount
-        elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS and nxt.money is None or tok.text in _PASSING_WORDS
+        elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS or tok.text in _PASSING_WORDS
                                                              or tok.text in ("这", "那") and nxt.money is None and not _duration_after(tokens, i + 2)):  # `算在这2k里`: one given
             drop.update((i, i + 1))
         elif tok.kind == "amount" and tok.money is None and nxt.kind == "word" and nxt.text in _TIER_WORDS:
@@ -211,7 +211,7 @@ _HOTLINES = frozenset([Decimal(1999), Decimal(12345)])
 
 #: Words before a number that make it a threshold (`超过20万`: the >200k tier), not an amount.
 _THRESHOLD_WORDS = frozenset(["超过", "超出", "超过了", "大于", "高于"])
-#: ...and before money too: `会破 500 镁吗` asks whether the cost passes $500 (an estimate, not a budget).
+#: ...and before money too: `会破 500 镁吗`, `会不会超过 5 美金` ask whether the cost passes it (an estimate, not a budget).
 _PASSING_WORDS = frozenset(["破", "会破", "会不会破", "突破"])
 #: Words after a number that make it a price tier's boundary (`the 200k tier`), not an amount.
 _TIER_WORDS = frozenset(["tier", "threshold", "boundary", "breakpoint", "cutoff"])

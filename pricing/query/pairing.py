@@ -532,7 +532,7 @@ def _actives_period(word: str) -> Period | None:
 
 
 #: Words that say one money amount is another restated (`2 lakh rupees which is ~$2,400`, `台幣3萬（抓1000鎂）`).
-_RESTATED = frozenset(["which", "≈", "~", "=", "约", "约合", "大约", "抓", "相当于", "换算", "about", "approx", "approximately",
+_RESTATED = frozenset(["which", "≈", "~", "=", "约", "约合", "大约", "抓", "相当于", "换算", "折合", "about", "approx", "approximately",
                        "roughly", "around", "ie", "i.e.", "or", "aka"])
 #: Words that make a second money amount another sum (`其中100美元给服务器`, `上个月花了200美金`, `each call costs $0.01`).
 _OTHER_SUM = frozenset(["其中", "花了", "花", "用了", "spent", "costs", "cost", "each", "per", "at", "most", "上个月"])

@@ -427,3 +427,14 @@ def test_an_everyday_word_before_a_colon_heads_what_follows(book: PriceBook) -> 
 @pytest.mark.parametrize("question", ["你这个bot怎么用 要给哪些信息才能帮我算价格", "这个机器人支持哪些模型 问的时候要按什么格式"])
 def test_how_to_ask_is_help_even_beside_an_information_word(book: PriceBook, question: str) -> None:
     assert parse_query(question, book).intent == "help"  # was model_info (信息, 支持)
+
+
+def test_a_budget_in_nt_dollars_converted_to_dollars_with_huansuan(book: PriceBook) -> None:
+    query = parse_query("預算一個月 6 萬台幣，換算大概 2,000 美金，用 flash 做案件摘要 in 3k out 300，一個月能處理幾通", book)
+    assert (query.intent, query.budget_usd, query.budget_period) == ("budget", 2000, "month")
+
+
+def test_will_it_pass_a_sum_is_an_estimate(book: PriceBook) -> None:
+    # `月費會不會超過 50 鎂`: whether the cost passes $50, no budget
+    query = parse_query("DAU 大概 300 人，每人一天聊 8 則，每則 input 1.5k output 400，flash，月費會不會超過 50 鎂", book)
+    assert query.intent == "estimate" and query.budget_usd is None
