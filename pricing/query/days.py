@@ -228,7 +228,8 @@ def _consume(tokens: list[Token], k: int) -> None:
 
 #: Weeks in a year, for a weekly count priced by the month (`1,500 a week`: 1,500 x 52 / 12 = 6,500 a month).
 WEEKS_A_YEAR = 52
-_WEEK_WORDS = frozenset(["每周", "一周", "每星期", "week", "weekly"])
+_WEEK_WORDS = frozenset(["每周", "一周", "每星期", "week", "weekly", "礼拜", "一个礼拜", "每个礼拜", "每礼拜", "一礼拜", "一个星期",
+                         "每个星期", "一星期"])
 
 
 def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, Period] | None:

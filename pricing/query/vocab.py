@@ -542,6 +542,8 @@ CJK_WORDS: dict[str, str] = {
                      "月开销", "月账单", "月支出"], "period:month"),
     **dict.fromkeys(["每分钟", "一分钟"], "period:minute"),
     **dict.fromkeys(["每周", "一周", "每星期", "每年", "一年", "每小时", "一小时", "一个小时", "每秒"], "matter"),
+    # a week said as Taiwan and the north say it (`一個禮拜大概處理 3500 件`)
+    **dict.fromkeys(["礼拜", "一个礼拜", "每个礼拜", "每礼拜", "一礼拜", "一个星期", "每个星期", "一星期"], "matter"),
     **dict.fromkeys(["批量", "批处理", "批次", "批量模式", "批量处理", "走批"], "batch"),
     **dict.fromkeys(["批了", "批准", "审批", "批下来", "批的"], "skip"),  # `老板批了 200 刀`: approved, not batch
     **dict.fromkeys(["弹性", "弹性层级", "弹性模式", "弹性处理", "弹性服务", "flex层级"], "tier:flex"),

@@ -39,13 +39,13 @@ FLOORS = {
     "tune/blind2-2026-12-07-en": 0.92,  # 129/140; before: 57.9%
     "tune/blind2-2026-12-07-zh_CN": 0.89,  # 114/128; before: 63.3%
     "tune/blind2-2026-12-07-zh_TW": 0.97,  # 130/133; before: 72.2%
-    "tune/blind3-2026-12-07-en": 0.87,  # 124/142; before: 60.6%
+    "tune/blind3-2026-12-07-en": 0.88,  # 125/142; before: 60.6%
     "tune/blind3-2026-12-07-zh_CN": 0.90,  # 120/133; before: 63.2%
     "tune/blind3-2026-12-07-zh_TW": 0.86,  # 111/129; before: 43.4%
     "tune/blind4-2026-12-07-en": 0.85,  # 116/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.94,  # 129/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.89,  # 116/130; before: 78.5%
-    "tune/blind5-2026-12-07-en": 0.66,  # 85/127; before: 48.0%
+    "tune/blind5-2026-12-07-en": 0.67,  # 86/127; before: 48.0%
     "tune/blind5-2026-12-07-zh_CN": 0.82,  # 114/139; before: 56.1%
     "tune/blind5-2026-12-07-zh_TW": 0.75,  # 104/138; before: 48.6%
     "tune/blind6-2026-12-07-zh_CN": 0.68,  # 90/132; before: 48.5%
@@ -53,30 +53,33 @@ FLOORS = {
     "tune/blind7-2026-12-07-en": 0.47,  # 59/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.67,  # 84/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.55,  # 68/123; before: 43.1% (2)
-    "tune/blind8-2026-12-07-en": 0.70,  # 70/100; before: 50.0%
-    "tune/blind8-2026-12-07-zh_CN": 0.75,  # 78/103; before: 58.3%
-    "tune/blind8-2026-12-07-zh_TW": 0.79,  # 79/100; before: 67.0% (1 confident wrong)
+    "tune/blind8-2026-12-07-en": 0.72,  # 72/100; before: 50.0%
+    "tune/blind8-2026-12-07-zh_CN": 0.77,  # 80/103; before: 58.3%
+    "tune/blind8-2026-12-07-zh_TW": 0.80,  # 80/100; before: 67.0% (1 confident wrong)
     "tune/generated-en": 1.00,  # 150/150; before: 72.0%
     "tune/generated-zh_CN": 1.00,  # 150/150; before: 45.3%
     "tune/generated-zh_TW": 1.00,  # 150/150; before: 47.3%
     "tune/heldout-2026-12-06-en": 1.00,  # 40/40; before: 97.5%
     "tune/heldout-2026-12-06-zh_CN": 1.00,  # 61/61; before: 93.4%
     "tune/heldout-2026-12-06-zh_TW": 1.00,  # 40/40; before: 97.5%
-    "tune/heldout2-2026-12-07-en": 0.65,  # 74/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
-    "tune/heldout2-2026-12-07-zh_CN": 0.62,  # 72/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
+    "tune/heldout2-2026-12-07-en": 0.66,  # 75/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
+    "tune/heldout2-2026-12-07-zh_CN": 0.62,  # 73/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
     "tune/heldout2-2026-12-07-zh_TW": 0.66,  # 77/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
-    "tune/heldout3-2026-12-07-en": 0.70,  # 75/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
-    "tune/heldout3-2026-12-07-zh_CN": 0.70,  # 75/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
+    "tune/heldout3-2026-12-07-en": 0.71,  # 76/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
+    "tune/heldout3-2026-12-07-zh_CN": 0.71,  # 76/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
     "tune/heldout3-2026-12-07-zh_TW": 0.69,  # 74/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
     "tune/heldout4-2026-12-07-en": 0.68,  # 76/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
     "tune/heldout4-2026-12-07-zh_CN": 0.61,  # 68/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
-    "tune/heldout4-2026-12-07-zh_TW": 0.66,  # 70/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
+    "tune/heldout4-2026-12-07-zh_TW": 0.67,  # 71/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
     "tune/heldout5-2026-12-07-en": 0.54,  # 50/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
     "tune/heldout5-2026-12-07-zh_CN": 0.53,  # 49/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
     "tune/heldout5-2026-12-07-zh_TW": 0.46,  # 43/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
     "tune/heldout6-2026-12-07-en": 0.54,  # 54/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
     "tune/heldout6-2026-12-07-zh_CN": 0.60,  # 65/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
     "tune/heldout6-2026-12-07-zh_TW": 0.54,  # 54/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read
+    "tune/heldout7-2026-12-07-en": 0.77,  # 62/80; before: 70.0% (0); held out, scored once at 82dff84: 77.5% (0), then read
+    "tune/heldout7-2026-12-07-zh_CN": 0.69,  # 58/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
+    "tune/heldout7-2026-12-07-zh_TW": 0.73,  # 60/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
 }
 SETS = tuple(FLOORS)
 

@@ -395,3 +395,11 @@ def test_a_rate_its_hours_a_day_and_the_working_days_of_a_month(book: PriceBook)
     usage = parse_query("ops says the summarizer runs 300 times an hour, 8 hours a day, weekdays only (~22 days/mo). 2.5 flash-lite, "
                         "2.5k in / 200 out. monthly cost?", book).usage
     assert usage is not None and (usage.requests, usage.period) == (52_800, "month")
+
+
+@pytest.mark.parametrize("question", ["我們一個禮拜大概處理 3500 件理賠申請，每件輸入 6k 輸出 400，用 3.7 flash，一個月大概多少",
+                                      "每个星期 3500 次 输入6千 输出400 3.7 flash 一个月多少"])
+def test_a_week_said_as_libai_or_xingqi(book: PriceBook, question: str) -> None:
+    # `一個禮拜` was no week word: 3,500 was read as a month's count
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (500, "day")
