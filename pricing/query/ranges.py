@@ -11,7 +11,7 @@ it 250`): that figure is the amount, and nothing is asked.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from ..tokens import Token
 
@@ -89,7 +89,10 @@ def _two_ends(tokens: list[Token], i: int, text: str) -> tuple[tuple[Decimal, De
     low, high = first.value, second.value
     if _LEADING_NUMBER.fullmatch(first.text.strip()) and (digits := _LEADING_NUMBER.match(second.text.strip())) is not None:
         # `3-4k`: the unit said once, after the second end, is both ends' unit
-        written = Decimal(digits.group().replace(",", "") or "0")
+        try:
+            written = Decimal(digits.group().replace(",", "") or "0")
+        except InvalidOperation:  # (`1.2.3k`: no number to scale by)
+            return None
         if written and second.value != written and low * (second.value / written) < high:
             low = low * (second.value / written)
     if not low < high <= low * 10:

@@ -438,3 +438,8 @@ def test_will_it_pass_a_sum_is_an_estimate(book: PriceBook) -> None:
     # `月費會不會超過 50 鎂`: whether the cost passes $50, no budget
     query = parse_query("DAU 大概 300 人，每人一天聊 8 則，每則 input 1.5k output 400，flash，月費會不會超過 50 鎂", book)
     assert query.intent == "estimate" and query.budget_usd is None
+
+
+def test_a_malformed_second_end_is_no_range_and_no_crash(answerer: Answerer) -> None:
+    reply = answerer.answer("1.2-1.2.3k in 100 out", "en")
+    assert not reply.internal_error and reply.intent == "clarify"
