@@ -39,6 +39,7 @@ __all__ = [
     "generation_models",
     "match_models",
     "reject_unknown_models",
+    "NAME_WORDS",
 ]
 
 #: The parser's look-ahead for a model name, in words: the longest id (`gemini 2.5 flash lite preview
@@ -360,7 +361,7 @@ def _mark(tokens: list[Token], first: int, last: int, model_id: str) -> None:
 
 
 #: Words a model's name is made of, everyday words though they are (`gemini ultra`, `gemini 9 pro max`).
-_NAME_WORDS = frozenset(["ultra", "nano", "pro", "flash", "lite", "max", "mini", "turbo", "preview", "exp", "experimental", "vision",
+NAME_WORDS = frozenset(["ultra", "nano", "pro", "flash", "lite", "max", "mini", "turbo", "preview", "exp", "experimental", "vision",
                          "omni", "plus", "large", "small", "medium", "advanced"])
 
 
@@ -370,15 +371,11 @@ def _unknown_model_ref(tokens: list[Token], i: int, is_keyword: Callable[[str], 
     end = _glued_run(tokens, i)
     parts = ["".join(t.text for t in tokens[i:end])]
     j = end
-    # `gemini 9 ultra` typed with spaces: take the name-like words that follow, not the amounts, nor an everyday
-    # word (`our Gemini invoice`: the product's name, then what is said of it)
-    from .query.english import is_common_word  # (here: pricing.query imports this module)
-
+    # `gemini 9 ultra` typed with spaces: take the name-like words that follow, not the amounts (``is_keyword``
+    # ends the name: the caller's words, and everyday words such as `invoice` in `our Gemini invoice`)
     while j < len(tokens) and len(parts) < 6:
         t = tokens[j]
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        if t.kind == "word" and is_common_word(t.text) and t.text not in _NAME_WORDS:
-            break
         if t.kind == "word" and not is_keyword(t.text):
             parts.append(" " + t.text)
         elif t.kind == "num" and not (nxt is not None and nxt.glued and nxt.kind in ("word", "cjknum", "cjk")):

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..model_names import match_models, reject_unknown_models
+from ..model_names import NAME_WORDS, match_models, reject_unknown_models
 from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
 from .audio_rate import audio_worked_out
 from .days import daily_count_over_days, split_days, weekly_as_daily, yearly_as_monthly
+from .english import is_common_word
 from .hourly import daily_from_rates
 from .images_in import images_as_input, images_as_requests
 from .normalize import normalize
@@ -52,7 +53,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     normalized, on_date = normalize(text)
     tokens = tokenize(normalized)
     found_models = match_models(tokens, book.name_index)
-    reject_unknown_models(tokens, book.name_index, _is_keyword)
+    reject_unknown_models(tokens, book.name_index, _ends_a_name)
     traditional = simplified_chars(text) != text  # written in Traditional characters (Taiwan)
     tokens = read_amounts([t for t in tokens if t.kind != "used"], normalized, traditional=traditional)
     tokens = spoken_durations(drop_article_one(read_ranges(opening_hours(tokens), normalized)), normalized)
@@ -115,6 +116,12 @@ def _currency_codes() -> frozenset[str]:
 def _a_name(word: str) -> bool:
     """`CTO`, `PI`, `TM`: a role or a team; not `QPM`, `GB`, `NTD` or any currency's code."""
     return word not in _currency_codes() and word not in _MEASURES
+
+
+def _ends_a_name(word: str) -> bool:
+    """A word that ends a model name typed with spaces: a word of the query language, or an everyday word that no
+    model name is made of (`our Gemini invoice`: the product, then what is said of it; `gemini ultra` stays one)."""
+    return _is_keyword(word) or is_common_word(word) and word not in NAME_WORDS
 
 
 def _is_keyword(word: str) -> bool:
