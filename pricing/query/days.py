@@ -237,18 +237,10 @@ def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, Period] | None:
     a day (the answers price days and months). One that does not is counted a month as 52 weeks make 12 months
     (`1,500 a week` is 6,500 a month), when that is a whole number. The weekly count read and the period it became,
     or None; a count that is neither is still asked about (`每周` stays a word that would change the price)."""
-    weeks = [k for k, t in enumerate(tokens) if t.text in _WEEK_WORDS and t.role == "matter"]
-    if len(weeks) != 1:
+    found = _count_per(tokens, _WEEK_WORDS)
+    if found is None:
         return None
-    week = weeks[0]
-    if week > 0 and tokens[week - 1].text in _ONE_WEEK:
-        return None  # `15 runs total this week`: one week's total, no weekly rate
-    count = _weekly_count(tokens, week)
-    if count is None:
-        return None
-    value = tokens[count].value
-    if value is None:
-        return None
+    week, count, value = found
     if value % 7 == 0:
         tokens[count].value = value / 7
         tokens[week].role = "period:day"
@@ -260,8 +252,8 @@ def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, Period] | None:
     return value, "month"
 
 
-#: Words that make a week one week (`this week`, `next week`): its count is a total, not a rate.
-_ONE_WEEK = frozenset(["this", "that", "next", "last", "the", "one", "1"])
+#: Words that make a week or a year one of them (`this week`, `next year`): its count is a total, not a rate.
+_ONE_PERIOD = frozenset(["this", "that", "next", "last", "the", "one", "1"])
 _YEAR_WORDS = frozenset(["每年", "一年", "全年", "year", "yearly", "annually"])
 #: Periods a count may be said per that the answers do not price: a question that keeps one unread has no reading
 #: to offer without it (`100k calls a year` is no 100,000 a month).
@@ -271,21 +263,27 @@ UNPRICED_PERIODS = _WEEK_WORDS | _YEAR_WORDS | frozenset(["weeks", "years", "ann
 def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
     """`一年大概 24 萬次呼叫`, `120k calls a year`: a yearly count that 12 divides is a twelfth of it a month (the
     answers price days and months); the yearly count read, or None. One that 12 does not divide is still asked."""
-    years = [k for k, t in enumerate(tokens) if t.text in _YEAR_WORDS and t.role == "matter"]
-    if len(years) != 1:
+    found = _count_per(tokens, _YEAR_WORDS)
+    if found is None or found[2] % 12:
         return None
-    if years[0] > 0 and tokens[years[0] - 1].text in _ONE_WEEK:
-        return None  # `this year`: one year's total
-    count = _weekly_count(tokens, years[0])
-    value = tokens[count].value if count is not None else None
-    if count is None or value is None or value % 12:
-        return None
+    year, count, value = found
     tokens[count].value = value / 12
-    tokens[years[0]].role = "period:month"
+    tokens[year].role = "period:month"
     return value
 
 
-def _weekly_count(tokens: list[Token], week: int) -> int | None:
+def _count_per(tokens: list[Token], words: frozenset[str]) -> tuple[int, int, Decimal] | None:
+    """(the period word, the count said per it, its value) for the one week or year word the tables left unread;
+    None when there is none, more than one, or it is one period's total (`15 runs total this week`)."""
+    found = [k for k, t in enumerate(tokens) if t.text in words and t.role == "matter"]
+    if len(found) != 1 or found[0] > 0 and tokens[found[0] - 1].text in _ONE_PERIOD:
+        return None
+    count = _period_count(tokens, found[0])
+    value = tokens[count].value if count is not None else None
+    return (found[0], count, value) if count is not None and value is not None else None
+
+
+def _period_count(tokens: list[Token], week: int) -> int | None:
     """The count the week (or year) word is said of: after it (`每周大概42万单`) or before it (`56k tickets/week`)."""
     postfix = week > 0 and tokens[week - 1].text in ("/", "a", "per", "every")
     if not postfix:  # `每周大概42万单`: the week word opens its count

@@ -135,9 +135,9 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     counted = counted and not (before is not None and _each_said_again(tokens, i, "每" + before.text))
     if after is not None and after.kind == "amount" and i + 2 < len(tokens) and tokens[i + 2].role == "people":
         after = None  # `门店30个经纪人`, `牙醫診所12家分店`: where the people counted after it are
-    if after is not None and after.after_colon and tok.kind == "word" and is_common_word(tok.text):
-        after = None  # `headline A/B scoring: 200 tokens in`: an everyday word before a colon heads what follows
     everyday = tok.kind == "word" and is_common_word(tok.text)  # (never `aud` or `nzd`: a currency's code asks)
+    if after is not None and after.after_colon and everyday:
+        after = None  # `headline A/B scoring: 200 tokens in`: an everyday word before a colon heads what follows
     if after is not None and after.money is not None and everyday:
         after = None  # `audit approved $2,500/month`: an everyday word before a sum of money is what is done with it
     if before is not None and before.money is not None and everyday:

@@ -33,10 +33,10 @@ _STANDARD_IMAGE_SIDE = 2048
 _IMAGE_CUE = re.compile(r"image|picture|photo|pic\b|pics\b|px\b|pixel|resolution|图|圖|照片|像素|分辨率|解析度")
 #: `10 4K images`, `生成10张4K图片`: an image size label, not an amount (1K and 2K bill as one standard image).
 _SIZE_LABEL = re.compile(r"(?<![\d.])([124])k(?= ?(?:images?|pictures?|photos?|pics?|resolution|图|张|照片|分辨率|解析度))")
-#: Names written with a digit, no amount: `4S店` is a car dealership (sales, service, spare parts, survey).
 #: 生 for 生成 (Taiwan chat: `生一張圖`, `一次生8000條`), after a word that opens a verb and before a number;
 #: never inside a word (`学生3000个`).
 _MAKE_SHORT = re.compile(r"(?<=[要次来來再先会會能可就都也想天帮幫 ])生(?=\s*[\d一二两三四五六七八九十几幾])|^生(?=\s*[\d一二两三四五六七八九十])")
+#: Names written with a digit, no amount: `4S店` is a car dealership (sales, service, spare parts, survey).
 _NAMES_WITH_DIGITS = re.compile(r"(?<![\d.])4s店")
 #: Periods and versions named with a letter glued to a number: `Q1 forecast`, `H2`, `FY2026`, `v2 prompt`, `P0 bug`.
 _LETTERED_NAMES = re.compile(r"(?<![a-z0-9.])(?:q[1-4]|h[12]|fy ?\d{2,4}|cy\d{2,4}|v\d{1,2}(?:\.\d{1,2})?|p[0-4]|k-?12)(?![a-z0-9.])")

@@ -205,7 +205,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         assert tok.value is not None  # every amount has a value (amounts.py)
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
         if 0 < prev < n and _content_name_then_tokens(tokens, prev) and role(prev - 1).startswith("label:") and tokens[prev - 1].kind == "cjk":
-            prev -= 1  # `输出评分和理由300 token`: the label before the content's name
+            tokens[prev].role = "skip"  # `输出评分和理由300 token`: the content's name, read with its label's amount
+            prev -= 1
         if 0 < prev < n and tokens[prev].kind == "cjk" and tokens[prev].role == "skip":
             # `输入正好20万`, `每次prompt带上知识库差不多4k`: a few Chinese filler words between an open label
             # and its amount, in the same clause

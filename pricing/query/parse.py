@@ -88,9 +88,11 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
     parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
     on_date = r.on_date
     for k, tok in enumerate(tokens):
-        if tok.kind == "amount" and tok.used and said_in_tokens(tokens, k) and (_cached_after(tokens, k) or _label_before_named(tokens, tok)):
+        if not (tok.kind == "amount" and tok.used and said_in_tokens(tokens, k)):
+            continue
+        if _cached_after(tokens, k):
             _explain(parts, _named_content(tokens, tok))  # `术语表1.5万token做缓存`: the glossary is what is cached
-        elif tok.kind == "amount" and tok.used and said_in_tokens(tokens, k) and _english_before(tokens, k):
+        elif _english_before(tokens, k):
             _explain(parts, _everyday_words(_named_content(tokens, tok)))  # `label list ≈ 2,200 tokens in`
     if previous is not None and not unlabeled and is_followup(parts, models, tokens):
         change = Query(
@@ -293,15 +295,6 @@ def _everyday_words(words: list[Token]) -> list[Token]:
 def _english_before(tokens: list[Token], k: int) -> bool:
     """`each new issue + label list ≈ 2,200 tokens in`: English words right before an amount of tokens name it."""
     return k > 0 and tokens[k - 1].kind == "word"
-
-
-def _label_before_named(tokens: list[Token], amount: Token) -> bool:
-    """`输出评分和理由300 token`: a label, the content's name, then its amount in tokens: the name is the label's content."""
-    named = _named_content(tokens, amount)
-    if not named:
-        return False
-    k = tokens.index(named[-1]) - 1
-    return k >= 0 and (tokens[k].role or "").startswith("label:") and not named[-1].after_break
 
 
 def _cached_after(tokens: list[Token], k: int) -> bool:
