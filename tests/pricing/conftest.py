@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from bot.answers.answerer import Answerer
 from pricing import PriceBook, load_card
 from pricing.genai_source import build_card_data, google_models, read_overlay
 from pricing.models import RateCard
@@ -52,3 +53,10 @@ def _raw_card_pristine() -> dict[str, Any]:
 def raw_card(_raw_card_pristine: dict[str, Any]) -> dict[str, Any]:
     """The shipped card as raw data (overlay merged with genai-prices), a fresh copy per test to break freely."""
     return copy.deepcopy(_raw_card_pristine)
+
+
+@pytest.fixture(scope="session")
+def answerer(book: PriceBook) -> Answerer:
+    """Answers as a deployment with no yuan rate set, on 2026-12-02, the default model named (a module that needs
+    another Answerer defines its own)."""
+    return Answerer(book, default_model="gemini-3.1-pro-preview", today=lambda: dt.date(2026, 12, 2))

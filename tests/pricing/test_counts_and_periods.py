@@ -6,18 +6,11 @@ a monthly count priced per day. 2.5 Flash bills $0.30 per 1M input and $2.50 per
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from bot.answers.answerer import Answerer
-from pricing import PriceBook
-
-
-@pytest.fixture(scope="module")
-def answerer(book: PriceBook) -> Answerer:
-    return Answerer(book, default_model="gemini-3.1-pro-preview", today=lambda: dt.date(2026, 12, 2))
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ as the daily counts and tokens they mean, with the reading said in the answer.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -15,11 +14,6 @@ from corpus_reading import read_or_asked
 from bot.answers.answerer import Answerer
 from pricing import PriceBook, parse_query
 from pricing.errors import Ambiguous, PricingError
-
-
-@pytest.fixture(scope="module")
-def answerer(book: PriceBook) -> Answerer:
-    return Answerer(book, default_model="gemini-3.1-pro-preview", today=lambda: dt.date(2026, 12, 2))
 
 
 @pytest.mark.parametrize(

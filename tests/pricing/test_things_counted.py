@@ -7,18 +7,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from bot.answers.answerer import Answerer
 from pricing import PriceBook
 from pricing.query.tokenize import tokenize
-
-
-@pytest.fixture(scope="module")
-def answerer(book: PriceBook) -> Answerer:
-    return Answerer(book, default_model="gemini-3.1-pro-preview", today=lambda: dt.date(2026, 12, 2))
 
 
 @pytest.mark.parametrize(
