@@ -11,12 +11,16 @@ from ..tokens import Token
 from .english import is_common_word
 from .vocab import (
     ASKED_CUES,
+    CJK_RECORDINGS,
     CJK_WORDS,
     COUNTING_MEASURES,
     FILLER,
     PERIOD_WORDS,
+    PHONE_CALLS,
     PRICE_MORPHEMES,
+    RECORDINGS,
     TOKEN_WORDS,
+    TRANSCRIBING,
     VERB_NOUNS,
     WORDS,
     cjk_price_like,
@@ -24,6 +28,7 @@ from .vocab import (
 )
 
 __all__ = [
+    "a_recording",
     "chinese_question",
     "CJK_ABOUT",
     "CJK_MODAL",
@@ -51,6 +56,7 @@ __all__ = [
     "period_follows",
     "plain_word",
     "plural_count",
+    "recording_beside",
     "said_as_a_part",
     "said_in_tokens",
     "said_of_a_cache",
@@ -317,13 +323,47 @@ def counts_multiply(tokens: list[Token], first: int, second: int) -> bool:
     return False
 
 
+def a_recording(tok: Token) -> bool:
+    """`voicemails`, `会议录音`, `transcribing`: the question is about audio, so a length of each item is its audio."""
+    if tok.kind == "cjk":
+        return any(part in tok.text for part in CJK_RECORDINGS) or tok.text in TRANSCRIBING
+    return tok.kind == "word" and (tok.text in RECORDINGS or tok.text in TRANSCRIBING)
+
+
+#: Words between a recording and its length that say how long it is (`calls average 6 min`, `一通平均 5 分钟`).
+_LENGTH_WORDS = frozenset(["avg", "average", "averages", "about", "around", "is", "are", "lasts", "last", "of", "~", "平均", "大概", "约", "大约", "长"])
+
+
+def recording_beside(tokens: list[Token], amount: int, unit: int) -> bool:
+    """A length said of a recording or a phone call: the thing a few words before it in its clause, not counted
+    (`voicemails avg 45 sec`, `會議錄音 1 小時`, `avg call 8 min`), or right after it (`10 minute sales calls`)."""
+
+    def recording(tok: Token) -> bool:
+        return (tok.kind == "word" and tok.text in RECORDINGS or tok.kind == "cjk" and any(part in tok.text for part in CJK_RECORDINGS)
+                or tok.text in PHONE_CALLS)  # fmt: skip
+
+    k = amount - 1
+    while k >= 0 and amount - k <= 3 and not tokens[k + 1].after_break and tokens[k].kind != "amount":
+        if recording(tokens[k]) and tokens[k].role != "label:audio":
+            # (`600 calls over 8 hours`: counted calls, a rate's hours; `each call takes 5 s`: the time it takes)
+            return (k == 0 or tokens[k - 1].kind != "amount") and all(t.text in _LENGTH_WORDS or t.role in ("skip", "each") for t in tokens[k + 1 : amount])
+        k -= 1
+    after = tokens[unit + 1 : unit + 3]
+    for j, tok in enumerate(after):
+        if tok.kind == "amount" or tok.after_break or tok.role is not None and j == 0 and tok.role != "skip":
+            return False
+        if recording(tok):
+            return True
+    return False
+
+
 def said_of_a_cache(tokens: list[Token], amount: int, unit: int) -> bool:
     """`缓存每天挂十小时`, `cache放8小时`, `the cache stays up 10h a day`: a cache word in the duration's clause,
     a few words before its amount or right after its unit."""
     cache_roles = ("label:cache", "label:cached", "label:storage")
     k = amount - 1
     while k >= 0 and amount - k <= 5:
-        if tokens[k].role in cache_roles:
+        if tokens[k].role in cache_roles or tokens[k].text in ("cache", "缓存"):  # (`the cache` is a phrase: a link)
             return True
         if tokens[k].kind == "amount" and not said_in_tokens(tokens, k):
             break  # (`缓存 200k token，保留 24 小时`: across the cached size, but no further)

@@ -17,6 +17,7 @@ from .neighbours import (
     CJK_MODAL,
     COPULA,
     MEASURES,
+    a_recording,
     adjective_before_count,
     apart_from_amounts,
     asks_the_price,
@@ -39,6 +40,7 @@ from .neighbours import (
     period_follows,
     plain_word,
     plural_count,
+    recording_beside,
     said_as_a_part,
     said_in_tokens,
     said_of_a_cache,
@@ -50,7 +52,7 @@ from .neighbours import (
 )
 from .opening_hours import OPEN_HOURS
 from .question import Topic
-from .vocab import FILLER, near_model_word, price_like
+from .vocab import COUNTING_MEASURES, FILLER, near_model_word, price_like
 
 __all__ = ["Parts", "pair", "collect"]
 
@@ -108,6 +110,7 @@ class Parts:
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
     images_requests: bool = False  # `每张图输入 1400，每天 5000 张`: each image a request, its input given (images_in.py)
+    recorded: bool = False  # `voicemails`, `播客`, `转写`: audio named, so one length of each item is its audio
     images_read: ImagesRead | None = None  # `每张图 258 token，再加提示词 200`: images read, as input tokens (images_in.py)
     thinking_budget: Decimal | None = None  # `thinking budget 2048`: priced in full when no thinking is said
     pieces: tuple[Decimal, ...] = ()  # `essay ~3k tokens + rubric 1k`: named pieces of the prompt, summed (roles.named_pieces)
@@ -252,9 +255,10 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             num, _, den = role(nxt)[4:].partition("/")
             hours = tok.value * Decimal(num) / Decimal(den or 1)
             audio = _audio_beside(tokens, i, nxt, neighbour(nxt, 1)) if tokens[nxt].text not in OPEN_HOURS else None
-            if audio is not None:
+            if audio is not None or tokens[nxt].text not in OPEN_HOURS and recording_beside(tokens, i, nxt):
                 _set_once(parts, "audio_hours", hours, tok)  # `4 分钟音频`, `10 min audio`: the audio's length
-                tokens[audio].used = True
+                if audio is not None:
+                    tokens[audio].used = True
             else:
                 _set_once(parts, "hours", hours, tok)
                 parts.hours_of_cache = said_of_a_cache(tokens, i, nxt)
@@ -556,6 +560,10 @@ def _length_of_each(tokens: list[Token], amount: int, unit: int) -> bool:
     before = tokens[max(amount - 3, 0) : amount]
     if any(t.role in ("each", "per_person") or t.text in ("平均", "avg", "average", "each", "per", "一条", "一段", "一通") for t in before):
         return True
+    if any(t.value == 1 and nxt.text in COUNTING_MEASURES for t, nxt in zip(before, before[1:], strict=False)):
+        return True  # `一集大約 42 分鐘`: one item, then its length
+    if unit + 2 < len(tokens) and tokens[unit + 1].text == "per" and tokens[unit + 2].role is None and tokens[unit + 2].kind == "word":
+        return True  # `90 seconds per clip`: the length of each clip
     if amount > 0 and tokens[amount - 1].text in ("a", "an") and unit + 1 < len(tokens) and tokens[unit + 1].role is None:
         return True  # `a two second clip`: one item's length
     return unit + 1 < len(tokens) and tokens[unit + 1].text == "each"
@@ -589,6 +597,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     chinese = chinese_question(tokens)
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     _budget_periods(tokens, parts)
+    parts.recorded = any(a_recording(t) for t in tokens)
     texts = [t.text for t in tokens]
     lasts = any(texts[k : k + 2] == ["how", "long"] for k in range(len(texts) - 1)) and "last" in texts
     for i, tok in enumerate(tokens):
@@ -686,6 +695,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             # the number itself is in doubt, so no reading is offered
             parts.unknown_words.append(tok.text)
             parts.unknown_unit = True
+        elif tok.role is None and a_recording(tok):
+            pass  # `voicemails`, `播客访谈`: what the audio is (a length of each is its audio: usage.py)
         elif tok.kind == "word" and tok.role is None:
             # `how much'd`, `that's`: a contraction of filler is filler
             if tok.text in FILLER or tok.text.split("'")[0] in FILLER or len(tok.text) <= 1:

@@ -26,6 +26,10 @@ from functools import lru_cache
 from .english import is_common_word
 
 __all__ = [
+    "RECORDINGS",
+    "CJK_RECORDINGS",
+    "PHONE_CALLS",
+    "TRANSCRIBING",
     "IME_SLIPS",
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
@@ -413,7 +417,7 @@ FILLER = frozenset(
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
     credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
     overnight re ish eng etl research ai ad ads today
-    story summary history center centre must ep gen streaming lab paid""".split()
+    story summary history center centre must ep gen streaming lab paid alive warm""".split()
 )
 
 #: What a request produces, named in English beside its amount (`feedback ~700 tokens`): the output.
@@ -423,6 +427,19 @@ OUTPUT_NOUNS = frozenset(["feedback", "summary", "version", "json", "response", 
 PIECE_NOUNS = frozenset(["essay", "abstract", "report", "doc", "document", "contract", "article", "email", "ticket", "rubric",
                           "instructions", "instruction", "glossary", "schema", "question", "history", "transcript", "page",
                           "resume", "cv", "diff", "note", "text", "kb"])  # fmt: skip
+
+#: Things that are recordings: a length said of one is its audio (`voicemails avg 45 sec`, `會議錄音 1 小時`,
+#: `播客访谈 20 分钟一段`), as tokens per second of audio (Google's rate), as blind writers priced them.
+RECORDINGS = frozenset(["voicemail", "voicemails", "podcast", "podcasts", "voice-over", "voice-overs", "voiceover", "voiceovers",
+                        "audiobook", "audiobooks"])  # fmt: skip
+#: The same in Chinese, as parts of a word (`会议录音`, `音档`, `新上架播客`).
+CJK_RECORDINGS = ("录音", "音档", "播客", "音频", "语音", "音讯")
+#: Phone calls are audio only when a length is said right beside them (`10 minute sales calls`, `avg call 8 min`,
+#: `每通电话 5 分钟`); elsewhere a call is a request.
+PHONE_CALLS = frozenset(["call", "calls", "通话", "电话", "每通", "一通"])
+#: Transcribing names audio: a length said of each item is its audio (`transcribe voice-over, 90 seconds per clip`).
+TRANSCRIBING = frozenset(["transcribe", "transcribes", "transcribed", "transcribing", "transcription", "transcriptions",
+                          "转写", "逐字稿", "转录", "听写", "转文字"])  # fmt: skip
 
 #: The characters Chinese builds its price words from: parts of a request (输入, 回复, 缓存, 思考), media (音频,
 #: 图片, 视频), search (搜索, 联网), processing (批量, 优先, 弹性), money (币, 元, 刀, 费), time (天, 月, 小时), calls

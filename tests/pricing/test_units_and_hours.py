@@ -178,6 +178,37 @@ def test_a_length_beside_audio_is_each_requests_audio(book: PriceBook, question:
     assert usage is not None and usage.audio_input_tokens == audio_tokens
 
 
+@pytest.mark.parametrize(
+    ("question", "audio_tokens", "input_tokens"),
+    [
+        # a recording named (voicemails, 录音, podcast, a phone call) or its transcribing: a length of each is its audio
+        ("voicemails avg 45 sec, we transcribe+classify with 2.5 flash-lite, prompt 400, out 120, 4k voicemails/day", 1_440, 1_840),
+        ("transcribe voice-over, 90 seconds per clip, 2.5 flash, output ~400 tokens, 2,000 clips per month. cost?", 2_880, 2_880),
+        ("會議錄音 1 小時 丟 3 flash 做逐字稿+摘要，輸出大概 1.2 萬 token，這樣一次多少", 115_200, 115_200),
+        ("播客访谈 20 分钟一段，3.5 flash 转写+总结，输出 6000，每天 150 段，一天要多少", 38_400, 38_400),
+        ("平台每天新上架播客400集 平均35分钟 用flash lite出shownotes 输出800 一天多少钱", 67_200, 67_200),
+        ("our support calls average 6 min, we send the recording to 2.5 flash, 500 out, 2000 calls a day, monthly?", 11_520, 11_520),
+        ("客服电话录音 每通平均 5 分钟 2.5 flash 输出 300 每天 800 通 一个月多少", 9_600, 9_600),
+    ],
+)
+def test_a_length_of_a_recording_is_its_audio(book: PriceBook, question: str, audio_tokens: int, input_tokens: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.audio_input_tokens, usage.input_tokens) == (audio_tokens, input_tokens)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a call's time is no audio unless it is the call's length: the time a call takes, or calls counted over hours
+        "each call takes about 5 seconds, 2k in 300 out, 1000 calls a day on flash",
+        "we run 600 calls over 8 hours, 2k in 300 out on flash",
+    ],
+)
+def test_the_time_calls_take_is_no_audio(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is None or query.usage is None or query.usage.audio_input_tokens == 0
+
+
 def test_a_length_past_what_one_prompt_holds_is_asked_about(book: PriceBook) -> None:
     # 120 hours of audio is no one request's (a prompt holds at most 9.5 hours): never priced as one
     query = read_or_asked("transcribe 120 hours of lecture audio with flash-lite, out ~9k tokens. total?", book)
@@ -190,6 +221,9 @@ def test_a_length_past_what_one_prompt_holds_is_asked_about(book: PriceBook) -> 
         # hours said of the cache, with a cached piece read by the requests: that piece is what is kept
         ("延误客服系统提示一万五千token 走缓存 每次另外加两千 输出两百五 flash 每天十万次 缓存24小时常驻 一天总共多少钱", 15_000, 24),
         ("监管文件库四十万token放缓存 每次审查再带一份两万token合同 输出两千 2.5 pro 每天两百次 缓存每天挂十小时 一天的钱算一下", 400_000, 10),
+        # `the cache` is a phrase, and still the cache the hours are said of; `alive` says nothing of the price
+        ("flash 2.5: system prompt 60k tokens cached, user msg ~1k, response 700. 8k requests/day and we keep the cache alive 24h. daily cost?",
+         60_000, 24),
     ],
 )
 def test_hours_of_the_cache_keep_the_cached_piece(book: PriceBook, question: str, storage: int, hours: int) -> None:
