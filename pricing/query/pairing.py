@@ -284,8 +284,9 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             _set_once(parts, "searches", tok.value, tok)  # `4 queries per prompt`: searches in each request
             parts.search = True
             taken.add(nxt)
-        elif role(nxt) == "count" and any(t.role == "per_unit" and same_noun(t.text, tokens[nxt].text) for t in tokens):
-            # `20 steps per task, 200 tasks/day`: 200 units of 20; in either order (`3000 sessions, 1 call per session`)
+        elif role(nxt) == "count" and parts.people is None and any(t.role == "per_unit" and same_noun(t.text, tokens[nxt].text) for t in tokens):
+            # `20 steps per task, 200 tasks/day`: 200 units of 20; in either order (`3000 sessions, 1 call per session`).
+            # (With people counted, the units are each one's count, and the count per unit multiplies it: set_requests)
             _set_once(parts, "people", tok.value, tok)
             parts.per_person = True
             taken.add(nxt)

@@ -411,8 +411,8 @@ def _units_of_people(tokens: list[Token]) -> None:
         nxt = tokens[i + 1]
         if nxt.kind != "cjk" or nxt.role is not None and nxt.role != "skip":
             continue
-        noun_at, noun = (i + 1, nxt.text[1:]) if nxt.text[:1] in "个名位家" and len(nxt.text) > 1 else (i + 2, "")
-        if not noun and nxt.text in ("个", "名", "位", "家") and i + 2 < len(tokens) and tokens[i + 2].kind == "cjk" and tokens[i + 2].role is None:
+        noun_at, noun = (i + 1, nxt.text[1:]) if nxt.text[:1] in _EACH_BY_MEASURE and len(nxt.text) > 1 else (i + 2, "")
+        if not noun and nxt.text in _EACH_BY_MEASURE and i + 2 < len(tokens) and tokens[i + 2].kind == "cjk" and tokens[i + 2].role is None:
             noun = tokens[i + 2].text
         if noun_at == i + 1 and i + 2 < len(tokens) and tokens[i + 2].kind == "cjk" and tokens[i + 2].role == "people":
             noun += tokens[i + 2].text  # `30个经纪` `人`: the noun split before its last character
@@ -430,15 +430,17 @@ def _units_of_people(tokens: list[Token]) -> None:
             tokens[said_at].role = "skip"
 
 
-#: `每家` is said of what `家` counts; `每人` / `人均` of people counted by 个, 位 or 名.
-_EACH_BY_MEASURE = {"家": ("每家",), "个": ("每人", "人均", "每个人"), "位": ("每位", "每人", "人均"), "名": ("每名", "每人", "人均")}
+#: `每家` is said of what `家` counts (and `每间`, `每所` of shops and schools); `每人` / `人均` of people counted by 个, 位 or 名.
+_EACH_BY_MEASURE = {"家": ("每家",), "间": ("每间",), "所": ("每所",), "个": ("每人", "人均", "每个人"), "位": ("每位", "每人", "人均"), "名": ("每名", "每人", "人均")}
+#: The measure words of places: what they count needs no people noun (`12家分店`, `8間分店`, `5所学校`).
+_PLACES = frozenset("家间所")
 #: The characters people nouns end in (经纪人, 药师, 客服人员, 学生, 农户, 作者): who is counted by 个, 位, 名.
 _PEOPLE_ENDINGS = frozenset("人员师生户者客手工长")
 
 
 def _each_by_measure(tokens: list[Token], i: int, measure: str, noun: str) -> int | None:
     """The `每家` / `每人` a few words after ``N <measure><noun>`` that is said of those things: its index, or None."""
-    if measure not in _EACH_BY_MEASURE or len(noun) < 2 or measure != "家" and noun[-1] not in _PEOPLE_ENDINGS:
+    if measure not in _EACH_BY_MEASURE or len(noun) < 2 or measure not in _PLACES and noun[-1] not in _PEOPLE_ENDINGS:
         return None
     for k in range(i + 2, min(i + 9, len(tokens))):
         if tokens[k].kind == "amount":

@@ -99,7 +99,7 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["audio", "voice", "speech", "recording", "recordings"], "label:audio"),
     **dict.fromkeys(["video", "videos"], "label:video"),
     **dict.fromkeys(
-        ["requests", "request", "calls", "call", "reqs", "req", "times", "runs", "run", "queries", "query",
+        ["requests", "request", "calls", "call", "reqs", "req", "times", "runs", "run", "queries", "query", "passes",
          "messages", "message", "msgs", "conversations", "chats", "turns", "documents", "docs", "doc",
          "texts", "chunks", "passages", "pages", "records", "rows", "sentences", "jobs", "tasks", "invocations",
          "executions", "generations", "emails", "tickets", "articles", "files", "questions", "msg", "descriptions", "reviews", "comments", "posts",

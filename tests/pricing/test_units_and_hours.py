@@ -26,6 +26,13 @@ from pricing.query.read import read_question
         # steps of an agent; the unit named with 个 and a noun the tables count (`每个工单` … `800个工单`)
         ("异常工单 agent：每天800个工单，每个工单平均跑6步，每步输入5k 输出400，3 flash，一天多少钱", 4_800, "day"),
         ("agent 产品 每个任务平均12步 每步输入8k 输出500，日均3000个任务 用3 flash 一个月大概多少", 36_000, "day"),
+        # three counts: people or places, the units each handles, the calls per unit
+        ("12 teachers each grade 30 essays a day, 2 passes per essay, 3k in 500 out on 2.5 flash, monthly?", 720, "day"),
+        ("we have 40 reps, each handles 25 tickets a day, 2 calls per ticket, 1500 in 200 out, 2.5 flash per month", 2_000, "day"),
+        ("500 users, 4 sessions a day each, 10 messages per session, 2k in 200 out on flash", 20_000, "day"),
+        ("18家店，每家每天200条评论，每条跑3步，每步输入1000 输出200，2.5 flash 一个月多少钱", 10_800, "day"),
+        ("30个老师 每人每天批改40份作业 每份作业调用2次 输入1500 输出300 2.5 flash 一个月", 2_400, "day"),
+        ("8間分店，每間每天150則訊息，每則呼叫2次，每次輸入800 輸出150，flash 一個月多少", 2_400, "day"),
     ],
 )
 def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, requests: int, period: str) -> None:
