@@ -139,6 +139,9 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     counted = counted and not (after is not None and after.role == "count")  # `250 萬則歷史工單`: the noun counted is known
     # `3万篇论文 … 每篇输入1500`: the things counted are the requests, each one said with the same measure word
     counted = counted and not (before is not None and _each_said_again(tokens, i, "每" + before.text))
+    # `每個預約流程 … 呼叫4次 … 每天900筆預約`: the things counted were named before, each of them making calls
+    counted = counted and not (len(tok.text) >= 2 and any(
+        t.kind == "cjk" and t.text[:1] in "每一" and (tok.text in t.text or tok.text in tokens[j + 1].text) for j, t in enumerate(tokens[: i - 2])))
     if after is not None and after.kind == "amount" and i + 2 < len(tokens) and tokens[i + 2].role == "people":
         after = None  # `门店30个经纪人`, `牙醫診所12家分店`: where the people counted after it are
     everyday = tok.kind == "word" and is_common_word(tok.text)  # (never `aud` or `nzd`: a currency's code asks)
@@ -391,7 +394,41 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
             return True
         if other < each and _each_of_the_last(tokens, each) and _calls(tokens, each):
             return True  # `5k conversations/day, ~6 turns each`: each of the things just counted
+        if each < other and _calls(tokens, each) and _of_some_unit(tokens, each) and _things_a_period(tokens, other):
+            return True  # `每張單要呼叫 2 次 … 一天 2500 張單`, `an agent with 5 steps … 1,200 exceptions per day`
     return False
+
+
+def _of_some_unit(tokens: list[Token], k: int) -> bool:
+    """The calls counted at ``k`` are those of one unit, said before them in their clause and not a request or a
+    period: `每個訂位流程 agent 大概會 call 模型 5 次`, `一个工单要跑三次`, `每 張 單要呼叫 2 次`, `an agent with 5 steps`.
+    A count with its own period (`每天调用 5 次`) is no unit's."""
+    if period_before(tokens, k) >= 0 or period_follows(tokens, k) is not None:
+        return False
+    j = k - 1
+    while j >= 0 and not tokens[j + 1].after_break and tokens[j].kind != "amount":
+        tok = tokens[j]
+        if tok.kind == "cjk" and tok.text[:1] in "每一" and not (tok.role or "").startswith("period:"):
+            unit = tok.text[1:] or (tokens[j + 1].text if j + 1 < k else "")
+            return bool(unit) and unit not in _REQUEST_UNITS and unit not in ("个", "個") or unit in ("个", "個") and j + 1 < k and tokens[j + 1].kind == "cjk"
+        if tok.text in ("each", "per", "every") and tokens[j + 1].kind == "word" and tokens[j + 1].text not in PERIOD_WORDS:
+            return tokens[j + 1].text not in _REQUEST_UNITS and tokens[j + 1].text.rstrip("s") not in _REQUEST_UNITS
+        if tok.text == "with" and j + 1 == k:
+            return True  # `an agent with 5 steps`: the steps of what is counted
+        j -= 1
+    return False
+
+
+def _things_a_period(tokens: list[Token], k: int) -> bool:
+    """The amount at ``k`` counts things that are not calls, with its period (`一天 2500 張單`, `1,200 exceptions per day`)."""
+    noun = tokens[k + 1] if k + 1 < len(tokens) else None
+    if noun is None or noun.text in _CALL_WORDS or noun.text in _REQUEST_UNITS or noun.kind not in ("word", "cjk"):
+        return False
+    j = k + 2  # (past the noun: `1,200 exceptions per day`)
+    while j < len(tokens) and tokens[j].role == "skip" and not tokens[j].after_break and j - k <= 4:
+        j += 1
+    after = j < len(tokens) and not tokens[j].after_break and (tokens[j].role or "").startswith("period:")
+    return period_before(tokens, k) >= 0 or period_follows(tokens, k) is not None or after
 
 
 def _each_of_the_last(tokens: list[Token], k: int) -> bool:

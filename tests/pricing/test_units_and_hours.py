@@ -33,6 +33,11 @@ from pricing.query.read import read_question
         ("18家店，每家每天200条评论，每条跑3步，每步输入1000 输出200，2.5 flash 一个月多少钱", 10_800, "day"),
         ("30个老师 每人每天批改40份作业 每份作业调用2次 输入1500 输出300 2.5 flash 一个月", 2_400, "day"),
         ("8間分店，每間每天150則訊息，每則呼叫2次，每次輸入800 輸出150，flash 一個月多少", 2_400, "day"),
+        # the calls of one unit said first (no period of their own), then the period's count of those units
+        ("派車工具每張單要呼叫 2 次模型（解析地址、排路線建議），每次輸入 1800 輸出 350，一天 2500 張單，flash-lite 一天大概多少錢", 5_000, "day"),
+        ("一个工单要跑三次模型 先识别缺陷 再判等级 再写处理建议 每次平均in 1500 out 300 一天600个工单 3 flash 一个月多少", 1_800, "day"),
+        ("每個訂位流程 agent 大概會 call 模型 5 次，每次 input 2500（含對話歷史）output 200，一天 1200 筆訂位，3.5 flash 一天多少", 6_000, "day"),
+        ("shipment exceptions go thru an agent with 5 steps, each step ~4k in 300 out. about 1,200 exceptions per day on 3.6 flash", 6_000, "day"),
     ],
 )
 def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, requests: int, period: str) -> None:
