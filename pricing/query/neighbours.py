@@ -141,7 +141,8 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     counted = counted and not (before is not None and _each_said_again(tokens, i, "每" + before.text))
     # `每個預約流程 … 呼叫4次 … 每天900筆預約`: the things counted were named before, each of them making calls
     counted = counted and not (len(tok.text) >= 2 and any(
-        t.kind == "cjk" and t.text[:1] in "每一" and (tok.text in t.text or tok.text in tokens[j + 1].text) for j, t in enumerate(tokens[: i - 2])))
+        t.kind == "cjk" and t.text[:1] in "每一" and (tok.text in t.text or tok.text in tokens[j + 1].text)
+        for j, t in enumerate(tokens[max(i - 40, 0) : i - 2], start=max(i - 40, 0))))  # (a few clauses back: a long paste stays linear)
     if after is not None and after.kind == "amount" and i + 2 < len(tokens) and tokens[i + 2].role == "people":
         after = None  # `门店30个经纪人`, `牙醫診所12家分店`: where the people counted after it are
     everyday = tok.kind == "word" and is_common_word(tok.text)  # (never `aud` or `nzd`: a currency's code asks)
@@ -199,9 +200,22 @@ def bare_measure(tokens: list[Token], i: int) -> bool:
     """`输入1千 输出1千 每天2000个`: a bare 个 after an amount that a period word opens counts requests; so does one
     before a plain noun (`每周大概2800个issue`: the things counted, one request each)."""
     k = i + 1
-    if not (k < len(tokens) and tokens[k].text == "个" and period_before(tokens, i) >= 0):
+    if not (k < len(tokens) and not tokens[k].after_break and period_before(tokens, i) >= 0):
+        return False
+    if tokens[k].text in _ITEM_MEASURES and tokens[k].role is None:
+        return True  # `每天1万道`, `每天三百句`: a measure word of items, one request each
+    if tokens[k].kind == "cjk" and tokens[k].text[:1] == "个" and len(tokens[k].text) > 2 and plain_word(tokens[k]):
+        return True  # `每天 800 個行程`: the measure word and a plain noun, read as one word
+    if tokens[k].kind == "cjk" and len(tokens[k].text) >= 2 and tokens[k].text[:1] != "个" and plain_word(tokens[k]) and not said_in_tokens(tokens, i):
+        return True  # `一天總共大概 1 萬回合`: a plain noun counted with its period
+    if tokens[k].text != "个":
         return False
     return k + 1 >= len(tokens) or tokens[k + 1].after_break or tokens[k + 1].kind not in ("cjk", "word") or counted_noun_after(tokens, k)
+
+
+#: Measure words of items one request each handles (`道` questions, `句` lines, `则` messages); not of images (`张`)
+#: or of businesses (`家`).
+_ITEM_MEASURES = frozenset("道题句则条篇份件单笔封首段")
 
 
 def counted_noun_after(tokens: list[Token], k: int) -> bool:
@@ -406,7 +420,7 @@ def _of_some_unit(tokens: list[Token], k: int) -> bool:
     if period_before(tokens, k) >= 0 or period_follows(tokens, k) is not None:
         return False
     j = k - 1
-    while j >= 0 and not tokens[j + 1].after_break and tokens[j].kind != "amount":
+    while j >= 0 and k - j <= 12 and not tokens[j + 1].after_break and tokens[j].kind != "amount":
         tok = tokens[j]
         if tok.kind == "cjk" and tok.text[:1] in "每一" and not (tok.role or "").startswith("period:"):
             unit = tok.text[1:] or (tokens[j + 1].text if j + 1 < k else "")

@@ -320,6 +320,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             set_requests(i, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
             if i + 1 < n and tokens[i + 1].text == "个" and counted_noun_after(tokens, i + 1):
                 tokens[i + 2].role = "count"  # `每周2800个issue`: what is counted
+            elif i + 1 < n and tokens[i + 1].role is None and bare_measure(tokens, i):
+                tokens[i + 1].role = "count"  # `每天1万道`, `每天 800 個行程`, `一天 1 萬回合`: so are these
             after_verb = role(prev) == "count_verb"
             count_at = nxt if role(nxt) in ("count", "count_verb") else prev
             taken.add(count_at)

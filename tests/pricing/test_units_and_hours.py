@@ -258,6 +258,21 @@ def test_people_and_a_count_each(book: PriceBook, question: str, requests: int) 
     assert usage is not None and (usage.requests, usage.period) == (requests, "day")
 
 
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # a Chinese count after its period, of items by their measure word or of a plain noun: one request each
+        ("做题解析app 每道题输入800 输出1500 思考预算4000 flash 每天1万道", 10_000),
+        ("旅行社做行程規劃 用 pro，輸入 5k、回覆 3k，每天 800 個行程，這樣一天多少", 800),
+        ("家教平台的 AI 家教用 pro，每個對話回合輸入大概 6k 輸出 500，學生一天總共大概 1 萬回合，一天多少鎂？", 10_000),
+        ("客服机器人 flash 每条输入1000 输出200 每天三百句", 300),
+    ],
+)
+def test_a_count_of_things_after_its_period(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
+
+
 def test_things_that_are_not_people_are_not_multiplied_by_each_person(book: PriceBook) -> None:
     # 30 documents are no people: `每人` there is someone else's count
     query = read_or_asked("30个文件 每人每天问5次 输入2k 输出500 flash 一天多少钱", book)
