@@ -496,3 +496,37 @@ def named_pieces(tokens: list[Token]) -> None:
             noun.role = "label:output"
         elif noun.text in PIECE_NOUNS:
             noun.role = "label:piece"
+    _content_of_each_beside_a_prompt(tokens)
+
+
+#: Chinese hedges between a content's name and its size (`一份履歷大約 5k tokens`).
+_ABOUT_CJK = frozenset(["大约", "大概", "约", "平均", "差不多", "左右", "是"])
+#: Media in a Chinese content's name: read as audio, images or video with the prompt beside them, not as text pieces.
+_MEDIA_CJK = ("音", "视频", "图", "照片", "影片")
+#: Input labels that name the prompt's own text (instructions, a system prompt), not the whole input.
+_PROMPT_LABELS = frozenset(["指令", "提示词", "提示", "系统提示", "系统提示词", "prompt", "instructions", "instruction", "system"])
+
+
+def _content_of_each_beside_a_prompt(tokens: list[Token]) -> None:
+    """`一份履歷大約 5k tokens，指令 1k`, `每篇论文大概3万token 加上提示词500`: the content each request sends,
+    named with 每/一 and its measure word right before its size, beside the prompt's own instructions: two pieces of
+    the input, summed (as `essay ~3k tokens + rubric 1k` is). Without instructions the size alone is the input."""
+    if not any(t.role == "label:input" and t.text in _PROMPT_LABELS for t in tokens):
+        return
+    for i, tok in enumerate(tokens):
+        if tok.kind != "amount" or tok.money is not None or i == 0 or (tokens[i - 1].role or "").startswith("label:"):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 3 and tokens[k].text in _ABOUT_CJK and not tokens[k + 1].after_break:
+            k -= 1
+        if k < 0 or tokens[k + 1].after_break or tokens[k].kind != "cjk":
+            continue
+        noun, each = tokens[k], tokens[k - 1] if k > 0 else None
+        if noun.role not in (None, "count", "each") or any(media in noun.text for media in _MEDIA_CJK):
+            continue  # (`一个月 3 万通`: a period; `每段音频 2 万 token`: audio, read with its prompt as media)
+        named = len(noun.text) >= 3 and noun.text[:1] in "每一" and noun.text[1] in COUNTING_MEASURES
+        named = named or (each is not None and each.kind == "cjk" and len(each.text) == 2 and each.text[:1] in "每一"
+                          and each.text[1] in COUNTING_MEASURES and noun.role in (None, "count") and not noun.after_break)
+        labelled = any((t.role or "").startswith("label:") for t in tokens[max(k - 4, 0) : k])  # (`输出就一个标签20 token`: the output's)
+        if named and not labelled:
+            noun.role = "label:piece"

@@ -480,6 +480,22 @@ def test_pieces_in_either_order_make_the_prompt(book: PriceBook) -> None:
     assert query.usage is not None and (query.usage.input_tokens, query.usage.output_tokens) == (1200, 700)
 
 
+@pytest.mark.parametrize(
+    ("question", "input_tokens"),
+    [
+        # in Chinese, the content each request sends (每/一 + its measure word) beside the prompt's own instructions
+        ("一份履歷大約 5k tokens, 指令 1k, 輸出 500, 每天 3000 份, 3.1 flash-lite, 一個月多少", 6_000),
+        ("每篇论文大概3万token 加上提示词500 输出2000 每天100篇 flash", 30_500),
+        ("每份合同8000 token，prompt 500，输出1000，每天200份，2.5 flash", 8_500),
+        # a period, audio, or the output's own content is no piece of the prompt
+        ("保养常见问题机器人，一个月12万次，lite，每次输入1500，其中1000是固定system prompt走缓存，输出200", 1_500),
+    ],
+)
+def test_content_of_each_beside_the_instructions(book: PriceBook, question: str, input_tokens: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and query.usage.input_tokens == input_tokens
+
+
 def test_dollars_with_a_dot_stay_dollars(book: PriceBook) -> None:
     query = parse_query("how many 2k in 500 out on 2.5 flash for $1.250", book)
     assert query.budget_usd == Decimal("1.25")
