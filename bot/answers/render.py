@@ -251,6 +251,8 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
     if code == "images_as_requests":
         return t.gettext("Each image is read as one request, with the tokens given for it.")
+    if code == "images_in_input":
+        return t.gettext("The images are taken to be part of the input you gave, their tokens counted there.")
     if code == "yearly_monthly":
         return t.gettext("{yearly} requests a year: read as {monthly} a month.").format(
             yearly=t.count(p["yearly"]), monthly=t.count(p["monthly"]))  # type: ignore[arg-type]

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..tokens import Token
 from .neighbours import plain_word, said_in_tokens
 
-__all__ = ["ImagesRead", "images_as_input"]
+__all__ = ["ImagesRead", "images_as_input", "images_as_requests", "images_in_the_input"]
 
 #: Words that join the text prompt to the images (`+ 400 tok text`, `再加 400 token 文字说明`, `加指令500`).
 _PLUS = frozenset(["+", "再加", "加上", "加", "plus", "另加", "外加"])
@@ -163,10 +163,43 @@ def images_as_requests(tokens: list[Token]) -> bool:
             named.append(k)  # `历史缺陷图片复检`: what the task is about
         else:
             return False
-    if not units and not (counts and any(t.text == "each" for t in tokens)):
-        return False  # (nothing says the input is per image)
+    counted = [k for k in counts if tokens[k - 1].kind == "amount"]
+    dated = bool(counted) and all(_with_a_period(tokens, k - 1, k) for k in counted) and _whole_input(tokens)
+    if not units and not (counts and any(t.text == "each" for t in tokens)) and not dated:
+        return False  # (nothing says the input is per image; `图+prompt 输入 2000 … 每天 5000 张` does)
     for k in units + named:
         tokens[k].role = "skip"
     for k in counts:
         tokens[k].role = "count" if tokens[k - 1].kind == "amount" else "skip"
     return True
+
+
+def images_in_the_input(tokens: list[Token]) -> bool:
+    """`判讀瑕疵照片，每次 in 1.6k out 100`, `~1.4k tokens per request incl. the image`: images named with no count
+    and no tokens of their own, beside a request's whole input (not its prompt alone): the asker counted them in
+    that input. Their words are read so (True); images counted, measured or made are left to the passes above."""
+    if _tokens_per_image(tokens) is not None or not _whole_input(tokens):
+        return False
+    if any(t.kind == "model" and "image" in (t.model or "") or t.role == "make" for t in tokens):
+        return False  # images an image model makes, or images asked to be made
+    images = [k for k, t in enumerate(tokens) if t.role == "images"]
+    if not images or any(k > 0 and tokens[k - 1].kind == "amount" for k in images):
+        return False
+    if any(t.text in _PLUS or t.text in ("外加", "另外", "and", "with") for k in images for t in tokens[max(k - 2, 0) : k]):
+        return False  # `10k in 1k out, plus images`, `外加图片`: images on top of the input, their tokens unknown
+    for k in images:
+        tokens[k].role = "skip"
+    return True
+
+
+#: Labels of the prompt's text alone: an input said with one of them does not hold the images.
+_PROMPT_ONLY = frozenset(["prompt", "prompts", "提示", "提示词", "指令", "instructions", "instruction", "system"])
+
+
+def _whole_input(tokens: list[Token]) -> bool:
+    """An amount labelled as the whole input of a request (`in 1.6k`, `输入 2000`), not its prompt alone."""
+    def beside_an_amount(k: int) -> bool:
+        near = tokens[max(k - 1, 0) : k] + tokens[k + 1 : k + 3]
+        return any(t.kind == "amount" and t.money is None for t in near)
+
+    return any(t.role == "label:input" and t.text not in _PROMPT_ONLY and beside_an_amount(k) for k, t in enumerate(tokens))

@@ -20,7 +20,7 @@ from .audio_rate import audio_worked_out
 from .days import daily_count_over_days, split_days, weekly_as_daily, yearly_as_monthly
 from .english import is_common_word
 from .hourly import daily_from_rates
-from .images_in import images_as_input, images_as_requests
+from .images_in import images_as_input, images_as_requests, images_in_the_input
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .once import once_a_period
@@ -79,6 +79,8 @@ def read_question(text: str, book: PriceBook) -> Reading:
     parts.images_read = images_as_input(tokens)
     if parts.images_read is not None:
         parts.input = parts.images_read.input
+    elif not images_requests:
+        parts.images_in_input = images_in_the_input(tokens)
     pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True

@@ -91,6 +91,8 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         parts.labels_seen.discard("thinking")
     if parts.images_requests and parts.input is not None:
         notices.append(Notice("images_as_requests"))
+    if parts.images_in_input and parts.input is not None:
+        notices.append(Notice("images_in_input"))
     if parts.images_read is not None:
         seen = parts.images_read
         notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text}))

@@ -273,6 +273,34 @@ def test_a_count_of_things_after_its_period(book: PriceBook, question: str, requ
     assert usage is not None and (usage.requests, usage.period) == (requests, "day")
 
 
+@pytest.mark.parametrize(
+    ("question", "requests", "input_tokens"),
+    [
+        # images named beside a request's whole input, or counted with their period: the input given holds them
+        ("品檢主管問：2.5 flash 判讀瑕疵照片，每次 in 1.6k out 100，一天 1.5 萬次，一個月多少", 15_000, 1_600),
+        ("缺陷识别要开思考，pro，图+prompt 输入 2000，输出 300 思考 2000，每天 5000 张", 5_000, 2_000),
+    ],
+)
+def test_images_in_the_input_given(book: PriceBook, question: str, requests: int, input_tokens: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.input_tokens) == (requests, input_tokens)
+    assert {n.code for n in query.notices} & {"images_in_input", "images_as_requests"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # images on top of the input, or beside the prompt alone: their tokens are not known, so asked
+        "10k in 1k out x 200 on flash, plus images",
+        "输入1万 输出1千 外加图片 3 flash",
+        "每天 5000 张图，prompt 200 token，输出 100，flash",
+        "describe 50 photos on flash, prompt 200, out 300",
+    ],
+)
+def test_images_beside_the_prompt_alone_are_asked_about(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
+
+
 def test_things_that_are_not_people_are_not_multiplied_by_each_person(book: PriceBook) -> None:
     # 30 documents are no people: `每人` there is someone else's count
     query = read_or_asked("30个文件 每人每天问5次 输入2k 输出500 flash 一天多少钱", book)
