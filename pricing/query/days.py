@@ -16,8 +16,10 @@ from decimal import Decimal
 
 from ..models import Period
 from ..tokens import Token
+from .vocab import ASKED_CUES
 
-__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "split_days", "weekly_as_daily", "yearly_as_monthly"]
+__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "split_days", "week_or_year_asked", "weekly_as_daily",
+           "yearly_as_monthly"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
 _WORKDAY = ("工作日", "工作天", "workday", "workdays", "business", "working")
@@ -296,3 +298,49 @@ def _period_count(tokens: list[Token], week: int) -> int | None:
             bare = postfix and k + 2 == week  # `1000 a week`: the count right before `a week`
             return k if tokens[k].money is None and (bare or nxt.role == "count" or nxt.kind == "word" and nxt.role is None) else None
     return None
+
+
+#: Days in the week or year asked for (`一周多少钱`, `annual cost`): a daily count is that many times its day.
+_DAYS_IN = {**dict.fromkeys(["每周", "一周", "week", "weekly", "一个礼拜", "一礼拜", "一个星期", "一星期"], 7),
+            **dict.fromkeys(["一年", "全年", "year", "yearly", "annual", "annually"], 365)}  # fmt: skip
+
+
+def week_or_year_asked(tokens: list[Token]) -> DaysRead | None:
+    """`一周多少钱`, `what's the weekly cost?`, `全年總共多少`: the total of a week or a year is asked. A daily count
+    is read as the total over its 7 or 365 days (the DaysRead); a count said per that same period (`策划一周要生成
+    200 条 … 一周多少钱`, `一年大概 90 萬通 … 全年總共多少`) is that period's total, as said (None, the words read).
+    A monthly count asked for a year is left to be asked (the answers price days and months)."""
+    asked = [k for k, t in enumerate(tokens) if t.role in ("matter", None) and t.text in _DAYS_IN and _asks_its_total(tokens, k)]
+    if len(asked) != 1:
+        return None
+    (k,) = asked
+    days = _DAYS_IN[tokens[k].text]
+    same = [j for j, t in enumerate(tokens) if j != k and t.role == "matter" and t.text in _DAYS_IN and _DAYS_IN[t.text] == days]
+    if len(same) == 1 and _period_count(tokens, same[0]) is not None:
+        tokens[k].role = tokens[same[0]].role = "skip"  # the count is that period's: its total, as said
+        return None
+    if same or any(t.role == "period:month" for t in tokens):
+        return None
+    period = _daily_period(tokens)
+    count = _count_of(tokens, period, []) if period is not None else None
+    if period is None or count is None:
+        return None
+    daily = tokens[count].value
+    assert daily is not None
+    tokens[count].value = daily * days
+    # (`400 a day`: with no noun after the count, its day word is what it counts, now the whole period's)
+    tokens[period].role = "count" if period > count and tokens[count + 1].role not in ("count", "count_verb") else "skip"
+    if tokens[period].role == "count":
+        for t in tokens[count + 1 : period]:
+            t.role = "link"  # (`a`, `per`, `/` between the count and its day word)
+    tokens[k].role = "skip"
+    return DaysRead(daily, Decimal(days), daily * days, False)
+
+
+def _asks_its_total(tokens: list[Token], k: int) -> bool:
+    """The week or year word at ``k`` asks the cost: a price word right after it (`一周多少钱`, `weekly cost`,
+    `全年總共多少`), or before `per`/`a` it (`cost per week?`)."""
+    after = [t for t in tokens[k + 1 : k + 4] if not t.after_break]
+    if any(t.text in ASKED_CUES or t.role in ("price_q", "total") for t in after[:2]):
+        return True
+    return k >= 2 and tokens[k - 1].text in ("per", "a") and tokens[k - 2].text in ASKED_CUES

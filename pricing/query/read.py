@@ -17,7 +17,7 @@ from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
 from .audio_rate import audio_worked_out
-from .days import daily_count_over_days, split_days, weekly_as_daily, yearly_as_monthly
+from .days import daily_count_over_days, split_days, week_or_year_asked, weekly_as_daily, yearly_as_monthly
 from .english import is_common_word
 from .hourly import daily_from_rates
 from .images_in import images_as_input, images_as_requests, images_in_the_input
@@ -68,7 +68,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     images_requests = images_as_requests(tokens)
     rates_read = daily_from_rates(tokens)
     split = split_days(tokens)
-    days_read = daily_count_over_days(tokens)
+    days_read = week_or_year_asked(tokens) or daily_count_over_days(tokens)
     weekly = weekly_as_daily(tokens)
     yearly = yearly_as_monthly(tokens)
     parts = Parts(rates_read=rates_read, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,

@@ -301,6 +301,27 @@ def test_images_beside_the_prompt_alone_are_asked_about(book: PriceBook, questio
     assert read_or_asked(question, book) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # a week's or a year's total asked: a daily count over its 7 or 365 days, a count per that period as said
+        ("PM here. itinerary gen: two thousand requests daily, ~4k in, 1k out, on 3.7 flash. what's the weekly cost?", 14_000),
+        ("flash, 3k in 500 out, 400 a day, cost per week?", 2_800),
+        ("2.5 flash 每天 1000 次 输入 2k 输出 500 一年多少钱", 365_000),
+        ("剧情任务线生成，每条 in 5k out 8k（思考 3k 已经算在 out 里），策划一周要生成 200 条，用 pro，一周多少钱", 200),
+        ("縣府要編明年預算，市民熱線 AI 摘要一年大概 90 萬通，每通 2.5k 輸入 350 輸出，2.5 flash-lite，全年總共多少？", 900_000),
+    ],
+)
+def test_a_week_or_a_year_asked_is_its_total(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, None)
+
+
+def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> None:
+    # the answers price days and months: a month's count is not turned into a year's without asking
+    assert read_or_asked("2.5 flash 每月 3万次 输入 2k 输出 500 一年多少钱", book) is None
+
+
 def test_things_that_are_not_people_are_not_multiplied_by_each_person(book: PriceBook) -> None:
     # 30 documents are no people: `每人` there is someone else's count
     query = read_or_asked("30个文件 每人每天问5次 输入2k 输出500 flash 一天多少钱", book)
