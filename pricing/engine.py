@@ -117,6 +117,9 @@ class Usage:
     service_tier: Literal["flex", "priority"] | None = None
     grounded: bool = False
     searches_per_request: int = 1
+    #: The token amounts are totals over many requests of unknown size (`上个月一共输入3.2亿token`, more than one
+    #: prompt holds): priced as they are, on a model with one rate (the parser asks on a tiered one).
+    totals: bool = False
 
     def __post_init__(self) -> None:
         for name in _TOKEN_FIELDS:
@@ -394,7 +397,7 @@ def estimate(
         model = model.in_tier(tier, day)
     if usage.is_empty:
         raise InvalidQuery("nothing_to_price")
-    if model.context_window is not None and usage.input_tokens > model.context_window:
+    if model.context_window is not None and usage.input_tokens > model.context_window and not usage.totals:
         raise ContextWindowExceeded(
             model.id,
             Decimal(usage.input_tokens),
@@ -402,7 +405,7 @@ def estimate(
             math.ceil(usage.input_tokens / model.context_window),
         )
     threshold = model.long_context_threshold
-    long_context = threshold is not None and usage.input_tokens > threshold and not _force_standard
+    long_context = threshold is not None and usage.input_tokens > threshold and not _force_standard and not usage.totals
     items = _token_items(model, usage, long_context)
     storage = _storage_item(model, usage)
     if storage is not None:
@@ -416,6 +419,8 @@ def estimate(
         q = grounding.billable / THOUSAND
         items.append(LineItem("grounding", grounding.billable, q, price, q * price))
     notices = _model_notices(model, today) + notices
+    if usage.totals:
+        notices.append(Notice("token_totals"))  # many prompts of unknown size, priced as their sum
     total = sum((i.cost for i in items), Decimal(0))
     split_total = None
     if long_context:

@@ -251,6 +251,8 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
     if code == "images_as_requests":
         return t.gettext("Each image is read as one request, with the tokens given for it.")
+    if code == "token_totals":
+        return t.gettext("Read as token totals across many requests: more input than one prompt can hold, priced as it stands.")
     if code == "images_in_input":
         return t.gettext("The images are taken to be part of the input you gave, their tokens counted there.")
     if code == "yearly_monthly":
@@ -300,7 +302,7 @@ def render_estimate(
     title = total_title(t, e.total, u.period)
     lines = [
         model_line(t, e.model, ref, is_default),
-        requests_line(t, u.requests, u.period),
+        t.gettext("Requests: not given (token totals)") if u.totals else requests_line(t, u.requests, u.period),
         tier_line(t, e),
     ]
     if u.tier is not None:

@@ -42,7 +42,9 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
     elif model is not None:
         parts.append(model.id)
     u = query.usage
-    if u is not None and query.intent != "budget":  # a budget asks how many requests
+    if u is not None and u.totals:
+        parts.append({"day": t.gettext("token totals a day"), "month": t.gettext("token totals a month")}.get(u.period or "", t.gettext("token totals")))
+    elif u is not None and query.intent != "budget":  # a budget asks how many requests
         parts.append(requests_phrase(t, u.requests, u.period))
         if query.asked_period == "month":
             parts.append(t.gettext("total per month"))
@@ -57,11 +59,21 @@ def _reading(t: Translator, query: Query, model: ModelCard | None) -> str:
                 extras.append(t.gettext("{tokens} audio").format(tokens=t.count(u.audio_input_tokens)))
             if u.video_input_tokens:
                 extras.append(t.gettext("{tokens} video").format(tokens=t.count(u.video_input_tokens)))
-            if extras:  # one sentence with the parts as a list: the translator's brackets and separators
+            if extras and u.totals:
+                parts.append(t.gettext("input {tokens} tokens in all ({parts})").format(tokens=t.count(u.input_tokens), parts=t.list(extras)))
+            elif extras:  # one sentence with the parts as a list: the translator's brackets and separators
                 parts.append(t.gettext("input {tokens} tokens each ({parts})").format(tokens=t.count(u.input_tokens), parts=t.list(extras)))
+            elif u.totals:
+                parts.append(t.gettext("input {tokens} tokens in all").format(tokens=t.count(u.input_tokens)))
             else:
                 parts.append(t.gettext("input {tokens} tokens each").format(tokens=t.count(u.input_tokens)))
-        if u.output_tokens:
+        if u.output_tokens and u.totals:
+            if u.thinking_tokens:
+                parts.append(t.gettext("output {tokens} tokens in all ({thinking} of them thinking)").format(
+                    tokens=t.count(u.output_tokens), thinking=t.count(u.thinking_tokens)))
+            else:
+                parts.append(t.gettext("output {tokens} tokens in all").format(tokens=t.count(u.output_tokens)))
+        elif u.output_tokens:
             if u.thinking_tokens:
                 parts.append(t.gettext("output {tokens} tokens each ({thinking} of them thinking)").format(
                     tokens=t.count(u.output_tokens), thinking=t.count(u.thinking_tokens)))

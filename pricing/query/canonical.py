@@ -37,7 +37,7 @@ def canonical(query: Query) -> str:
             parts.append(f"generate {u.output_images} images")
         if u.storage_tokens:
             parts.append(f"cache {u.storage_tokens} for {plain_amount(u.storage_hours)} hours")
-        if u.requests != 1 or u.period is not None:
+        if (u.requests != 1 or u.period is not None) and not u.totals:  # (token totals: no count, read again as totals)
             parts.append(f"x{u.requests}")
         if u.period is not None:
             parts.append(f"per {u.period}")

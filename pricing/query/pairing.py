@@ -111,6 +111,7 @@ class Parts:
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
     images_requests: bool = False  # `每张图输入 1400，每天 5000 张`: each image a request, its input given (images_in.py)
     recorded: bool = False  # `voicemails`, `播客`, `转写`: audio named, so one length of each item is its audio
+    totals: bool = False  # `上个月一共输入3.2亿token`: more input than any prompt holds, no count: token totals (parse.py)
     images_in_input: bool = False  # `判讀瑕疵照片，每次 in 1.6k`: images named only, held by the input given (images_in.py)
     images_read: ImagesRead | None = None  # `每张图 258 token，再加提示词 200`: images read, as input tokens (images_in.py)
     thinking_budget: Decimal | None = None  # `thinking budget 2048`: priced in full when no thinking is said

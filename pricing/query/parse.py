@@ -102,6 +102,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
         )  # fmt: skip
         return apply_followup(parse_query(previous, book), change)
     _ask_which_number(parts, models, refs, tokens, on_date)
+    parts.totals = _token_totals(parts, tokens, models, book)
     asks_rates = per_million_question(unlabeled, parts)
     if not asks_rates and price_of_a_million(parts, tokens):
         asks_rates, parts.input, parts.output, parts.audio, parts.cached = True, None, None, None, None
@@ -414,6 +415,29 @@ def _before_the_usage(tokens: list[Token], at: int) -> bool:
     return not any(t.kind == "amount" for t in tokens[:at])
 
 
+def _token_totals(parts: Parts, tokens: list[Token], models: tuple[ModelCard, ...], book: PriceBook) -> bool:
+    """`上个月 2.5 flash 一共输入3.2亿token 输出4000万`, `we used 450M input tokens last month`: with no request count,
+    more input than any model's prompt holds (the card's largest context window), said as a period's, a total or
+    a usage, is the total of many requests, priced as it stands. `一次输入300万` (one prompt) is still a prompt
+    too long for its model, and so is one said with no such word (`3000000 in 1000 out`). Only on models with
+    one rate: where a prompt's length sets its rate (a long-context tier), totals cannot be priced, so asked."""
+    if parts.requests is not None or parts.input is None or "each" in parts.intents:
+        return False
+    if not models or any(m.long_context_threshold is not None for m in models):
+        return False
+    largest = max((m.context_window or 0 for m in book.card.models), default=0)
+    if not largest or parts.input <= largest:
+        return False
+    periods = {t.role for t in tokens if t.role in ("period:day", "period:month")}
+    if len(periods) > 1:
+        return False  # (`这个月的量 每天输入总共5000万`: which period the totals are is asked)
+    return bool(periods) or any(t.role == "total" or t.text in _USAGE_WORDS for t in tokens)
+
+
+#: Words that make token amounts a usage already run (a bill's), not one prompt.
+_USAGE_WORDS = frozenset(["用量", "使用量", "消耗", "账单", "usage", "used", "consumed", "bill", "invoice", "billed"])
+
+
 def _model_prices_output(model: ModelCard | None) -> bool:
     return model is None or model.output is not None
 
@@ -448,7 +472,7 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         # `40k tokens in and out`: one amount, two labels; 40k each way is the likely reading
         both = replace(usage, output_tokens=usage.input_tokens)
         raise Ambiguous("unplaced_label", (canonical(replace(query, usage=both)),), words="out")
-    if usage is not None and usage.period is not None and parts.requests is None:
+    if usage is not None and usage.period is not None and parts.requests is None and not usage.totals:
         raise Ambiguous("period_without_count")
     if query.intent == "budget" and "budget" not in parts.intents:
         raise Ambiguous("money_without_question", (canonical(query),))

@@ -194,4 +194,5 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         service_tier=parts.tiers[0] if parts.tiers else None,  # type: ignore[arg-type]
         grounded=parts.search,
         searches_per_request=searches,
+        totals=parts.totals,
     )

@@ -107,3 +107,35 @@ def test_a_pasted_usage_in_another_currency(rates: RateStore) -> None:
     admin(rates, "admin fx TWD 32 2026-11-27")
     reply = bot.answer(paste + "\nx2000 per day in NTD", "en")
     assert reply.data["fx"]["currency"] == "TWD" and "In New Taiwan dollars: NT$" in reply.plain
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "read_as", "requests_line", "tokens"),
+    [
+        ("核对一下上个月账单 2.5 flash 一共输入3.2亿token 输出4000万token 应该是多少钱", "zh_CN",
+         "理解为：gemini-2.5-flash · 一个月的 token 总量 · 输入共 3.2亿 token · 输出共 4000万 token", "请求次数：未提供（按 token 总量计）",
+         (320_000_000, 40_000_000)),
+        ("上個月 2.5 flash 的用量是 input 18 億 tokens、output 2.1 億 tokens，這樣應該是多少錢？", "zh_TW",
+         "解讀為：gemini-2.5-flash · 一個月的 token 總量 · 輸入共 18億 token · 輸出共 2.1億 token", "請求次數：未提供（按 token 總量計）",
+         (1_800_000_000, 210_000_000)),
+        ("we used 450M input tokens and 30M output on 2.5 flash last month, what should the bill be?", "en",
+         "Read as: gemini-2.5-flash · token totals a month · input 450,000,000 tokens in all · output 30,000,000 tokens in all",
+         "Requests: not given (token totals)", (450_000_000, 30_000_000)),
+    ],
+)
+def test_token_totals_of_a_month_are_priced_as_they_stand(question: str, lang: str, read_as: str, requests_line: str, tokens: tuple[int, int]) -> None:
+    # a bill's usage: more input than any prompt holds, no request count, on a model with one rate
+    lines = Answerer(PriceBook(load_card()), today=lambda: TODAY).answer(question, lang).plain.splitlines()
+    assert read_as in lines and requests_line in lines
+    card = PriceBook(load_card()).get("gemini-2.5-flash")
+    assert card.input is not None and card.output is not None and card.input.standard is not None and card.output.standard is not None
+    total = (tokens[0] * card.input.standard + tokens[1] * card.output.standard) / 1_000_000
+    assert translator(lang).money(total) in lines[0], (lines[0], total)
+
+
+def test_token_totals_on_a_model_priced_by_prompt_length_are_asked_about() -> None:
+    # 2.5 pro prices a prompt above 200k tokens higher: totals do not say how long the prompts were
+    reply = Answerer(PriceBook(load_card()), today=lambda: TODAY).answer("上个月 2.5 pro 一共输入3.2亿token 输出4000万token 应该是多少钱", "zh_CN")
+    assert reply.intent == "clarify"
+    # one prompt too long for its model is still that error, not totals
+    assert Answerer(PriceBook(load_card()), today=lambda: TODAY).answer("2.5 pro 一次输入300万token 输出1000 多少钱", "zh_CN").intent == "error"
