@@ -44,6 +44,8 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
             raise Ambiguous("two_models", (canonical(_compare_of(parts, models)),))
         if "providers" in wants and len(models) <= 1:
             return "compare"  # one model at Google and each provider that sells it
+        if "rates" in wants and len(models) == 1 and models[0].kind == "image" and _one_image_only(usage):
+            return "rates"  # `2.5 flash image 生图怎么收费的，一张图多少钱`: its price list, with the price of one image
         if (parts.batch or parts.tiers) and len(models) == 1 and "alt" not in wants:
             # `is batch cheaper for 3.8 flash?`: batch against standard on that model (the estimate
             # says both); with no model named, `lowest price ..., batch` still ranks the models
@@ -161,3 +163,8 @@ def _the_only_amount(tokens: list[Token]) -> int | None:
 def _per_before(tokens: list[Token], at: int) -> bool:
     """`per 1M`, `每百万`, `/1000`: the amount is the unit a rate is given in."""
     return at > 0 and tokens[at - 1].text in ("per", "每", "/")
+
+
+def _one_image_only(usage: Usage) -> bool:
+    """One image made and nothing else said of the request: the price of one image, as the price list gives it."""
+    return usage.output_images == 1 and usage.requests == 1 and usage.period is None and not (usage.input_tokens or usage.output_tokens)

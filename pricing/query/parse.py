@@ -114,8 +114,10 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
     notices: list[Notice] = []
     if parts.images is not None and models and models[0].kind == "image":
         parts.make = True  # `50 images with 3.1 flash image`: an image model's images are the ones it makes
-    if "images" in parts.labels_seen or parts.images is not None and not parts.make:
-        raise Ambiguous("images")  # images to read, or images with no count: their tokens are unknown
+    if "images" in parts.labels_seen and not (parts.make and parts.images is not None) or parts.images is not None and not parts.make:
+        # images to read, or images with no count: their tokens are unknown (`生 30 張貼文配圖`: the word names the
+        # images an image model makes, counted)
+        raise Ambiguous("images")
     if unlabeled:
         choices = _place_unlabeled(unlabeled, parts, models[0] if models else None, notices, tokens)
         if choices:
@@ -132,6 +134,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
                     readings.append(canonical(query))
             raise Ambiguous("unlabeled_amount", tuple(readings), amount=" / ".join(a.text.strip() for a in unlabeled)[:60])
     query = _finish(parts, models, refs, notices, tokens, on_date, asks_rates)
+    query = _image_tokens_said_as_output(query, models)
     if query.intent in _PRICED:
         _refuse_unexplained(parts, query, book)
         if check:  # the restatement itself is read without the check: it is what is checked against
@@ -413,6 +416,16 @@ def _each_of_them_after(tokens: list[Token], k: int) -> bool:
 def _before_the_usage(tokens: list[Token], at: int) -> bool:
     """No amount is said before the one at ``at``: the things are counted before the tokens of each."""
     return not any(t.kind == "amount" for t in tokens[:at])
+
+
+def _image_tokens_said_as_output(query: Query, models: tuple[ModelCard, ...]) -> Query:
+    """`生成商品主图，每张输出1290 token`: output tokens that are exactly the made images' own tokens (the model's
+    tokens per image) are those images, said in tokens: priced once, as image output, not again as text."""
+    usage = query.usage
+    per_image = models[0].output_image_tokens.tokens if len(models) == 1 and models[0].output_image_tokens is not None else None
+    if usage is None or not usage.output_images or not per_image or usage.output_tokens != usage.output_images * per_image:
+        return query
+    return replace(query, usage=replace(usage, output_tokens=0))
 
 
 def _token_totals(parts: Parts, tokens: list[Token], models: tuple[ModelCard, ...], book: PriceBook) -> bool:

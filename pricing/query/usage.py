@@ -164,9 +164,10 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     output = as_tokens(parts.output, "output")
     if thinking and not parts.thinking_in_output:
         output += thinking  # `500 out plus 3k thinking`: thinking comes on top of the answer
-    if parts.make and parts.images is not None and parts.images > 4 and parts.requests is None and "each" in parts.intents and parts.input:
+    if parts.make and parts.images is not None and parts.requests is None and (
+            parts.images > 4 and "each" in parts.intents and parts.input or parts.period is not None):
         # `300 images, prompt ~150 tokens each`: a prompt for each image, so one image a request (a few images,
-        # `每个prompt 200 token 生成4张图`, are one prompt's)
+        # `每个prompt 200 token 生成4张图`, are one prompt's); `每天生成 300 张图`: so are images made each day
         parts.requests, parts.images = parts.images, Decimal(1)
     requests = as_tokens(parts.requests, "requests") if parts.requests is not None else 1
     if parts.requests is not None and parts.limit == "rpm" and parts.period is None:

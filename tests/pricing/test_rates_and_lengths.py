@@ -535,3 +535,30 @@ def test_this_part_is_no_yuan(book: PriceBook) -> None:
     # `质检这块` (this area of the work): 块 was read as yuan, and the dollar budget was answered `in yuan`
     query = parse_query("质检这块每天预算 50 美元，3 flash 每张图输入 1400 输出 120，一天能跑多少张", book)
     assert (query.intent, query.budget_usd, "cny" in query.flags) == ("budget", 50, False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # how an image model charges, and one image's price: its price list, whose per-image line answers both
+        "2.5 flash image 生图怎么收费的，一张图大概多少钱",
+        "請問用 2.5 flash image 生成物件示意圖是怎麼算錢的？一張多少",
+    ],
+)
+def test_how_an_image_model_charges_is_its_price_list(book: PriceBook, question: str) -> None:
+    query = parse_query(question, book)
+    assert query.intent == "rates" and query.model is not None and query.model.id == "gemini-2.5-flash-image"
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "output"),
+    [
+        # images an image model makes each day: one a request; their tokens said as output are those images, once
+        ("2.5 flash image 每天生成 300 张图 多少钱", 300, 0),
+        ("小編每天要生 30 張貼文配圖，用 2.5 flash image，prompt 大概 150 token，一個月多少錢", 30, 0),
+        ("nano banana（2.5 flash image）生成商品主图，每张输出1290 token，提示词200 token，每天500张，一个月多少", 500, 0),
+    ],
+)
+def test_images_made_each_day_are_requests_of_one_image(book: PriceBook, question: str, requests: int, output: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period, usage.output_images, usage.output_tokens) == (requests, "day", 1, output)
