@@ -192,8 +192,20 @@ def adjective_before_count(tokens: list[Token], k: int) -> bool:
         return False
     word, noun = tokens[k], tokens[k + 1]
     # only a word the tables know as harmless (or `grounded`, which keeps its meaning): an unknown one is still asked about
-    return (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search" or word.text == "new") and len(word.text) >= 2
-            and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used)
+    if (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search" or word.text == "new") and len(word.text) >= 2
+            and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used):
+        return True
+    # `1.5k ad copy generations a day`: two plain words, then a plural count noun and its period
+    if k + 2 >= len(tokens):
+        return False
+    second, noun = tokens[k + 1], tokens[k + 2]
+    plain = all(w.kind == "word" and w.role is None and len(w.text) >= 2 and (w.text in FILLER or plain_word(w)) and not w.after_break
+                for w in (word, second))
+    counted = noun.role == "count" and noun.text.endswith("s") and noun.text != "times" and not noun.used and not noun.after_break
+    after = k + 3
+    while after < len(tokens) and tokens[after].role == "skip" and not tokens[after].after_break:
+        after += 1
+    return plain and counted and after < len(tokens) and (tokens[after].role or "").startswith("period:")
 
 
 def bare_measure(tokens: list[Token], i: int) -> bool:

@@ -212,13 +212,24 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         if 0 < prev < n and _content_name_then_tokens(tokens, prev) and role(prev - 1).startswith("label:") and tokens[prev - 1].kind == "cjk":
             tokens[prev].role = "skip"  # `输出评分和理由300 token`: the content's name, read with its label's amount
             prev -= 1
-        if 0 < prev < n and tokens[prev].kind == "cjk" and tokens[prev].role == "skip":
+        if 0 < prev < n and (tokens[prev].kind == "cjk" and tokens[prev].role == "skip" or tokens[prev].kind == "word" and tokens[prev].role is None):
             # `输入正好20万`, `每次prompt带上知识库差不多4k`: a few Chinese filler words between an open label
             # and its amount, in the same clause
             k = prev
             while k > 0 and prev - k < 4 and tokens[k].role in ("skip", "link", "each") and not tokens[k].after_break:
                 k -= 1
-            if role(k).startswith("label:") and not tokens[k + 1].after_break:
+            named = None
+            if (said_in_tokens(tokens, i) and tokens[k].role is None and tokens[k].kind == "word" and not price_like(tokens[k].text)
+                    and not tokens[k].after_break):
+                # `输出就一个json大概100 token`: the content's name (an English word) among the filler, read with the label
+                named, k = k, k - 1
+                while k > 0 and prev - k < 6 and tokens[k].role in ("skip", "link", "each") and not tokens[k].after_break:
+                    k -= 1
+            if role(k).startswith("label:") and tokens[k].kind == "cjk" and not tokens[k + 1].after_break:
+                prev = k
+                if named is not None:
+                    tokens[named].role = "skip"
+            elif role(k).startswith("label:") and named is None and not tokens[k + 1].after_break:
                 prev = k
         if role(i + 1) == "percent" and role(neighbour(i + 1, 1)) in ("label:cached", "label:cache"):
             _set_once(parts, "cached_pct", tok.value, tok)  # `40% cached`: a share of the prompt
@@ -296,6 +307,11 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 if t.role == "per_unit" and same_noun(t.text, tokens[nxt].text):
                     t.used = True
             mark_volume(neighbour(nxt, 1))
+        elif (role(prev) == "people" and prev == i - 1 and tokens[prev].kind == "cjk" and i + 1 < n and tokens[i + 1].text in ("个", "位", "名", "人")
+              and not tokens[i + 1].after_break):
+            _set_once(parts, "people", tok.value, tok)  # `活跃学生3000个，平均每人每天问4个问题`: the people, counted after their noun
+            taken.update((prev, i + 1))
+            tokens[i + 1].role = "skip"
         elif role(nxt) == "people" and not tokens[nxt].after_break and not said_in_tokens(tokens, i):
             # (`思考大概 3000，學生…`: the next clause's; `300 token 客户`: tokens count no one)
             _set_once(parts, "people", tok.value, tok)  # `300 users`, `500个用户`
@@ -344,6 +360,11 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         elif role(nxt) == "images" or (role(nxt) == "make" and role(neighbour(nxt, 1)) == "images"):
             _set_once(parts, "images", tok.value, tok)
             taken.add(nxt)
+        elif (role(prev) == "count" and tokens[prev].kind == "cjk" and prev == i - 1 and not said_in_tokens(tokens, i)
+              and period_before(tokens, prev) >= 0):
+            set_requests(i, tok)  # `每天新增章节3.5万`: the noun counted before its amount, its period before them
+            taken.add(prev)
+            mark_volume(period_before(tokens, prev))
         elif role(prev) == "count_label" or role(prev) == "count" and any(t.text in (":", "=") for t in tokens[prev + 1 : i]):
             # `请求数1000`, `requests: 800/day`; before the labels: in `每天调用次数2万，输入5万` the count's own
             # label binds 2万 before 输入 (which names 5万) can

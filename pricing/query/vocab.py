@@ -451,12 +451,13 @@ PRICE_MORPHEMES = frozenset(
     "输入出提示词回复答参缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费原译"
     "天日月周星年时秒钟晚夜次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
     "卢"  # 卢比 (rupees): bound, so 卢 alone (a surname) is no price
+    "馈"  # 回馈, 反馈 (feedback, the output): bound
     "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
 )
 #: Of those, the characters that mark a price only with their partner: 理 in 推理 but not in 整理 or 合理, 网 in
 #: 联网 but not in 官网, 答 in 回答, 美 in 美金 (`美術素材`), 译 in 译文 but not in 翻译社. An unknown word asks only with a free character, or
 #: with a whole price word of the tables (`cjk_price_like`).
-BOUND_MORPHEMES = frozenset("原译提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生卢")
+BOUND_MORPHEMES = frozenset("原译提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生卢馈")
 _FREE_MORPHEMES = PRICE_MORPHEMES - BOUND_MORPHEMES
 
 #: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request (input,
@@ -493,7 +494,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["塞", "塞进", "塞进去", "塞了", "丢", "丢进", "丢进去", "喂", "喂给", "喂进去", "灌", "灌进去", "新输入", "新的输入"],
                     "label:input"),
     **dict.fromkeys(["进去", "进来", "除了缓存", "除缓存外", "除了缓存以外", "再加", "另加"], "skip"),
-    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "吐出", "吐", "译文"], "label:output"),
+    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "吐出", "吐", "译文", "回馈", "反馈"], "label:output"),
     **dict.fromkeys(["支出", "出来"], "skip"),
     **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存",
                      "吃到缓存", "吃缓存", "吃到", "缓存的", "是缓存的", "命中了缓存", "打到缓存", "命中率", "缓存命中率"], "label:cached"),
@@ -514,7 +515,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(
         ["次请求", "个请求", "次调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",
          "段", "轮对话", "轮", "个问题", "问题", "笔", "消息", "份文件", "份文档", "个文件", "文件", "份",
-         "段文字", "条消息", "文本块", "个文本块", "区块", "个区块", "个块", "段落", "个段落", "片段", "个片段", "条文本", "步",
+         "段文字", "条消息", "文本块", "个文本块", "区块", "个区块", "个块", "段落", "个段落", "片段", "个片段", "条文本", "步", "章节", "个章节",
          "步骤", "个步骤", "封信", "信件"],
         "count",
     ),

@@ -240,8 +240,9 @@ def test_sheng_for_make(book: PriceBook, question: str, requests: int) -> None:
 
 
 def test_sheng_inside_a_word_is_no_verb(book: PriceBook) -> None:
-    with pytest.raises(Ambiguous):  # 学生3000个: students, asked how many requests each sends
-        parse_query("学生3000个 每人每天问3次 输入1千 输出500 flash", book)
+    # 学生3000个: students (no image made), each asking 3 times a day
+    usage = parse_query("学生3000个 每人每天问3次 输入1千 输出500 flash", book).usage
+    assert usage is not None and (usage.requests, usage.period, usage.output_images) == (9_000, "day", 0)
 
 
 @pytest.mark.parametrize(

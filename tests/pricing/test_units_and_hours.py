@@ -322,6 +322,22 @@ def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> Non
     assert read_or_asked("2.5 flash 每月 3万次 输入 2k 输出 500 一年多少钱", book) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "requests", "input_tokens", "output_tokens"),
+    [
+        # a count noun before its amount; people before theirs; two plain words before a plural count; a content's
+        # English name between an output label and its amount
+        ("内容审核：每章输入5k，输出就一个json大概100 token，每天新增章节3.5万，用 2.5 flash-lite 一天多少钱", 35_000, 5_000, 100),
+        ("答疑机器人，活跃学生3000个，平均每人每天问4个问题，每次带教材片段大概4k token，回答500，用 3 flash 一个月多少钱", 12_000, 4_000, 500),
+        ("whats the cost if we do 1.5k ad copy generations a day w/ 3.5 flash, 900 tokens prompt, 400 tokens output. per month?", 1_500, 900, 400),
+        ("想請問一下，我們補習班要用 2.5 flash 批改作文，一篇作文加題目大概 1500 token，批改回饋約 800 token，一天大概 300 篇", 300, 1_500, 800),
+    ],
+)
+def test_counts_and_labels_in_other_orders(book: PriceBook, question: str, requests: int, input_tokens: int, output_tokens: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period, usage.input_tokens, usage.output_tokens) == (requests, "day", input_tokens, output_tokens)
+
+
 def test_things_that_are_not_people_are_not_multiplied_by_each_person(book: PriceBook) -> None:
     # 30 documents are no people: `每人` there is someone else's count
     query = read_or_asked("30个文件 每人每天问5次 输入2k 输出500 flash 一天多少钱", book)
