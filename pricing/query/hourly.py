@@ -239,9 +239,18 @@ def _rate_at(tokens: list[Token], i: int) -> tuple[int, list[int], int] | None:
     j = i + 1
     if j < len(tokens) and (tokens[j].role == "count" or tokens[j].kind == "word" and tokens[j].role is None and tokens[j].text.endswith("s")):
         j += 1  # `1.2k req/hr`, `900 scans per hour`: what is counted, then its unit
-    if j + 1 < len(tokens) and tokens[j].text in _PER and tokens[j + 1].text in _UNITS and j > i + 1:
+    if j + 1 < len(tokens) and tokens[j].text in _PER and tokens[j + 1].text in _UNITS and (j > i + 1 or _bare_count(tokens, i)):
         return i, [j, j + 1], _UNITS[tokens[j + 1].text]
     return None
+
+
+def _bare_count(tokens: list[Token], i: int) -> bool:
+    """`we get ~120 an hour around the clock`: a bare amount, no money, after a verb of receiving or sending (what
+    comes in an hour is requests), not `60 an hour` of anything said in tokens or money."""
+    tok = tokens[i]
+    return tok.money is None and i > 0 and tokens[i - 1].text in ("get", "gets", "getting", "receive", "receives", "handle", "handles",
+                                                                   "process", "processes", "send", "sends", "see", "sees", "run", "runs")
+
 
 
 def _hours_a_day(tokens: list[Token], skip: int) -> tuple[Decimal, list[int]] | None:

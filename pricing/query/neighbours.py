@@ -68,7 +68,7 @@ __all__ = [
 
 #: Words that may stand between an amount and its label without changing what it is.
 COPULA = frozenset(["is", "are", "was", "were", "be", "being", "about", "around", "roughly", "approximately", "approx",
-                     "avg", "average", "averaging", "part", "portion", "implicit", "explicit",
+                     "avg", "average", "averaging", "averages", "part", "portion", "implicit", "explicit",
                      "maybe", "probably", "perhaps", "like", "another", "typically", "usually", "normally"])  # fmt: skip
 #: Chinese words that may stand between an amount and its label: about (`思考token大概2000`), besides
 #: (`思考另外6千`)...
@@ -195,17 +195,21 @@ def adjective_before_count(tokens: list[Token], k: int) -> bool:
     if (word.kind == "word" and (word.role is None and word.text in FILLER or word.role == "search" or word.text == "new") and len(word.text) >= 2
             and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used):
         return True
-    # `1.5k ad copy generations a day`: two plain words, then a plural count noun and its period
-    if k + 2 >= len(tokens):
-        return False
-    second, noun = tokens[k + 1], tokens[k + 2]
-    plain = all(w.kind == "word" and w.role is None and len(w.text) >= 2 and (w.text in FILLER or plain_word(w)) and not w.after_break
-                for w in (word, second))
-    counted = noun.role == "count" and noun.text.endswith("s") and noun.text != "times" and not noun.used and not noun.after_break
-    after = k + 3
-    while after < len(tokens) and tokens[after].role == "skip" and not tokens[after].after_break:
-        after += 1
-    return plain and counted and after < len(tokens) and (tokens[after].role or "").startswith("period:")
+    # `1,500 dispatch questions a day`, `1.5k ad copy generations a day`: one or two plain words, then a plural
+    # count noun and its period
+    for width in (1, 2):
+        if k + width >= len(tokens):
+            return False
+        words, noun = tokens[k : k + width], tokens[k + width]
+        plain = all(w.kind == "word" and w.role is None and len(w.text) >= 2 and (w.text in FILLER or plain_word(w)) and not w.after_break
+                    for w in words)
+        counted = noun.role == "count" and noun.text.endswith("s") and noun.text != "times" and not noun.used and not noun.after_break
+        after = k + width + 1
+        while after < len(tokens) and tokens[after].role == "skip" and not tokens[after].after_break:
+            after += 1
+        if plain and counted and after < len(tokens) and (tokens[after].role or "").startswith("period:"):
+            return True
+    return False
 
 
 def bare_measure(tokens: list[Token], i: int) -> bool:

@@ -331,6 +331,9 @@ def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> Non
         ("答疑机器人，活跃学生3000个，平均每人每天问4个问题，每次带教材片段大概4k token，回答500，用 3 flash 一个月多少钱", 12_000, 4_000, 500),
         ("whats the cost if we do 1.5k ad copy generations a day w/ 3.5 flash, 900 tokens prompt, 400 tokens output. per month?", 1_500, 900, 400),
         ("想請問一下，我們補習班要用 2.5 flash 批改作文，一篇作文加題目大概 1500 token，批改回饋約 800 token，一天大概 300 篇", 300, 1_500, 800),
+        ("Our dispatch chatbot uses 2.5 pro with thinking, it's ~2k tokens in, answer 200 tokens but thinking averages 2,500. "
+         "we get 1,500 dispatch questions a day. monthly?", 1_500, 2_000, 2_700),
+        ("drivers send messages to our bot, we get ~120 an hour around the clock. 700 in, 90 out. flash lite. daily?", 2_880, 700, 90),
     ],
 )
 def test_counts_and_labels_in_other_orders(book: PriceBook, question: str, requests: int, input_tokens: int, output_tokens: int) -> None:
