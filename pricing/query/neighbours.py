@@ -157,12 +157,13 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
 
 def _each_said_again(tokens: list[Token], i: int, each: str) -> bool:
     """`3万篇论文 … 每篇输入1500`: after the counted noun, the same measure word with 每 opens the input or output
-    of one of them, or the calls each one makes (`200条评论，每条跑3步`)."""
+    of one of them, its size in tokens (`300 篇文献，每篇 1.5 万 token`), or the calls each one makes (`200条评论，每条跑3步`)."""
     for k in range(i + 1, min(i + 40, len(tokens))):  # (within a few clauses: a long paste stays linear)
         if tokens[k].text == each:
             after = tokens[k + 1 : k + 5]  # (`每份作业调用2次`: the noun may be said again)
             calls = any(t.kind == "amount" for t in after) and any(t.role == "count" for t in after)
-            return calls or any((t.role or "") in ("label:input", "label:output") for t in after[:2])
+            sized = any(t.kind == "amount" and said_in_tokens(tokens, j) for j, t in enumerate(tokens[k + 1 : k + 3], start=k + 1))
+            return calls or sized or any((t.role or "") in ("label:input", "label:output") for t in after[:2])
     return False
 
 

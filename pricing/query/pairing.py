@@ -209,9 +209,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             continue
         assert tok.value is not None  # every amount has a value (amounts.py)
         prev, nxt = neighbour(i, -1), neighbour(i, 1)
-        if 0 < prev < n and _content_name_then_tokens(tokens, prev) and role(prev - 1).startswith("label:") and tokens[prev - 1].kind == "cjk":
-            tokens[prev].role = "skip"  # `输出评分和理由300 token`: the content's name, read with its label's amount
-            prev -= 1
+        if 0 < prev < n and _content_name_then_tokens(tokens, prev):
+            k = prev - 1  # (`输出就一个分类标签大概 20 token`: filler between the label and the content's name)
+            while k > 0 and prev - k <= 4 and tokens[k].role in ("skip", "link", "each") and tokens[k].kind == "cjk" and not tokens[k + 1].after_break:
+                k -= 1
+            if role(k).startswith("label:") and tokens[k].kind == "cjk" and not tokens[k + 1].after_break:
+                tokens[prev].role = "skip"  # `输出评分和理由300 token`: the content's name, read with its label's amount
+                prev = k
         if 0 < prev < n and (tokens[prev].kind == "cjk" and tokens[prev].role == "skip" or tokens[prev].kind == "word" and tokens[prev].role is None):
             # `输入正好20万`, `每次prompt带上知识库差不多4k`: a few Chinese filler words between an open label
             # and its amount, in the same clause
@@ -481,9 +485,14 @@ def _pair_slashed(tokens: list[Token], parts: Parts, taken: set[int]) -> None:
 
 
 def _content_name_then_tokens(tokens: list[Token], k: int) -> bool:
-    """`评分和理由300 token`: a plain Chinese noun the tables do not know, then an amount said in tokens."""
-    return (0 <= k < len(tokens) - 1 and tokens[k].kind == "cjk" and tokens[k].role is None and plain_word(tokens[k])
-            and tokens[k + 1].kind == "amount" and not tokens[k + 1].after_break and said_in_tokens(tokens, k + 1))
+    """`评分和理由300 token`, `分类标签大概 20 token`: a plain Chinese noun the tables do not know, then (past a hedge)
+    an amount said in tokens."""
+    if not (0 <= k < len(tokens) - 1 and tokens[k].kind == "cjk" and tokens[k].role is None and plain_word(tokens[k])):
+        return False
+    j = k + 1
+    while j < len(tokens) - 1 and j - k <= 2 and tokens[j].kind == "cjk" and tokens[j].text in CJK_ABOUT and not tokens[j].after_break:
+        j += 1
+    return tokens[j].kind == "amount" and not tokens[j].after_break and said_in_tokens(tokens, j)
 
 
 def _label_owns_the_next_amount(
@@ -494,7 +503,10 @@ def _label_owns_the_next_amount(
     if tokens[label].kind != "cjk":
         return False
     after = neighbour(label, 1)
-    if _content_name_then_tokens(tokens, after) and not tokens[after + 1].used:
+    k = after
+    while 0 <= k < len(tokens) and k - label <= 5 and tokens[k].role in ("skip", "link", "each") and tokens[k].kind == "cjk" and not tokens[k].after_break:
+        k += 1  # (`輸出就一個分類標籤大概 20 token`: filler before the content's name)
+    if _content_name_then_tokens(tokens, k) and not any(t.used for t in tokens[k + 1 : k + 4] if t.kind == "amount"):
         return True  # `输出评分和理由300 token 客户…`: the content's name, then its amount in tokens, the label's
     if not (0 <= after < len(tokens)) or tokens[after].kind != "amount" or tokens[after].used:
         return False

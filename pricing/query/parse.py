@@ -88,6 +88,8 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
     parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
     on_date = r.on_date
     for k, tok in enumerate(tokens):
+        if tok.kind == "amount" and said_in_tokens(tokens, k) and k >= 2 and tokens[k - 2].role == "each" and tokens[k - 1].kind == "cjk":
+            _explain(parts, _named_content(tokens, tok))  # `每份流水2万token`: what each one is, its size in tokens
         if not (tok.kind == "amount" and tok.used and said_in_tokens(tokens, k)):
             continue
         if _cached_after(tokens, k):
@@ -313,8 +315,7 @@ def _explain(parts: Parts, words: list[Token]) -> None:
     """``words`` are accounted for: no longer asked about as words the tables do not know."""
     for word in words:
         for unknown in (parts.unknown_words, parts.unknown_cjk):
-            if word.text in unknown:
-                unknown.remove(word.text)
+            unknown[:] = [w for w in unknown if w != word.text]  # (the same word said twice is the same name)
 
 
 def _named_content(tokens: list[Token], amount: Token) -> list[Token]:

@@ -431,11 +431,12 @@ def _units_of_people(tokens: list[Token]) -> None:
 
 
 #: `每家` is said of what `家` counts (and `每间`, `每所` of shops and schools); `每人` / `人均` of people counted by 个, 位 or 名.
-_EACH_BY_MEASURE = {"家": ("每家",), "间": ("每间",), "所": ("每所",), "个": ("每人", "人均", "每个人"), "位": ("每位", "每人", "人均"), "名": ("每名", "每人", "人均")}
+_EACH_BY_MEASURE = {"家": ("每家",), "间": ("每间",), "所": ("每所",), "个": ("每人", "人均", "每个人", "各"), "位": ("每位", "每人", "人均", "各"),
+                    "名": ("每名", "每人", "人均", "各")}  # (`200个车主每天各问10次`: 各, each of them)
 #: The measure words of places: what they count needs no people noun (`12家分店`, `8間分店`, `5所学校`).
 _PLACES = frozenset("家间所")
-#: The characters people nouns end in (经纪人, 药师, 客服人员, 学生, 农户, 作者): who is counted by 个, 位, 名.
-_PEOPLE_ENDINGS = frozenset("人员师生户者客手工长")
+#: The characters people nouns end in (经纪人, 药师, 客服人员, 学生, 农户, 作者, 车主): who is counted by 个, 位, 名.
+_PEOPLE_ENDINGS = frozenset("人员师生户者客手工长主")  # (车主, 店主, 业主: owners)
 
 
 def _each_by_measure(tokens: list[Token], i: int, measure: str, noun: str) -> int | None:

@@ -334,6 +334,10 @@ def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> Non
         ("Our dispatch chatbot uses 2.5 pro with thinking, it's ~2k tokens in, answer 200 tokens but thinking averages 2,500. "
          "we get 1,500 dispatch questions a day. monthly?", 1_500, 2_000, 2_700),
         ("drivers send messages to our bot, we get ~120 an hour around the clock. 700 in, 90 out. flash lite. daily?", 2_880, 700, 90),
+        ("银行流水对账 每份流水2万token 输出1500 2.5 pro 每天100份", 100, 20_000, 1_500),
+        ("售后客服文字版，200个车主每天各问10次，每次输入3k 输出400，3 flash 大概多少钱", 2_000, 3_000, 400),
+        # the output label reaches its amount over filler and the content's name; the amount before it is the input
+        ("玩家回報分類 用 flash-lite，每則回報 300 token 輸出就一個分類標籤大概 20 token，一天 5 萬則", 50_000, 300, 20),
     ],
 )
 def test_counts_and_labels_in_other_orders(book: PriceBook, question: str, requests: int, input_tokens: int, output_tokens: int) -> None:
