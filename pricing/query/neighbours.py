@@ -130,7 +130,8 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     for k in (i - 1, i + 1):
         glued = 0 <= k < len(tokens) and (tokens[k].glued if k > i else tok.glued) and tokens[k].kind == "cjk" and tokens[k].role == "skip"
-        if glued and len(tokens[k].text) == 1 and tokens[k].text in PRICE_MORPHEMES:
+        each = k == i - 1 and k > 0 and tokens[k - 1].text == "每" and tokens[k].text in COUNTING_MEASURES  # (`每 張 處方`: a measure word)
+        if glued and len(tokens[k].text) == 1 and tokens[k].text in PRICE_MORPHEMES and not each:
             return False  # `流量费`: the word and the price character it was split from
     before = tokens[i - 1] if i > 0 and not tok.after_break else None
     after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].after_break else None
@@ -159,7 +160,9 @@ def _each_said_again(tokens: list[Token], i: int, each: str) -> bool:
     """`3万篇论文 … 每篇输入1500`: after the counted noun, the same measure word with 每 opens the input or output
     of one of them, its size in tokens (`300 篇文献，每篇 1.5 万 token`), or the calls each one makes (`200条评论，每条跑3步`)."""
     for k in range(i + 1, min(i + 40, len(tokens))):  # (within a few clauses: a long paste stays linear)
-        if tokens[k].text == each:
+        split = tokens[k].text == "每" and k + 1 < len(tokens) and tokens[k + 1].text == each[1:]  # (`每 張 處方`)
+        if tokens[k].text == each or split:
+            k += split
             after = tokens[k + 1 : k + 5]  # (`每份作业调用2次`: the noun may be said again)
             calls = any(t.kind == "amount" for t in after) and any(t.role == "count" for t in after)
             sized = any(t.kind == "amount" and said_in_tokens(tokens, j) for j, t in enumerate(tokens[k + 1 : k + 3], start=k + 1))
@@ -197,18 +200,22 @@ def adjective_before_count(tokens: list[Token], k: int) -> bool:
             and noun.role == "count" and noun.text.endswith("s") and noun.text not in ("times",) and not noun.used):
         return True
     # `1,500 dispatch questions a day`, `1.5k ad copy generations a day`: one or two plain words, then a plural
-    # count noun and its period
+    # count noun and its period, or said before any other amount (the things counted, then the usage of each)
     for width in (1, 2):
         if k + width >= len(tokens):
             return False
         words, noun = tokens[k : k + width], tokens[k + width]
-        plain = all(w.kind == "word" and w.role is None and len(w.text) >= 2 and (w.text in FILLER or plain_word(w)) and not w.after_break
-                    for w in words)
+        # (everyday words only, english.py: an unknown one is still asked about)
+        plain = all(w.kind == "word" and len(w.text) >= 2 and not w.after_break and (
+            w.role is None and (w.text in FILLER or plain_word(w) and is_common_word(w.text)) or w.role == "info" and w.text == "support")
+            for w in words)  # (`support tickets`)
         counted = noun.role == "count" and noun.text.endswith("s") and noun.text != "times" and not noun.used and not noun.after_break
         after = k + width + 1
         while after < len(tokens) and tokens[after].role == "skip" and not tokens[after].after_break:
             after += 1
-        if plain and counted and after < len(tokens) and (tokens[after].role or "").startswith("period:"):
+        dated = after < len(tokens) and (tokens[after].role or "").startswith("period:")
+        first = not any(t.kind == "amount" for t in tokens[: k - 1])  # (`summarise 40,000 old support tickets …, 1,500 in`)
+        if plain and counted and (dated or first):
             return True
     return False
 

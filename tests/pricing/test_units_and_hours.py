@@ -338,11 +338,17 @@ def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> Non
         ("售后客服文字版，200个车主每天各问10次，每次输入3k 输出400，3 flash 大概多少钱", 2_000, 3_000, 400),
         # the output label reaches its amount over filler and the content's name; the amount before it is the input
         ("玩家回報分類 用 flash-lite，每則回報 300 token 輸出就一個分類標籤大概 20 token，一天 5 萬則", 50_000, 300, 20),
+        ("每天半夜要把當天 3,000 張處方做用藥評估，走 batch，2.5 flash，每張處方 input 2.2k output 700，一個月多少", 3_000, 2_200, 700),
     ],
 )
 def test_counts_and_labels_in_other_orders(book: PriceBook, question: str, requests: int, input_tokens: int, output_tokens: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period, usage.input_tokens, usage.output_tokens) == (requests, "day", input_tokens, output_tokens)
+
+
+def test_things_counted_before_the_usage_of_each(book: PriceBook) -> None:
+    usage = parse_query("one off job: summarise 40,000 old support tickets with 3.1 flash-lite, 1,500 in / 200 out. total?", book).usage
+    assert usage is not None and (usage.requests, usage.period, usage.input_tokens) == (40_000, None, 1_500)
 
 
 def test_things_that_are_not_people_are_not_multiplied_by_each_person(book: PriceBook) -> None:
