@@ -322,7 +322,8 @@ _VERB_NAMES = frozenset(["live"])
 _VERB_BEFORE = frozenset(["to", "just", "can", "could", "will", "would", "go", "goes", "going", "went", "we", "it", "they", "should",
                           "must", "may", "might", "not", "still"])
 _VERB_AFTER = frozenset(["on", "in", "with", "chat", "chats", "agent", "agents", "support", "stream", "streaming", "event", "events",
-                         "traffic", "data", "demo", "users"])
+                         "traffic", "data", "demo", "users", "blog", "blogs", "commentary", "coverage", "score", "scores", "updates",
+                         "feed", "broadcast", "session", "sessions", "captions", "customer", "customers"])  # (`live blog helper`)
 
 
 def _everyday_verb(tokens: list[Token], i: int) -> bool:

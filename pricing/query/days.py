@@ -18,7 +18,7 @@ from ..models import Period
 from ..tokens import Token
 from .vocab import ASKED_CUES
 
-__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "split_days", "week_or_year_asked", "weekly_as_daily",
+__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "split_days", "week_or_year_asked", "weekly_as_daily",
            "yearly_as_monthly"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
@@ -344,3 +344,13 @@ def _asks_its_total(tokens: list[Token], k: int) -> bool:
     if any(t.text in ASKED_CUES or t.role in ("price_q", "total") for t in after[:2]):
         return True
     return k >= 2 and tokens[k - 1].text in ("per", "a") and tokens[k - 2].text in ASKED_CUES
+
+
+def one_period_of(tokens: list[Token]) -> None:
+    """`what would 1 day of traffic cost`, `a month of usage`: one day or month of something is the period asked (its
+    total), no duration of a cache."""
+    for k in range(len(tokens) - 2):
+        amount, unit, of = tokens[k], tokens[k + 1], tokens[k + 2]
+        if amount.kind == "amount" and amount.value == 1 and amount.money is None and unit.text in ("day", "month") and of.text == "of":
+            _consume(tokens, k)
+            unit.role = f"period:{unit.text}"

@@ -352,6 +352,9 @@ def counts_multiply(tokens: list[Token], first: int, second: int) -> bool:
     if any(t.role == "times_sign" for t in between) and len(between) <= 6 and any(t.kind in ("word", "cjk") and t.role != "times_sign" for t in between):
         return True  # (the first counts a unit, said by a noun or a period: `x100 x200` is a count given twice)
     nouns = [t.text for t in tokens[first + 1 : first + 3] if t.kind in ("word", "cjk")]
+    dated = any((t.role or "").startswith("period:") for t in tokens[second + 1 : second + 4] if not t.after_break)
+    if [t.text for t in tokens[max(first - 3, 0) : first]][:2] == ["each", "of"] and dated:
+        return True  # `each of our 12 designers fires off ~70 prompts a day`: 70 a day for each of the 12
     lead = [t.text for t in tokens[max(second - 3, first + 1) : second]]
     if nouns and "each" in lead and all(t.kind == "word" for t in tokens[max(second - 3, first + 1) : second]):
         # `1,20,000 chats per month, each ~5 turns`: each chat is 5 turns; `12 designers each send ~70 prompts a day`

@@ -17,7 +17,7 @@ from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
 from .audio_rate import audio_worked_out
-from .days import daily_count_over_days, split_days, week_or_year_asked, weekly_as_daily, yearly_as_monthly
+from .days import daily_count_over_days, one_period_of, split_days, week_or_year_asked, weekly_as_daily, yearly_as_monthly
 from .english import is_common_word
 from .hourly import daily_from_rates
 from .images_in import images_as_input, images_as_requests, images_in_the_input
@@ -60,6 +60,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     tokens = thirty_day_month(kept_in_cache(tokens, normalized))
     check_amounts(tokens)
     assign_roles(tokens)
+    one_period_of(tokens)
     chinese_context(tokens)
     tokens = once_a_period(tokens)
     relative_clauses(tokens)

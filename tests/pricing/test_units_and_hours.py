@@ -346,6 +346,23 @@ def test_counts_and_labels_in_other_orders(book: PriceBook, question: str, reque
     assert usage is not None and (usage.requests, usage.period, usage.input_tokens, usage.output_tokens) == (requests, "day", input_tokens, output_tokens)
 
 
+@pytest.mark.parametrize(
+    ("question", "requests", "period", "model"),
+    [
+        # one day of something asked; each of the people counted; `live` as an adjective names no model
+        ("what would 1 day of traffic cost — 35k requests, avg prompt 1.1k tok, avg response 380 tok, gemini 2.5 flash lite", 35_000, "day",
+         "gemini-2.5-flash-lite"),
+        ("each of our 12 designers fires off ~70 prompts a day at 3.7 flash, 9k in, 1.2k out. what's the monthly?", 840, "day", "gemini-3.7-flash"),
+        ("live blog helper on 3.1 pro with search grounding on every call, 5k in 800 out, ~200 updates a day. monthly cost?", 200, "day",
+         "gemini-3.1-pro-preview"),
+    ],
+)
+def test_everyday_english_around_the_count(book: PriceBook, question: str, requests: int, period: str, model: str) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
+    assert [m.id for m in query.models] == [model]
+
+
 def test_things_counted_before_the_usage_of_each(book: PriceBook) -> None:
     usage = parse_query("one off job: summarise 40,000 old support tickets with 3.1 flash-lite, 1,500 in / 200 out. total?", book).usage
     assert usage is not None and (usage.requests, usage.period, usage.input_tokens) == (40_000, None, 1_500)
