@@ -417,7 +417,8 @@ FILLER = frozenset(
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
     credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
     overnight re ish eng etl research ai ad ads today
-    story summary history center centre must ep gen streaming lab paid alive warm thru averages waybill waybills""".split()
+    story summary history center centre must ep gen streaming lab paid alive warm thru averages waybill waybills
+    extraction extract extracting""".split()
 )
 
 #: What a request produces, named in English beside its amount (`feedback ~700 tokens`): the output.
@@ -452,12 +453,13 @@ PRICE_MORPHEMES = frozenset(
     "天日月周星年时秒钟晚夜次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
     "卢"  # 卢比 (rupees): bound, so 卢 alone (a surname) is no price
     "馈"  # 回馈, 反馈 (feedback, the output): bound
+    "正"  # 正文 (the answer's body, the output): bound
     "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
 )
 #: Of those, the characters that mark a price only with their partner: 理 in 推理 but not in 整理 or 合理, 网 in
 #: 联网 but not in 官网, 答 in 回答, 美 in 美金 (`美術素材`), 译 in 译文 but not in 翻译社. An unknown word asks only with a free character, or
 #: with a whole price word of the tables (`cjk_price_like`).
-BOUND_MORPHEMES = frozenset("原译提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生卢馈")
+BOUND_MORPHEMES = frozenset("原译提示词回复答参命理维声影像照画索联网谷歌接弹优层嵌向美星封打呼训倍吃令生卢馈正")
 _FREE_MORPHEMES = PRICE_MORPHEMES - BOUND_MORPHEMES
 
 #: The stems English builds its price words from, the English twin of PRICE_MORPHEMES: parts of a request (input,
@@ -494,8 +496,10 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["塞", "塞进", "塞进去", "塞了", "丢", "丢进", "丢进去", "喂", "喂给", "喂进去", "灌", "灌进去", "新输入", "新的输入"],
                     "label:input"),
     **dict.fromkeys(["进去", "进来", "除了缓存", "除缓存外", "除了缓存以外", "再加", "另加"], "skip"),
-    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "吐出", "吐", "译文", "回馈", "反馈"], "label:output"),
+    **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "正文", "吐出", "吐", "译文", "回馈", "反馈"], "label:output"),
     **dict.fromkeys(["支出", "出来"], "skip"),
+    # `平均一个咨询来回3轮`, `每天上新 400 个商品`, `一本书切成300段`: how the work goes, no price of their own
+    **dict.fromkeys(["来回", "上架", "上新", "切成", "拆成", "分成"], "skip"),
     **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存",
                      "吃到缓存", "吃缓存", "吃到", "缓存的", "是缓存的", "命中了缓存", "打到缓存", "命中率", "缓存命中率"], "label:cached"),
     **dict.fromkeys(["缓存", "上下文缓存", "放缓存", "放在缓存", "放到缓存", "放进缓存", "存缓存", "存在缓存", "存到缓存", "存进缓存",

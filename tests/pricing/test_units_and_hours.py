@@ -339,6 +339,11 @@ def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> Non
         # the output label reaches its amount over filler and the content's name; the amount before it is the input
         ("玩家回報分類 用 flash-lite，每則回報 300 token 輸出就一個分類標籤大概 20 token，一天 5 萬則", 50_000, 300, 20),
         ("每天半夜要把當天 3,000 張處方做用藥評估，走 batch，2.5 flash，每張處方 input 2.2k output 700，一個月多少", 3_000, 2_200, 700),
+        # how the work goes (来回, 上新, 切成) changes no price; 正文 is the output's body
+        ("做电商客服，大促一天差不多3万个咨询，平均一个咨询来回3轮，每轮输入2500输出200，用flash，一天多少钱", 90_000, 2_500, 200),
+        ("直播间商品讲解脚本生成，每个商品输入 2500 输出 1800，3.6 flash，每天上新 400 个商品 一个月多少", 400, 2_500, 1_800),
+        ("waybill photo is ~1,290 tokens per image + 400 token extraction prompt, JSON out ~350 tokens. 2.5 flash-lite, 60k waybills a day",
+         60_000, 1_690, 350),
     ],
 )
 def test_counts_and_labels_in_other_orders(book: PriceBook, question: str, requests: int, input_tokens: int, output_tokens: int) -> None:
