@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..models import Period
 from ..tokens import Token
 from .vocab import ASKED_CUES
 
@@ -234,7 +233,7 @@ _WEEK_WORDS = frozenset(["每周", "一周", "每星期", "week", "weekly", "礼
                          "每个星期", "一星期"])
 
 
-def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, Period] | None:
+def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, str] | None:
     """`每周大概42万单`, `~56k tickets/week`, `140 scripts a week`: a weekly count that divides by 7 is that many
     a day (the answers price days and months). One that does not is counted a month as 52 weeks make 12 months
     (`1,500 a week` is 6,500 a month), when that is a whole number. The weekly count read and the period it became,
@@ -247,11 +246,14 @@ def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, Period] | None:
         tokens[count].value = value / 7
         tokens[week].role = "period:day"
         return value, "day"
-    if value * WEEKS_A_YEAR % 12:
-        return None
-    tokens[count].value = value * WEEKS_A_YEAR / 12
-    tokens[week].role = "period:month"
-    return value, "month"
+    if value * WEEKS_A_YEAR % 12 == 0:
+        tokens[count].value = value * WEEKS_A_YEAR / 12
+        tokens[week].role = "period:month"
+        return value, "month"
+    # `2,100 farmers x 4 questions a week`: each one's weekly count may not divide, the total may; it is read once
+    # the people are counted (usage.weekly_total), and asked about when it does not divide either
+    tokens[week].role = "period:week"
+    return value, "week"
 
 
 #: Words that make a week or a year one of them (`this week`, `next year`): its count is a total, not a rate.

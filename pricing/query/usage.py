@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ..engine import MAX_STORAGE_HOURS, Notice, Usage
 from ..errors import Ambiguous, InvalidQuery
+from ..models import Period
 from .amounts import plain_amount
 from .days import WEEKS_A_YEAR
 from .pairing import Parts
@@ -37,6 +38,10 @@ def as_tokens(value: Decimal | None, what: str) -> int:
 
 
 def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
+    if parts.period == "week":  # type: ignore[comparison-overlap]
+        weekly = _weekly_total(parts)
+        if weekly is not None:
+            notices.append(weekly)
     if parts.open_hours and not parts.hours_of_cache and parts.storage is None and parts.cache is None:
         parts.open_hours_ignored, parts.hours = parts.hours, None  # `每天9点到21点 每天3000条`: changes nothing
     if parts.cache is not None:
@@ -98,7 +103,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text}))
     if parts.yearly is not None and parts.requests is not None:
         notices.append(Notice("yearly_monthly", {"yearly": parts.yearly, "monthly": parts.yearly / 12}))
-    if parts.weekly is not None and parts.requests is not None and parts.weekly_per == "month":
+    if parts.weekly_per == "week":
+        pass  # read with the people (_weekly_total), its note given there
+    elif parts.weekly is not None and parts.requests is not None and parts.weekly_per == "month":
         notices.append(Notice("weekly_monthly", {"weekly": parts.weekly, "monthly": parts.weekly * WEEKS_A_YEAR / 12}))
     elif parts.weekly is not None and parts.requests is not None:
         notices.append(Notice("weekly_daily", {"weekly": parts.weekly, "daily": parts.weekly / 7}))
@@ -197,3 +204,27 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         searches_per_request=searches,
         totals=parts.totals,
     )
+
+
+def _weekly_total(parts: Parts) -> Notice | None:
+    """`2,100 farmers x 4 questions a week`, `每人每周问五次 … 六千员工`: the week's total of all the people, a seventh of
+    it a day when 7 divides it, else 52/12 of it a month when that is whole; else the week stays a word that would
+    change the price (asked about in a priced answer, as before it was read)."""
+    people = parts.people if parts.people is not None and parts.per_person else Decimal(1)
+    weekly = parts.requests * people if parts.requests is not None else None
+    if weekly is not None and weekly % 7 == 0:
+        period: Period = "day"
+        count, notice = weekly / 7, Notice("weekly_daily", {"weekly": weekly, "daily": weekly / 7})
+    elif weekly is not None and weekly * WEEKS_A_YEAR % 12 == 0:
+        period, count = "month", weekly * WEEKS_A_YEAR / 12
+        notice = Notice("weekly_monthly", {"weekly": weekly, "monthly": count})
+    else:
+        parts.period = None
+        parts.unexplained.append("week")
+        return None
+    if parts.people is not None and parts.per_person:
+        parts.count_factors += (parts.people,)  # (multiplied in here: still one of the question's figures)
+    parts.people, parts.per_person, parts.requests, parts.period = None, False, count, period
+    if parts.asked_period == parts.period:
+        parts.asked_period = None  # (`…一个月多少` of a count now a month's: the total asked is the one given)
+    return notice

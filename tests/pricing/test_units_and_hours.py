@@ -317,6 +317,24 @@ def test_a_week_or_a_year_asked_is_its_total(book: PriceBook, question: str, req
     assert usage is not None and (usage.requests, usage.period) == (requests, None)
 
 
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # each one's weekly count times the people: the week's total, a seventh a day, else 52/12 of it a month
+        ("agronomy chatbot w/ 3.1 flash-lite — 2,100 farmers x 4 questions a week, 1.2k in, 350 out. monthly estimate", 1_200, "day"),
+        ("家教平台：每位學生每週交 2 篇作文，學生 3500 人，一篇 in 2.5k out 1k，3.5 flash，一個月多少", 1_000, "day"),
+        ("合规培训问答 全行六千员工 每人每周问五次 每次输入一千五 输出三百 lite 一个月多少", 130_000, "month"),
+    ],
+)
+def test_people_with_a_weekly_count_each(book: PriceBook, question: str, requests: int, period: str) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, period)
+
+
+def test_a_weekly_count_neither_divides_is_asked_about(book: PriceBook) -> None:
+    assert read_or_asked("3 flash 每周 5 次 输入 1k 输出 200", book) is None
+
+
 def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> None:
     # the answers price days and months: a month's count is not turned into a year's without asking
     assert read_or_asked("2.5 flash 每月 3万次 输入 2k 输出 500 一年多少钱", book) is None
