@@ -238,6 +238,16 @@ def _counted_per_period(tokens: list[Token]) -> None:
             continue
         if _people_of_a_count(tokens, i):
             continue
+        if tok.role == "label:audio" and before.kind == "amount" and before.money is None and not tok.after_break:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            k = i + 1
+            while k < len(tokens) and tokens[k].role == "skip" and not tokens[k].after_break:
+                k += 1
+            if tok.text.endswith("s") and k < len(tokens) and (tokens[k].role or "").startswith("period:"):
+                tok.role = "count"  # `4,000 recordings a day`: recordings counted, one request each
+            elif nxt is not None and nxt.role == "count" and not nxt.after_break:
+                tok.role = "link"  # `1,500 voice notes a day`: the kind of note counted (read past, as `the`)
+            continue
         if (before.kind == "word" and (before.role is None and before.text in FILLER or before.text == "new") and i >= 2
                 and tokens[i - 2].kind == "amount"):
             before = tokens[i - 2]  # `8,500 new listings`, `14k research abstracts`: a harmless word before the noun

@@ -417,7 +417,7 @@ FILLER = frozenset(
     classification categorization categorizing labeling labelling retrieval backfill backfilling migration off
     credits credit visible final actual maybe perhaps kb above below beyond past time someone anyone somebody podcast podcasts
     overnight re ish eng etl research ai ad ads today
-    story summary history center centre must ep gen streaming lab paid alive warm thru averages waybill waybills
+    story summary history center centre must ep gen streaming lab paid alive warm thru averages waybill waybills aloud
     extraction extract extracting""".split()
 )
 

@@ -201,11 +201,20 @@ def test_a_length_beside_audio_is_each_requests_audio(book: PriceBook, question:
         ("平台每天新上架播客400集 平均35分钟 用flash lite出shownotes 输出800 一天多少钱", 67_200, 67_200),
         ("our support calls average 6 min, we send the recording to 2.5 flash, 500 out, 2000 calls a day, monthly?", 11_520, 11_520),
         ("客服电话录音 每通平均 5 分钟 2.5 flash 输出 300 每天 800 通 一个月多少", 9_600, 9_600),
+        # recordings counted with their period are the requests, not audio tokens
+        ("customers send voice-note complaints, avg 40 seconds. 2.5 flash transcribes + categorizes, ~300 out, 1,500 voice notes a day. per month?",
+         1_280, 1_280),
     ],
 )
 def test_a_length_of_a_recording_is_its_audio(book: PriceBook, question: str, audio_tokens: int, input_tokens: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.audio_input_tokens, usage.input_tokens) == (audio_tokens, input_tokens)
+
+
+def test_recordings_counted_a_day_are_requests(book: PriceBook) -> None:
+    query = read_or_asked("kids record about 1 min of audio, we send it plus a 500 token prompt to 2.5 flash, ~250 out. 4,000 recordings a day", book)
+    assert query is not None and query.usage is not None
+    assert (query.usage.requests, query.usage.period, query.usage.audio_input_tokens) == (4_000, "day", 1_920)
 
 
 @pytest.mark.parametrize(
