@@ -500,6 +500,8 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["支出", "出来"], "skip"),
     # `平均一个咨询来回3轮`, `每天上新 400 个商品`, `一本书切成300段`: how the work goes, no price of their own
     **dict.fromkeys(["来回", "上架", "上新", "切成", "拆成", "分成"], "skip"),
+    # working days, whole (days.py reads them with their count): `一個月算 22 個工作天` never splits at 天
+    **dict.fromkeys(["工作天", "个工作天", "工作日", "个工作日", "每个工作天", "每个工作日", "上班日"], "skip"),
     **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存",
                      "吃到缓存", "吃缓存", "吃到", "缓存的", "是缓存的", "命中了缓存", "打到缓存", "命中率", "缓存命中率"], "label:cached"),
     **dict.fromkeys(["缓存", "上下文缓存", "放缓存", "放在缓存", "放到缓存", "放进缓存", "存缓存", "存在缓存", "存到缓存", "存进缓存",

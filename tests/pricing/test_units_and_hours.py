@@ -340,6 +340,12 @@ def test_people_with_a_weekly_count_each(book: PriceBook, question: str, request
     assert usage is not None and (usage.requests, usage.period) == (requests, period)
 
 
+def test_working_days_are_whole_words(book: PriceBook) -> None:
+    # `22 個工作天` never splits at 天 (a day's hours): the month's working days
+    usage = parse_query("客服只有上班日，每天 1,500 通對話，一個月算 22 個工作天，flash lite 2.5，in 1k out 300，月費抓多少", book).usage
+    assert usage is not None and (usage.requests, usage.period) == (33_000, "month")
+
+
 def test_a_weekly_count_neither_divides_is_asked_about(book: PriceBook) -> None:
     assert read_or_asked("3 flash 每周 5 次 输入 1k 输出 200", book) is None
 
