@@ -28,7 +28,7 @@ from .opening_hours import opening_hours
 from .pairing import Parts, collect, pair
 from .pieces import cached_piece_and_new_part
 from .ranges import read_ranges
-from .roles import assign_roles, chinese_context, named_pieces, relative_clauses
+from .roles import assign_roles, chinese_context, described_sizes, named_pieces, relative_clauses
 from .script import simplified_chars
 from .thinking_budget import thinking_budget
 from .tokenize import tokenize
@@ -61,6 +61,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     check_amounts(tokens)
     assign_roles(tokens)
     one_period_of(tokens)
+    described_sizes(tokens)
     chinese_context(tokens)
     tokens = once_a_period(tokens)
     relative_clauses(tokens)

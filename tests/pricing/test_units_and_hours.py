@@ -340,6 +340,13 @@ def test_people_with_a_weekly_count_each(book: PriceBook, question: str, request
     assert usage is not None and (usage.requests, usage.period) == (requests, period)
 
 
+def test_a_size_said_of_one_thing_is_no_count(book: PriceBook) -> None:
+    # `a 40-page broker report ≈ 35k tokens`: the pages describe the report, its tokens are given
+    usage = parse_query("research desk: a 40-page broker report ≈ 35k tokens, summary 1.2k. 2.5 pro. 150 reports a day. daily cost?", book).usage
+    assert usage is not None and (usage.requests, usage.input_tokens, usage.output_tokens) == (150, 35_000, 1_200)
+    assert read_or_asked("summarize a 50-page pdf on flash", book) is None  # no tokens given: asked
+
+
 def test_working_days_are_whole_words(book: PriceBook) -> None:
     # `22 個工作天` never splits at 天 (a day's hours): the month's working days
     usage = parse_query("客服只有上班日，每天 1,500 通對話，一個月算 22 個工作天，flash lite 2.5，in 1k out 300，月費抓多少", book).usage
