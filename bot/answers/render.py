@@ -251,6 +251,13 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("{rate} requests a second for {hours} hours a day: read as {daily} requests a day.").format(**figures)
     if code == "images_as_requests":
         return t.gettext("Each image is read as one request, with the tokens given for it.")
+    if code == "every_interval":
+        figures = {"every": t.number(p["every"]), "hours": t.number(p["hours"]), "daily": t.count(p["daily"])}  # type: ignore[arg-type]
+        if p["unit"] == "minute":
+            return t.gettext("Once every {every} minutes for {hours} hours a day: read as {daily} requests a day.").format(**figures)
+        if p["unit"] == "second":
+            return t.gettext("Once every {every} seconds for {hours} hours a day: read as {daily} requests a day.").format(**figures)
+        return t.gettext("Once every {every} hours for {hours} hours a day: read as {daily} requests a day.").format(**figures)
     if code == "token_totals":
         return t.gettext("Read as token totals across many requests: more input than one prompt can hold, priced as it stands.")
     if code == "images_in_input":

@@ -20,7 +20,7 @@ from decimal import Decimal
 from ..tokens import Token
 from .neighbours import said_of_a_cache
 
-__all__ = ["RateRead", "daily_from_rates"]
+__all__ = ["IntervalRead", "RateRead", "daily_from_rates", "every_interval"]
 
 #: Chinese words that open a rate, and how many of its unit make an hour.
 _CJK_PER = {"每小时": 1, "每个小时": 1, "每分钟": 60, "每秒": 3600, "每秒钟": 3600,
@@ -49,6 +49,55 @@ class RateRead:
     daily: Decimal
     event: bool = False  # the hours are one event's (`一场直播 3 小时`), the count its total
     summed: bool = False  # one of the day's rates, each for its own hours (`尖峰6小時…其他18小時…`)
+
+
+@dataclass(frozen=True)
+class IntervalRead:
+    every: Decimal  # how many units between two runs
+    unit: str  # hour, minute or second
+    hours: Decimal  # the hours a day it runs (24 unless said)
+    daily: Decimal
+
+
+#: Words that say once after an interval (`每5分钟跑一次`, `每5分鐘打一次`, `runs once`): the one request of each run.
+_ONCE_WORDS = frozenset(["一次", "跑一次", "打一次", "调一次", "调用一次", "执行一次", "运行一次", "更新一次", "once"])
+
+
+def every_interval(tokens: list[Token]) -> IntervalRead | None:
+    """`每5分钟跑一次`, `cron job every 10 minutes`, `refreshes every 2 min for 16 hours a day`: one request each
+    interval, for the hours a day said, else around the clock (a job on a timer runs all day). The amount becomes
+    the day's count (`每5分钟跑一次` reads `每天 288 次`); None when there is no such interval, or the day holds no
+    whole number of them."""
+    found = [k for k, t in enumerate(tokens[1:-1], start=1)
+             if t.kind == "amount" and t.money is None and t.value and (tokens[k + 1].role or "").startswith("dur:")
+             and (tokens[k - 1].text == "every" or tokens[k - 1].kind == "cjk" and tokens[k - 1].text.endswith("每"))]
+    if len(found) != 1:
+        return None
+    (k,) = found
+    amount, unit = tokens[k], tokens[k + 1]
+    assert amount.value is not None and unit.role is not None
+    num, _, den = unit.role[4:].partition("/")
+    per_hour = Decimal(den or 1) / Decimal(num)  # units in an hour
+    if per_hour not in _UNIT_NAMES:
+        return None  # (`every 2 days`: no interval within a day)
+    said = _hours_a_day(tokens, skip=k)
+    hours, hour_words = said if said is not None else (Decimal(24), [])
+    daily = hours * per_hour / amount.value
+    if daily != daily.to_integral_value() or daily < 1:
+        return None
+    read = IntervalRead(amount.value, _UNIT_NAMES[int(per_hour)], hours, daily)
+    for j in hour_words:
+        tokens[j].kind, tokens[j].role, tokens[j].value = "word", "skip", None
+    if hour_words:
+        _consume_the_hours_day(tokens, hour_words[-1])
+    for j in range(k + 2, min(k + 4, len(tokens))):
+        if tokens[j].text in _ONCE_WORDS and not tokens[j].after_break:
+            tokens[j].role = "skip"  # (the once of each run: the count is the day's)
+    tokens[k - 1].role = "skip"
+    amount.value = daily
+    unit.role = "count"
+    tokens.insert(k + 2, Token(unit.kind, "day", unit.end, unit.end, True, role="period:day"))
+    return read
 
 
 def daily_from_rates(tokens: list[Token]) -> list[RateRead]:

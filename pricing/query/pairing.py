@@ -10,7 +10,7 @@ from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
 from .days import DaysRead, SplitDays
-from .hourly import RateRead
+from .hourly import IntervalRead, RateRead
 from .images_in import ImagesRead
 from .neighbours import (
     CJK_ABOUT,
@@ -127,7 +127,8 @@ class Parts:
     hours_of_cache: bool = False  # the duration is said of the cache (`缓存24小时常驻`, `cache放8小时`): storage time
     split_days: SplitDays | None = None  # `工作日每天300条 周末每天1000条，22个工作日8天周末`: the month's count (days.py)
     days_read: DaysRead | None = None  # `活动 7 天，每天 12 万次`: the total of those days (days.py)
-    rates_read: list[RateRead] = field(default_factory=list)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
+    rates_read: list[RateRead] = field(default_factory=list)
+    interval_read: IntervalRead | None = None  # `每5分钟跑一次`: one request each interval, read as the day's count (hourly.py)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
     audio_input_label: bool = False  # `音频输入每次 5分钟 约 9600 token`: an audio word right before an input word
     audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
     media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)

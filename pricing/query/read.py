@@ -19,7 +19,7 @@ from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amount
 from .audio_rate import audio_worked_out
 from .days import daily_count_over_days, one_period_of, split_days, week_or_year_asked, weekly_as_daily, yearly_as_monthly
 from .english import is_common_word
-from .hourly import daily_from_rates
+from .hourly import daily_from_rates, every_interval
 from .images_in import images_as_input, images_as_requests, images_in_the_input
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
@@ -68,12 +68,13 @@ def read_question(text: str, book: PriceBook) -> Reading:
     named_pieces(tokens)
     worked = audio_worked_out(tokens)
     images_requests = images_as_requests(tokens)
-    rates_read = daily_from_rates(tokens)
+    interval = every_interval(tokens)
+    rates_read = daily_from_rates(tokens) if interval is None else []
     split = split_days(tokens)
     days_read = week_or_year_asked(tokens) or daily_count_over_days(tokens)
     weekly = weekly_as_daily(tokens)
     yearly = yearly_as_monthly(tokens)
-    parts = Parts(rates_read=rates_read, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
+    parts = Parts(rates_read=rates_read, interval_read=interval, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
                   weekly_per=weekly[1] if weekly else None, thinking_budget=thinking_budget(tokens), images_requests=images_requests,
                   yearly=yearly)
     if worked is not None:

@@ -116,6 +116,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         notices.append(Notice("days_month" if days.month else "days_total", {"daily": days.daily, "days": days.days, "total": days.total}))
     if parts.split_days is not None:
         notices.append(Notice("days_split", {"segments": parts.split_days.segments, "total": parts.split_days.total}))
+    if parts.interval_read is not None:
+        every = parts.interval_read
+        notices.append(Notice("every_interval", {"every": every.every, "unit": every.unit, "hours": every.hours, "daily": every.daily}))
     summed = [rate for rate in parts.rates_read if rate.summed]
     if summed:
         segments = tuple((rate.rate, rate.unit, rate.hours) for rate in summed)

@@ -340,6 +340,22 @@ def test_people_with_a_weekly_count_each(book: PriceBook, question: str, request
     assert usage is not None and (usage.requests, usage.period) == (requests, period)
 
 
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # once every so many minutes: around the clock unless the hours a day are said
+        ("日志异常分析 每5分钟跑一次 每次输如 2万 token 输出 1k 用 2.5 flash 一个月多少", 288),
+        ("伺服器log異常偵測每5分鐘打一次API，24小時都在跑，每次input 5萬token output 500，flash-lite，一個月多少", 288),
+        ("live blog summariser refreshes every 2 min for 16 hours a day on flash, 8k in 300 out. daily cost", 480),
+        ("cron job every 10 minutes, 3k in 500 out on flash, monthly?", 144),
+    ],
+)
+def test_once_every_interval_is_the_days_count(book: PriceBook, question: str, requests: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, "day")
+    assert "every_interval" in {n.code for n in query.notices}
+
+
 def test_a_size_said_of_one_thing_is_no_count(book: PriceBook) -> None:
     # `a 40-page broker report ≈ 35k tokens`: the pages describe the report, its tokens are given
     usage = parse_query("research desk: a 40-page broker report ≈ 35k tokens, summary 1.2k. 2.5 pro. 150 reports a day. daily cost?", book).usage
