@@ -356,6 +356,12 @@ def test_once_every_interval_is_the_days_count(book: PriceBook, question: str, r
     assert "every_interval" in {n.code for n in query.notices}
 
 
+def test_a_budget_restated_in_dollars_keeps_its_period(book: PriceBook) -> None:
+    # `每月要控制在台幣3萬以內（抓1000鎂好了）`: the month is the dollars' too, past the sum in Taiwan dollars
+    query = parse_query("老闆說AI成本每月要控制在台幣3萬以內（抓1000鎂好了），3.5 flash每次in 2k out 500，一個月可以撐幾次請求？", book)
+    assert (query.intent, query.budget_usd, query.budget_period) == ("budget", Decimal(1000), "month")
+
+
 def test_a_size_said_of_one_thing_is_no_count(book: PriceBook) -> None:
     # `a 40-page broker report ≈ 35k tokens`: the pages describe the report, its tokens are given
     usage = parse_query("research desk: a 40-page broker report ≈ 35k tokens, summary 1.2k. 2.5 pro. 150 reports a day. daily cost?", book).usage
