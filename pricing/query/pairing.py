@@ -440,6 +440,24 @@ def _in_then_out(tokens: list[Token], i: int, label: int, neighbour: Callable[[i
             and not tokens[other].after_break)
 
 
+#: Words that switch the option after them off (`不走 batch`, `不用批量`, `no batch`, `without batch`).
+_OFF = frozenset(["不走", "不用", "不要", "不跑", "不开", "没有", "没", "不", "不会", "no", "not", "without", "non"])
+
+
+def _batch_switched_off(tokens: list[Token]) -> None:
+    """`不走 batch`, `不用批量`, `no batch`: batch said switched off by the word (and a verb of going) right before it;
+    the words are read together, and the standard price is the one asked."""
+    for i, tok in enumerate(tokens):
+        if tok.role != "batch" or tok.after_break:
+            continue
+        k = i - 1
+        if k >= 1 and tokens[k].text in ("走", "跑", "用", "开") and tokens[k - 1].text in _OFF:
+            tokens[k].role = "skip"
+            k -= 1
+        if k >= 0 and tokens[k].text in _OFF and not tokens[k + 1].after_break:
+            tokens[k].role, tok.role = "skip", "batch_off"
+
+
 def _budget_periods(tokens: list[Token], parts: Parts) -> None:
     """`$500/month`, `500美元每月`, `每月预算500美元`, `每月100美金预算`: a period word beside the money
     (before it and the budget word, or after it) in the same clause is the budget's period, not the
@@ -638,6 +656,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     chinese = chinese_question(tokens)
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     _budget_periods(tokens, parts)
+    _batch_switched_off(tokens)
     parts.recorded = any(a_recording(t) for t in tokens)
     texts = [t.text for t in tokens]
     lasts = any(texts[k : k + 2] == ["how", "long"] for k in range(len(texts) - 1)) and "last" in texts
@@ -683,6 +702,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.unexplained.append(tok.text)  # a cap, not the tokens thought: a priced question asks
         elif r == "thinking_off":
             parts.topics.append("thinking")  # `关掉思考能省钱吗`
+        elif r == "batch_off":
+            pass  # `不走 batch`, `no batch`: the standard price, as said (the negation is read with it)
         elif r == "batch":
             parts.batch = True
             parts.topics.append("batch")

@@ -362,6 +362,20 @@ def test_a_budget_restated_in_dollars_keeps_its_period(book: PriceBook) -> None:
     assert (query.intent, query.budget_usd, query.budget_period) == ("budget", Decimal(1000), "month")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # batch said switched off is the standard price (it was offered as a batch reading, the opposite)
+        "SEO 描述 每月 15 萬筆 用 3.1 flash-lite input 600 output 250 不走 batch 月費多少",
+        "SEO 描述 每月 15 萬筆 用 3.1 flash-lite input 600 output 250 不用批量 月費多少",
+        "10k in 1k out x100 on flash, no batch",
+    ],
+)
+def test_batch_switched_off_is_the_standard_price(book: PriceBook, question: str) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and not query.usage.batch
+
+
 def test_a_size_said_of_one_thing_is_no_count(book: PriceBook) -> None:
     # `a 40-page broker report ≈ 35k tokens`: the pages describe the report, its tokens are given
     usage = parse_query("research desk: a 40-page broker report ≈ 35k tokens, summary 1.2k. 2.5 pro. 150 reports a day. daily cost?", book).usage
