@@ -206,6 +206,8 @@ def _ask_which_number(
 
 
 #: Counts said per a unit the question does not number (`one call per language`): no reading may drop them.
+#: English negations that may switch an option off.
+_NEGATIONS = frozenset(["no", "not", "without", "don't", "dont", "never", "non", "nope"])
 _UNREAD_COUNTS = frozenset(["language", "locale", "market", "每种语言", "每个语言", "每一种语言"])
 
 
@@ -495,4 +497,6 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         if parts.unknown_unit:  # `2w`: the word may change a number, so the reading without it is no reading
             raise Ambiguous("unknown_unit", words=", ".join(words[:5])[:80])
         unread_period = any(w in UNPRICED_PERIODS or w in _UNREAD_COUNTS for w in parts.unexplained)  # (no reading drops it: item 3)
-        raise Ambiguous("unknown_words", () if unread_period else (canonical(query),), words=", ".join(words[:5])[:80])
+        # a negation left unread may switch off what the reading keeps on (`batch 不要了`): no reading is offered
+        negated = any(w in _NEGATIONS or any(c in "不没无别" for c in w) for w in words)
+        raise Ambiguous("unknown_words", () if unread_period or negated else (canonical(query),), words=", ".join(words[:5])[:80])

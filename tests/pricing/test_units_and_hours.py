@@ -376,6 +376,13 @@ def test_batch_switched_off_is_the_standard_price(book: PriceBook, question: str
     assert query.usage is not None and not query.usage.batch
 
 
+def test_an_unread_negation_offers_no_reading(book: PriceBook) -> None:
+    # `batch 不要了`: the reading without the negation would price batch, the opposite of what was said
+    with pytest.raises(Ambiguous) as asked:
+        parse_query("input 600 output 250 flash 每天1000次 batch 不要了", book)
+    assert asked.value.readings == ()
+
+
 def test_a_size_said_of_one_thing_is_no_count(book: PriceBook) -> None:
     # `a 40-page broker report ≈ 35k tokens`: the pages describe the report, its tokens are given
     usage = parse_query("research desk: a 40-page broker report ≈ 35k tokens, summary 1.2k. 2.5 pro. 150 reports a day. daily cost?", book).usage
