@@ -206,6 +206,15 @@ def _ask_which_number(
 
 
 #: Counts said per a unit the question does not number (`one call per language`): no reading may drop them.
+#: Stems of words that scale a figure (`double`, `twice`, `half`, `triple`, `extra`) and Chinese characters that do (倍 半 翻 双).
+_QUANTITY_STEMS = ("double", "twice", "half", "triple", "quadruple", "extra", "addition", "another", "percent", "times")
+_QUANTITY_CJK = frozenset("倍半翻双")
+
+
+def _quantity_word(word: str) -> bool:
+    return any(stem in word for stem in _QUANTITY_STEMS) if word.isascii() else any(c in _QUANTITY_CJK for c in word)
+
+
 #: English negations that may switch an option off.
 _NEGATIONS = frozenset(["no", "not", "without", "don't", "dont", "never", "non", "nope"])
 _UNREAD_COUNTS = frozenset(["language", "locale", "market", "每种语言", "每个语言", "每一种语言"])
@@ -475,13 +484,16 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         # `how much to cache 300k tokens`: reading them from the cache in a prompt, or keeping them stored?
         stored = replace(usage, input_tokens=0, cached_tokens=0, storage_tokens=usage.cached_tokens, storage_hours=Decimal(1))
         raise Ambiguous("cache_what", (canonical(query), canonical(replace(query, usage=stored))), amount=str(usage.cached_tokens))
+    # an unread word of quantity (`double that`, `half of them`, `翻倍`) would change the figures the reading keeps:
+    # no reading is offered with it (issue 19, item 3: a reading offered uses the numbers as said)
+    scaled = any(_quantity_word(w) for w in (*parts.unexplained, *parts.unknown_words, *parts.unknown_cjk))
     unplaced = parts.labels_seen & {"cached", "cache", "thinking", "storage"}
     if usage is not None and (usage.cached_tokens or usage.storage_tokens):
         unplaced -= {"cached", "cache", "storage"}  # `cache 的钱：缓存15万存24小时…`: the word names what has its amount
     if usage is not None and usage.thinking_tokens:
         unplaced.discard("thinking")  # `开思考，…思考大概4000`
     if unplaced:
-        raise Ambiguous("unplaced_label", (canonical(query),), words=", ".join(sorted(unplaced)))
+        raise Ambiguous("unplaced_label", () if scaled else (canonical(query),), words=", ".join(sorted(unplaced)))
     if usage is not None and "input" in parts.labels_seen and not usage.input_tokens and usage.output_tokens:
         raise Ambiguous("unplaced_label", words="input")  # `输入输出加起来 3000 token`: how much of it is input?
     if usage is not None and "output" in parts.labels_seen and not usage.output_tokens and usage.input_tokens:
@@ -499,4 +511,4 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         unread_period = any(w in UNPRICED_PERIODS or w in _UNREAD_COUNTS for w in parts.unexplained)  # (no reading drops it: item 3)
         # a negation left unread may switch off what the reading keeps on (`batch 不要了`): no reading is offered
         negated = any(w in _NEGATIONS or any(c in "不没无别" for c in w) for w in words)
-        raise Ambiguous("unknown_words", () if unread_period or negated else (canonical(query),), words=", ".join(words[:5])[:80])
+        raise Ambiguous("unknown_words", () if unread_period or negated or scaled else (canonical(query),), words=", ".join(words[:5])[:80])

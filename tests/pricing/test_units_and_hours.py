@@ -376,6 +376,14 @@ def test_batch_switched_off_is_the_standard_price(book: PriceBook, question: str
     assert query.usage is not None and not query.usage.batch
 
 
+@pytest.mark.parametrize("question", ["10k in 1k out x100 on flash, double that", "10k in 1k out x100 on flash, half of them cached"])
+def test_an_unread_word_of_quantity_offers_no_reading(book: PriceBook, question: str) -> None:
+    # the reading without `double` or `half` would price other figures than the ones said
+    with pytest.raises(Ambiguous) as asked:
+        parse_query(question, book)
+    assert asked.value.readings == ()
+
+
 def test_an_unread_negation_offers_no_reading(book: PriceBook) -> None:
     # `batch 不要了`: the reading without the negation would price batch, the opposite of what was said
     with pytest.raises(Ambiguous) as asked:
