@@ -280,6 +280,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             else:
                 _set_once(parts, "hours", hours, tok)
                 parts.hours_of_cache = said_of_a_cache(tokens, i, nxt)
+                if parts.hours_of_cache and not any(t.role in ("count", "count_verb") for t in tokens):
+                    _the_hours_day(tokens, i)  # `缓存每天挂10小时，光存储费多少`: no requests, the day is the hours
                 parts.hours_each = tokens[nxt].text not in OPEN_HOURS and _length_of_each(tokens, i, nxt)
                 parts.open_hours = tokens[nxt].text in OPEN_HOURS
             taken.add(nxt)
@@ -640,6 +642,16 @@ def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> in
             return None if tokens[k + 1].role == "label:input" else k
         k -= 1
     return None
+
+
+def _the_hours_day(tokens: list[Token], amount: int) -> None:
+    """`每天挂10小时`, `一天開 12 小時`: the day a cache's hours are said per, with no request counted, is read with
+    the hours (one day's storage), not as a count's period."""
+    k = amount - 1
+    while k >= 0 and amount - k <= 3 and tokens[k].role in ("skip", "link") and not tokens[k + 1].after_break:
+        k -= 1
+    if k >= 0 and tokens[k].role == "period:day" and not tokens[k + 1].after_break:
+        tokens[k].role = "skip"
 
 
 def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> None:

@@ -55,6 +55,11 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.hours is not None and parts.storage is None and parts.cached is not None and parts.input is None:
         # `keep a 1M-token manual cached for 2 hours`: a duration makes a cached amount storage
         parts.storage, parts.cached = parts.cached, None
+    if (parts.hours is not None and parts.storage is None and parts.cached is None and parts.cache is None and parts.input is not None
+            and parts.output is None and parts.requests is None and parts.labels_seen & {"cached", "storage"}):
+        # `keep a 14k-token prompt cached for 24 hours … storage only`: the prompt kept, no request said
+        parts.storage, parts.input = parts.input, None
+        parts.labels_seen -= {"cached", "storage"}
     if (parts.hours is not None and parts.hours_of_cache and parts.storage is None and parts.cached and parts.input is not None
             and parts.period != "month"):  # (hours a day beside a month's count: how many days? Asked)
         # `系统提示一万五千token 走缓存 每次输入一万七 … 缓存24小时常驻`: what the requests read from the cache is

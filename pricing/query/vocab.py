@@ -499,7 +499,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "正文", "吐出", "吐", "译文", "回馈", "反馈"], "label:output"),
     **dict.fromkeys(["支出", "出来"], "skip"),
     # `平均一个咨询来回3轮`, `每天上新 400 个商品`, `一本书切成300段`: how the work goes, no price of their own
-    **dict.fromkeys(["来回", "上架", "上新", "切成", "拆成", "分成", "日志"], "skip"),  # (日志: a log, no day)
+    **dict.fromkeys(["来回", "上架", "上新", "切成", "拆成", "分成", "日志", "条款", "条款库"], "skip"),  # (日志: a log, no day; 条款: clauses, no 条 counted)
     # working days, whole (days.py reads them with their count): `一個月算 22 個工作天` never splits at 天
     **dict.fromkeys(["工作天", "个工作天", "工作日", "个工作日", "每个工作天", "每个工作日", "上班日"], "skip"),
     **dict.fromkeys(["缓存命中", "命中缓存", "命中", "缓存读取", "已缓存", "走缓存", "用缓存", "从缓存", "读缓存",

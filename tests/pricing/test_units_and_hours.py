@@ -239,6 +239,20 @@ def test_a_length_past_what_one_prompt_holds_is_asked_about(book: PriceBook) -> 
 @pytest.mark.parametrize(
     ("question", "storage", "hours"),
     [
+        # storage alone: the hours a day said of a cache with no request counted are one day's storage
+        ("条款库12万token做显式缓存 每天挂10小时，光存储费要多少", 120_000, 10),
+        ("那個 4 萬 token 的目錄 cache 在 2.5 flash 上，一天開 12 小時，光 storage 費要多少", 40_000, 12),
+        ("how much just to keep a 14k-token prompt cached for 24 hours on 3 flash? storage only", 14_000, 24),
+    ],
+)
+def test_storage_alone(book: PriceBook, question: str, storage: int, hours: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.storage_tokens, usage.storage_hours, usage.input_tokens, usage.period) == (storage, hours, 0, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "storage", "hours"),
+    [
         # hours said of the cache, with a cached piece read by the requests: that piece is what is kept
         ("延误客服系统提示一万五千token 走缓存 每次另外加两千 输出两百五 flash 每天十万次 缓存24小时常驻 一天总共多少钱", 15_000, 24),
         ("监管文件库四十万token放缓存 每次审查再带一份两万token合同 输出两千 2.5 pro 每天两百次 缓存每天挂十小时 一天的钱算一下", 400_000, 10),
