@@ -205,7 +205,6 @@ def _ask_which_number(
         raise Ambiguous("which_number", tuple(readings), amount=tok.text, first=tok.value, second=tok.other_value)
 
 
-#: Counts said per a unit the question does not number (`one call per language`): no reading may drop them.
 #: Stems of words that scale a figure (`double`, `twice`, `half`, `triple`, `extra`) and Chinese characters that do (倍 半 翻 双).
 _QUANTITY_STEMS = ("double", "twice", "half", "triple", "quadruple", "extra", "addition", "another", "percent", "times")
 _QUANTITY_CJK = frozenset("倍半翻双")
@@ -217,6 +216,7 @@ def _quantity_word(word: str) -> bool:
 
 #: English negations that may switch an option off.
 _NEGATIONS = frozenset(["no", "not", "without", "don't", "dont", "never", "non", "nope"])
+#: Counts said per a unit the question does not number (`one call per language`): no reading may drop them.
 _UNREAD_COUNTS = frozenset(["language", "locale", "market", "每种语言", "每个语言", "每一种语言"])
 
 
