@@ -251,7 +251,7 @@ def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, str] | None:
         tokens[week].role = "period:month"
         return value, "month"
     # `2,100 farmers x 4 questions a week`: each one's weekly count may not divide, the total may; it is read once
-    # the people are counted (usage.weekly_total), and asked about when it does not divide either
+    # the people are counted (usage._weekly_total), and asked about when it does not divide either
     tokens[week].role = "period:week"
     return value, "week"
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from ..tokens import Token
 from .neighbours import plain_word, said_in_tokens
+from .vocab import PROMPT_LABELS
 
 __all__ = ["ImagesRead", "images_as_input", "images_as_requests", "images_in_the_input"]
 
@@ -192,8 +193,6 @@ def images_in_the_input(tokens: list[Token]) -> bool:
     return True
 
 
-#: Labels of the prompt's text alone: an input said with one of them does not hold the images.
-_PROMPT_ONLY = frozenset(["prompt", "prompts", "提示", "提示词", "指令", "instructions", "instruction", "system"])
 
 
 def _whole_input(tokens: list[Token]) -> bool:
@@ -202,4 +201,4 @@ def _whole_input(tokens: list[Token]) -> bool:
         near = tokens[max(k - 1, 0) : k] + tokens[k + 1 : k + 3]
         return any(t.kind == "amount" and t.money is None for t in near)
 
-    return any(t.role == "label:input" and t.text not in _PROMPT_ONLY and beside_an_amount(k) for k, t in enumerate(tokens))
+    return any(t.role == "label:input" and t.text not in PROMPT_LABELS and beside_an_amount(k) for k, t in enumerate(tokens))

@@ -13,6 +13,7 @@ from .vocab import (
     PHRASES,
     PHRASES3,
     PIECE_NOUNS,
+    PROMPT_LABELS,
     TOKEN_WORDS,
     WORDS,
     cjk_price_like,
@@ -514,15 +515,13 @@ def named_pieces(tokens: list[Token]) -> None:
 _ABOUT_CJK = frozenset(["大约", "大概", "约", "平均", "差不多", "左右", "是"])
 #: Media in a Chinese content's name: read as audio, images or video with the prompt beside them, not as text pieces.
 _MEDIA_CJK = ("音", "视频", "图", "照片", "影片")
-#: Input labels that name the prompt's own text (instructions, a system prompt), not the whole input.
-_PROMPT_LABELS = frozenset(["指令", "提示词", "提示", "系统提示", "系统提示词", "prompt", "instructions", "instruction", "system"])
 
 
 def _content_of_each_beside_a_prompt(tokens: list[Token]) -> None:
     """`一份履歷大約 5k tokens，指令 1k`, `每篇论文大概3万token 加上提示词500`: the content each request sends,
     named with 每/一 and its measure word right before its size, beside the prompt's own instructions: two pieces of
     the input, summed (as `essay ~3k tokens + rubric 1k` is). Without instructions the size alone is the input."""
-    if not any(t.role == "label:input" and t.text in _PROMPT_LABELS for t in tokens):
+    if not any(t.role == "label:input" and t.text in PROMPT_LABELS for t in tokens):
         return
     for i, tok in enumerate(tokens):
         if tok.kind != "amount" or tok.money is not None or i == 0 or (tokens[i - 1].role or "").startswith("label:"):

@@ -26,6 +26,7 @@ from functools import lru_cache
 from .english import is_common_word
 
 __all__ = [
+    "PROMPT_LABELS",
     "RECORDINGS",
     "CJK_RECORDINGS",
     "PHONE_CALLS",
@@ -429,6 +430,9 @@ PIECE_NOUNS = frozenset(["essay", "abstract", "report", "doc", "document", "cont
                           "instructions", "instruction", "glossary", "schema", "question", "history", "transcript", "page",
                           "resume", "cv", "diff", "note", "text", "kb"])  # fmt: skip
 
+#: Input labels that name the prompt's own text (instructions, a system prompt), not the whole input: content sent
+#: beside them is another piece of the input (roles), and images beside them are not in them (images_in).
+PROMPT_LABELS = frozenset(["指令", "提示词", "提示", "系统提示", "系统提示词", "prompt", "prompts", "instructions", "instruction", "system"])
 #: Things that are recordings: a length said of one is its audio (`voicemails avg 45 sec`, `會議錄音 1 小時`,
 #: `播客访谈 20 分钟一段`), as tokens per second of audio (Google's rate), as blind writers priced them.
 RECORDINGS = frozenset(["voicemail", "voicemails", "podcast", "podcasts", "voice-over", "voice-overs", "voiceover", "voiceovers",
