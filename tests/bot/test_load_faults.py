@@ -25,8 +25,12 @@ import pytest
 from fake_slack import TEAM_ID, FakeSlack
 from slack_harness import BotServer, new_id, settle, sign, slack_ts, start_bot
 
+from bot.text.i18n import translator
+
 EXAMPLE = "1M in 50k out"
 APOLOGY = "Sorry, something went wrong"
+#: The answer budget's reply (services.ANSWER_BUDGET), in each language the load test's askers use.
+TOO_SLOW = tuple(translator(lang).gettext("That took too long to work out: please ask a shorter question.") for lang in ("en", "zh_CN", "zh_TW"))
 #: Slack abandons a slash command after 3 s; the bot must ack well inside it.
 ACK_BUDGET = 2.5
 
@@ -156,9 +160,15 @@ def test_sustained_load_answers_every_command_and_every_message(lbot: BotServer,
     for i, status, body in results:
         expected = MIX[i % len(MIX)][2]
         text = json.loads(body).get("text", "") if status == 200 else ""
-        if status != 200 or APOLOGY in text or not all(part in text for part in expected):
+        # On a loaded machine an answer may pass the answer budget (2 s, queue included, while Slack waits 3 s): the
+        # asker is then told so in their language, one answer, never silence. That is the budget working, not a
+        # fault: a test that required every answer within it would be a timed assertion and fail with the load.
+        budget_reply = any(message in text for message in TOO_SLOW)
+        if status != 200 or APOLOGY in text or not (budget_reply or all(part in text for part in expected)):
             failures.append((i, status, body[:200]))
     assert not failures, f"{len(failures)} of {total} commands not answered right, e.g. {failures[:3]}"
+    answered = {i % len(MIX) for i, status, body in results if not any(m in json.loads(body).get("text", "") for m in TOO_SLOW)}
+    assert answered == set(range(len(MIX))), "each kind of command answered in full at least once"
 
     for channel in channels:
         answer = fake_slack.wait_for("chat.postMessage", partial(_in_channel, channel))
