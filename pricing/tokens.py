@@ -32,3 +32,8 @@ class Token:
     after_colon: bool = False  # a colon stands before it: `per month: 12 chats/day` (what follows is not the period's)
     other_value: Decimal | None = None  # `10万5`: what another reader takes the same digits for (asked about)
     range_low: Decimal | None = None  # `200-300`: a range; its value is the middle, its other value the top (ranges.py)
+
+    def as_filler(self) -> None:
+        """Read and left out of the figures: a word with no role and no amount (`8 hours a day` once a rate's hours
+        are read into its daily count, `a 40-page report` once its tokens are given)."""
+        self.kind, self.role, self.value = "word", "skip", None

@@ -53,7 +53,7 @@ def audio_worked_out(tokens: list[Token]) -> tuple[Decimal, Decimal] | None:
         tokens[length].used = True
         tokens[length + 1].role = "skip"
     for k in range(start, end):
-        tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+        tokens[k].as_filler()
     tokens[result].used = True
     for tok in tokens:
         if tok.role == "label:audio":

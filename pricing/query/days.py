@@ -96,7 +96,7 @@ def split_days(tokens: list[Token]) -> SplitDays | None:
     opener = periods[0] if periods and periods[0] < first else min(k for k, _ in markers)
     tokens[opener].role = "period:month"  # the month's count now, opened by the word before it
     for j in (second, *([second + 1] if (tokens[second + 1].role or "") in ("count", "") else []), *day_words):
-        tokens[j].kind, tokens[j].role, tokens[j].value = "word", "skip", None
+        tokens[j].as_filler()
     for k, _ in markers:
         if k != opener:
             tokens[k].role = "skip"
@@ -224,7 +224,7 @@ def _month_near(tokens: list[Token], k: int) -> bool:
 
 def _consume(tokens: list[Token], k: int) -> None:
     for t in tokens[k : k + 2]:
-        t.kind, t.role, t.value = "word", "skip", None
+        t.as_filler()
 
 
 #: Weeks in a year, for a weekly count priced by the month (`1,500 a week`: 1,500 x 52 / 12 = 6,500 a month).

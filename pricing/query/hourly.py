@@ -86,10 +86,7 @@ def every_interval(tokens: list[Token]) -> IntervalRead | None:
     if daily != daily.to_integral_value() or daily < 1:
         return None
     read = IntervalRead(amount.value, _UNIT_NAMES[int(per_hour)], hours, daily)
-    for j in hour_words:
-        tokens[j].kind, tokens[j].role, tokens[j].value = "word", "skip", None
-    if hour_words:
-        _consume_the_hours_day(tokens, hour_words[-1])
+    _read_the_hours(tokens, hour_words)
     for j in range(k + 2, min(k + 4, len(tokens))):
         if tokens[j].text in _ONCE_WORDS and not tokens[j].after_break:
             tokens[j].role = "skip"  # (the once of each run: the count is the day's)
@@ -130,13 +127,10 @@ def daily_from_rates(tokens: list[Token]) -> list[RateRead]:
     event = any(t.text in _EVENT_WORDS for t in tokens)
     for peak, words, _ in peaks:
         for k in (peak, *words):  # `peak is 50 rps`: the peak is capacity, not the day's volume
-            tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+            tokens[k].as_filler()
     if at + 1 < len(tokens) and tokens[at + 1].role is None:
         tokens[at + 1].role = "count"  # `900 scans per hour`: the requests counted
-    for k in hour_words:
-        tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
-    if hour_words:
-        _consume_the_hours_day(tokens, hour_words[-1])
+    _read_the_hours(tokens, hour_words)
     amount.value = daily.to_integral_value()
     *joins, unit = unit_words
     for k in joins:
@@ -208,11 +202,20 @@ def _summed(tokens: list[Token], rates: list[tuple[int, list[int], int]]) -> lis
     for at, unit_words, _ in others:
         counted = [at + 1] if at + 1 < len(tokens) and tokens[at + 1].role == "count" else []
         for k in (at, *unit_words, *counted):
-            tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+            tokens[k].as_filler()
     for _, hour_words in hours:
         for k in hour_words:
-            tokens[k].kind, tokens[k].role, tokens[k].value = "word", "skip", None
+            tokens[k].as_filler()
     return reads
+
+
+def _read_the_hours(tokens: list[Token], hour_words: list[int]) -> None:
+    """The hours a day said (`for 16 hours a day`, `24小时`), read into the day's count: their words, and the day
+    they are said per, are read and left out."""
+    for k in hour_words:
+        tokens[k].as_filler()
+    if hour_words:
+        _consume_the_hours_day(tokens, hour_words[-1])
 
 
 def _consume_the_hours_day(tokens: list[Token], last: int) -> None:
@@ -299,7 +302,6 @@ def _bare_count(tokens: list[Token], i: int) -> bool:
     tok = tokens[i]
     return tok.money is None and i > 0 and tokens[i - 1].text in ("get", "gets", "getting", "receive", "receives", "handle", "handles",
                                                                    "process", "processes", "send", "sends", "see", "sees", "run", "runs")
-
 
 
 def _hours_a_day(tokens: list[Token], skip: int) -> tuple[Decimal, list[int]] | None:

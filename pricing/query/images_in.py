@@ -193,8 +193,6 @@ def images_in_the_input(tokens: list[Token]) -> bool:
     return True
 
 
-
-
 def _whole_input(tokens: list[Token]) -> bool:
     """An amount labelled as the whole input of a request (`in 1.6k`, `输入 2000`), not its prompt alone."""
     def beside_an_amount(k: int) -> bool:

@@ -127,8 +127,8 @@ class Parts:
     hours_of_cache: bool = False  # the duration is said of the cache (`缓存24小时常驻`, `cache放8小时`): storage time
     split_days: SplitDays | None = None  # `工作日每天300条 周末每天1000条，22个工作日8天周末`: the month's count (days.py)
     days_read: DaysRead | None = None  # `活动 7 天，每天 12 万次`: the total of those days (days.py)
-    rates_read: list[RateRead] = field(default_factory=list)
-    interval_read: IntervalRead | None = None  # `每5分钟跑一次`: one request each interval, read as the day's count (hourly.py)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
+    rates_read: list[RateRead] = field(default_factory=list)  # `每小时 3000 条，全天 24 小时`: read as 72,000 a day
+    interval_read: IntervalRead | None = None  # `每5分钟跑一次`: one request each interval, read as the day's count (hourly.py)
     audio_input_label: bool = False  # `音频输入每次 5分钟 约 9600 token`: an audio word right before an input word
     audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
     media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)
@@ -677,7 +677,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         if tok.kind == "amount" and tok.money is not None and tok.money.startswith("fx:"):
             if _converted_beside(tokens, i):
                 # `2 lakh rupees which is ~$2,400`, `台幣3萬（抓1000鎂好了）`: the same budget, also in dollars
-                tok.kind, tok.role, tok.value, tok.money = "word", "skip", None, None
+                tok.as_filler()
+                tok.money = None
                 continue
             # `每月预算 5000 台币`: a budget is read in dollars or yuan; the answer's currency is not the budget's
             raise Ambiguous("budget_currency", currency=tok.money[3:])

@@ -552,5 +552,5 @@ def described_sizes(tokens: list[Token]) -> None:
         amount, hyphen, unit = tokens[k], tokens[k + 1], tokens[k + 2]
         if (tokens[k - 1].text in ("a", "an") and amount.kind == "amount" and amount.money is None and hyphen.text == "-"
                 and unit.kind == "word" and not unit.after_break and unit.text not in TOKEN_WORDS):
-            amount.kind, amount.role, amount.value = "word", "skip", None
+            amount.as_filler()
             hyphen.role = unit.role = "skip"
