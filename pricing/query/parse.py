@@ -25,7 +25,7 @@ from .question import Query
 from .read import read_question
 from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
-from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER
+from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, NEGATION_CHARS
 
 __all__ = ["parse_query"]
 
@@ -510,5 +510,5 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
             raise Ambiguous("unknown_unit", words=", ".join(words[:5])[:80])
         unread_period = any(w in UNPRICED_PERIODS or w in _UNREAD_COUNTS for w in parts.unexplained)  # (no reading drops it: item 3)
         # a negation left unread may switch off what the reading keeps on (`batch 不要了`): no reading is offered
-        negated = any(w in _NEGATIONS or any(c in "不没无别" for c in w) for w in words)
+        negated = any(w in _NEGATIONS or any(c in NEGATION_CHARS for c in w) for w in words)
         raise Ambiguous("unknown_words", () if unread_period or negated or scaled else (canonical(query),), words=", ".join(words[:5])[:80])

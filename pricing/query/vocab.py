@@ -26,6 +26,7 @@ from functools import lru_cache
 from .english import is_common_word
 
 __all__ = [
+    "NEGATION_CHARS",
     "PROMPT_LABELS",
     "RECORDINGS",
     "CJK_RECORDINGS",
@@ -452,13 +453,16 @@ TRANSCRIBING = frozenset(["transcribe", "transcribes", "transcribed", "transcrib
 #: 算个账`, `新创`, `手册`) unless it has one of these (`流量费`, `实时`, `微调` are asked about) or stands right
 #: beside an amount (`300 名玩家`: what the amount counts). Every price word of the tables has one
 #: (tests/pricing/test_price_morphemes.py), so a new synonym of one is asked about rather than skipped.
+#: The Chinese negations: they switch an option off (`batch 不用`, `不对`), so a word holding one is never skipped unread,
+#: and no reading that drops it is offered (parse).
+NEGATION_CHARS = "不没无别"
 PRICE_MORPHEMES = frozenset(
     "输入出提示词回复答参缓存储命思推理维音频声视影图像照画搜索联网谷歌接批弹优层嵌向币元块钱刀美金镁镑鎊价费原译"
     "天日月周星年时秒钟晚夜次条则篇笔轮句页封张份件调跑打呼免限额训倍丢塞喂灌进吐吃令生十百千万亿"
     "卢"  # 卢比 (rupees): bound, so 卢 alone (a surname) is no price
     "馈"  # 回馈, 反馈 (feedback, the output): bound
     "正"  # 正文 (the answer's body, the output): bound
-    "不没无别"  # negations switch an option off (`batch 不用`, `不对`): never skipped unread
+    + NEGATION_CHARS
 )
 #: Of those, the characters that mark a price only with their partner: 理 in 推理 but not in 整理 or 合理, 网 in
 #: 联网 but not in 官网, 答 in 回答, 美 in 美金 (`美術素材`), 译 in 译文 but not in 翻译社. An unknown word asks only with a free character, or
