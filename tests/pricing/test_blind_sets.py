@@ -28,9 +28,6 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 FLOORS = {
     # measured 2026-12-07 (fourth session): the share now (n/N), and before any change the set led to
     "heldout/en": 0.93,  # 87/93; before: 64.5%
-    "heldout/round9-2026-12-07-en": 0.65,  # 65/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0), never read
-    "heldout/round9-2026-12-07-zh_CN": 0.73,  # 73/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0), never read
-    "heldout/round9-2026-12-07-zh_TW": 0.66,  # 67/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0), never read
     "heldout/generated-en": 1.00,  # 150/150; before: 72.7%
     "heldout/generated-zh_CN": 1.00,  # 150/150; before: 53.3%
     "heldout/generated-zh_TW": 1.00,  # 150/150; before: 41.3%
@@ -86,6 +83,9 @@ FLOORS = {
     "tune/heldout8-2026-12-07-en": 0.56,  # 56/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
     "tune/heldout8-2026-12-07-zh_CN": 0.55,  # 55/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
     "tune/heldout8-2026-12-07-zh_TW": 0.56,  # 56/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
+    "tune/heldout9-2026-12-07-en": 0.65,  # 65/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout9-2026-12-07-zh_CN": 0.73,  # 73/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout9-2026-12-07-zh_TW": 0.66,  # 67/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
 }
 SETS = tuple(FLOORS)
 
