@@ -287,8 +287,9 @@ def notice_text(t: Translator, notice: Notice) -> str:
     if code == "audio_from_length":
         return t.gettext("Audio given as a length: {tokens} audio tokens, at {per_second} tokens a second of audio (Google's audio docs).").format(
             tokens=t.count(p["tokens"]), per_second=p["per_second"])  # type: ignore[arg-type]
-    if code == "ignored_words":
-        return t.gettext("Ignored: {words}").format(words=t.words(list(p["words"])))  # type: ignore[arg-type]
+    if code == "read_past":
+        return t.gettext("Read as naming what is priced, and left out of the figures: {words}.").format(
+            words=t.words(list(p["words"])))  # type: ignore[arg-type]
     return code
 
 

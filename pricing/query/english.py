@@ -10,19 +10,27 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["is_common_word", "COMMON"]
+__all__ = ["is_common_word", "is_english_word", "COMMON", "WRITTEN"]
 
 #: Occurrences in the frequency table from which a word counts as written on purpose.
 COMMON = 1000
+#: Occurrences from which a word is an English word at all, if not an everyday one (`narratives`, `excerpt`: 300
+#: and 344); below it are abbreviations and slips (`db`, `yt` and `tokes` are seen 50 times).
+WRITTEN = 100
 
 
 @cache
-def _common_words() -> frozenset[str]:
-    from spellchecker import SpellChecker  # loaded on the first unknown word, then only the set is kept
+def _words(least: int) -> frozenset[str]:
+    from spellchecker import SpellChecker  # loaded on the first unknown word, then only the sets are kept
 
     table = SpellChecker(language="en").word_frequency.dictionary
-    return frozenset(word for word, count in table.items() if count >= COMMON)
+    return frozenset(word for word, count in table.items() if count >= least)
 
 
 def is_common_word(word: str) -> bool:
-    return word in _common_words()
+    return word in _words(COMMON)
+
+
+def is_english_word(word: str) -> bool:
+    """A word of the language, if not an everyday one: an unknown word read past names a thing (read_past.py)."""
+    return word in _words(WRITTEN)

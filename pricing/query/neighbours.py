@@ -29,6 +29,7 @@ from .vocab import (
 
 __all__ = [
     "a_recording",
+    "price_character_split_from",
     "chinese_question",
     "CJK_ABOUT",
     "CJK_MODAL",
@@ -128,11 +129,9 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     """No amount right beside token ``i`` in its clause, nor beside the measure word it follows; nor a
     price character split from it (`流量费`)."""
     tok = tokens[i]
-    for k in (i - 1, i + 1):
-        glued = 0 <= k < len(tokens) and (tokens[k].glued if k > i else tok.glued) and tokens[k].kind == "cjk" and tokens[k].role == "skip"
-        each = k == i - 1 and k > 0 and tokens[k - 1].text == "每" and tokens[k].text in COUNTING_MEASURES  # (`每 張 處方`: a measure word)
-        if glued and len(tokens[k].text) == 1 and tokens[k].text in PRICE_MORPHEMES and not each:
-            return False  # `流量费`: the word and the price character it was split from
+    split = price_character_split_from(tokens, i)
+    if split is not None and split.role == "skip":
+        return False  # `流量费`: the word and the price character it was split from
     before = tokens[i - 1] if i > 0 and not tok.after_break else None
     after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].after_break else None
     # `1 萬則評論`: beside the measure word of an amount is beside the amount
@@ -154,6 +153,16 @@ def apart_from_amounts(tokens: list[Token], i: int) -> bool:
     if before is not None and before.money is not None and everyday:
         before = None  # `5 鎂 sponsor`, `$500 grant`: so is one after it
     return not counted and not any(t is not None and t.kind == "amount" for t in (before, after))
+
+
+def price_character_split_from(tokens: list[Token], i: int) -> Token | None:
+    """`流量费`, `微调`: a price character glued to the word at ``i``, split from it by the tables; None if there is none."""
+    for k in (i - 1, i + 1):
+        glued = 0 <= k < len(tokens) and (tokens[k].glued if k > i else tokens[i].glued) and tokens[k].kind == "cjk"
+        each = k == i - 1 and k > 0 and tokens[k - 1].text == "每" and tokens[k].text in COUNTING_MEASURES  # (`每 張 處方`: a measure word)
+        if glued and len(tokens[k].text) == 1 and tokens[k].text in PRICE_MORPHEMES and not each:
+            return tokens[k]
+    return None
 
 
 def _each_said_again(tokens: list[Token], i: int, each: str) -> bool:

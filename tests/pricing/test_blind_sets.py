@@ -26,66 +26,66 @@ from pricing import PriceBook
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 #: Share answered as expected, per set: measured, never lowered to pass (before the change each set led to: README).
 FLOORS = {
-    # measured 2026-12-07 (fourth session): the share now (n/N), and before any change the set led to
+    # measured 2026-12-07 (fifth session): the share now (n/N), and before any change the set led to
     "heldout/en": 0.93,  # 87/93; before: 64.5%
     "heldout/generated-en": 1.00,  # 150/150; before: 72.7%
     "heldout/generated-zh_CN": 1.00,  # 150/150; before: 53.3%
     "heldout/generated-zh_TW": 1.00,  # 150/150; before: 41.3%
-    "heldout/zh_CN": 0.96,  # 91/94; before: 63.8%
+    "heldout/zh_CN": 0.97,  # 92/94; before: 63.8%
     "heldout/zh_TW": 0.96,  # 88/91; before: 59.3%
     "tune/blind-2026-12-07-en": 0.97,  # 91/93; before: 59.1%
     "tune/blind-2026-12-07-zh_CN": 0.98,  # 93/94; before: 62.8%
     "tune/blind-2026-12-07-zh_TW": 0.98,  # 90/91; before: 49.5%
     "tune/blind2-2026-12-07-en": 0.92,  # 130/140; before: 57.9%
-    "tune/blind2-2026-12-07-zh_CN": 0.89,  # 115/128; before: 63.3%
+    "tune/blind2-2026-12-07-zh_CN": 0.90,  # 116/128; before: 63.3%
     "tune/blind2-2026-12-07-zh_TW": 0.97,  # 130/133; before: 72.2%
     "tune/blind3-2026-12-07-en": 0.88,  # 125/142; before: 60.6%
-    "tune/blind3-2026-12-07-zh_CN": 0.91,  # 122/133; before: 63.2%
-    "tune/blind3-2026-12-07-zh_TW": 0.86,  # 112/129; before: 43.4%
+    "tune/blind3-2026-12-07-zh_CN": 0.93,  # 124/133; before: 63.2%
+    "tune/blind3-2026-12-07-zh_TW": 0.87,  # 113/129; before: 43.4%
     "tune/blind4-2026-12-07-en": 0.85,  # 116/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.95,  # 130/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.90,  # 118/130; before: 78.5%
-    "tune/blind5-2026-12-07-en": 0.74,  # 95/127; before: 48.0%
-    "tune/blind5-2026-12-07-zh_CN": 0.83,  # 116/139; before: 56.1%
+    "tune/blind5-2026-12-07-en": 0.77,  # 99/127; before: 48.0%
+    "tune/blind5-2026-12-07-zh_CN": 0.84,  # 117/139; before: 56.1%
     "tune/blind5-2026-12-07-zh_TW": 0.77,  # 107/138; before: 48.6%
-    "tune/blind6-2026-12-07-zh_CN": 0.71,  # 94/132; before: 48.5%
-    "tune/blind6-2026-12-07-zh_TW": 0.65,  # 82/126; before: 50.0%
-    "tune/blind7-2026-12-07-en": 0.50,  # 62/123; before: 36.6% (4 confident wrong)
-    "tune/blind7-2026-12-07-zh_CN": 0.67,  # 85/125; before: 46.4% (3)
-    "tune/blind7-2026-12-07-zh_TW": 0.59,  # 73/123; before: 43.1% (2)
-    "tune/blind8-2026-12-07-en": 0.72,  # 72/100; before: 50.0%
-    "tune/blind8-2026-12-07-zh_CN": 0.80,  # 83/103; before: 58.3%
-    "tune/blind8-2026-12-07-zh_TW": 0.85,  # 85/100; before: 67.0% (1 confident wrong)
+    "tune/blind6-2026-12-07-zh_CN": 0.73,  # 97/132; before: 48.5%
+    "tune/blind6-2026-12-07-zh_TW": 0.67,  # 85/126; before: 50.0%
+    "tune/blind7-2026-12-07-en": 0.52,  # 65/123; before: 36.6% (4 confident wrong)
+    "tune/blind7-2026-12-07-zh_CN": 0.69,  # 87/125; before: 46.4% (3)
+    "tune/blind7-2026-12-07-zh_TW": 0.62,  # 77/123; before: 43.1% (2)
+    "tune/blind8-2026-12-07-en": 0.73,  # 73/100; before: 50.0%
+    "tune/blind8-2026-12-07-zh_CN": 0.81,  # 84/103; before: 58.3%
+    "tune/blind8-2026-12-07-zh_TW": 0.87,  # 87/100; before: 67.0% (1 confident wrong)
     "tune/generated-en": 1.00,  # 150/150; before: 72.0%
     "tune/generated-zh_CN": 1.00,  # 150/150; before: 45.3%
     "tune/generated-zh_TW": 1.00,  # 150/150; before: 47.3%
     "tune/heldout-2026-12-06-en": 1.00,  # 40/40; before: 97.5%
     "tune/heldout-2026-12-06-zh_CN": 1.00,  # 61/61; before: 93.4%
     "tune/heldout-2026-12-06-zh_TW": 1.00,  # 40/40; before: 97.5%
-    "tune/heldout2-2026-12-07-en": 0.67,  # 76/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
-    "tune/heldout2-2026-12-07-zh_CN": 0.65,  # 76/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
-    "tune/heldout2-2026-12-07-zh_TW": 0.69,  # 80/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
-    "tune/heldout3-2026-12-07-en": 0.73,  # 78/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
-    "tune/heldout3-2026-12-07-zh_CN": 0.71,  # 77/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
-    "tune/heldout3-2026-12-07-zh_TW": 0.72,  # 78/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
-    "tune/heldout4-2026-12-07-en": 0.69,  # 77/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
-    "tune/heldout4-2026-12-07-zh_CN": 0.64,  # 71/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
-    "tune/heldout4-2026-12-07-zh_TW": 0.72,  # 76/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
+    "tune/heldout2-2026-12-07-en": 0.68,  # 77/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
+    "tune/heldout2-2026-12-07-zh_CN": 0.66,  # 77/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
+    "tune/heldout2-2026-12-07-zh_TW": 0.71,  # 82/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
+    "tune/heldout3-2026-12-07-en": 0.75,  # 80/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
+    "tune/heldout3-2026-12-07-zh_CN": 0.74,  # 80/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
+    "tune/heldout3-2026-12-07-zh_TW": 0.76,  # 82/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
+    "tune/heldout4-2026-12-07-en": 0.70,  # 78/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
+    "tune/heldout4-2026-12-07-zh_CN": 0.69,  # 76/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
+    "tune/heldout4-2026-12-07-zh_TW": 0.74,  # 78/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
     "tune/heldout5-2026-12-07-en": 0.59,  # 55/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
-    "tune/heldout5-2026-12-07-zh_CN": 0.56,  # 52/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
-    "tune/heldout5-2026-12-07-zh_TW": 0.49,  # 46/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
-    "tune/heldout6-2026-12-07-en": 0.57,  # 57/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
-    "tune/heldout6-2026-12-07-zh_CN": 0.65,  # 71/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
-    "tune/heldout6-2026-12-07-zh_TW": 0.59,  # 59/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read
+    "tune/heldout5-2026-12-07-zh_CN": 0.58,  # 54/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
+    "tune/heldout5-2026-12-07-zh_TW": 0.53,  # 50/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
+    "tune/heldout6-2026-12-07-en": 0.60,  # 60/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
+    "tune/heldout6-2026-12-07-zh_CN": 0.66,  # 72/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
+    "tune/heldout6-2026-12-07-zh_TW": 0.61,  # 61/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read
     "tune/heldout7-2026-12-07-en": 0.80,  # 64/80; before: 70.0% (0); held out, scored once at 82dff84: 77.5% (0), then read
-    "tune/heldout7-2026-12-07-zh_CN": 0.71,  # 59/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
-    "tune/heldout7-2026-12-07-zh_TW": 0.80,  # 66/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
-    "tune/heldout8-2026-12-07-en": 0.56,  # 56/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
-    "tune/heldout8-2026-12-07-zh_CN": 0.55,  # 55/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
-    "tune/heldout8-2026-12-07-zh_TW": 0.56,  # 56/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
-    "tune/heldout9-2026-12-07-en": 0.65,  # 65/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
-    "tune/heldout9-2026-12-07-zh_CN": 0.73,  # 73/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
-    "tune/heldout9-2026-12-07-zh_TW": 0.66,  # 67/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout7-2026-12-07-zh_CN": 0.74,  # 62/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
+    "tune/heldout7-2026-12-07-zh_TW": 0.81,  # 67/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
+    "tune/heldout8-2026-12-07-en": 0.59,  # 59/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
+    "tune/heldout8-2026-12-07-zh_CN": 0.60,  # 60/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
+    "tune/heldout8-2026-12-07-zh_TW": 0.57,  # 57/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
+    "tune/heldout9-2026-12-07-en": 0.66,  # 67/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout9-2026-12-07-zh_CN": 0.76,  # 76/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout9-2026-12-07-zh_TW": 0.71,  # 71/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
 }
 SETS = tuple(FLOORS)
 

@@ -1,0 +1,75 @@
+"""Words read past (pricing/query/read_past.py): an unknown word that cannot change the figures is priced past and
+named in the answer; one that may change them (a time, a unit, a noun counted into one prompt, a slip of a model
+word) is still asked about.
+"""
+
+from __future__ import annotations
+
+import pytest
+from corpus_reading import read_or_asked
+
+from bot.answers.answerer import Answerer
+from pricing import PriceBook, parse_query
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period", "asked", "words"),
+    [
+        # a noun after a count of calls (次) names what the calls are
+        ("請問如果每天一萬次行程問答 in 1.8k out 350，2.5 flash-lite 月費？", 10_000, "day", "month", ["行程"]),
+        # the word echoed as typed, in its own script (門診, not 门诊)
+        ("每天一萬次門診諮詢 in 1.8k out 350 用 flash-lite", 10_000, "day", None, ["門診"]),
+        ("書狀初稿用 pro，每份輸入 1.5萬（案情+範本）輸出 5千，一天 15 份，這樣一天多少ㄚ", 15, "day", None, ["案情"]),
+        # an English word of the language, if not an everyday one, before its count
+        ("fraud team wants summaries of suspicious txn narratives: 400/day, 12k tokens in, 1.5k out, on 2.5 pro. per month?",
+         400, "day", "month", ["narratives"]),
+    ],
+)
+def test_a_word_that_names_what_is_priced_is_read_past(
+    book: PriceBook, question: str, requests: int, period: str, asked: str | None, words: list[str]
+) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None
+    assert (query.usage.requests, query.usage.period, query.asked_period) == (requests, period, asked)
+    assert [n.params["words"] for n in query.notices if n.code == "read_past"] == [words]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # reviews counted by 則 and put into one prompt: not 10,000 requests
+        "評論摘要：一次把 1 萬則評論丟進去大概 40 萬 token，輸出 3000，用 3.1 pro 跑一次多少",
+        "早报每天自动生成一次 把前一天三百篇稿子全塞进去 差不多五十万token pro 输出五千 一个月多少钱",
+        # a time: the month's bill asked (月底), a night shift (夜班)
+        "客服邮件自动回复 日均3500封 in 1800 out 450 3.5 flash 月底账单大概多少",
+        "药剂科夜班 12 小时，每小时大概 40 次用药咨询，输入 1200 输出 500，2.5 flash，一晚上多少钱",
+        "month projection for pro: 700 req/day, each ~45k in (40k of it is the cached sys prompt) + 1.2k out",
+        # a unit after an amount (a minute and a half of audio; sentences, not tokens)
+        "旅客打电话的语音 平均一分半 直接喂给模型 用flash 提示五百token 回答两百 每天三万通 一个月多少钱",
+        "300 sentences in, 50 out on flash, 1000 a day",
+        # a slip of a model word, a price character alone, an abbreviation that may name media
+        "用flsh 每次输入1.5k输出2k 一天800次 一个月多少",
+        "gemini 2.5 flash image生一張圖多少錢",
+        "side project: summarise my yt watch history lol, 500 videos, ~4k tokens of transcript each, 300 out, flash",
+        # each of what?
+        "醫材說明書含圖，每本 30 張圖 每張 560 tokens，加文字 2 萬 tokens，翻成中文輸出 2.2 萬，2.5 flash，單本多少錢？",
+    ],
+)
+def test_a_word_that_may_change_the_figures_is_still_asked_about(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is None or not any(n.code == "read_past" for n in query.notices), query
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Read as naming what is priced, and left out of the figures: 門診."),
+        ("zh_CN", "以下词语视为所计费内容的名称，未计入数字：門診。"),
+        ("zh_TW", "以下字詞當作計價內容的名稱，不影響計算：門診。"),
+    ],
+)
+def test_the_answer_names_the_words_read_past(answerer: Answerer, lang: str, line: str) -> None:
+    reply = answerer.answer("每天一萬次門診諮詢 in 1.8k out 350 用 flash-lite", lang)
+    assert reply.intent == "estimate"
+    assert line in reply.plain
+
