@@ -348,6 +348,14 @@ def _asks_its_total(tokens: list[Token], k: int) -> bool:
     return k >= 2 and tokens[k - 1].text in ("per", "a") and tokens[k - 2].text in ASKED_CUES
 
 
+def _own_period_after(tokens: list[Token], at: int, period: str | None) -> bool:
+    """An amount at ``at`` with a period of its own right after it (`15k stories/day`), another than ``period``."""
+    if at >= len(tokens) or tokens[at].kind != "amount":
+        return False
+    after = tokens[at + 1 : at + 5]
+    return any((t.role or "").startswith("period:") and t.role != period for t in after)
+
+
 def one_period_of(tokens: list[Token]) -> None:
     """`what would 1 day of traffic cost`, `a month of usage`: one day or month of something is the period asked (its
     total), no duration of a cache."""
@@ -356,3 +364,7 @@ def one_period_of(tokens: list[Token]) -> None:
         if amount.kind == "amount" and amount.value == 1 and amount.money is None and unit.text in ("day", "month") and of.text == "of":
             _consume(tokens, k)
             unit.role = f"period:{unit.text}"
+        elif amount.text in ("a", "one") and (unit.role or "").startswith("period:") and of.text == "of" and _own_period_after(tokens, k + 3, unit.role):
+            # `what's a month of 15k stories/day`: the count has its own period, so the month is the one asked,
+            # never the count's (`of` no longer links it to the count: neighbours.period_before)
+            of.role = "period_of"

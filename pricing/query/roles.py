@@ -281,6 +281,10 @@ def relative_clauses(tokens: list[Token]) -> None:
             continue
         if tok.text not in _PRONOUNS or i == 0 or tokens[i - 1].text != "of":
             continue
+        said = range(max(i - 6, 0), i - 2)
+        if i > 1 and tokens[i - 2].kind == "amount" and any(tokens[k].role in ("label:cached", "label:thinking") for k in said):
+            tok.role = "pronoun_link"  # `thinking is ~3k of that`, `cached is 40k of it`: the label said before the amount
+            continue
         # `of them cached`, `of it from cache`, `of which 200k is cached`: a cached/thinking label soon after
         for k in range(i + 1, min(i + 5, len(tokens))):
             if tokens[k].role in ("label:cached", "label:cache", "label:thinking", "label:audio"):

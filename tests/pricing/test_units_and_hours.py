@@ -669,3 +669,33 @@ def test_a_week_said_as_libai_or_xingqi(book: PriceBook, question: str) -> None:
     # `一個禮拜` was no week word: 3,500 was read as a month's count
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (500, "day")
+
+
+@pytest.mark.parametrize(
+    ("question", "output", "thinking"),
+    [
+        # the thinking said as a part of the output given before it, through `of that` (round 10's confident wrong answer)
+        ("spec review on 2.5 pro: 80k in, 4k out incl thinking (thinking is ~2.5k of that), 20 runs a month", 4_000, 2_500),
+        ("2.5 flash, 3k in, 2k out including thinking, thinking is about 1.2k of it, 500 a day", 2_000, 1_200),
+    ],
+)
+def test_thinking_said_as_a_part_of_the_output_given_before_it(book: PriceBook, question: str, output: int, thinking: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.output_tokens, usage.thinking_tokens) == (output, thinking)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period", "asked"),
+    [
+        # `a month of` a count with its own period: the month is asked, the day stays the count's (round 10)
+        ("on 3 flash what's a month of 12k stories/day at 400 in / 900 out", 12_000, "day", "month"),
+        ("so what is a month of 9k tickets per day, 800 in 150 out, 2.5 flash", 9_000, "day", "month"),
+    ],
+)
+def test_a_period_of_a_count_with_its_own_period_is_the_period_asked(
+    book: PriceBook, question: str, requests: int, period: str, asked: str
+) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None
+    assert (query.usage.requests, query.usage.period, query.asked_period) == (requests, period, asked)
