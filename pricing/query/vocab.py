@@ -765,10 +765,13 @@ def near_model_word(word: str) -> bool:
 def price_like(word: str, *, written: bool = False) -> bool:
     """An English word the tables do not know may change the price: it is short (an abbreviation), holds a
     price stem (PRICE_STEMS), or is one slip from a price word or a model word. A common word is written on
-    purpose (english.py): `audit` is no slip of `audio`; so is a ``written`` one (english.is_english_word)."""
+    purpose (english.py): `audit` is no slip of `audio`. A ``written`` word (english.is_english_word) holds a stem only
+    at its start, as a common one does."""
     if word.endswith(("'s", "’s")) and word[:-2].isalpha() and len(word) > 4:
         word = word[:-2]  # `player's`: the word's own stem decides
-    common = written or is_common_word(word)
-    # (a common word holds a stem only at its start: `discharge` is no charge, `planting` still asks)
-    return len(word) <= 2 or not word.isalpha() or any(stem in word and (not common or word.startswith(stem)) for stem in PRICE_STEMS) or (
+    common = is_common_word(word)
+    on_purpose = common or written
+    # (a common word holds a stem only at its start: `discharge` is no charge, `planting` still asks; a rarer word
+    # of the language too, but it may still be a slip: `mig` is a word, and one letter from `min`)
+    return len(word) <= 2 or not word.isalpha() or any(stem in word and (not on_purpose or word.startswith(stem)) for stem in PRICE_STEMS) or (
         not common and any(_one_edit(word, w) for w in _PRICE_WORDS))
