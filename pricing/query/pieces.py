@@ -35,7 +35,7 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     first_amount = next((k for k in range(caches[0], len(tokens)) if tokens[k].kind == "amount"), len(tokens))
     caches = [k for k in caches if k < first_amount]
     cache = caches[0]
-    if any(t.role == "label:input" and t.text in ("输入", "input", "in") for t in tokens[:cache]):
+    if any(t.role == "label:input" and t.text in ("输入", "input", "in") and not _before_the_cache(tokens, k, cache) for k, t in enumerate(tokens[:cache])):
         return None  # (`输入5万 其中4万走缓存`: the whole input is given first; that is a share, not a piece)
     first = _amount_before(tokens, cache)
     # (`客服知識庫 8 萬 token 每次都帶，全部走快取`: content said in tokens, then cached, is the cached piece)
@@ -70,6 +70,13 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     cached, new = tokens[first].value, tokens[second].value
     assert cached is not None and new is not None
     return cached, cached + new
+
+
+def _before_the_cache(tokens: list[Token], k: int, cache: int) -> bool:
+    """`a 600k token pack in cache`, `in the context cache`: `in` before the cache word is where, not the input."""
+    if tokens[k].text != "in" or k > 0 and tokens[k - 1].kind == "amount":
+        return False  # (`1M in cached 800k`: the input's label, after its amount)
+    return all(t.role in ("skip", "link") or t.role in _CACHE for t in tokens[k + 1 : cache + 1])
 
 
 def _owns_an_amount(tokens: list[Token], label: int) -> bool:

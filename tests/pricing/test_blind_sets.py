@@ -65,7 +65,7 @@ FLOORS = {
     "tune/heldout-2026-12-06-en": 1.00,  # 40/40; before: 97.5%
     "tune/heldout-2026-12-06-zh_CN": 1.00,  # 61/61; before: 93.4%
     "tune/heldout-2026-12-06-zh_TW": 1.00,  # 40/40; before: 97.5%
-    "tune/heldout2-2026-12-07-en": 0.68,  # 77/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
+    "tune/heldout2-2026-12-07-en": 0.69,  # 78/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
     "tune/heldout2-2026-12-07-zh_CN": 0.66,  # 77/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
     "tune/heldout2-2026-12-07-zh_TW": 0.71,  # 82/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
     "tune/heldout3-2026-12-07-en": 0.75,  # 80/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)

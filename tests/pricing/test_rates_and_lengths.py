@@ -113,6 +113,18 @@ def test_a_cached_piece_and_the_new_part_make_the_prompt(book: PriceBook, questi
     assert query.usage is not None and (query.usage.cached_tokens, query.usage.input_tokens) == (cached, whole)
 
 
+def test_in_the_cache_is_where_the_piece_is_not_an_input_label(book: PriceBook) -> None:
+    # `in cache` after the pack's name says where it is kept; `1M in cached 800k` keeps `in` the input's label
+    usage = parse_query("we keep a 500k token policy pack in cache, each question adds ~1k tokens and gets 2k back. 2.5 pro, "
+                        "200 questions/day, daily cost?", book).usage
+    assert usage is not None and (usage.cached_tokens, usage.input_tokens, usage.requests) == (500_000, 501_000, 200)
+
+
+def test_days_of_a_cache_with_a_daily_count_and_a_total_are_asked_about(book: PriceBook) -> None:
+    # three days of 100 a day is 300 requests; read as 100 a day the total would be a third of it
+    assert read_or_asked("合約40萬token 放cache 3天 每天問100次 每次另外2k out 3k 用3 pro 總共多少", book) is None
+
+
 def test_a_cached_share_of_a_whole_input_is_no_second_piece(book: PriceBook) -> None:
     query = parse_query("2.5 flash 输入5万 其中4万走缓存 输出1千", book)
     assert query.usage is not None and (query.usage.cached_tokens, query.usage.input_tokens) == (40_000, 50_000)
