@@ -42,7 +42,7 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
     per_image = _tokens_per_image(tokens)
     if per_image is None:
         return None
-    at, _ = per_image
+    at, word_at = per_image
     images, images_at = Decimal(1), None
     for k, tok in enumerate(tokens):
         if tok.role != "images":
@@ -59,6 +59,9 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
     text = tokens[text_at].value if text_at is not None else Decimal(0)
     each = tokens[at].value
     assert text is not None and each is not None  # every amount has a value (amounts.py)
+    one = word_at - 1
+    if one != images_at and one >= 0 and tokens[one].kind == "amount" and tokens[one].value == 1 and tokens[one].money is None:
+        tokens[one].as_filler()  # `每件 4 張 … 一張圖抓 1,100 token`: one image's size, not a count of them
     for used in (at, images_at, text_at):
         if used is not None:
             tokens[used].used = True

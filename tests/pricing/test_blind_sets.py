@@ -50,14 +50,14 @@ FLOORS = {
     "tune/blind4-2026-12-07-zh_TW": 0.90,  # 118/130; before: 78.5%
     "tune/blind5-2026-12-07-en": 0.77,  # 99/127; before: 48.0%
     "tune/blind5-2026-12-07-zh_CN": 0.84,  # 117/139; before: 56.1%
-    "tune/blind5-2026-12-07-zh_TW": 0.77,  # 107/138; before: 48.6%
+    "tune/blind5-2026-12-07-zh_TW": 0.78,  # 108/138; before: 48.6%
     "tune/blind6-2026-12-07-zh_CN": 0.73,  # 97/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.67,  # 85/126; before: 50.0%
     "tune/blind7-2026-12-07-en": 0.52,  # 65/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.69,  # 87/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.62,  # 77/123; before: 43.1% (2)
     "tune/blind8-2026-12-07-en": 0.73,  # 73/100; before: 50.0%
-    "tune/blind8-2026-12-07-zh_CN": 0.81,  # 84/103; before: 58.3%
+    "tune/blind8-2026-12-07-zh_CN": 0.82,  # 85/103; before: 58.3%
     "tune/blind8-2026-12-07-zh_TW": 0.87,  # 87/100; before: 67.0% (1 confident wrong)
     "tune/generated-en": 1.00,  # 150/150; before: 72.0%
     "tune/generated-zh_CN": 1.00,  # 150/150; before: 45.3%
@@ -82,7 +82,7 @@ FLOORS = {
     "tune/heldout6-2026-12-07-zh_TW": 0.61,  # 61/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read
     "tune/heldout7-2026-12-07-en": 0.80,  # 64/80; before: 70.0% (0); held out, scored once at 82dff84: 77.5% (0), then read
     "tune/heldout7-2026-12-07-zh_CN": 0.74,  # 62/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
-    "tune/heldout7-2026-12-07-zh_TW": 0.81,  # 67/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
+    "tune/heldout7-2026-12-07-zh_TW": 0.82,  # 68/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
     "tune/heldout8-2026-12-07-en": 0.59,  # 59/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
     "tune/heldout8-2026-12-07-zh_CN": 0.60,  # 60/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
     "tune/heldout8-2026-12-07-zh_TW": 0.57,  # 57/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read

@@ -160,6 +160,9 @@ def test_a_thinking_budget_is_priced_in_full_unless_the_thinking_is_said(
         ("买家发宠物照片问尺码 每次一张图1100token左右 文字三百 回复一百五 lite 每天两千单 一天多少钱", "gemini-3.5-flash-lite", 2000, 1400,
          "plus 300 tokens of text"),
         ("农户拍照片来问 每次两张图 每张按1100 token算 再加文字三百 回答五百 用flash 每天大概八百次", "gemini-3.8-flash", 800, 2500, "2 image(s)"),
+        # `一張圖 … 258 tokens` after the count of images: one image's size, not a second count
+        ("理賠照片每件 3 張，我查過一張圖大概算 258 tokens，再加文字指令 400，輸出 200，用 3 flash，一天 900 件", "gemini-3-flash-preview", 900,
+         3 * 258 + 400, "3 image(s) of 258 tokens"),
     ],
 )
 def test_images_given_in_tokens_are_input(book: PriceBook, answerer: Answerer, question: str, model: str, requests: int, whole: int, said: str) -> None:
