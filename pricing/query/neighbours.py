@@ -416,12 +416,14 @@ def said_of_a_cache(tokens: list[Token], amount: int, unit: int) -> bool:
     """`缓存每天挂十小时`, `cache放8小时`, `the cache stays up 10h a day`: a cache word in the duration's clause,
     a few words before its amount or right after its unit."""
     cache_roles = ("label:cache", "label:cached", "label:storage")
-    k = amount - 1
-    while k >= 0 and amount - k <= 5:
+    k, words = amount - 1, 0
+    while k >= 0 and words < 5:
         if tokens[k].role in cache_roles or tokens[k].text in ("cache", "缓存"):  # (`the cache` is a phrase: a link)
             return True
         if tokens[k].kind == "amount" and not said_in_tokens(tokens, k):
             break  # (`缓存 200k token，保留 24 小时`: across the cached size, but no further)
+        # (the cached size and its token word are not counted: `we cache a 300k token manual for 8 hours`)
+        words += not (tokens[k].kind == "amount" or tokens[k].text in TOKEN_WORDS)
         k -= 1
     after = tokens[unit + 1 : unit + 3]
     return any(t.role in cache_roles and not t.after_break for t in after)

@@ -23,6 +23,8 @@ _NEW_PIECE = frozenset(["再加", "另外", "额外", "加上", "再输入", "�
 #: Words that name it after its amount (`~1k fresh`).
 _NEW_AFTER = frozenset(["fresh", "new", "uncached", "dynamic"])
 _CACHE = ("label:cached", "label:cache")
+#: Words between the cache verb and the amount cached (`cache a 300k token manual`, `cache our 120k style guide`).
+_DETERMINERS = frozenset(["a", "an", "the", "our", "my", "your", "this", "that", "its", "their"])
 
 
 def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | None:
@@ -39,15 +41,23 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
         return None  # (`输入5万 其中4万走缓存`: the whole input is given first; that is a share, not a piece)
     first = _amount_before(tokens, cache)
     # (`客服知識庫 8 萬 token 每次都帶，全部走快取`: content said in tokens, then cached, is the cached piece)
-    if first is None or not (_prompt_word_near(tokens, first) or said_in_tokens(tokens, first)):
+    if first is not None and not (_prompt_word_near(tokens, first) or said_in_tokens(tokens, first)):
         return None
-    second = next((k for k in range(caches[-1] + 1, len(tokens)) if tokens[k].kind == "amount"), None)
+    if first is None:
+        first = _amount_cached_after(tokens, cache)  # `we cache a 300k token manual`, `cache our 120k style guide`
+    if first is None:
+        return None
+    second = next((k for k in range(max(caches[-1], first) + 1, len(tokens)) if tokens[k].kind == "amount"), None)
     if second is None or tokens[second].money is not None:
         return None
     k = second + 1
     while k < len(tokens) and tokens[k].role == "link":
         k += 1
     after = tokens[k] if k < len(tokens) else None
+    smaller = (tokens[second].value or 0) < (tokens[first].value or 0)  # (`~60.5k in total (60k cached)`: the whole prompt)
+    own_label = k if after is not None and after.role == "label:input" and after.text in ("in", "input") and not after.after_break and smaller else None
+    if own_label is not None:
+        after = None  # `each 1k in, 800 out`, `每次新增 2k input`: the new piece's own label, after it in English order
     counted = (after.role or "").startswith(("count", "people")) if after is not None else False
     if after is not None and (after.role or "").startswith("label:") and _owns_an_amount(tokens, k):
         after = None  # `每則旅客訊息400 token 回300`: the label after it opens the next amount
@@ -60,7 +70,7 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     for k in [*range(max(first - 5, 0), first), *range(first + 1, min(first + 6, len(tokens)))]:
         if tokens[k].role == "label:input":
             tokens[k].used = True  # `系统提示词 4000`, `25k tok sys prompt cached`: the prompt word names the cached piece
-    for k in (*caches, new_label, first, second):
+    for k in (*caches, new_label, first, second, *([own_label] if own_label is not None else [])):
         tokens[k].used = True
     k = first - 1
     while k >= 0 and first - k <= 2 and _names_the_piece(tokens[k]) and not tokens[k + 1].after_break:
@@ -91,6 +101,22 @@ def _amount_before(tokens: list[Token], cache: int) -> int | None:
     while k >= 0 and cache - k <= 6 and tokens[k].kind != "amount":
         k -= 1
     return k if k >= 0 and tokens[k].kind == "amount" and tokens[k].money is None else None
+
+
+def _amount_cached_after(tokens: list[Token], cache: int) -> int | None:
+    """`cache a 300k token manual`: the English cache word as a verb, the amount said in tokens right after it (past an
+    article). (`缓存5万token，每次请求输入总共3万`: in Chinese a cached amount after the word may be more than the input
+    said after it, which is asked about: cached_exceeds_input.)"""
+    if tokens[cache].kind != "word":
+        return None
+    k = cache + 1
+    while k < len(tokens) and k - cache <= 2 and tokens[k].kind != "amount" and tokens[k].text in _DETERMINERS:
+        k += 1
+    if k >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None or tokens[k].after_break:
+        return None
+    # said in tokens, or sizing the noun after it (`cache our 120k style guide`)
+    sized = k + 1 < len(tokens) and plain_word(tokens[k + 1]) and not tokens[k + 1].after_break
+    return k if said_in_tokens(tokens, k) or sized else None
 
 
 def _prompt_word_near(tokens: list[Token], amount: int) -> bool:

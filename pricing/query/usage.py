@@ -72,6 +72,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         parts.cached = parts.storage
         if parts.input < parts.storage:
             parts.input += parts.storage
+            parts.new_piece = True  # (the part sent on top is a figure of the reading: selfcheck.uses_every_amount)
     if parts.cached_is_rest:
         if parts.input is None or parts.cached is None or parts.cached > parts.input:
             raise Ambiguous("unplaced_label", words="cached")

@@ -113,6 +113,47 @@ def test_a_cached_piece_and_the_new_part_make_the_prompt(book: PriceBook, questi
     assert query.usage is not None and (query.usage.cached_tokens, query.usage.input_tokens) == (cached, whole)
 
 
+@pytest.mark.parametrize(
+    ("question", "cached", "whole", "requests", "hours"),
+    [
+        # the cache's hours and the count of requests said between the cached piece (after the cache verb) and the new one
+        ("cache 150k tokens of docs for 4 hours, 90 calls in that window, each call adds 2k and returns 1k, 2.5 pro. total?",
+         150_000, 152_000, 90, 4),
+        # the part sent on top, read through the cache's storage (usage.py), is a figure of the reading (self-check)
+        ("explicit cache: 200k tokens, TTL 3 hours, 500 requests in that time, 1k new input each, 400 output, 3 flash",
+         200_000, 201_000, 500, 3),
+        ("we'd cache the 60k-token handbook for 24 hours, 1,500 calls a day each adding 300 tokens, 200 out, 2.5 flash",
+         60_000, 60_300, 1500, 24),
+    ],
+)
+def test_a_cached_piece_with_its_hours_and_count_before_the_new_part(
+    book: PriceBook, question: str, cached: int, whole: int, requests: int, hours: int
+) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.cached_tokens, usage.input_tokens, usage.requests, usage.storage_tokens, usage.storage_hours) == (
+        cached, whole, requests, cached, hours)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the amount cached right after the cache verb; the new piece's own label after it, in English order
+        "we cache a 300k token manual; each question 1k in, 2k out, 120 a day, 2.5 pro",
+        "300k token manual cached, each question 1k in 2k out, 120 questions a day on 2.5 pro",
+    ],
+)
+def test_a_new_piece_with_its_own_label_after_it(book: PriceBook, question: str) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.cached_tokens, usage.input_tokens, usage.output_tokens, usage.requests) == (300_000, 301_000, 2000, 120)
+
+
+def test_a_cached_amount_larger_than_the_whole_input_said_after_it_is_refused(book: PriceBook) -> None:
+    with pytest.raises(PricingError):
+        parse_query("合同模板缓存5万token，每次请求输入总共3万，输出1k，2.5 flash 怎么算", book)
+
+
 def test_in_the_cache_is_where_the_piece_is_not_an_input_label(book: PriceBook) -> None:
     # `in cache` after the pack's name says where it is kept; `1M in cached 800k` keeps `in` the input's label
     usage = parse_query("we keep a 500k token policy pack in cache, each question adds ~1k tokens and gets 2k back. 2.5 pro, "
