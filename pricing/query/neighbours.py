@@ -326,6 +326,8 @@ def period_follows(tokens: list[Token], i: int) -> int | None:
 
 def said_in_tokens(tokens: list[Token], i: int) -> bool:
     """`500 tokens(商品規格)`: an amount said in tokens is never a count of requests, whatever noun follows."""
+    if i + 2 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].glued and tokens[i + 2].glued:
+        i += 1  # `a 200k-token manual`
     return i + 1 < len(tokens) and tokens[i + 1].text in TOKEN_WORDS
 
 

@@ -47,7 +47,9 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
         first = _amount_cached_after(tokens, cache)  # `we cache a 300k token manual`, `cache our 120k style guide`
     if first is None:
         return None
-    second = next((k for k in range(max(caches[-1], first) + 1, len(tokens)) if tokens[k].kind == "amount"), None)
+    # the new piece: the first amount after the cache that is not the count of requests, read by pairing
+    # (`cache the 200k token manual, 300 calls, each adds 1k tokens`)
+    second = next((k for k in range(max(caches[-1], first) + 1, len(tokens)) if tokens[k].kind == "amount" and not _a_count(tokens, k)), None)
     if second is None or tokens[second].money is not None:
         return None
     k = second + 1
@@ -87,6 +89,20 @@ def _before_the_cache(tokens: list[Token], k: int, cache: int) -> bool:
     if tokens[k].text != "in" or k > 0 and tokens[k - 1].kind == "amount":
         return False  # (`1M in cached 800k`: the input's label, after its amount)
     return all(t.role in ("skip", "link") or t.role in _CACHE for t in tokens[k + 1 : cache + 1])
+
+
+def _a_count(tokens: list[Token], k: int) -> bool:
+    """The amount at ``k`` counts requests (`300 calls`, `4000次提问`): the first word with a role after it, past
+    plain words, is a count. An amount said in tokens never is."""
+    if said_in_tokens(tokens, k):
+        return False
+    for t in tokens[k + 1 : k + 4]:
+        if t.after_break:
+            return False
+        if t.role in (None, "skip", "link") and (t.role is not None or plain_word(t)):
+            continue
+        return (t.role or "").startswith("count")
+    return False
 
 
 def _owns_an_amount(tokens: list[Token], label: int) -> bool:

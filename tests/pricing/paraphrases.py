@@ -12,7 +12,7 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["LANGS", "questions"]
+__all__ = ["LANGS", "cached_document_questions", "questions"]
 
 LANGS = ("en", "zh_CN", "zh_TW")
 Meaning = dict[str, Any]
@@ -197,3 +197,48 @@ def questions(lang: str, size: int) -> list[tuple[str, Meaning]]:
         out.append((sep.join((b_text, u_text, m_text)), want))
     rng = random.Random(19)
     return rng.sample(out, min(size, len(out)))
+
+
+#: A long document kept in the context cache, read by every request: how people say the cached document (with its size
+#: `{d}`), the hours it is kept, the part each request adds and the answer. (text, hours) for the hours; every row of the
+#: rest means the same: 200,000 tokens cached, 1,000 added, 800 out.
+CACHED_DOCS = {
+    "en": ["we keep a {d} token manual in cache", "the {d}-token manual is cached", "cache the {d} token manual",
+           "{d} tokens of docs cached", "we cache a {d} token handbook", "a {d} token prompt prefix is cached"],
+    "zh_CN": ["把{d}token的手册放缓存", "{d} token的产品手册做显式缓存", "手册{d}token走缓存", "知识库{d} token 放 context cache",
+              "系统提示词{d}token 固定走缓存"],
+    "zh_TW": ["把 {d} token 的手冊放快取", "手冊 {d} token 放 context cache", "知識庫 {d} token 走快取", "系統提示 {d} token 固定吃快取"],
+}  # fmt: skip
+_DOC_SIZE = {"en": "200k", "zh_CN": "20万", "zh_TW": "20萬"}
+CACHE_HOURS: dict[str, list[tuple[str, int]]] = {
+    "en": [("for 6 hours", 6), ("(TTL 6 hours)", 6), ("", 0)],
+    "zh_CN": [("缓存存6小时", 6), ("放6个小时", 6), ("", 0)],
+    "zh_TW": [("存 6 小時", 6), ("放 6 個小時", 6), ("", 0)],
+}
+NEW_PARTS = {
+    "en": ["each adds 1k tokens", "each 1k in", "user message 1k", "plus 1k new tokens per query", "1k prompt each"],
+    "zh_CN": ["每次另外输入1千", "用户问题再加1000", "每次再加1k token的问题", "每次新增输入1千"],
+    "zh_TW": ["每次另外輸入1千", "使用者問題再加 1000", "每題另外 1k token"],
+}
+ANSWERS = {"en": ["800 out", "answers ~800 tokens"], "zh_CN": ["输出800", "回答800左右"], "zh_TW": ["輸出800", "回覆約 800"]}
+CACHE_COUNTS: dict[str, list[tuple[str, int, str | None]]] = {
+    "en": [("300 queries a day", 300, "day"), ("300 calls", 300, None)],
+    "zh_CN": [("每天300次", 300, "day"), ("一共调用300次", 300, None)],
+    "zh_TW": [("每天 300 次", 300, "day"), ("總共呼叫300次", 300, None)],
+}
+
+
+def cached_document_questions(lang: str, size: int) -> list[tuple[str, Meaning]]:
+    """``size`` combinations of the cached-document tables in ``lang``, in two orders, with their meaning (a fixed
+    sample, the same on every run)."""
+    sep = _SEP[lang]
+    out: list[tuple[str, Meaning]] = []
+    for doc, (h_text, hours), new, answer, (c_text, requests, period) in itertools.product(
+        CACHED_DOCS[lang], CACHE_HOURS[lang], NEW_PARTS[lang], ANSWERS[lang], CACHE_COUNTS[lang]
+    ):
+        head = (doc.format(d=_DOC_SIZE[lang]) + " " + h_text).strip()
+        want = {"input": 201_000, "cached": 200_000, "output": 800, "requests": requests, "period": period,
+                "storage": 200_000 if hours else 0, "hours": hours}  # fmt: skip
+        out.append((sep.join((head, c_text, new, answer, "2.5 pro")), want))
+        out.append((sep.join(("2.5 pro", head, new, answer, c_text)), want))
+    return random.Random(19).sample(out, min(size, len(out)))

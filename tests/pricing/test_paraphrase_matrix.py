@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from paraphrases import LANGS, questions
+from paraphrases import LANGS, cached_document_questions, questions
 
 from pricing import PriceBook, PricingError, parse_query
 from pricing.query import Query
@@ -58,3 +58,34 @@ def test_one_reading_or_a_question_back(lang: str, book: PriceBook, capsys: pyte
         print(f"\nparaphrases {lang}: {outcome['read']}/{SIZE} read as expected ({share:.1%}), asked back: {dict(asked_back.most_common(4))}")
     assert wrong == [], f"{len(wrong)} priced as something else:\n" + "\n".join(wrong[:30])
     assert share >= FLOORS[lang]
+
+
+#: Cached-document questions per language (a fixed sample), and the share read, measured 2026-12-07 (fifth session).
+CACHED_SIZE = 240
+CACHED_FLOORS = {"en": 0.46, "zh_CN": 0.55, "zh_TW": 0.61}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_cached_document_read_one_way_or_asked_about(lang: str, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
+    """A long document kept in the context cache, the hours it is kept, the part each request adds: read as the
+    cached piece, the whole prompt and the storage, or asked about; never priced as something else."""
+    wrong: list[str] = []
+    read = 0
+    for text, want in cached_document_questions(lang, CACHED_SIZE):
+        try:
+            query = parse_query(text, book)
+        except PricingError:
+            continue
+        u = query.usage
+        assert u is not None
+        seen = {"input": u.input_tokens, "cached": u.cached_tokens, "output": u.output_tokens, "requests": u.requests,
+                "period": u.period, "storage": u.storage_tokens, "hours": int(u.storage_hours)}  # fmt: skip
+        if seen == want:
+            read += 1
+        else:
+            wrong.append(f"{text!r}: read {seen}, expected {want}")
+    share = read / CACHED_SIZE
+    with capsys.disabled():
+        print(f"\ncached documents {lang}: {read}/{CACHED_SIZE} read as expected ({share:.1%})")
+    assert wrong == [], f"{len(wrong)} priced as something else:\n" + "\n".join(wrong[:30])
+    assert share >= CACHED_FLOORS[lang]

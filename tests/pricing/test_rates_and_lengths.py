@@ -138,6 +138,9 @@ def test_a_cached_piece_with_its_hours_and_count_before_the_new_part(
 @pytest.mark.parametrize(
     "question",
     [
+        # the count of requests said between the cached piece and the new one; a hyphenated size (`200k-token`)
+        "the 300k-token manual is cached, 120 calls a day, each question 1k in, 2k out, 2.5 pro",
+        "we cache a 300k token handbook, 120 questions a day, each adds 1k tokens, 2k out, on 2.5 pro",
         # the amount cached right after the cache verb; the new piece's own label after it, in English order
         "we cache a 300k token manual; each question 1k in, 2k out, 120 a day, 2.5 pro",
         "300k token manual cached, each question 1k in 2k out, 120 questions a day on 2.5 pro",
