@@ -29,7 +29,6 @@ from .vocab import (
 
 __all__ = [
     "a_recording",
-    "price_character_split_from",
     "chinese_question",
     "CJK_ABOUT",
     "CJK_MODAL",
@@ -57,6 +56,7 @@ __all__ = [
     "period_follows",
     "plain_word",
     "plural_count",
+    "price_character_split_from",
     "recording_beside",
     "said_as_a_part",
     "said_in_tokens",
