@@ -62,6 +62,24 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     return role
 
 
+#: Currency codes that make the number after them money wherever they stand (`USD 900`, `RMB 3000`).
+_CODES_BEFORE = frozenset(["usd", "rmb", "cny"])
+
+
+def _currency_before(word: Token, tokens: list[Token], first: int, after: int) -> str | None:
+    """`budget USD 900`, `一個月給人民幣 3000 的預算`: a currency said right before the number. A code always makes it
+    money; a currency's name only beside a budget word (`人民币 输出5万` asks for the answer in yuan)."""
+    if word.kind not in ("word", "cjk") or first == 0 or tokens[first - 1] is not word:
+        return None
+    role = word.role or WORDS.get(word.text)
+    if role not in ("usd", "cny"):
+        return None
+    if word.kind == "word" and word.text in _CODES_BEFORE:
+        return role
+    near = tokens[max(0, first - 5) : min(len(tokens), after + 3)]
+    return role if any(t.role == "budget" or WORDS.get(t.text) == "budget" or t.text in ("预算", "budget") for t in near) else None
+
+
 def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -> list[Token]:
     """Fold numbers with their multipliers, signs and currency marks into amount tokens.
 
@@ -105,6 +123,12 @@ def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -
                 amount.money = "usd" if out.pop().text == "$" else "cny"
             elif out and out[-1].kind == "cjk" and (out[-1].role or "").startswith("fx:"):
                 amount.money = out[-1].role  # `预算台币 5000`: money in a currency named before it
+            elif out and _currency_after(tokens, i, j) is None and (named := _currency_before(out[-1], tokens, i, j)) is not None:
+                amount.money = named  # `budget USD 900`, `人民幣 3000 的預算`
+                out[-1].role = "skip"
+            elif j < n and tokens[j].text == "$" and tokens[j].glued:
+                amount.money = "usd"  # `300$/month`: the sign after the number, as many write it
+                j += 1
             currency = _currency_after(tokens, i, j)
             named_yuan = (out and out[-1].role == "cny") or (j + 1 < n and tokens[j + 1].role == "cny")  # `人民幣 3000 元`
             if currency == "cny" and traditional and tokens[j].text in _YUAN_UNITS and not named_yuan:

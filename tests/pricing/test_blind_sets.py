@@ -52,7 +52,7 @@ FLOORS = {
     "tune/blind5-2026-12-07-zh_CN": 0.85,  # 119/139; before: 56.1%
     "tune/blind5-2026-12-07-zh_TW": 0.78,  # 108/138; before: 48.6%
     "tune/blind6-2026-12-07-zh_CN": 0.73,  # 97/132; before: 48.5%
-    "tune/blind6-2026-12-07-zh_TW": 0.68,  # 86/126; before: 50.0%
+    "tune/blind6-2026-12-07-zh_TW": 0.69,  # 87/126; before: 50.0%
     "tune/blind7-2026-12-07-en": 0.52,  # 65/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.69,  # 87/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.62,  # 77/123; before: 43.1% (2)
@@ -70,8 +70,8 @@ FLOORS = {
     "tune/heldout2-2026-12-07-zh_TW": 0.71,  # 82/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
     "tune/heldout3-2026-12-07-en": 0.75,  # 80/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
     "tune/heldout3-2026-12-07-zh_CN": 0.74,  # 80/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
-    "tune/heldout3-2026-12-07-zh_TW": 0.76,  # 82/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
-    "tune/heldout4-2026-12-07-en": 0.71,  # 79/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
+    "tune/heldout3-2026-12-07-zh_TW": 0.77,  # 83/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
+    "tune/heldout4-2026-12-07-en": 0.72,  # 80/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
     "tune/heldout4-2026-12-07-zh_CN": 0.70,  # 78/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
     "tune/heldout4-2026-12-07-zh_TW": 0.74,  # 78/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
     "tune/heldout5-2026-12-07-en": 0.59,  # 55/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read

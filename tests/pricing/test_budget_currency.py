@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from bot.answers.answerer import Answerer
-from pricing import PriceBook
+from pricing import PriceBook, parse_query
 from pricing.engine import FxRate
 
 
@@ -45,3 +45,28 @@ def test_yuan_budgets(answerer: Answerer, question: str, budget: str) -> None:
     reply = answerer.answer(question, "zh_CN")
     assert reply.intent == "budget", reply.text
     assert budget in reply.data["read_as"]
+
+
+@pytest.mark.parametrize(
+    ("question", "usd", "cny", "period", "asked"),
+    [
+        # a currency code before the number makes it money wherever it stands (`usd 900/month` was 900 requests a month)
+        ("budget: usd 900/month on flash, 1k in 200 out, requests per day?", 900, None, "month", "day"),
+        ("RMB 2000 a month budget, flash, 1k in 300 out, how many calls a day", None, 2000, "month", "day"),
+        # a currency's name before the number, beside a budget word
+        ("一個月給人民幣 3000 的預算，2.5 flash in 600 out 700，一個月能翻幾筆", None, 3000, "month", None),
+        # the dollar sign after the number
+        ("we got 300$/month for the pilot, 3 flash, 2.5k in 100 out per inspection. how many inspections per day is that", 300, None, "month", "day"),
+    ],
+)
+def test_a_currency_said_around_the_number_makes_it_a_budget(
+    book: PriceBook, question: str, usd: int | None, cny: int | None, period: str, asked: str | None
+) -> None:
+    query = parse_query(question, book)
+    assert query.intent == "budget"
+    assert (query.budget_usd, query.budget_cny, query.budget_period, query.asked_period) == (usd, cny, period, asked)
+
+
+def test_a_currency_name_before_an_output_still_asks_for_the_answer_in_yuan(book: PriceBook) -> None:
+    query = parse_query("2.5 flash 输出5万 人民币 多少", book)
+    assert query.intent == "estimate" and query.budget_cny is None and query.want_cny
