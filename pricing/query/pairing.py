@@ -108,6 +108,7 @@ class Parts:
     people_period: Period | None = None  # `日活3000，每人问6次`: the actives' period, the count's unless one is said
     media_in_input: bool = False  # audio or video said as a part of the input (else the two are summed)
     thinking_in_output: bool = False  # `2k out (incl. 1.5k thinking)`, `其中思考占1万`: not on top of the output
+    thinking_included: bool = False  # `2k out (含思考)`, `incl. thinking`: thinking said inside the output, with no amount
     cached_is_rest: bool = False  # `in 100k (all but 2k cached)`: the amount is the part not cached
     images_requests: bool = False  # `每张图输入 1400，每天 5000 张`: each image a request, its input given (images_in.py)
     recorded: bool = False  # `voicemails`, `播客`, `转写`: audio named, so one length of each item is its audio
@@ -390,7 +391,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             tokens[prev].role = "skip"
             _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
             taken.add(nxt)
-        elif role(prev).startswith("label:") and not (tok.after_break and role(nxt).startswith("label:")):
+        elif role(prev).startswith("label:") and not (tok.after_break and (role(nxt).startswith("label:") or period_follows(tokens, i) is not None)):
+            # (`2.5k out incl. thinking, 400 a day`: across a comma, an amount with its own period is a count)
             # (`20k tokens per transcript in, 2k out`: a comma ends the label before it; the free one after it is its own)
             for k in range(prev + 1, i):
                 if tokens[k].role == "total":
@@ -700,6 +702,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
                 standalone.append((i, tok))
         elif r.startswith("label:") and not tok.used:
             parts.labels_seen.add(r[6:])
+            if r == "label:thinking" and any(0 <= k < len(tokens) and tokens[k].role == "part" for k in (i - 1, i + 1)):
+                parts.thinking_included = True  # `2k out (含思考)`, `2.5k out incl. thinking`: inside the output given
             if r == "label:audio" and i + 1 < len(tokens) and tokens[i + 1].role == "label:input" and tokens[i + 1].glued:
                 parts.audio_input_label = True  # `音频输入`: the input that follows is the audio
             topic = _LABEL_TOPICS.get(r[6:])

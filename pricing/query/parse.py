@@ -495,8 +495,8 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
     unplaced = parts.labels_seen & {"cached", "cache", "thinking", "storage"}
     if usage is not None and (usage.cached_tokens or usage.storage_tokens):
         unplaced -= {"cached", "cache", "storage"}  # `cache 的钱：缓存15万存24小时…`: the word names what has its amount
-    if usage is not None and usage.thinking_tokens:
-        unplaced.discard("thinking")  # `开思考，…思考大概4000`
+    if usage is not None and (usage.thinking_tokens or parts.thinking_included and usage.output_tokens):
+        unplaced.discard("thinking")  # (`2k out (含思考)`: the output given holds it, whatever its share)  # `开思考，…思考大概4000`
     if unplaced:
         raise Ambiguous("unplaced_label", () if scaled else (canonical(query),), words=", ".join(sorted(unplaced)))
     if usage is not None and "input" in parts.labels_seen and not usage.input_tokens and usage.output_tokens:

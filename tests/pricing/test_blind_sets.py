@@ -40,7 +40,7 @@ FLOORS = {
     "tune/blind-2026-12-07-zh_CN": 0.98,  # 93/94; before: 62.8%
     "tune/blind-2026-12-07-zh_TW": 0.98,  # 90/91; before: 49.5%
     "tune/blind2-2026-12-07-en": 0.92,  # 130/140; before: 57.9%
-    "tune/blind2-2026-12-07-zh_CN": 0.90,  # 116/128; before: 63.3%
+    "tune/blind2-2026-12-07-zh_CN": 0.91,  # 117/128; before: 63.3%
     "tune/blind2-2026-12-07-zh_TW": 0.98,  # 131/133; before: 72.2%
     "tune/blind3-2026-12-07-en": 0.88,  # 125/142; before: 60.6%
     "tune/blind3-2026-12-07-zh_CN": 0.93,  # 124/133; before: 63.2%
@@ -53,7 +53,7 @@ FLOORS = {
     "tune/blind5-2026-12-07-zh_TW": 0.78,  # 108/138; before: 48.6%
     "tune/blind6-2026-12-07-zh_CN": 0.73,  # 97/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.69,  # 87/126; before: 50.0%
-    "tune/blind7-2026-12-07-en": 0.52,  # 65/123; before: 36.6% (4 confident wrong)
+    "tune/blind7-2026-12-07-en": 0.53,  # 66/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.69,  # 87/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.62,  # 77/123; before: 43.1% (2)
     "tune/blind8-2026-12-07-en": 0.73,  # 73/100; before: 50.0%
@@ -76,18 +76,18 @@ FLOORS = {
     "tune/heldout4-2026-12-07-zh_TW": 0.74,  # 78/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
     "tune/heldout5-2026-12-07-en": 0.59,  # 55/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
     "tune/heldout5-2026-12-07-zh_CN": 0.58,  # 54/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
-    "tune/heldout5-2026-12-07-zh_TW": 0.53,  # 50/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
+    "tune/heldout5-2026-12-07-zh_TW": 0.54,  # 51/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
     "tune/heldout6-2026-12-07-en": 0.62,  # 62/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
     "tune/heldout6-2026-12-07-zh_CN": 0.67,  # 73/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
     "tune/heldout6-2026-12-07-zh_TW": 0.61,  # 61/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read
     "tune/heldout7-2026-12-07-en": 0.80,  # 64/80; before: 70.0% (0); held out, scored once at 82dff84: 77.5% (0), then read
     "tune/heldout7-2026-12-07-zh_CN": 0.74,  # 62/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
     "tune/heldout7-2026-12-07-zh_TW": 0.82,  # 68/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
-    "tune/heldout8-2026-12-07-en": 0.59,  # 59/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
+    "tune/heldout8-2026-12-07-en": 0.60,  # 60/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
     "tune/heldout8-2026-12-07-zh_CN": 0.60,  # 60/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
     "tune/heldout8-2026-12-07-zh_TW": 0.57,  # 57/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
-    "tune/heldout9-2026-12-07-en": 0.67,  # 68/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
-    "tune/heldout9-2026-12-07-zh_CN": 0.76,  # 76/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout9-2026-12-07-en": 0.69,  # 69/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout9-2026-12-07-zh_CN": 0.77,  # 77/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_TW": 0.71,  # 71/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
 }
 SETS = tuple(FLOORS)

@@ -621,3 +621,25 @@ def test_how_an_image_model_charges_is_its_price_list(book: PriceBook, question:
 def test_images_made_each_day_are_requests_of_one_image(book: PriceBook, question: str, requests: int, output: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period, usage.output_images, usage.output_tokens) == (requests, "day", 1, output)
+
+
+@pytest.mark.parametrize(
+    ("question", "output", "requests"),
+    [
+        # thinking said inside the output given, with no amount of its own: the output holds it
+        ("3.1 pro, 30k in, 2.5k out incl. thinking, 400 a day, monthly?", 2500, 400),
+        ("2.5 pro 8k in 2k out including thinking, 500 a day", 2000, 500),
+        ("3 pro 每件输入2万 输出2千（含思考） 每天300件 一个月多少", 2000, 300),
+        ("3.1 pro 每份 in 3萬 out 6千(thinking含在裡面) 每天 80 份", 6000, 80),
+    ],
+)
+def test_thinking_said_inside_the_output_needs_no_amount(book: PriceBook, question: str, output: int, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.output_tokens, usage.thinking_tokens, usage.requests) == (output, 0, requests)
+
+
+@pytest.mark.parametrize("question", ["2.5 flash 1k in 500 out with thinking, 1000 a day", "2.5 flash 输入1000 开思考 输出500 每天1000次"])
+def test_thinking_on_top_of_the_output_with_no_amount_is_still_asked_about(book: PriceBook, question: str) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query(question, book)
