@@ -474,11 +474,14 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
         after, before = i + 1, i - 1
         while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link", "cny", "usd") and after - i <= 2:
             after += 1
+        past_budget = False  # (English words are walked past only between the budget word and its period: `monthly AI budget`)
         while (before >= 0 and not tokens[before + 1].after_break and i - before <= 9
                and (tokens[before].role in ("budget", "skip", "link", "info") or tokens[before].text == "is" or tokens[before].role is None and (
-                   tokens[before].kind == "cjk" or chinese and tokens[before].kind == "word")  # `每个月给AI的预算是2000元`
+                   tokens[before].kind == "cjk" or chinese and tokens[before].kind == "word"  # `每个月给AI的预算是2000元`
+                   or past_budget and tokens[before].kind == "word" and (plain_word(tokens[before]) or tokens[before].text in ("ai", "api", "llm")))
                     # `每月要控制在台幣3萬以內（抓1000鎂）`: past the same sum in another currency, restated
                     or (tokens[before].role or "").startswith("fx:") or tokens[before].kind == "amount" and (tokens[before].money or "").startswith("fx:"))):
+            past_budget = past_budget or tokens[before].role == "budget"
             before -= 1
         for k in (before, after):
             same_clause = 0 <= k < n and not (tokens[k].after_break if k > i else tokens[k + 1].after_break)

@@ -70,3 +70,16 @@ def test_a_currency_said_around_the_number_makes_it_a_budget(
 def test_a_currency_name_before_an_output_still_asks_for_the_answer_in_yuan(book: PriceBook) -> None:
     query = parse_query("2.5 flash 输出5万 人民币 多少", book)
     assert query.intent == "estimate" and query.budget_cny is None and query.want_cny
+
+
+@pytest.mark.parametrize(
+    ("question", "usd", "period", "asked"),
+    [
+        # the budget's period before it, past what the budget is for (`AI`, `API`, plain words)
+        ("monthly AI budget USD 900, 2.5 flash, 1.6k in 1.7k out per segment - how many segments per day pls", 900, "month", "day"),
+        ("daily API budget of $40 on 3 flash, 1k in 300 out, how many calls per day", 40, "day", None),
+    ],
+)
+def test_the_budget_period_said_before_what_it_is_for(book: PriceBook, question: str, usd: int, period: str, asked: str | None) -> None:
+    query = parse_query(question, book)
+    assert (query.intent, query.budget_usd, query.budget_period, query.asked_period) == ("budget", usd, period, asked)
