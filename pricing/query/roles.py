@@ -75,8 +75,8 @@ def assign_roles(tokens: list[Token]) -> None:
                 tok.role, nxt.role = PHRASES[(tok.text, nxt.text)]  # `/user`
         elif tok.kind == "word":
             tok.role = WORDS.get(tok.text)
-            if tok.role == "label:cached" and tok.text in ("hit", "hits") and nxt is not None and nxt.kind == "model":
-                tok.role = "skip"  # `our endpoint hits flash`: calls the model, no cache hit
+            if tok.role == "label:cached" and tok.text in ("hit", "hits") and nxt is not None and (nxt.kind == "model" or nxt.money is not None):
+                tok.role = "skip"  # `our endpoint hits flash`: calls the model; `before i hit $50`: reaches the sum; no cache hit
             if tok.role is None and tok.text in ("month", "day") and (nxt is None or nxt.text == "?"):
                 tok.role = f"period:{tok.text}"  # `…, 4k queries/day. month?`: the period asked
             if nxt is None or nxt.kind != "word" or nxt.role is not None:

@@ -83,3 +83,9 @@ def test_a_currency_name_before_an_output_still_asks_for_the_answer_in_yuan(book
 def test_the_budget_period_said_before_what_it_is_for(book: PriceBook, question: str, usd: int, period: str, asked: str | None) -> None:
     query = parse_query(question, book)
     assert (query.intent, query.budget_usd, query.budget_period, query.asked_period) == ("budget", usd, period, asked)
+
+
+def test_hit_before_a_sum_of_money_reaches_it_no_cache_hit(book: PriceBook) -> None:
+    query = parse_query("how many 7k in 700 out calls can i run before i hit $50 on 2.5 flash", book)
+    assert query.intent == "budget" and query.budget_usd == 50
+    assert query.usage is not None and query.usage.cached_tokens == 0
