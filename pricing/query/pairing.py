@@ -640,6 +640,11 @@ def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> in
     it in its clause (`call audio: avg call 8 min`, `voice notes ~45 s each`)."""
     if 0 <= after < len(tokens) and tokens[after].role == "label:audio" and not tokens[after].used and not tokens[after].after_break:
         return after
+    k = after
+    while 0 <= k < len(tokens) and k - after < 2 and (tokens[k].text == "的" or tokens[k].role == "each") and not tokens[k].after_break:
+        k += 1  # `30 分钟的一段音频`: the length of one recording
+    if k != after and k < len(tokens) and tokens[k].role == "label:audio" and not tokens[k].used and not tokens[k].after_break:
+        return k
     k = amount - 1
     while k >= 0 and amount - k <= 3 and not tokens[k + 1].after_break and tokens[k].kind != "amount":
         if tokens[k].role == "label:audio" and not tokens[k].used:

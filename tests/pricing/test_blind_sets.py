@@ -72,7 +72,7 @@ FLOORS = {
     "tune/heldout3-2026-12-07-zh_CN": 0.74,  # 80/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
     "tune/heldout3-2026-12-07-zh_TW": 0.77,  # 83/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
     "tune/heldout4-2026-12-07-en": 0.72,  # 80/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
-    "tune/heldout4-2026-12-07-zh_CN": 0.70,  # 78/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
+    "tune/heldout4-2026-12-07-zh_CN": 0.71,  # 79/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
     "tune/heldout4-2026-12-07-zh_TW": 0.74,  # 78/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
     "tune/heldout5-2026-12-07-en": 0.60,  # 56/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
     "tune/heldout5-2026-12-07-zh_CN": 0.58,  # 54/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read

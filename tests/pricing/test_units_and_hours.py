@@ -699,3 +699,17 @@ def test_a_period_of_a_count_with_its_own_period_is_the_period_asked(
     query = parse_query(question, book)
     assert query.usage is not None
     assert (query.usage.requests, query.usage.period, query.asked_period) == (requests, period, asked)
+
+
+@pytest.mark.parametrize(
+    ("question", "audio", "requests"),
+    [
+        # a length said of one recording, `的` and a measure word between it and the audio word
+        ("30 分钟的一段音频转文字用 2.5 flash lite 大概多少钱，输出按 8k token 算", 57_600, 1),
+        ("45分钟的一段音频 2.5 flash 转写 输出1万 每天20段 一个月多少", 86_400, 20),
+    ],
+)
+def test_a_length_of_one_recording_is_its_audio(book: PriceBook, question: str, audio: int, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.audio_input_tokens, usage.input_tokens, usage.requests) == (audio, audio, requests)
