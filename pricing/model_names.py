@@ -323,7 +323,9 @@ _VERB_BEFORE = frozenset(["to", "just", "can", "could", "will", "would", "go", "
                           "must", "may", "might", "not", "still"])
 _VERB_AFTER = frozenset(["on", "in", "with", "chat", "chats", "agent", "agents", "support", "stream", "streaming", "event", "events",
                          "traffic", "data", "demo", "users", "blog", "blogs", "commentary", "coverage", "score", "scores", "updates",
-                         "feed", "broadcast", "session", "sessions", "captions", "customer", "customers"])  # (`live blog helper`)
+                         "feed", "broadcast", "session", "sessions", "captions", "customer", "customers", "show", "shows", "class",
+                         "classes", "game", "games", "match", "matches", "call", "calls", "translation", "transcription", "audience",
+                         "viewers", "q&a", "auction", "auctions"])  # (`live blog helper`, `one 3 hour live show recording`)
 
 
 def _everyday_verb(tokens: list[Token], i: int) -> bool:

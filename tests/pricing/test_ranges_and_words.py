@@ -312,6 +312,17 @@ def test_live_as_a_verb_names_no_model(answerer: Answerer) -> None:
     assert reply.intent == "free_tier" and "gemini-2.5-flash-lite" in reply.plain and "live" not in reply.plain.split("\n")[1]
 
 
+
+@pytest.mark.parametrize(
+    ("question", "model"),
+    [("live show recaps on 2.5 pro, 20k in 2k out, 30 a day", "gemini-2.5-pro"),
+     ("live class Q&A bot, 2.5 flash, 3k in 500 out, 400 a day", "gemini-2.5-flash")],
+)
+def test_live_before_an_everyday_noun_names_no_model(book: PriceBook, question: str, model: str) -> None:
+    # `a 3 hour live show recording … with 2.5 pro` named two models, Gemini Live among them
+    assert [m.id for m in parse_query(question, book).models] == [model]
+
+
 def test_in_then_out_label_themselves_after_a_word_for_the_request(book: PriceBook) -> None:
     # `each reply 800 in 60 out`: reply names the request; was read as 800 out and 60 in; a stream's hours make one
     # stream's total
