@@ -260,6 +260,9 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("Once every {every} hours for {hours} hours a day: read as {daily} requests a day.").format(**figures)
     if code == "token_totals":
         return t.gettext("Read as token totals across many requests: more input than one prompt can hold, priced as it stands.")
+    if code == "languages":
+        return t.gettext("One call per language: {items} × {languages} languages, read as {requests} requests.").format(
+            items=t.count(p["items"]), languages=t.number(p["languages"]), requests=t.count(p["requests"]))  # type: ignore[arg-type]
     if code == "images_in_input":
         return t.gettext("The images are taken to be part of the input you gave, their tokens counted there.")
     if code == "yearly_monthly":

@@ -21,6 +21,7 @@ from .days import daily_count_over_days, one_period_of, split_days, week_or_year
 from .english import is_common_word
 from .hourly import daily_from_rates, every_interval
 from .images_in import images_as_input, images_as_requests, images_in_the_input
+from .languages import languages_per_item
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .once import once_a_period
@@ -87,6 +88,9 @@ def read_question(text: str, book: PriceBook) -> Reading:
     pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True
+    languages = languages_per_item(tokens)
+    if languages is not None:
+        parts.languages = languages.count
     parts.acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text) if _a_name(word))
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from corpus_reading import read_or_asked
 
+from bot.answers.answerer import Answerer
 from pricing import PriceBook, parse_query
 from pricing.errors import Ambiguous
 from pricing.query.numbers import spelled_numbers
@@ -713,3 +714,28 @@ def test_a_length_of_one_recording_is_its_audio(book: PriceBook, question: str, 
     usage = parse_query(question, book).usage
     assert usage is not None
     assert (usage.audio_input_tokens, usage.input_tokens, usage.requests) == (audio, audio, requests)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # a count of languages with one call per language: each item's calls
+        ("translate product copy into 7 languages. 9k SKUs, one call per language, 500 in / 650 out. batch, flash. total cost?", 63_000, None),
+        ("我们做跨境电商的，要把商品标题翻成5种语言，3万个商品，每种语言单独调一次，输入200输出80，2.5 flash-lite，总共多少钱", 150_000, None),
+        ("shopee多站点 每个listing要翻成6种语言 每种语言单独一次请求 输入1500输出1000 每天上新300个产品 lite 一个月多少", 1_800, "day"),
+    ],
+)
+def test_languages_with_one_call_each_multiply_the_items(book: PriceBook, question: str, requests: int, period: str | None) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
+    assert any(n.code == "languages" for n in query.notices)
+
+
+def test_languages_with_no_call_per_language_are_still_asked_about(book: PriceBook) -> None:
+    # one call may write all five: how many calls is for the asker to say
+    assert read_or_asked("translate into 5 languages, 2k in 2k out, 100 docs", book) is None
+
+
+def test_the_answer_says_the_languages_multiply(answerer: Answerer) -> None:
+    reply = answerer.answer("translate product copy into 7 languages. 9k SKUs, one call per language, 500 in / 650 out, flash", "zh_CN")
+    assert "每种语言各调用一次：9,000 × 7 种语言，按 6.3万 次请求计算。" in reply.plain

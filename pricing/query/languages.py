@@ -1,0 +1,46 @@
+"""A count of languages with one call per language: the calls of each item, multiplied into the requests.
+
+`translate product copy into 7 languages. 9k SKUs, one call per language`, `要把商品标题翻成5种语言，3万个商品，每种语言单独调一次`:
+the language count says how many calls each item makes; the items' count (with its period, if any) is the rest.
+Only when one call per language is said (`per language`, `每种语言`, `一个语言一次`): `into 5 languages` alone may be
+one call that writes all five, and is asked about as before. Languages named one by one (`EN, DE and FR`) are not
+counted here: the question still asks how many.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..tokens import Token
+
+__all__ = ["LanguagesRead", "languages_per_item"]
+
+#: Words that say the amount before them counts languages (`7 languages`, `5种语言`, `12 種語言`, `8 个语种`).
+_LANGUAGE_WORDS = frozenset(["languages", "language", "langs", "locales", "种语言", "个语言", "種語言", "個語言", "国语言", "國語言",
+                             "语种", "個語種", "个语种", "語種", "种语种"])
+#: What says each language is a call of its own (read as `matter` by the tables until this pass explains it).
+_PER_LANGUAGE = frozenset(["每种语言", "每个语言", "每一种语言", "language", "locale"])
+
+
+class LanguagesRead:
+    """How many languages each item is written in, one call each."""
+
+    def __init__(self, count: Decimal) -> None:
+        self.count = count
+
+
+def languages_per_item(tokens: list[Token]) -> LanguagesRead | None:
+    """The language count, when one call per language is said; its amount and words are read here."""
+    counted = [k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].money is None
+               and tokens[k + 1].text in _LANGUAGE_WORDS and 2 <= (tokens[k].value or 0) <= 200]  # fmt: skip
+    per_language = [k for k, t in enumerate(tokens) if t.role == "matter" and t.text in _PER_LANGUAGE]
+    if len(counted) != 1 or not per_language:
+        return None
+    at = counted[0]
+    count = tokens[at].value
+    assert count is not None
+    tokens[at].as_filler()
+    tokens[at + 1].role = "skip"
+    for k in per_language:
+        tokens[k].role = "skip"
+    return LanguagesRead(count)
