@@ -2,7 +2,7 @@
 
 `translate product copy into 7 languages. 9k SKUs, one call per language`, `要把商品标题翻成5种语言，3万个商品，每种语言单独调一次`:
 the language count says how many calls each item makes; the items' count (with its period, if any) is the rest.
-Only when one call per language is said (`per language`, `每种语言`, `一个语言一次`): `into 5 languages` alone may be
+Only when one call per language is said (`per language`, `每种语言`, `一次请求只出一种语言`, `一個語言打一次`): `into 5 languages` alone may be
 one call that writes all five, and is asked about as before. Languages named one by one (`EN, DE and FR`) are not
 counted here: the question still asks how many.
 """
@@ -34,13 +34,20 @@ def languages_per_item(tokens: list[Token]) -> LanguagesRead | None:
     counted = [k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].money is None
                and tokens[k + 1].text in _LANGUAGE_WORDS and 2 <= (tokens[k].value or 0) <= 200]  # fmt: skip
     per_language = [k for k, t in enumerate(tokens) if t.role == "matter" and t.text in _PER_LANGUAGE]
-    if len(counted) != 1 or not per_language:
+    # `一次请求只出一种语言`, `一件一個語言打一次`, `one language per call`: one language a call, said with its count
+    one_each = [k for k in range(len(tokens) - 1) if (tokens[k].kind == "amount" and tokens[k].value == 1 and tokens[k].money is None
+                or tokens[k].text in ("一种", "一个", "一種", "一個")) and tokens[k + 1].text in (*_LANGUAGE_WORDS, "语言")]  # fmt: skip
+    if len(counted) != 1 or not (per_language or one_each):
         return None
     at = counted[0]
     count = tokens[at].value
     assert count is not None
-    tokens[at].as_filler()
-    tokens[at + 1].role = "skip"
+    for k in (at, *one_each):
+        if tokens[k].kind == "amount":
+            tokens[k].as_filler()
+        tokens[k].role = tokens[k + 1].role = "skip"
+    if at > 0 and tokens[at - 1].text in ("in", "into"):
+        tokens[at - 1].role = "skip"  # `4,500 SKUs in 3 languages`: where, not the input
     for k in per_language:
         tokens[k].role = "skip"
     return LanguagesRead(count)

@@ -723,6 +723,10 @@ def test_a_length_of_one_recording_is_its_audio(book: PriceBook, question: str, 
         ("translate product copy into 7 languages. 9k SKUs, one call per language, 500 in / 650 out. batch, flash. total cost?", 63_000, None),
         ("我们做跨境电商的，要把商品标题翻成5种语言，3万个商品，每种语言单独调一次，输入200输出80，2.5 flash-lite，总共多少钱", 150_000, None),
         ("shopee多站点 每个listing要翻成6种语言 每种语言单独一次请求 输入1500输出1000 每天上新300个产品 lite 一个月多少", 1_800, "day"),
+        # one language a call, said with its count; `in 3 languages` is where, not the input
+        ("活动文案每天300条，每条要翻12种语言，一次请求只出一种语言，in 400 out 450，2.5 flash，一个月多少", 3_600, "day"),
+        ("need listings for 4,500 SKUs in 3 languages, one call per language per SKU, ~800 tokens in, ~600 out each. 2.5 flash. total cost?",
+         13_500, None),
     ],
 )
 def test_languages_with_one_call_each_multiply_the_items(book: PriceBook, question: str, requests: int, period: str | None) -> None:
