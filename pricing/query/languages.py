@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..tokens import Token
 
-__all__ = ["LanguagesRead", "languages_per_item"]
+__all__ = ["languages_per_item"]
 
 #: Words that say the amount before them counts languages (`7 languages`, `5种语言`, `12 種語言`, `8 个语种`).
 _LANGUAGE_WORDS = frozenset(["languages", "language", "langs", "locales", "种语言", "个语言", "種語言", "個語言", "国语言", "國語言",
@@ -22,15 +22,9 @@ _LANGUAGE_WORDS = frozenset(["languages", "language", "langs", "locales", "种�
 _PER_LANGUAGE = frozenset(["每种语言", "每个语言", "每一种语言", "language", "locale"])
 
 
-class LanguagesRead:
-    """How many languages each item is written in, one call each."""
-
-    def __init__(self, count: Decimal) -> None:
-        self.count = count
-
-
-def languages_per_item(tokens: list[Token]) -> LanguagesRead | None:
-    """The language count, when one call per language is said; its amount and words are read here."""
+def languages_per_item(tokens: list[Token]) -> Decimal | None:
+    """How many languages each item is written in, one call each, when one call per language is said; its amount
+    and words are read here."""
     counted = [k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].money is None
                and tokens[k + 1].text in _LANGUAGE_WORDS and 2 <= (tokens[k].value or 0) <= 200]  # fmt: skip
     per_language = [k for k, t in enumerate(tokens) if t.role == "matter" and t.text in _PER_LANGUAGE]
@@ -50,4 +44,4 @@ def languages_per_item(tokens: list[Token]) -> LanguagesRead | None:
         tokens[at - 1].role = "skip"  # `4,500 SKUs in 3 languages`: where, not the input
     for k in per_language:
         tokens[k].role = "skip"
-    return LanguagesRead(count)
+    return count

@@ -88,9 +88,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True
-    languages = languages_per_item(tokens)
-    if languages is not None:
-        parts.languages = languages.count
+    parts.languages = languages_per_item(tokens)
     parts.acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text) if _a_name(word))
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)

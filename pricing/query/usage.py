@@ -44,7 +44,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         parts.count_factors += ((items,) if parts.requests is not None and not parts.count_factors else ()) + (parts.languages,)
         parts.requests = items * parts.languages
         notices.append(Notice("languages", {"languages": parts.languages, "items": items, "requests": parts.requests}))
-        parts.languages = None
+        parts.languages = None  # (consumed here: building the same parts again cannot multiply twice)
     if parts.period == "week":  # type: ignore[comparison-overlap]
         weekly = _weekly_total(parts)
         if weekly is not None:
