@@ -32,6 +32,7 @@ PRICED_QUESTIONS = [
     "cache 1M for 2 hours on 2.5 flash",
 ]
 _KNOWN = set(WORDS) | set(FILLER) | set(LINK_WORDS) | set(ENGLISH_MULTIPLIERS) | OUTPUT_NOUNS | PIECE_NOUNS | WORDS_BESIDE_NUMBERS  # (`fresh` links a label; `feedback ~700 tokens` names one)
+_KNOWN |= {"no", "not", "without", "non"}  # negations the parser reads: `no 批量` switches batch off (pairing._batch_switched_off)
 
 
 def _unknown_english(word: str) -> bool:
