@@ -77,7 +77,8 @@ def _currency_before(word: Token, tokens: list[Token], first: int, after: int) -
     if word.kind == "word" and word.text in _CODES_BEFORE:
         return role
     near = tokens[max(0, first - 5) : min(len(tokens), after + 3)]
-    return role if any(t.role == "budget" or WORDS.get(t.text) == "budget" or t.text in ("预算", "budget") for t in near) else None
+    # (a Chinese word has its role from the splitter already; an English one is looked up: roles come later)
+    return role if any(t.role == "budget" or WORDS.get(t.text) == "budget" for t in near) else None
 
 
 def read_amounts(tokens: list[Token], text: str, *, traditional: bool = False) -> list[Token]:

@@ -12,14 +12,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..tokens import Token
+from .vocab import PER_LANGUAGE
 
 __all__ = ["languages_per_item"]
 
 #: Words that say the amount before them counts languages (`7 languages`, `5种语言`, `12 種語言`, `8 个语种`).
 _LANGUAGE_WORDS = frozenset(["languages", "language", "langs", "locales", "种语言", "个语言", "種語言", "個語言", "国语言", "國語言",
                              "语种", "個語種", "个语种", "語種", "种语种"])
-#: What says each language is a call of its own (read as `matter` by the tables until this pass explains it).
-_PER_LANGUAGE = frozenset(["每种语言", "每个语言", "每一种语言", "language", "locale"])
 
 
 def languages_per_item(tokens: list[Token]) -> Decimal | None:
@@ -27,7 +26,7 @@ def languages_per_item(tokens: list[Token]) -> Decimal | None:
     and words are read here."""
     counted = [k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].money is None
                and tokens[k + 1].text in _LANGUAGE_WORDS and 2 <= (tokens[k].value or 0) <= 200]  # fmt: skip
-    per_language = [k for k, t in enumerate(tokens) if t.role == "matter" and t.text in _PER_LANGUAGE]
+    per_language = [k for k, t in enumerate(tokens) if t.role == "matter" and t.text in PER_LANGUAGE]
     # `一次请求只出一种语言`, `一件一個語言打一次`, `one language per call`: one language a call, said with its count
     one_each = [k for k in range(len(tokens) - 1) if (tokens[k].kind == "amount" and tokens[k].value == 1 and tokens[k].money is None
                 or tokens[k].text in ("一种", "一个", "一種", "一個")) and tokens[k + 1].text in (*_LANGUAGE_WORDS, "语言")]  # fmt: skip

@@ -26,7 +26,7 @@ from .read import read_question
 from .read_past import words_read_past
 from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
-from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, NEGATION_CHARS
+from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, NEGATION_CHARS, PER_LANGUAGE
 
 __all__ = ["parse_query"]
 
@@ -222,7 +222,7 @@ def _quantity_word(word: str) -> bool:
 #: English negations that may switch an option off.
 _NEGATIONS = frozenset(["no", "not", "without", "don't", "dont", "never", "non", "nope"])
 #: Counts said per a unit the question does not number (`one call per language`): no reading may drop them.
-_UNREAD_COUNTS = frozenset(["language", "locale", "market", "每种语言", "每个语言", "每一种语言"])
+_UNREAD_COUNTS = PER_LANGUAGE | {"market"}
 
 
 def _set_the_part_left(parts: Parts, slot: str, value: Decimal | None) -> None:
@@ -496,7 +496,7 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
     if usage is not None and (usage.cached_tokens or usage.storage_tokens):
         unplaced -= {"cached", "cache", "storage"}  # `cache 的钱：缓存15万存24小时…`: the word names what has its amount
     if usage is not None and (usage.thinking_tokens or parts.thinking_included and usage.output_tokens):
-        unplaced.discard("thinking")  # (`2k out (含思考)`: the output given holds it, whatever its share)  # `开思考，…思考大概4000`
+        unplaced.discard("thinking")  # `开思考，…思考大概4000`; `2k out (含思考)`: the output given holds it, whatever its share
     if unplaced:
         raise Ambiguous("unplaced_label", () if scaled else (canonical(query),), words=", ".join(sorted(unplaced)))
     if usage is not None and "input" in parts.labels_seen and not usage.input_tokens and usage.output_tokens:

@@ -71,10 +71,9 @@ def _harmless(tokens: list[Token], i: int, parts: Parts) -> bool:
 def _split_from_a_price_word(tokens: list[Token], i: int) -> bool:
     """`微调` read as 微 + 调: the character split off is skipped or left unused, so the word was a price word's."""
     split = price_character_split_from(tokens, i)
-    # (a measure word after it is its count's: `判幾張`)
     if split is None or split.used:
         return False
-    return split.role != "skip" or split.text not in COUNTING_MEASURES
+    return split.role != "skip" or split.text not in COUNTING_MEASURES  # (a skipped measure word is its count's: `判幾張`)
 
 
 def _counted_by_a_measure(tokens: list[Token], i: int) -> bool:

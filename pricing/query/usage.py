@@ -41,8 +41,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     if parts.languages is not None:
         # `9k SKUs … into 7 languages, one call per language`: each item's calls, one per language
         items = parts.requests if parts.requests is not None else Decimal(1)
-        parts.count_factors += ((items,) if parts.requests is not None and not parts.count_factors else ()) + (parts.languages,)
-        parts.requests = items * parts.languages
+        parts.multiply_requests(parts.languages)
         notices.append(Notice("languages", {"languages": parts.languages, "items": items, "requests": parts.requests}))
         parts.languages = None  # (consumed here: building the same parts again cannot multiply twice)
     if parts.period == "week":  # type: ignore[comparison-overlap]

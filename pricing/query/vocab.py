@@ -27,6 +27,8 @@ from .english import is_common_word
 
 __all__ = [
     "NEGATION_CHARS",
+    "PER_LANGUAGE",
+    "SWITCH_OFF",
     "PROMPT_LABELS",
     "RECORDINGS",
     "CJK_RECORDINGS",
@@ -210,10 +212,17 @@ PHRASES3: dict[tuple[str, str, str], tuple[str, str, str | None]] = {
 #: Besides these, a part of one or two letters joined by a hyphen (`co-op`, `e-commerce`) is no abbreviation.
 HYPHEN_COMPOUNDS = frozenset([("voice", "over"), ("voice", "overs"), ("follow", "through"), ("lay", "over")])
 
+#: Words that switch the option after them off (`不走 batch`, `不用批量`, `no batch`, `without batch`): pairing.py.
+SWITCH_OFF = frozenset(["不走", "不用", "不要", "不跑", "不开", "没有", "没", "不", "不会", "no", "not", "without", "non"])
+
+#: What says each language is a call of its own (`one call per language`, `每种语言单独一次请求`): read as `matter`
+#: (how many languages?) unless languages.py finds their count.
+PER_LANGUAGE = frozenset(["language", "locale", "每种语言", "每个语言", "每一种语言"])
+
 #: Two-word phrases: (first, second) -> (role of first, role of second).
 PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     # `one call per language per SKU`: a count per language the question does not give (EN, DE and FR): asked
-    **{(per, word): ("skip", "matter") for per in ("per", "each", "every") for word in ("language", "locale", "market")},
+    **{(per, word): ("skip", "matter") for per in ("per", "each", "every") for word in (*(w for w in PER_LANGUAGE if w.isascii()), "market")},
     # `for semantic search`, `vector search`: what embeddings are for, no Google Search grounding
     **{(kind, "search"): ("skip", "skip") for kind in ("semantic", "vector", "similarity", "hybrid", "site", "product", "internal")},
     # `with thinking off`, `thinking disabled`, `no thinking`: thinking switched off names no amount
@@ -520,7 +529,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["思考预算", "思维预算", "思考上限"], "thinking_budget"),
     # thinking switched on or off names no amount (`2.5 pro 开思考，…思考大概4000`, `思考关掉`)
     **dict.fromkeys(["开思考", "开启思考", "打开思考", "思考模式", "开着思考"], "thinking_on"),
-    **dict.fromkeys(["每种语言", "每个语言", "每一种语言"], "matter"),  # `每种语言单独一次请求`: how many languages? asked
+    **dict.fromkeys((w for w in PER_LANGUAGE if not w.isascii()), "matter"),  # `每种语言单独一次请求`: how many languages? asked
     **dict.fromkeys(["思考关掉", "关掉思考", "关闭思考", "不开思考", "不思考", "思考关闭", "关思考"], "thinking_off"),
     # `thinking 大概要吃掉 3000 token`: what thinking uses, said with a verb between it and its amount
     **dict.fromkeys(["吃掉", "要吃掉", "会吃掉", "要吃", "吃了"], "link"),

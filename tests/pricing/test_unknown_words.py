@@ -16,7 +16,19 @@ from pricing.query.english import is_common_word, is_english_word
 from pricing.query.neighbours import said_in_tokens
 from pricing.query.numbers import ENGLISH_MULTIPLIERS
 from pricing.query.read import read_question
-from pricing.query.vocab import CJK_FILLER, CJK_WORDS, FILLER, LINK_WORDS, OUTPUT_NOUNS, PIECE_NOUNS, WORDS, correct_typo, near_model_word, price_like
+from pricing.query.vocab import (
+    CJK_FILLER,
+    CJK_WORDS,
+    FILLER,
+    LINK_WORDS,
+    OUTPUT_NOUNS,
+    PIECE_NOUNS,
+    SWITCH_OFF,
+    WORDS,
+    correct_typo,
+    near_model_word,
+    price_like,
+)
 from pricing.tokens import Token
 
 PRICED_QUESTIONS = [
@@ -32,7 +44,7 @@ PRICED_QUESTIONS = [
     "cache 1M for 2 hours on 2.5 flash",
 ]
 _KNOWN = set(WORDS) | set(FILLER) | set(LINK_WORDS) | set(ENGLISH_MULTIPLIERS) | OUTPUT_NOUNS | PIECE_NOUNS | WORDS_BESIDE_NUMBERS  # (`fresh` links a label; `feedback ~700 tokens` names one)
-_KNOWN |= {"no", "not", "without", "non"}  # negations the parser reads: `no 批量` switches batch off (pairing._batch_switched_off)
+_KNOWN |= {w for w in SWITCH_OFF if w.isascii()}  # negations the parser reads: `no 批量` switches batch off (pairing._batch_switched_off)
 
 
 def _unknown_english(word: str) -> bool:
