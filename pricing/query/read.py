@@ -80,6 +80,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
                   yearly=yearly)
     if worked is not None:
         parts.audio, parts.media_hours = worked[0], worked[1] or None  # `15 秒，按 32 token/秒 就是 480 token`
+    parts.week_word = next((t.text for t in tokens if t.role == "period:week"), parts.week_word)
     parts.images_read = images_as_input(tokens)
     if parts.images_read is not None:
         parts.input = parts.images_read.input

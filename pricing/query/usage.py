@@ -235,7 +235,7 @@ def _weekly_total(parts: Parts) -> Notice | None:
         notice = Notice("weekly_monthly", {"weekly": weekly, "monthly": count})
     else:
         parts.period = None
-        parts.unexplained.append("week")
+        parts.unexplained.append(parts.week_word)  # (quoted as typed: `我不確定「每週」…`)
         return None
     if parts.people is not None and parts.per_person:
         parts.count_factors += (parts.people,)  # (multiplied in here: still one of the question's figures)

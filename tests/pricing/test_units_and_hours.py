@@ -743,3 +743,9 @@ def test_languages_with_no_call_per_language_are_still_asked_about(book: PriceBo
 def test_the_answer_says_the_languages_multiply(answerer: Answerer) -> None:
     reply = answerer.answer("translate product copy into 7 languages. 9k SKUs, one call per language, 500 in / 650 out, flash", "zh_CN")
     assert "每种语言各调用一次：9,000 × 7 种语言，按 6.3万 次请求计算。" in reply.plain
+
+
+def test_a_week_left_unread_is_quoted_as_typed(answerer: Answerer) -> None:
+    # 160 a week is neither whole days nor a whole month's share: asked about, in the asker's word (was `week`)
+    reply = answerer.answer("遊戲公告要翻成 8 種語言，每種語言一次請求，原文 2000 token 譯文 2000，每週 20 篇，用 flash 一個月多少", "zh_TW")
+    assert "「每週」" in reply.plain and "week" not in reply.plain
