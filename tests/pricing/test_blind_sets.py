@@ -31,9 +31,6 @@ FLOORS = {
     "heldout/generated-en": 1.00,  # 150/150; before: 72.7%
     "heldout/generated-zh_CN": 1.00,  # 150/150; before: 53.3%
     "heldout/generated-zh_TW": 1.00,  # 150/150; before: 41.3%
-    "heldout/round10-2026-12-07-en": 0.54,  # 54/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read
-    "heldout/round10-2026-12-07-zh_CN": 0.71,  # 71/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read
-    "heldout/round10-2026-12-07-zh_TW": 0.61,  # 61/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read
     "heldout/zh_CN": 0.97,  # 92/94; before: 63.8%
     "heldout/zh_TW": 0.96,  # 88/91; before: 59.3%
     "tune/blind-2026-12-07-en": 0.97,  # 91/93; before: 59.1%
@@ -89,6 +86,9 @@ FLOORS = {
     "tune/heldout9-2026-12-07-en": 0.70,  # 70/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_CN": 0.77,  # 77/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_TW": 0.71,  # 71/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout10-2026-12-07-en": 0.54,  # 54/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout10-2026-12-07-zh_CN": 0.71,  # 71/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout10-2026-12-07-zh_TW": 0.61,  # 61/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
 }
 SETS = tuple(FLOORS)
 
