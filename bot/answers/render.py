@@ -281,6 +281,10 @@ def notice_text(t: Translator, notice: Notice) -> str:
         return t.gettext("{daily} requests a day for {days} days: read as {total} requests in all.").format(**figures)
     if code == "images_as_input":
         figures = {"images": t.number(p["images"]), "each": t.count(p["each"]), "text": t.count(p["text"])}  # type: ignore[arg-type]
+        if p.get("pages") and p["text"]:
+            return t.gettext("Pages read as input tokens: {images} page(s) of {each} tokens a request, plus {text} tokens of text.").format(**figures)
+        if p.get("pages"):
+            return t.gettext("Pages read as input tokens: {images} page(s) of {each} tokens a request.").format(**figures)
         if p["text"]:
             return t.gettext("Images read as input tokens: {images} image(s) of {each} tokens a request, plus {text} tokens of text.").format(**figures)
         return t.gettext("Images read as input tokens: {images} image(s) of {each} tokens a request.").format(**figures)

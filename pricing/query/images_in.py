@@ -5,8 +5,13 @@ people who read images with Gemini give the tokens of each image (Google documen
 how many images a request sends and the text prompt beside them. The input of a request is their sum.
 Images with no tokens given (`describe 50 photos`) are still asked about: their tokens are not known.
 
+Pages are read the same way (`每份约5页、一页算258 token`, `2 pages each ~1,100 tokens/page`): a scanned page is
+an image to Gemini, and a page of text given in tokens is just as much of the prompt.
+
 The pass reads those amounts itself (the input, `images x tokens + text`) and marks them and the image
-words used; a count of images with a period (`每天 20 万张`, `3k photos/day`) is the request count.
+words used; a count of images with a period (`每天 20 万张`, `3k photos/day`) is the request count. A count of
+units said of one item (`每套房平均8张图`, `each claim ~12 scanned pages`, `8 photos per listing`) is that item's,
+and the item is the request: counted elsewhere (`一天200套`), that count is the request count.
 """
 
 from __future__ import annotations
@@ -27,11 +32,19 @@ _TEXT_NAMES = frozenset(["文字", "文本", "文字说明", "提示", "提示�
 _SKIP_BEFORE_TOKENS = ("skip", "each", "link")
 
 
+#: Page words: pages are sent like images, each given in tokens (`每页按258 token`, `~1k tok per page`, `一頁大概700 token`).
+#: 张 counts sheets as well (`每张258 token 两张`) when no picture word is said (roles.py made it a count).
+_PAGE_WORDS = frozenset(["页", "頁", "page", "pages", "张", "張"])
+#: Words between tokens and the unit they are said of (`1,100 tokens per photo`, `1k tok/page`, `258 each page`).
+_PER = frozenset(["per", "/", "each", "a", "every"])
+
+
 @dataclass(frozen=True)
 class ImagesRead:
-    images: Decimal  # images a request sends
+    images: Decimal  # images (or pages) a request sends
     tokens_each: Decimal
     text: Decimal  # the text prompt beside them (0 when none is said)
+    pages: bool = False  # the units are pages (`每份5页`), not images
 
     @property
     def input(self) -> Decimal:
@@ -43,19 +56,34 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
     if per_image is None:
         return None
     at, word_at = per_image
-    images, images_at = Decimal(1), None
+    pages = _page_unit(tokens[word_at])
+    images, images_at, units_word = Decimal(1), None, None
+    counted: set[int] = set()  # unit words that count the requests (`500k pages, ~1.8k tokens each`)
     for k, tok in enumerate(tokens):
-        if tok.role != "images":
+        if not (tok.role == "images" or pages and tok.text in _PAGE_WORDS):
             continue
         before = k - 1
+        if before > 0 and tokens[before - 1].kind == "amount" and (tok.role == "images" and tokens[before].text in _PAGE_WORDS or (
+                tokens[before].role == "skip" or plain_word(tokens[before])) and tokens[before].kind == "word"):
+            tokens[before].role = "skip"  # `3 page imgs`: pages sent as images; `12 scanned pages`
+            before -= 1
         if before >= 0 and tokens[before].kind == "amount" and tokens[before].money is None and before != at:
+            item = _item_of(tokens, before, k)
             if _with_a_period(tokens, before, k):
                 tok.role = "count"  # `每天 20 万张`, `3k photos/day`: one image a request, this many requests
+                counted.add(k)
+            elif item is None and before > 0 and tokens[before - 1].role == "total":
+                tok.role = "count"  # `這批一共2.5萬張`: that many images in all, one a request
+                counted.add(k)
+            elif images_at is None and item is not None and (tokens[before].value or 0) <= 100:
+                images, images_at, units_word = tokens[before].value or Decimal(1), before, k  # `每套房平均8张图`, `12 photos per claim`
+                _count_the_items(tokens, item, before)
             elif images_at is None and before < at and _per_request(tokens, before, tokens[before].value):
-                images, images_at = tokens[before].value or Decimal(1), before  # `3 张图`, `4 imgs per req`
+                images, images_at, units_word = tokens[before].value or Decimal(1), before, k  # `3 张图`, `4 imgs per req`
             elif images_at is None and before < at:
                 tok.role = "count"  # `一次把 3000 張商品圖…每張輸出 80`: that many images, one a request
-    text_at = _text_after(tokens, at)
+                counted.add(k)
+    text_at = _text_after(tokens, at, images_at)
     text = tokens[text_at].value if text_at is not None else Decimal(0)
     each = tokens[at].value
     assert text is not None and each is not None  # every amount has a value (amounts.py)
@@ -65,8 +93,8 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
     for used in (at, images_at, text_at):
         if used is not None:
             tokens[used].used = True
-    for tok in tokens:
-        if tok.role == "images":
+    for k, tok in enumerate(tokens):
+        if tok.role == "images" or pages and tok.text in _PAGE_WORDS and k in (word_at, units_word) and k not in counted:
             tok.role = "skip"  # every image word is explained: the images are this input
     if text_at is not None:
         for k in range(at + 1, text_at):
@@ -74,21 +102,110 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
                 tokens[k].role = "skip"  # `文字说明`, `prompt`: the text's name
         if text_at + 1 < len(tokens) and tokens[text_at + 1].role in ("label:input", "link"):
             tokens[text_at + 1].role = "skip"  # `100 tok prompt`
-    return ImagesRead(images, each, text)
+    return ImagesRead(images, each, text, pages and any(c in tokens[word_at].text for c in ("页", "頁", "page")))
+
+
+def _unit(tok: Token) -> bool:
+    return tok.role == "images" or tok.text in _PAGE_WORDS and tok.role in (None, "count", "skip", "each")
 
 
 def _tokens_per_image(tokens: list[Token]) -> tuple[int, int] | None:
-    """The amount of tokens of one image: right after an image word (`每张图 258 token`, `each photo ~1290
-    tok`, `@ 258 tok each` after `imgs`), in its clause, and said in tokens."""
+    """The amount of tokens of one image or page: right after an image word (`每张图 258 token`, `each photo ~1290
+    tok`, `@ 258 tok each` after `imgs`, `一页算258 token`), in its clause, or right before it (`~1,100 tokens per
+    photo`, `1k tok/page`), and said in tokens."""
     for k, tok in enumerate(tokens):
         if tok.kind != "amount" or tok.money is not None or not said_in_tokens(tokens, k):
             continue
         j = k - 1
         while j >= 0 and k - j <= 4 and (tokens[j].role in _SKIP_BEFORE_TOKENS or tokens[j].text in ("@", "(", "约", "to", "is", "are", "at", "about", "around", "roughly") or plain_word(tokens[j])) and not tokens[j + 1].after_break:
             j -= 1  # (`image comes to ~1,100 tokens`: plain words may stand between)
-        if j >= 0 and tokens[j].role == "images" and not tokens[j + 1].after_break:
+        if j >= 0 and _unit(tokens[j]) and not tokens[j + 1].after_break and (tokens[j].role == "images" or _a_unit_of_one(tokens, j)):
             return k, j
+        each = next((e for e in range(j + 1, k) if _each_page(tokens[e])), None)
+        if each is not None:
+            return k, each  # `按每页258 token算`, `每頁算 258 tokens`
+        after = k + 2
+        if after < len(tokens) and tokens[after].text == "each" and not tokens[after].after_break:
+            unit = next((u for u in range(k - 1, max(k - 7, -1), -1) if tokens[u].role == "images" or _page_unit(tokens[u])), None)
+            if unit is not None and not any((t.role or "").startswith("label:") for t in tokens[unit + 1 : k]):
+                return k, unit  # `4 photos per listing, ~258 tokens each`
+        while after < len(tokens) and after - k <= 3 and tokens[after].text in _PER and not tokens[after].after_break:
+            after += 1
+        if k + 2 < after < len(tokens) and _unit(tokens[after]) and not tokens[after].after_break:
+            return k, after
     return None
+
+
+def _each_page(tok: Token) -> bool:
+    """`每页`, `每頁`, `一页`, `每张`: one page (or sheet) said in one word, the unit its tokens are said of."""
+    return tok.kind == "cjk" and len(tok.text) == 2 and tok.text[0] in _ONE_ITEM and tok.text[1] in _PAGE_WORDS
+
+
+def _page_unit(tok: Token) -> bool:
+    return tok.role != "images" and (tok.text in _PAGE_WORDS or _each_page(tok))
+
+
+def _a_unit_of_one(tokens: list[Token], word: int) -> bool:
+    """`一页算258 token`, `每頁算 258 tokens`, `每张按258 token`: a page word said of one page (the image words need not)."""
+    before = tokens[word - 1] if word > 0 else None
+    return before is not None and (before.text in _UNIT_BEFORE or before.kind == "cjk" and before.text.endswith("每")
+                                   or before.kind == "amount" and before.value == 1)
+
+
+#: Words that say the units counted are one item's (`each claim ~12 pages`, `2 pages each`, `8 photos per listing`).
+_ITEM_WORDS = frozenset(["each", "every", "per", "a", "an"])
+#: An item said in Chinese, with the measure it is counted by: `每套房`, `一份`, `每個物件`, `一个案件`.
+_ONE_ITEM = ("每", "一")
+
+
+def _item_of(tokens: list[Token], amount: int, word: int) -> str | None:
+    """The item whose units are counted here, when the clause says they are one item's: its measure word or noun
+    (`每套房平均8张图` -> 套, `一份 2 頁` -> 份, `each claim ~12 scanned pages` -> claim, `8 photos per listing` ->
+    listing), or "" when no noun follows (`2 pages each`). None when the count is not said of one item."""
+    k = amount - 1
+    while k >= 0 and amount - k <= 5 and not tokens[k + 1].after_break:
+        t = tokens[k]
+        if t.kind == "cjk" and t.text.startswith(("一次", "一起", "一共")):
+            return None  # `一次把 3000 張商品圖`: all at once, not one item's
+        if t.kind == "cjk" and len(t.text) >= 2 and t.text[0] in _ONE_ITEM and t.role in ("each", "skip", None):
+            return t.text[1:].removeprefix("个").removeprefix("個") or _noun_after(tokens, k)
+        if (t.kind == "cjk" and t.text in ("每", "一") or t.kind == "amount" and t.value == 1 and t.text == "一") and k + 1 < amount and tokens[k + 1].kind == "cjk":
+            if t.kind == "amount":
+                t.as_filler()  # `一台車拍 4 張`: one item, the article, not a count
+            return tokens[k + 1].text[:1]
+        if t.text in ("each", "every") and k + 1 < amount and tokens[k + 1].kind == "word":
+            return tokens[k + 1].text
+        if t.kind == "amount" or (t.role or "").startswith(("label:", "period:")):
+            break
+        k -= 1
+    j = word + 1
+    while j < len(tokens) and j - word <= 2 and tokens[j].role == "skip" and tokens[j].kind == "word" and tokens[j].text not in _ITEM_WORDS:
+        j += 1  # (`3 page imgs`)
+    if j < len(tokens) and tokens[j].text == "each" and not tokens[j].after_break:
+        return ""
+    if j + 1 < len(tokens) and tokens[j].text in ("per", "a", "an") and tokens[j + 1].kind == "word" and not tokens[j + 1].after_break:
+        return tokens[j + 1].text
+    return None
+
+
+def _noun_after(tokens: list[Token], k: int) -> str:
+    return tokens[k + 1].text if k + 1 < len(tokens) and tokens[k + 1].kind == "cjk" else ""
+
+
+def _count_the_items(tokens: list[Token], item: str, units_at: int) -> None:
+    """`一套房平均8张图 … 一天200套`, `each claim ~12 pages … 700 claims a day`: the items counted elsewhere are the
+    requests. A count already read as requests needs nothing; an unknown measure (`套`) is made one."""
+    if not item:
+        return
+    for k, tok in enumerate(tokens[:-1]):
+        if k == units_at or tok.kind != "amount" or tok.money is not None or said_in_tokens(tokens, k):
+            continue
+        nxt = tokens[k + 1]
+        said = nxt.text[1:] if nxt.text[:1] in "个個" and len(nxt.text) > 1 else nxt.text  # (`120个物件`)
+        if nxt.role is None and nxt.kind == "cjk" and said[:1] == item[:1] and not nxt.after_break:
+            nxt.role = "count"
+            if k > 0 and tokens[k - 1].role == "label:input" and tokens[k - 1].text in ("进", "進"):
+                tokens[k - 1].role = "count_verb"  # `一天進 1,200 台`: that many come in, not input tokens
 
 
 def _per_request(tokens: list[Token], amount: int, value: Decimal | None) -> bool:
@@ -114,15 +231,17 @@ def _with_a_period(tokens: list[Token], amount: int, word: int) -> bool:
     return any(t is not None and (t.role or "").startswith("period:") for t in (before, after))
 
 
-def _text_after(tokens: list[Token], at: int) -> int | None:
+def _text_after(tokens: list[Token], at: int, units_at: int | None = None) -> int | None:
     """The text prompt beside the images: the next amount, joined by a plus word (`+ 100 tok prompt`,
     `再加指令500`), not another part's (`, 150 tok out`)."""
-    k = at + 1
+    k = start = at + 1
     joined = False
-    while k < len(tokens) and k - at <= 5 and tokens[k].kind != "amount":
-        joined = joined or tokens[k].text in _PLUS
+    while k < len(tokens) and (k - start <= 4 or joined and k - start <= 7 and not tokens[k].after_break) and (tokens[k].kind != "amount" or k == units_at):
+        joined = joined or tokens[k].text in _PLUS  # (`每张按258 token算，再加OCR出来的文字4000 token`: a longer name)
+        if k == units_at:
+            start = k + 1  # (`每页按258 token算，平均一份40页，加上审阅指令1k`: past the pages counted)
         k += 1
-    joined = joined or k < len(tokens) and tokens[k - 1].kind == "cjk" and tokens[k - 1].text in _TEXT_NAMES
+    joined = joined or k < len(tokens) and (tokens[k - 1].kind == "cjk" and tokens[k - 1].text in _TEXT_NAMES or tokens[k - 1].text in PROMPT_LABELS)
     if not joined or k >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None:
         return None
     after = k + 1

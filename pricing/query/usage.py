@@ -112,7 +112,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         notices.append(Notice("images_in_input"))
     if parts.images_read is not None:
         seen = parts.images_read
-        notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text}))
+        notices.append(Notice("images_as_input", {"images": seen.images, "each": seen.tokens_each, "text": seen.text, "pages": seen.pages}))
     if parts.yearly is not None and parts.requests is not None:
         notices.append(Notice("yearly_monthly", {"yearly": parts.yearly, "monthly": parts.yearly / 12}))
     if parts.weekly_per == "week":

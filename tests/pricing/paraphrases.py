@@ -12,7 +12,7 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["LANGS", "cached_document_questions", "questions"]
+__all__ = ["LANGS", "cached_document_questions", "questions", "units_per_item_questions"]
 
 LANGS = ("en", "zh_CN", "zh_TW")
 Meaning = dict[str, Any]
@@ -241,4 +241,42 @@ def cached_document_questions(lang: str, size: int) -> list[tuple[str, Meaning]]
                 "storage": 200_000 if hours else 0, "hours": hours}  # fmt: skip
         out.append((sep.join((head, c_text, new, answer, "2.5 pro")), want))
         out.append((sep.join(("2.5 pro", head, new, answer, c_text)), want))
+    return random.Random(19).sample(out, min(size, len(out)))
+
+
+#: Items that each send a few pages or images, each image or page given in tokens (`每份简历平均4页，每页按258 token算`,
+#: `4 photos per listing, 258 tokens per photo`): (how the units of one item are said, how one unit's tokens are said,
+#: how the items are counted a day, `{r}` the count). Every row means 4 units of 258 tokens.
+UNITS_PER_ITEM: dict[str, list[tuple[str, list[str], list[str]]]] = {
+    "en": [("each claim has 4 scanned pages", ["258 tokens per page", "each page ~258 tokens", "258 tok/page"],
+            ["{r} claims a day", "~{r} claims/day"]),
+           ("4 photos per listing", ["258 tokens per photo", "each photo ~258 tokens", "~258 tokens each"],
+            ["{r} listings a day", "{r} new listings daily"]),
+           ("every invoice is 4 pages", ["258 tokens per page", "~258 tokens a page"], ["{r} invoices a day", "{r} invoices/day"])],
+    "zh_CN": [("每份简历平均4页", ["每页按258 token算", "一页258 token", "每页258token"], ["每天{r}份", "一天{r}份"]),
+              ("一套房平均4张图", ["每张按258 token算", "一张图258 token"], ["每天新上{r}套", "一天{r}套"]),
+              ("每个案件传4张照片", ["每张258 token", "一张算258 token"], ["每天{r}件", "一天{r}个案件"])],
+    "zh_TW": [("每份履歷平均 4 頁", ["每頁算 258 token", "一頁 258 token"], ["每天 {r} 份", "一天 {r} 份"]),
+              ("每個物件 4 張照片", ["每張 258 token", "一張算258 token"], ["每天 {r} 件", "一天新增{r}個物件"]),
+              ("一台車拍 4 張", ["每張 258 token", "一張圖 258 token"], ["每天 {r} 台", "一天進 {r} 台"])],
+}  # fmt: skip
+#: The text sent beside them, 500 tokens; the answer, 300 tokens.
+ITEM_TEXT = {"en": ["plus a 500 token prompt", "+ 500 tok instructions", "prompt 500"],
+             "zh_CN": ["再加指令500 token", "加上prompt 500", "提示词500"],
+             "zh_TW": ["再加指令 500 token", "加上 prompt 500", "文字 500"]}  # fmt: skip
+ITEM_ANSWER = {"en": ["300 out", "output ~300 tokens"], "zh_CN": ["输出300", "输出300 token左右"], "zh_TW": ["輸出 300", "輸出約 300 token"]}
+_ITEM_COUNTS = {"en": "1,200", "zh_CN": "1200", "zh_TW": "1,200"}
+
+
+def units_per_item_questions(lang: str, size: int) -> list[tuple[str, Meaning]]:
+    """``size`` combinations of the units-per-item tables in ``lang``, in two orders, with their meaning (a fixed
+    sample, the same on every run): 4 x 258 + 500 input, 300 output, 1,200 requests a day."""
+    sep = _SEP[lang]
+    want = {"input": 4 * 258 + 500, "output": 300, "requests": 1200, "period": "day"}
+    out: list[tuple[str, Meaning]] = []
+    for units, sizes, counts in UNITS_PER_ITEM[lang]:
+        for each, text, answer, count in itertools.product(sizes, ITEM_TEXT[lang], ITEM_ANSWER[lang], counts):
+            count = count.format(r=_ITEM_COUNTS[lang])
+            out.append((sep.join((units, each, text, answer, count, "2.5 flash")), want))
+            out.append((sep.join(("2.5 flash", units, each, text, answer, count)), want))
     return random.Random(19).sample(out, min(size, len(out)))

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from paraphrases import LANGS, cached_document_questions, questions
+from paraphrases import LANGS, cached_document_questions, questions, units_per_item_questions
 
 from pricing import PriceBook, PricingError, parse_query
 from pricing.query import Query
@@ -89,3 +89,35 @@ def test_a_cached_document_read_one_way_or_asked_about(lang: str, book: PriceBoo
         print(f"\ncached documents {lang}: {read}/{CACHED_SIZE} read as expected ({share:.1%})")
     assert wrong == [], f"{len(wrong)} priced as something else:\n" + "\n".join(wrong[:30])
     assert share >= CACHED_FLOORS[lang]
+
+
+#: Units-per-item questions per language (every combination: 192 / 168 / 144), and the share read, measured
+#: 2026-12-07 (sixth session) when the tables were written: all of them.
+ITEMS_SIZE = 200
+ITEMS_FLOORS = {"en": 1.0, "zh_CN": 1.0, "zh_TW": 1.0}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_or_images_of_each_item_read_as_its_input(lang: str, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
+    """Items that each send a few pages or images given in tokens, a text beside them, the items counted a day:
+    the input is the units times their tokens plus the text, the items are the requests (or it is asked about)."""
+    wrong: list[str] = []
+    cases = units_per_item_questions(lang, ITEMS_SIZE)
+    read = 0
+    for text, want in cases:
+        try:
+            query = parse_query(text, book)
+        except PricingError:
+            continue
+        u = query.usage
+        assert u is not None
+        seen = {"input": u.input_tokens, "output": u.output_tokens, "requests": u.requests, "period": u.period}
+        if seen == want:
+            read += 1
+        else:
+            wrong.append(f"{text!r}: read {seen}, expected {want}")
+    share = read / len(cases)
+    with capsys.disabled():
+        print(f"\nunits per item {lang}: {read}/{len(cases)} read as expected ({share:.1%})")
+    assert wrong == [], f"{len(wrong)} priced as something else:\n" + "\n".join(wrong[:30])
+    assert share >= ITEMS_FLOORS[lang]

@@ -749,3 +749,39 @@ def test_a_week_left_unread_is_quoted_as_typed(answerer: Answerer) -> None:
     # 160 a week is neither whole days nor a whole month's share: asked about, in the asker's word (was `week`)
     reply = answerer.answer("遊戲公告要翻成 8 種語言，每種語言一次請求，原文 2000 token 譯文 2000，每週 20 篇，用 flash 一個月多少", "zh_TW")
     assert "「每週」" in reply.plain and "week" not in reply.plain
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "requests"),
+    [
+        # pages of each item given in tokens, the item counted elsewhere (the request): scanned or text pages
+        ("扫描件PDF合同，每页按258 token算，平均一份40页，加上审阅指令1k，输出2.5k，每天25份，3 pro 月费多少", 40 * 258 + 1000, 25),
+        ("履歷有時候是掃描 PDF，一份 2 頁，每頁算 258 tokens，加上 JD 跟指令 1.5k，輸出 500，2.5 flash，每天 1,000 份", 2 * 258 + 1500, 1000),
+        ("claim OCR: each claim ~12 scanned pages, 258 tokens per page image, plus 1k prompt. output 1.5k. 3 flash, 700 claims a day", 12 * 258 + 1000, 700),
+        ("invoice extraction, 1.5k invoices/day, each 3 page imgs ~1k tok per page + 500 prompt, 800 out, 3 flash", 3 * 1000 + 500, 1500),
+        # images of each item, the item's measure word counting the requests (`一套房 … 一天200套`)
+        ("房源照片直接丢给模型写描述，一套房平均8张图，每张按258 token算，再加300 token的文字要求，输出700左右，2.5 flash，一天200套", 8 * 258 + 300, 200),
+        ("每個物件有8張照片要讓模型看完寫文案 一張算258 token 再加物件資料500 輸出800 用2.0 flash 一天新增120個物件", 8 * 258 + 500, 120),
+        ("一台車拍 4 張，每張 258 token，再加指令 500 token，輸出 300，一天進 1,200 台，2.5 flash", 4 * 258 + 500, 1200),
+        ("we want gemini to tag rooms. avg 8 photos per listing, each photo ~1,100 tokens, plus a 300 token prompt, output 200. 2.5k listings/day on 3 flash", 8 * 1100 + 300, 2500),
+        # every unit its own request: counted all at once, or in all
+        ("一次把 3000 張商品圖（每張 258 tokens）+ 100 tokens 指令丟 2.5 flash 產 alt text，每張輸出 80 tokens，總共多少", 358, 3000),
+        ("美術素材要用AI檢查，每張圖～1,120 tokens，prompt 300，回覆150，3.5 flash，這批一共2.5萬張，用batch要多少", 1420, 25000),
+        ("scraping job summary: 500k pages, avg 1.8k tokens each, want 1 sentence back (~40 tokens), lite 2.5, batch", 1800, 500_000),
+    ],
+)
+def test_pages_and_images_of_each_item(book: PriceBook, question: str, input_tokens: int, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.input_tokens, usage.requests) == (input_tokens, requests)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [("en", "Pages read as input tokens: 40 page(s) of 258 tokens a request, plus 1,000 tokens of text."),
+     ("zh_CN", "页面按输入 token 计：每次 40 页、每页 258 token，另加 1,000 token 文字。"),
+     ("zh_TW", "頁面以輸入 token 計：每次 40 頁、每頁 258 token，另加 1,000 token 文字。")],
+)  # fmt: skip
+def test_pages_read_as_input_say_so(answerer: Answerer, lang: str, sentence: str) -> None:
+    reply = answerer.answer("扫描件PDF合同，每页按258 token算，平均一份40页，加上审阅指令1k，输出2.5k，每天25份，3 pro", lang)
+    assert sentence in reply.plain
