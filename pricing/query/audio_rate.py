@@ -1,5 +1,6 @@
 """Audio tokens worked out in the question: `15 秒，按 32 token/秒 就是 480 token`, `1分鐘算1920 token所以約76,800
-audio token`, `音频 token 按每秒 32 算 = 5760`.
+audio token`, `音频 token 按每秒 32 算 = 5760`; or a recording's length and its tokens side by side (`录音一段 1 分钟
+大约 1,920 token`, `~9.6k audio tokens (5 min call)`).
 
 People who price audio often show their sum: the length, Google's rate (32 tokens a second, 1,920 a
 minute, 115,200 an hour) and the tokens it makes. The rate is no amount of the usage and the length is
@@ -14,7 +15,7 @@ from decimal import Decimal
 from ..tokens import Token
 from .usage import AUDIO_TOKENS_PER_SECOND
 
-__all__ = ["audio_worked_out"]
+__all__ = ["audio_length_in_tokens", "audio_worked_out"]
 
 #: Tokens of audio per unit of time, by the words for the unit.
 _RATES = {
@@ -104,3 +105,60 @@ def _unit(tokens: list[Token], j: int) -> tuple[int, str] | None:
 
 def _unit_name(tok: Token) -> str | None:
     return tok.text if tok.text in _RATES else None
+
+
+#: Words between a length and the tokens it makes (`1 分钟大约 1,920 token`, `60s clip = 1,920 audio tokens`).
+_SAID_AS = frozenset(["=", "≈", "~", "约", "大约", "大概", "差不多", "就是", "算", "是", "about", "is", "roughly", "around", "(", "（"])
+
+
+def audio_length_in_tokens(tokens: list[Token]) -> tuple[Decimal, Decimal] | None:
+    """(audio tokens a request, the length in hours) when a recording's length and its tokens are said side by
+    side, in either order (`每条音频大概 1分钟 = 1920 token`, `~9.6k audio tokens (5 min call)`), and agree with
+    Google's rate within 5%: the tokens are the audio, the length tells what it is. Both are marked used."""
+    if not any(t.role == "label:audio" for t in tokens):
+        return None
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.kind != "amount" or tok.value is None or tok.used or not (tokens[k + 1].role or "").startswith("dur:"):
+            continue
+        num, _, den = (tokens[k + 1].role or "")[4:].partition("/")
+        hours = tok.value * Decimal(num) / Decimal(den or 1)
+        made = hours * 3600 * AUDIO_TOKENS_PER_SECOND
+        for said in (_tokens_after(tokens, k + 2), _tokens_before(tokens, k)):
+            if said is None:
+                continue
+            value = tokens[said].value
+            if value is not None and made and abs(value - made) <= made / 20:
+                tokens[k].used = True
+                tokens[k + 1].role = "skip"
+                tokens[said].used = True
+                for word in tokens:
+                    if word.role == "label:audio":
+                        word.used = True  # the audio is this one
+                return value, hours
+    return None
+
+
+def _tokens_after(tokens: list[Token], k: int) -> int | None:
+    while k < len(tokens) and tokens[k].text in _SAID_AS and not tokens[k].after_break:
+        k += 1
+    return k if k < len(tokens) and _in_tokens(tokens, k) else None
+
+
+def _tokens_before(tokens: list[Token], k: int) -> int | None:
+    """`~9.6k audio tokens (5 min call)`: the tokens just before the length, the length in brackets."""
+    j = k - 1
+    if j < 0 or tokens[j].text not in ("(", "（"):
+        return None
+    j -= 1
+    while j >= 0 and (tokens[j].text in ("token", "tokens", "tok") or tokens[j].role == "label:audio"):
+        j -= 1
+    return j if j >= 0 and tokens[j].kind == "amount" and tokens[j].money is None and not tokens[j].used else None
+
+
+def _in_tokens(tokens: list[Token], k: int) -> bool:
+    if tokens[k].kind != "amount" or tokens[k].money is not None or tokens[k].used:
+        return False
+    after = k + 1
+    while after < len(tokens) and tokens[after].role == "label:audio":
+        after += 1  # `1,920 audio tokens`
+    return after < len(tokens) and tokens[after].text in ("token", "tokens", "tok", "toks")

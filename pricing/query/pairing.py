@@ -52,10 +52,12 @@ from .neighbours import (
 )
 from .opening_hours import OPEN_HOURS
 from .question import Topic
-from .vocab import COUNTING_MEASURES, FILLER, SWITCH_OFF, near_model_word, price_like
+from .vocab import COUNTING_MEASURES, FILLER, SWITCH_OFF, TOKEN_WORDS, near_model_word, price_like
 
 __all__ = ["Parts", "pair", "collect"]
 
+#: Words that name the input itself (not a verb of sending it): the amount after them is the whole input.
+_INPUT_NOUNS = frozenset(["input", "inputs", "in", "prompt", "prompts"])
 #: A label seen without an amount names a topic (`how does caching work`).
 _LABEL_TOPICS: dict[str, Topic] = {"cache": "caching", "cached": "caching", "storage": "caching", "thinking": "thinking"}
 
@@ -397,6 +399,11 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             parts.people_period = _actives_period(tokens[prev].text)
             if role(nxt) == "people":
                 taken.add(nxt)  # `日活 2000 人`
+        elif (role(prev) == "label:input" and tokens[prev].kind == "word" and tokens[prev].text not in _INPUT_NOUNS and nxt == i + 1
+              and role(nxt) == "label:audio" and nxt + 1 < n and tokens[nxt + 1].text in TOKEN_WORDS):
+            # `we send ~9.6k audio tokens + 1.5k of rubric`: the tokens are the audio's, the verb of sending opens the input
+            _set_label(parts, "audio", tok, tokens, nxt)
+            taken.add(nxt)
         elif role(prev).startswith("label:") and _in_then_out(tokens, i, nxt, neighbour):
             # `each reply 800 in 60 out`: the pair `800 in 60 out` labels itself; the word before it names the request
             tokens[prev].role = "skip"

@@ -16,7 +16,7 @@ from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
-from .audio_rate import audio_worked_out
+from .audio_rate import audio_length_in_tokens, audio_worked_out
 from .days import daily_count_over_days, one_period_of, split_days, week_or_year_asked, weekly_as_daily, yearly_as_monthly
 from .english import is_common_word
 from .hourly import daily_from_rates, every_interval
@@ -67,7 +67,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     tokens = once_a_period(tokens)
     relative_clauses(tokens)
     named_pieces(tokens)
-    worked = audio_worked_out(tokens)
+    worked = audio_worked_out(tokens) or audio_length_in_tokens(tokens)
     images_requests = images_as_requests(tokens)
     interval = every_interval(tokens)
     rates_read = daily_from_rates(tokens) if interval is None else []

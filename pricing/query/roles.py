@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
+from .neighbours import CJK_ABOUT, a_recording
 from .vocab import (
     COUNTING_MEASURES,
     FILLER,
@@ -105,6 +106,16 @@ def assign_roles(tokens: list[Token]) -> None:
     for k in range(1, len(tokens)):
         if tokens[k].text == "s" and not tokens[k].glued and tokens[k - 1].kind == "amount" and tokens[k - 1].money is None:
             tokens[k].role = "dur:1/3600"  # `45 s each`: seconds, spaced (`100s of users`, `2s latency` are no duration)
+        elif (tokens[k].text == "s" and tokens[k].glued and tokens[k - 1].kind == "amount" and tokens[k - 1].money is None
+              and k + 1 < len(tokens) and (a_recording(tokens[k + 1]) or tokens[k + 1].text in _CLIPS)):
+            tokens[k].role = "dur:1/3600"  # `each 60s clip`: seconds, glued, said of a recording
+        elif (tokens[k].kind == "cjk" and tokens[k].role is None and len(tokens[k].text) >= 2 and tokens[k].text.endswith("次")
+              and tokens[k - 1].kind == "amount" and tokens[k - 1].money is None and not tokens[k].after_break):
+            tokens[k].role = "count"  # `一天3000診次`, `每月 800 场次`: times of something, a count of requests
+        elif (tokens[k].kind == "cjk" and tokens[k].role is None and len(tokens[k].text) == 1 and tokens[k - 1].kind == "amount"
+              and tokens[k - 1].money is None and k + 1 < len(tokens) and tokens[k + 1].text == "次" and tokens[k + 1].glued
+              and not tokens[k].after_break):
+            tokens[k].role = "skip"  # (`3000 诊 次` as split: the times of a visit)
     searched = [t for t in tokens if t.role == "search"]
     if searched and all(t.text == "google" for t in searched) and not any(
             t.text in ("search", "searches", "grounding", "grounded", "搜索", "联网", "搜寻", "检索") or t.role == "searches" for t in tokens):
@@ -113,6 +124,10 @@ def assign_roles(tokens: list[Token]) -> None:
     _counted_per_period(tokens)
     _count_asked_for_money(tokens)
     _cached_except(tokens)
+
+
+#: Pieces of audio whose length may be glued to an `s` of seconds (`each 60s clip`, `30s snippets`).
+_CLIPS = frozenset(["clip", "clips", "call", "calls", "audio", "recording", "recordings", "snippet", "snippets", "memo", "memos"])
 
 
 def _count_asked_for_money(tokens: list[Token]) -> None:
@@ -326,6 +341,27 @@ def _firms_not_providers(tokens: list[Token]) -> None:
             tok.role = "skip"
 
 
+#: Saying what comes out of a request: the output, when its amount follows (`出來 4k`, `翻出來差不多1萬5 token`).
+_COMES_OUT = frozenset(["出来", "翻出来", "写出来", "生成出来"])
+
+
+def _in_and_out_said_plainly(tokens: list[Token]) -> None:
+    """`一份大概 2萬 token 進去、出來 4k`: 进去 right after an amount of tokens is the input's label, 出来 right
+    before an amount the output's, where the question says no input or no output label itself."""
+    roles = {t.role for t in tokens}
+    for i, tok in enumerate(tokens):
+        if tok.kind != "cjk":
+            continue
+        if tok.text in _COMES_OUT and "label:output" not in roles:
+            k = i + 1
+            while k < len(tokens) and tokens[k].kind == "cjk" and tokens[k].text in CJK_ABOUT and not tokens[k].after_break:
+                k += 1
+            if k < len(tokens) and tokens[k].kind == "amount" and tokens[k].money is None and not tokens[k].after_break:
+                tok.role = "label:output"
+        elif tok.text == "进去" and "label:input" not in roles and i >= 2 and tokens[i - 1].text in TOKEN_WORDS and tokens[i - 2].kind == "amount":
+            tok.role = "label:input"
+
+
 def chinese_context(tokens: list[Token]) -> None:
     """Chinese words whose role depends on the word beside them:
 
@@ -340,9 +376,12 @@ def chinese_context(tokens: list[Token]) -> None:
     - "the standard one" beside batch (`批次的 2.5 pro 跟一般的 2.5 flash`) is asked about: batch for one side only;
     - 成 after an amount up to 10 is tenths (`快取命中大概 6 成`: 60%);
     - 各家 before a noun the tables do not know is each firm (`各家研报`), not each provider of the model;
-    - a cache word after an amount of tokens and a verb of putting is that amount's label (`12万token做显式缓存`).
+    - a cache word after an amount of tokens and a verb of putting is that amount's label (`12万token做显式缓存`);
+    - what goes in and comes out, said plainly beside their amounts, are the input and the output (`2萬 token
+      進去、出來 4k`, `翻出來差不多1萬5 token`), where no input or output label is said.
     """
     _units_of_people(tokens)
+    _in_and_out_said_plainly(tokens)
     _firms_not_providers(tokens)
     _cache_said_after(tokens)
     for i, tok in enumerate(tokens):

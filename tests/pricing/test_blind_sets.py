@@ -34,9 +34,9 @@ FLOORS = {
     "heldout/zh_CN": 0.97,  # 92/94; before: 63.8%
     "heldout/zh_TW": 0.96,  # 88/91; before: 59.3%
     "tune/blind-2026-12-07-en": 0.97,  # 91/93; before: 59.1%
-    "tune/blind-2026-12-07-zh_CN": 0.98,  # 93/94; before: 62.8%
+    "tune/blind-2026-12-07-zh_CN": 1.00,  # 94/94; before: 62.8%
     "tune/blind-2026-12-07-zh_TW": 0.98,  # 90/91; before: 49.5%
-    "tune/blind2-2026-12-07-en": 0.92,  # 130/140; before: 57.9%
+    "tune/blind2-2026-12-07-en": 0.93,  # 131/140; before: 57.9%
     "tune/blind2-2026-12-07-zh_CN": 0.91,  # 117/128; before: 63.3%
     "tune/blind2-2026-12-07-zh_TW": 0.98,  # 131/133; before: 72.2%
     "tune/blind3-2026-12-07-en": 0.88,  # 125/142; before: 60.6%
@@ -47,12 +47,12 @@ FLOORS = {
     "tune/blind4-2026-12-07-zh_TW": 0.90,  # 118/130; before: 78.5%
     "tune/blind5-2026-12-07-en": 0.78,  # 100/127; before: 48.0%
     "tune/blind5-2026-12-07-zh_CN": 0.85,  # 119/139; before: 56.1%
-    "tune/blind5-2026-12-07-zh_TW": 0.79,  # 110/138; before: 48.6%
-    "tune/blind6-2026-12-07-zh_CN": 0.75,  # 100/132; before: 48.5%
+    "tune/blind5-2026-12-07-zh_TW": 0.80,  # 111/138; before: 48.6%
+    "tune/blind6-2026-12-07-zh_CN": 0.76,  # 101/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.69,  # 87/126; before: 50.0%
     "tune/blind7-2026-12-07-en": 0.54,  # 67/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.70,  # 88/125; before: 46.4% (3)
-    "tune/blind7-2026-12-07-zh_TW": 0.64,  # 79/123; before: 43.1% (2)
+    "tune/blind7-2026-12-07-zh_TW": 0.65,  # 80/123; before: 43.1% (2)
     "tune/blind8-2026-12-07-en": 0.73,  # 73/100; before: 50.0%
     "tune/blind8-2026-12-07-zh_CN": 0.84,  # 87/103; before: 58.3%
     "tune/blind8-2026-12-07-zh_TW": 0.88,  # 88/100; before: 67.0% (1 confident wrong)
@@ -65,8 +65,8 @@ FLOORS = {
     "tune/heldout2-2026-12-07-en": 0.69,  # 79/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
     "tune/heldout2-2026-12-07-zh_CN": 0.68,  # 79/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
     "tune/heldout2-2026-12-07-zh_TW": 0.72,  # 83/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
-    "tune/heldout3-2026-12-07-en": 0.77,  # 82/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
-    "tune/heldout3-2026-12-07-zh_CN": 0.77,  # 83/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
+    "tune/heldout3-2026-12-07-en": 0.78,  # 83/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
+    "tune/heldout3-2026-12-07-zh_CN": 0.78,  # 84/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
     "tune/heldout3-2026-12-07-zh_TW": 0.77,  # 83/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
     "tune/heldout4-2026-12-07-en": 0.72,  # 80/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
     "tune/heldout4-2026-12-07-zh_CN": 0.73,  # 81/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
@@ -82,13 +82,13 @@ FLOORS = {
     "tune/heldout7-2026-12-07-zh_TW": 0.84,  # 69/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
     "tune/heldout8-2026-12-07-en": 0.60,  # 60/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
     "tune/heldout8-2026-12-07-zh_CN": 0.61,  # 61/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
-    "tune/heldout8-2026-12-07-zh_TW": 0.58,  # 58/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
+    "tune/heldout8-2026-12-07-zh_TW": 0.59,  # 59/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
     "tune/heldout9-2026-12-07-en": 0.70,  # 70/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_CN": 0.79,  # 79/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_TW": 0.71,  # 71/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout10-2026-12-07-en": 0.55,  # 55/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
     "tune/heldout10-2026-12-07-zh_CN": 0.71,  # 71/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
-    "tune/heldout10-2026-12-07-zh_TW": 0.61,  # 61/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout10-2026-12-07-zh_TW": 0.63,  # 63/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
 }
 SETS = tuple(FLOORS)
 

@@ -785,3 +785,25 @@ def test_pages_and_images_of_each_item(book: PriceBook, question: str, input_tok
 def test_pages_read_as_input_say_so(answerer: Answerer, lang: str, sentence: str) -> None:
     reply = answerer.answer("扫描件PDF合同，每页按258 token算，平均一份40页，加上审阅指令1k，输出2.5k，每天25份，3 pro", lang)
     assert sentence in reply.plain
+
+
+@pytest.mark.parametrize(
+    ("question", "audio", "input_tokens", "requests"),
+    [
+        # a recording's length and its tokens side by side, either order: the tokens are the audio, the text on top
+        ("口說作業批改，學生錄音一段 1 分鐘大約 1,920 token，加 prompt 500，回饋 400，2.5 flash，一天 100 段，一個月多少", 1920, 2420, 100),
+        ("gemini 3 flash 处理音频，每条音频大概 1分钟 = 1920 token，加上指令 100 token，输出 300，一共 1 万条", 1920, 2020, 10_000),
+        ("門診錄音轉病歷草稿，每次看診大概8分鐘語音（約15,360 audio tokens），加system prompt 1000，輸出800，2.5 flash，全院一天3000診次", 15_360, 16_360, 3000),
+        # a verb of sending before `N audio tokens`: the audio's tokens; the input is audio and rubric together
+        ("call center QA: we send ~9.6k audio tokens (5 min call) + 1.5k of rubric per call and get 500 tokens back, 6k calls/day, 2.5 flash-lite", 9600, 11_100, 6000),
+    ],
+)
+def test_a_recordings_length_beside_its_tokens(book: PriceBook, question: str, audio: int, input_tokens: int, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.audio_input_tokens, usage.input_tokens, usage.requests) == (audio, input_tokens, requests)
+
+
+def test_a_length_that_does_not_make_the_tokens_is_asked_about(book: PriceBook) -> None:
+    # 1 minute is 1,920 tokens at Google's rate: 5,000 beside it is not its audio, and is asked about
+    assert read_or_asked("录音一段 1 分钟，大约 5000 token，加 prompt 500，输出 400，2.5 flash，一天 100 段", book) is None
