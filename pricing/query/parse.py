@@ -390,6 +390,9 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
     if first.kind == "cjk" and (first.text in COUNTING_MEASURES or first.text[:1] in COUNTING_MEASURES and len(first.text) > 1):
         if not (_batch_word_before(tokens, k - 1) or _each_of_them_after(tokens, k)):
             return None
+        if first.text in COUNTING_MEASURES and first.role in (None, "skip", "count") and (
+                k + 1 == len(tokens) or tokens[k + 1].after_break or tokens[k + 1].role is not None or tokens[k + 1].kind not in ("word", "cjk")):
+            return []  # `共 120 本，总共多少`, `總共 1200 支 用 2.5 flash`: the measure word alone counts the things of the batch
         if first.text in COUNTING_MEASURES and first.role in (None, "skip") and k + 1 < len(tokens):
             noun = tokens[k + 1]
             unknown = (noun.role is None and noun.kind in ("word", "cjk") and noun.text not in FILLER and not noun.after_break
@@ -398,7 +401,7 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
         if first.role is None and len(first.text) > 1 and first.text[1] not in _TIME_CHARS and first.text[1:] not in _RUNNERS:
             return [first]  # `1200家商家`: the measure word and its noun as one word (`三個月` is a length of time)
         return None
-    if not _counts_a_thing(tokens, amount) or not _before_the_usage(tokens, k - 1):
+    if not _counts_a_thing(tokens, amount) or not (_before_the_usage(tokens, k - 1) or _a_batch_of_them(tokens, amount)):
         return None
     for word in tokens[k : k + 3]:  # (`200k old candidate profiles`: two words may stand before the plural)
         if word.text in CONTENT_UNITS or word.kind != "word" or word.after_break:
@@ -428,6 +431,21 @@ def _each_of_them_after(tokens: list[Token], k: int) -> bool:
         if tokens[j].text == each or tokens[j].text.startswith(each) and tokens[j].role == "each":
             return any((t.role or "").startswith(("label:input", "label:output")) for t in tokens[j + 1 : j + 3])
     return False
+
+
+#: Words that make a count said after the usage a batch of requests (`…, 250k survey responses (one-off)`).
+_ONE_OFF = frozenset(["one-off", "oneoff", "once", "backlog", "pass", "altogether"])
+
+
+def _a_batch_of_them(tokens: list[Token], amount: Token) -> bool:
+    """Things counted after the tokens of each (`600 tokens in, 40 out, 250k survey responses`): a batch of requests
+    when there are thousands of them or the question says it is one (`one-off`, `total`); a few are things inside
+    one request (`10k in 1k out, 20 tools`)."""
+    value = amount.value or Decimal(0)
+    k = tokens.index(amount)
+    said_total = any(t.text in ("total", "overall") for t in tokens[k + 2 : k + 4])
+    return value >= 1000 or any(t.text in _ONE_OFF for t in tokens) or said_total and value >= 100
+    # (`~600 papers total`; a few things and `total?` ask for the sum of one request: `20 tools, total?`)
 
 
 def _before_the_usage(tokens: list[Token], at: int) -> bool:

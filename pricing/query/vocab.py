@@ -387,7 +387,7 @@ VERB_NOUNS = frozenset(["请求", "调用"])
 
 #: Chinese measure words that count things (`8万个SKU`, `40份说明书`, `1200 则评论`): after an amount and before
 #: a noun, the amount is how many of those things there are, never a size in tokens.
-COUNTING_MEASURES = frozenset("个個份条條篇张張件本段则則笔筆封家款首部集期场場通单單题題道句组組")
+COUNTING_MEASURES = frozenset("个個份条條篇张張件本段则則笔筆封家款首部集期场場通单單题題道句组組支项項")
 #: Units a text is measured in (`300 lines`, `12,000-word doc`): an amount of them is a size, never a count of requests.
 CONTENT_UNITS = frozenset(["lines", "words", "characters", "chars", "paragraphs", "letters", "bytes", "slides", "kb", "mb",
                            "seconds", "minutes", "hours", "secs", "mins", "hrs", "frames", "loc", "days", "weeks", "months", "years"])
@@ -653,7 +653,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["其中"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
     # words with a numeral in them that are not amounts
-    **dict.fromkeys(["一下", "一些", "一起", "一样", "一般", "一点", "万一", "统一", "一直", "一个", "一款", "一种", "一句"], "skip"),
+    **dict.fromkeys(["一下", "一些", "一起", "一样", "一般", "一点", "万一", "统一", "一直", "一个", "一款", "一种", "一句", "一遍"], "skip"),
 }
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.

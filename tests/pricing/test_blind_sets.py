@@ -27,7 +27,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 #: Share answered as expected, per set: measured, never lowered to pass (before the change each set led to: README).
 FLOORS = {
     # measured 2026-12-07 (fifth session): the share now (n/N), and before any change the set led to
-    "heldout/en": 0.93,  # 87/93; before: 64.5%
+    "heldout/en": 0.94,  # 88/93; before: 64.5%
     "heldout/generated-en": 1.00,  # 150/150; before: 72.7%
     "heldout/generated-zh_CN": 1.00,  # 150/150; before: 53.3%
     "heldout/generated-zh_TW": 1.00,  # 150/150; before: 41.3%
@@ -45,16 +45,16 @@ FLOORS = {
     "tune/blind4-2026-12-07-en": 0.86,  # 117/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.96,  # 131/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.90,  # 118/130; before: 78.5%
-    "tune/blind5-2026-12-07-en": 0.78,  # 100/127; before: 48.0%
+    "tune/blind5-2026-12-07-en": 0.79,  # 101/127; before: 48.0%
     "tune/blind5-2026-12-07-zh_CN": 0.85,  # 119/139; before: 56.1%
     "tune/blind5-2026-12-07-zh_TW": 0.80,  # 111/138; before: 48.6%
-    "tune/blind6-2026-12-07-zh_CN": 0.76,  # 101/132; before: 48.5%
-    "tune/blind6-2026-12-07-zh_TW": 0.69,  # 87/126; before: 50.0%
-    "tune/blind7-2026-12-07-en": 0.54,  # 67/123; before: 36.6% (4 confident wrong)
+    "tune/blind6-2026-12-07-zh_CN": 0.77,  # 102/132; before: 48.5%
+    "tune/blind6-2026-12-07-zh_TW": 0.69,  # 88/126; before: 50.0%
+    "tune/blind7-2026-12-07-en": 0.56,  # 69/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.70,  # 88/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.65,  # 80/123; before: 43.1% (2)
     "tune/blind8-2026-12-07-en": 0.73,  # 73/100; before: 50.0%
-    "tune/blind8-2026-12-07-zh_CN": 0.84,  # 87/103; before: 58.3%
+    "tune/blind8-2026-12-07-zh_CN": 0.86,  # 89/103; before: 58.3%
     "tune/blind8-2026-12-07-zh_TW": 0.88,  # 88/100; before: 67.0% (1 confident wrong)
     "tune/generated-en": 1.00,  # 150/150; before: 72.0%
     "tune/generated-zh_CN": 1.00,  # 150/150; before: 45.3%
@@ -62,32 +62,32 @@ FLOORS = {
     "tune/heldout-2026-12-06-en": 1.00,  # 40/40; before: 97.5%
     "tune/heldout-2026-12-06-zh_CN": 1.00,  # 61/61; before: 93.4%
     "tune/heldout-2026-12-06-zh_TW": 1.00,  # 40/40; before: 97.5%
-    "tune/heldout2-2026-12-07-en": 0.69,  # 79/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
+    "tune/heldout2-2026-12-07-en": 0.71,  # 81/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
     "tune/heldout2-2026-12-07-zh_CN": 0.68,  # 79/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
     "tune/heldout2-2026-12-07-zh_TW": 0.72,  # 83/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
     "tune/heldout3-2026-12-07-en": 0.78,  # 83/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
     "tune/heldout3-2026-12-07-zh_CN": 0.78,  # 84/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
-    "tune/heldout3-2026-12-07-zh_TW": 0.77,  # 83/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
+    "tune/heldout3-2026-12-07-zh_TW": 0.78,  # 84/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
     "tune/heldout4-2026-12-07-en": 0.72,  # 80/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
-    "tune/heldout4-2026-12-07-zh_CN": 0.73,  # 81/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
+    "tune/heldout4-2026-12-07-zh_CN": 0.74,  # 82/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
     "tune/heldout4-2026-12-07-zh_TW": 0.74,  # 78/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
-    "tune/heldout5-2026-12-07-en": 0.60,  # 56/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
-    "tune/heldout5-2026-12-07-zh_CN": 0.59,  # 55/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
-    "tune/heldout5-2026-12-07-zh_TW": 0.56,  # 53/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
-    "tune/heldout6-2026-12-07-en": 0.62,  # 62/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
-    "tune/heldout6-2026-12-07-zh_CN": 0.67,  # 73/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
+    "tune/heldout5-2026-12-07-en": 0.61,  # 57/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
+    "tune/heldout5-2026-12-07-zh_CN": 0.60,  # 56/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
+    "tune/heldout5-2026-12-07-zh_TW": 0.58,  # 54/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
+    "tune/heldout6-2026-12-07-en": 0.63,  # 63/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
+    "tune/heldout6-2026-12-07-zh_CN": 0.68,  # 74/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
     "tune/heldout6-2026-12-07-zh_TW": 0.63,  # 63/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read
     "tune/heldout7-2026-12-07-en": 0.82,  # 66/80; before: 70.0% (0); held out, scored once at 82dff84: 77.5% (0), then read
     "tune/heldout7-2026-12-07-zh_CN": 0.74,  # 62/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
     "tune/heldout7-2026-12-07-zh_TW": 0.84,  # 69/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
     "tune/heldout8-2026-12-07-en": 0.60,  # 60/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
-    "tune/heldout8-2026-12-07-zh_CN": 0.61,  # 61/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
+    "tune/heldout8-2026-12-07-zh_CN": 0.63,  # 63/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
     "tune/heldout8-2026-12-07-zh_TW": 0.59,  # 59/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
     "tune/heldout9-2026-12-07-en": 0.70,  # 70/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
-    "tune/heldout9-2026-12-07-zh_CN": 0.79,  # 79/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout9-2026-12-07-zh_CN": 0.81,  # 81/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_TW": 0.71,  # 71/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
-    "tune/heldout10-2026-12-07-en": 0.55,  # 55/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
-    "tune/heldout10-2026-12-07-zh_CN": 0.71,  # 71/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout10-2026-12-07-en": 0.56,  # 56/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout10-2026-12-07-zh_CN": 0.72,  # 72/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
     "tune/heldout10-2026-12-07-zh_TW": 0.63,  # 63/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
 }
 SETS = tuple(FLOORS)

@@ -21,6 +21,14 @@ from pricing.query.tokenize import tokenize
         ("商品描述 每個 input 500 output 200，2.5 flash，總共1200個品項要多少", "zh_TW", 1_200, 500),
         ("商品详情页文案 一万两千个SKU 每个输入八百 输出六百 2.5 flash batch 要多少钱", "zh_CN", 12_000, 800),
         ("5,000 IFU segments to translate with thinking on 3.1 pro: 3k in, 3.2k out + thinking 2k. total?", "en", 5_000, 3_000),
+        # after the usage: thousands of things, or a few hundred said as a total or a one-off batch
+        ("quick math pls: 2.5 flash, 600 tokens in, 40 out, 250k survey responses (one-off)", "en", 250_000, 600),
+        ("description rewrite job on 3.1 flash-lite, 1.5k in / 450 out, 40k listings one-off", "en", 40_000, 1_500),
+        ("grad student asking: lit review summarisation on 2.5 pro, ~80k in, 2k out, ~600 papers total", "en", 600, 80_000),
+        # the measure word alone after a total (`共 120 本`), with no noun after it; `一遍` (once through) is no amount
+        ("旧书再版校对，可以不急，3.1 pro 走批量，一本 30 万 token 输入 输出 1.5 万，共 120 本，总共多少", "zh_CN", 120, 300_000),
+        ("農會超市商品上架文案 共兩千四項 in 500 out 600 用3.7 flash 總共多少前", "zh_TW", 2_400, 500),
+        ("历史案件要回溯审查一遍，一共5万件，每件输入2w输出800，不着急可以用batch，2.5 flash 总共多少钱", "zh_CN", 50_000, 20_000),
     ],
 )
 def test_things_counted_beside_the_usage_are_the_requests(
@@ -38,6 +46,7 @@ def test_things_counted_beside_the_usage_are_the_requests(
         "2.5 flash 10k in 2k out 300 lines",  # the prompt's lines: a size
         "10k in 1k out, 6 months, how much",  # a length of time
         "10k in 1k out with 20 tools. total?",  # things inside one request
+        "10k in 1k out, 20 tools, total?",  # a few things and `total?`: the sum of one request asked
         "输入1万 输出1千 8个并发 多少钱",  # concurrency, no batch of requests
         "开3个线程 输入1万 输出1千 多少钱",
         "行銷部這一季 AI 預算 1,500 美元（三個月），flash lite 寫文案 in 700 out 350，一個月可以產幾篇",  # a length of time
