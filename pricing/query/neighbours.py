@@ -494,7 +494,8 @@ def _each_of_the_last(tokens: list[Token], k: int) -> bool:
 #: What a count per unit must count to multiply into requests: calls and their kin (`3次`, `6 steps`, `20轮`).
 _CALL_WORDS = frozenset(["次", "轮", "步", "步骤", "个步骤", "回", "遍", "次调用", "轮对话", "calls", "call", "steps", "step", "turns", "turn",
                          "runs", "requests", "queries", "messages", "rounds", "passes", "iterations", "generations",
-                         "prompts", "times", "forths", "exchanges", "versions", "variants"])
+                         "prompts", "times", "forths", "exchanges", "versions", "variants",
+                         "版", "版本", "个版本", "则消息", "条消息"])  # (not `则` alone: `每個商品抓最近 200 則評論` go into one prompt)
 
 
 def _calls(tokens: list[Token], k: int) -> bool:
@@ -507,9 +508,21 @@ def _calls(tokens: list[Token], k: int) -> bool:
         return False
     if noun.text in _CALL_WORDS or noun.text.rstrip("s") + "s" in _CALL_WORDS:
         return True
+    if k > 0 and tokens[k - 1].role == "count_verb":
+        return True  # `一場婚禮大概要生 8 版`: things made, one call each
     each = "每" + noun.text[:1]
-    return any(t.text.startswith(each) and any((u.role or "").startswith(("label:input", "label:output")) for u in tokens[j + 1 : j + 3])
+    return any(t.text.startswith(each) and any((u.role or "").startswith(("label:input", "label:output")) for u in _clause_after(tokens, j, 6))
                for j, t in enumerate(tokens) if t.kind == "cjk")
+
+
+def _clause_after(tokens: list[Token], j: int, most: int) -> list[Token]:
+    """Up to ``most`` tokens after ``j``, in its clause (`每单分类+派单建议 in 900`: the label a few words on)."""
+    out: list[Token] = []
+    for tok in tokens[j + 1 : j + 1 + most]:
+        if tok.after_break:
+            break
+        out.append(tok)
+    return out
 
 
 #: Units that are a request itself (`每次`, `per call`): a count said per request is no count of requests.
@@ -520,7 +533,7 @@ def _unit_of_each(tokens: list[Token], k: int) -> str | None:
     """The unit the count at ``k`` is said per: `每场` / `一份合同` a few words before it, or `per lead` /
     `each run` a few words after it, in its clause."""
     j = k - 1
-    while j >= 0 and k - j <= 4 and not tokens[j + 1].after_break and tokens[j].kind != "amount":
+    while j >= 0 and k - j <= 6 and not tokens[j + 1].after_break and tokens[j].kind != "amount":
         text = tokens[j].text
         if tokens[j].kind == "cjk" and len(text) >= 2 and text[0] in "每一" and tokens[j].role in ("each", "per_person", None):
             unit = text[1:]

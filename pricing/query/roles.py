@@ -362,6 +362,28 @@ def _in_and_out_said_plainly(tokens: list[Token]) -> None:
             tok.role = "label:input"
 
 
+#: Verbs of making whose amount, counted by a measure word, is how many things are made (`一天出 20 份`).
+_MAKING = frozenset(["出", "生成", "生", "产生", "写"])
+#: Versions of one thing, each made by a call (`生 8 版`).
+_VERSIONS = frozenset(["版", "版本", "个版本", "稿"])
+#: Units said with 每 that are periods or requests themselves, never things counted elsewhere.
+_NO_UNITS = frozenset(["天", "日", "月", "周", "年", "次", "小时", "分钟", "秒", "个", "人", "位", "次请求", "次调用"])
+
+
+def _units_counted_elsewhere(tokens: list[Token]) -> None:
+    """`每栋楼每天平均报修15单，我们管42栋楼`, `每班一天一次 … 我們有 18 個班`: a unit said with 每, and an amount that
+    counts that same unit elsewhere: the amount is a count (of units), multiplied by the count in each (pairing)."""
+    units = {t.text[1:] for t in tokens if t.kind == "cjk" and t.text.startswith("每") and len(t.text) >= 2
+             and t.role in (None, "each", "per_person")} - _NO_UNITS  # fmt: skip
+    if not units:
+        return
+    for k, tok in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        said = nxt.text[1:] if nxt.text[:1] in "个個" and len(nxt.text) > 1 else nxt.text  # (`18 个班`)
+        if tok.kind == "amount" and tok.money is None and nxt.kind == "cjk" and nxt.role is None and not nxt.after_break and said in units:
+            nxt.role = "count"
+
+
 def chinese_context(tokens: list[Token]) -> None:
     """Chinese words whose role depends on the word beside them:
 
@@ -382,6 +404,7 @@ def chinese_context(tokens: list[Token]) -> None:
     """
     _units_of_people(tokens)
     _in_and_out_said_plainly(tokens)
+    _units_counted_elsewhere(tokens)
     _firms_not_providers(tokens)
     _cache_said_after(tokens)
     for i, tok in enumerate(tokens):
@@ -395,9 +418,11 @@ def chinese_context(tokens: list[Token]) -> None:
                 and before.role is None and tok.glued and not cjk_price_like(before.text) and not set(before.text) & set("谁哪")):
             tok.role = before.role = "skip"  # `業務查車款比較`: a comparison of cars is the task, not one of models
     for i, tok in enumerate(tokens[:-2]):
-        if tok.text == "出" and tok.role == "label:output" and tokens[i + 1].kind == "amount" and (
-                tokens[i + 2].role == "count" or tokens[i + 2].text in ("份", "篇", "张", "个", "条", "题", "套")):
-            tok.role = "count_verb"  # `一天出 20 份`: makes 20 of them (a count), not 20 output tokens
+        if tok.role == "make" and tokens[i + 1].kind == "amount" and tokens[i + 2].text in _VERSIONS and tokens[i + 2].role is None:
+            tok.role, tokens[i + 2].role = "count_verb", "count"  # `一場婚禮大概要生 8 版`: 8 versions made, a call each
+        if tok.text in _MAKING and tok.role == "label:output" and tokens[i + 1].kind == "amount" and (
+                tokens[i + 2].role == "count" or tokens[i + 2].text in ("份", "篇", "张", "个", "条", "题", "套", "版", "个版本")):
+            tok.role = "count_verb"  # `一天出 20 份`, `要生 8 版`: makes 20 of them (a count), not 20 output tokens
     for i, tok in enumerate(tokens[:-1]):
         if tok.role == "label:thinking" and tokens[i + 1].text in ("关了", "关掉", "关闭", "不开", "没开", "关", "off"):
             tok.role, tokens[i + 1].role = "thinking_off", "skip"  # `thinking 关了`: off, as 关掉思考 is

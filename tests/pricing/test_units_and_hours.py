@@ -39,9 +39,16 @@ from pricing.query.read import read_question
         ("一个工单要跑三次模型 先识别缺陷 再判等级 再写处理建议 每次平均in 1500 out 300 一天600个工单 3 flash 一个月多少", 1_800, "day"),
         ("每個訂位流程 agent 大概會 call 模型 5 次，每次 input 2500（含對話歷史）output 200，一天 1200 筆訂位，3.5 flash 一天多少", 6_000, "day"),
         ("shipment exceptions go thru an agent with 5 steps, each step ~4k in 300 out. about 1,200 exceptions per day on 3.6 flash", 6_000, "day"),
+        # the unit said with 每 and counted elsewhere by a noun the tables do not know (`每栋楼` … `42栋楼`, `每班` … `18 個班`)
+        ("每栋楼每天平均报修15单，我们管42栋楼，每单分类+派单建议 in 900 out 150，2.5 flash 每月多少", 630, "day"),
+        ("家長群組的 LINE 訊息每天晚上整理成摘要給導師，每班一天一次，輸入大概 8k 輸出 600，flash，我們有 18 個班，一個月多少錢", 18, "day"),
+        ("婚禮流程企劃書想丟給 pro 整理，一份大概 2萬 token 進去、出來 4k，我們一個月接 30 場，每場平均要改 5 次，這樣一個月大概噴多少", 150, "month"),
+        # versions made of one thing (`生 8 版`), messages of each event: a call each
+        ("婚禮流程企劃初稿用 3.5 flash 生，輸入 5k 輸出 3k，一場婚禮大概要生 8 版，今年預計 45 場，全部加起來多少錢", 360, None),
+        ("flash 一次輸入 3.2k 輸出 250，這個月五場婚禮、每場大概 300 則訊息，總共多少", 1_500, "month"),
     ],
 )
-def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, requests: int, period: str) -> None:
+def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, requests: int, period: str | None) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (requests, period)
 
