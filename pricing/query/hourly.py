@@ -234,6 +234,8 @@ def _said_of_a_month(tokens: list[Token], hour_words: list[int]) -> bool:
     """A month period word a few words before the hours or right after them (`每个月高峰10小时`, `10 hours a month`);
     not when a day's comes first after them (`24h a day. monthly`: a day's hours, and the month asked)."""
     for tok in tokens[hour_words[-1] + 1 : hour_words[-1] + 4]:
+        if tok.after_break:
+            break  # (`24 小時不停，一個月多少`: the month after the comma is the one asked)
         if tok.role in ("period:day", "period:month"):
             return tok.role == "period:month"
     return any(t.role == "period:month" for t in tokens[max(hour_words[0] - 3, 0) : hour_words[0]])
@@ -284,12 +286,18 @@ def _rate_at(tokens: list[Token], i: int) -> tuple[int, list[int], int] | None:
     if back is not None and not any(t.kind == "amount" for t in tokens[back + 1 : i]):
         return i, [back], 3600  # `QPS 2`, `QPS大概5`
     k = i - 1
-    while k >= 0 and tokens[k].role in ("skip", "count_verb", "link") and not tokens[k + 1].after_break:
+    verb = False
+    while k >= 0 and not tokens[k + 1].after_break and (tokens[k].role in ("skip", "count_verb", "link") or (
+            not verb and tokens[k].kind == "cjk" and tokens[k].role is None and len(tokens[k].text) <= 2)):
+        verb = verb or tokens[k].role is None  # (`每小時拍 200 張`, `每小时抽验 60 批`: one verb may stand between)
         k -= 1
     if k >= 0 and not tokens[k + 1].after_break and tokens[k].text in _CJK_PER:
         return i, [k], _CJK_PER[tokens[k].text]
     j = i + 1
-    if j < len(tokens) and (tokens[j].role == "count" or tokens[j].kind == "word" and tokens[j].role is None and tokens[j].text.endswith("s")):
+    if (j + 1 < len(tokens) and tokens[j].kind == "word" and tokens[j].role is None and not tokens[j].text.endswith("s")
+            and tokens[j + 1].kind == "word" and tokens[j + 1].role in (None, "count", "label:output") and tokens[j + 1].text.endswith("s")):
+        j += 1  # `~400 review replies an hour`: two words name what is counted
+    if j < len(tokens) and (tokens[j].role == "count" or tokens[j].kind == "word" and tokens[j].role in (None, "label:output") and tokens[j].text.endswith("s")):
         j += 1  # `1.2k req/hr`, `900 scans per hour`: what is counted, then its unit
     if j + 1 < len(tokens) and tokens[j].text in _PER and tokens[j + 1].text in _UNITS and (j > i + 1 or _bare_count(tokens, i)):
         return i, [j, j + 1], _UNITS[tokens[j + 1].text]

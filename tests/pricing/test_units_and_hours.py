@@ -74,6 +74,11 @@ def test_counts_that_do_not_multiply(book: PriceBook, question: str) -> None:
         ("晚上10点到早上6点 每小时50次 输入1k 输出200 flash 一天多少钱", 400),  # across midnight: 8 hours
         ("9点到5点 每小时50次 输入1k 输出200 flash 一天多少钱", 400),  # 5 in the afternoon
         ("support desk open 9am to 6pm, about 120 chats per hour, 2k in 300 out, flash, monthly?", 1_080),
+        # a verb between the rate's unit and its amount; two words naming what is counted; a month asked after a comma
+        ("包裝線每分鐘拍 5 張，一天跑 8 小時，每張 1.3k token 輸出 60，用 2.5 flash-lite，一天多少錢", 2_400),
+        ("產線每分鐘拍 40 張，一天開 20 小時，每張 input 1000 output 80，2.5 flash lite，一個月多少", 48_000),
+        ("in peak season we get ~700 itinerary requests an hour for about 10 hours a day. 5k in 1k out on 3.5 flash", 7_000),
+        ("相机每秒拍一张 24小时不停 每张图258 token 加prompt 100 输出20 token 2.5 flash-lite 一个月多少钱", 86_400),
     ],
 )
 def test_opening_hours_are_the_hours_a_rate_runs(book: PriceBook, question: str, per_day: int) -> None:
