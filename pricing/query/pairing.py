@@ -352,6 +352,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 tokens[nxt].role = "skip"  # `300 grounded requests` stay grounded
             taken.add(nxt + 1)
             mark_volume(neighbour(nxt + 1, 1))
+            if count_each(tokens, i, nxt + 1):
+                parts.per_person = True  # `3k DAU, each does ~4 AI calls`
         elif not said_in_tokens(tokens, i) and (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or plural_count(tokens, nxt)
               or role(prev) == "count_verb" and not (role(nxt).startswith("label:") and not tokens[nxt].after_break)  # `跑 100k input`
               or verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")  # `输出两千 调用一次`: the label's
@@ -436,7 +438,36 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         tok.used = True
     for k in taken:
         tokens[k].used = True
+    if parts.people is not None and parts.requests is None:
+        _one_each(tokens, parts)
     return unlabeled
+
+
+#: Words said of each person (`每人`, `各`): one thing right after them is one request each.
+_EACH_PERSON = frozenset(["各", "各自", "每人"])
+
+
+def _one_each(tokens: list[Token], parts: Parts) -> None:
+    """`全班 35 個學生，每人一篇`, `3000个学生各生成一份`, `每個用戶每天生一份菜單`: one thing made or sent for each
+    person (一篇, 一份, 一条: one, by its measure word) is one request each; a period said between is its period."""
+    for k, tok in enumerate(tokens):
+        if not (tok.role == "per_person" or tok.text in _EACH_PERSON):
+            continue
+        period = None
+        for j in range(k + 1, min(k + 4, len(tokens))):
+            nxt = tokens[j]
+            if nxt.after_break:
+                break
+            if (nxt.role or "").startswith("period:") and period is None:
+                period = nxt
+                continue
+            if nxt.kind == "cjk" and len(nxt.text) == 2 and nxt.text[0] == "一" and nxt.text[1] in COUNTING_MEASURES and nxt.role in ("each", "skip"):
+                parts.requests, parts.per_person = Decimal(1), True
+                if period is not None:
+                    period.volume = True
+                return
+            if nxt.role not in ("make", "skip", "count_verb") and not (nxt.kind == "cjk" and nxt.role is None and len(nxt.text) == 1):
+                break  # (`每人一篇`, `各生成一份`, `每天生一份`: a verb of making may stand between)
 
 
 #: Words right before a sum of money that make it what was billed, to check, not a budget (`花了1800美元`).

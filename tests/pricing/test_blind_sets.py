@@ -41,7 +41,7 @@ FLOORS = {
     "tune/blind2-2026-12-07-zh_TW": 0.98,  # 131/133; before: 72.2%
     "tune/blind3-2026-12-07-en": 0.88,  # 125/142; before: 60.6%
     "tune/blind3-2026-12-07-zh_CN": 0.93,  # 125/133; before: 63.2%
-    "tune/blind3-2026-12-07-zh_TW": 0.87,  # 113/129; before: 43.4%
+    "tune/blind3-2026-12-07-zh_TW": 0.88,  # 114/129; before: 43.4%
     "tune/blind4-2026-12-07-en": 0.86,  # 117/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.96,  # 131/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.90,  # 118/130; before: 78.5%
@@ -52,9 +52,9 @@ FLOORS = {
     "tune/blind6-2026-12-07-zh_TW": 0.69,  # 88/126; before: 50.0%
     "tune/blind7-2026-12-07-en": 0.56,  # 70/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.70,  # 88/125; before: 46.4% (3)
-    "tune/blind7-2026-12-07-zh_TW": 0.65,  # 80/123; before: 43.1% (2)
+    "tune/blind7-2026-12-07-zh_TW": 0.65,  # 81/123; before: 43.1% (2)
     "tune/blind8-2026-12-07-en": 0.73,  # 73/100; before: 50.0%
-    "tune/blind8-2026-12-07-zh_CN": 0.86,  # 89/103; before: 58.3%
+    "tune/blind8-2026-12-07-zh_CN": 0.87,  # 90/103; before: 58.3%
     "tune/blind8-2026-12-07-zh_TW": 0.88,  # 88/100; before: 67.0% (1 confident wrong)
     "tune/generated-en": 1.00,  # 150/150; before: 72.0%
     "tune/generated-zh_CN": 1.00,  # 150/150; before: 45.3%
@@ -72,8 +72,8 @@ FLOORS = {
     "tune/heldout4-2026-12-07-zh_CN": 0.75,  # 83/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
     "tune/heldout4-2026-12-07-zh_TW": 0.76,  # 80/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
     "tune/heldout5-2026-12-07-en": 0.61,  # 57/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
-    "tune/heldout5-2026-12-07-zh_CN": 0.60,  # 56/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
-    "tune/heldout5-2026-12-07-zh_TW": 0.58,  # 54/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
+    "tune/heldout5-2026-12-07-zh_CN": 0.61,  # 57/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
+    "tune/heldout5-2026-12-07-zh_TW": 0.59,  # 55/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
     "tune/heldout6-2026-12-07-en": 0.63,  # 63/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
     "tune/heldout6-2026-12-07-zh_CN": 0.69,  # 75/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
     "tune/heldout6-2026-12-07-zh_TW": 0.64,  # 64/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read

@@ -819,3 +819,26 @@ def test_a_recordings_length_beside_its_tokens(book: PriceBook, question: str, a
 def test_a_length_that_does_not_make_the_tokens_is_asked_about(book: PriceBook) -> None:
     # 1 minute is 1,920 tokens at Google's rate: 5,000 beside it is not its audio, and is asked about
     assert read_or_asked("录音一段 1 分钟，大约 5000 token，加 prompt 500，输出 400，2.5 flash，一天 100 段", book) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # one thing for each person, by its measure word (`每人一篇`, `各生成一份`), a period said between
+        ("老師想用 AI 幫忙改作文，全班 35 個學生，每人一篇大概 1500 token，評語 500 token，用 pro 改一次全班要多少錢", 35, None),
+        ("期末给全校3000个学生各生成一份个性化学习报告 每份in 6k out 2k 开thinking 思考大概3k 用2.5 pro 一共多少钱", 3_000, None),
+        ("健身App每個用戶每天生一份菜單 in 2k out 1.5k 用3 flash 用戶8千人 一個月多少", 8_000, "day"),
+        ("延误的时候给受影响旅客推送个性化通知 平均每天四万人 每人一条 输入八百 输出一百五 lite走batch 一天多少钱", 40_000, "day"),
+    ],
+)
+def test_one_thing_for_each_person(book: PriceBook, question: str, requests: int, period: str | None) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.requests, usage.period) == (requests, period)
+
+
+def test_each_person_does_a_count_of_a_kind_of_call(book: PriceBook) -> None:
+    # `each does ~4 AI calls`: an adjective before the count noun; each of the 3k daily actives
+    usage = parse_query("my app has 3k DAU, each does ~4 AI calls, 2.5 flash-lite, 600 tokens in 250 out. monthly bill?", book).usage
+    assert usage is not None
+    assert (usage.requests, usage.period) == (12_000, "day")
