@@ -226,7 +226,43 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         elif (tok.kind == "word" and tok.text in _ABOVE_WORDS and nxt.kind == "amount" and nxt.money is None and i + 2 < len(tokens)
               and tokens[i + 2].text in ("context", "ctx")):
             drop.update((i, i + 1))  # `per 1M input tokens once you're above 200k context`: the long-context tier
+    drop.update(_one_of_those_counted(tokens))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+#: Measure words of things a question counts (`一集 … 每天 300 集`, `一題 … 120 題`).
+_ITEM_MEASURES = frozenset("集期页頁题題件份篇张張台套场場章本段则則条條单單")
+
+
+def _one_of_those_counted(tokens: list[Token]) -> set[int]:
+    """`一集平均 45 分鐘 … 每天上架 300 集`, `一題 input 800 … 一學期問 120 題`: 一 before a measure word that another
+    amount counts by is "one of them", an article: the thing whose usage follows, not a count of one."""
+    counted = {tokens[k + 1].text[:1] for k in range(len(tokens) - 1)
+               if tokens[k].kind == "amount" and tokens[k].money is None and tokens[k].value not in (None, 1) and tokens[k + 1].kind == "cjk"}
+    return {k for k in range(len(tokens) - 1)
+            if tokens[k].kind == "amount" and tokens[k].text == "一" and tokens[k + 1].kind == "cjk"
+            and tokens[k + 1].text[:1] in _ITEM_MEASURES and tokens[k + 1].text[:1] in counted
+            and not _one_asked(tokens, k) and not _size_of_one(tokens, k + 1) and not _units_of_one(tokens, k + 1)}
+
+
+def _units_of_one(tokens: list[Token], k: int) -> bool:
+    """`一台車拍 4 張`: one item and the pages or images it sends (images_in.py reads the item by its 一)."""
+    return k + 2 < len(tokens) and tokens[k + 1].kind == "amount" and tokens[k + 2].text[:1] in "张張页頁图圖"
+
+
+def _one_asked(tokens: list[Token], k: int) -> bool:
+    """`先算一集多少就好`: the price of one asked, a count of one."""
+    before = tokens[k - 1].text if k > 0 else ""
+    after = tokens[k + 2].text if k + 2 < len(tokens) else ""
+    return before.endswith("算") or after.startswith(("多少", "要多少", "的价格", "的費用", "的费用"))
+
+
+def _size_of_one(tokens: list[Token], k: int) -> bool:
+    """`一頁算258 token`, `一张 1290 tokens`: the tokens of one page or image (images_in.py reads them with their 一)."""
+    j = k + 1
+    while j < len(tokens) and tokens[j].text in ("算", "约", "大约", "大概", "按"):
+        j += 1
+    return j + 1 < len(tokens) and tokens[j].kind == "amount" and tokens[j + 1].text in ("token", "tokens", "tok")
 
 
 #: Government hotlines named by their number (Taipei's 1999, the mainland's 12345): before the case they name,

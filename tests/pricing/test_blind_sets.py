@@ -13,6 +13,7 @@ asked period and a budget's period included), and the share answered as expected
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +50,10 @@ FLOORS = {
     "tune/blind5-2026-12-07-zh_CN": 0.85,  # 119/139; before: 56.1%
     "tune/blind5-2026-12-07-zh_TW": 0.80,  # 111/138; before: 48.6%
     "tune/blind6-2026-12-07-zh_CN": 0.77,  # 102/132; before: 48.5%
-    "tune/blind6-2026-12-07-zh_TW": 0.69,  # 88/126; before: 50.0%
+    "tune/blind6-2026-12-07-zh_TW": 0.71,  # 90/126; before: 50.0%
     "tune/blind7-2026-12-07-en": 0.56,  # 70/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.70,  # 88/125; before: 46.4% (3)
-    "tune/blind7-2026-12-07-zh_TW": 0.65,  # 81/123; before: 43.1% (2)
+    "tune/blind7-2026-12-07-zh_TW": 0.66,  # 82/123; before: 43.1% (2)
     "tune/blind8-2026-12-07-en": 0.73,  # 73/100; before: 50.0%
     "tune/blind8-2026-12-07-zh_CN": 0.87,  # 90/103; before: 58.3%
     "tune/blind8-2026-12-07-zh_TW": 0.88,  # 88/100; before: 67.0% (1 confident wrong)
@@ -69,8 +70,8 @@ FLOORS = {
     "tune/heldout3-2026-12-07-zh_CN": 0.78,  # 84/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
     "tune/heldout3-2026-12-07-zh_TW": 0.78,  # 84/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
     "tune/heldout4-2026-12-07-en": 0.72,  # 81/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
-    "tune/heldout4-2026-12-07-zh_CN": 0.75,  # 83/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
-    "tune/heldout4-2026-12-07-zh_TW": 0.76,  # 80/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
+    "tune/heldout4-2026-12-07-zh_CN": 0.76,  # 84/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
+    "tune/heldout4-2026-12-07-zh_TW": 0.78,  # 82/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
     "tune/heldout5-2026-12-07-en": 0.61,  # 57/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
     "tune/heldout5-2026-12-07-zh_CN": 0.61,  # 57/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
     "tune/heldout5-2026-12-07-zh_TW": 0.59,  # 55/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
@@ -82,13 +83,13 @@ FLOORS = {
     "tune/heldout7-2026-12-07-zh_TW": 0.84,  # 69/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
     "tune/heldout8-2026-12-07-en": 0.60,  # 60/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
     "tune/heldout8-2026-12-07-zh_CN": 0.63,  # 63/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
-    "tune/heldout8-2026-12-07-zh_TW": 0.59,  # 59/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
+    "tune/heldout8-2026-12-07-zh_TW": 0.63,  # 63/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
     "tune/heldout9-2026-12-07-en": 0.70,  # 70/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_CN": 0.81,  # 81/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_TW": 0.71,  # 71/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout10-2026-12-07-en": 0.56,  # 56/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
     "tune/heldout10-2026-12-07-zh_CN": 0.73,  # 73/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
-    "tune/heldout10-2026-12-07-zh_TW": 0.67,  # 67/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout10-2026-12-07-zh_TW": 0.68,  # 68/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
 }
 SETS = tuple(FLOORS)
 
@@ -125,7 +126,8 @@ def test_no_confident_wrong_answer(name: str, results: dict[str, Any]) -> None:
 def test_share_answered_as_expected(name: str, results: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
     rows = results[name]
     misses = [f"  {q!r}: {seen} != {want}" for q, seen, want in rows if not matches(seen, want)]
-    share = 1 - len(misses) / len(rows)
+    # exact: 67/100 as a float is 0.66999…, under a floor of 0.67 it meets
+    share = Fraction(len(rows) - len(misses), len(rows))
     with capsys.disabled():
-        print(f"\n{name}: {len(rows) - len(misses)}/{len(rows)} = {share:.1%}")
-    assert share >= FLOORS[name], f"{share:.1%} < {FLOORS[name]:.0%}\n" + "\n".join(misses)
+        print(f"\n{name}: {len(rows) - len(misses)}/{len(rows)} = {float(share):.1%}")
+    assert share >= Fraction(str(FLOORS[name])), f"{float(share):.1%} < {FLOORS[name]:.0%}\n" + "\n".join(misses)

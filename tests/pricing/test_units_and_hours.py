@@ -842,3 +842,24 @@ def test_each_person_does_a_count_of_a_kind_of_call(book: PriceBook) -> None:
     usage = parse_query("my app has 3k DAU, each does ~4 AI calls, 2.5 flash-lite, 600 tokens in 250 out. monthly bill?", book).usage
     assert usage is not None
     assert (usage.requests, usage.period) == (12_000, "day")
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # 一 before a measure word another amount counts by: one of those things, an article, not a count of one
+        ("Podcast 平台要幫節目做逐字稿，一集平均 45 分鐘音檔，用 2.5 flash 轉，輸出逐字稿大概 1.2 萬 token，每天上架 300 集，一個月多少？", 300, "day"),
+        ("改數學題用 3 pro，因為要推理所以有開 thinking，一題大概 input 800、thinking 3000、最後輸出 500，一天 150 題", 150, "day"),
+        ("報表 OCR 後整理，一個月大概十五萬頁，一頁 input 1300 output 400，2.0 flash 一個月多少錢", 150_000, "month"),
+    ],
+)
+def test_one_of_the_things_counted_is_an_article(book: PriceBook, question: str, requests: int, period: str | None) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.requests, usage.period) == (requests, period)
+
+
+def test_the_price_of_one_asked_is_not_the_weeks_count(book: PriceBook) -> None:
+    # `先告訴我一集多少就好`: one episode asked; never priced as the three a week (nor as 13 a month)
+    query = read_or_asked("每集摘要 in 1.5萬 out 2k，我一週三集，用 3.5 flash，先告訴我一集多少就好", book)
+    assert query is None or query.usage is not None and query.usage.requests == 1
