@@ -782,5 +782,25 @@ def price_like(word: str, *, written: bool = False) -> bool:
     on_purpose = common or written
     # (a common word holds a stem only at its start: `discharge` is no charge, `planting` still asks; a rarer word
     # of the language too, but it may still be a slip: `mig` is a word, and one letter from `min`)
-    return len(word) <= 2 or not word.isalpha() or any(stem in word and (not on_purpose or word.startswith(stem)) for stem in PRICE_STEMS) or (
+    return len(word) <= 2 or not word.isalpha() or any(stem in word and (not on_purpose or _grown_from(word, stem)) for stem in PRICE_STEMS) or (
         not common and any(_one_edit(word, w) for w in _PRICE_WORDS))
+
+
+#: Stems of time, which open words of time whatever ending follows (`weekend`, `midday` aside).
+_TIME_STEMS = frozenset(["day", "week", "year", "hour", "min", "sec", "night", "wk", "yr", "hr", "mth", "qtr"])
+#: Endings that keep a word the stem's own (`taxes`, `planned`, `hourly`), not another word made from it.
+_INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ly", "y", "ies")
+
+
+def _grown_from(word: str, stem: str) -> bool:
+    """A word written on purpose holds a stem at its start. A short stem (four letters or fewer) must end it, but
+    for an inflection (`taxes`, `planning`): `backlog`, `planner` and `taxonomy` are other words. A longer stem is
+    cut to match its words (`cach`, `storag`, `respon`) and holds at any ending."""
+    if not word.startswith(stem):
+        return False
+    if len(stem) > 4 or stem in _TIME_STEMS:
+        return True  # (`weekend`, `nightly`, `minutes`: a time word whatever follows)
+    rest = word[len(stem) :]
+    if rest[:1] and rest[:1] == stem[-1:]:
+        rest = rest[1:]  # `planning`, `planned`: the consonant doubled before the ending
+    return rest in _INFLECTIONS

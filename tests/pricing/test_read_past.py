@@ -23,6 +23,9 @@ from pricing import PriceBook, parse_query
         # an English word of the language, if not an everyday one, before its count
         ("fraud team wants summaries of suspicious txn narratives: 400/day, 12k tokens in, 1.5k out, on 2.5 pro. per month?",
          400, "day", "month", ["narratives"]),
+        # a short price stem opening another word (`plan` in `planner`, `back` in `backlog`), not an inflection of it
+        ("want to batch the overnight review backlog: 7,500 reviews, 1,000 in / 200 out on 2.5 flash via the batch api. total?",
+         7_500, None, None, ["backlog"]),
     ],
 )
 def test_a_word_that_names_what_is_priced_is_read_past(
@@ -47,6 +50,9 @@ def test_a_word_that_names_what_is_priced_is_read_past(
         # a unit after an amount (a minute and a half of audio; sentences, not tokens)
         "旅客打电话的语音 平均一分半 直接喂给模型 用flash 提示五百token 回答两百 每天三万通 一个月多少钱",
         "300 sentences in, 50 out on flash, 1000 a day",
+        # an inflection of a short stem still asks (`taxes`, `planned`), and time words whatever their ending (`weekends`)
+        "flash 2k in 300 out, 500 a day, plus taxes",
+        "flash 2k in 300 out, 500 requests a day on weekends",
         # a slip of a model word, a price character alone, an abbreviation that may name media
         "用flsh 每次输入1.5k输出2k 一天800次 一个月多少",
         "gemini 2.5 flash image生一張圖多少錢",
@@ -73,3 +79,11 @@ def test_the_answer_names_the_words_read_past(answerer: Answerer, lang: str, lin
     assert reply.intent == "estimate"
     assert line in reply.plain
 
+
+
+def test_a_common_word_opening_with_a_short_price_stem_is_no_price_word(book: PriceBook) -> None:
+    # `planner` is no `plan` (a common word, so it passes silently); before, the question was asked back
+    query = parse_query("hey quick q — itinerary planner runs on 2.5 flash, each req is ~6k tokens in and ~1.5k out. "
+                        "we do like 3,000 itineraries/day. whats that monthly?", book)
+    assert query.usage is not None
+    assert (query.usage.requests, query.usage.period, query.asked_period) == (3_000, "day", "month")
