@@ -368,3 +368,4 @@ def one_period_of(tokens: list[Token]) -> None:
             # `what's a month of 15k stories/day`: the count has its own period, so the month is the one asked,
             # never the count's (`of` no longer links it to the count: neighbours.period_before)
             of.role = "period_of"
+

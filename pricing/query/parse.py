@@ -14,7 +14,7 @@ from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
 from .canonical import canonical
-from .days import UNPRICED_PERIODS
+from .days import UNPRICED_PERIODS, DaysRead
 from .echo import typed, with_typed_words
 from .english import is_common_word
 from .followups import apply_followup, is_followup
@@ -105,6 +105,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
         )  # fmt: skip
         return apply_followup(parse_query(previous, book), change)
     _ask_which_number(parts, models, refs, tokens, on_date)
+    _days_of_a_kept_cache(parts, tokens)
     parts.totals = _token_totals(parts, tokens, models, book)
     asks_rates = per_million_question(unlabeled, parts)
     if not asks_rates and price_of_a_million(parts, tokens):
@@ -535,3 +536,19 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         # a negation left unread may switch off what the reading keeps on (`batch 不要了`): no reading is offered
         negated = any(w in _NEGATIONS or any(c in NEGATION_CHARS for c in w) for w in words)
         raise Ambiguous("unknown_words", () if unread_period or negated or scaled else (canonical(query),), words=", ".join(words[:5])[:80])
+
+
+def _days_of_a_kept_cache(parts: Parts, tokens: list[Token]) -> None:
+    """`放cache 3天 每天問120次 … 總共多少`: a cache kept for whole days, a daily count and no period asked: the count
+    is those days' total (`DaysRead`, noted as `days_total`), as the storage is those days' too."""
+    hours, daily = parts.hours, parts.requests
+    kept = parts.storage is not None or parts.hours_of_cache and parts.cached is not None  # (the cached piece, stored those hours)
+    if (not kept or hours is None or daily is None or hours <= 24 or hours % 24 or parts.period != "day"
+            or parts.days_read is not None or parts.asked_period is not None or parts.people is not None or parts.count_factors):
+        return
+    days = hours / 24
+    for tok in tokens:
+        if tok.role == "period:day" and tok.volume:
+            tok.volume, tok.role = False, "skip"  # `每天`: the day of the count, read into the days' total
+    parts.days_read = DaysRead(daily, days, daily * days, month=False)
+    parts.requests, parts.period = daily * days, None

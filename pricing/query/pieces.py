@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..tokens import Token
-from .neighbours import plain_word, said_in_tokens
+from .neighbours import plain_word, said_in_tokens, said_of_a_cache
 
 __all__ = ["cached_piece_and_new_part"]
 
@@ -49,7 +49,11 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
         return None
     # the new piece: the first amount after the cache that is not the count of requests, read by pairing
     # (`cache the 200k token manual, 300 calls, each adds 1k tokens`)
-    second = next((k for k in range(max(caches[-1], first) + 1, len(tokens)) if tokens[k].kind == "amount" and not _a_count(tokens, k)), None)
+    # (past the cache's own hours: `放6个小时，一共调用300次，每次新增输入1千`)
+    again = [k for k in range(first + 1, len(tokens)) if tokens[k].kind == "amount" and tokens[k].value == tokens[first].value
+             and _said_cached(tokens, k)]  # `each query is the 420k cached + ~500 new`: the cached piece said again
+    second = next((k for k in range(max(caches[-1], first) + 1, len(tokens))
+                   if tokens[k].kind == "amount" and k not in again and not _a_count(tokens, k) and not _hours_of_the_cache(tokens, k)), None)
     if second is None or tokens[second].money is not None:
         return None
     k = second + 1
@@ -74,6 +78,10 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
             tokens[k].used = True  # `系统提示词 4000`, `25k tok sys prompt cached`: the prompt word names the cached piece
     for k in (*caches, new_label, first, second, *([own_label] if own_label is not None else [])):
         tokens[k].used = True
+    for k in again:
+        tokens[k].used = True
+        if k + 1 < len(tokens) and tokens[k + 1].role in _CACHE:
+            tokens[k + 1].used = True
     k = first - 1
     while k >= 0 and first - k <= 2 and _names_the_piece(tokens[k]) and not tokens[k + 1].after_break:
         tokens[k].role = "skip" if tokens[k].role is None else tokens[k].role  # `全店商品知识 一万二token`: its name
@@ -82,6 +90,19 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     cached, new = tokens[first].value, tokens[second].value
     assert cached is not None and new is not None
     return cached, cached + new
+
+
+def _said_cached(tokens: list[Token], k: int) -> bool:
+    """The amount at ``k`` is said cached, right after it (`the 420k cached`, `20万缓存`)."""
+    j = k + 1
+    while j < len(tokens) and tokens[j].role == "link" and not tokens[j].after_break:
+        j += 1
+    return j < len(tokens) and tokens[j].role in _CACHE and not tokens[j].after_break
+
+
+def _hours_of_the_cache(tokens: list[Token], k: int) -> bool:
+    """`缓存存6小时`, `(TTL 6 hours)`, `kept for 24h`: the hours the cached piece is stored (pairing reads them)."""
+    return k + 1 < len(tokens) and (tokens[k + 1].role or "").startswith("dur:") and said_of_a_cache(tokens, k, k + 1)
 
 
 def _before_the_cache(tokens: list[Token], k: int, cache: int) -> bool:

@@ -60,9 +60,10 @@ def test_one_reading_or_a_question_back(lang: str, book: PriceBook, capsys: pyte
     assert share >= FLOORS[lang]
 
 
-#: Cached-document questions per language (a fixed sample), and the share read, measured 2026-12-07 (fifth session).
+#: Cached-document questions per language (a fixed sample), and the share read, measured 2026-12-07: 0.46 / 0.55 / 0.61
+#: in the fifth session; 183/240, 240/240, 240/240 in the sixth, once the new piece is found past the cache's own hours.
 CACHED_SIZE = 240
-CACHED_FLOORS = {"en": 0.46, "zh_CN": 0.55, "zh_TW": 0.61}
+CACHED_FLOORS = {"en": 0.76, "zh_CN": 1.0, "zh_TW": 1.0}
 
 
 @pytest.mark.parametrize("lang", LANGS)

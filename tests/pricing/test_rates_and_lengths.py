@@ -164,9 +164,11 @@ def test_in_the_cache_is_where_the_piece_is_not_an_input_label(book: PriceBook) 
     assert usage is not None and (usage.cached_tokens, usage.input_tokens, usage.requests) == (500_000, 501_000, 200)
 
 
-def test_days_of_a_cache_with_a_daily_count_and_a_total_are_asked_about(book: PriceBook) -> None:
-    # three days of 100 a day is 300 requests; read as 100 a day the total would be a third of it
-    assert read_or_asked("合約40萬token 放cache 3天 每天問100次 每次另外2k out 3k 用3 pro 總共多少", book) is None
+def test_days_of_a_cache_with_a_daily_count_and_a_total_are_the_days_total(book: PriceBook) -> None:
+    # three days of 100 a day is 300 requests (asked about until the sixth session; never read as 100 a day, a third of it)
+    query = read_or_asked("合約40萬token 放cache 3天 每天問100次 每次另外2k out 3k 用3 pro 總共多少", book)
+    assert query is not None and query.usage is not None
+    assert (query.usage.requests, query.usage.period, query.usage.storage_hours) == (300, None, 72)
 
 
 def test_a_cached_share_of_a_whole_input_is_no_second_piece(book: PriceBook) -> None:

@@ -863,3 +863,22 @@ def test_the_price_of_one_asked_is_not_the_weeks_count(book: PriceBook) -> None:
     # `先告訴我一集多少就好`: one episode asked; never priced as the three a week (nor as 13 a month)
     query = read_or_asked("每集摘要 in 1.5萬 out 2k，我一週三集，用 3.5 flash，先告訴我一集多少就好", book)
     assert query is None or query.usage is not None and query.usage.requests == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period", "hours"),
+    [
+        # the new piece found past the cache's own hours and the count between (`放6个小时，一共调用300次，每次新增输入1千`)
+        ("知识库20万 token 放 context cache 放6个小时，一共调用300次，每次新增输入1千，输出800，2.5 pro", 300, None, 6),
+        ("手冊 20萬 token 放 context cache 存 6 小時，總共呼叫300次，每次另外輸入1千，回覆約 800，2.5 pro", 300, None, 6),
+        # the cached piece said again in each request (`each query is the 420k cached + ~500 new`)
+        ("if we keep the full spec (~420k tokens) cached on 2.5 pro for a 10 hour workday, plus each query is the 420k cached + "
+         "~500 new tokens in and 800 out, and we run 60 queries in that window — total incl storage?", 60, None, 10),
+        # a cache kept for days, a daily count, no period asked: those days' total (`放cache 3天 每天問120次 … 總共`)
+        ("客戶丟了一份50萬token的主合約 後面附約都要參照它 放cache 3天 每天問120次 每次附約3k out 4k 用3 pro 總共多少", 360, None, 72),
+    ],
+)
+def test_a_cached_document_past_its_hours(book: PriceBook, question: str, requests: int, period: str | None, hours: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.requests, usage.period, usage.storage_hours) == (requests, period, hours)
