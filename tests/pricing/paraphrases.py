@@ -172,31 +172,48 @@ def _expect(model: Meaning, usage: Meaning, count: Meaning, asked: str | None) -
 
 
 def questions(lang: str, size: int) -> list[tuple[str, Meaning]]:
-    """``size`` questions in ``lang`` (a fixed sample of every combination, the same on every run)."""
+    """``size`` questions in ``lang`` (a fixed sample of every combination, the same on every run). The combinations
+    are numbered in the order the tables combine them, and only the sample is written out: writing every one of the
+    hundreds of thousands took seconds of the test's time."""
     sep = _SEP[lang]
-    out: list[tuple[str, Meaning]] = []
-    for (m_text, model), (u_text, usage), (c_text, count), (a_text, asked) in itertools.product(
-        MODELS[lang], USAGE[lang], list(_counts(lang)), ASKED[lang]
-    ):
-        if asked is not None and count["period"] is None:
-            continue  # `调用1000次 每月多少钱`: whether 1000 is a month's is for the asker to say
-        orders = ([m_text, u_text, c_text, a_text], [c_text, u_text, m_text, a_text], [m_text, c_text, u_text, a_text],
-                  [u_text, c_text, m_text, a_text], [a_text, m_text, u_text, c_text])  # fmt: skip
-        for k, order in enumerate(orders):
-            opening = OPENINGS[lang][(len(out) + k) % len(OPENINGS[lang])]
+    models, usages = MODELS[lang], USAGE[lang]
+    # (`调用1000次 每月多少钱`: whether 1000 is a month's is for the asker to say, so a count with no period is not asked per period)
+    counted = [(c, a) for c in _counts(lang) for a in ASKED[lang] if not (a[1] is not None and c[1]["period"] is None)]
+    orders = 5
+    first = len(models) * len(usages) * len(counted) * orders
+    budgets = len(models) * len(usages) * len(BUDGETS[lang]) * 2
+    period_budgets = len(models) * len(usages) * len(PERIOD_BUDGETS[lang])
+
+    def write(i: int) -> tuple[str, Meaning]:
+        if i < first:
+            rest, k = divmod(i, orders)
+            rest, n = divmod(rest, len(counted))
+            m, u = divmod(rest, len(usages))
+            (m_text, model), (u_text, usage), ((c_text, count), (a_text, asked)) = models[m], usages[u], counted[n]
+            order = ([m_text, u_text, c_text, a_text], [c_text, u_text, m_text, a_text], [m_text, c_text, u_text, a_text],
+                     [u_text, c_text, m_text, a_text], [a_text, m_text, u_text, c_text])[k]  # fmt: skip
             text = sep.join(p for p in order if p)
-            out.append(((opening + " " + text).strip(), _expect(model, usage, count, asked)))
-    for (m_text, model), (u_text, usage), (b_text, budget) in itertools.product(MODELS[lang], USAGE[lang], BUDGETS[lang]):
-        want = _expect(model, usage, {}, None) | {"intent": "budget", "budget_usd": budget}
-        out.append((sep.join((b_text, u_text, m_text)), want))
-        out.append((sep.join((m_text, u_text, b_text)), want))
-    for (m_text, model), (u_text, usage), (b_text, budget, period, asked) in itertools.product(
-        MODELS[lang], USAGE[lang], PERIOD_BUDGETS[lang]
-    ):
+            opening = OPENINGS[lang][(i + k) % len(OPENINGS[lang])]  # (as the tables were first written out, one by one)
+            return (opening + " " + text).strip(), _expect(model, usage, count, asked)
+        i -= first
+        if i < budgets:
+            rest, k = divmod(i, 2)
+            rest, b = divmod(rest, len(BUDGETS[lang]))
+            m, u = divmod(rest, len(usages))
+            (m_text, model), (u_text, usage), (b_text, budget) = models[m], usages[u], BUDGETS[lang][b]
+            order = ((b_text, u_text, m_text), (m_text, u_text, b_text))[k]
+            return sep.join(order), _expect(model, usage, {}, None) | {"intent": "budget", "budget_usd": budget}
+        i -= budgets
+        rest, b = divmod(i, len(PERIOD_BUDGETS[lang]))
+        m, u = divmod(rest, len(usages))
+        (m_text, model), (u_text, usage), (b_text, budget, period, asked) = models[m], usages[u], PERIOD_BUDGETS[lang][b]
         want = _expect(model, usage, {}, None) | {"intent": "budget", "budget_usd": budget, "budget_period": period, "asked": asked}
-        out.append((sep.join((b_text, u_text, m_text)), want))
+        return sep.join((b_text, u_text, m_text)), want
+
+    total = first + budgets + period_budgets
     rng = random.Random(19)
-    return rng.sample(out, min(size, len(out)))
+    return [write(i) for i in rng.sample(range(total), min(size, total))]
+
 
 
 #: A long document kept in the context cache, read by every request: how people say the cached document (with its size
