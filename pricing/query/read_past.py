@@ -58,7 +58,7 @@ def _harmless(tokens: list[Token], i: int, parts: Parts) -> bool:
     tok = tokens[i]
     if tok.kind == "cjk":
         return not (tok.text in PRICE_MORPHEMES or cjk_price_like(tok.text) or set(tok.text) & _MEDIA_CHARS or tok.text.startswith("每")
-                    or _counted_by_a_measure(tokens, i) or tok.text[0] in _UNIT_CHARS and _unit_of_an_amount(tokens, i, parts)
+                    or _counted_by_a_measure(tokens, i, parts) or tok.text[0] in _UNIT_CHARS and _unit_of_an_amount(tokens, i, parts)
                     or _split_from_a_price_word(tokens, i))  # fmt: skip
     if tok.kind != "word" or not tok.text.isalpha():
         return False
@@ -76,12 +76,27 @@ def _split_from_a_price_word(tokens: list[Token], i: int) -> bool:
     return split.role != "skip" or split.text not in COUNTING_MEASURES  # (a skipped measure word is its count's: `判幾張`)
 
 
-def _counted_by_a_measure(tokens: list[Token], i: int) -> bool:
-    """`1 萬則評論`, `三百篇稿子`: the noun is what an amount counts, by a measure word that is not of calls."""
+def _counted_by_a_measure(tokens: list[Token], i: int, parts: Parts | None = None) -> bool:
+    """`1 萬則評論`, `三百篇稿子`: the noun is what an amount counts, by a measure word that is not of calls. Unless
+    that amount was read as the request count and nothing puts the things into one prompt (`每天60条稿子`: the
+    articles are the requests; `一次把 1 萬則評論丟進去`: into one)."""
     before = tokens[i - 1] if i > 0 else None
     if before is None or before.text[-1:] not in COUNTING_MEASURES or before.text[-1:] in _CALL_MEASURES:
         return False
-    return i > 1 and tokens[i - 2].kind == "amount" or len(before.text) > 1  # (`三百篇`: the measure glued to its count)
+    counted = i > 1 and tokens[i - 2].kind == "amount" or len(before.text) > 1  # (`三百篇`: the measure glued to its count)
+    if counted and parts is not None and i > 1 and tokens[i - 2].kind == "amount" and _the_requests(tokens[i - 2], parts):
+        return any(t.text in _INTO_ONE for t in tokens)
+    return counted
+
+
+#: Words that put things into one prompt (`一次把 1 萬則評論丟進去`): counted things there are no requests.
+_INTO_ONE = frozenset(["一次", "一起", "进去", "丢进去", "塞进去", "放进去", "一次性", "同一个", "打包", "一包"])
+
+
+def _the_requests(amount: Token, parts: Parts) -> bool:
+    """The amount was read as the request count (or a factor of it) with a period or a total of its own."""
+    counts = {parts.requests, *parts.count_factors, parts.people}
+    return amount.used and amount.value in counts and (parts.period is not None or "total" in parts.intents or parts.requests is not None)
 
 
 def _unit_of_an_amount(tokens: list[Token], i: int, parts: Parts) -> bool:

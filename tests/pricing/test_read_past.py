@@ -23,6 +23,9 @@ from pricing import PriceBook, parse_query
         # an English word of the language, if not an everyday one, before its count
         ("fraud team wants summaries of suspicious txn narratives: 400/day, 12k tokens in, 1.5k out, on 2.5 pro. per month?",
          400, "day", "month", ["narratives"]),
+        # things counted by a measure word that are the requests themselves (a period or a total, nothing put into one prompt)
+        ("新闻稿改写成短视频口播稿，3 flash，输入5k tokens 输出1.5k，每天60条稿子，月成本大概多少？", 60, "day", "month", ["稿子"]),
+        ("每天三千份门诊病历做摘要 用 3.5 flash 输入6k输出700", 3_000, "day", None, ["门诊"]),
         # a short price stem opening another word (`plan` in `planner`, `back` in `backlog`), not an inflection of it
         ("want to batch the overnight review backlog: 7,500 reviews, 1,000 in / 200 out on 2.5 flash via the batch api. total?",
          7_500, None, None, ["backlog"]),
