@@ -13,6 +13,7 @@ from ..model_names import generation_models
 from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
+from .amounts import plain_amount
 from .canonical import canonical
 from .days import UNPRICED_PERIODS, DaysRead
 from .echo import typed, with_typed_words
@@ -106,6 +107,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
         return apply_followup(parse_query(previous, book), change)
     _ask_which_number(parts, models, refs, tokens, on_date)
     _days_of_a_kept_cache(parts, tokens)
+    split = _totals_split(parts, tokens)
     parts.totals = _token_totals(parts, tokens, models, book)
     asks_rates = per_million_question(unlabeled, parts)
     if not asks_rates and price_of_a_million(parts, tokens):
@@ -116,6 +118,8 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
     if asks_rates:
         unlabeled = []
     notices: list[Notice] = []
+    if split is not None:
+        notices.append(split)
     if parts.images is not None and models and models[0].kind == "image":
         parts.make = True  # `50 images with 3.1 flash image`: an image model's images are the ones it makes
     if "images" in parts.labels_seen and not (parts.make and parts.images is not None) or parts.images is not None and not parts.make:
@@ -552,3 +556,37 @@ def _days_of_a_kept_cache(parts: Parts, tokens: list[Token]) -> None:
             tok.volume, tok.role = False, "skip"  # `每天`: the day of the count, read into the days' total
     parts.days_read = DaysRead(daily, days, daily * days, month=False)
     parts.requests, parts.period = daily * days, None
+
+
+#: Verbs that cut a whole into requests (`切成 400 次 request`, `split into 40 chunks`).
+_SPLIT_WORDS = frozenset(["切成", "分成", "拆成", "切", "拆", "分"])
+_SPLIT_EN = frozenset(["split", "chunk", "chunked", "divided", "broken", "break", "cut"])
+
+
+def _totals_split(parts: Parts, tokens: list[Token]) -> Notice | None:
+    """`原文全部大概 80 萬 token，輸出估 100 萬 token，會切成 400 次 request`: the tokens given are the whole job's and
+    the count is of the pieces it is cut into, so each request has its share (`Notice("split_total")`). Only with no
+    per-request word in the question, and when every part divides evenly; a share that does not is asked about."""
+    if parts.requests is None or parts.people is not None or parts.count_factors or any(
+            t.role in ("each", "per_person") or t.kind == "cjk" and t.text.startswith("每") and not (t.role or "").startswith("period:")
+            or t.text in ("each", "per", "every") for t in tokens):  # (`每段音訊 4 萬 token`: said per piece already)
+        return None
+    at = next((k for k, t in enumerate(tokens) if t.kind == "amount" and t.used and t.value == parts.requests), None)
+    if at is None or not _cut_before(tokens, at):
+        return None
+    n = parts.requests
+    shares = {name: getattr(parts, name) for name in ("input", "cached", "output", "thinking", "audio") if getattr(parts, name) is not None}
+    if not shares or "input" not in shares and "output" not in shares:
+        return None
+    if any(value % n for value in shares.values()):
+        raise Ambiguous("unlabeled_amount", amount=plain_amount(n))
+    whole = dict(shares)
+    parts.split_totals = tuple(shares.values())  # the amounts as said, figures of the question (selfcheck)
+    for name, value in shares.items():
+        setattr(parts, name, value / n)
+    return Notice("split_total", {"requests": n, "input": whole.get("input", Decimal(0)) / n, "output": whole.get("output", Decimal(0)) / n})
+
+
+def _cut_before(tokens: list[Token], at: int) -> bool:
+    before = [t.text for t in tokens[max(at - 3, 0) : at]]
+    return bool(set(before) & _SPLIT_WORDS) or "into" in before and bool(set(t.text for t in tokens[max(at - 4, 0) : at]) & _SPLIT_EN)

@@ -57,7 +57,8 @@ def words_read_past(parts: Parts, tokens: list[Token]) -> list[str]:
 def _harmless(tokens: list[Token], i: int, parts: Parts) -> bool:
     tok = tokens[i]
     if tok.kind == "cjk":
-        return not (tok.text in PRICE_MORPHEMES or cjk_price_like(tok.text) or set(tok.text) & _MEDIA_CHARS or tok.text.startswith("每")
+        rest = _without_everyday_words(tok.text)
+        return not (rest in PRICE_MORPHEMES or rest and cjk_price_like(rest) or set(tok.text) & _MEDIA_CHARS or tok.text.startswith("每")
                     or _counted_by_a_measure(tokens, i, parts) or tok.text[0] in _UNIT_CHARS and _unit_of_an_amount(tokens, i, parts)
                     or _split_from_a_price_word(tokens, i))  # fmt: skip
     if tok.kind != "word" or not tok.text.isalpha():
@@ -66,6 +67,18 @@ def _harmless(tokens: list[Token], i: int, parts: Parts) -> bool:
     if not is_english_word(word) or price_like(word, written=True) or near_model_word(word):
         return False
     return not _unit_of_an_amount(tokens, i, parts)
+
+
+#: Everyday words that hold a price character with another sense: real time (`即时事实查核`, `要实时的`), current
+#: affairs, a timeline, an anniversary (`周年庆`), a diary, Japan and Japanese, holidays, what is around (`周边`), and
+#: grading (`能批多少篇`, `要批 7000 份`: 批 of 批改, not of 批量). The rest of a word is still judged.
+_EVERYDAY_WORDS = ("即时", "实时", "时事", "时间轴", "周年", "日记", "日本", "日文", "日语", "日韩", "节假日", "周边", "能批", "要批")
+
+
+def _without_everyday_words(word: str) -> str:
+    for everyday in _EVERYDAY_WORDS:
+        word = word.replace(everyday, "")
+    return word
 
 
 def _split_from_a_price_word(tokens: list[Token], i: int) -> bool:

@@ -58,7 +58,7 @@ def uses_every_amount(parts: Parts, tokens: list[Token]) -> bool:
     if (parts.cached_is_rest or parts.new_piece) and parts.input is not None and parts.cached is not None:
         # `in 100k (all but 2k cached)`, `系统提示词 4000 走缓存，用户问题 500`: the part not cached is given
         figures.add(parts.input - parts.cached)
-    figures |= set(parts.count_factors) | set(parts.pieces)
+    figures |= set(parts.count_factors) | set(parts.pieces) | set(parts.split_totals)
     figures |= {v for v in (parts.weekly, parts.yearly, parts.billed) if v is not None}
     if parts.days_read is not None:
         figures |= {parts.days_read.daily, parts.days_read.days}

@@ -26,6 +26,8 @@ from pricing import PriceBook, parse_query
         # things counted by a measure word that are the requests themselves (a period or a total, nothing put into one prompt)
         ("新闻稿改写成短视频口播稿，3 flash，输入5k tokens 输出1.5k，每天60条稿子，月成本大概多少？", 60, "day", "month", ["稿子"]),
         ("每天三千份门诊病历做摘要 用 3.5 flash 输入6k输出700", 3_000, "day", None, ["门诊"]),
+        # a price character in an everyday word of another sense: real time (即時), grading (能批)
+        ("新聞台做即時事實查核，每則都要 grounding，3 flash，輸入 1500 輸出 500，一天 4 千則", 4_000, "day", None, ["即時事實查核"]),
         # a short price stem opening another word (`plan` in `planner`, `back` in `backlog`), not an inflection of it
         ("want to batch the overnight review backlog: 7,500 reviews, 1,000 in / 200 out on 2.5 flash via the batch api. total?",
          7_500, None, None, ["backlog"]),

@@ -882,3 +882,19 @@ def test_a_cached_document_past_its_hours(book: PriceBook, question: str, reques
     usage = parse_query(question, book).usage
     assert usage is not None
     assert (usage.requests, usage.period, usage.storage_hours) == (requests, period, hours)
+
+
+def test_totals_cut_into_requests_are_shared(answerer: Answerer) -> None:
+    # the whole job's tokens and the pieces it is cut into: each request has its share, and the answer says so
+    reply = answerer.answer("遊戲劇本要翻成日文，原文全部大概 80 萬 token，輸出估 100 萬 token，會切成 400 次 request 丟，用 3 pro 總共多少", "zh_TW")
+    assert reply.data["requests"] == 400
+    assert "所給的 token 是整個工作的總量，切成 400 次請求：每次輸入 2,000 token、輸出 2,500 token。" in reply.plain
+
+
+def test_totals_that_do_not_share_evenly_are_asked_about(book: PriceBook) -> None:
+    assert read_or_asked("原文全部大概 80 萬 token，輸出估 100 萬 token，會切成 300 次 request 丟，用 3 pro 總共多少", book) is None
+
+
+def test_audio_named_with_its_measure_word_and_no_tokens_is_asked_about(book: PriceBook) -> None:
+    # `那段音訊＋聊天室紀錄 2k token`: the audio's own tokens are not given (priced as 2k of text before)
+    assert read_or_asked("每天直播 4 小時，想每 5 分鐘把那段音訊＋聊天室紀錄 2k token 丟給 flash 做即時摘要，輸出 300，一個月多少", book) is None

@@ -165,7 +165,7 @@ def test_an_unknown_chinese_word_is_asked_about_or_changes_nothing(book: PriceBo
 
 @pytest.mark.parametrize(
     "text",
-    ["1M in 50k out 流量费", "输入10万 输出1万 微调", "输入10万 输出1万 实时", "输入10万 输出1万 300名玩家", "输入10万 输出1万 视频通话",
+    ["1M in 50k out 流量费", "输入10万 输出1万 微调", "输入10万 输出1万 月底", "输入10万 输出1万 300名玩家", "输入10万 输出1万 视频通话",
      "输入10万 输出1万 一個越"],  # fmt: skip
 )
 def test_a_chinese_word_with_a_price_morpheme_or_beside_an_amount_is_asked_about(book: PriceBook, text: str) -> None:
