@@ -357,6 +357,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 parts.per_person = True  # `3k DAU, each does ~4 AI calls`
         elif not said_in_tokens(tokens, i) and (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or plural_count(tokens, nxt)
               or role(prev) == "count_verb" and not (role(nxt).startswith("label:") and not tokens[nxt].after_break)  # `跑 100k input`
+              and not (role(nxt) == "images" and _an_image_model(tokens))  # (`每天出400张` on an image model: the images made)
               or verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")  # `输出两千 调用一次`: the label's
               or bare_measure(tokens, i)):
             set_requests(i, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
@@ -446,6 +447,10 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
 
 #: Words said of each person (`每人`, `各`): one thing right after them is one request each.
 _EACH_PERSON = frozenset(["各", "各自", "每人"])
+
+
+def _an_image_model(tokens: list[Token]) -> bool:
+    return any(t.kind == "model" and "image" in (t.model or "") for t in tokens)
 
 
 def _one_each(tokens: list[Token], parts: Parts) -> None:

@@ -898,3 +898,10 @@ def test_totals_that_do_not_share_evenly_are_asked_about(book: PriceBook) -> Non
 def test_audio_named_with_its_measure_word_and_no_tokens_is_asked_about(book: PriceBook) -> None:
     # `那段音訊＋聊天室紀錄 2k token`: the audio's own tokens are not given (priced as 2k of text before)
     assert read_or_asked("每天直播 4 小時，想每 5 分鐘把那段音訊＋聊天室紀錄 2k token 丟給 flash 做即時摘要，輸出 300，一個月多少", book) is None
+
+
+def test_images_made_a_day_on_an_image_model_are_the_requests(book: PriceBook) -> None:
+    # `每天出400张` after a verb of making, on an image model: 400 images made a day, one a request, priced once
+    query = parse_query("封面图用 2.5 flash image 生成，每张图输出按1290 token算，提示词200 token，每天出400张，一个月多少钱", book)
+    assert query.usage is not None
+    assert (query.usage.requests, query.usage.period, query.usage.output_images, query.asked_period) == (400, "day", 1, "month")
