@@ -208,15 +208,19 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         return False
 
     def explain_total(k: int) -> None:
-        # `一共 1000 次`, `1000 calls in total`, `总共就跑个200次`: a total of requests, not of tokens
+        # `一共 1000 次`, `1000 calls in total`, `总共就跑个200次`, `总共一天约 4,800 则`, `1.5k requests per month
+        # total`: a total of requests, not of tokens (a period word may stand between)
         step = -1 if k < i else 1
-        for _ in range(4):
+        for _ in range(5):
             if not (0 <= k < n) or tokens[k].kind == "amount":
                 return
             if tokens[k].role == "total":
                 tokens[k].used = True
                 return
-            if step > 0 or tokens[k].role not in ("skip", "count_verb", "link") or tokens[k + 1].after_break:
+            dated = (tokens[k].role or "").startswith("period:") or tokens[k].role == "skip" and step > 0 and tokens[k].text in ("per", "a", "/")
+            if step > 0 and not dated or step < 0 and tokens[k].role not in ("skip", "count_verb", "link") and not dated:
+                return
+            if (tokens[k + 1].after_break if step < 0 else tokens[k].after_break) and not (step > 0 and k == i + 1):
                 return
             k += step
 

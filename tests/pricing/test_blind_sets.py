@@ -42,7 +42,7 @@ FLOORS = {
     "tune/blind2-2026-12-07-zh_TW": 0.98,  # 131/133; before: 72.2%
     "tune/blind3-2026-12-07-en": 0.89,  # 127/142; before: 60.6%
     "tune/blind3-2026-12-07-zh_CN": 0.93,  # 125/133; before: 63.2%
-    "tune/blind3-2026-12-07-zh_TW": 0.90,  # 117/129; before: 43.4%
+    "tune/blind3-2026-12-07-zh_TW": 0.91,  # 118/129; before: 43.4%
     "tune/blind4-2026-12-07-en": 0.86,  # 117/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.97,  # 133/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.90,  # 118/130; before: 78.5%
@@ -63,11 +63,11 @@ FLOORS = {
     "tune/heldout-2026-12-06-en": 1.00,  # 40/40; before: 97.5%
     "tune/heldout-2026-12-06-zh_CN": 1.00,  # 61/61; before: 93.4%
     "tune/heldout-2026-12-06-zh_TW": 1.00,  # 40/40; before: 97.5%
-    "tune/heldout2-2026-12-07-en": 0.72,  # 82/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
+    "tune/heldout2-2026-12-07-en": 0.73,  # 83/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
     "tune/heldout2-2026-12-07-zh_CN": 0.69,  # 81/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
     "tune/heldout2-2026-12-07-zh_TW": 0.74,  # 86/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
     "tune/heldout3-2026-12-07-en": 0.78,  # 83/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
-    "tune/heldout3-2026-12-07-zh_CN": 0.83,  # 89/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
+    "tune/heldout3-2026-12-07-zh_CN": 0.84,  # 90/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
     "tune/heldout3-2026-12-07-zh_TW": 0.79,  # 85/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
     "tune/heldout4-2026-12-07-en": 0.75,  # 84/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
     "tune/heldout4-2026-12-07-zh_CN": 0.78,  # 86/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
@@ -82,14 +82,14 @@ FLOORS = {
     "tune/heldout7-2026-12-07-zh_CN": 0.77,  # 64/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
     "tune/heldout7-2026-12-07-zh_TW": 0.85,  # 70/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
     "tune/heldout8-2026-12-07-en": 0.60,  # 60/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
-    "tune/heldout8-2026-12-07-zh_CN": 0.66,  # 66/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
+    "tune/heldout8-2026-12-07-zh_CN": 0.67,  # 67/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
     "tune/heldout8-2026-12-07-zh_TW": 0.64,  # 64/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
-    "tune/heldout9-2026-12-07-en": 0.71,  # 71/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout9-2026-12-07-en": 0.72,  # 72/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_CN": 0.81,  # 81/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_TW": 0.76,  # 76/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout10-2026-12-07-en": 0.57,  # 57/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
     "tune/heldout10-2026-12-07-zh_CN": 0.81,  # 81/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
-    "tune/heldout10-2026-12-07-zh_TW": 0.70,  # 70/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout10-2026-12-07-zh_TW": 0.71,  # 71/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
 }
 SETS = tuple(FLOORS)
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from bot.answers.answerer import Answerer
+from pricing import PriceBook, parse_query
 
 
 @pytest.mark.parametrize(
@@ -103,3 +104,18 @@ def test_a_period_asking_the_price_is_not_the_counts(answerer: Answerer) -> None
     assert "US$1,290.00" in reply.text.splitlines()[0]
     # `每天输入3千 ... 调用2万次 每月多少钱`: 每天 names no count and 每月 asks, so which period is the count's?
     assert answerer.answer("2.5 flash 每天输入3千 输出5百 调用2万次 每月多少钱", "zh_CN").intent in ("clarify", "error")
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # a total word with a period word between it and the count: a total of requests, not of tokens
+        ("每天早上 9 點到晚上 9 點客服開放，總共一天約 4,800 則，每則 input 1,800 output 260，用 3.1 flash-lite，一個月大約？", 4_800, "day"),
+        ("ok so 1.5k requests per month total, flash, 2k in / 500 out. monthly bill?", 1_500, "month"),
+        ("Clinic chain wants everything on 3.5 flash. 18k msgs/month total, avg 1.4k in, 180 out. cost per month?", 18_000, "month"),
+    ],
+)
+def test_a_total_said_across_the_counts_period(book: PriceBook, question: str, requests: int, period: str) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.requests, usage.period) == (requests, period)
