@@ -227,11 +227,20 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
               and tokens[i + 2].text in ("context", "ctx")):
             drop.update((i, i + 1))  # `per 1M input tokens once you're above 200k context`: the long-context tier
     drop.update(_one_of_those_counted(tokens))
+    drop.update(k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].text == "一" and _a_whole_thing(tokens, k + 1))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 
 
 #: Measure words of things a question counts (`一集 … 每天 300 集`, `一題 … 120 題`).
 _ITEM_MEASURES = frozenset("集期页頁题題件份篇张張台套场場章本段则則条條单單")
+
+
+def _a_whole_thing(tokens: list[Token], k: int) -> bool:
+    """`一整份合同`, `一整期节目`: 一 before 整 is "a whole", no amount; `一整天` is a day's length, read as one."""
+    if tokens[k].kind != "cjk" or not tokens[k].text.startswith("整"):
+        return False
+    after = tokens[k].text[1:2] or (tokens[k + 1].text[:1] if k + 1 < len(tokens) else "")
+    return bool(after) and after not in "天日月年晚夜周週季小"
 
 
 def _one_of_those_counted(tokens: list[Token]) -> set[int]:

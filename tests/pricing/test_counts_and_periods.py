@@ -119,3 +119,14 @@ def test_a_total_said_across_the_counts_period(book: PriceBook, question: str, r
     usage = parse_query(question, book).usage
     assert usage is not None
     assert (usage.requests, usage.period) == (requests, period)
+
+
+@pytest.mark.parametrize("question", ["2.5 pro上下文窗口多大 一整份合同能一次放进去不", "2.5 flash 的上下文窗口多大，能放下一整篇博士论文吗"])
+def test_a_whole_one_is_no_amount(book: PriceBook, question: str) -> None:
+    # `一整份`: "a whole", asked of the model's context window, not an amount to place
+    assert parse_query(question, book).intent == "model_info"
+
+
+def test_a_whole_day_is_still_a_length(book: PriceBook) -> None:
+    usage = parse_query("把事務所範本庫 50 萬 token cache 在 3 pro 上，放一整天 24 小時，storage 費用要多少", book).usage
+    assert usage is not None and usage.storage_hours == 24
