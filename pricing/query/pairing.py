@@ -382,6 +382,15 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             explain_total(count_at + 1)
             if count_each(tokens, i, count_at):
                 parts.per_person = True  # `30 queries each per day`, `each makes about 20 quizzes`
+        elif role(nxt) == "searches" and parts.requests is None and (mark_volume(neighbour(nxt, 1)) or mark_volume(period_before(tokens, i))):
+            # `~8,000 searches a day`, `1.8M searches a month`: searches with a period of their own are what is run, one a
+            # request (whether each is grounded is said elsewhere: `every one grounded w/ google search`)
+            set_requests(i, tok)
+            taken.add(nxt)
+            if not any(t.role == "search" and t.text not in _SEARCH_ALONE for t in tokens):
+                for t in tokens:
+                    if t.role == "search":
+                        t.role = "skip"  # `every search query goes through 3.1 flash-lite … 1.8M searches a month`: a site's searches
         elif role(nxt) == "searches":
             _set_once(parts, "searches", tok.value, tok)
             parts.search = True
@@ -451,6 +460,10 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
 
 #: Words said of each person (`每人`, `各`): one thing right after them is one request each.
 _EACH_PERSON = frozenset(["各", "各自", "每人"])
+
+
+#: Search words that, alone, may name the asker's own searches (a site's search box) rather than Google Search grounding.
+_SEARCH_ALONE = frozenset(["search", "searches", "搜索", "搜寻", "检索", "搜"])
 
 
 def _an_image_model(tokens: list[Token]) -> bool:

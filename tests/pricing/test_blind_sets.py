@@ -40,10 +40,10 @@ FLOORS = {
     "tune/blind2-2026-12-07-en": 0.94,  # 132/140; before: 57.9%
     "tune/blind2-2026-12-07-zh_CN": 0.91,  # 117/128; before: 63.3%
     "tune/blind2-2026-12-07-zh_TW": 0.98,  # 131/133; before: 72.2%
-    "tune/blind3-2026-12-07-en": 0.89,  # 127/142; before: 60.6%
+    "tune/blind3-2026-12-07-en": 0.90,  # 129/142; before: 60.6%
     "tune/blind3-2026-12-07-zh_CN": 0.93,  # 125/133; before: 63.2%
     "tune/blind3-2026-12-07-zh_TW": 0.91,  # 118/129; before: 43.4%
-    "tune/blind4-2026-12-07-en": 0.86,  # 117/135; before: 58.5%
+    "tune/blind4-2026-12-07-en": 0.87,  # 118/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.97,  # 133/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.90,  # 118/130; before: 78.5%
     "tune/blind5-2026-12-07-en": 0.79,  # 101/127; before: 48.0%

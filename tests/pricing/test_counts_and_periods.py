@@ -130,3 +130,21 @@ def test_a_whole_one_is_no_amount(book: PriceBook, question: str) -> None:
 def test_a_whole_day_is_still_a_length(book: PriceBook) -> None:
     usage = parse_query("把事務所範本庫 50 萬 token cache 在 3 pro 上，放一整天 24 小時，storage 費用要多少", book).usage
     assert usage is not None and usage.storage_hours == 24
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period", "grounded"),
+    [
+        # searches with a period of their own and no other count are what is run, one a request
+        ("grounded answers for our travel site on 2.5 flash: 600 in, 700 out, ~8,000 searches a day, every one grounded w/ google search. per day?",
+         8_000, "day", True),
+        ("search answers w grounding on 3 flash: 3k in 500 out, 20k searches/day, grounding on every req. monthly?", 20_000, "day", True),
+        # `search` alone is the asker's own search box: no Google Search grounding priced
+        ("ecommerce search rewrite: every search query goes through 3.1 flash-lite, ~250 tokens in, ~60 out, we do 1.8M searches a month — monthly?",
+         1_800_000, "month", False),
+    ],
+)
+def test_searches_counted_with_a_period_are_the_requests(book: PriceBook, question: str, requests: int, period: str, grounded: bool) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.requests, usage.period, usage.grounded) == (requests, period, grounded)
