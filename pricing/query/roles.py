@@ -122,12 +122,32 @@ def assign_roles(tokens: list[Token]) -> None:
         for t in searched:
             t.role = "skip"  # `Google 評論自動回覆`: Google's reviews, no Search grounding (`google search` is a phrase)
     _counted_per_period(tokens)
+    _replies_counted(tokens)
     _count_asked_for_money(tokens)
     _cached_except(tokens)
 
 
 #: Pieces of audio whose length may be glued to an `s` of seconds (`each 60s clip`, `30s snippets`).
 _CLIPS = frozenset(["clip", "clips", "call", "calls", "audio", "recording", "recordings", "snippet", "snippets", "memo", "memos"])
+
+
+#: Output words in the plural: after an amount with no word of tokens, they may count replies (`8 million replies a month`).
+_OUTPUT_PLURALS = frozenset(["replies", "responses", "answers", "completions", "outputs", "summaries", "generations"])
+
+
+def _replies_counted(tokens: list[Token]) -> None:
+    """`600 in 50 out, 8 million replies a month`, `18k responses total`: an output word in the plural right after an
+    amount, with the output's own amount said elsewhere and a period or a total after it, counts the replies (the
+    requests), not output tokens (`2k tokens of replies` stays output)."""
+    for k in range(1, len(tokens)):
+        tok = tokens[k]
+        if tok.role != "label:output" or tok.text not in _OUTPUT_PLURALS or tokens[k - 1].kind != "amount" or tokens[k - 1].money is not None:
+            continue
+        other_output = any(t.role == "label:output" and j != k for j, t in enumerate(tokens))
+        after = [t for t in tokens[k + 1 : k + 4] if not t.after_break]
+        dated = any((t.role or "").startswith("period:") or t.text in ("total", "per", "a", "/", "daily", "monthly") for t in after)
+        if other_output and dated:
+            tok.role = "count"
 
 
 def _count_asked_for_money(tokens: list[Token]) -> None:
@@ -364,6 +384,24 @@ def _in_and_out_said_plainly(tokens: list[Token]) -> None:
 
 #: Verbs of making whose amount, counted by a measure word, is how many things are made (`一天出 20 份`).
 _MAKING = frozenset(["出", "生成", "生", "产生", "写"])
+def _things_in_one_reply(tokens: list[Token]) -> None:
+    """`一次请求生成5个备选标题 … out 300`, `一次出10个备选 … 输出400`: things made in one call (每次 / 一次 just before),
+    with the output's own amount said elsewhere, are inside that one reply: no count and no output amount."""
+    for i, tok in enumerate(tokens[:-2]):
+        amount, counted = tokens[i + 1], tokens[i + 2]
+        if not (tok.text in _MAKING and tok.role in ("make", "label:output") and amount.kind == "amount" and amount.money is None
+                and counted.kind == "cjk" and counted.text[:1] in "个個条條篇版张張" and not counted.after_break):
+            continue
+        once = any(t.role in ("each", "count_verb") and t.text[:1] in "一每" or t.text in ("一次", "每次") for t in tokens[max(i - 3, 0) : i])
+        output_said = any(t.role == "label:output" and j != i and j + 1 < len(tokens) and tokens[j + 1].kind == "amount"
+                          for j, t in enumerate(tokens))  # fmt: skip
+        each_of_them = any(t.kind == "cjk" and t.text.startswith("每" + counted.text[:1]) for t in tokens)  # (`一次生8000條 … 每條in 2500`)
+        if once and output_said and not each_of_them and (amount.value or 0) <= 50:
+            tok.role = "skip"
+            amount.as_filler()
+            counted.role = "skip"
+
+
 #: Versions of one thing, each made by a call (`生 8 版`).
 _VERSIONS = frozenset(["版", "版本", "个版本", "稿"])
 #: Units said with 每 that are periods or requests themselves, never things counted elsewhere.
@@ -417,6 +455,7 @@ def chinese_context(tokens: list[Token]) -> None:
         if one_model and (tok.role == "compare" and tok.kind == "cjk" and tok.text in ("比较", "对比", "比对") and before.kind == "cjk"
                 and before.role is None and tok.glued and not cjk_price_like(before.text) and not set(before.text) & set("谁哪")):
             tok.role = before.role = "skip"  # `業務查車款比較`: a comparison of cars is the task, not one of models
+    _things_in_one_reply(tokens)
     for i, tok in enumerate(tokens[:-2]):
         if tok.role == "make" and tokens[i + 1].kind == "amount" and tokens[i + 2].text in _VERSIONS and tokens[i + 2].role is None:
             tok.role, tokens[i + 2].role = "count_verb", "count"  # `一場婚禮大概要生 8 版`: 8 versions made, a call each

@@ -52,7 +52,7 @@ FLOORS = {
     "tune/blind6-2026-12-07-zh_CN": 0.77,  # 102/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.72,  # 91/126; before: 50.0%
     "tune/blind7-2026-12-07-en": 0.56,  # 70/123; before: 36.6% (4 confident wrong)
-    "tune/blind7-2026-12-07-zh_CN": 0.73,  # 92/125; before: 46.4% (3)
+    "tune/blind7-2026-12-07-zh_CN": 0.74,  # 93/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.68,  # 84/123; before: 43.1% (2)
     "tune/blind8-2026-12-07-en": 0.74,  # 74/100; before: 50.0%
     "tune/blind8-2026-12-07-zh_CN": 0.88,  # 91/103; before: 58.3%
@@ -69,26 +69,26 @@ FLOORS = {
     "tune/heldout3-2026-12-07-en": 0.78,  # 83/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
     "tune/heldout3-2026-12-07-zh_CN": 0.85,  # 91/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
     "tune/heldout3-2026-12-07-zh_TW": 0.79,  # 85/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
-    "tune/heldout4-2026-12-07-en": 0.75,  # 84/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
+    "tune/heldout4-2026-12-07-en": 0.77,  # 86/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
     "tune/heldout4-2026-12-07-zh_CN": 0.78,  # 86/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
     "tune/heldout4-2026-12-07-zh_TW": 0.79,  # 83/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)
     "tune/heldout5-2026-12-07-en": 0.63,  # 58/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
     "tune/heldout5-2026-12-07-zh_CN": 0.61,  # 57/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
     "tune/heldout5-2026-12-07-zh_TW": 0.60,  # 56/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
     "tune/heldout6-2026-12-07-en": 0.66,  # 66/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
-    "tune/heldout6-2026-12-07-zh_CN": 0.69,  # 75/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
+    "tune/heldout6-2026-12-07-zh_CN": 0.70,  # 76/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
     "tune/heldout6-2026-12-07-zh_TW": 0.65,  # 65/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read
     "tune/heldout7-2026-12-07-en": 0.85,  # 68/80; before: 70.0% (0); held out, scored once at 82dff84: 77.5% (0), then read
     "tune/heldout7-2026-12-07-zh_CN": 0.77,  # 64/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
     "tune/heldout7-2026-12-07-zh_TW": 0.85,  # 70/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
-    "tune/heldout8-2026-12-07-en": 0.60,  # 60/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
-    "tune/heldout8-2026-12-07-zh_CN": 0.67,  # 67/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
+    "tune/heldout8-2026-12-07-en": 0.61,  # 61/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
+    "tune/heldout8-2026-12-07-zh_CN": 0.68,  # 68/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
     "tune/heldout8-2026-12-07-zh_TW": 0.64,  # 64/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
     "tune/heldout9-2026-12-07-en": 0.72,  # 72/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_CN": 0.81,  # 81/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_TW": 0.76,  # 76/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout10-2026-12-07-en": 0.57,  # 57/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
-    "tune/heldout10-2026-12-07-zh_CN": 0.82,  # 82/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout10-2026-12-07-zh_CN": 0.83,  # 83/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
     "tune/heldout10-2026-12-07-zh_TW": 0.71,  # 71/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
 }
 SETS = tuple(FLOORS)

@@ -148,3 +148,21 @@ def test_searches_counted_with_a_period_are_the_requests(book: PriceBook, questi
     usage = parse_query(question, book).usage
     assert usage is not None
     assert (usage.requests, usage.period, usage.grounded) == (requests, period, grounded)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "output"),
+    [
+        # things made in one call, the output's own amount said elsewhere: inside that one reply, no count
+        ("标题改写：每条新闻一次请求生成5个备选标题，in 1200 out 300，每天150条，2.0 flash lite 一个月多少钱", 150, 300),
+        ("标题生成 一次出10个备选 输入500 输出400 每天大概三千次 lite 一个月几块钱？", 3_000, 400),
+        # ...but a batch made at once, each with its own usage, is that many requests
+        ("企劃要一次生8000條支線對話 每條in 2500 out 900 用2.5 pro走批次 總共大概多少美金", 8_000, 900),
+        # replies counted in the plural with a period, the output said elsewhere: the replies are the requests
+        ("flash lite w/ thinking off, 600 in 50 out, 8 million replies a month — monthly $?", 8_000_000, 50),
+    ],
+)
+def test_things_made_in_one_reply_or_counted_as_requests(book: PriceBook, question: str, requests: int, output: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None
+    assert (usage.requests, usage.output_tokens) == (requests, output)
