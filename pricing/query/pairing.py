@@ -462,6 +462,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
 _EACH_PERSON = frozenset(["各", "各自", "每人"])
 
 
+#: Words that make a budget what is left of one (`预算还剩1.5万美元`, `$2k left this month`): a sum, no period.
+_REMAINING = frozenset(["剩", "剩下", "剩余", "还剩", "剩的", "left", "remaining", "leftover"])
 #: Search words that, alone, may name the asker's own searches (a site's search box) rather than Google Search grounding.
 _SEARCH_ALONE = frozenset(["search", "searches", "搜索", "搜寻", "检索", "搜"])
 
@@ -542,8 +544,8 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
         if tok.kind != "amount" or tok.money is None:
             continue
         after, before = i + 1, i - 1
-        while after < n and not tokens[after].after_break and tokens[after].role in ("skip", "link", "cny", "usd") and after - i <= 2:
-            after += 1
+        while after < n and not tokens[after].after_break and (tokens[after].role in ("skip", "link", "cny", "usd") or tokens[after].text in _REMAINING) and after - i <= 2:
+            after += 1  # (`$2k left this month`: what is left, then its period)
         past_budget = False  # (English words are walked past only between the budget word and its period: `monthly AI budget`)
         while (before >= 0 and not tokens[before + 1].after_break and i - before <= 9
                and (tokens[before].role in ("budget", "skip", "link", "info") or tokens[before].text == "is" or tokens[before].role is None and (
@@ -553,9 +555,13 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
                     or (tokens[before].role or "").startswith("fx:") or tokens[before].kind == "amount" and (tokens[before].money or "").startswith("fx:"))):
             past_budget = past_budget or tokens[before].role == "budget"
             before -= 1
+        left = any(t.text in _REMAINING for t in tokens[max(before, 0) : min(i + 3, n)])
         for k in (before, after):
             same_clause = 0 <= k < n and not (tokens[k].after_break if k > i else tokens[k + 1].after_break)
             role = tokens[k].role or "" if same_clause else ""
+            if role in ("period:day", "period:month") and not tokens[k].volume and left:
+                tokens[k].role = "skip"  # `这个月预算还剩1.5万美元`: what is left of this month's money, a sum to spend once
+                break
             if role in ("period:day", "period:month") and not tokens[k].volume:
                 if parts.budget_period not in (None, role[7:]):
                     raise InvalidQuery("duplicate_part", part="period", amount=tokens[k].text)

@@ -116,6 +116,12 @@ def assign_roles(tokens: list[Token]) -> None:
               and tokens[k - 1].money is None and k + 1 < len(tokens) and tokens[k + 1].text == "次" and tokens[k + 1].glued
               and not tokens[k].after_break):
             tokens[k].role = "skip"  # (`3000 诊 次` as split: the times of a visit)
+    for k in range(1, len(tokens)):
+        before, tok = tokens[k - 1], tokens[k]
+        after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+        if (tok.text == "search" and tok.role == "search" and before.kind == "word" and before.role is None and not tok.after_break
+                and before.text not in _SEARCH_OPENERS and after not in ("grounding", "grounded", "tool", "results", "queries", "query")):
+            tok.role = "skip"  # `for exec search we use pro`, `our site search`: a kind of search named, not Google Search grounding
     searched = [t for t in tokens if t.role == "search"]
     if searched and all(t.text == "google" for t in searched) and not any(
             t.text in ("search", "searches", "grounding", "grounded", "搜索", "联网", "搜寻", "检索") or t.role == "searches" for t in tokens):
@@ -127,6 +133,9 @@ def assign_roles(tokens: list[Token]) -> None:
     _cached_except(tokens)
 
 
+#: Words before `search` that make it Google Search grounding (`google search`, `with search`, `enable search`).
+_SEARCH_OPENERS = frozenset(["google", "web", "with", "w", "plus", "and", "use", "using", "enable", "enabled", "add", "adding", "turn",
+                             "on", "via", "needs", "need", "live", "internet", "online", "realtime", "grounded", "gemini", "also"])
 #: Pieces of audio whose length may be glued to an `s` of seconds (`each 60s clip`, `30s snippets`).
 _CLIPS = frozenset(["clip", "clips", "call", "calls", "audio", "recording", "recordings", "snippet", "snippets", "memo", "memos"])
 
@@ -384,6 +393,44 @@ def _in_and_out_said_plainly(tokens: list[Token]) -> None:
 
 #: Verbs of making whose amount, counted by a measure word, is how many things are made (`一天出 20 份`).
 _MAKING = frozenset(["出", "生成", "生", "产生", "写"])
+#: Words that make a comparison one of prices or of models, whatever else is compared near them.
+_PRICE_COMPARED = frozenset(["vs", "versus", "还是", "哪个", "哪個", "which", "cheaper", "cheapest", "便宜", "划算", "贵", "price", "prices",
+                             "cost", "costs", "pricing", "价格", "价钱", "费用", "成本", "models", "模型"])
+_COMPARE_WORDS = frozenset(["比较", "对比", "比对", "compare", "comparing", "compared", "comparison"])
+
+
+def _comparing_things(tokens: list[Token]) -> None:
+    """`用 2.5 pro 做保單比較`, `把全部 40 份保單一次丟進去比較`, `pro w/ thinking to compare a candidate against the
+    brief`: with one model named and nothing said of prices or other models, the comparison is the task the model
+    does (of policies, of candidates), not a comparison of models: no compare intent."""
+    if sum(t.kind == "model" for t in tokens) != 1 or any(t.role == "alt" or t.text in _PRICE_COMPARED for t in tokens):
+        return
+    for tok in tokens:
+        if tok.role == "compare" and tok.text in _COMPARE_WORDS:
+            tok.role = "skip"
+
+
+def _things_sized_in_tokens(tokens: list[Token]) -> None:
+    """`每位客戶上傳 5 份保單大約 7萬 token`: things counted, then at once their size in tokens, in one clause: the count
+    is of what one prompt holds (its size given), not of requests. A count with a period before it is one of requests
+    (`每天 300 份`), and one followed by 每 and its measure sizes each of them (`300 份，每份 2k`)."""
+    for k, tok in enumerate(tokens[:-2]):
+        measure = tokens[k + 1]
+        if tok.kind != "amount" or tok.money is None and measure.kind != "cjk" or tok.money is not None:
+            continue
+        if measure.text[:1] not in "份篇则則条條个個件本" or measure.after_break or (tok.value or 0) <= 1:
+            continue  # (`一张图 258 token`: one image's size, and images or pages with theirs, are images_in.py's)
+        if any((t.role or "").startswith("period:") or t.role == "count_verb" for t in tokens[max(k - 2, 0) : k]):
+            continue
+        j = k + 2
+        while j < len(tokens) and j - k <= 5 and not tokens[j].after_break and tokens[j].kind == "cjk" and (
+                tokens[j].role in (None, "count", "skip") or tokens[j].text in CJK_ABOUT) and not tokens[j].text.startswith("每"):
+            j += 1
+        if j + 1 < len(tokens) and tokens[j].kind == "amount" and tokens[j].money is None and not tokens[j].after_break and tokens[j + 1].text in TOKEN_WORDS:
+            tok.as_filler()  # (the size's amount is the prompt's, read by pairing)
+            measure.role = "skip"
+
+
 def _things_in_one_reply(tokens: list[Token]) -> None:
     """`一次请求生成5个备选标题 … out 300`, `一次出10个备选 … 输出400`: things made in one call (每次 / 一次 just before),
     with the output's own amount said elsewhere, are inside that one reply: no count and no output amount."""
@@ -456,6 +503,8 @@ def chinese_context(tokens: list[Token]) -> None:
                 and before.role is None and tok.glued and not cjk_price_like(before.text) and not set(before.text) & set("谁哪")):
             tok.role = before.role = "skip"  # `業務查車款比較`: a comparison of cars is the task, not one of models
     _things_in_one_reply(tokens)
+    _comparing_things(tokens)
+    _things_sized_in_tokens(tokens)
     for i, tok in enumerate(tokens[:-2]):
         if tok.role == "make" and tokens[i + 1].kind == "amount" and tokens[i + 2].text in _VERSIONS and tokens[i + 2].role is None:
             tok.role, tokens[i + 2].role = "count_verb", "count"  # `一場婚禮大概要生 8 版`: 8 versions made, a call each

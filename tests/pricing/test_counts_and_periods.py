@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from corpus_reading import read_or_asked
 
 from bot.answers.answerer import Answerer
 from pricing import PriceBook, parse_query
@@ -166,3 +167,47 @@ def test_things_made_in_one_reply_or_counted_as_requests(book: PriceBook, questi
     usage = parse_query(question, book).usage
     assert usage is not None
     assert (usage.requests, usage.output_tokens) == (requests, output)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # one model named, a comparison of the things it works on (policies, contracts, candidates): no model comparison
+        ("用 2.5 pro 做合約比較，每份 input 8萬 output 3k，跑一次多少", "estimate"),
+        ("for recruiting we use pro to compare each CV against the job brief. 20k in, 1k out. ~10 a day", "estimate"),
+        # ...models compared, or prices, still are
+        ("2.5 flash 跟 3 flash 哪個便宜 輸入 1k 輸出 200", "compare"),
+    ],
+)
+def test_a_comparison_the_model_does_is_no_comparison_of_models(book: PriceBook, question: str, intent: str) -> None:
+    assert parse_query(question, book).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "grounded"),
+    [
+        ("our site search rewrite runs on 2.5 flash, 300 in 50 out, 20k a day", False),  # a kind of search named
+        ("job search matching on pro, 20k in, 1k out, ~10 a day", False),
+        ("2.5 flash with search, 1k in 300 out, 500 a day", True),  # Google Search grounding
+        ("2.5 flash with google search, 1k in 300 out, 500 a day", True),
+    ],
+)
+def test_search_named_as_a_kind_of_search_is_no_grounding(book: PriceBook, question: str, grounded: bool) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.grounded is grounded
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["这个月预算还剩 800 美元，2.5 flash 每次输入 3k 输出 500，还能跑多少次",
+     "we have $2k left this month, 2.5 flash, 3k in 500 out, how many calls can we still make"],
+)
+def test_what_is_left_of_a_budget_is_a_sum_with_no_period(book: PriceBook, question: str) -> None:
+    query = parse_query(question, book)
+    assert (query.intent, query.budget_period) == ("budget", None)
+
+
+def test_things_sized_together_in_tokens_are_one_prompt_not_requests(book: PriceBook) -> None:
+    # `每個案子上傳 3 份合約大約 5 萬 token`: three contracts in one 50k prompt; never 3 requests a case (60 a day)
+    query = read_or_asked("每個案子上傳 3 份合約大約 5 萬 token，輸出 2k，3.1 pro，每天 20 個案子，一個月多少", book)
+    assert query is None or query.usage is not None and query.usage.requests == 20
