@@ -32,6 +32,9 @@ FLOORS = {
     "heldout/generated-en": 1.00,  # 150/150; before: 72.7%
     "heldout/generated-zh_CN": 1.00,  # 150/150; before: 53.3%
     "heldout/generated-zh_TW": 1.00,  # 150/150; before: 41.3%
+    "heldout/round11-2026-12-07-en": 0.66,  # 66/100; before: 61.0% (1) at the session start 78efc3a; scored once at 9106073: 65.0% (1), its confident wrong answer then read and fixed, nothing else read
+    "heldout/round11-2026-12-07-zh_CN": 0.68,  # 68/100; before: 62.0% (1) at 78efc3a; scored once at 9106073: 67.0% (1), its confident wrong answer then read and fixed, nothing else read
+    "heldout/round11-2026-12-07-zh_TW": 0.73,  # 73/100; before: 68.0% (3) at 78efc3a; scored once at 9106073: 71.0% (3), its confident wrong answers then read and fixed, nothing else read
     "heldout/zh_CN": 0.97,  # 92/94; before: 63.8%
     "heldout/zh_TW": 0.96,  # 88/91; before: 59.3%
     "tune/blind-2026-12-07-en": 0.97,  # 91/93; before: 59.1%
