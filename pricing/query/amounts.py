@@ -12,7 +12,7 @@ from ..engine import MAX_BUDGET_USD
 from ..errors import Ambiguous, InvalidQuery
 from ..tokens import Token
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
-from .vocab import CJK_WORDS, PERIOD_WORDS, WORDS
+from .vocab import CJK_WORDS, PERIOD_WORDS, TOKEN_WORDS, WORDS
 
 __all__ = [
     "WORDS_BESIDE_NUMBERS",
@@ -271,7 +271,7 @@ def _size_of_one(tokens: list[Token], k: int) -> bool:
     j = k + 1
     while j < len(tokens) and tokens[j].text in ("算", "约", "大约", "大概", "按"):
         j += 1
-    return j + 1 < len(tokens) and tokens[j].kind == "amount" and tokens[j + 1].text in ("token", "tokens", "tok")
+    return j + 1 < len(tokens) and tokens[j].kind == "amount" and tokens[j + 1].text in TOKEN_WORDS
 
 
 #: Government hotlines named by their number (Taipei's 1999, the mainland's 12345): before the case they name,

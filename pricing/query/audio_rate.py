@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..tokens import Token
 from .usage import AUDIO_TOKENS_PER_SECOND
+from .vocab import TOKEN_WORDS
 
 __all__ = ["audio_length_in_tokens", "audio_worked_out"]
 
@@ -150,7 +151,7 @@ def _tokens_before(tokens: list[Token], k: int) -> int | None:
     if j < 0 or tokens[j].text not in ("(", "（"):
         return None
     j -= 1
-    while j >= 0 and (tokens[j].text in ("token", "tokens", "tok") or tokens[j].role == "label:audio"):
+    while j >= 0 and (tokens[j].text in TOKEN_WORDS or tokens[j].role == "label:audio"):
         j -= 1
     return j if j >= 0 and tokens[j].kind == "amount" and tokens[j].money is None and not tokens[j].used else None
 
@@ -161,4 +162,4 @@ def _in_tokens(tokens: list[Token], k: int) -> bool:
     after = k + 1
     while after < len(tokens) and tokens[after].role == "label:audio":
         after += 1  # `1,920 audio tokens`
-    return after < len(tokens) and tokens[after].text in ("token", "tokens", "tok", "toks")
+    return after < len(tokens) and tokens[after].text in TOKEN_WORDS

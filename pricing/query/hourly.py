@@ -286,10 +286,10 @@ def _rate_at(tokens: list[Token], i: int) -> tuple[int, list[int], int] | None:
     if back is not None and not any(t.kind == "amount" for t in tokens[back + 1 : i]):
         return i, [back], 3600  # `QPS 2`, `QPS大概5`
     k = i - 1
-    verb = False
+    walked_unknown = False
     while k >= 0 and not tokens[k + 1].after_break and (tokens[k].role in ("skip", "count_verb", "link") or (
-            not verb and tokens[k].kind == "cjk" and tokens[k].role is None and len(tokens[k].text) <= 2)):
-        verb = verb or tokens[k].role is None  # (`每小時拍 200 張`, `每小时抽验 60 批`: one verb may stand between)
+            not walked_unknown and tokens[k].kind == "cjk" and tokens[k].role is None and len(tokens[k].text) <= 2)):
+        walked_unknown = walked_unknown or tokens[k].role is None  # (`每小時拍 200 張`, `每小时抽验 60 批`: one word, a verb, between)
         k -= 1
     if k >= 0 and not tokens[k + 1].after_break and tokens[k].text in _CJK_PER:
         return i, [k], _CJK_PER[tokens[k].text]

@@ -56,11 +56,11 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
     if per_image is None:
         return None
     at, word_at = per_image
-    pages = _page_unit(tokens[word_at])
+    page_units = _page_unit(tokens[word_at])  # (pages or sheets: 张 too, which the notice calls images)
     images, images_at, units_word = Decimal(1), None, None
     counted: set[int] = set()  # unit words that count the requests (`500k pages, ~1.8k tokens each`)
     for k, tok in enumerate(tokens):
-        if not (tok.role == "images" or pages and tok.text in _PAGE_WORDS):
+        if not (tok.role == "images" or page_units and tok.text in _PAGE_WORDS):
             continue
         before = k - 1
         if before > 0 and tokens[before - 1].kind == "amount" and (tok.role == "images" and tokens[before].text in _PAGE_WORDS or (
@@ -78,6 +78,7 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
             elif images_at is None and item is not None and (tokens[before].value or 0) <= 100:
                 images, images_at, units_word = tokens[before].value or Decimal(1), before, k  # `每套房平均8张图`, `12 photos per claim`
                 _count_the_items(tokens, item, before)
+                _the_article_one(tokens, before)
             elif images_at is None and before < at and _per_request(tokens, before, tokens[before].value):
                 images, images_at, units_word = tokens[before].value or Decimal(1), before, k  # `3 张图`, `4 imgs per req`
             elif images_at is None and before < at:
@@ -94,7 +95,7 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
         if used is not None:
             tokens[used].used = True
     for k, tok in enumerate(tokens):
-        if tok.role == "images" or pages and tok.text in _PAGE_WORDS and k in (word_at, units_word) and k not in counted:
+        if tok.role == "images" or page_units and tok.text in _PAGE_WORDS and k in (word_at, units_word) and k not in counted:
             tok.role = "skip"  # every image word is explained: the images are this input
     if text_at is not None:
         for k in range(at + 1, text_at):
@@ -102,7 +103,7 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
                 tokens[k].role = "skip"  # `文字说明`, `prompt`: the text's name
         if text_at + 1 < len(tokens) and tokens[text_at + 1].role in ("label:input", "link"):
             tokens[text_at + 1].role = "skip"  # `100 tok prompt`
-    return ImagesRead(images, each, text, pages and any(c in tokens[word_at].text for c in ("页", "頁", "page")))
+    return ImagesRead(images, each, text, page_units and any(c in tokens[word_at].text for c in ("页", "頁", "page")))
 
 
 def _unit(tok: Token) -> bool:
@@ -170,9 +171,7 @@ def _item_of(tokens: list[Token], amount: int, word: int) -> str | None:
         if t.kind == "cjk" and len(t.text) >= 2 and t.text[0] in _ONE_ITEM and t.role in ("each", "skip", None):
             return t.text[1:].removeprefix("个").removeprefix("個") or _noun_after(tokens, k)
         if (t.kind == "cjk" and t.text in ("每", "一") or t.kind == "amount" and t.value == 1 and t.text == "一") and k + 1 < amount and tokens[k + 1].kind == "cjk":
-            if t.kind == "amount":
-                t.as_filler()  # `一台車拍 4 張`: one item, the article, not a count
-            return tokens[k + 1].text[:1]
+            return tokens[k + 1].text[:1]  # (`一台車拍 4 張`: the 一 is the article, made filler with the item's count read)
         if t.text in ("each", "every") and k + 1 < amount and tokens[k + 1].kind == "word":
             return tokens[k + 1].text
         if t.kind == "amount" or (t.role or "").startswith(("label:", "period:")):
@@ -186,6 +185,14 @@ def _item_of(tokens: list[Token], amount: int, word: int) -> str | None:
     if j + 1 < len(tokens) and tokens[j].text in ("per", "a", "an") and tokens[j + 1].kind == "word" and not tokens[j + 1].after_break:
         return tokens[j + 1].text
     return None
+
+
+def _the_article_one(tokens: list[Token], amount: int) -> None:
+    """`一台車拍 4 張`: the 一 before the item whose units are counted is "a", no amount."""
+    for k in range(amount - 1, max(amount - 6, -1), -1):
+        if tokens[k].kind == "amount" and tokens[k].text == "一" and tokens[k].value == 1:
+            tokens[k].as_filler()
+            return
 
 
 def _noun_after(tokens: list[Token], k: int) -> str:

@@ -52,7 +52,7 @@ from .neighbours import (
 )
 from .opening_hours import OPEN_HOURS
 from .question import Topic
-from .vocab import COUNTING_MEASURES, FILLER, SWITCH_OFF, TOKEN_WORDS, near_model_word, price_like
+from .vocab import CJK_RECORDINGS, COUNTING_MEASURES, FILLER, SWITCH_OFF, TOKEN_WORDS, near_model_word, price_like
 
 __all__ = ["Parts", "pair", "collect"]
 
@@ -137,7 +137,7 @@ class Parts:
     audio_input_label: bool = False  # `音频输入每次 5分钟 约 9600 token`: an audio word right before an input word
     audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
     media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)
-    split_totals: tuple[Decimal, ...] = ()  # `80 萬 token … 切成 400 次`: the whole job's amounts, shared among the requests
+    split_totals: tuple[Decimal, ...] = ()  # `80 萬 token … 切成 400 次`: the whole job's input and output, shared (parse._job_shared)
     added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
 
     def with_amounts(self, amounts: Mapping[str, Decimal | None]) -> Parts:
@@ -220,7 +220,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             dated = (tokens[k].role or "").startswith("period:") or tokens[k].role == "skip" and step > 0 and tokens[k].text in ("per", "a", "/")
             if step > 0 and not dated or step < 0 and tokens[k].role not in ("skip", "count_verb", "link") and not dated:
                 return
-            if (tokens[k + 1].after_break if step < 0 else tokens[k].after_break) and not (step > 0 and k == i + 1):
+            if tokens[k + 1].after_break if step < 0 else tokens[k].after_break:
                 return
             k += step
 
@@ -820,7 +820,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.currency = r[3:]
         elif r == "per_person":
             parts.per_person = True
-        elif r == "count" and tok.kind == "cjk" and any(w in tok.text for w in ("音频", "音讯", "录音", "音档")):
+        elif r == "count" and tok.kind == "cjk" and any(w in tok.text for w in CJK_RECORDINGS):
             parts.labels_seen.add("audio")  # `把那段音频+聊天记录 2k token`: audio named (its measure word glued on), its tokens not given
         elif r == "except" and not tok.used:
             parts.unexplained.append(tok.text)  # `all but` with no cached amount after it: asked

@@ -13,7 +13,6 @@ from ..model_names import generation_models
 from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
-from .amounts import plain_amount
 from .canonical import canonical
 from .days import UNPRICED_PERIODS, DaysRead
 from .echo import typed, with_typed_words
@@ -107,7 +106,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
         return apply_followup(parse_query(previous, book), change)
     _ask_which_number(parts, models, refs, tokens, on_date)
     _days_of_a_kept_cache(parts, tokens)
-    split = _totals_split(parts, tokens)
+    split = _job_shared(parts, tokens)
     parts.totals = _token_totals(parts, tokens, models, book)
     asks_rates = per_million_question(unlabeled, parts)
     if not asks_rates and price_of_a_million(parts, tokens):
@@ -439,7 +438,7 @@ def _each_of_them_after(tokens: list[Token], k: int) -> bool:
 
 
 #: Words that make a count said after the usage a batch of requests (`…, 250k survey responses (one-off)`).
-_ONE_OFF = frozenset(["one-off", "oneoff", "once", "backlog", "pass", "altogether"])
+_ONE_OFF = frozenset(["one-off", "oneoff", "backlog", "altogether"])
 
 
 def _a_batch_of_them(tokens: list[Token], amount: Token) -> bool:
@@ -449,7 +448,9 @@ def _a_batch_of_them(tokens: list[Token], amount: Token) -> bool:
     value = amount.value or Decimal(0)
     k = tokens.index(amount)
     said_total = any(t.text in ("total", "overall") for t in tokens[k + 2 : k + 4])
-    return value >= 1000 or any(t.text in _ONE_OFF for t in tokens) or said_total and value >= 100
+    texts = [t.text for t in tokens[k + 1 : k + 7]]
+    one_pass = any(texts[j : j + 2] == ["one", "pass"] for j in range(len(texts) - 1))  # `12k SKUs, one pass`
+    return value >= 1000 or any(t.text in _ONE_OFF for t in tokens) or (said_total or one_pass) and value >= 100
     # (`~600 papers total`; a few things and `total?` ask for the sum of one request: `20 tools, total?`)
 
 
@@ -563,10 +564,11 @@ _SPLIT_WORDS = frozenset(["切成", "分成", "拆成", "切", "拆", "分"])
 _SPLIT_EN = frozenset(["split", "chunk", "chunked", "divided", "broken", "break", "cut"])
 
 
-def _totals_split(parts: Parts, tokens: list[Token]) -> Notice | None:
+def _job_shared(parts: Parts, tokens: list[Token]) -> Notice | None:
     """`原文全部大概 80 萬 token，輸出估 100 萬 token，會切成 400 次 request`: the tokens given are the whole job's and
-    the count is of the pieces it is cut into, so each request has its share (`Notice("split_total")`). Only with no
-    per-request word in the question, and when every part divides evenly; a share that does not is asked about."""
+    the count is of the pieces it is cut into, so each request has its share (`Notice("job_shared")`). Only with no
+    per-request word in the question, the input and the output given (and no other part), each dividing evenly;
+    otherwise it is asked whether the amounts are totals."""
     if parts.requests is None or parts.people is not None or parts.count_factors or any(
             t.role in ("each", "per_person") or t.kind == "cjk" and t.text.startswith("每") and not (t.role or "").startswith("period:")
             or t.text in ("each", "per", "every") for t in tokens):  # (`每段音訊 4 萬 token`: said per piece already)
@@ -575,16 +577,13 @@ def _totals_split(parts: Parts, tokens: list[Token]) -> Notice | None:
     if at is None or not _cut_before(tokens, at):
         return None
     n = parts.requests
-    shares = {name: getattr(parts, name) for name in ("input", "cached", "output", "thinking", "audio") if getattr(parts, name) is not None}
-    if not shares or "input" not in shares and "output" not in shares:
-        return None
-    if any(value % n for value in shares.values()):
-        raise Ambiguous("unlabeled_amount", amount=plain_amount(n))
-    whole = dict(shares)
-    parts.split_totals = tuple(shares.values())  # the amounts as said, figures of the question (selfcheck)
-    for name, value in shares.items():
-        setattr(parts, name, value / n)
-    return Notice("split_total", {"requests": n, "input": whole.get("input", Decimal(0)) / n, "output": whole.get("output", Decimal(0)) / n})
+    whole_in, whole_out = parts.input, parts.output
+    if whole_in is None or whole_out is None or any(getattr(parts, name) is not None for name in ("cached", "thinking", "audio")) or (
+            whole_in % n or whole_out % n):
+        raise Ambiguous("total")  # (a share that does not divide, or parts the note would not name: asked, as a total is)
+    parts.split_totals = (whole_in, whole_out)  # the amounts as said, figures of the question (selfcheck)
+    parts.input, parts.output = whole_in / n, whole_out / n
+    return Notice("job_shared", {"requests": n, "input": parts.input, "output": parts.output})
 
 
 def _cut_before(tokens: list[Token], at: int) -> bool:

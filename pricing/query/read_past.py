@@ -92,7 +92,7 @@ def _split_from_a_price_word(tokens: list[Token], i: int) -> bool:
 def _counted_by_a_measure(tokens: list[Token], i: int, parts: Parts | None = None) -> bool:
     """`1 萬則評論`, `三百篇稿子`: the noun is what an amount counts, by a measure word that is not of calls. Unless
     that amount was read as the request count and nothing puts the things into one prompt (`每天60条稿子`: the
-    articles are the requests; `一次把 1 萬則評論丟進去`: into one)."""
+    articles are the requests; `一次把 1 萬則評論丟進去`: into one, still asked)."""
     before = tokens[i - 1] if i > 0 else None
     if before is None or before.text[-1:] not in COUNTING_MEASURES or before.text[-1:] in _CALL_MEASURES:
         return False
@@ -107,9 +107,10 @@ _INTO_ONE = frozenset(["一次", "一起", "进去", "丢进去", "塞进去", "
 
 
 def _the_requests(amount: Token, parts: Parts) -> bool:
-    """The amount was read as the request count (or a factor of it) with a period or a total of its own."""
+    """The amount was read as the request count (or a factor of it, or the people counted): pairing judged it so, by
+    its period (`每天60条稿子`) or as a batch of things (`一共五千份合同`, `5万条…batch`)."""
     counts = {parts.requests, *parts.count_factors, parts.people}
-    return amount.used and amount.value in counts and (parts.period is not None or "total" in parts.intents or parts.requests is not None)
+    return amount.used and amount.value in counts
 
 
 def _unit_of_an_amount(tokens: list[Token], i: int, parts: Parts) -> bool:

@@ -144,6 +144,11 @@ _CLIPS = frozenset(["clip", "clips", "call", "calls", "audio", "recording", "rec
 _OUTPUT_PLURALS = frozenset(["replies", "responses", "answers", "completions", "outputs", "summaries", "generations"])
 
 
+def _amount_beside(tokens: list[Token], k: int) -> bool:
+    """An amount right before or after the label at ``k`` (`50 out`, `output 300`)."""
+    return any(0 <= j < len(tokens) and tokens[j].kind == "amount" and tokens[j].money is None for j in (k - 1, k + 1))
+
+
 def _replies_counted(tokens: list[Token]) -> None:
     """`600 in 50 out, 8 million replies a month`, `18k responses total`: an output word in the plural right after an
     amount, with the output's own amount said elsewhere and a period or a total after it, counts the replies (the
@@ -152,7 +157,7 @@ def _replies_counted(tokens: list[Token]) -> None:
         tok = tokens[k]
         if tok.role != "label:output" or tok.text not in _OUTPUT_PLURALS or tokens[k - 1].kind != "amount" or tokens[k - 1].money is not None:
             continue
-        other_output = any(t.role == "label:output" and j != k for j, t in enumerate(tokens))
+        other_output = any(t.role == "label:output" and j != k and _amount_beside(tokens, j) for j, t in enumerate(tokens))
         after = [t for t in tokens[k + 1 : k + 4] if not t.after_break]
         dated = any((t.role or "").startswith("period:") or t.text in ("total", "per", "a", "/", "daily", "monthly") for t in after)
         if other_output and dated:
@@ -416,7 +421,7 @@ def _things_sized_in_tokens(tokens: list[Token]) -> None:
     (`每天 300 份`), and one followed by 每 and its measure sizes each of them (`300 份，每份 2k`)."""
     for k, tok in enumerate(tokens[:-2]):
         measure = tokens[k + 1]
-        if tok.kind != "amount" or tok.money is None and measure.kind != "cjk" or tok.money is not None:
+        if tok.kind != "amount" or tok.money is not None or measure.kind != "cjk":
             continue
         if measure.text[:1] not in "份篇则則条條个個件本" or measure.after_break or (tok.value or 0) <= 1:
             continue  # (`一张图 258 token`: one image's size, and images or pages with theirs, are images_in.py's)

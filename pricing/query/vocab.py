@@ -786,20 +786,23 @@ def price_like(word: str, *, written: bool = False) -> bool:
         not common and any(_one_edit(word, w) for w in _PRICE_WORDS))
 
 
-#: Stems of time, which open words of time whatever ending follows (`weekend`, `midday` aside).
-_TIME_STEMS = frozenset(["day", "week", "year", "hour", "min", "sec", "night", "wk", "yr", "hr", "mth", "qtr"])
+#: Short stems of time and money, which open words of time and money whatever ending follows (`weekend`, `payment`,
+#: `billable`, `taxable`, `pricey`; not `char`: `charity`, `chart`).
+_ALWAYS_STEMS = frozenset(["day", "week", "year", "hour", "min", "sec", "night", "wk", "yr", "hr", "mth", "qtr",
+                           "pay", "paid", "bill", "tax", "fee", "pric", "cost", "cent", "buck", "usd", "rmb"])
 #: Endings that keep a word the stem's own (`taxes`, `planned`, `hourly`), not another word made from it.
 _INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ly", "y", "ies")
 
 
 def _grown_from(word: str, stem: str) -> bool:
-    """A word written on purpose holds a stem at its start. A short stem (four letters or fewer) must end it, but
-    for an inflection (`taxes`, `planning`): `backlog`, `planner` and `taxonomy` are other words. A longer stem is
-    cut to match its words (`cach`, `storag`, `respon`) and holds at any ending."""
+    """A word written on purpose holds a stem at its start. A longer stem (five letters or more) is cut to match its
+    words (`storag`, `respon`) and holds at any ending; so do the short stems of time and money. Another short stem
+    (four letters or fewer: `plan`, `back`, `read`, `cach`) must end the word but for an inflection (`planning`,
+    `caching`): `backlog` and `planner` are other words."""
     if not word.startswith(stem):
         return False
-    if len(stem) > 4 or stem in _TIME_STEMS:
-        return True  # (`weekend`, `nightly`, `minutes`: a time word whatever follows)
+    if len(stem) > 4 or stem in _ALWAYS_STEMS:
+        return True  # (`weekend`, `minutes`, `payment`, `billable`, `pricey`: time and money whatever follows)
     rest = word[len(stem) :]
     if rest[:1] and rest[:1] == stem[-1:]:
         rest = rest[1:]  # `planning`, `planned`: the consonant doubled before the ending

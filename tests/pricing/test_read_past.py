@@ -57,6 +57,7 @@ def test_a_word_that_names_what_is_priced_is_read_past(
         "300 sentences in, 50 out on flash, 1000 a day",
         # an inflection of a short stem still asks (`taxes`, `planned`), and time words whatever their ending (`weekends`)
         "flash 2k in 300 out, 500 a day, plus taxes",
+        "flash 2k in 300 out, 300 calls a day, monthly payment?",  # a money stem opens its words whatever follows
         "flash 2k in 300 out, 500 requests a day on weekends",
         # a slip of a model word, a price character alone, an abbreviation that may name media
         "用flsh 每次输入1.5k输出2k 一天800次 一个月多少",

@@ -47,6 +47,7 @@ def test_things_counted_beside_the_usage_are_the_requests(
         "10k in 1k out, 6 months, how much",  # a length of time
         "10k in 1k out with 20 tools. total?",  # things inside one request
         "10k in 1k out, 20 tools, total?",  # a few things and `total?`: the sum of one request asked
+        "2.5 flash, 10k in 1k out, 20 tools, we call it once",  # `once` is no batch of the things
         "输入1万 输出1千 8个并发 多少钱",  # concurrency, no batch of requests
         "开3个线程 输入1万 输出1千 多少钱",
         "行銷部這一季 AI 預算 1,500 美元（三個月），flash lite 寫文案 in 700 out 350，一個月可以產幾篇",  # a length of time

@@ -892,7 +892,9 @@ def test_totals_cut_into_requests_are_shared(answerer: Answerer) -> None:
 
 
 def test_totals_that_do_not_share_evenly_are_asked_about(book: PriceBook) -> None:
-    assert read_or_asked("原文全部大概 80 萬 token，輸出估 100 萬 token，會切成 300 次 request 丟，用 3 pro 總共多少", book) is None
+    with pytest.raises(Ambiguous) as asked:
+        parse_query("原文全部大概 80 萬 token，輸出估 100 萬 token，會切成 300 次 request 丟，用 3 pro 總共多少", book)
+    assert asked.value.reason == "total"  # whether the amounts are totals, not which part 300 is
 
 
 def test_audio_named_with_its_measure_word_and_no_tokens_is_asked_about(book: PriceBook) -> None:
