@@ -9,12 +9,14 @@ cannot pass either.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from paraphrases import LANGS, cached_document_questions, questions, units_per_item_questions
+from paraphrases import LANGS, Meaning, cached_document_questions, questions, units_per_item_questions
 
 from pricing import PriceBook, PricingError, parse_query
+from pricing.engine import Usage
 from pricing.query import Query
 
 #: Questions per language (a fixed sample of every combination): about 1.5 s each on a quiet machine (the whole
@@ -67,25 +69,30 @@ CACHED_SIZE = 240
 CACHED_FLOORS = {"en": 0.76, "zh_CN": 1.0, "zh_TW": 1.0}
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_cached_document_read_one_way_or_asked_about(lang: str, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
-    """A long document kept in the context cache, the hours it is kept, the part each request adds: read as the
-    cached piece, the whole prompt and the storage, or asked about; never priced as something else."""
-    wrong: list[str] = []
-    read = 0
-    for text, want in cached_document_questions(lang, CACHED_SIZE):
+def _read_or_asked(cases: list[tuple[str, Meaning]], book: PriceBook, figures: Callable[[Usage], Meaning]) -> tuple[int, list[str]]:
+    """How many ``cases`` are read as meant, and the ones priced as something else (a question back is neither)."""
+    read, wrong = 0, []
+    for text, want in cases:
         try:
             query = parse_query(text, book)
         except PricingError:
             continue
-        u = query.usage
-        assert u is not None
-        seen = {"input": u.input_tokens, "cached": u.cached_tokens, "output": u.output_tokens, "requests": u.requests,
-                "period": u.period, "storage": u.storage_tokens, "hours": int(u.storage_hours)}  # fmt: skip
+        assert query.usage is not None
+        seen = figures(query.usage)
         if seen == want:
             read += 1
         else:
             wrong.append(f"{text!r}: read {seen}, expected {want}")
+    return read, wrong
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_cached_document_read_one_way_or_asked_about(lang: str, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
+    """A long document kept in the context cache, the hours it is kept, the part each request adds: read as the
+    cached piece, the whole prompt and the storage, or asked about; never priced as something else."""
+    read, wrong = _read_or_asked(cached_document_questions(lang, CACHED_SIZE), book, lambda u: {
+        "input": u.input_tokens, "cached": u.cached_tokens, "output": u.output_tokens, "requests": u.requests,
+        "period": u.period, "storage": u.storage_tokens, "hours": int(u.storage_hours)})  # fmt: skip
     share = read / CACHED_SIZE
     with capsys.disabled():
         print(f"\ncached documents {lang}: {read}/{CACHED_SIZE} read as expected ({share:.1%})")
@@ -103,21 +110,9 @@ ITEMS_FLOORS = {"en": 1.0, "zh_CN": 1.0, "zh_TW": 1.0}
 def test_pages_or_images_of_each_item_read_as_its_input(lang: str, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
     """Items that each send a few pages or images given in tokens, a text beside them, the items counted a day:
     the input is the units times their tokens plus the text, the items are the requests (or it is asked about)."""
-    wrong: list[str] = []
     cases = units_per_item_questions(lang, ITEMS_SIZE)
-    read = 0
-    for text, want in cases:
-        try:
-            query = parse_query(text, book)
-        except PricingError:
-            continue
-        u = query.usage
-        assert u is not None
-        seen = {"input": u.input_tokens, "output": u.output_tokens, "requests": u.requests, "period": u.period}
-        if seen == want:
-            read += 1
-        else:
-            wrong.append(f"{text!r}: read {seen}, expected {want}")
+    read, wrong = _read_or_asked(cases, book, lambda u: {
+        "input": u.input_tokens, "output": u.output_tokens, "requests": u.requests, "period": u.period})  # fmt: skip
     share = read / len(cases)
     with capsys.disabled():
         print(f"\nunits per item {lang}: {read}/{len(cases)} read as expected ({share:.1%})")
