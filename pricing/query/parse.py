@@ -450,8 +450,8 @@ def _a_batch_of_them(tokens: list[Token], amount: Token) -> bool:
     said_total = any(t.text in ("total", "overall") for t in tokens[k + 2 : k + 4])
     texts = [t.text for t in tokens[k + 1 : k + 7]]
     one_pass = any(texts[j : j + 2] == ["one", "pass"] for j in range(len(texts) - 1))  # `12k SKUs, one pass`
-    return value >= 1000 or any(t.text in _ONE_OFF for t in tokens) or (said_total or one_pass) and value >= 100
     # (`~600 papers total`; a few things and `total?` ask for the sum of one request: `20 tools, total?`)
+    return value >= 1000 or any(t.text in _ONE_OFF for t in tokens) or (said_total or one_pass) and value >= 100
 
 
 def _before_the_usage(tokens: list[Token], at: int) -> bool:
