@@ -129,6 +129,7 @@ def assign_roles(tokens: list[Token]) -> None:
             t.role = "skip"  # `Google 評論自動回覆`: Google's reviews, no Search grounding (`google search` is a phrase)
     _counted_per_period(tokens)
     _replies_counted(tokens)
+    _batch_turnaround(tokens)
     _count_asked_for_money(tokens)
     _cached_except(tokens)
 
@@ -142,6 +143,22 @@ _CLIPS = frozenset(["clip", "clips", "call", "calls", "audio", "recording", "rec
 
 #: Output words in the plural: after an amount with no word of tokens, they may count replies (`8 million replies a month`).
 _OUTPUT_PLURALS = frozenset(["replies", "responses", "answers", "completions", "outputs", "summaries", "generations"])
+
+
+def _batch_turnaround(tokens: list[Token]) -> None:
+    """`batch is fine since next-day is ok`, `用 batch 跑隔天再處理`, `隔天出結果就行`: with batch named, the next day is
+    when the results may come back (batch's turnaround), no period of the usage."""
+    if not any(t.role == "batch" for t in tokens):
+        return
+    for k, tok in enumerate(tokens[:-1]):
+        nxt = tokens[k + 1]
+        if tok.text == "隔" and nxt.text == "天" and nxt.glued:
+            tok.role = nxt.role = "skip"
+        elif tok.text == "next" and nxt.text in ("-", "day") and not nxt.after_break:
+            day = k + 2 if nxt.text == "-" else k + 1
+            if day < len(tokens) and tokens[day].text == "day":
+                for j in range(k, day + 1):
+                    tokens[j].role = "skip"
 
 
 def _amount_beside(tokens: list[Token], k: int) -> bool:

@@ -54,7 +54,7 @@ FLOORS = {
     "tune/blind5-2026-12-07-zh_TW": 0.84,  # 116/138; before: 48.6%
     "tune/blind6-2026-12-07-zh_CN": 0.77,  # 102/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.72,  # 91/126; before: 50.0%
-    "tune/blind7-2026-12-07-en": 0.56,  # 70/123; before: 36.6% (4 confident wrong)
+    "tune/blind7-2026-12-07-en": 0.57,  # 71/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.74,  # 93/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.68,  # 84/123; before: 43.1% (2)
     "tune/blind8-2026-12-07-en": 0.74,  # 74/100; before: 50.0%
@@ -70,8 +70,8 @@ FLOORS = {
     "tune/heldout2-2026-12-07-zh_CN": 0.69,  # 81/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
     "tune/heldout2-2026-12-07-zh_TW": 0.74,  # 86/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
     "tune/heldout3-2026-12-07-en": 0.78,  # 83/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
-    "tune/heldout3-2026-12-07-zh_CN": 0.85,  # 91/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
-    "tune/heldout3-2026-12-07-zh_TW": 0.79,  # 85/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
+    "tune/heldout3-2026-12-07-zh_CN": 0.85,  # 92/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
+    "tune/heldout3-2026-12-07-zh_TW": 0.80,  # 86/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
     "tune/heldout4-2026-12-07-en": 0.77,  # 86/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
     "tune/heldout4-2026-12-07-zh_CN": 0.78,  # 86/110; before: 45.5% (1); held out until 2026-12-07, then read: 57.3% (3)
     "tune/heldout4-2026-12-07-zh_TW": 0.79,  # 83/105; before: 39.0% (1); held out until 2026-12-07, then read: 56.2% (2)

@@ -211,3 +211,15 @@ def test_things_sized_together_in_tokens_are_one_prompt_not_requests(book: Price
     # `每個案子上傳 3 份合約大約 5 萬 token`: three contracts in one 50k prompt; never 3 requests a case (60 a day)
     query = read_or_asked("每個案子上傳 3 份合約大約 5 萬 token，輸出 2k，3.1 pro，每天 20 個案子，一個月多少", book)
     assert query is None or query.usage is not None and query.usage.requests == 20
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["AML alert narratives: 2.5 flash, 5k in, 700 out, ~1.1k alerts/day, batch is fine since next-day is ok. monthly?",
+     "客服对话质检 一天大概 3 万条 用 batch 跑 隔天出结果就行 2.5 flash 输入 800 输出 100 一个月大概多少"],
+)  # fmt: skip
+def test_batch_turnaround_is_no_period(book: PriceBook, question: str) -> None:
+    # with batch named, `next-day` / `隔天` is when the results come back, not a day of the usage
+    query = parse_query(question, book)
+    assert query.usage is not None
+    assert (query.usage.batch, query.usage.period, query.asked_period) == (True, "day", "month")
