@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..tokens import Token
-from .neighbours import plain_word, said_in_tokens
+from .neighbours import an_image_model, noun_past_ge, plain_word, said_in_tokens
 from .vocab import PROMPT_LABELS
 
 __all__ = ["ImagesRead", "images_as_input", "images_as_requests", "images_in_the_input"]
@@ -208,8 +208,7 @@ def _count_the_items(tokens: list[Token], item: str, units_at: int) -> None:
         if k == units_at or tok.kind != "amount" or tok.money is not None or said_in_tokens(tokens, k):
             continue
         nxt = tokens[k + 1]
-        said = nxt.text[1:] if nxt.text[:1] in "个個" and len(nxt.text) > 1 else nxt.text  # (`120个物件`)
-        if nxt.role is None and nxt.kind == "cjk" and said[:1] == item[:1] and not nxt.after_break:
+        if nxt.role is None and nxt.kind == "cjk" and noun_past_ge(nxt.text)[:1] == item[:1] and not nxt.after_break:  # (`120个物件`)
             nxt.role = "count"
             if k > 0 and tokens[k - 1].role == "label:input" and tokens[k - 1].text in ("进", "進"):
                 tokens[k - 1].role = "count_verb"  # `一天進 1,200 台`: that many come in, not input tokens
@@ -274,7 +273,7 @@ def images_as_requests(tokens: list[Token]) -> bool:
     images an image model makes."""
     if _tokens_per_image(tokens) is not None or not any(t.role == "label:input" for t in tokens):
         return False
-    if any(t.kind == "model" and "image" in (t.model or "") for t in tokens):
+    if an_image_model(tokens):
         return False  # `300 images on 2.5 flash image`: images it makes, priced per image
     images = [k for k, t in enumerate(tokens) if t.role == "images"]
     if not images:
@@ -310,7 +309,7 @@ def images_in_the_input(tokens: list[Token]) -> bool:
     that input. Their words are read so (True); images counted, measured or made are left to the passes above."""
     if _tokens_per_image(tokens) is not None or not _whole_input(tokens):
         return False
-    if any(t.kind == "model" and "image" in (t.model or "") or t.role == "make" for t in tokens):
+    if an_image_model(tokens) or any(t.role == "make" for t in tokens):
         return False  # images an image model makes, or images asked to be made
     images = [k for k, t in enumerate(tokens) if t.role == "images"]
     if not images or any(k > 0 and tokens[k - 1].kind == "amount" for k in images):

@@ -29,6 +29,9 @@ from .vocab import (
 
 __all__ = [
     "a_recording",
+    "an_image_model",
+    "cached_after",
+    "noun_past_ge",
     "chinese_question",
     "CJK_ABOUT",
     "CJK_MODAL",
@@ -671,3 +674,22 @@ def said_as_a_part(tokens: list[Token], amount_at: int, label_at: int) -> bool:
 def chinese_question(tokens: list[Token]) -> bool:
     """More Chinese tokens than English words: English inside it is product names (`NPC 對話`), judged by position."""
     return sum(t.kind in ("cjk", "cjknum") for t in tokens) > sum(t.kind == "word" for t in tokens)
+
+
+def an_image_model(tokens: list[Token]) -> bool:
+    """An image model is named (`2.5 flash image`): images said are the ones it makes."""
+    return any(t.kind == "model" and "image" in (t.model or "") for t in tokens)
+
+
+def cached_after(tokens: list[Token], k: int) -> bool:
+    """The amount at ``k`` is labelled by a cache word after it (`1.5万token做缓存`, `60k tokens cached`, `the 420k
+    cached`)."""
+    j = k + 1
+    while j < len(tokens) and tokens[j].role == "link" and not tokens[j].after_break:
+        j += 1
+    return j < len(tokens) and tokens[j].role in ("label:cache", "label:cached") and not tokens[j].after_break
+
+
+def noun_past_ge(text: str) -> str:
+    """`个物件` -> `物件`, `個班` -> `班`: a noun said with the all-purpose measure word 个 glued before it."""
+    return text[1:] if text[:1] in "个個" and len(text) > 1 else text

@@ -19,6 +19,7 @@ from .neighbours import (
     MEASURES,
     a_recording,
     adjective_before_count,
+    an_image_model,
     apart_from_amounts,
     asks_the_price,
     bare_measure,
@@ -361,7 +362,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 parts.per_person = True  # `3k DAU, each does ~4 AI calls`
         elif not said_in_tokens(tokens, i) and (role(nxt) == "count" or (role(prev) == "count" and tokens[prev].text == "times") or plural_count(tokens, nxt)
               or role(prev) == "count_verb" and not (role(nxt).startswith("label:") and not tokens[nxt].after_break)  # `跑 100k input`
-              and not (role(nxt) == "images" and _an_image_model(tokens))  # (`每天出400张` on an image model: the images made)
+              and not (role(nxt) == "images" and an_image_model(tokens))  # (`每天出400张` on an image model: the images made)
               or verb_as_noun(tokens, nxt) and not role(prev).startswith("label:")  # `输出两千 调用一次`: the label's
               or bare_measure(tokens, i)):
             set_requests(i, tok)  # `5k calls`, `times 60`, `调用2万次`, `2000请求`
@@ -466,10 +467,6 @@ _EACH_PERSON = frozenset(["各", "各自", "每人"])
 _REMAINING = frozenset(["剩", "剩下", "剩余", "还剩", "剩的", "left", "remaining", "leftover"])
 #: Search words that, alone, may name the asker's own searches (a site's search box) rather than Google Search grounding.
 _SEARCH_ALONE = frozenset(["search", "searches", "搜索", "搜寻", "检索", "搜"])
-
-
-def _an_image_model(tokens: list[Token]) -> bool:
-    return any(t.kind == "model" and "image" in (t.model or "") for t in tokens)
 
 
 def _one_each(tokens: list[Token], parts: Parts) -> None:

@@ -19,7 +19,7 @@ from .echo import typed, with_typed_words
 from .english import is_common_word
 from .followups import apply_followup, is_followup
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
-from .neighbours import period_before, plain_word, said_in_tokens
+from .neighbours import cached_after, period_before, plain_word, said_in_tokens
 from .pairing import Parts
 from .question import Query
 from .read import read_question
@@ -93,7 +93,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
             _explain(parts, _named_content(tokens, tok))  # `每份流水2万token`: what each one is, its size in tokens
         if not (tok.kind == "amount" and tok.used and said_in_tokens(tokens, k)):
             continue
-        if _cached_after(tokens, k):
+        if cached_after(tokens, k):
             _explain(parts, _named_content(tokens, tok))  # `术语表1.5万token做缓存`: the glossary is what is cached
         elif _english_before(tokens, k):
             _explain(parts, _everyday_words(_named_content(tokens, tok)))  # `label list ≈ 2,200 tokens in`
@@ -321,14 +321,6 @@ def _everyday_words(words: list[Token]) -> list[Token]:
 def _english_before(tokens: list[Token], k: int) -> bool:
     """`each new issue + label list ≈ 2,200 tokens in`: English words right before an amount of tokens name it."""
     return k > 0 and tokens[k - 1].kind == "word"
-
-
-def _cached_after(tokens: list[Token], k: int) -> bool:
-    """The amount at ``k`` is labelled by a cache word after it (`1.5万token做缓存`, `60k tokens cached`)."""
-    j = k + 1
-    while j < len(tokens) and tokens[j].role == "link" and not tokens[j].after_break:
-        j += 1
-    return j < len(tokens) and tokens[j].role in ("label:cache", "label:cached") and not tokens[j].after_break
 
 
 def _explain(parts: Parts, words: list[Token]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..tokens import Token
-from .neighbours import plain_word, said_in_tokens, said_of_a_cache
+from .neighbours import cached_after, plain_word, said_in_tokens, said_of_a_cache
 
 __all__ = ["cached_piece_and_new_part"]
 
@@ -51,7 +51,7 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     # (`cache the 200k token manual, 300 calls, each adds 1k tokens`)
     # (past the cache's own hours: `放6个小时，一共调用300次，每次新增输入1千`)
     again = [k for k in range(first + 1, len(tokens)) if tokens[k].kind == "amount" and tokens[k].value == tokens[first].value
-             and _said_cached(tokens, k)]  # `each query is the 420k cached + ~500 new`: the cached piece said again
+             and cached_after(tokens, k)]  # `each query is the 420k cached + ~500 new`: the cached piece said again
     second = next((k for k in range(max(caches[-1], first) + 1, len(tokens))
                    if tokens[k].kind == "amount" and k not in again and not _a_count(tokens, k) and not _hours_of_the_cache(tokens, k)), None)
     if second is None or tokens[second].money is not None:
@@ -90,14 +90,6 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     cached, new = tokens[first].value, tokens[second].value
     assert cached is not None and new is not None
     return cached, cached + new
-
-
-def _said_cached(tokens: list[Token], k: int) -> bool:
-    """The amount at ``k`` is said cached, right after it (`the 420k cached`, `20万缓存`)."""
-    j = k + 1
-    while j < len(tokens) and tokens[j].role == "link" and not tokens[j].after_break:
-        j += 1
-    return j < len(tokens) and tokens[j].role in _CACHE and not tokens[j].after_break
 
 
 def _hours_of_the_cache(tokens: list[Token], k: int) -> bool:

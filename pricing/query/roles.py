@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
-from .neighbours import CJK_ABOUT, a_recording
+from .neighbours import CJK_ABOUT, a_recording, noun_past_ge
 from .vocab import (
     COUNTING_MEASURES,
     FILLER,
@@ -486,8 +486,7 @@ def _units_counted_elsewhere(tokens: list[Token]) -> None:
         return
     for k, tok in enumerate(tokens[:-1]):
         nxt = tokens[k + 1]
-        said = nxt.text[1:] if nxt.text[:1] in "个個" and len(nxt.text) > 1 else nxt.text  # (`18 个班`)
-        if tok.kind == "amount" and tok.money is None and nxt.kind == "cjk" and nxt.role is None and not nxt.after_break and said in units:
+        if tok.kind == "amount" and tok.money is None and nxt.kind == "cjk" and nxt.role is None and not nxt.after_break and noun_past_ge(nxt.text) in units:  # (`18 个班`)
             nxt.role = "count"
 
 

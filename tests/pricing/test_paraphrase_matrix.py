@@ -69,8 +69,9 @@ CACHED_SIZE = 240
 CACHED_FLOORS = {"en": 0.76, "zh_CN": 1.0, "zh_TW": 1.0}
 
 
-def _read_or_asked(cases: list[tuple[str, Meaning]], book: PriceBook, figures: Callable[[Usage], Meaning]) -> tuple[int, list[str]]:
-    """How many ``cases`` are read as meant, and the ones priced as something else (a question back is neither)."""
+def _read_or_asked(name: str, cases: list[tuple[str, Meaning]], book: PriceBook, figures: Callable[[Usage], Meaning], floor: float) -> None:
+    """Each of ``cases`` is read as meant or asked back, never priced as something else, and the share read holds
+    ``floor``."""
     read, wrong = 0, []
     for text, want in cases:
         try:
@@ -83,21 +84,20 @@ def _read_or_asked(cases: list[tuple[str, Meaning]], book: PriceBook, figures: C
             read += 1
         else:
             wrong.append(f"{text!r}: read {seen}, expected {want}")
-    return read, wrong
+    share = read / len(cases)
+    print(f"\n{name}: {read}/{len(cases)} read as expected ({share:.1%})")
+    assert wrong == [], f"{len(wrong)} priced as something else:\n" + "\n".join(wrong[:30])
+    assert share >= floor
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_cached_document_read_one_way_or_asked_about(lang: str, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
     """A long document kept in the context cache, the hours it is kept, the part each request adds: read as the
     cached piece, the whole prompt and the storage, or asked about; never priced as something else."""
-    read, wrong = _read_or_asked(cached_document_questions(lang, CACHED_SIZE), book, lambda u: {
-        "input": u.input_tokens, "cached": u.cached_tokens, "output": u.output_tokens, "requests": u.requests,
-        "period": u.period, "storage": u.storage_tokens, "hours": int(u.storage_hours)})  # fmt: skip
-    share = read / CACHED_SIZE
     with capsys.disabled():
-        print(f"\ncached documents {lang}: {read}/{CACHED_SIZE} read as expected ({share:.1%})")
-    assert wrong == [], f"{len(wrong)} priced as something else:\n" + "\n".join(wrong[:30])
-    assert share >= CACHED_FLOORS[lang]
+        _read_or_asked(f"cached documents {lang}", cached_document_questions(lang, CACHED_SIZE), book, lambda u: {
+            "input": u.input_tokens, "cached": u.cached_tokens, "output": u.output_tokens, "requests": u.requests,
+            "period": u.period, "storage": u.storage_tokens, "hours": int(u.storage_hours)}, CACHED_FLOORS[lang])  # fmt: skip
 
 
 #: Units-per-item questions per language (every combination: 192 / 168 / 144), and the share read, measured
@@ -110,11 +110,6 @@ ITEMS_FLOORS = {"en": 1.0, "zh_CN": 1.0, "zh_TW": 1.0}
 def test_pages_or_images_of_each_item_read_as_its_input(lang: str, book: PriceBook, capsys: pytest.CaptureFixture[str]) -> None:
     """Items that each send a few pages or images given in tokens, a text beside them, the items counted a day:
     the input is the units times their tokens plus the text, the items are the requests (or it is asked about)."""
-    cases = units_per_item_questions(lang, ITEMS_SIZE)
-    read, wrong = _read_or_asked(cases, book, lambda u: {
-        "input": u.input_tokens, "output": u.output_tokens, "requests": u.requests, "period": u.period})  # fmt: skip
-    share = read / len(cases)
     with capsys.disabled():
-        print(f"\nunits per item {lang}: {read}/{len(cases)} read as expected ({share:.1%})")
-    assert wrong == [], f"{len(wrong)} priced as something else:\n" + "\n".join(wrong[:30])
-    assert share >= ITEMS_FLOORS[lang]
+        _read_or_asked(f"units per item {lang}", units_per_item_questions(lang, ITEMS_SIZE), book, lambda u: {
+            "input": u.input_tokens, "output": u.output_tokens, "requests": u.requests, "period": u.period}, ITEMS_FLOORS[lang])  # fmt: skip
