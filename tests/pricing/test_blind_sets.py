@@ -32,9 +32,6 @@ FLOORS = {
     "heldout/generated-en": 1.00,  # 150/150; before: 72.7%
     "heldout/generated-zh_CN": 1.00,  # 150/150; before: 53.3%
     "heldout/generated-zh_TW": 1.00,  # 150/150; before: 41.3%
-    "heldout/round11-2026-12-07-en": 0.66,  # 66/100; before: 61.0% (1) at the session start 78efc3a; scored once at 9106073: 65.0% (1), its confident wrong answer then read and fixed, nothing else read
-    "heldout/round11-2026-12-07-zh_CN": 0.68,  # 68/100; before: 62.0% (1) at 78efc3a; scored once at 9106073: 67.0% (1), its confident wrong answer then read and fixed, nothing else read
-    "heldout/round11-2026-12-07-zh_TW": 0.73,  # 73/100; before: 68.0% (3) at 78efc3a; scored once at 9106073: 71.0% (3), its confident wrong answers then read and fixed, nothing else read
     "heldout/zh_CN": 0.97,  # 92/94; before: 63.8%
     "heldout/zh_TW": 0.96,  # 88/91; before: 59.3%
     "tune/blind-2026-12-07-en": 0.97,  # 91/93; before: 59.1%
@@ -91,8 +88,11 @@ FLOORS = {
     "tune/heldout9-2026-12-07-zh_CN": 0.81,  # 81/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_TW": 0.76,  # 76/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout10-2026-12-07-en": 0.58,  # 58/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout11-2026-12-07-en": 0.66,  # 66/100; before: 61.0% (1) at the session start 78efc3a; scored once at 9106073: 65.0% (1), its confident wrong answers then read and fixed, nothing else read; scored again unread at 778d15b: 66/100, then retired into tuning and read (2026-12-07, seventh session)
     "tune/heldout10-2026-12-07-zh_CN": 0.83,  # 83/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout11-2026-12-07-zh_CN": 0.68,  # 68/100; before: 62.0% (1) at 78efc3a; scored once at 9106073: 67.0% (1), its confident wrong answers then read and fixed, nothing else read; scored again unread at 778d15b: 68/100, then retired into tuning and read (2026-12-07, seventh session)
     "tune/heldout10-2026-12-07-zh_TW": 0.71,  # 71/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
+    "tune/heldout11-2026-12-07-zh_TW": 0.73,  # 73/100; before: 68.0% (3) at 78efc3a; scored once at 9106073: 71.0% (3), its confident wrong answers then read and fixed, nothing else read; scored again unread at 778d15b: 73/100, then retired into tuning and read (2026-12-07, seventh session)
 }
 SETS = tuple(FLOORS)
 
