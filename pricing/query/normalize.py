@@ -7,9 +7,10 @@ import re
 import unicodedata
 
 from ..errors import InvalidQuery
+from .english import is_common_word
 from .numbers import spelled_numbers
 from .script import simplified_chars
-from .vocab import CURRENCY_SYMBOLS, IME_SLIPS, TRADITIONAL_WORDS
+from .vocab import CURRENCY_SYMBOLS, IME_SLIPS, MODEL_WORDS, TRADITIONAL_WORDS, one_edit
 
 #: Taiwan words, keyed as they read once their characters are folded (`音訊` -> `音讯`).
 TAIWAN_WORDS = dict(sorted(({simplified_chars(word): simple for word, simple in TRADITIONAL_WORDS.items()} | IME_SLIPS).items(),
@@ -139,9 +140,30 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     text = spelled_numbers(text.replace("`", " ").replace("’", "'"))
     text = _MODEL_POSSESSIVE.sub(r"\1", text)
+    text = _CJK_VERSION.sub(lambda m: f"{_CJK_DIGITS[m.group(1)]}.{_CJK_DIGITS[m.group(2)]} ", text)
+    text = _VERSION_THEN_WORD.sub(_model_word_mistyped, text)
     text = _RESTATED_AS_TOKENS.sub(r" \1 \2 \3 ", text)
     text = _RESTATED_IN_WORDS.sub(r"\1 ", text)
     return text.replace("，", ",").replace("、", ",").replace("。", " ").replace("：", ":").replace("；", ";"), on_date
+
+
+#: A version number and the word after it (`2.5 falsh`, `3.6flsah`): the word may be a model word mistyped.
+_VERSION_THEN_WORD = re.compile(r"(?<![\d.,])(\d(?:\.\d)?)(\s*)([a-z]{3,7})\b")
+#: Model words long enough that one slip still names only them (`pro` is one letter from too many words).
+_SLIPPABLE_MODEL_WORDS = tuple(w for w in MODEL_WORDS if len(w) >= 4)
+#: `二点五flash`: a version said in Chinese numerals, right before a model word.
+_CJK_VERSION = re.compile(r"([一二三四五六七八九])[点點]([一二三四五六七八九])\s*(?=flash|pro|lite|flsh|falsh|flsah)")
+_CJK_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def _model_word_mistyped(match: re.Match[str]) -> str:
+    """`2.5 falsh` is 2.5 flash: right after a version number, a word one slip from exactly one model word (and no
+    English word of its own: `2 lift`) is that word, so the model is named (and "Read as" shows which)."""
+    version, space, word = match.groups()
+    if word in MODEL_WORDS or is_common_word(word):
+        return match.group(0)
+    near = [w for w in _SLIPPABLE_MODEL_WORDS if one_edit(word, w)]
+    return f"{version}{space}{near[0]}" if len(near) == 1 else match.group(0)
 
 
 def _resolution(match: re.Match[str]) -> str:

@@ -19,14 +19,14 @@ from .echo import typed, with_typed_words
 from .english import is_common_word
 from .followups import apply_followup, is_followup
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
-from .neighbours import cached_after, period_before, plain_word, said_in_tokens
+from .neighbours import asks_the_price, cached_after, period_before, plain_word, said_in_tokens
 from .pairing import Parts
 from .question import Query
 from .read import read_question
 from .read_past import words_read_past
 from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
-from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, NEGATION_CHARS, PER_LANGUAGE
+from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, NEGATION_CHARS, PER_LANGUAGE, TOKEN_WORDS
 
 __all__ = ["parse_query"]
 
@@ -266,6 +266,20 @@ def _place_unlabeled(
             parts.requests, parts.input = things.value, size.value
             _explain(parts, noun)
             return []
+    if len(unlabeled) == 1 and (units := _units_each_counted(tokens, unlabeled[0], parts)) is not None:
+        # `800個好友，平均每人每天傳6則`, `120 customer accounts, each runs ~40 generations a day`, `120 个便民窗口，每个窗口
+        # 每天问 60 次`: the units the count per unit is said of, whatever they are called
+        parts.people = unlabeled[0].value
+        _explain(parts, units)
+        return []
+    if (len(unlabeled) == 1 and parts.requests is None and parts.input is not None and parts.output is not None
+            and (counted := _things_of_a_period(tokens, unlabeled[0], parts.period)) is not None):
+        # `1.2k in, 900 out, 250 ads a month`, `輸入 1k 輸出 700，一天 25 台`: with the tokens of each given, things
+        # counted with their own period are that period's requests (one each), as `300 requests a month` are
+        parts.requests = unlabeled[0].value
+        tokens[counted[0]].volume = True
+        _explain(parts, [tokens[k] for k in counted[1:]])
+        return []
     if any(_counts_a_thing(tokens, a) for a in unlabeled):
         # `500 PDFs`: an amount of things the tables do not know is no amount of tokens; nothing to offer
         return [{}]
@@ -407,6 +421,63 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
         if len(word.text) > 2 and word.text.endswith("s"):
             return tokens[k : tokens.index(word) + 1]
     return None
+
+
+def _units_each_counted(tokens: list[Token], amount: Token, parts: Parts) -> list[Token] | None:
+    """The amount counts the units a count per unit is said of: a request count said of each (`每人`, `每家`, `每个窗口`,
+    `each`) follows it, and the amount counts a noun (`800個好友`, `120 customer accounts`). The nouns, or None."""
+    if not (parts.per_person and parts.people is None and parts.requests is not None):
+        return None
+    if amount.value is None or amount.value < 2 or amount.value != amount.value.to_integral_value():
+        return None
+    at = tokens.index(amount)
+    nouns = [t for t in tokens[at + 1 : at + 4] if t.role in (None, "people", "info") and t.kind in ("word", "cjk") and not t.after_break]
+    if not nouns or nouns[0] is not tokens[at + 1] or said_in_tokens(tokens, at) or tokens[at + 1].text in CONTENT_UNITS:
+        return None
+    if nouns[0].kind == "cjk" and nouns[0].text[:1] in _TIME_CHARS:
+        return None  # (`3个月`: a length of time)
+    each = next((k for k in range(at + 1, min(at + 8, len(tokens))) if tokens[k].role in ("each", "per_person")), None)
+    if each is None or any(t.kind == "amount" for t in tokens[at + 1 : each]):
+        return None
+    counted = next((k for k in range(each + 1, min(each + 8, len(tokens))) if tokens[k].kind == "amount"), None)
+    if counted is None or tokens[counted].value != parts.requests:
+        return None  # (the count said of each unit is the request count read)
+    return [t for t in nouns if t.role is None]
+
+
+#: Measure words that count what is not a request: images in one (`张`), people (`位`, `名`), businesses (`家`).
+_NOT_REQUEST_MEASURES = frozenset("张張幅位名人家")
+
+
+def _things_of_a_period(tokens: list[Token], amount: Token, period: str | None) -> list[int] | None:
+    """Things counted with their own period, the count's period: `250 ads a month`, `1,600 open-ends/day`, `一天 25
+    台`, `一個月上架 80 台`. The index of the period word, then those of the nouns (words the tables do not know, in the
+    amount's clause); None when the amount is no such count (`300 lines a day` is a size, `每天 20 张` images)."""
+    at = tokens.index(amount)
+    if period is None or amount.value is None or amount.value < 1 or amount.value != amount.value.to_integral_value():
+        return None
+    nouns: list[int] = []
+    k = at + 1
+    while k < len(tokens) and len(nouns) < 3 and not tokens[k].after_break and (
+            plain_word(tokens[k]) or tokens[k].role == "link" and tokens[k].text == "-" and nouns):
+        if tokens[k].text in CONTENT_UNITS or tokens[k].text in TOKEN_WORDS:
+            return None
+        nouns.append(k)
+        k += 1
+    if not nouns or tokens[nouns[-1]].role == "link":
+        return None
+    first = tokens[nouns[0]]
+    if first.kind == "cjk" and first.text[:1] in _NOT_REQUEST_MEASURES | _TIME_CHARS:
+        return None
+    if first.kind == "cjk":
+        opens = period_before(tokens, at)  # `一天 25 台`: Chinese says the period first
+    else:
+        while k < len(tokens) and tokens[k].role == "skip" and not tokens[k].after_break and k - nouns[-1] <= 2:
+            k += 1  # `a`, `per`, `/`
+        opens = k if k < len(tokens) and not tokens[k].after_break else -1
+    if opens < 0 or tokens[opens].role != f"period:{period}" or asks_the_price(tokens, opens):
+        return None
+    return [opens, *nouns]
 
 
 #: Words that make the things counted after them a batch of requests (`一次8万个SKU`, `总共1200个品项`, `做800个ASIN`).

@@ -52,6 +52,7 @@ __all__ = [
     "BOUND_MORPHEMES",
     "cjk_price_like",
     "near_model_word",
+    "one_edit",
     "PRICE_STEMS",
     "HYPHEN_COMPOUNDS",
     "MODEL_WORDS",
@@ -753,7 +754,7 @@ _CJK_PRICE_WORDS = frozenset(w for w, role in CJK_WORDS.items() if role.startswi
 _PRICE_WORDS = frozenset(w for w, role in WORDS.items() if role.startswith(PRICE_ROLES) and len(w) >= 3) | MODEL_WORDS
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """``a`` and ``b`` differ by one letter inserted, dropped, changed, or two swapped."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
@@ -767,7 +768,7 @@ def _one_edit(a: str, b: str) -> bool:
 def near_model_word(word: str) -> bool:
     """`flsh`, `lte`: one slip from a word of a model's name (asked about, never skipped as a product name)."""
     return (word.isalpha() and len(word) >= 3 and word not in MODEL_WORDS and not is_common_word(word)
-            and any(_one_edit(word, w) for w in MODEL_WORDS if len(w) >= 4))
+            and any(one_edit(word, w) for w in MODEL_WORDS if len(w) >= 4))
 
 
 @lru_cache(maxsize=4096)
@@ -783,7 +784,7 @@ def price_like(word: str, *, written: bool = False) -> bool:
     # (a common word holds a stem only at its start: `discharge` is no charge, `planting` still asks; a rarer word
     # of the language too, but it may still be a slip: `mig` is a word, and one letter from `min`)
     return len(word) <= 2 or not word.isalpha() or any(stem in word and (not on_purpose or _grown_from(word, stem)) for stem in PRICE_STEMS) or (
-        not common and any(_one_edit(word, w) for w in _PRICE_WORDS))
+        not common and any(one_edit(word, w) for w in _PRICE_WORDS))
 
 
 #: Short stems of time and money, which open words of time and money whatever ending follows (`weekend`, `payment`,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers.answerer import Answerer
 from pricing import Ambiguous, PriceBook, UnknownModel, parse_query
 from pricing.models import model_words
 
@@ -266,3 +267,22 @@ def test_a_generation_the_card_does_not_know_is_still_an_unknown_model(book: Pri
     with pytest.raises(UnknownModel) as err:
         parse_query("1M in 50k out on gemini 9", book)
     assert err.value.ref == "gemini 9"
+
+
+@pytest.mark.parametrize(
+    ("typed", "model_id"),
+    [
+        ("2.5 falsh 輸入 3000 輸出 800 每天 2 萬次", "gemini-2.5-flash"),
+        ("口播稿改写 一天两千条 in 1.2k out 1k 2.5 flsah 一天多少钱", "gemini-2.5-flash"),
+        ("2.5 flahs lite 5k in 1k out", "gemini-2.5-flash-lite"),
+        ("二点五flash 输入八千 输出一千二 每天三千次 每个月多少钱", "gemini-2.5-flash"),
+    ],
+)
+def test_a_model_word_mistyped_after_its_version_names_the_model(answerer: Answerer, typed: str, model_id: str) -> None:
+    reply = answerer.answer(typed, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert reply.data["model"] == model_id
+
+
+def test_an_english_word_after_a_number_is_no_model_slip(answerer: Answerer) -> None:
+    assert answerer.answer("3 lift 5k in 1k out", "en").intent != "estimate"

@@ -125,3 +125,50 @@ def test_a_noun_after_a_measure_word_is_what_a_period_count_counts(book: PriceBo
 
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (requests, "day")
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # things the tables do not know, counted with their own period, once the tokens of each are given
+        ("rewriting job ads on 3 flash: 1.2k tokens in, ~900 out, we post around 250 ads a month. what does that run us", 250, "month"),
+        ("flash 2k in 300 out, 1,600 open-ends/day", 1_600, "day"),
+        ("personalised welcome messages: ~1.5k check-ins per day, 600 in / 180 out, flash. per month?", 1_500, "day"),
+        ("用 3 pro 寫車況文案，輸入 1k 輸出 700，一天 25 台，一個月會花多少", 25, "day"),
+        ("2.5 flash 每次in 2k out 300，一个月上架 300 台", 300, "month"),
+    ],
+)
+def test_things_counted_with_their_period_are_that_periods_requests(
+    answerer: Answerer, question: str, requests: int, period: str
+) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["period"]) == (requests, period)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2.5 flash 每次in 2k out 300，每天 3 位 同事 在用",  # people, with no count of each one's requests
+        "2.5 flash 每次in 2k out 300，3 个月",  # a length of time
+    ],
+)
+def test_people_or_a_length_of_time_are_no_count_of_requests(answerer: Answerer, question: str) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent != "estimate" or reply.data["requests"] != 3, reply.plain
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # units of any name, each making so many requests: the count per unit times the units
+        ("我的LINE bot大概800個好友，平均每人每天傳6則，每則input約600 token，output 150，用2.5 flash-lite 一個月多少錢啊", 4_800),
+        ("我们有120个企业客户 每家每天平均筛200份简历 输入4k输出500 flash 一天多少钱", 24_000),
+        ("全区 120 个便民窗口，每个窗口每天问 60 次，每次输入一千五 输出五百，用flash，一个月多少钱", 7_200),
+        ("interview question generator: 120 customer accounts, each runs ~40 generations a day, 1k in 1.5k out on flash. monthly cost?", 4_800),
+    ],
+)
+def test_units_counted_before_a_count_said_of_each(answerer: Answerer, question: str, requests: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["period"]) == (requests, "day")
