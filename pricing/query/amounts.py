@@ -227,6 +227,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
               and tokens[i + 2].text in ("context", "ctx")):
             drop.update((i, i + 1))  # `per 1M input tokens once you're above 200k context`: the long-context tier
     drop.update(_one_of_those_counted(tokens))
+    # `一学期大概出 60 份`, `一個賽季`: one term or season is the span the count is said in, no amount
+    drop.update(k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].text == "一" and tokens[k + 1].role == "span")
     drop.update(k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].text == "一" and _a_whole_thing(tokens, k + 1))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 

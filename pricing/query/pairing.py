@@ -823,6 +823,10 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.unexplained.append(tok.text)  # `all but` with no cached amount after it: asked
         elif r == "per_unit" and not tok.used:
             parts.intents.add("each")  # `20 steps per task` and no number of tasks: per request
+        elif r == "span" and any((t.role or "").startswith(("period:", "dur:")) for t in tokens) and not any(t.volume for t in tokens):
+            # `30k calls per semester, monthly?`: a school term or a season beside a day or month, whose length the card
+            # does not know: asked, never read as that period (`赛季期间每天3500则`: the count has its own day)
+            parts.unexplained.append(tok.text)
         elif r == "public":
             parts.public = True
         elif r == "embed":

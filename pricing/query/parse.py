@@ -266,6 +266,15 @@ def _place_unlabeled(
             parts.requests, parts.input = things.value, size.value
             _explain(parts, noun)
             return []
+    if len(unlabeled) == 1 and parts.people is not None and (share := _share_of_the_people(tokens, unlabeled[0])) is not None:
+        # `好友 1.2 萬人，每天 5% 的人會來問`, `注册用户1万，日活按20%算`, `每天门诊1500人，估计一半人会用`: the share of
+        # the people who ask, so many of them (when that is a whole number of people)
+        fraction, said = share
+        if parts.people * fraction == (parts.people * fraction).to_integral_value():
+            parts.count_factors += (parts.people, unlabeled[0].value)  # type: ignore[operator]  # (still the question's figures)
+            parts.people *= fraction
+            _explain(parts, said)
+            return []
     if len(unlabeled) == 1 and (units := _units_each_counted(tokens, unlabeled[0], parts)) is not None:
         # `800個好友，平均每人每天傳6則`, `120 customer accounts, each runs ~40 generations a day`, `120 个便民窗口，每个窗口
         # 每天问 60 次`: the units the count per unit is said of, whatever they are called
@@ -420,6 +429,35 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
             return None  # (`5,000 IFU segments`, `200k old candidate profiles`; a word of two letters may be a unit, asked)
         if len(word.text) > 2 and word.text.endswith("s"):
             return tokens[k : tokens.index(word) + 1]
+    return None
+
+
+#: Words that say the people of a share (`5% 的人`, `一半人会用`, `20% of them`), or the verb of those who ask (`5% 會來問`).
+_SHARED_PEOPLE = frozenset(["人", "的人", "them", "users", "people", "customers", "students", "members"])
+
+
+def _share_of_the_people(tokens: list[Token], amount: Token) -> tuple[Decimal, list[Token]] | None:
+    """A share of the people counted: `5% 的人`, `一半人`, `日活按20%算`, `20% of them`. The fraction and the words
+    that said it (to be accounted for), or None."""
+    k = tokens.index(amount)
+    if amount.value is None or k + 1 >= len(tokens):
+        return None
+    if tokens[k + 1].role == "percent" and 0 < amount.value < 100:
+        fraction, said = amount.value / 100, []
+    elif amount.text == "一" and tokens[k + 1].kind == "cjk" and tokens[k + 1].text[:1] == "半":
+        fraction, said = Decimal("0.5"), [tokens[k + 1]]
+    else:
+        return None
+    j = k + 2
+    while j < len(tokens) and tokens[j].role in ("skip", "link") and tokens[j].text in ("的", "of", "算") and not tokens[j].after_break:
+        j += 1
+    after = tokens[j] if j < len(tokens) and not tokens[j].after_break else None
+    if said and after is None and len(tokens[k + 1].text) > 1:
+        after = tokens[k + 1]  # `一半人` read as one word
+    if after is not None and (after.role in ("people", "people_label") or after.text in _SHARED_PEOPLE or after.text.startswith(("会", "人"))):
+        return fraction, [*said, after]
+    if k >= 2 and tokens[k - 1].text == "按" and tokens[k - 2].role == "people_label":
+        return fraction, said  # `日活按20%算`: the daily actives, as a share of those counted
     return None
 
 

@@ -91,6 +91,7 @@ CURRENCY_SYMBOLS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 WORDS: dict[str, str] = {
+    **dict.fromkeys(["semester", "semesters"], "span"),  # a school term: a count in it is its total (CJK_WORDS `学期`)
     **dict.fromkeys(["in", "input", "inputs", "prompt", "prompts", "context", "ctx", "send", "sending", "sent"], "label:input"),
     **dict.fromkeys(
         ["out", "output", "outputs", "completion", "completions", "response", "responses", "answer", "answers", "reply", "replies",
@@ -516,6 +517,8 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["进去", "进来", "除了缓存", "除缓存外", "除了缓存以外", "再加", "另加"], "skip"),
     **dict.fromkeys(["输出", "回复", "回答", "生成内容", "出参", "出", "返回", "正文输出", "正文", "吐出", "吐", "译文", "回馈", "反馈"], "label:output"),
     **dict.fromkeys(["支出", "出来"], "skip"),
+    # a school term or a sports season: a span of no fixed length, so a count in it is its total (`一学期出 60 份`)
+    **dict.fromkeys(["学期", "整学期", "赛季", "整个学期", "整个赛季"], "span"),
     # `平均一个咨询来回3轮`, `每天上新 400 个商品`, `一本书切成300段`: how the work goes, no price of their own
     **dict.fromkeys(["来回", "上架", "上新", "切成", "拆成", "分成", "日志", "条款", "条款库"], "skip"),  # (日志: a log, no day; 条款: clauses, no 条 counted)
     # working days, whole (days.py reads them with their count): `一個月算 22 個工作天` never splits at 天

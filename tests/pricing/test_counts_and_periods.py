@@ -223,3 +223,55 @@ def test_batch_turnaround_is_no_period(book: PriceBook, question: str) -> None:
     query = parse_query(question, book)
     assert query.usage is not None
     assert (query.usage.batch, query.usage.period, query.asked_period) == (True, "day", "month")
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # a share of the people counted: those who ask, then each one's count
+        ("我們飲料店 LINE 官方帳號想接 flash 當客服，好友大概 1.2 萬人，抓每天 5% 的人會來問，平均一人問 3 句，每句 input 差不多 800 tokens、回 150，這樣一個月要多少錢？", 1_800),
+        ("PRD里要写成本：AI写作助手，注册用户1万，日活按20%算，人均每天5次，每次input 1k output 800，2.5 flash，每月成本？", 10_000),
+        ("导诊问答小程序，每天门诊大概1500人，估计一半人会用，平均每人问3次，每次输入600输出200，用flash lite 一个月多少钱", 2_250),
+        ("3000 users, 15% of them ask 5 questions each a day, 1k in 200 out, flash", 2_250),
+    ],
+)
+def test_a_share_of_the_people_counted_asks(answerer: Answerer, question: str, requests: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["period"]) == (requests, "day")
+
+
+def test_a_share_that_leaves_part_of_a_person_is_asked_about(book: PriceBook) -> None:
+    assert read_or_asked("333 users, 15% of them ask 5 questions each a day, 1k in 200 out, flash", book) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # a school term: a count in it is its total, one and the whole term alike
+        ("老師自己出考卷啦，一份考卷 input 1500 output 4000，一學期大概出 60 份，用 2.5 flash 付費的話總共多少錢", 60),
+        ("每個學生一學期大概問 120 題，全補習班 350 個學生，一題 input 800 output 500，用 3 flash，整學期多少錢", 42_000),
+        ("flash 1k in 200 out, 30k calls per semester, total?", 30_000),
+    ],
+)
+def test_a_count_in_a_school_term_is_its_total(answerer: Answerer, question: str, requests: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["period"]) == (requests, None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "flash 1k in 200 out, 30k calls per semester, monthly?",  # was priced as 30k a month
+        "flash 1k in 200 out, 一学期调用 3 万次，一个月多少钱",
+    ],
+)
+def test_a_terms_count_asked_per_month_is_asked_about(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
+
+
+def test_a_season_beside_a_daily_count_is_the_time_of_year(answerer: Answerer) -> None:
+    reply = answerer.answer("粉絲Q&A機器人 賽季期間每天3500則 每則in 1.8k out 160 用3.6 flash 一個月", "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["period"]) == (3_500, "day")
