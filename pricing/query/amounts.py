@@ -226,7 +226,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         elif (tok.kind == "word" and tok.text in _ABOVE_WORDS and nxt.kind == "amount" and nxt.money is None and i + 2 < len(tokens)
               and tokens[i + 2].text in ("context", "ctx")):
             drop.update((i, i + 1))  # `per 1M input tokens once you're above 200k context`: the long-context tier
-    drop.update(_one_of_those_counted(tokens))
+    for k in _one_of_those_counted(tokens):
+        tokens[k].kind, tokens[k].role, tokens[k].value = "cjk", "one_of", None  # kept as a word: `一节课` names the unit
     # `一学期大概出 60 份`, `一個賽季`: one term or season is the span the count is said in, no amount
     drop.update(k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].text == "一" and tokens[k + 1].role == "span")
     drop.update(k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].text == "一" and _a_whole_thing(tokens, k + 1))
@@ -234,7 +235,7 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
 
 
 #: Measure words of things a question counts (`一集 … 每天 300 集`, `一題 … 120 題`).
-_ITEM_MEASURES = frozenset("集期页頁题題件份篇张張台套场場章本段则則条條单單")
+_ITEM_MEASURES = frozenset("集期页頁题題件份篇张張台套场場章本段则則条條单單节節")
 
 
 def _a_whole_thing(tokens: list[Token], k: int) -> bool:

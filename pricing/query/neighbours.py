@@ -57,6 +57,7 @@ __all__ = [
     "per_request_after",
     "period_before",
     "period_follows",
+    "unit_of_each_at",
     "plain_word",
     "plural_count",
     "price_character_split_from",
@@ -444,8 +445,9 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
     `6 steps per run … 25 runs a day`, `每天4萬場 每場call 3次`, `每篇論文要跑7步 … 300篇`, `一份合同大概20段
     每天二十份合同`. The unit and the counted thing must be the same noun (or the same measure word)."""
     for each, other in ((second, first), (first, second)):
-        if each + 1 < len(tokens) and "images" in (tokens[each + 1].role, WORDS.get(tokens[each + 1].text), CJK_WORDS.get(tokens[each + 1].text)):
-            continue  # `8 photos per listing`: images in each request, not requests
+        if (each + 1 < len(tokens) and "images" in (tokens[each + 1].role, WORDS.get(tokens[each + 1].text), CJK_WORDS.get(tokens[each + 1].text))
+                and not _one_opens_its_usage(tokens, tokens[each + 1].text[:1])):
+            continue  # `8 photos per listing`: images in each request, not requests (`一張 input 1.3k`: each photo is one)
         unit, noun = _unit_of_each(tokens, each), _counted_noun(tokens, other)
         if unit is not None and noun is not None and unit not in _REQUEST_UNITS and _same_unit(unit, noun) and _calls(tokens, each):
             return True
@@ -514,8 +516,17 @@ def _calls(tokens: list[Token], k: int) -> bool:
     if k > 0 and tokens[k - 1].role == "count_verb":
         return True  # `一場婚禮大概要生 8 版`: things made, one call each
     each = "每" + noun.text[:1]
-    return any(t.text.startswith(each) and any((u.role or "").startswith(("label:input", "label:output")) for u in _clause_after(tokens, j, 6))
-               for j, t in enumerate(tokens) if t.kind == "cjk")
+    return _one_opens_its_usage(tokens, noun.text[:1]) or any(
+        t.text.startswith(each) and any((u.role or "").startswith(("label:input", "label:output")) for u in _clause_after(tokens, j, 6))
+        for j, t in enumerate(tokens) if t.kind == "cjk")
+
+
+def _one_opens_its_usage(tokens: list[Token], measure: str) -> bool:
+    """`一張 input 1.3k`: the measure word left of a dropped 一 (an article), the usage of one right after it."""
+    return measure in COUNTING_MEASURES and any(
+        t.kind == "cjk" and t.text == measure and t.role in (None, "skip")
+        and any((u.role or "").startswith(("label:input", "label:output")) for u in _clause_after(tokens, j, 2))
+        for j, t in enumerate(tokens))
 
 
 def _clause_after(tokens: list[Token], j: int, most: int) -> list[Token]:
@@ -533,24 +544,35 @@ _REQUEST_UNITS = frozenset(["次", "回", "次请求", "次调用", "个请求",
 
 
 def _unit_of_each(tokens: list[Token], k: int) -> str | None:
-    """The unit the count at ``k`` is said per: `每场` / `一份合同` a few words before it, or `per lead` /
-    `each run` a few words after it, in its clause."""
+    found = unit_of_each_at(tokens, k)
+    return found[0] if found is not None else None
+
+
+def unit_of_each_at(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """The unit the count at ``k`` is said per, and where it is said: `每场` / `一份合同` a few words before it, or
+    `per lead` / `each run` a few words after it, in its clause."""
     j = k - 1
-    while j >= 0 and k - j <= 6 and not tokens[j + 1].after_break and tokens[j].kind != "amount":
+    while j >= 0 and k - j <= 6 and not tokens[j + 1].after_break and (tokens[j].kind != "amount" or tokens[j].text == "一"):
         text = tokens[j].text
+        if text == "一" and (tokens[j].kind == "amount" or tokens[j].role == "one_of"):
+            nxt = tokens[j + 1]  # `一节课大概20轮`: one of the units, then the count in it
+            return (nxt.text, j + 1) if j + 1 < k and nxt.kind == "cjk" and nxt.role in (None, "count") and not nxt.after_break else None
+        if tokens[j].kind == "word" and tokens[j].role is None and (j + 1 == k and tokens[k].after_colon
+                                                                    or j + 2 == k and tokens[j + 1].text in ("=", "is", "averages")):
+            return text, j  # `average session: 12 turns`, `a session is 12 turns`: the unit, then what it holds
         if tokens[j].kind == "cjk" and len(text) >= 2 and text[0] in "每一" and tokens[j].role in ("each", "per_person", None):
             unit = text[1:]
             if unit[:1] in COUNTING_MEASURES and len(unit) == 1 and j + 1 < k and tokens[j + 1].kind == "cjk" and tokens[j + 1].role in (None, "count"):
                 unit += tokens[j + 1].text  # `一份` `合同`, `每个` `工单`: the measure word and its noun
-            return unit
+            return unit, j
         if text in ("each", "per", "every") and j + 1 < k and tokens[j + 1].kind == "word":
-            return tokens[j + 1].text
+            return tokens[j + 1].text, j + 1
         j -= 1
     for j in range(k + 1, min(k + 7, len(tokens) - 1)):
         if tokens[j].after_break or tokens[j].kind == "amount":
             break
         if tokens[j].text in ("per", "each", "every") and tokens[j + 1].kind == "word" and tokens[j + 1].text not in PERIOD_WORDS:
-            return tokens[j + 1].text
+            return tokens[j + 1].text, j + 1
     return None
 
 

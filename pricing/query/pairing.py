@@ -48,6 +48,7 @@ from .neighbours import (
     same_noun,
     searches_each,
     share_label,
+    unit_of_each_at,
     units_multiply,
     verb_as_noun,
 )
@@ -187,6 +188,10 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         if parts.requests is not None and requests_at and tok.value is not None and (
                 counts_multiply(tokens, requests_at[-1], i) or units_multiply(tokens, requests_at[-1], i)):
             parts.multiply_requests(tok.value)
+            for k in (requests_at[-1], i):
+                unit = unit_of_each_at(tokens, k)
+                if unit is not None and tokens[unit[1]].role is None:
+                    tokens[unit[1]].role = "skip"  # `每班 2500 張`: the unit, read into the multiplication
         else:
             _set_once(parts, "requests", tok.value, tok)
         requests_at.append(i)

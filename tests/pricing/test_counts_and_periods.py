@@ -275,3 +275,24 @@ def test_a_season_beside_a_daily_count_is_the_time_of_year(answerer: Answerer) -
     reply = answerer.answer("粉絲Q&A機器人 賽季期間每天3500則 每則in 1.8k out 160 用3.6 flash 一個月", "en")
     assert reply.intent == "estimate", reply.plain
     assert (reply.data["requests"], reply.data["period"]) == (3_500, "day")
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # the calls of one unit, said with the unit before them (`一节课`, `session:`), then the units of a day
+        ("AI老师一对一讲题 多轮对话带历史 平均每轮输入4k 输出600 一节课大概20轮 每天1500节课 用3 flash 月成本多少", 30_000),
+        ("Average session: 12 turns, each turn ~2k input / 180 output tokens. ~1,100 sessions a day on 3 flash. monthly?", 13_200),
+        # photos counted per shift, each photo one request (`一張 input 1.3k`): shifts x photos, the shift word read
+        ("flash 做產線照片瑕疵判讀，一張 input 1.3k output 80，每天三班 每班 2500 張，一天多少錢", 7_500),
+    ],
+)
+def test_units_of_a_day_times_the_calls_of_each_unit(answerer: Answerer, question: str, requests: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["period"]) == (requests, "day")
+
+
+def test_photos_per_item_are_still_inside_one_request(answerer: Answerer) -> None:
+    reply = answerer.answer("每个商品拍 8 张照片，每天 300 个商品，每次 input 2k output 300，flash 一天多少钱", "en")
+    assert reply.intent != "estimate" or reply.data["requests"] == 300, reply.plain
