@@ -296,3 +296,31 @@ def test_units_of_a_day_times_the_calls_of_each_unit(answerer: Answerer, questio
 def test_photos_per_item_are_still_inside_one_request(answerer: Answerer) -> None:
     reply = answerer.answer("每个商品拍 8 张照片，每天 300 个商品，每次 input 2k output 300，flash 一天多少钱", "en")
     assert reply.intent != "estimate" or reply.data["requests"] == 300, reply.plain
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # a week's or a year's count, its total asked, no day or month anywhere: that period's total, as said
+        ("i make maybe 20 quizzes a week with flash, 1.5k tokens in and 1k out each. how much would that cost me per week", 20),
+        ("我们公益机构写项目申请书，每份输入大概3万token(资料+模板)，输出6千，一年写40份左右，用pro总共要多少钱", 40),
+        ("flash 1.5k in 1k out, 2000 calls a year, total?", 2_000),
+        ("we do due diligence on data rooms. ~900k tokens per run, 10k output, 2.5 pro, 15 runs total this week. what's the damage", 15),
+    ],
+)
+def test_a_weeks_or_years_count_with_its_total_asked_is_that_total(answerer: Answerer, question: str, requests: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["period"]) == (requests, None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "4k in 500 out, 2,000 requests per week, flash",  # no total asked: per week, or a month of weeks?
+        "flash 1.5k in 1k out, 20 calls a week, monthly?",  # 20 x 52 / 12 is no whole number
+        "每份输入3万 输出6千，每年40份，用pro一个月多少",
+    ],
+)
+def test_a_weeks_or_years_count_with_no_total_asked_is_asked_about(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
