@@ -59,14 +59,18 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
     page_units = _page_unit(tokens[word_at])  # (pages or sheets: 张 too, which the notice calls images)
     images, images_at, units_word = Decimal(1), None, None
     counted: set[int] = set()  # unit words that count the requests (`500k pages, ~1.8k tokens each`)
+    # (`一張照片算 1100 token … 傳 4 張`: the measure word alone counts the images its unit word names)
+    measure = tokens[word_at].text[:1] if tokens[word_at].kind == "cjk" and tokens[word_at].text[:1] in _PAGE_WORDS else None
     for k, tok in enumerate(tokens):
-        if not (tok.role == "images" or page_units and tok.text in _PAGE_WORDS):
+        if not (tok.role == "images" or page_units and tok.text in _PAGE_WORDS or tok.text == measure and tok.role in (None, "skip", "count")):
             continue
         before = k - 1
         if before > 0 and tokens[before - 1].kind == "amount" and (tok.role == "images" and tokens[before].text in _PAGE_WORDS or (
                 tokens[before].role == "skip" or plain_word(tokens[before])) and tokens[before].kind == "word"):
             tokens[before].role = "skip"  # `3 page imgs`: pages sent as images; `12 scanned pages`
             before -= 1
+        if k == word_at and tokens[before].value == 1:
+            continue  # `一張照片算 1100 token`: one image's size, its 一 no count of them (made filler below)
         if before >= 0 and tokens[before].kind == "amount" and tokens[before].money is None and before != at:
             item = _item_of(tokens, before, k)
             if _with_a_period(tokens, before, k):
@@ -79,8 +83,11 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
                 images, images_at, units_word = tokens[before].value or Decimal(1), before, k  # `每套房平均8张图`, `12 photos per claim`
                 _count_the_items(tokens, item, before)
                 _the_article_one(tokens, before)
-            elif images_at is None and before < at and _per_request(tokens, before, tokens[before].value):
-                images, images_at, units_word = tokens[before].value or Decimal(1), before, k  # `3 张图`, `4 imgs per req`
+            elif images_at is None and (before < at or _few_beside_a_period(tokens, before)) and (
+                    _per_request(tokens, before, tokens[before].value) or _few_beside_a_period(tokens, before)):
+                # `3 张图`, `4 imgs per req`; `截6張關鍵幀 … 每天2200次`, `一张 1100 token，一次传 4 张`: a few images
+                # with no period of their own, where the requests have one, are those of each request
+                images, images_at, units_word = tokens[before].value or Decimal(1), before, k
             elif images_at is None and before < at:
                 tok.role = "count"  # `一次把 3000 張商品圖…每張輸出 80`: that many images, one a request
                 counted.add(k)
@@ -221,6 +228,12 @@ def _per_request(tokens: list[Token], amount: int, value: Decimal | None) -> boo
         return True
     near = tokens[max(amount - 3, 0) : amount + 4]
     return value is not None and value <= 20 and (any(t.role == "each" for t in near) or value <= 4)
+
+
+def _few_beside_a_period(tokens: list[Token], amount: int) -> bool:
+    """A few images (20 at most) counted with no period, in a question whose requests have one (`每天2200次`)."""
+    value = tokens[amount].value
+    return value is not None and value <= 20 and any((t.role or "").startswith("period:") for t in tokens)
 
 
 def _said_together(tokens: list[Token]) -> bool:

@@ -672,6 +672,12 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         parts.pieces += (amount.value,)
         parts.input = (parts.input or Decimal(0)) + amount.value
         return
+    seen = parts.images_read
+    if name == "input" and seen is not None and not seen.text and parts.input == seen.input:
+        # `一張照片算 1100 token，一次傳 4 張，加文字 200`: the text sent beside the images, said apart from them
+        parts.images_read = replace(seen, text=amount.value)
+        parts.input = parts.images_read.input
+        return
     _set_once(parts, name, amount.value, amount)
 
 

@@ -907,3 +907,21 @@ def test_images_made_a_day_on_an_image_model_are_the_requests(book: PriceBook) -
     query = parse_query("封面图用 2.5 flash image 生成，每张图输出按1290 token算，提示词200 token，每天出400张，一个月多少钱", book)
     assert query.usage is not None
     assert (query.usage.requests, query.usage.period, query.usage.output_images, query.asked_period) == (400, "day", 1, "month")
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "requests"),
+    [
+        # the text beside the images said apart from them (its own label), and a few images counted after their size
+        ("客人常傳車子照片問估價，一張照片算 1100 token，一次平均傳 4 張，加文字 200，回覆 350，用 flash，一天大概 60 組客人，一個月多少", 4_600, 60),
+        ("顧客上傳寵物照推薦衣服尺寸 每張258 token 兩張+問題150 out 200 用2.0 flash 一天900次 一個月", 666, 900),
+        ("多页pdf发票 每页按258 token 平均2页 加prompt 800 输出500 2.5 flash 每月5万份", 1_316, 50_000),
+        ("each shipment has 3 images (258 tok each) and 200 prompt tokens, output 250. 3.1 flash-lite, 1.8mn shipments a month", 974, 1_800_000),
+        ("inspection station takes 2 photos per part, docs say ~258 tokens per image on 2.5 flash, plus a 300 token prompt; output is an 80 token pass/fail JSON. 9,000 parts a day", 816, 9_000),
+    ],
+)
+def test_images_and_the_text_beside_them_said_apart(answerer: Answerer, question: str, input_tokens: int, requests: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert reply.data["requests"] == requests
+    assert reply.data["items"][0]["quantity"] == str(input_tokens * requests)
