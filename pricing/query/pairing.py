@@ -53,6 +53,7 @@ from .neighbours import (
     verb_as_noun,
 )
 from .opening_hours import OPEN_HOURS
+from .packs import Pack
 from .question import Topic
 from .vocab import CJK_RECORDINGS, COUNTING_MEASURES, FILLER, SWITCH_OFF, TOKEN_WORDS, near_model_word, price_like
 
@@ -118,6 +119,7 @@ class Parts:
     recorded: bool = False  # `voicemails`, `播客`, `转写`: audio named, so one length of each item is its audio
     totals: bool = False  # `上个月一共输入3.2亿token`: more input than any prompt holds, no count: token totals (parse.py)
     images_in_input: bool = False  # `判讀瑕疵照片，每次 in 1.6k`: images named only, held by the input given (images_in.py)
+    pack: Pack | None = None  # `每50条打包一次`: things carried by one request, not requests (packs.py)
     images_read: ImagesRead | None = None  # `每张图 258 token，再加提示词 200`: images read, as input tokens (images_in.py)
     thinking_budget: Decimal | None = None  # `thinking budget 2048`: priced in full when no thinking is said
     pieces: tuple[Decimal, ...] = ()  # `essay ~3k tokens + rubric 1k`: named pieces of the prompt, summed (roles.named_pieces)

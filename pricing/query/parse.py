@@ -104,6 +104,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
             count=as_tokens(parts.requests, "requests") if parts.requests is not None else None, count_period=parts.period,
         )  # fmt: skip
         return apply_followup(parse_query(previous, book), change)
+    _unpacked(parts, tokens)
     _ask_which_number(parts, models, refs, tokens, on_date)
     _days_of_a_kept_cache(parts, tokens)
     split = _job_shared(parts, tokens)
@@ -642,6 +643,21 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         # a negation left unread may switch off what the reading keeps on (`batch 不要了`): no reading is offered
         negated = any(w in _NEGATIONS or any(c in NEGATION_CHARS for c in w) for w in words)
         raise Ambiguous("unknown_words", () if unread_period or negated or scaled else (canonical(query),), words=", ".join(words[:5])[:80])
+
+
+def _unpacked(parts: Parts, tokens: list[Token]) -> None:
+    """`每天2000条 … 每50条打包一次`: the requests counted in the things packed are those things over the pack size
+    (40 a day); a count of requests said as such (`每天 3000 个请求`) stands. Uneven packs are asked about."""
+    pack = parts.pack
+    if pack is None or parts.requests is None:
+        return
+    counted = next((k for k, t in enumerate(tokens) if t.kind == "amount" and t.used and t.value == parts.requests and k + 1 < len(tokens)), None)
+    if counted is None or tokens[counted + 1].text[: len(pack.measure)] != pack.measure:
+        return
+    if parts.requests % pack.size:
+        raise Ambiguous("total")
+    parts.count_factors += (parts.requests, pack.size)
+    parts.requests /= pack.size
 
 
 def _days_of_a_kept_cache(parts: Parts, tokens: list[Token]) -> None:

@@ -26,6 +26,7 @@ from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .once import once_a_period
 from .opening_hours import opening_hours
+from .packs import packed_per_request
 from .pairing import Parts, collect, pair
 from .pieces import cached_piece_and_new_part
 from .ranges import read_ranges
@@ -76,7 +77,8 @@ def read_question(text: str, book: PriceBook) -> Reading:
     weekly = weekly_as_daily(tokens)
     yearly = yearly_as_monthly(tokens)
     span_total(tokens)
-    parts = Parts(rates_read=rates_read, interval_read=interval, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
+    pack = packed_per_request(tokens)
+    parts = Parts(pack=pack, rates_read=rates_read, interval_read=interval, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
                   weekly_per=weekly[1] if weekly else None, thinking_budget=thinking_budget(tokens), images_requests=images_requests,
                   yearly=yearly)
     if worked is not None:

@@ -62,6 +62,8 @@ def uses_every_amount(parts: Parts, tokens: list[Token]) -> bool:
     figures |= {v for v in (parts.weekly, parts.yearly, parts.billed) if v is not None}
     if parts.days_read is not None:
         figures |= {parts.days_read.daily, parts.days_read.days}
+    if parts.pack is not None:
+        figures |= set(parts.pack.figures)  # `每50条打包一次`: how many one request carries
     if parts.images_read is not None:
         figures |= {parts.images_read.images, parts.images_read.tokens_each, parts.images_read.text}
     for hours in (parts.hours, parts.media_hours, parts.open_hours_ignored):
