@@ -216,6 +216,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         elif tok.kind == "amount" and tok.money is None and tok.value in _HOTLINES and tok.other_value is None and nxt.kind == "cjk" and (
                 nxt.role is None or nxt.text in ("项目", "热线", "专线", "平台", "系统", "那边", "那里", "这边")):
             drop.add(i)  # `12345项目`, `1999 陳情案件`: a hotline's number is its name
+        elif tok.kind == "amount" and tok.money is None and tok.value in _HOTLINES and nxt.text in ("request", "line", "hotline", "center", "centre", "call", "service"):
+            drop.add(i)  # `311 request classifier`: the city's service line, named by its number (a count would be plural)
         elif tok.kind == "amount" and tok.value == 618 and tok.money is None and nxt.text in ("活动", "大促", "期间", "当天", "购物节"):
             drop.add(i)  # `618 活动`: the June 18 shopping festival, no amount
         elif tok.kind == "cjk" and nxt.kind == "amount" and (tok.text in _THRESHOLD_WORDS or tok.text in _PASSING_WORDS
@@ -277,9 +279,9 @@ def _size_of_one(tokens: list[Token], k: int) -> bool:
     return j + 1 < len(tokens) and tokens[j].kind == "amount" and tokens[j + 1].text in TOKEN_WORDS
 
 
-#: Government hotlines named by their number (Taipei's 1999, the mainland's 12345): before the case they name,
+#: Government hotlines named by their number (Taipei's 1999, the mainland's 12345, North America's 311 and 911): before the case they name,
 #: the number is a name.
-_HOTLINES = frozenset([Decimal(1999), Decimal(12345)])
+_HOTLINES = frozenset([Decimal(311), Decimal(911), Decimal(1999), Decimal(12345)])
 
 
 #: Words before a number that make it a threshold (`超过20万`: the >200k tier), not an amount.

@@ -308,8 +308,9 @@ def _bare_count(tokens: list[Token], i: int) -> bool:
     """`we get ~120 an hour around the clock`: a bare amount, no money, after a verb of receiving or sending (what
     comes in an hour is requests), not `60 an hour` of anything said in tokens or money."""
     tok = tokens[i]
-    return tok.money is None and i > 0 and tokens[i - 1].text in ("get", "gets", "getting", "receive", "receives", "handle", "handles",
-                                                                   "process", "processes", "send", "sends", "see", "sees", "run", "runs")
+    arriving = i > 1 and tokens[i - 1].text == "in" and tokens[i - 2].text in ("come", "comes", "coming", "came")  # `calls come in ~500/hr`
+    return tok.money is None and i > 0 and (arriving or tokens[i - 1].text in ("get", "gets", "getting", "receive", "receives", "handle", "handles",
+                                                                               "process", "processes", "send", "sends", "see", "sees", "run", "runs"))
 
 
 def _hours_a_day(tokens: list[Token], skip: int) -> tuple[Decimal, list[int]] | None:

@@ -925,3 +925,23 @@ def test_images_and_the_text_beside_them_said_apart(answerer: Answerer, question
     assert reply.intent == "estimate", reply.plain
     assert reply.data["requests"] == requests
     assert reply.data["items"][0]["quantity"] == str(input_tokens * requests)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # things that come in at a rate, for the hours said: `come in` is no input label; a hotline's number is its name
+        ("ACE entry summaries come in ~75/hr during our 8 hr shift, each check is 2.4k in 250 out on 3.1 flash-lite. daily?", 600),
+        ("calls come in ~500/hr for 12 hours daily, each ticket 600 tokens in, 50 out, flash lite. monthly?", 6_000),
+        ("311 request classifier. tiny prompts, 400 tokens in 20 out. about 250 requests an hour around the clock. flash. whats the daily bill", 6_000),
+    ],
+)
+def test_things_coming_in_at_a_rate(answerer: Answerer, question: str, requests: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["period"]) == (requests, "day")
+
+
+def test_a_hotlines_number_counted_is_still_a_count(answerer: Answerer) -> None:
+    reply = answerer.answer("每天 311 次 输入1k 输出200 flash", "en")
+    assert reply.data["requests"] == 311
