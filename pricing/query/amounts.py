@@ -7,6 +7,7 @@ a duration is given, and the bounds an amount is checked against.
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 
 from ..engine import MAX_BUDGET_USD
 from ..errors import Ambiguous, InvalidQuery
@@ -228,12 +229,32 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         elif (tok.kind == "word" and tok.text in _ABOVE_WORDS and nxt.kind == "amount" and nxt.money is None and i + 2 < len(tokens)
               and tokens[i + 2].text in ("context", "ctx")):
             drop.update((i, i + 1))  # `per 1M input tokens once you're above 200k context`: the long-context tier
+    drop.update(_where_a_total_is_spread(tokens))
     for k in _one_of_those_counted(tokens):
         tokens[k].kind, tokens[k].role, tokens[k].value = "cjk", "one_of", None  # kept as a word: `一节课` names the unit
     # `一学期大概出 60 份`, `一個賽季`: one term or season is the span the count is said in, no amount
     drop.update(k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].text == "一" and tokens[k + 1].role == "span")
     drop.update(k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].text == "一" and _a_whole_thing(tokens, k + 1))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+def _where_a_total_is_spread(tokens: list[Token]) -> set[int]:
+    """`3,000 questions a day across our 14 branches`, `across 3 hospitals, 45 pharmacists`: the places a count is
+    spread over, no factor of it (unless a count is said of each of them: `each branch does 30 a day`)."""
+    out: set[int] = set()
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].kind != "amount" or tokens[k].money is not None or tokens[k + 1].kind != "word" or not tokens[k + 1].text.endswith("s"):
+            continue
+        j = k - 1
+        while j > 0 and k - j <= 3 and tokens[j].text in ("our", "all", "the", "of", "all of"):
+            j -= 1
+        if tokens[j].text != "across":
+            continue
+        noun = tokens[k + 1].text.removesuffix("es") if tokens[k + 1].text.endswith("ches") else tokens[k + 1].text.removesuffix("s")
+        if any(t.text in ("each", "per", "every") and u.text in (noun, tokens[k + 1].text) for t, u in pairwise(tokens)):
+            continue  # `each branch does ~30 a day … across 22 branches`: a count of each, times them
+        out.add(k)
+    return out
 
 
 #: Measure words of things a question counts (`一集 … 每天 300 集`, `一題 … 120 題`).

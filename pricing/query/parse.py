@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import replace
 from decimal import Decimal
 
 from ..engine import Notice
-from ..errors import Ambiguous, PricingError, UnknownModel
+from ..errors import Ambiguous, ContextWindowExceeded, PricingError, UnknownModel
 from ..model_names import generation_models
 from ..models import ModelCard
 from ..ratecard import PriceBook
@@ -126,6 +127,8 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
         # images to read, or images with no count: their tokens are unknown (`生 30 張貼文配圖`: the word names the
         # images an image model makes, counted)
         raise Ambiguous("images")
+    if unlabeled and models:
+        _too_big_for_one_prompt(unlabeled, tokens, models[0])
     if unlabeled:
         choices = _place_unlabeled(unlabeled, parts, models[0] if models else None, notices, tokens)
         if choices:
@@ -643,6 +646,26 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         # a negation left unread may switch off what the reading keeps on (`batch 不要了`): no reading is offered
         negated = any(w in _NEGATIONS or any(c in NEGATION_CHARS for c in w) for w in words)
         raise Ambiguous("unknown_words", () if unread_period or negated or scaled else (canonical(query),), words=", ".join(words[:5])[:80])
+
+
+#: Words that put everything into one prompt (`dump … into one 2.5 flash prompt`, `一次丟進`, `全塞给`).
+_ONE_GO = (("one", "prompt"), ("one", "go"), ("one", "call"), ("one", "request"), ("single", "prompt"), ("at", "once"), ("one", "shot"))
+_ONE_GO_CJK = ("一次", "全塞", "塞进", "丢进", "塞给", "丢给", "一口气")
+
+
+def _too_big_for_one_prompt(unlabeled: list[Token], tokens: list[Token], model: ModelCard) -> None:
+    """`can i dump ~2.6M tokens into one 2.5 flash prompt?`, `一本技术手册三百万token 能不能一次全塞给2.5 pro`: an amount of
+    tokens said to go into one prompt that is larger than the model's context window can be no input and no output of
+    one request, whatever its label: the answer is that it does not fit (and how many requests would hold it)."""
+    window = model.context_window
+    if window is None:
+        return
+    texts = [t.text for t in tokens if t.kind != "model" and t.model is None]  # (`into one 2.5 flash prompt`)
+    one_go = any(tuple(texts[k : k + 2]) in _ONE_GO for k in range(len(texts) - 1)) or any(
+        t.kind == "cjk" and any(w in t.text for w in _ONE_GO_CJK) for t in tokens)
+    for amount in unlabeled:
+        if one_go and _in_tokens(tokens, amount) and amount.value is not None and amount.value > window:
+            raise ContextWindowExceeded(model.id, amount.value, window, math.ceil(amount.value / window))
 
 
 def _unpacked(parts: Parts, tokens: list[Token]) -> None:

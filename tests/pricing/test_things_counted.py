@@ -172,3 +172,42 @@ def test_units_counted_before_a_count_said_of_each(answerer: Answerer, question:
     reply = answerer.answer(question, "en")
     assert reply.intent == "estimate", reply.plain
     assert (reply.data["requests"], reply.data["period"]) == (requests, "day")
+
+
+@pytest.mark.parametrize(
+    ("question", "model"),
+    [
+        # tokens said to go into one prompt, more than the model holds: no label makes them fit
+        ("can i just dump the full digitised council minutes collection (approx 2.6M tokens) into one 2.5 flash prompt and ask for an index? what would that cost", "gemini-2.5-flash"),
+        ("一本技术手册三百万token 能不能一次全塞给2.5 pro翻译 多少钱", "gemini-2.5-pro"),
+        ("整個 repo 大概 250 萬 token，一次丟進 3.1 pro 問問題要多少", "gemini-3.1-pro-preview"),
+    ],
+)
+def test_more_tokens_than_the_window_in_one_prompt(answerer: Answerer, question: str, model: str) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.data["error"]["code"] == "context_window_exceeded", reply.plain
+    assert model in reply.data["error"]["message"]
+
+
+def test_a_total_of_tokens_over_time_is_no_prompt(answerer: Answerer) -> None:
+    reply = answerer.answer("we process 5M tokens a month on 2.5 flash, cost?", "en")
+    assert reply.intent != "error" or reply.data["error"]["code"] != "context_window_exceeded", reply.plain
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the places a count is spread over are no factor of it
+        ("catalogue chat for patrons: ~2.5k tokens per question (system prompt + retrieved records), ~200 token answers, around 3,000 questions a day across our 14 branches, flash lite. monthly cost?"),
+        ("hey quick one — triage chat for our clinics, each convo turn is roughly 1.2k tokens in and 250 out, we're seeing about 3,000 turns a day across all 14 locations. on 2.5 flash what's that a month?"),
+    ],
+)
+def test_a_count_across_places_is_their_total(answerer: Answerer, question: str) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert (reply.data["requests"], reply.data["period"]) == (3_000, "day")
+
+
+def test_a_count_of_each_place_across_them_is_asked_or_multiplied(answerer: Answerer) -> None:
+    reply = answerer.answer("each branch does 30 lookups a day across 22 branches, flash-lite, 1.8k in 350 out", "en")
+    assert reply.intent != "estimate" or reply.data["requests"] == 660, reply.plain
