@@ -293,6 +293,13 @@ def _place_unlabeled(
         tokens[counted[0]].volume = True
         _explain(parts, [tokens[k] for k in counted[1:]])
         return []
+    if (len(unlabeled) == 2 and parts.input is None and parts.output is None and _in_tokens(tokens, unlabeled[0])
+            and _output_named_before(tokens, unlabeled[1]) and not _output_named_before(tokens, unlabeled[0])):
+        # `一份合同大概 6 万 token，输出审阅意见 3000`, `CV + JD ≈ 3,500 tokens, output is a JSON score ~300 tokens`: the
+        # size of what is sent, then the output named with what it is: the first is the input
+        parts.input, parts.output = unlabeled[0].value, unlabeled[1].value
+        _explain(parts, _named_content(tokens, unlabeled[0]))
+        return []
     if any(_counts_a_thing(tokens, a) for a in unlabeled):
         # `500 PDFs`: an amount of things the tables do not know is no amount of tokens; nothing to offer
         return [{}]
@@ -338,6 +345,19 @@ def _place_unlabeled(
             return []
         return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
+
+
+def _output_named_before(tokens: list[Token], amount: Token) -> bool:
+    """An output word a few words before the amount, in its clause, with only what the output is between (`输出审阅
+    意见 3000`, `output is a JSON score ~300`, `回來 1,500 個`)."""
+    k = tokens.index(amount) - 1
+    while k >= 0 and tokens.index(amount) - k <= 6 and tokens[k].kind != "amount" and not tokens[k + 1].after_break:
+        if tokens[k].role == "label:output":
+            return True
+        if tokens[k].role is not None and tokens[k].role not in ("skip", "link") and not tokens[k].role.startswith("label:"):
+            return False
+        k -= 1
+    return False
 
 
 def _everyday_words(words: list[Token]) -> list[Token]:

@@ -211,3 +211,19 @@ def test_a_count_across_places_is_their_total(answerer: Answerer, question: str)
 def test_a_count_of_each_place_across_them_is_asked_or_multiplied(answerer: Answerer) -> None:
     reply = answerer.answer("each branch does 30 lookups a day across 22 branches, flash-lite, 1.8k in 350 out", "en")
     assert reply.intent != "estimate" or reply.data["requests"] == 660, reply.plain
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "output_tokens"),
+    [
+        # the size of what is sent, then the output named with what it is
+        ("合同审阅，一份合同大概 6 万 token，输出审阅意见 3000，用 2.5 pro，每天审 40 份，一个月多少钱", 60_000, 3_000),
+        ("HireLoom: we screen CVs. CV + job description ≈ 3,500 tokens, output is a JSON score ~300 tokens. 25k CVs per month. 2.5 flash. cost/month?", 3_500, 300),
+        ("我們 HR SaaS 每天解析大概 2w 份履歷，一份履歷平均 2,500 tokens，輸出 JSON 約 600，用 flash-lite 一個月多少？", 2_500, 600),
+    ],
+)
+def test_a_size_sent_then_the_output_named(answerer: Answerer, question: str, input_tokens: int, output_tokens: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    requests = reply.data["requests"]
+    assert [i["quantity"] for i in reply.data["items"][:2]] == [str(input_tokens * requests), str(output_tokens * requests)]
