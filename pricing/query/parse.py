@@ -354,7 +354,8 @@ def _output_named_before(tokens: list[Token], amount: Token) -> bool:
     while k >= 0 and tokens.index(amount) - k <= 6 and tokens[k].kind != "amount" and not tokens[k + 1].after_break:
         if tokens[k].role == "label:output":
             return True
-        if tokens[k].role is not None and tokens[k].role not in ("skip", "link") and not tokens[k].role.startswith("label:"):
+        role = tokens[k].role
+        if role is not None and role not in ("skip", "link") and not role.startswith("label:"):
             return False
         k -= 1
     return False
