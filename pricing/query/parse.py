@@ -279,6 +279,15 @@ def _place_unlabeled(
             parts.people *= fraction
             _explain(parts, said)
             return []
+    seen = parts.images_read
+    if (len(unlabeled) == 1 and seen is not None and not seen.text and parts.input == seen.input and _in_tokens(tokens, unlabeled[0])
+            and _said_as_text(tokens, unlabeled[0]) and not ("output" in parts.labels_seen and parts.output is None)):
+        # `12 photos, ~1,100 tokens per photo, plus ~500 tokens of text`, `文字部分300 token`: the text sent beside the
+        # images (an amount in tokens, the images' size and count read)
+        parts.images_read = replace(seen, text=unlabeled[0].value)  # type: ignore[arg-type]
+        parts.input = parts.images_read.input
+        _explain(parts, _named_content(tokens, unlabeled[0]))
+        return []
     if len(unlabeled) == 1 and (units := _units_each_counted(tokens, unlabeled[0], parts)) is not None:
         # `800個好友，平均每人每天傳6則`, `120 customer accounts, each runs ~40 generations a day`, `120 个便民窗口，每个窗口
         # 每天问 60 次`: the units the count per unit is said of, whatever they are called
@@ -345,6 +354,20 @@ def _place_unlabeled(
             return []
         return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
+
+
+#: Words that add the text to the images (`+ 1k tokens of notes`, `加檢查表 800`) or name it (`tokens of text`, `文字部分`).
+_PLUS_TEXT = frozenset(["+", "plus", "加", "加上", "再加", "另加", "and"])
+_TEXT_WORDS = frozenset(["text", "notes", "prompt", "instructions", "attributes", "文字", "文字部分", "文本", "说明", "提示词", "指令"])
+
+
+def _said_as_text(tokens: list[Token], amount: Token) -> bool:
+    """The amount is the text beside the images: added to them, or named as text, in its clause (not `再寫介紹 500
+    token`, what is written back)."""
+    k = tokens.index(amount)
+    before = [t for t in tokens[max(k - 3, 0) : k] if not any(u.after_break for u in tokens[tokens.index(t) + 1 : k + 1])]
+    after = [t for t in tokens[k + 1 : k + 5] if not t.after_break]
+    return any(t.text in _PLUS_TEXT for t in before) or any(t.text in _TEXT_WORDS for t in (*before, *after))
 
 
 def _output_named_before(tokens: list[Token], amount: Token) -> bool:

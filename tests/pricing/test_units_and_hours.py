@@ -945,3 +945,23 @@ def test_things_coming_in_at_a_rate(answerer: Answerer, question: str, requests:
 def test_a_hotlines_number_counted_is_still_a_count(answerer: Answerer) -> None:
     reply = answerer.answer("每天 311 次 输入1k 输出200 flash", "en")
     assert reply.data["requests"] == 311
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens"),
+    [
+        # the text beside the images, added or named as text, with no label of its own
+        ("带图评价的话 每条2张图 每张按258 token算，文字部分300 token，输出150，2.5 flash 每天8千条，月成本？", 816),
+        ("daily site diary: foreman uploads ~15 photos (approx 260 tok each) + 1k tokens of notes, summary 500. 2.5 flash-lite, 70 sites, every day. monthly?", 4_900),
+    ],
+)
+def test_the_text_beside_the_images_with_no_label(answerer: Answerer, question: str, input_tokens: int) -> None:
+    reply = answerer.answer(question, "en")
+    assert reply.intent == "estimate", reply.plain
+    assert reply.data["items"][0]["quantity"] == str(input_tokens * reply.data["requests"])
+
+
+def test_what_is_written_after_the_images_is_no_text_of_theirs(book: PriceBook) -> None:
+    # `再寫介紹 500 token`: the introduction written back, the output (was priced as 500 more tokens of input)
+    query = read_or_asked("新品菜單照片丟給 flash 看（一張約 1,120 tokens，一次 3 張）再寫介紹 500 token，一個月 200 次", book)
+    assert query is None or query.usage is not None and query.usage.output_tokens == 500
