@@ -273,6 +273,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.update((i + 1, prev))
             tok.used = True
             continue
+        if role(i + 1) == "percent" and (cache := _cache_word_later(tokens, i + 1, role)) is not None:
+            # `95% of our 120k prompt is the same clause library (cached)`, `8 成是固定的 system prompt 會 cache`: a share
+            # of the prompt, the cache word closing the clause that says what the share is
+            _set_once(parts, "cached_pct", tok.value, tok)
+            taken.update((i + 1, cache))
+            tok.used = True
+            continue
         share = share_label(tokens, i) if part_before(tokens, i) else None
         if share is not None:
             # `其中 8000 是 system prompt 走快取`, `其中3k走隐式缓存`: a share of the prompt, its label a few words on
@@ -633,6 +640,22 @@ def _label_owns_the_next_amount(
         # (`5万输入 3千输出 100次/天`: an amount that counts something is no label's)
         return k + 1 >= len(tokens) or not (tokens[k + 1].role or "").startswith(("count", "dur:", "people"))
     return False
+
+
+def _cache_word_later(tokens: list[Token], percent: int, role: Callable[[int], str]) -> int | None:
+    """The free cache word of a share's clause, with no other amount between (`60% of our 20k-token prompt is cache
+    hits`): its index, or None. The prompt's own amount may stand between (`of our 120k prompt`)."""
+    amounts = 0
+    for k in range(percent + 1, min(percent + 12, len(tokens))):
+        if tokens[k].after_break:
+            return None
+        if tokens[k].kind == "amount":
+            amounts += 1
+            if amounts > 1:
+                return None
+        if role(k) in ("label:cached", "label:cache"):
+            return k
+    return None
 
 
 def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], label_at: int) -> None:

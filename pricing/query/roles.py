@@ -490,6 +490,10 @@ def _units_counted_elsewhere(tokens: list[Token]) -> None:
             nxt.role = "count"
 
 
+#: What may follow 成 (tenths) in one token (`七成会命中快取`, `8成是固定的`): no word of its own.
+_AFTER_TENTHS = frozenset(["会", "是", "的", "左右", "都", "能", "可以", "以上"])
+
+
 def chinese_context(tokens: list[Token]) -> None:
     """Chinese words whose role depends on the word beside them:
 
@@ -541,8 +545,9 @@ def chinese_context(tokens: list[Token]) -> None:
             tok.role = "count"  # `日均工单8000张`: 8,000 tickets
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if tok.kind == "amount" and tok.money is None and tok.value is not None and 0 < tok.value <= 10 and nxt.text == "成" and nxt.role is None:
-            tok.value, nxt.role = tok.value * 10, "percent"
+        if (tok.kind == "amount" and tok.money is None and tok.value is not None and 0 < tok.value <= 10 and nxt.role is None
+                and (nxt.text == "成" or nxt.text[:1] == "成" and nxt.text[1:] in _AFTER_TENTHS)):
+            tok.value, nxt.role = tok.value * 10, "percent"  # `七成会命中`: tenths, the verb after them glued on
     has_money = any(t.kind == "amount" and t.money is not None for t in tokens)
     has_batch = any(t.role == "batch" for t in tokens)
     has_images = any(t.role == "images" for t in tokens)

@@ -324,3 +324,17 @@ def test_a_weeks_or_years_count_with_its_total_asked_is_that_total(answerer: Ans
 )
 def test_a_weeks_or_years_count_with_no_total_asked_is_asked_about(book: PriceBook, question: str) -> None:
     assert read_or_asked(question, book) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "cached"),
+    [
+        # a share of the prompt, the cache word closing its clause; 成 counts tenths, a verb glued on or not
+        ("legal team: 95% of our 120k prompt is the same clause library (cached). output ~3k. 3 pro. 500 req per month", 114_000),
+        ("60% of our 20k-token prompt is cache hits, 2.5 flash, output 1k, 4k req/day -> month?", 12_000),
+        ("輸入 2 萬 token 其中 8 成是固定的 system prompt 會 cache，輸出 1k，3.1 pro 每天 1000 次", 16_000),
+    ],
+)
+def test_a_share_of_the_prompt_said_before_its_cache_word(book: PriceBook, question: str, cached: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and query.usage.cached_tokens == cached
