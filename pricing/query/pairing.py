@@ -642,6 +642,20 @@ def _label_owns_the_next_amount(
     return False
 
 
+#: Words that leave the free tier behind: the price asked is the paid one (`after free tier ends`, `超了免费的话`).
+_PAST_FREE = frozenset(["after", "past", "beyond", "off", "ends", "exceed", "exceeding", "outgrow", "超了", "超出", "超过", "用完了", "用完", "不靠",
+                        "不用", "出了"])
+
+
+def _past_the_free_tier(tokens: list[Token], free: int) -> bool:
+    """A word leaving the free tier (`past`, `after … ends`, `once we're off`, `超了`, `用完了`, `不靠`) within three words of
+    it, or a paid plan said, with a usage to price (a label paired: `monthly bill after free tier ends?`, 600 in 250 out)."""
+    near = [t.text for t in tokens[max(free - 3, 0) : free + 4] if t is not tokens[free]]
+    paid = any(t.text in ("paid", "付费", "付費") for t in tokens) and not any(t.text in ("limit", "limits", "rpm", "rpd") for t in tokens)
+    labelled = any(t.used and (t.role or "").startswith("label:") for t in tokens)
+    return labelled and (any(w in _PAST_FREE for w in near) or paid)
+
+
 def _cache_word_later(tokens: list[Token], percent: int, role: Callable[[int], str]) -> int | None:
     """The free cache word of a share's clause, with no other amount between (`60% of our 20k-token prompt is cache
     hits`): its index, or None. The prompt's own amount may stand between (`of our 120k prompt`)."""
@@ -880,6 +894,13 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             pass  # a total of requests, explained where it was paired
         elif r == "total" and i > last_amount:
             pass  # `..., total?`, `monthly total`: after every amount it asks for the total cost
+        elif r == "free" and _past_the_free_tier(tokens, i):
+            # `monthly bill after free tier ends?`, `超了免费的话`: the paid price is asked, the free tier left behind
+            for t in tokens:
+                if t.role is None and (t.text in _PAST_FREE or "付费" in t.text or t.text == "paid"):
+                    t.role = "skip"
+                    for unknown in (parts.unknown_words, parts.unknown_cjk):
+                        unknown[:] = [w for w in unknown if w != t.text]
         elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q", "value",
                    "providers"):
             parts.intents.add(r)

@@ -88,6 +88,8 @@ def _read_generation(text: str, book: PriceBook, previous: str | None, error: Un
 def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = False) -> Query:
     r = read_question(text, book)
     parts, tokens, models, refs, unlabeled = r.parts, r.tokens, r.models, r.refs, r.unlabeled
+    if parts.search and models and all(m.kind == "embedding" for m in models):
+        parts.search, parts.searches = False, None  # `笔记搜索用 gemini embedding 2`: what the embeddings are for, no grounding
     on_date = r.on_date
     for k, tok in enumerate(tokens):
         if tok.kind == "amount" and said_in_tokens(tokens, k) and k >= 2 and tokens[k - 2].role == "each" and tokens[k - 1].kind == "cjk":

@@ -338,3 +338,31 @@ def test_a_weeks_or_years_count_with_no_total_asked_is_asked_about(book: PriceBo
 def test_a_share_of_the_prompt_said_before_its_cache_word(book: PriceBook, question: str, cached: int) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and query.usage.cached_tokens == cached
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the free tier left behind: the paid price of the usage is asked
+        "my app has 3k DAU, each does ~4 AI calls, 2.5 flash-lite, 600 tokns in 250 out. monthly bill after free tier ends?",
+        "免费额度用完了开了付费，2.5 flash 每天就跑一百来次，每次输入 2000 输出 1000，一个月大概多少？几块钱吗",
+        "研究生一枚，論文要用2.5 flash標註3000筆資料，每筆input 400 output 50，如果不靠免費額度直接付費大概多少錢",
+        "if we go past the free tier: 300 papers a day, 20k in 1k out on 3 flash. cost per month",
+    ],
+)
+def test_past_the_free_tier_the_paid_price_is_asked(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question, "en").intent == "estimate"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is 300 requests a day with 1k in 200 out within the free tier on 2.5 flash?", "free tier limits for 2.5 flash?"],
+)
+def test_within_the_free_tier_it_is_still_asked_about(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question, "en").intent == "free_tier"
+
+
+def test_search_said_for_embeddings_is_no_grounding(answerer: Answerer) -> None:
+    reply = answerer.answer("FAQ 語意搜尋要先 embed，總共 6,000 段，每段約 500 tokens，用 embedding-001，多少錢", "en")
+    assert reply.intent == "estimate", reply.plain
+    assert reply.data["requests"] == 6_000
