@@ -252,6 +252,10 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("price", "list"): ("rates", "skip"),
     ("rate", "card"): ("rates", "skip"),
     ("rate", "limit"): ("free", "skip"),
+    # `how do i use this thing`, `what info do you need from me`: how to ask the bot
+    ("i", "use"): ("help", "skip"),
+    ("you", "need"): ("help", "skip"),
+    ("u", "need"): ("help", "skip"),
     ("rate", "limits"): ("free", "skip"),
     ("per", "call"): ("skip", "each"),
     ("per", "request"): ("skip", "each"),
@@ -625,6 +629,8 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["提问", "怎么提问", "干什么的", "是干什么的", "命令", "有什么命令", "能问什么", "格式", "什么格式"], "help"),
     **dict.fromkeys(["帮助", "怎么用", "用法", "说明", "示例", "例子", "能干嘛", "能做什么", "能干什么", "干嘛用", "有什么用", "如何使用",
                      "怎么使用", "使用方法"], "help"),
+    # `这个bot咋用啊`, `你能帮我算啥`, `你能算哪些东西`: how to ask the bot
+    **dict.fromkeys(["咋用", "咋用啊", "算啥", "能算啥", "能算什么", "能算哪些", "算哪些", "要给你啥", "需要什么信息", "要哪些信息", "怎么让你算"], "help"),
     **dict.fromkeys(
         ["上下文窗口", "上下文长度", "窗口", "状态", "下线", "停用", "弃用", "淘汰", "还能用", "能用吗", "继任", "替代", "多模态",
          "模态", "支持", "发布", "停服", "关停", "退役", "最大输出", "信息", "最多", "正式版", "预览版", "还能调用", "还可以调用",

@@ -366,3 +366,20 @@ def test_search_said_for_embeddings_is_no_grounding(answerer: Answerer) -> None:
     reply = answerer.answer("FAQ 語意搜尋要先 embed，總共 6,000 段，每段約 500 tokens，用 embedding-001，多少錢", "en")
     assert reply.intent == "estimate", reply.plain
     assert reply.data["requests"] == 6_000
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i use this thing, like what info do u need from me to spit out a cost",
+        "what info do you need from me to price our newsletter thing?",
+        "这个bot咋用啊，要给你啥信息你才能算出来价格",
+        "@价格bot 你能帮我算啥？",
+    ],
+)
+def test_how_to_ask_the_bot_is_help(answerer: Answerer, question: str) -> None:
+    assert answerer.answer(question, "en").intent == "help"
+
+
+def test_a_usage_said_with_i_use_is_still_priced(answerer: Answerer) -> None:
+    assert answerer.answer("i use 2.5 flash, 10k in 1k out", "en").intent == "estimate"
