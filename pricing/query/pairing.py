@@ -894,6 +894,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             pass  # a total of requests, explained where it was paired
         elif r == "total" and i > last_amount:
             pass  # `..., total?`, `monthly total`: after every amount it asks for the total cost
+        elif r == "free" and tok.text == "上限" and i > 0 and tokens[i - 1].text in ("context", "ctx", "output", "input", "token", "tokens", "上下文"):
+            parts.intents.add("info")  # `context 上限是多少`, `output上限多少`: the model's limit, no free-tier quota
         elif r == "free" and _past_the_free_tier(tokens, i):
             # `monthly bill after free tier ends?`, `超了免费的话`: the paid price is asked, the free tier left behind
             for t in tokens:

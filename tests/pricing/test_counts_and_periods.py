@@ -383,3 +383,17 @@ def test_how_to_ask_the_bot_is_help(answerer: Answerer, question: str) -> None:
 
 def test_a_usage_said_with_i_use_is_still_priced(answerer: Answerer) -> None:
     assert answerer.answer("i use 2.5 flash, 10k in 1k out", "en").intent == "estimate"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # a model's limits (输出上限, context 上限) are facts about the model; a quota's limit is the free tier's
+        ("3 flash 輸出上限幾個 token", "model_info"),
+        ("flash 最多能输入多少token 输出上限多少", "model_info"),
+        ("gemini 3 flash 支援的 context 上限是多少？會談錄音很長怕塞不下", "model_info"),
+        ("2.5 flash 免费额度上限多少", "free_tier"),
+    ],
+)
+def test_a_models_limit_or_a_quotas(answerer: Answerer, question: str, intent: str) -> None:
+    assert answerer.answer(question, "en").intent == intent
