@@ -764,8 +764,9 @@ def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> in
     if 0 <= after < len(tokens) and tokens[after].role == "label:audio" and not tokens[after].used and not tokens[after].after_break:
         return after
     k = after
-    while 0 <= k < len(tokens) and k - after < 2 and (tokens[k].text == "的" or tokens[k].role == "each") and not tokens[k].after_break:
-        k += 1  # `30 分钟的一段音频`: the length of one recording
+    while 0 <= k < len(tokens) and k - after < 2 and (tokens[k].text == "的" or tokens[k].role == "each"
+                                                      or k == after == unit + 1 and tokens[k].role is None and tokens[k].kind == "word") and not tokens[k].after_break:
+        k += 1  # `30 分钟的一段音频`: the length of one recording; `4 min student audio` (not `120 hours of lecture audio`)
     if k != after and k < len(tokens) and tokens[k].role == "label:audio" and not tokens[k].used and not tokens[k].after_break:
         return k
     k = amount - 1

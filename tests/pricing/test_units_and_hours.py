@@ -965,3 +965,11 @@ def test_what_is_written_after_the_images_is_no_text_of_theirs(book: PriceBook) 
     # `再寫介紹 500 token`: the introduction written back, the output (was priced as 500 more tokens of input)
     query = read_or_asked("新品菜單照片丟給 flash 看（一張約 1,120 tokens，一次 3 張）再寫介紹 500 token，一個月 200 次", book)
     assert query is None or query.usage is not None and query.usage.output_tokens == 500
+
+
+def test_a_recordings_length_with_a_word_before_its_audio_label(answerer: Answerer) -> None:
+    # `4 min student audio`: 4 minutes of audio at Google's 32 tokens a second, beside the 1.2k-token rubric
+    reply = answerer.answer("speaking test = 4 min student audio, rubric prompt 1.2k tokens, feedback 600 tokens. 2.5 flash. ~3k tests per day. monthly bill?", "en")
+    assert reply.intent == "estimate", reply.plain
+    assert reply.data["requests"] == 3_000
+    assert sum(int(i["quantity"]) for i in reply.data["items"] if i["kind"] in ("input", "audio_input")) == (4 * 60 * 32 + 1_200) * 3_000
