@@ -25,7 +25,7 @@ from pricing import PriceBook, canonical, parse_query
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 FILES = ("en", "zh_CN", "zh_TW", "mixed")
 #: Share of each file answered as expected (measured; see the module docstring).
-FLOORS = {"en": 0.97, "zh_CN": 0.97, "zh_TW": 0.99, "mixed": 0.97}
+FLOORS = {"en": 0.98, "zh_CN": 0.97, "zh_TW": 0.99, "mixed": 0.97}
 
 
 def _cases(name: str) -> list[dict[str, Any]]:
