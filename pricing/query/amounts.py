@@ -7,7 +7,6 @@ a duration is given, and the bounds an amount is checked against.
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import pairwise
 
 from ..engine import MAX_BUDGET_USD
 from ..errors import Ambiguous, InvalidQuery
@@ -238,6 +237,12 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
 
 
+#: Places and groups a count is spread over (`across our 14 branches`), never requests, languages or passes.
+_PLACES = frozenset(["branches", "locations", "sites", "stores", "shops", "clinics", "hospitals", "offices", "schools", "campuses",
+                     "regions", "teams", "departments", "countries", "cities", "outlets", "restaurants", "warehouses", "franchises",
+                     "properties", "hotels", "libraries", "servers", "channels"])
+
+
 def _where_a_total_is_spread(tokens: list[Token]) -> set[int]:
     """`3,000 questions a day across our 14 branches`, `across 3 hospitals, 45 pharmacists`: the places a count is
     spread over, no factor of it (unless a count is said of each of them: `each branch does 30 a day`)."""
@@ -250,9 +255,11 @@ def _where_a_total_is_spread(tokens: list[Token]) -> set[int]:
             j -= 1
         if tokens[j].text != "across":
             continue
-        noun = tokens[k + 1].text.removesuffix("es") if tokens[k + 1].text.endswith("ches") else tokens[k + 1].text.removesuffix("s")
-        if any(t.text in ("each", "per", "every") and u.text in (noun, tokens[k + 1].text) for t, u in pairwise(tokens)):
-            continue  # `each branch does ~30 a day … across 22 branches`: a count of each, times them
+        place = tokens[k + 1].text
+        singular = place[:-2] if place.endswith(("ches", "ses")) else place[:-3] + "y" if place.endswith("ies") else place[:-1]
+        if place not in _PLACES or any(t.text in ("each", "every", "per") and u.text in (singular, place)
+                                       for t, u in zip(tokens, tokens[1:], strict=False)):
+            continue  # (`split across 4 requests`, `across 5 languages`: counts; `each branch does 30 a day … across 22 branches`)
         out.add(k)
     return out
 

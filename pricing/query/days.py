@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..tokens import Token
 from .vocab import ASKED_CUES
 
-__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "span_total", "split_days", "week_or_year_asked", "weekly_as_daily",
+__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "week_or_year_asked", "weekly_as_daily",
            "yearly_as_monthly"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
@@ -276,31 +276,28 @@ def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
     return value
 
 
-#: Words that ask for the total (`总共多少钱`, `一共要花多少`): with a week's or a year's count, that period's total.
-_TOTAL_WORDS = ("总共", "一共", "合计", "总计", "全部")
-
-
-def span_total(tokens: list[Token]) -> Decimal | None:
-    """`20 quizzes a week … per week?`, `一年写40份左右 … 总共多少`, `15 runs total this week`: with no day, month or
-    duration anywhere in the question, a count said per week or per year (one kind, one count) is that week's or
-    year's total, priced as said (the answers price days and months, and no other period is asked). The count, or
-    None; the week or year words are read."""
+def read_span_total(tokens: list[Token]) -> bool:
+    """`20 quizzes a week … per week?`, `15 runs total this week`: with no day, month or duration anywhere in the
+    question, a count said per week or per year (one kind, one count) whose own period is asked again, or said as one
+    period (`this week`), is that period's total, priced as said. True when the week or year words were read so."""
     spans = [k for k, t in enumerate(tokens) if t.role in ("matter", "period:week") and t.text in _WEEK_WORDS | _YEAR_WORDS]
     if not spans or any((t.role or "").startswith(("period:", "dur:")) and t.role != "period:week" for t in tokens):
-        return None
+        return False
     if any(t.role in ("people", "people_label", "per_person") for t in tokens):
-        return None  # (`2,100 farmers x 4 questions a week`: the people's total is read with them, usage._weekly_total)
+        return False  # (`2,100 farmers x 4 questions a week`: the people's total is read with them, usage._weekly_total)
     if len({tokens[k].text in _WEEK_WORDS for k in spans}) != 1:
-        return None  # (a week and a year: which total?)
+        return False  # (a week and a year: which total?)
     counts = {c for k in spans if (c := _period_count(tokens, k)) is not None}
     if len(counts) != 1:
-        return None
-    one = len(spans) > 1 or any(k > 0 and tokens[k - 1].text in _ONE_PERIOD for k in spans)  # `per week?`, `this week`
-    if not (one or any(t.role == "total" or t.text in ("total", "overall", "altogether") or t.text.startswith(_TOTAL_WORDS) for t in tokens)):
-        return None  # (`2,000 requests per week, flash`: which period's price is wanted is asked)
+        return False
+    (count,) = counts
+    said_total = any(t.role == "total" for t in tokens[max(count - 3, 0) : count])  # `前一週總共大概 400 次`: the count is the total
+    if not (len(spans) > 1 or said_total or any(k > 0 and tokens[k - 1].text in _ONE_PERIOD for k in spans)):
+        # (`2,000 requests per week, flash`, `每周 2000 次 … 总共多少钱`: a week's price, or a month's? asked)
+        return False
     for k in spans:
         tokens[k].role = "skip"
-    return tokens[counts.pop()].value
+    return True
 
 
 def _count_per(tokens: list[Token], words: frozenset[str]) -> tuple[int, int, Decimal] | None:

@@ -23,7 +23,7 @@ from ..tokens import Token
 from .neighbours import an_image_model, noun_past_ge, plain_word, said_in_tokens
 from .vocab import PROMPT_LABELS
 
-__all__ = ["ImagesRead", "images_as_input", "images_as_requests", "images_in_the_input"]
+__all__ = ["ImagesRead", "images_as_input", "images_as_requests", "images_in_the_input", "said_as_text"]
 
 #: Words that join the text prompt to the images (`+ 400 tok text`, `再加 400 token 文字说明`, `加指令500`).
 _PLUS = frozenset(["+", "再加", "加上", "加", "plus", "另加", "外加"])
@@ -69,7 +69,7 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
                 tokens[before].role == "skip" or plain_word(tokens[before])) and tokens[before].kind == "word"):
             tokens[before].role = "skip"  # `3 page imgs`: pages sent as images; `12 scanned pages`
             before -= 1
-        if k == word_at and tokens[before].value == 1:
+        if k == word_at and before >= 0 and tokens[before].value == 1:
             continue  # `一張照片算 1100 token`: one image's size, its 一 no count of them (made filler below)
         if before >= 0 and tokens[before].kind == "amount" and tokens[before].money is None and before != at:
             item = _item_of(tokens, before, k)
@@ -83,8 +83,7 @@ def images_as_input(tokens: list[Token]) -> ImagesRead | None:
                 images, images_at, units_word = tokens[before].value or Decimal(1), before, k  # `每套房平均8张图`, `12 photos per claim`
                 _count_the_items(tokens, item, before)
                 _the_article_one(tokens, before)
-            elif images_at is None and (before < at or _few_beside_a_period(tokens, before)) and (
-                    _per_request(tokens, before, tokens[before].value) or _few_beside_a_period(tokens, before)):
+            elif images_at is None and (before < at and _per_request(tokens, before, tokens[before].value) or _few_beside_a_period(tokens, before)):
                 # `3 张图`, `4 imgs per req`; `截6張關鍵幀 … 每天2200次`, `一张 1100 token，一次传 4 张`: a few images
                 # with no period of their own, where the requests have one, are those of each request
                 images, images_at, units_word = tokens[before].value or Decimal(1), before, k
@@ -341,3 +340,22 @@ def _whole_input(tokens: list[Token]) -> bool:
         return any(t.kind == "amount" and t.money is None for t in near)
 
     return any(t.role == "label:input" and t.text not in PROMPT_LABELS and beside_an_amount(k) for k, t in enumerate(tokens))
+
+
+#: Words that name the text sent beside the images (`tokens of text`, `文字部分`), with _TEXT_NAMES.
+_TEXT_WORDS = _TEXT_NAMES | {"text", "notes", "prompt", "instructions", "attributes", "文字部分"}
+
+
+def said_as_text(tokens: list[Token], k: int) -> bool:
+    """The amount at ``k`` is the text beside the images: added to them (`+ 1k tokens of notes`, `加文字 200`) or named
+    as text (`文字部分300 token`, `200 prompt tokens`), in its clause; not `再寫介紹 500 token`, what is written back."""
+    start = k
+    while start > 0 and k - start < 3 and not tokens[start].after_break:
+        start -= 1  # (back to the clause's first word, three at most)
+    before = tokens[start:k]
+    after = []
+    for tok in tokens[k + 1 : k + 5]:
+        if tok.after_break:
+            break
+        after.append(tok)
+    return any(t.text in _PLUS for t in before) or any(t.text in _TEXT_WORDS for t in (*before, *after))

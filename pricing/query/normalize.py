@@ -140,7 +140,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
         text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     text = spelled_numbers(text.replace("`", " ").replace("’", "'"))
     text = _MODEL_POSSESSIVE.sub(r"\1", text)
-    text = _CJK_VERSION.sub(lambda m: f"{_CJK_DIGITS[m.group(1)]}.{_CJK_DIGITS[m.group(2)]} ", text)
+    text = _CJK_VERSION.sub(_cjk_version, text)
     text = _VERSION_THEN_WORD.sub(_model_word_mistyped, text)
     text = _RESTATED_AS_TOKENS.sub(r" \1 \2 \3 ", text)
     text = _RESTATED_IN_WORDS.sub(r"\1 ", text)
@@ -152,8 +152,16 @@ _VERSION_THEN_WORD = re.compile(r"(?<![\d.,])(\d(?:\.\d)?)(\s*)([a-z]{3,7})\b")
 #: Model words long enough that one slip still names only them (`pro` is one letter from too many words).
 _SLIPPABLE_MODEL_WORDS = tuple(w for w in MODEL_WORDS if len(w) >= 4)
 #: `二点五flash`: a version said in Chinese numerals, right before a model word.
-_CJK_VERSION = re.compile(r"([一二三四五六七八九])[点點]([一二三四五六七八九])\s*(?=flash|pro|lite|flsh|falsh|flsah)")
-_CJK_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_CJK_VERSION = re.compile(r"([一二两兩三四五六七八九])[点點]([〇零一二两兩三四五六七八九])\s*(?=[a-z]{3,7}\b)")
+_CJK_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "两": "2", "兩": "2"}
+
+
+def _cjk_version(match: re.Match[str]) -> str:
+    """`二点五flash`, `两点五 pro`: a version in Chinese numerals before a model word (or one slip from one) is the version."""
+    word = re.match(r"\s*([a-z]+)", match.string[match.end() :])
+    if word is None or not (word.group(1) in MODEL_WORDS or any(one_edit(word.group(1), w) for w in _SLIPPABLE_MODEL_WORDS)):
+        return match.group(0)
+    return f"{_CJK_DIGITS[match.group(1)]}.{_CJK_DIGITS[match.group(2)]} "
 
 
 def _model_word_mistyped(match: re.Match[str]) -> str:

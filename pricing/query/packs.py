@@ -22,6 +22,9 @@ _PACKED_MEASURES = COUNTING_MEASURES | {"行"}
 _PACK_WORDS = frozenset(["打包", "打一包", "一包", "打包成", "打成一包", "合并成", "合成", "拼成", "拼在一起", "合在一起"])
 #: English: `20 reviews per call`, `50 strings per request`, `bundle 30 comments into one request`.
 _PER_REQUEST = frozenset(["request", "call", "prompt"])
+#: English verbs of packing things into one request (`bundle 20 reviews per call`, `we batch ~50 strings per request`).
+_PACK_VERBS = frozenset(["bundle", "bundled", "bundling", "batch", "batched", "batching", "pack", "packed", "group", "grouped", "combine",
+                         "combined", "chunk", "chunked", "put", "send", "stuff", "stuffed"])
 #: Searches said per request are grounding's (`4 queries per prompt`), never things packed.
 _SEARCH_WORDS = frozenset(["queries", "searches", "lookups"])
 
@@ -42,6 +45,8 @@ def packed_per_request(tokens: list[Token]) -> Pack | None:
     for k, tok in enumerate(tokens):
         if tok.kind != "amount" or tok.money is not None or tok.value is None or k + 2 >= len(tokens):
             continue
+        if tok.value < 2 or tok.value != tok.value.to_integral_value():
+            continue  # (`bundle 0 reviews`, `2.5 reviews per call`: no pack of whole things)
         measure = tokens[k + 1]
         if measure.after_break:
             continue
@@ -49,7 +54,8 @@ def packed_per_request(tokens: list[Token]) -> Pack | None:
             _read(tokens, k)
             return Pack(tok.value, measure.text[:1], _things_beside_requests(tokens, k, measure.text[:1]))
         if (measure.kind == "word" and measure.role in (None, "count") and measure.text.endswith("s") and measure.text not in TOKEN_WORDS | _SEARCH_WORDS
-                and _per_request_after(tokens, k + 2)):  # (`4k tokens per prompt` is a size, `2 searches per request` grounding)
+                and _per_request_after(tokens, k + 2) and any(t.text in _PACK_VERBS for t in tokens[max(k - 2, 0) : k])):
+            # (`4k tokens per prompt` is a size, `2 searches per request` grounding, `3 retries per call` calls)
             _read(tokens, k)
             return Pack(tok.value, measure.text, _things_beside_requests(tokens, k, measure.text))
     return None

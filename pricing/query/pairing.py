@@ -11,7 +11,7 @@ from ..models import Period
 from ..tokens import Token
 from .days import DaysRead, SplitDays
 from .hourly import IntervalRead, RateRead
-from .images_in import ImagesRead
+from .images_in import ImagesRead, said_as_text
 from .neighbours import (
     CJK_ABOUT,
     CJK_MODAL,
@@ -642,18 +642,26 @@ def _label_owns_the_next_amount(
     return False
 
 
-#: Words that leave the free tier behind: the price asked is the paid one (`after free tier ends`, `超了免费的话`).
-_PAST_FREE = frozenset(["after", "past", "beyond", "off", "ends", "exceed", "exceeding", "outgrow", "超了", "超出", "超过", "用完了", "用完", "不靠",
-                        "不用", "出了"])
+#: Words before the free tier that leave it behind: the price asked is the paid one (`after free tier ends`, `超了免费的话`).
+_PAST_FREE = frozenset(["after", "past", "beyond", "off", "exceed", "exceeding", "outgrow", "超了", "超出", "超过", "不靠", "不用", "出了"])
+#: Words after it that say it is used up (`免费额度用完了`, `free tier ends`).
+_FREE_USED_UP = frozenset(["用完了", "用完", "ends", "ended", "runs"])
+#: Words that ask whether the free tier covers the usage (`会不会超过免费额度`, `does the free tier cover it`): its question.
+_DOES_FREE_COVER = frozenset(["会不会", "够不够", "够吗", "够", "吗", "cover", "covers", "enough", "within", "fit", "fits", "or"])
 
 
 def _past_the_free_tier(tokens: list[Token], free: int) -> bool:
-    """A word leaving the free tier (`past`, `after … ends`, `once we're off`, `超了`, `用完了`, `不靠`) within three words of
-    it, or a paid plan said, with a usage to price (a label paired: `monthly bill after free tier ends?`, 600 in 250 out)."""
-    near = [t.text for t in tokens[max(free - 3, 0) : free + 4] if t is not tokens[free]]
-    paid = any(t.text in ("paid", "付费", "付費") for t in tokens) and not any(t.text in ("limit", "limits", "rpm", "rpd") for t in tokens)
+    """A word leaving the free tier before it (`past`, `after`, `once we're off`, `超了`, `不靠`) or saying it is used up
+    after it (`用完了`, `ends`), or a paid plan gone to (`if i went paid`, `直接付費`), with a usage to price (a label
+    paired), and no question of whether the free tier covers it (`会不会超过免费额度`, `or do I need paid?`)."""
+    before = [t.text for t in tokens[max(free - 3, 0) : free]]
+    after = [t.text for t in tokens[free + 1 : free + 4]]
+    went_paid = any(t.text in ("paid", "付费", "付費") and k > 0 and tokens[k - 1].text in ("went", "go", "going", "switch", "直接", "开了")
+                    for k, t in enumerate(tokens)) or any("直接付费" in t.text or "开了付费" in t.text for t in tokens)
     labelled = any(t.used and (t.role or "").startswith("label:") for t in tokens)
-    return labelled and (any(w in _PAST_FREE for w in near) or paid)
+    near = tokens[max(free - 8, 0) : free + 8]
+    asks_cover = any(t.text in _DOES_FREE_COVER or t.kind == "cjk" and t.text.endswith("吗") and "钱" not in t.text for t in near)
+    return labelled and not asks_cover and (any(w in _PAST_FREE for w in before) or any(w in _FREE_USED_UP for w in after) or went_paid)
 
 
 def _cache_word_later(tokens: list[Token], percent: int, role: Callable[[int], str]) -> int | None:
@@ -712,7 +720,8 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         parts.input = (parts.input or Decimal(0)) + amount.value
         return
     seen = parts.images_read
-    if name == "input" and seen is not None and not seen.text and parts.input == seen.input:
+    if (name == "input" and seen is not None and not seen.text and parts.input == seen.input and said_as_text(tokens, amount_at)
+            and not any(t.role == "total" for t in tokens[max(label_at - 2, 0) : amount_at])):
         # `一張照片算 1100 token，一次傳 4 張，加文字 200`: the text sent beside the images, said apart from them
         parts.images_read = replace(seen, text=amount.value)
         parts.input = parts.images_read.input
@@ -758,15 +767,22 @@ def _length_of_each(tokens: list[Token], amount: int, unit: int) -> bool:
     return unit + 1 < len(tokens) and tokens[unit + 1].text == "each"
 
 
+def _hours_of(tokens: list[Token], amount: int, unit: int) -> Decimal:
+    """The duration at ``amount`` with its unit word (`dur:1/60` for minutes), in hours."""
+    num, _, den = (tokens[unit].role or "dur:0")[4:].partition("/")
+    return (tokens[amount].value or Decimal(0)) * Decimal(num or 0) / Decimal(den or 1)
+
+
 def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> int | None:
     """The audio word a duration measures: right after it (`4 分钟音频`, `10 min audio`), or a few words before
     it in its clause (`call audio: avg call 8 min`, `voice notes ~45 s each`)."""
     if 0 <= after < len(tokens) and tokens[after].role == "label:audio" and not tokens[after].used and not tokens[after].after_break:
         return after
     k = after
+    short = _hours_of(tokens, amount, unit) <= 1  # (one word between only for a recording of an hour at most: one clip)
     while 0 <= k < len(tokens) and k - after < 2 and (tokens[k].text == "的" or tokens[k].role == "each"
-                                                      or k == after == unit + 1 and tokens[k].role is None and tokens[k].kind == "word") and not tokens[k].after_break:
-        k += 1  # `30 分钟的一段音频`: the length of one recording; `4 min student audio` (not `120 hours of lecture audio`)
+                                                      or short and k == after == unit + 1 and tokens[k].role is None and tokens[k].kind == "word") and not tokens[k].after_break:
+        k += 1  # `30 分钟的一段音频`: the length of one recording; `4 min student audio` (not `6 hours lecture audio`)
     if k != after and k < len(tokens) and tokens[k].role == "label:audio" and not tokens[k].used and not tokens[k].after_break:
         return k
     k = amount - 1
@@ -874,9 +890,11 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.unexplained.append(tok.text)  # `all but` with no cached amount after it: asked
         elif r == "per_unit" and not tok.used:
             parts.intents.add("each")  # `20 steps per task` and no number of tasks: per request
-        elif r == "span" and any((t.role or "").startswith(("period:", "dur:")) for t in tokens) and not any(t.volume for t in tokens):
+        elif r == "span" and any((t.role or "").startswith(("period:", "dur:")) for t in tokens) and (
+                not any(t.volume for t in tokens) or asks_the_price(tokens, i)):
             # `30k calls per semester, monthly?`: a school term or a season beside a day or month, whose length the card
-            # does not know: asked, never read as that period (`赛季期间每天3500则`: the count has its own day)
+            # does not know: asked, never read as that period (`赛季期间每天3500则`: the count has its own day, unless the
+            # term's price is asked: `一学期每天 200 次 … 一学期多少钱`)
             parts.unexplained.append(tok.text)
         elif r == "public":
             parts.public = True
@@ -895,7 +913,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             pass  # a total of requests, explained where it was paired
         elif r == "total" and i > last_amount:
             pass  # `..., total?`, `monthly total`: after every amount it asks for the total cost
-        elif r == "free" and tok.text == "上限" and i > 0 and tokens[i - 1].text in ("context", "ctx", "output", "input", "token", "tokens", "上下文"):
+        elif (r == "free" and tok.text == "上限" and i > 0 and tokens[i - 1].text in ("context", "ctx", "output", "input", "token", "tokens", "上下文")
+              and not any((t.role or "").startswith(("limit:", "period:")) or t.text in ("rpm", "tpm", "rpd", "每分钟", "每秒") for t in tokens)):
             parts.intents.add("info")  # `context 上限是多少`, `output上限多少`: the model's limit, no free-tier quota
         elif r == "free" and _past_the_free_tier(tokens, i):
             # `monthly bill after free tier ends?`, `超了免费的话`: the paid price is asked, the free tier left behind

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from ..engine import Notice
 from ..errors import Ambiguous, ContextWindowExceeded, PricingError, UnknownModel
@@ -19,6 +19,7 @@ from .days import UNPRICED_PERIODS, DaysRead
 from .echo import typed, with_typed_words
 from .english import is_common_word
 from .followups import apply_followup, is_followup
+from .images_in import said_as_text
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
 from .neighbours import asks_the_price, cached_after, period_before, plain_word, said_in_tokens
 from .pairing import Parts
@@ -130,7 +131,7 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
         # images an image model makes, counted)
         raise Ambiguous("images")
     if unlabeled and models:
-        _too_big_for_one_prompt(unlabeled, tokens, models[0])
+        _refuse_what_no_prompt_holds(unlabeled, tokens, models[0])
     if unlabeled:
         choices = _place_unlabeled(unlabeled, parts, models[0] if models else None, notices, tokens)
         if choices:
@@ -283,7 +284,7 @@ def _place_unlabeled(
             return []
     seen = parts.images_read
     if (len(unlabeled) == 1 and seen is not None and not seen.text and parts.input == seen.input and _in_tokens(tokens, unlabeled[0])
-            and _said_as_text(tokens, unlabeled[0]) and not ("output" in parts.labels_seen and parts.output is None)):
+            and said_as_text(tokens, tokens.index(unlabeled[0])) and not ("output" in parts.labels_seen and parts.output is None)):
         # `12 photos, ~1,100 tokens per photo, plus ~500 tokens of text`, `文字部分300 token`: the text sent beside the
         # images (an amount in tokens, the images' size and count read)
         parts.images_read = replace(seen, text=unlabeled[0].value)  # type: ignore[arg-type]
@@ -356,20 +357,6 @@ def _place_unlabeled(
             return []
         return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
-
-
-#: Words that add the text to the images (`+ 1k tokens of notes`, `加檢查表 800`) or name it (`tokens of text`, `文字部分`).
-_PLUS_TEXT = frozenset(["+", "plus", "加", "加上", "再加", "另加", "and"])
-_TEXT_WORDS = frozenset(["text", "notes", "prompt", "instructions", "attributes", "文字", "文字部分", "文本", "说明", "提示词", "指令"])
-
-
-def _said_as_text(tokens: list[Token], amount: Token) -> bool:
-    """The amount is the text beside the images: added to them, or named as text, in its clause (not `再寫介紹 500
-    token`, what is written back)."""
-    k = tokens.index(amount)
-    before = [t for t in tokens[max(k - 3, 0) : k] if not any(u.after_break for u in tokens[tokens.index(t) + 1 : k + 1])]
-    after = [t for t in tokens[k + 1 : k + 5] if not t.after_break]
-    return any(t.text in _PLUS_TEXT for t in before) or any(t.text in _TEXT_WORDS for t in (*before, *after))
 
 
 def _output_named_before(tokens: list[Token], amount: Token) -> bool:
@@ -486,6 +473,16 @@ def _things_counted(tokens: list[Token], amount: Token) -> list[Token] | None:
 _SHARED_PEOPLE = frozenset(["人", "的人", "them", "users", "people", "customers", "students", "members"])
 
 
+#: Verbs that make a share of the people those who use the bot (`5% 的人會來問`, `一半人会用`, `20% of them ask`):
+#: `20% of users are inactive` is no such share.
+_USING = ("会", "用", "来问", "问", "use", "uses", "ask", "asks", "send", "sends", "chat", "chats", "active", "try", "will")
+
+
+def _using(tokens: list[Token], people: int) -> bool:
+    return any(t.text.startswith(_USING) for t in tokens[people + 1 : people + 3] if not t.after_break) or tokens[people].text.startswith(
+        ("人会", "人用"))
+
+
 def _share_of_the_people(tokens: list[Token], amount: Token) -> tuple[Decimal, list[Token]] | None:
     """A share of the people counted: `5% 的人`, `一半人`, `日活按20%算`, `20% of them`. The fraction and the words
     that said it (to be accounted for), or None."""
@@ -504,7 +501,8 @@ def _share_of_the_people(tokens: list[Token], amount: Token) -> tuple[Decimal, l
     after = tokens[j] if j < len(tokens) and not tokens[j].after_break else None
     if said and after is None and len(tokens[k + 1].text) > 1:
         after = tokens[k + 1]  # `一半人` read as one word
-    if after is not None and (after.role in ("people", "people_label") or after.text in _SHARED_PEOPLE or after.text.startswith(("会", "人"))):
+    if after is not None and (after.role == "people_label" or after.text.startswith("会")
+                              or (after.role == "people" or after.text in _SHARED_PEOPLE or after.text.startswith("人")) and _using(tokens, j)):
         return fraction, [*said, after]
     if k >= 2 and tokens[k - 1].text == "按" and tokens[k - 2].role == "people_label":
         return fraction, said  # `日活按20%算`: the daily actives, as a share of those counted
@@ -696,10 +694,10 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
 
 #: Words that put everything into one prompt (`dump … into one 2.5 flash prompt`, `一次丟進`, `全塞给`).
 _ONE_GO = (("one", "prompt"), ("one", "go"), ("one", "call"), ("one", "request"), ("single", "prompt"), ("at", "once"), ("one", "shot"))
-_ONE_GO_CJK = ("一次", "全塞", "塞进", "丢进", "塞给", "丢给", "一口气")
+_ONE_GO_CJK = ("全塞", "塞进", "丢进", "塞给", "丢给", "扔给", "喂给", "一口气", "一次丢", "一次塞", "一次全", "一次扔", "一次喂")
 
 
-def _too_big_for_one_prompt(unlabeled: list[Token], tokens: list[Token], model: ModelCard) -> None:
+def _refuse_what_no_prompt_holds(unlabeled: list[Token], tokens: list[Token], model: ModelCard) -> None:
     """`can i dump ~2.6M tokens into one 2.5 flash prompt?`, `一本技术手册三百万token 能不能一次全塞给2.5 pro`: an amount of
     tokens said to go into one prompt that is larger than the model's context window can be no input and no output of
     one request, whatever its label: the answer is that it does not fit (and how many requests would hold it)."""
@@ -707,8 +705,10 @@ def _too_big_for_one_prompt(unlabeled: list[Token], tokens: list[Token], model: 
     if window is None:
         return
     texts = [t.text for t in tokens if t.kind != "model" and t.model is None]  # (`into one 2.5 flash prompt`)
-    one_go = any(tuple(texts[k : k + 2]) in _ONE_GO for k in range(len(texts) - 1)) or any(
-        t.kind == "cjk" and any(w in t.text for w in _ONE_GO_CJK) for t in tokens)
+    said = "".join(t.text for t in tokens if t.kind in ("cjk", "amount"))  # (`一次全塞给`: however the words were split)
+    one_go = any(tuple(texts[k : k + 2]) in _ONE_GO for k in range(len(texts) - 1)) or any(w in said for w in _ONE_GO_CJK)
+    if any(t.role in ("period:day", "period:month") for t in tokens):
+        return  # (`每月 5000万 token，一次请求 3k`: a month's tokens are no one prompt)
     for amount in unlabeled:
         if one_go and _in_tokens(tokens, amount) and amount.value is not None and amount.value > window:
             raise ContextWindowExceeded(model.id, amount.value, window, math.ceil(amount.value / window))
@@ -716,17 +716,15 @@ def _too_big_for_one_prompt(unlabeled: list[Token], tokens: list[Token], model: 
 
 def _unpacked(parts: Parts, tokens: list[Token]) -> None:
     """`每天2000条 … 每50条打包一次`: the requests counted in the things packed are those things over the pack size
-    (40 a day); a count of requests said as such (`每天 3000 个请求`) stands. Uneven packs are asked about."""
+    (40 a day; an uneven last pack is one more request); a count of requests said as such (`每天 3000 个请求`) stands."""
     pack = parts.pack
     if pack is None or parts.requests is None:
         return
     counted = next((k for k, t in enumerate(tokens) if t.kind == "amount" and t.used and t.value == parts.requests and k + 1 < len(tokens)), None)
     if counted is None or tokens[counted + 1].text[: len(pack.measure)] != pack.measure:
         return
-    if parts.requests % pack.size:
-        raise Ambiguous("total")
     parts.count_factors += (parts.requests, pack.size)
-    parts.requests /= pack.size
+    parts.requests = (parts.requests / pack.size).to_integral_value(rounding=ROUND_CEILING)  # (the last pack, part full, is a request too)
 
 
 def _days_of_a_kept_cache(parts: Parts, tokens: list[Token]) -> None:
@@ -755,12 +753,19 @@ def _job_shared(parts: Parts, tokens: list[Token]) -> Notice | None:
     the count is of the pieces it is cut into, so each request has its share (`Notice("job_shared")`). Only with no
     per-request word in the question, the input and the output given (and no other part), each dividing evenly;
     otherwise it is asked whether the amounts are totals."""
-    if parts.requests is None or parts.people is not None or parts.count_factors or any(
-            t.role in ("each", "per_person") or t.kind == "cjk" and t.text.startswith("每") and not (t.role or "").startswith("period:")
-            or t.text in ("each", "per", "every") for t in tokens):  # (`每段音訊 4 萬 token`: said per piece already)
+    if parts.requests is None or parts.people is not None or parts.count_factors:
         return None
     at = next((k for k, t in enumerate(tokens) if t.kind == "amount" and t.used and t.value == parts.requests), None)
     if at is None or not _cut_before(tokens, at):
+        return None
+    if any(t.role in ("each", "per_person") or t.kind == "cjk" and t.text.startswith("每") and not (t.role or "").startswith("period:")
+           or t.text in ("each", "per", "every") for t in tokens):
+        # `a 400k token contract split across 4 requests, 2k output each`: a whole said before it is cut, beside a part
+        # said of each piece; which amounts are the whole's is asked (it had been priced as 400k in every request).
+        # (`拆成400段，每段输入3000`: every amount said after the cut, of each piece)
+        whole_before = any(t.kind == "amount" and t.used and _in_tokens(tokens, t) for t in tokens[:at])
+        if whole_before and not any(t.role in ("each", "per_person") or t.text.startswith("每") for t in tokens[:at]):
+            raise Ambiguous("total")
         return None
     n = parts.requests
     whole_in, whole_out = parts.input, parts.output
@@ -774,4 +779,4 @@ def _job_shared(parts: Parts, tokens: list[Token]) -> Notice | None:
 
 def _cut_before(tokens: list[Token], at: int) -> bool:
     before = [t.text for t in tokens[max(at - 3, 0) : at]]
-    return bool(set(before) & _SPLIT_WORDS) or "into" in before and bool(set(t.text for t in tokens[max(at - 4, 0) : at]) & _SPLIT_EN)
+    return bool(set(before) & _SPLIT_WORDS) or ("into" in before or "across" in before) and bool(set(t.text for t in tokens[max(at - 4, 0) : at]) & _SPLIT_EN)

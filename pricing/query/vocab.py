@@ -233,8 +233,9 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     # `6k tokens going in and 1k coming out`: a verb of motion before in or out is no word of its own
     **{(verb, "in"): ("link", "label:input") for verb in ("going", "goes", "go", "coming", "comes", "sent", "sending")},
     **{(verb, "out"): ("link", "label:output") for verb in ("coming", "comes", "going", "goes", "come")},
-    # `calls come in ~500/hr`, `answers come in as audio`: things arriving, no input label (`1k in` still labels)
-    **{(verb, "in"): ("skip", "skip") for verb in ("coming", "comes", "come", "came")},
+    # `calls come in ~500/hr`, `answers come in as audio`: things arriving, no input label (`1k in` still labels;
+    # `6k tokens coming in` is the input, above)
+    **{(verb, "in"): ("skip", "skip") for verb in ("come", "came")},
     **{(verb, "back"): ("link", "label:output") for verb in ("coming", "comes", "come", "sent")},
     # `audio out 2k` (a TTS model): the output's modality, priced at the output rate
     **{(media, out): ("skip", "label:output") for media in ("audio", "voice", "speech") for out in ("out", "output")},

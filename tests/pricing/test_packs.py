@@ -32,8 +32,16 @@ def test_things_beside_their_requests_are_read(answerer: Answerer) -> None:
     assert reply.data["requests"] == 10_000
 
 
-def test_an_uneven_pack_is_asked_about(book: PriceBook) -> None:
-    assert read_or_asked("每天2000条消息，每30条打包一次，每次in 4k out 500，3 flash一天多少钱", book) is None
+def test_an_uneven_last_pack_is_one_more_request(answerer: Answerer) -> None:
+    reply = answerer.answer("每天2010条消息，每20条打包一次，每次in 4k out 500，3 flash一天多少钱", "en")
+    assert reply.data["requests"] == 101, reply.plain
+
+
+@pytest.mark.parametrize("question", ["bundle 0 reviews per call, 2000 reviews a day, each call 3k in 500 out, flash",
+                                      "bundle 2.5 reviews per call, 2000 reviews a day, each call 3k in 500 out, flash"])
+def test_no_whole_pack_is_no_pack(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is None or query.usage is not None and query.usage.requests != 800
 
 
 @pytest.mark.parametrize(
