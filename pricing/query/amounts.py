@@ -243,9 +243,14 @@ _PLACES = frozenset(["branches", "locations", "sites", "stores", "shops", "clini
                      "properties", "hotels", "libraries", "servers", "channels"])
 
 
+#: What `each` may be said of without making the places factors (`each convo turn is 1.2k in … across 14 locations`).
+_REQUEST_NOUNS = frozenset(["turn", "convo", "conversation", "question", "call", "request", "message", "msg", "chat", "query", "reply", "prompt"])
+
+
 def _where_a_total_is_spread(tokens: list[Token]) -> set[int]:
     """`3,000 questions a day across our 14 branches`, `across 3 hospitals, 45 pharmacists`: the places a count is
-    spread over, no factor of it (unless a count is said of each of them: `each branch does 30 a day`)."""
+    spread over, no factor of it (unless anything is said of each, but a request: `each branch does 30 a day`,
+    `200 a day at each`)."""
     out: set[int] = set()
     for k in range(1, len(tokens) - 1):
         if tokens[k].kind != "amount" or tokens[k].money is not None or tokens[k + 1].kind != "word" or not tokens[k + 1].text.endswith("s"):
@@ -255,10 +260,8 @@ def _where_a_total_is_spread(tokens: list[Token]) -> set[int]:
             j -= 1
         if tokens[j].text != "across":
             continue
-        place = tokens[k + 1].text
-        singular = place[:-2] if place.endswith(("ches", "ses")) else place[:-3] + "y" if place.endswith("ies") else place[:-1]
-        if place not in _PLACES or any(t.text in ("each", "every", "per") and u.text in (singular, place)
-                                       for t, u in zip(tokens, tokens[1:], strict=False)):
+        if tokens[k + 1].text not in _PLACES or any(t.text in ("each", "every", "per") and (j + 1 == len(tokens) or tokens[j + 1].text not in _REQUEST_NOUNS)
+                                                     for j, t in enumerate(tokens)):
             continue  # (`split across 4 requests`, `across 5 languages`: counts; `each branch does 30 a day … across 22 branches`)
         out.add(k)
     return out

@@ -262,6 +262,8 @@ def _text_after(tokens: list[Token], at: int, units_at: int | None = None) -> in
     joined = joined or k < len(tokens) and (tokens[k - 1].kind == "cjk" and tokens[k - 1].text in _TEXT_NAMES or tokens[k - 1].text in PROMPT_LABELS)
     if not joined or k >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None:
         return None
+    if written_back(tokens, k):
+        return None  # `生成的文字说明 300 token`, `模型回的文字 300`: what the model writes back, the output
     after = k + 1
     while after < len(tokens) and tokens[after].role == "link":
         after += 1
@@ -358,4 +360,23 @@ def said_as_text(tokens: list[Token], k: int) -> bool:
         if tok.after_break:
             break
         after.append(tok)
+    if written_back(tokens, k):
+        return False
     return any(t.text in _PLUS for t in before) or any(t.text in _TEXT_WORDS for t in (*before, *after))
+
+
+def written_back(tokens: list[Token], k: int) -> bool:
+    """The amount at ``k`` is what the model writes (`the model writes ~500 tokens of notes`, `生成的文字说明 300 token`,
+    `模型回的文字 300`): a word of writing or an output label a few words before it, in its clause."""
+    j = k - 1
+    while j >= 0 and k - j <= 5 and not tokens[j + 1].after_break:
+        t = tokens[j]
+        if (t.role or "").startswith("label:output") or t.role in ("make", "model_kw") or t.text in _WRITTEN_BACK or t.text == "回" or t.kind == "cjk" and any(
+                w in t.text for w in ("生成", "回的", "写的")):
+            return True
+        j -= 1
+    return False
+
+
+#: Words that make the text beside the images what the model writes (`the model writes ~500 tokens of notes`).
+_WRITTEN_BACK = frozenset(["writes", "write", "generates", "generate", "returns", "return", "produces", "replies", "model"])

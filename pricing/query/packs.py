@@ -79,8 +79,12 @@ def _things_beside_requests(tokens: list[Token], pack: int, measure: str) -> Dec
 
 
 def _read(tokens: list[Token], k: int) -> None:
-    """The pack size and the words saying it are read: `打一包请求`'s 一 is no amount, its 包 and 请求 no count."""
+    """The pack size and the words saying it are read: `打一包请求`'s 一 is no amount, its 包 and 请求 no count; `we batch
+    20 reviews per call` packs, and is no Batch API."""
     tokens[k].used = True
+    for tok in tokens[max(k - 2, 0) : k]:
+        if tok.text in _PACK_VERBS and tok.role == "batch":
+            tok.role = "skip"
     tokens[k + 1].role = "skip"
     for tok in tokens[k + 2 : k + 7]:
         if tok.after_break or tok.kind == "amount" and tok.value != 1:

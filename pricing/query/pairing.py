@@ -660,7 +660,9 @@ def _past_the_free_tier(tokens: list[Token], free: int) -> bool:
                     for k, t in enumerate(tokens)) or any("直接付费" in t.text or "开了付费" in t.text for t in tokens)
     labelled = any(t.used and (t.role or "").startswith("label:") for t in tokens)
     near = tokens[max(free - 8, 0) : free + 8]
-    asks_cover = any(t.text in _DOES_FREE_COVER or t.kind == "cjk" and t.text.endswith("吗") and "钱" not in t.text for t in near)
+    asks_cover = any(t.text in _DOES_FREE_COVER or t.kind == "cjk" and t.text.endswith("吗") and "钱" not in t.text for t in near) or any(
+        t.text in ("rpm", "rpd", "tpm", "每分钟", "每秒", "多少次", "上限", "limit", "limits") or t.text == "many" and k > 0 and tokens[k - 1].text == "how"
+        for k, t in enumerate(tokens))  # (`超过免费额度以后每分钟能调用多少次`: the paid tier's limit asked)
     return labelled and not asks_cover and (any(w in _PAST_FREE for w in before) or any(w in _FREE_USED_UP for w in after) or went_paid)
 
 
@@ -675,9 +677,15 @@ def _cache_word_later(tokens: list[Token], percent: int, role: Callable[[int], s
             amounts += 1
             if amounts > 1:
                 return None
+        if tokens[k].text in _NOT_CACHED or tokens[k].kind == "cjk" and any(c in tokens[k].text for c in "没沒不无無"):
+            return None  # `90% of it is not cached`, `can't be cached`, `沒開 cache`: the share not cached, asked
         if role(k) in ("label:cached", "label:cache"):
             return k
     return None
+
+
+#: Words that negate the cache word after a share (`not`, `never`, `can't`).
+_NOT_CACHED = frozenset(["not", "never", "no", "can't", "cannot", "cant", "won't", "isn't", "aren't", "without", "uncached", "changes", "changing"])
 
 
 def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], label_at: int) -> None:

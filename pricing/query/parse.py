@@ -475,12 +475,12 @@ _SHARED_PEOPLE = frozenset(["人", "的人", "them", "users", "people", "custome
 
 #: Verbs that make a share of the people those who use the bot (`5% 的人會來問`, `一半人会用`, `20% of them ask`):
 #: `20% of users are inactive` is no such share.
-_USING = ("会", "用", "来问", "问", "use", "uses", "ask", "asks", "send", "sends", "chat", "chats", "active", "try", "will")
+_USING = ("会用", "会来问", "会问", "会来", "来问", "会使用", "ask", "asks", "chat", "chats", "message", "talk")
 
 
 def _using(tokens: list[Token], people: int) -> bool:
-    return any(t.text.startswith(_USING) for t in tokens[people + 1 : people + 3] if not t.after_break) or tokens[people].text.startswith(
-        ("人会", "人用"))
+    after = "".join(t.text for t in tokens[people + 1 : people + 3] if not t.after_break)
+    return after.startswith(_USING) or tokens[people].text.startswith(("人会用", "人会来"))
 
 
 def _share_of_the_people(tokens: list[Token], amount: Token) -> tuple[Decimal, list[Token]] | None:
@@ -501,7 +501,7 @@ def _share_of_the_people(tokens: list[Token], amount: Token) -> tuple[Decimal, l
     after = tokens[j] if j < len(tokens) and not tokens[j].after_break else None
     if said and after is None and len(tokens[k + 1].text) > 1:
         after = tokens[k + 1]  # `一半人` read as one word
-    if after is not None and (after.role == "people_label" or after.text.startswith("会")
+    if after is not None and (after.role == "people_label" or "".join(t.text for t in tokens[j : j + 2]).startswith(_USING)
                               or (after.role == "people" or after.text in _SHARED_PEOPLE or after.text.startswith("人")) and _using(tokens, j)):
         return fraction, [*said, after]
     if k >= 2 and tokens[k - 1].text == "按" and tokens[k - 2].role == "people_label":
@@ -535,6 +535,13 @@ def _units_each_counted(tokens: list[Token], amount: Token, parts: Parts) -> lis
 _NOT_REQUEST_MEASURES = frozenset("张張幅位名人家")
 
 
+#: English things counted with a period that are no work item of one request each (`22 workdays a month`, `1000 visitors
+#: a day`): days, shifts, people, places, bots.
+_NOT_WORK_ITEMS = frozenset(["workdays", "days", "shifts", "hours", "weeks", "users", "visitors", "customers", "clients", "members", "people",
+                             "patients", "students", "guests", "stores", "branches", "sites", "teams", "groups", "chatbots", "bots", "agents",
+                             "accounts", "employees", "staff", "subscribers", "players", "servers", "channels", "devices", "sessions"])
+
+
 def _things_of_a_period(tokens: list[Token], amount: Token, period: str | None) -> list[int] | None:
     """Things counted with their own period, the count's period: `250 ads a month`, `1,600 open-ends/day`, `一天 25
     台`, `一個月上架 80 台`. The index of the period word, then those of the nouns (words the tables do not know, in the
@@ -553,7 +560,9 @@ def _things_of_a_period(tokens: list[Token], amount: Token, period: str | None) 
     if not nouns or tokens[nouns[-1]].role == "link":
         return None
     first = tokens[nouns[0]]
-    if first.kind == "cjk" and first.text[:1] in _NOT_REQUEST_MEASURES | _TIME_CHARS:
+    if first.kind == "cjk" and first.text[:1] in _NOT_REQUEST_MEASURES | _TIME_CHARS | {"个", "個"}:
+        return None  # (`22 個工作天`, `6 个门店`, `8 个群`: a bare 个 counts anything, so names no work item)
+    if any(tokens[k].text in _NOT_WORK_ITEMS for k in nouns):
         return None
     if first.kind == "cjk":
         opens = period_before(tokens, at)  # `一天 25 台`: Chinese says the period first
@@ -714,12 +723,25 @@ def _refuse_what_no_prompt_holds(unlabeled: list[Token], tokens: list[Token], mo
             raise ContextWindowExceeded(model.id, amount.value, window, math.ceil(amount.value / window))
 
 
+def _size_of_each_packed(tokens: list[Token], measure: str) -> bool:
+    """A size said of each of the things packed (`每条大概 200 token`, `each review ~150 tokens`, `每則約 150 token`)."""
+    singular = measure.removesuffix("s")
+    for k, tok in enumerate(tokens[:-1]):
+        each_cjk = tok.kind == "cjk" and tok.text.startswith("每" + measure)
+        each_en = tok.text in ("each", "every", "per") and tokens[k + 1].text in (singular, measure)
+        if (each_cjk or each_en) and any(t.kind == "amount" and (u.text in TOKEN_WORDS) for t, u in zip(tokens[k + 1 : k + 6], tokens[k + 2 : k + 7], strict=False)):
+            return True
+    return False
+
+
 def _unpacked(parts: Parts, tokens: list[Token]) -> None:
     """`每天2000条 … 每50条打包一次`: the requests counted in the things packed are those things over the pack size
     (40 a day; an uneven last pack is one more request); a count of requests said as such (`每天 3000 个请求`) stands."""
     pack = parts.pack
     if pack is None or parts.requests is None:
         return
+    if _size_of_each_packed(tokens, pack.measure):
+        raise Ambiguous("total")  # `每条大概 200 token，每 50 条打包`: each thing's size, or the request's? (a request holds 50)
     counted = next((k for k, t in enumerate(tokens) if t.kind == "amount" and t.used and t.value == parts.requests and k + 1 < len(tokens)), None)
     if counted is None or tokens[counted + 1].text[: len(pack.measure)] != pack.measure:
         return

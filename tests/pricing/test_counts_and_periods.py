@@ -428,3 +428,40 @@ def test_readings_the_review_found_wrong_are_asked_about(book: PriceBook, questi
 )
 def test_whether_the_free_tier_covers_it_is_the_free_tiers_question(answerer: Answerer, question: str, intent: str) -> None:
     assert answerer.answer(question, "en").intent == intent
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # found by a second review: each was priced wrong by a rule of this session, now asked about
+        "每天 2000 条评论，每条大概 200 token，每 50 条打包成一个请求，输出 500 token，2.5 flash 一个月多少钱",  # each thing's size
+        "bundle 20 reviews per call, each review ~150 tokens, 4000 reviews a day, 300 output tokens per call, 2.5 flash monthly?",
+        "10k users, each sends 5 messages a day, 20% of them will churn next month, 2.5 flash 1k in 300 out, monthly cost?",
+        "注册用户 1 万，5% 的人会退订，其余每人每天问 3 次，2.5 flash 输入 800 输出 300，每月多少",
+        "8,000 users, 40% of them use the mobile app and the rest use web, each asks 3 questions a day, 2.5 flash 1k in 300 out, monthly?",
+        "95% of our 120k prompt is never cached, 2.5 pro, 300 calls a day, 1k out",
+        "提示詞 6 萬 token，九成都是固定的 system prompt 但我們沒開 cache，2.5 flash 每天 1000 次，輸出 500",
+        "across all 6 hospitals, about 150 requests a day at each, 2.5 flash 2k in 500 out, monthly?",
+        "2.5 flash 输入 2k 输出 500，一个月 40 个新客户，每月多少钱",
+    ],
+)
+def test_readings_the_second_review_found_wrong_are_asked_about(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "output_tokens"),
+    [
+        # what the model writes beside the images is its output, never text sent with them
+        ("12 photos per claim, ~1,100 tokens per photo, plus the model writes ~500 tokens of notes, 2.5 flash, 400 claims a day", 13_200, 500),
+        ("每张图 258 token，一次传 6 张，生成的文字说明 300 token，2.5 flash 每天 2000 次", 1_548, 300),
+    ],
+)
+def test_what_the_model_writes_beside_images_is_output(book: PriceBook, question: str, input_tokens: int, output_tokens: int) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.input_tokens, query.usage.output_tokens) == (input_tokens, output_tokens)
+
+
+def test_packing_with_batch_is_no_batch_api(book: PriceBook) -> None:
+    query = parse_query("we batch 20 reviews per call, 4000 reviews a day, 2.5 flash 3k in 300 out, monthly?", book)
+    assert query.usage is not None and (query.usage.requests, query.usage.batch) == (200, False)
