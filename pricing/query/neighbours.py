@@ -15,6 +15,7 @@ from .vocab import (
     CJK_WORDS,
     COUNTING_MEASURES,
     FILLER,
+    NOT_WORK_ITEMS,
     PERIOD_WORDS,
     PHONE_CALLS,
     PRICE_MORPHEMES,
@@ -316,6 +317,8 @@ def period_follows(tokens: list[Token], i: int) -> int | None:
     """Index of a period word right after amount ``i`` (`1000/day`, `10k per day`, `300 a day`), or after the plural
     noun it counts (`2,100 reports a week`, `~90 issues a day`: things the tables do not know, one request each)."""
     k = i + 1
+    if k < len(tokens) and tokens[k].text in NOT_WORK_ITEMS:
+        return None  # `22 workdays a month`, `1000 visitors a day`: days and people, no requests
     if (k < len(tokens) and tokens[k].kind == "word" and tokens[k].role is None and len(tokens[k].text) > 3
             and tokens[k].text.endswith("s") and not tokens[k].after_break and not said_in_tokens(tokens, i)):
         k += 1  # (a plural noun: `reports`, `issues`)

@@ -28,7 +28,7 @@ from .read import read_question
 from .read_past import words_read_past
 from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
-from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, NEGATION_CHARS, PER_LANGUAGE, TOKEN_WORDS
+from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, NEGATION_CHARS, NOT_WORK_ITEMS, PER_LANGUAGE, TOKEN_WORDS
 
 __all__ = ["parse_query"]
 
@@ -535,13 +535,6 @@ def _units_each_counted(tokens: list[Token], amount: Token, parts: Parts) -> lis
 _NOT_REQUEST_MEASURES = frozenset("张張幅位名人家")
 
 
-#: English things counted with a period that are no work item of one request each (`22 workdays a month`, `1000 visitors
-#: a day`): days, shifts, people, places, bots.
-_NOT_WORK_ITEMS = frozenset(["workdays", "days", "shifts", "hours", "weeks", "users", "visitors", "customers", "clients", "members", "people",
-                             "patients", "students", "guests", "stores", "branches", "sites", "teams", "groups", "chatbots", "bots", "agents",
-                             "accounts", "employees", "staff", "subscribers", "players", "servers", "channels", "devices", "sessions"])
-
-
 def _things_of_a_period(tokens: list[Token], amount: Token, period: str | None) -> list[int] | None:
     """Things counted with their own period, the count's period: `250 ads a month`, `1,600 open-ends/day`, `一天 25
     台`, `一個月上架 80 台`. The index of the period word, then those of the nouns (words the tables do not know, in the
@@ -562,7 +555,7 @@ def _things_of_a_period(tokens: list[Token], amount: Token, period: str | None) 
     first = tokens[nouns[0]]
     if first.kind == "cjk" and first.text[:1] in _NOT_REQUEST_MEASURES | _TIME_CHARS | {"个", "個"}:
         return None  # (`22 個工作天`, `6 个门店`, `8 个群`: a bare 个 counts anything, so names no work item)
-    if any(tokens[k].text in _NOT_WORK_ITEMS for k in nouns):
+    if any(tokens[k].text in NOT_WORK_ITEMS for k in nouns):
         return None
     if first.kind == "cjk":
         opens = period_before(tokens, at)  # `一天 25 台`: Chinese says the period first

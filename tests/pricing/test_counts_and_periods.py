@@ -465,3 +465,7 @@ def test_what_the_model_writes_beside_images_is_output(book: PriceBook, question
 def test_packing_with_batch_is_no_batch_api(book: PriceBook) -> None:
     query = parse_query("we batch 20 reviews per call, 4000 reviews a day, 2.5 flash 3k in 300 out, monthly?", book)
     assert query.usage is not None and (query.usage.requests, query.usage.batch) == (200, False)
+
+
+def test_workdays_with_a_period_are_no_requests(book: PriceBook) -> None:
+    assert read_or_asked("2.5 flash, 2k in, 500 out, 22 workdays a month, cost?", book) is None  # (was 22 requests a month)
