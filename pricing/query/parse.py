@@ -109,6 +109,11 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
         )  # fmt: skip
         return apply_followup(parse_query(previous, book), change)
     _unpacked(parts, tokens)
+    if parts.new_piece and parts.output is None and parts.input is not None and parts.cached is not None and not unlabeled and (
+            _model_prices_output(models[0] if models else None)):
+        # `契約 30 萬 token 快取起來 問 200 次 每次 500`: with no output said, the 500 each time may be the question or
+        # the answer; asked, as any unlabeled amount is
+        raise Ambiguous("unlabeled_amount", amount=str(parts.input - parts.cached))
     _ask_which_number(parts, models, refs, tokens, on_date)
     _days_of_a_kept_cache(parts, tokens)
     split = _job_shared(parts, tokens)

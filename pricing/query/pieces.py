@@ -56,6 +56,8 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
                    if tokens[k].kind == "amount" and k not in again and not _a_count(tokens, k) and not _hours_of_the_cache(tokens, k)), None)
     if second is None or tokens[second].money is not None:
         return None
+    if any(t.role == "part" or t.text in ("其中", "which") for t in tokens[second + 1 : second + 4]):
+        return None  # `每则问题 input 9萬5百、其中 9萬 cached`: the whole input, its cached share said after it
     k = second + 1
     while k < len(tokens) and tokens[k].role == "link":
         k += 1

@@ -469,3 +469,15 @@ def test_packing_with_batch_is_no_batch_api(book: PriceBook) -> None:
 
 def test_workdays_with_a_period_are_no_requests(book: PriceBook) -> None:
     assert read_or_asked("2.5 flash, 2k in, 500 out, 22 workdays a month, cost?", book) is None  # (was 22 requests a month)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "契約 30 萬 token 快取起來 問 200 次 每次 500 大概多少",  # the 500 each time: the question, or the answer?
+        # the whole input, its cached share said after it (was read as the cached piece plus a new 90,500)
+        "景點資料庫 9 萬 token 放 context cache，每則問題 input 9萬5百、其中 9萬 cached，output 300，2.5 flash 一天 2500 則，一個月多少",
+    ],
+)
+def test_a_cached_piece_and_an_amount_of_no_clear_part_are_asked_about(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
