@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..tokens import Token
 from .vocab import ASKED_CUES
 
-__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "week_or_year_asked", "weekly_as_daily",
+__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "weekly_as_daily",
            "yearly_as_monthly"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
@@ -274,6 +274,23 @@ def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
     tokens[count].value = value / 12
     tokens[year].role = "period:month"
     return value
+
+
+#: Words for one day, that day (`當天大概問 60 次`): the day a one-off happens, not every day.
+_THAT_DAY = frozenset(["当天", "那天", "当日", "那一天", "这天"])
+
+
+def that_days_total(tokens: list[Token]) -> bool:
+    """`快取保留 8 小時 … 當天大概問 60 次 … 總共多少`: the count of that one day, with the total asked, is the total (no
+    period; every day would be `每天`). True when so read."""
+    days = [k for k, t in enumerate(tokens) if t.text in _THAT_DAY and t.role == "period:day"]
+    last_amount = max((k for k, t in enumerate(tokens) if t.kind == "amount"), default=-1)
+    if len(days) != 1 or not any(t.role == "total" for t in tokens[last_amount + 1 :]):
+        return False
+    if any(t.role in ("period:day", "period:month") and k not in days for k, t in enumerate(tokens)):
+        return False  # (another day or month said: which is the count's?)
+    tokens[days[0]].role = "skip"
+    return True
 
 
 def read_span_total(tokens: list[Token]) -> bool:

@@ -33,6 +33,10 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
             if parts.budget_period not in (None, parts.period):
                 parts.asked_period = parts.budget_period
             return "estimate"
+        if parts.requests is not None and parts.period is not None and "compare" not in wants:
+            # `每天大概80封 … 一个月要多少钱？能控制在10刀以内吗`: the count is given, so the money is no budget to spend on
+            # requests (it had been answered as how many $10 pays for); a cost and a line both asked: asked back
+            raise Ambiguous("money_without_question")
         return "budget"
     topical = parts.search or bool(parts.labels_seen & {"cache", "cached"})
     if "free" in wants and not (topical and "tier" not in wants and parts.limit is None):

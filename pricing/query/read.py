@@ -17,7 +17,16 @@ from ..ratecard import PriceBook
 from ..tokens import Token
 from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
 from .audio_rate import audio_length_in_tokens, audio_worked_out
-from .days import daily_count_over_days, one_period_of, read_span_total, split_days, week_or_year_asked, weekly_as_daily, yearly_as_monthly
+from .days import (
+    daily_count_over_days,
+    one_period_of,
+    read_span_total,
+    split_days,
+    that_days_total,
+    week_or_year_asked,
+    weekly_as_daily,
+    yearly_as_monthly,
+)
 from .english import is_common_word
 from .hourly import daily_from_rates, every_interval
 from .images_in import images_as_input, images_as_requests, images_in_the_input
@@ -77,6 +86,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     weekly = weekly_as_daily(tokens)
     yearly = yearly_as_monthly(tokens)
     read_span_total(tokens)
+    that_days_total(tokens)
     pack = packed_per_request(tokens)
     parts = Parts(pack=pack, rates_read=rates_read, interval_read=interval, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
                   weekly_per=weekly[1] if weekly else None, thinking_budget=thinking_budget(tokens), images_requests=images_requests,

@@ -254,6 +254,9 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("price", "list"): ("rates", "skip"),
     ("rate", "card"): ("rates", "skip"),
     ("rate", "limit"): ("free", "skip"),
+    # `1,200 tweaks in december … total for december`: a month named is a month's count and a month asked
+    **{(prep, month): ("skip", "period:month") for prep in ("in", "for", "during", "over")
+       for month in ("january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december")},
     # `how do i use this thing`, `what info do you need from me`: how to ask the bot
     ("i", "use"): ("help", "skip"),
     ("you", "need"): ("help", "skip"),

@@ -481,3 +481,19 @@ def test_workdays_with_a_period_are_no_requests(book: PriceBook) -> None:
 )
 def test_a_cached_piece_and_an_amount_of_no_clear_part_are_asked_about(book: PriceBook, question: str) -> None:
     assert read_or_asked(question, book) is None
+
+
+def test_a_money_line_beside_a_given_count_is_no_budget_to_spend(book: PriceBook) -> None:
+    # the count is given (80 a day), so `$10` cannot be spent on requests (it had been: "$10 pays for 6,896 requests")
+    assert read_or_asked("客服邮件自动回复，每天大概80封，每封输入1500 token输出400，用 2.5 flash，一个月要多少钱？能控制在10刀以内吗", book) is None
+
+
+def test_that_days_count_with_the_total_asked_is_the_total(book: PriceBook) -> None:
+    query = parse_query("有一份 50 萬 token 的併購契約要 cache 起來讓律師問，快取保留 8 小時，每次 input 總共 50萬2千 其中 50萬 是 cached，"
+                        "output 800，當天大概問 60 次，2.5 pro 總共多少", book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (60, None)
+
+
+def test_a_month_named_is_the_counts_month(book: PriceBook) -> None:
+    query = parse_query("peak season i'd run maybe 1,200 itinerary tweaks in december. 5k in, 1.2k out, flash. total for december?", book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (1_200, "month")
