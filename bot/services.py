@@ -34,6 +34,7 @@ from bot.store.card_versions import DatabaseUnavailable, RateStore
 from bot.store.database import Store
 from bot.store.migrate import SchemaMismatch
 from pricing import PriceBook, PricingError, load_card
+from pricing.query import load_word_tables
 
 __all__ = ["app_from_env", "build_answerer", "create_app", "create_web_app"]
 
@@ -77,6 +78,7 @@ def build_answerer(
                 "Put the model back (admin rollback / add-model) or change DEFAULT_MODEL.",
                 settings.default_model, current.card.default_model,
             )  # fmt: skip
+    load_word_tables()  # before the first answer: its budget (ANSWER_BUDGET) is for reading, not for loading a dictionary
     return Answerer(source, fx=settings.usd_cny, default_model=default_model)
 
 

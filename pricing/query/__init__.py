@@ -17,6 +17,7 @@ price is left unexplained; otherwise `Ambiguous` names what is unclear and the l
 """
 
 from .canonical import canonical
+from .english import load_word_tables
 from .followups import apply_followup, reads_as_followup
 from .normalize import MAX_QUERY_CHARS
 from .parse import parse_query
@@ -31,6 +32,7 @@ __all__ = [
     "reads_as_followup",
     "canonical",
     "apply_followup",
+    "load_word_tables",
     "MAX_QUERY_CHARS",
     "MAX_TOKENS",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["is_common_word", "is_english_word", "COMMON", "WRITTEN"]
+__all__ = ["is_common_word", "is_english_word", "load_word_tables", "COMMON", "WRITTEN"]
 
 #: Occurrences in the frequency table from which a word counts as written on purpose.
 COMMON = 1000
@@ -34,3 +34,10 @@ def is_common_word(word: str) -> bool:
 def is_english_word(word: str) -> bool:
     """A word of the language, if not an everyday one: an unknown word read past names a thing (read_past.py)."""
     return word in _words(WRITTEN)
+
+
+def load_word_tables() -> None:
+    """Load the word tables now, not on the first unknown word: a server calls this before it answers, so no
+    question pays the table's load (0.3 s unloaded, seconds on a busy machine) inside its answer's time budget."""
+    _words(COMMON)
+    _words(WRITTEN)
