@@ -16,6 +16,7 @@ from .vocab import (
     COUNTING_MEASURES,
     FILLER,
     NOT_WORK_ITEMS,
+    NOT_WORK_ITEMS_CJK,
     PERIOD_WORDS,
     PHONE_CALLS,
     PRICE_MORPHEMES,
@@ -242,6 +243,8 @@ def bare_measure(tokens: list[Token], i: int) -> bool:
         return False
     if tokens[k].text in _ITEM_MEASURES and tokens[k].role is None:
         return True  # `每天1万道`, `每天三百句`: a measure word of items, one request each
+    if tokens[k].kind == "cjk" and tokens[k].text[:1] == "个" and tokens[k].text[1:] in NOT_WORK_ITEMS_CJK:
+        return False  # `每天 6 个门店`, `一天 8 个群`: places and groups counted, no requests
     if tokens[k].kind == "cjk" and tokens[k].text[:1] == "个" and len(tokens[k].text) > 2 and plain_word(tokens[k]):
         return True  # `每天 800 個行程`: the measure word and a plain noun, read as one word
     if tokens[k].kind == "cjk" and len(tokens[k].text) >= 2 and tokens[k].text[:1] != "个" and plain_word(tokens[k]) and not said_in_tokens(tokens, i):

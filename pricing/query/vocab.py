@@ -48,6 +48,7 @@ __all__ = [
     "COUNTING_MEASURES",
     "CONTENT_UNITS",
     "NOT_WORK_ITEMS",
+    "NOT_WORK_ITEMS_CJK",
     "OUTPUT_NOUNS",
     "PIECE_NOUNS",
     "BOUND_MORPHEMES",
@@ -404,8 +405,11 @@ COUNTING_MEASURES = frozenset("个個份条條篇张張件本段则則笔筆封�
 #: English things counted with a period that are no work item of one request each (`22 workdays a month`, `1000 visitors
 #: a day`): days, shifts, people, places, bots.
 NOT_WORK_ITEMS = frozenset(["workdays", "days", "shifts", "hours", "weeks", "users", "visitors", "customers", "clients", "members", "people",
-                             "patients", "students", "guests", "stores", "branches", "sites", "teams", "groups", "chatbots", "bots", "agents",
-                             "accounts", "employees", "staff", "subscribers", "players", "servers", "channels", "devices", "sessions"])
+                             "patients", "students", "guests", "stores", "branches", "teams", "groups", "chatbots", "bots", "agents",
+                             "accounts", "employees", "staff", "subscribers", "players", "servers", "channels", "devices"])
+#: Chinese things counted with a period that are no work item (`每天 6 个门店`, `一天 8 个群`): places, groups, people.
+NOT_WORK_ITEMS_CJK = frozenset(["门店", "店", "分店", "门市", "网点", "群", "客户", "新客户", "用户", "新用户", "员工", "会员", "医院", "学校", "班级",
+                                "工作天", "工作日", "班次"])
 #: Units a text is measured in (`300 lines`, `12,000-word doc`): an amount of them is a size, never a count of requests.
 CONTENT_UNITS = frozenset(["lines", "words", "characters", "chars", "paragraphs", "letters", "bytes", "slides", "kb", "mb",
                            "seconds", "minutes", "hours", "secs", "mins", "hrs", "frames", "loc", "days", "weeks", "months", "years"])

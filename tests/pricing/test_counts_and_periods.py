@@ -497,3 +497,15 @@ def test_that_days_count_with_the_total_asked_is_the_total(book: PriceBook) -> N
 def test_a_month_named_is_the_counts_month(book: PriceBook) -> None:
     query = parse_query("peak season i'd run maybe 1,200 itinerary tweaks in december. 5k in, 1.2k out, flash. total for december?", book)
     assert query.usage is not None and (query.usage.requests, query.usage.period) == (1_200, "month")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["2.5 flash, 1k in, 300 out, 3 chatbots a day, monthly?", "2.5 flash 输入 1k 输出 300，每天 6 个门店，每月多少钱"],
+)
+def test_bots_and_places_with_a_period_are_no_requests(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None  # (both were read as requests a day before this session)
+
+
+def test_work_items_with_a_period_are_still_requests(answerer: Answerer) -> None:
+    assert answerer.answer("2.5 flash 输入 1k 输出 300，每天 800 个行程，每月多少钱", "en").data["requests"] == 800
