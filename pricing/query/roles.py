@@ -9,7 +9,6 @@ from .vocab import (
     FILLER,
     HYPHEN_COMPOUNDS,
     LINK_WORDS,
-    NOT_WORK_ITEMS,
     OUTPUT_NOUNS,
     PERIOD_WORDS,
     PHRASES,
@@ -327,8 +326,6 @@ def _counted_per_period(tokens: list[Token]) -> None:
         while k < len(tokens) and tokens[k].role == "skip":
             k += 1
         if k < len(tokens) and (tokens[k].role or "").startswith("period:") and k - i <= 2:
-            if tok.text in NOT_WORK_ITEMS:
-                continue  # `3 chatbots a day`, `1000 visitors a day`: bots and people, no requests (asked)
             tok.role = "count"
         elif _each_follows(tokens, i):
             tok.role = "count"  # `5,000 NPCs, generated once at build time, each 400 in / 60 out`: one request each

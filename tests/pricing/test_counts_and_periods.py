@@ -501,9 +501,9 @@ def test_a_month_named_is_the_counts_month(book: PriceBook) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["2.5 flash, 1k in, 300 out, 3 chatbots a day, monthly?", "2.5 flash 输入 1k 输出 300，每天 6 个门店，每月多少钱"],
+    ["2.5 flash 输入 1k 输出 300，每天 6 个门店，每月多少钱", "2.5 flash 输入 1k 输出 300，一天 8 个群，每月多少"],
 )
-def test_bots_and_places_with_a_period_are_no_requests(book: PriceBook, question: str) -> None:
+def test_places_and_groups_with_a_period_are_no_requests(book: PriceBook, question: str) -> None:
     assert read_or_asked(question, book) is None  # (both were read as requests a day before this session)
 
 
