@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..tokens import Token
+from .neighbours import duration_in_hours
 from .usage import AUDIO_TOKENS_PER_SECOND
 from .vocab import TOKEN_WORDS
 
@@ -46,10 +47,7 @@ def audio_worked_out(tokens: list[Token]) -> tuple[Decimal, Decimal] | None:
     length = next((k for k in range(start - 1, max(start - 8, -1), -1) if tokens[k].kind == "amount"), None)
     hours = None
     if length is not None and length + 1 < len(tokens) and (tokens[length + 1].role or "").startswith("dur:"):
-        num, _, den = (tokens[length + 1].role or "")[4:].partition("/")
-        said = tokens[length].value
-        assert said is not None  # every amount has a value (amounts.py)
-        hours = said * Decimal(num) / Decimal(den or 1)
+        hours = duration_in_hours(tokens, length, length + 1)
         if (hours * 3600).to_integral_value() * AUDIO_TOKENS_PER_SECOND != audio:
             return None  # a length that does not make those tokens: not the sum it seems
         tokens[length].used = True
@@ -121,8 +119,7 @@ def audio_length_in_tokens(tokens: list[Token]) -> tuple[Decimal, Decimal] | Non
     for k, tok in enumerate(tokens[:-1]):
         if tok.kind != "amount" or tok.value is None or tok.used or not (tokens[k + 1].role or "").startswith("dur:"):
             continue
-        num, _, den = (tokens[k + 1].role or "")[4:].partition("/")
-        hours = tok.value * Decimal(num) / Decimal(den or 1)
+        hours = duration_in_hours(tokens, k, k + 1)
         made = hours * 3600 * AUDIO_TOKENS_PER_SECOND
         for said in (_tokens_after(tokens, k + 2), _tokens_before(tokens, k)):
             if said is None:

@@ -7,6 +7,8 @@ is filler. `pairing` decides with them.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..tokens import Token
 from .english import is_common_word
 from .vocab import (
@@ -66,6 +68,7 @@ __all__ = [
     "recording_beside",
     "said_as_a_part",
     "said_in_tokens",
+    "duration_in_hours",
     "said_of_a_cache",
     "same_noun",
     "searches_each",
@@ -332,6 +335,13 @@ def period_follows(tokens: list[Token], i: int) -> int | None:
             return None  # `out 30 日均6万次`: a Chinese period before an amount opens that one's count
         return k
     return None
+
+
+def duration_in_hours(tokens: list[Token], amount: int, unit: int) -> Decimal:
+    """The duration said by the amount at ``amount`` and its unit word at ``unit`` (role `dur:num/den`, hours per unit:
+    `dur:1/60` for minutes), in hours."""
+    num, _, den = (tokens[unit].role or "dur:0")[4:].partition("/")
+    return (tokens[amount].value or Decimal(0)) * Decimal(num or 0) / Decimal(den or 1)
 
 
 def said_in_tokens(tokens: list[Token], i: int) -> bool:

@@ -31,6 +31,7 @@ from .neighbours import (
     counted_prompts,
     counts_multiply,
     described_noun,
+    duration_in_hours,
     harmless_cjk,
     is_label_at,
     joined_by_plus,
@@ -304,8 +305,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(i + 1)
             mark_volume(neighbour(i + 1, 1))
         elif role(nxt).startswith("dur:"):
-            num, _, den = role(nxt)[4:].partition("/")
-            hours = tok.value * Decimal(num) / Decimal(den or 1)
+            hours = duration_in_hours(tokens, i, nxt)
             audio = _audio_beside(tokens, i, nxt, neighbour(nxt, 1)) if tokens[nxt].text not in OPEN_HOURS else None
             if audio is not None or tokens[nxt].text not in OPEN_HOURS and recording_beside(tokens, i, nxt):
                 _set_once(parts, "audio_hours", hours, tok)  # `4 分钟音频`, `10 min audio`: the audio's length
@@ -775,19 +775,13 @@ def _length_of_each(tokens: list[Token], amount: int, unit: int) -> bool:
     return unit + 1 < len(tokens) and tokens[unit + 1].text == "each"
 
 
-def _hours_of(tokens: list[Token], amount: int, unit: int) -> Decimal:
-    """The duration at ``amount`` with its unit word (`dur:1/60` for minutes), in hours."""
-    num, _, den = (tokens[unit].role or "dur:0")[4:].partition("/")
-    return (tokens[amount].value or Decimal(0)) * Decimal(num or 0) / Decimal(den or 1)
-
-
 def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> int | None:
     """The audio word a duration measures: right after it (`4 分钟音频`, `10 min audio`), or a few words before
     it in its clause (`call audio: avg call 8 min`, `voice notes ~45 s each`)."""
     if 0 <= after < len(tokens) and tokens[after].role == "label:audio" and not tokens[after].used and not tokens[after].after_break:
         return after
     k = after
-    short = _hours_of(tokens, amount, unit) <= 1  # (one word between only for a recording of an hour at most: one clip)
+    short = duration_in_hours(tokens, amount, unit) <= 1  # (one word between only for a recording of an hour at most: one clip)
     while 0 <= k < len(tokens) and k - after < 2 and (tokens[k].text == "的" or tokens[k].role == "each"
                                                       or short and k == after == unit + 1 and tokens[k].role is None and tokens[k].kind == "word") and not tokens[k].after_break:
         k += 1  # `30 分钟的一段音频`: the length of one recording; `4 min student audio` (not `6 hours lecture audio`)
