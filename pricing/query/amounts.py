@@ -244,7 +244,7 @@ _PLACES = frozenset(["branches", "locations", "sites", "stores", "shops", "clini
 
 
 #: What `each` may be said of without making the places factors (`each convo turn is 1.2k in … across 14 locations`).
-_REQUEST_NOUNS = frozenset(["turn", "convo", "conversation", "question", "call", "request", "message", "msg", "chat", "query", "reply", "prompt"])
+_SAID_OF_A_REQUEST = frozenset(["turn", "convo", "conversation", "question", "call", "request", "message", "msg", "chat", "query", "reply", "prompt"])
 
 
 def _where_a_total_is_spread(tokens: list[Token]) -> set[int]:
@@ -260,7 +260,7 @@ def _where_a_total_is_spread(tokens: list[Token]) -> set[int]:
             j -= 1
         if tokens[j].text != "across":
             continue
-        if tokens[k + 1].text not in _PLACES or any(t.text in ("each", "every", "per") and (j + 1 == len(tokens) or tokens[j + 1].text not in _REQUEST_NOUNS)
+        if tokens[k + 1].text not in _PLACES or any(t.text in ("each", "every", "per") and (j + 1 == len(tokens) or tokens[j + 1].text not in _SAID_OF_A_REQUEST)
                                                      for j, t in enumerate(tokens)):
             continue  # (`split across 4 requests`, `across 5 languages`: counts; `each branch does 30 a day … across 22 branches`)
         out.add(k)

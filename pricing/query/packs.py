@@ -62,13 +62,13 @@ def packed_per_request(tokens: list[Token]) -> Pack | None:
 
 
 #: What a count of requests is said in (`1万个请求`, `4,400 requests`).
-_REQUEST_NOUNS = frozenset(["请求", "个请求", "次请求", "次调用", "requests", "calls"])
+_REQUEST_COUNT_NOUNS = frozenset(["请求", "个请求", "次请求", "次调用", "requests", "calls"])
 
 
 def _things_beside_requests(tokens: list[Token], pack: int, measure: str) -> Decimal | None:
     """`50万行文本，每50行打包成一个请求，一共1万个请求`: with the requests counted as such, the things counted by the
     pack's measure are read (no second count of requests); their number, or None."""
-    if not any(t.kind == "amount" and k + 1 < len(tokens) and tokens[k + 1].text in _REQUEST_NOUNS for k, t in enumerate(tokens)):
+    if not any(t.kind == "amount" and k + 1 < len(tokens) and tokens[k + 1].text in _REQUEST_COUNT_NOUNS for k, t in enumerate(tokens)):
         return None
     for k, tok in enumerate(tokens[:-1]):
         if k != pack and tok.kind == "amount" and not tok.used and tokens[k + 1].text[: len(measure)] == measure:

@@ -152,6 +152,12 @@ class Parts:
             setattr(reading, name, value)
         return reading
 
+    def explain(self, word: str) -> None:
+        """``word`` is accounted for: no longer asked about as a word the tables do not know (the same word said twice
+        is the same name)."""
+        for unknown in (self.unknown_words, self.unknown_cjk):
+            unknown[:] = [w for w in unknown if w != word]
+
     def multiply_requests(self, factor: Decimal) -> None:
         """`30 PRs/day x 400 cases`, `9k SKUs … 7 languages, one call per language`: a count multiplied into the
         requests (or the requests, when none was said), each factor kept as a figure of the question (selfcheck)."""
@@ -923,8 +929,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             for t in tokens:
                 if t.role is None and (t.text in _PAST_FREE or "付费" in t.text or t.text == "paid"):
                     t.role = "skip"
-                    for unknown in (parts.unknown_words, parts.unknown_cjk):
-                        unknown[:] = [w for w in unknown if w != t.text]
+                    parts.explain(t.text)
         elif r in ("compare", "rates", "free", "help", "budget", "question", "info", "followup", "total", "each", "part", "alt", "tier", "price_q", "value",
                    "providers"):
             parts.intents.add(r)

@@ -391,8 +391,7 @@ def _english_before(tokens: list[Token], k: int) -> bool:
 def _explain(parts: Parts, words: list[Token]) -> None:
     """``words`` are accounted for: no longer asked about as words the tables do not know."""
     for word in words:
-        for unknown in (parts.unknown_words, parts.unknown_cjk):
-            unknown[:] = [w for w in unknown if w != word.text]  # (the same word said twice is the same name)
+        parts.explain(word.text)
 
 
 def _named_content(tokens: list[Token], amount: Token) -> list[Token]:
