@@ -32,9 +32,6 @@ FLOORS = {
     "heldout/generated-en": 1.00,  # 150/150; before: 72.7%
     "heldout/generated-zh_CN": 1.00,  # 150/150; before: 53.3%
     "heldout/generated-zh_TW": 1.00,  # 150/150; before: 41.3%
-    "heldout/round12-2026-12-07-en": 0.65,  # 65/100; before: 63.0% (1) at the session start 778d15b; scored once at a47eb2e: 64.0% (1), its confident wrong answers then read and fixed, nothing else read
-    "heldout/round12-2026-12-07-zh_CN": 0.58,  # 58/100; before: 57.0% (2) at the session start 778d15b; scored once at a47eb2e: 57.0% (2), its confident wrong answers then read and fixed, nothing else read
-    "heldout/round12-2026-12-07-zh_TW": 0.74,  # 74/100; before: 70.0% (3) at the session start 778d15b; scored once at a47eb2e: 72.0% (3), its confident wrong answers then read and fixed, nothing else read
     "heldout/zh_CN": 0.97,  # 92/94; before: 63.8%
     "heldout/zh_TW": 0.96,  # 88/91; before: 59.3%
     "tune/blind-2026-12-07-en": 0.97,  # 91/93; before: 59.1%
@@ -96,6 +93,9 @@ FLOORS = {
     "tune/heldout11-2026-12-07-zh_CN": 0.71,  # 71/100; before: 62.0% (1) at 78efc3a; scored once at 9106073: 67.0% (1), its confident wrong answers then read and fixed, nothing else read; scored again unread at 778d15b: 68/100, then retired into tuning and read (2026-12-07, seventh session)
     "tune/heldout10-2026-12-07-zh_TW": 0.77,  # 77/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
     "tune/heldout11-2026-12-07-zh_TW": 0.76,  # 76/100; before: 68.0% (3) at 78efc3a; scored once at 9106073: 71.0% (3), its confident wrong answers then read and fixed, nothing else read; scored again unread at 778d15b: 73/100, then retired into tuning and read (2026-12-07, seventh session)
+    "tune/heldout12-2026-12-07-en": 0.65,  # 65/100; before: 63.0% (1) at the session start 778d15b; scored once at a47eb2e: 64.0% (1), its confident wrong answers then read and fixed, nothing else read; scored again unread at 6c9c31c: same, then retired into tuning and read (2026-12-07, eighth session)
+    "tune/heldout12-2026-12-07-zh_CN": 0.58,  # 58/100; before: 57.0% (2) at the session start 778d15b; scored once at a47eb2e: 57.0% (2), its confident wrong answers then read and fixed, nothing else read; scored again unread at 6c9c31c: same, then retired into tuning and read (2026-12-07, eighth session)
+    "tune/heldout12-2026-12-07-zh_TW": 0.74,  # 74/100; before: 70.0% (3) at the session start 778d15b; scored once at a47eb2e: 72.0% (3), its confident wrong answers then read and fixed, nothing else read; scored again unread at 6c9c31c: same, then retired into tuning and read (2026-12-07, eighth session)
 }
 SETS = tuple(FLOORS)
 
