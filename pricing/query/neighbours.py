@@ -471,7 +471,39 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
             return True  # `5k conversations/day, ~6 turns each`: each of the things just counted
         if each < other and _calls(tokens, each) and _of_some_unit(tokens, each) and _things_a_period(tokens, other):
             return True  # `每張單要呼叫 2 次 … 一天 2500 張單`, `an agent with 5 steps … 1,200 exceptions per day`
+        if _turns_of_a_conversation(tokens, each) and _counted_after(tokens, other) in _CONVERSATION_WORDS:
+            return True  # `avg conversation is 6 turns … 700 chats a day`, `每天1w次会话，每次会话平均4轮`
     return False
+
+
+#: A turn of a conversation (one request each): `6 turns`, `4轮`, `6轮对话`, `三個來回`.
+_TURN_WORDS = frozenset(["turns", "turn", "rounds", "exchanges", "轮", "轮对话", "輪", "輪對話", "回合", "来回", "來回"])
+#: A conversation, of many turns: `700 chats a day`, `每天1w次会话`, `300个session`.
+_CONVERSATION_WORDS = frozenset(["conversations", "conversation", "chats", "chat", "sessions", "session", "dialogs", "dialogues",
+                                 "会话", "次会话", "个会话", "对话", "次对话", "段对话", "通对话",
+                                 "會話", "次會話", "個會話", "對話", "次對話", "段對話", "通對話"])
+
+
+def _counted_after(tokens: list[Token], k: int) -> str | None:
+    """The word the amount at ``k`` counts, past a measure word (`300个session`, `1w次会话`)."""
+    j = k + 1
+    if j < len(tokens) and tokens[j].text in ("个", "個", "次", "段", "通") and not tokens[j].after_break:
+        j += 1
+    return tokens[j].text if j < len(tokens) and not tokens[j].after_break else None
+
+
+def _turns_of_a_conversation(tokens: list[Token], k: int) -> bool:
+    """The amount at ``k`` counts turns, with no period of its own, in a clause that names a conversation (`a
+    session is 12 turns`, `每次会话平均4轮`, `一个session平均6轮对话`): the turns of each conversation."""
+    if _counted_after(tokens, k) not in _TURN_WORDS or period_before(tokens, k) >= 0 or period_follows(tokens, k) is not None:
+        return False
+    start = k
+    while start > 0 and not tokens[start].after_break:
+        start -= 1
+    end = k + 1
+    while end < len(tokens) and not tokens[end].after_break:
+        end += 1
+    return any(t.text in _CONVERSATION_WORDS for t in tokens[start:end] if t.kind in ("word", "cjk"))
 
 
 def _of_some_unit(tokens: list[Token], k: int) -> bool:

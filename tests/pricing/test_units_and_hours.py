@@ -46,6 +46,12 @@ from pricing.query.read import read_question
         # versions made of one thing (`生 8 版`), messages of each event: a call each
         ("婚禮流程企劃初稿用 3.5 flash 生，輸入 5k 輸出 3k，一場婚禮大概要生 8 版，今年預計 45 場，全部加起來多少錢", 360, None),
         ("flash 一次輸入 3.2k 輸出 250，這個月五場婚禮、每場大概 300 則訊息，總共多少", 1_500, "month"),
+        # the turns of a conversation, said in a clause that names one, and conversations counted by another word
+        ("chat widget: avg conversation is 6 turns, each turn sends ~3k tokens and gets back 200. ~700 chats a day. flash-lite, per month?", 4_200, "day"),
+        ("support bot on flash: a session is about 5 rounds, 2k in 300 out per round, 1,200 conversations a day", 6_000, "day"),
+        ("信用卡账单分期问答bot，每天1w次会话，每次会话平均4轮，每轮输入2500输出200，用 lite 一个月多少钱", 40_000, "day"),
+        ("AI代码讲解 一个session平均6轮对话，每轮输入（带上下文）平均4000 token 输出500，每天300个session，用3.5 flash，月费", 1_800, "day"),
+        ("客服 bot 每天 800 段對話，每段對話大概 5 輪，每輪 input 1500 output 200，flash 一個月多少", 4_000, "day"),
     ],
 )
 def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, requests: int, period: str | None) -> None:
@@ -59,6 +65,9 @@ def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, reques
         # images per listing are input, not requests; `每次` is a request, not a unit of things
         "avg 8 photos per listing, each photo ~1,100 tokens, plus a 300 token prompt, output 200. 2.5k listings/day on 3 flash. daily cost",
         "2.5 flash：20萬 token 的手冊放快取存 24 小時，這段時間內呼叫 1000 次，每次就是那 20 萬快取再加 2 千的問題，輸出 500，總共多少",
+        # turns with their own period, or in a clause that names no conversation, are no turns of each one
+        "flash 2k in 300 out, 6 turns a day, 700 chats a day",
+        "flash 2k in 300 out, 6 turns, 700 chats a day",
     ],
 )
 def test_counts_that_do_not_multiply(book: PriceBook, question: str) -> None:
