@@ -268,7 +268,7 @@ def _where_a_total_is_spread(tokens: list[Token]) -> set[int]:
 
 
 #: Measure words of things a question counts (`一集 … 每天 300 集`, `一題 … 120 題`).
-_ITEM_MEASURES = frozenset("集期页頁题題件份篇张張台套场場章本段则則条條单單节節")
+_ITEM_MEASURES = frozenset("集期页頁题題件份篇张張台套场場章本段则則条條单單节節间間")
 
 
 def _a_whole_thing(tokens: list[Token], k: int) -> bool:

@@ -62,6 +62,7 @@ __all__ = [
     "period_before",
     "period_follows",
     "unit_of_each_at",
+    "counts_the_unit_of",
     "plain_word",
     "plural_count",
     "price_character_split_from",
@@ -624,6 +625,20 @@ def unit_of_each_at(tokens: list[Token], k: int) -> tuple[str, int] | None:
     return None
 
 
+def counts_the_unit_of(tokens: list[Token], count_at: int, amount_at: int) -> bool:
+    """The count at ``count_at`` is said of one unit (`每个群每天30个问题`, `一間店一天平均 6 則`), and the amount at
+    ``amount_at`` counts those units (`120个班级群`, `180 間門市`)."""
+    unit, noun = _unit_of_each(tokens, count_at), _counted_noun(tokens, amount_at)
+    if unit is None or noun is None or unit in _REQUEST_UNITS:
+        return False
+    # `一間店` and `180 間門市`: places counted by one measure word are one kind of unit, whatever each is called
+    return _same_unit(unit, noun) or unit[:1] == noun[:1] and unit[:1] in _PLACE_MEASURES
+
+
+#: Measure words that count places (`間`, `家`): a shop, a store and a branch are the same unit.
+_PLACE_MEASURES = frozenset("间間家")
+
+
 def _counted_noun(tokens: list[Token], k: int) -> str | None:
     """What the amount at ``k`` counts: the noun (or measure word and noun) right after it."""
     if k + 1 >= len(tokens) or tokens[k + 1].kind not in ("word", "cjk") or tokens[k + 1].after_break:
@@ -638,6 +653,8 @@ def _counted_noun(tokens: list[Token], k: int) -> str | None:
 def _same_unit(unit: str, noun: str) -> bool:
     if unit.isascii() or noun.isascii():
         return same_noun(unit, noun)
+    if unit[:1] in ("个", "個") and noun[:1] in ("个", "個") and len(unit) > 1 and len(noun) > 1:
+        unit, noun = unit[1:], noun[1:]  # `每个群` and `120个班级群`: the nouns after the measure word
     if unit in ("个", "個") or noun in ("个", "個"):
         return False  # `每个 agent` … `500 个 ticket`: a bare 个 counts anything, so names no unit
     if unit == noun or unit.endswith(noun) or noun.endswith(unit):

@@ -21,14 +21,14 @@ from .english import is_common_word
 from .followups import apply_followup, is_followup
 from .images_in import said_as_text
 from .intent import asked_topic, choose_intent, free_limit, per_million_question, per_thousand_searches, price_of_a_million
-from .neighbours import asks_the_price, cached_after, period_before, plain_word, said_in_tokens
+from .neighbours import asks_the_price, cached_after, counts_the_unit_of, period_before, plain_word, said_in_tokens
 from .pairing import Parts
 from .question import Query
 from .read import read_question
 from .read_past import words_read_past
 from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
-from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, NEGATION_CHARS, NOT_WORK_ITEMS, PER_LANGUAGE, TOKEN_WORDS
+from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, LINK_WORDS, NEGATION_CHARS, NOT_WORK_ITEMS, PER_LANGUAGE, TOKEN_WORDS
 
 __all__ = ["parse_query"]
 
@@ -516,18 +516,32 @@ def _share_of_the_people(tokens: list[Token], amount: Token) -> tuple[Decimal, l
 def _units_each_counted(tokens: list[Token], amount: Token, parts: Parts) -> list[Token] | None:
     """The amount counts the units a count per unit is said of: a request count said of each (`每人`, `每家`, `每个窗口`,
     `each`) follows it, and the amount counts a noun (`800個好友`, `120 customer accounts`). The nouns, or None."""
-    if not (parts.per_person and parts.people is None and parts.requests is not None):
+    if not (parts.people is None and parts.requests is not None):
         return None
     if amount.value is None or amount.value < 2 or amount.value != amount.value.to_integral_value():
         return None
     at = tokens.index(amount)
-    nouns = [t for t in tokens[at + 1 : at + 4] if t.role in (None, "people", "info") and t.kind in ("word", "cjk") and not t.after_break]
-    if not nouns or nouns[0] is not tokens[at + 1] or said_in_tokens(tokens, at) or tokens[at + 1].text in CONTENT_UNITS:
+    first = at + 1
+    while first < len(tokens) and tokens[first].text in LINK_WORDS and not tokens[first].after_break:
+        first += 1  # `~90 active clients`: who they are, then what
+    nouns = [t for t in tokens[first : first + 3] if t.role in (None, "people", "info") and t.kind in ("word", "cjk") and not t.after_break]
+    if not nouns or nouns[0] is not tokens[first] or said_in_tokens(tokens, at) or tokens[first].text in CONTENT_UNITS:
         return None
     if nouns[0].kind == "cjk" and nouns[0].text[:1] in _TIME_CHARS:
         return None  # (`3个月`: a length of time)
+    count_at = next((k for k, t in enumerate(tokens) if t.kind == "amount" and t.used and t.value == parts.requests), None)
+    if count_at is not None and counts_the_unit_of(tokens, count_at, at):
+        # `每个群每天30个问题，我们有120个班级群`, `180 間門市 … 一間店一天平均 6 則`: the count is said of one of
+        # the units the amount counts
+        parts.per_person = True
+        return [t for t in nouns if t.role is None]
+    if not parts.per_person:
+        return None
     each = next((k for k in range(at + 1, min(at + 8, len(tokens))) if tokens[k].role in ("each", "per_person")), None)
-    if each is None or any(t.kind == "amount" for t in tokens[at + 1 : each]):
+    if each is not None and any(t.kind == "amount" for t in tokens[at + 1 : each]):
+        # `~90 active clients, ~8 msgs each per day`: the count itself said of each, right after the units
+        each = None if count_at is None or not (at < count_at < each <= count_at + 3) else count_at - 1
+    if each is None:
         return None
     counted = next((k for k in range(each + 1, min(each + 8, len(tokens))) if tokens[k].kind == "amount"), None)
     if counted is None or tokens[counted].value != parts.requests:

@@ -401,7 +401,7 @@ VERB_NOUNS = frozenset(["请求", "调用"])
 
 #: Chinese measure words that count things (`8万个SKU`, `40份说明书`, `1200 则评论`): after an amount and before
 #: a noun, the amount is how many of those things there are, never a size in tokens.
-COUNTING_MEASURES = frozenset("个個份条條篇张張件本段则則笔筆封家款首部集期场場通单單题題道句组組支项項")
+COUNTING_MEASURES = frozenset("个個份条條篇张張件本段则則笔筆封家款首部集期场場通单單题題道句组組支项項间間")
 #: English things counted with a period that are no work item of one request each (`22 workdays a month`, `1000 visitors
 #: a day`): days, shifts, people, places, bots.
 NOT_WORK_ITEMS = frozenset(["workdays", "days", "shifts", "hours", "weeks", "users", "visitors", "customers", "clients", "members", "people",

@@ -68,6 +68,9 @@ def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, reques
         # turns with their own period, or in a clause that names no conversation, are no turns of each one
         "flash 2k in 300 out, 6 turns a day, 700 chats a day",
         "flash 2k in 300 out, 6 turns, 700 chats a day",
+        # units of another noun than the one the count is said of; `each` said of the tokens
+        "2.5 flash 每家店每天 50 则，我们 3 个老板，每则输入 800 输出 200，一个月多少",
+        "flash 2k in 300 out, 90 active clients, 8k tokens each, 100 msgs a day",
     ],
 )
 def test_counts_that_do_not_multiply(book: PriceBook, question: str) -> None:
@@ -296,6 +299,12 @@ def test_hours_of_the_cache_keep_the_cached_piece(book: PriceBook, question: str
         ("牙醫診所12家分店 LINE預約客服 每家每天大概180則訊息 每則in 1.8k out 200 用lite 一個月多少", 12 * 180),
         ("门店30个经纪人 每人每天发15条朋友圈文案 每条输入五百 输出三百 lite 一个月多少", 30 * 15),
         ("NPC director agent on 3.1 pro: 12 designers each send ~70 prompts a day, 15k in, 2k out. daily cost?", 12 * 70),
+        # `each` said after the count itself, past who they are (`active`)
+        ("whatsapp assistant for clients, ~90 active clients, ~8 msgs each per day, 2.5k in 250 out, flash lite. monthly pls", 90 * 8),
+        # the count said of one unit (`每个群`, `一間店`), and elsewhere how many units, by the same noun or measure word
+        ("家长群答疑机器人，每个群每天30个问题，我们有120个班级群，每次问答输入1500（含课程FAQ）输出200，用 flash-lite 一个月多少", 120 * 30),
+        ("我們要用 2.5 flash 幫全台 180 間門市回 google 評論，一則評論加 prompt 大概 800 token、回覆 200 左右，一間店一天平均 6 則，一個月多少", 180 * 6),
+        ("2.5 flash 每家店每天 50 则，一共 3 家店，每则输入 800 输出 200，一个月多少", 3 * 50),
     ],
 )
 def test_people_and_a_count_each(book: PriceBook, question: str, requests: int) -> None:
