@@ -271,6 +271,9 @@ def notice_text(t: Translator, notice: Notice) -> str:
     if code == "weekly_monthly":
         return t.gettext("{weekly} requests a week: read as {monthly} a month (52 weeks in 12 months).").format(
             weekly=t.count(p["weekly"]), monthly=t.count(p["monthly"]))  # type: ignore[arg-type]
+    if code == "weekly_monthly_said":
+        return t.gettext("{weekly} requests a week: read as {monthly} a month ({weeks} weeks a month, as you said).").format(
+            weekly=t.count(p["weekly"]), monthly=t.count(p["monthly"]), weeks=t.number(p["weeks"]))  # type: ignore[arg-type]
     if code == "weekly_daily":
         return t.gettext("{weekly} requests a week: read as {daily} a day.").format(
             weekly=t.count(p["weekly"]), daily=t.count(p["daily"]))  # type: ignore[arg-type]

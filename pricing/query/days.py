@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..tokens import Token
 from .vocab import ASKED_CUES
 
-__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "weekly_as_daily",
+__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "weekly_as_daily", "weeks_said_a_month",
            "yearly_as_monthly"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
@@ -233,15 +233,46 @@ _WEEK_WORDS = frozenset(["每周", "一周", "每星期", "week", "weekly", "礼
                          "每个星期", "一星期"])
 
 
-def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, str] | None:
+#: A week said after the weeks a month is counted as (`按4周算`, `4 週`, `4 weeks a month`, `4-week month`).
+_WEEK_STEMS = ("周", "週", "星期", "个星期", "個星期", "礼拜", "禮拜", "个礼拜", "個禮拜")
+
+
+def weeks_said_a_month(tokens: list[Token]) -> Decimal | None:
+    """`一个月按4周算`, `(按4周)`, `一個月算 4 週`, `call it 4 weeks a month`, `a 4-week month`: the weeks the asker counts
+    a month as (4 to 5), read here (its words left out of the figures), or None."""
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.kind != "amount" or tok.money is not None or tok.value is None or not 4 <= tok.value <= 5:
+            continue
+        j = k + 2 if tokens[k + 1].text == "-" and k + 2 < len(tokens) else k + 1
+        word = tokens[j]
+        if word.after_break or not (word.kind == "cjk" and word.text.startswith(_WEEK_STEMS) and len(word.text) <= 3
+                                    or word.text in ("weeks", "week")):
+            continue
+        beside = [t for t in tokens[max(k - 3, 0) : k] + tokens[j + 1 : j + 4] if not t.after_break]
+        if not (any(t.role == "period:month" for t in beside) or k > 0 and tokens[k - 1].text == "按"):
+            continue
+        weeks = tok.value
+        tok.as_filler()
+        for t in tokens[k + 1 : j + 1]:
+            t.role = "skip"
+        return weeks
+    return None
+
+
+def weekly_as_daily(tokens: list[Token], weeks_a_month: Decimal | None = None) -> tuple[Decimal, str] | None:
     """`每周大概42万单`, `~56k tickets/week`, `140 scripts a week`: a weekly count that divides by 7 is that many
     a day (the answers price days and months). One that does not is counted a month as 52 weeks make 12 months
-    (`1,500 a week` is 6,500 a month), when that is a whole number. The weekly count read and the period it became,
-    or None; a count that is neither is still asked about (`每周` stays a word that would change the price)."""
+    (`1,500 a week` is 6,500 a month), when that is a whole number. With the weeks of a month said (`一个月按4周算`),
+    it is that many weeks' count a month. The weekly count read and the period it became, or None; a count that is
+    neither is still asked about (`每周` stays a word that would change the price)."""
     found = _count_per(tokens, _WEEK_WORDS)
     if found is None:
         return None
     week, count, value = found
+    if weeks_a_month is not None:
+        tokens[count].value = value * weeks_a_month
+        tokens[week].role = "period:month"
+        return value, "month"
     if value % 7 == 0:
         tokens[count].value = value / 7
         tokens[week].role = "period:day"
@@ -332,7 +363,7 @@ def _period_count(tokens: list[Token], week: int) -> int | None:
     """The count the week (or year) word is said of: after it (`每周大概42万单`) or before it (`56k tickets/week`)."""
     postfix = week > 0 and tokens[week - 1].text in ("/", "a", "per", "every")
     if not postfix:  # `每周大概42万单`: the week word opens its count
-        for k in range(week + 1, min(week + 4, len(tokens))):
+        for k in range(week + 1, min(week + 5, len(tokens))):  # (`每周出题大概 20 次`)
             if tokens[k].kind == "amount":
                 return k if tokens[k].money is None and _counted(tokens, k) else None
     for k in range(week - 1, max(week - 5, -1), -1):

@@ -129,6 +129,7 @@ class Parts:
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
     weekly_per: str | None = None  # ... or, when 7 does not divide it, as 52/12 of it a month ("week": read with the people)
+    weeks_a_month: Decimal | None = None  # `一个月按4周算`: the weeks the asker counts a month as (days.weeks_said_a_month)
     week_word: str = "week"  # the week as said (`每周`), quoted if it stays unread
     yearly: Decimal | None = None  # `一年 24 萬次`: a yearly count, read as a twelfth of it a month (days.yearly_as_monthly)
     open_hours_ignored: Decimal | None = None  # those opening hours, read and left out of the price
@@ -613,7 +614,13 @@ def _content_name_then_tokens(tokens: list[Token], k: int) -> bool:
     j = k + 1
     while j < len(tokens) - 1 and j - k <= 2 and tokens[j].kind == "cjk" and tokens[j].text in CJK_ABOUT and not tokens[j].after_break:
         j += 1
-    return tokens[j].kind == "amount" and not tokens[j].after_break and said_in_tokens(tokens, j)
+    if tokens[j].kind != "amount" or tokens[j].after_break:
+        return False
+    if said_in_tokens(tokens, j):
+        return True
+    # `输出讲义3000，`: the noun right after its label, the amount closing the clause (no count or unit after it)
+    right_after_label = k > 0 and tokens[k - 1].kind == "cjk" and tokens[k - 1].role in ("label:input", "label:output") and not tokens[k].after_break
+    return right_after_label and j == k + 1 and (j + 1 == len(tokens) or tokens[j + 1].after_break)
 
 
 def _label_owns_the_next_amount(

@@ -117,6 +117,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         notices.append(Notice("yearly_monthly", {"yearly": parts.yearly, "monthly": parts.yearly / 12}))
     if parts.weekly_per == "week":
         pass  # read with the people (_weekly_total), its note given there
+    elif parts.weekly is not None and parts.requests is not None and parts.weeks_a_month is not None:
+        notices.append(Notice("weekly_monthly_said", {"weekly": parts.weekly, "monthly": parts.weekly * parts.weeks_a_month,
+                                                      "weeks": parts.weeks_a_month}))
     elif parts.weekly is not None and parts.requests is not None and parts.weekly_per == "month":
         notices.append(Notice("weekly_monthly", {"weekly": parts.weekly, "monthly": parts.weekly * WEEKS_A_YEAR / 12}))
     elif parts.weekly is not None and parts.requests is not None:
@@ -227,8 +230,12 @@ def _weekly_total(parts: Parts) -> Notice | None:
     change the price (asked about in a priced answer, as before it was read)."""
     people = parts.people if parts.people is not None and parts.per_person else Decimal(1)
     weekly = parts.requests * people if parts.requests is not None else None
-    if weekly is not None and weekly % 7 == 0:
-        period: Period = "day"
+    if weekly is not None and parts.weeks_a_month is not None:
+        period: Period = "month"
+        count = weekly * parts.weeks_a_month
+        notice = Notice("weekly_monthly_said", {"weekly": weekly, "monthly": count, "weeks": parts.weeks_a_month})
+    elif weekly is not None and weekly % 7 == 0:
+        period = "day"
         count, notice = weekly / 7, Notice("weekly_daily", {"weekly": weekly, "daily": weekly / 7})
     elif weekly is not None and weekly * WEEKS_A_YEAR % 12 == 0:
         period, count = "month", weekly * WEEKS_A_YEAR / 12

@@ -775,6 +775,39 @@ def test_the_answer_says_the_languages_multiply(answerer: Answerer) -> None:
     assert "每种语言各调用一次：9,000 × 7 种语言，按 6.3万 次请求计算。" in reply.plain
 
 
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        ("课程讲义生成，system prompt 固定8000 token 走隐式缓存，每次再加1000的知识点描述，输出讲义3000，用 3 flash，一周出200份，一个月按4周算，月费用多少", 800),
+        ("教研组 15 个老师，每人每周出题大概 20 次，每次输入 2k 输出 3k，flash lite，一个月多少钱（按4周算）", 15 * 20 * 4),
+        ("全校 12 個數學老師，每人每週出 3 份練習卷，每份 input 2k output 3.5k，3 flash，一個月多少（一個月算 4 週）", 12 * 3 * 4),
+        ("newsletter drafts: 300 a week on flash, 2k in 200 out, call it 4 weeks a month. monthly?", 1_200),
+        # a weekly count that 7 divides is still a month of the weeks said, not 30 days of a seventh
+        ("每周 70 次，输入 1k 输出 200，flash，一个月按4周算多少钱", 280),
+    ],
+)
+def test_a_month_of_the_weeks_said(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "month")
+
+
+def test_the_answer_says_the_weeks_of_a_month(answerer: Answerer) -> None:
+    reply = answerer.answer("每周 70 次，输入 1k 输出 200，flash，一个月按4周算多少钱", "zh_CN")
+    assert "每周 70 次请求：按你说的一个月 4 周，折合每月 280 次计算。" in reply.plain
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "每周 70 次，输入 1k 输出 200，flash，4 周多少钱",  # four weeks asked, no month said of them
+        "flash 2k in 200 out, 300 a week, 4 weeks",
+    ],
+)
+def test_weeks_with_no_month_are_no_month(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is None or query.usage is None or query.usage.period != "month"
+
+
 def test_a_week_left_unread_is_quoted_as_typed(answerer: Answerer) -> None:
     # 160 a week is neither whole days nor a whole month's share: asked about, in the asker's word (was `week`)
     reply = answerer.answer("遊戲公告要翻成 8 種語言，每種語言一次請求，原文 2000 token 譯文 2000，每週 20 篇，用 flash 一個月多少", "zh_TW")
