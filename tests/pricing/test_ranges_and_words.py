@@ -382,6 +382,11 @@ def test_a_word_beside_money_that_may_be_a_currency_is_asked(book: PriceBook, qu
     ("question", "intent"),
     [
         ("免费层 2.5 flash 每分钟多少次请求 插件用户一多就报429", "free_tier"),  # 报429: the error, no amount
+        ("3 flash 免费层每分钟能请求几次 老是429", "free_tier"),
+        ("免費版 2.5 flash 的 TPM 是多少啊 我 bot 常常噴 429 QQ", "free_tier"),
+        ("free tier rpd on 2.5 flash? i keep getting 429 after like 20 calls", "free_tier"),
+        ("how many requests per day do I get free on 2.5 pro? keep hitting 429", "free_tier"),
+        ("we get 429 requests a day, 2k in 300 out on flash, monthly?", "estimate"),  # a count, said as one
         ("我们是做K12在线辅导的 AI答疑一次输入大概1500 token 输出600 每天大概3w次提问 用2.5 flash 一个月要多少钱", "estimate"),  # K12
         ("来电意图识别 3.1 flash-lite 每次 in 600 out 30 日均6万次 一个月多少", "estimate"),  # 意图 holds 图 but is no picture
     ],
