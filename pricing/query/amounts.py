@@ -21,6 +21,7 @@ __all__ = [
     "spoken_durations",
     "kept_in_cache",
     "thirty_day_month",
+    "characters_restated_in_tokens",
     "check_amounts",
     "plain_amount",
 ]
@@ -423,6 +424,27 @@ def thirty_day_month(tokens: list[Token]) -> list[Token]:
         ):
             return tokens[:i] + tokens[k + 1 :]
     return tokens
+
+
+#: Words that say what an amount of characters comes to in tokens (`算`, `约`, `抓`, `大概`).
+_COMES_TO = frozenset(["算", "约", "約", "抓", "大约", "大約", "大概", "差不多", "换算", "換算", "折合", "也就是", "≈", "=", "~"])
+
+
+def characters_restated_in_tokens(tokens: list[Token]) -> None:
+    """`500 字中文 算 750 token`, `2000字中文約3000 token`, `一章 2 萬字大約 3 萬 token`: a size in Chinese characters
+    restated in tokens is the tokens; the characters' amount is left out of the figures."""
+    for k in range(len(tokens) - 2):
+        chars = tokens[k + 1]
+        if tokens[k].kind != "amount" or tokens[k].money is not None or chars.kind != "cjk" or chars.after_break:
+            continue
+        if not (chars.text.startswith("字") and len(chars.text) <= 4 or chars.text in ("个字", "個字", "中文字", "汉字", "漢字")):
+            continue
+        j = k + 2
+        while j < len(tokens) and j - k <= 4 and tokens[j].kind != "amount" and (tokens[j].text in _COMES_TO or tokens[j].role == "skip"):
+            j += 1
+        if j < len(tokens) and tokens[j].kind == "amount" and tokens[j].money is None and j + 1 < len(tokens) and tokens[j + 1].text in TOKEN_WORDS:
+            tokens[k].as_filler()
+            chars.role = "skip"
 
 
 #: More amounts than any one usage has: refused before pairing, whose work grows with their number.

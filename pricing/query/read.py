@@ -15,7 +15,7 @@ from ..model_names import NAME_WORDS, match_models, reject_unknown_models
 from ..models import ModelCard
 from ..ratecard import PriceBook
 from ..tokens import Token
-from .amounts import check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
+from .amounts import characters_restated_in_tokens, check_amounts, drop_article_one, kept_in_cache, read_amounts, spoken_durations, thirty_day_month
 from .audio_rate import audio_length_in_tokens, audio_worked_out
 from .days import (
     daily_count_over_days,
@@ -72,6 +72,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     tokens = thirty_day_month(kept_in_cache(tokens, normalized))
     check_amounts(tokens)
     assign_roles(tokens)
+    characters_restated_in_tokens(tokens)
     one_period_of(tokens)
     described_sizes(tokens)
     chinese_context(tokens)

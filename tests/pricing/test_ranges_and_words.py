@@ -395,6 +395,26 @@ def test_names_and_errors_with_digits_in_chinese_chat(book: PriceBook, question:
     assert parse_query(question, book).intent == intent
 
 
+@pytest.mark.parametrize(
+    ("question", "input_tokens"),
+    [
+        ("想算一下 每次 prompt 大概 500 字中文 算 750 token 好了 回答 1500 token 一天 400 次 3.5 flash 每天多少", 750),
+        ("新聞稿自動摘要，每篇大概2000字中文約3000 token，摘要300 token，每天發450篇，用2.5 flash，一個月大概多少", 3000),
+        ("校對用 3 pro，一章 2 萬字大約 3 萬 token input，校對意見輸出 5k，整本 25 章，一本書多少？", 30_000),
+        ("章节摘要，每章大概3000字，算下来4500 token左右，摘要输出300，每天更新大概两万章，用 lite 月成本多少", 4500),
+    ],
+)
+def test_characters_restated_in_tokens_are_the_tokens(book: PriceBook, question: str, input_tokens: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.input_tokens == input_tokens
+
+
+def test_characters_alone_are_no_tokens(book: PriceBook) -> None:
+    # a size in characters, with no tokens said for it: how many tokens they are is not guessed
+    with pytest.raises(Ambiguous):
+        parse_query("每篇 2000 字，摘要输出 300 token，每天 450 篇，2.5 flash", book)
+
+
 def test_a_label_reaches_its_amount_over_the_contents_name(book: PriceBook) -> None:
     # `输出评分和理由300 token`: was read as 3,500 out and 300 customers (6,000,000 requests), asked only for the unknown word
     usage = parse_query("简历筛选 每份简历加JD大概3500 token 输出评分和理由300 token 客户每天上传2万份 2.5 flash-lite 一个月多少", book).usage
