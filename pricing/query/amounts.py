@@ -371,6 +371,19 @@ def spoken_durations(tokens: list[Token], text: str) -> list[Token]:
         if tok.text in ("整", "整整") and out and out[-1].kind == "amount" and nxt is not None and (nxt.role or "").startswith("dur:"):
             i += 1  # `缓存一整天`: a whole day is a day
             continue
+        if (tok.kind == "amount" and tok.money is None and nxt is not None and nxt.text == "分" and after is not None
+                and after.kind == "amount" and after.value is not None and after.value < 60 and i + 3 < len(tokens)
+                and tokens[i + 3].text.startswith(("秒", "秒钟", "秒鐘")) and tok.value is not None):
+            # `每通平均1分20秒`, `3 分 20 秒`: minutes and seconds, one length in seconds
+            out.append(Token("amount", f"{tok.text}分{after.text}", tok.start, after.end, tok.glued, value=tok.value * 60 + after.value))
+            i += 3
+            continue
+        if tok.kind == "amount" and tok.money is None and tok.value is not None and nxt is not None and nxt.text in ("分半", "分半钟", "分半鐘"):
+            # `每通平均2分半`, `两分半`: two and a half minutes
+            out.append(Token("amount", f"{tok.text}分半", tok.start, nxt.end, tok.glued, value=tok.value + Decimal("0.5")))
+            out.append(Token("cjk", "分钟", nxt.end, nxt.end, True, role="dur:1/60"))
+            i += 2
+            continue
         if tok.kind == "cjk" and tok.text == "半" and nxt is not None and nxt.text in ("小时", "个小时"):
             out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal("0.5")))
             i += 1

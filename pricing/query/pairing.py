@@ -627,8 +627,9 @@ def _label_owns_the_next_amount(
     tokens: list[Token], label: int, neighbour: Callable[[int, int], int], role: Callable[[int], str]
 ) -> bool:
     """`问题5千token，回答800token`: a Chinese label between two amounts names the one after it when
-    that one has no label of its own (`5万输入 3千输出` still pairs each amount with the label after it)."""
-    if tokens[label].kind != "cjk":
+    that one has no label of its own (`5万输入 3千输出` still pairs each amount with the label after it). So does an
+    English label in a Chinese question (`航班資料1k token out 220`: Chinese puts the label first)."""
+    if tokens[label].kind != "cjk" and not chinese_question(tokens):
         return False
     after = neighbour(label, 1)
     k = after
@@ -642,6 +643,8 @@ def _label_owns_the_next_amount(
     beyond = neighbour(after, 1)
     if not role(beyond).startswith(("count", "dur:", "people", "label:", "times_sign", "percent")):
         return True  # (`400 token 回300 用3.5 flash`: filler, a model or a period after it leave it bare)
+    if tokens[label].kind != "cjk":
+        return False  # (`40k in（30k cached） 2k out`: English order, each amount before its label)
     if role(beyond).startswith("label:"):
         # `每則8千token 輸出1200 thinking另外大約4千`: the label after the amount has its own amount after
         # it, so the amount is the label's before it

@@ -226,6 +226,12 @@ def test_a_length_beside_audio_is_each_requests_audio(book: PriceBook, question:
         ("平台每天新上架播客400集 平均35分钟 用flash lite出shownotes 输出800 一天多少钱", 67_200, 67_200),
         ("our support calls average 6 min, we send the recording to 2.5 flash, 500 out, 2000 calls a day, monthly?", 11_520, 11_520),
         ("客服电话录音 每通平均 5 分钟 2.5 flash 输出 300 每天 800 通 一个月多少", 9_600, 9_600),
+        # minutes and seconds (`1分20秒`), and a half minute (`2分半`, `一分半`)
+        ("1999 市民來電錄音轉文字+分類，每通平均 3 分 20 秒，一天 2800 通，3.1 flash-lite，輸出 200 tokens，月費多少", 200 * 32, 200 * 32),
+        ("電話預約想改用語音 每通平均2分半 整段丟2.5 flash轉成預約資料 output 250 token 每天400通 一個月要多少錢", 150 * 32, 150 * 32),
+        ("旅客打电话的语音 平均一分半 直接喂给模型 用flash 提示五百token 回答两百 每天三万通 一个月多少钱", 90 * 32, 90 * 32 + 500),
+        # (an English label in a Chinese question names the amount after it: `1k token out 220` is 1k in, 220 out)
+        ("機場櫃台語音客服 每通平均1分20秒 再加航班資料1k token out 220 3.5 flash 一天7000通", 80 * 32, 80 * 32 + 1000),
         # recordings counted with their period are the requests, not audio tokens
         ("customers send voice-note complaints, avg 40 seconds. 2.5 flash transcribes + categorizes, ~300 out, 1,500 voice notes a day. per month?",
          1_280, 1_280),
