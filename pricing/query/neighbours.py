@@ -108,16 +108,22 @@ def part_before(tokens: list[Token], i: int) -> bool:
 
 
 def share_label(tokens: list[Token], i: int) -> int | None:
-    """The cached label a few words after amount ``i`` in its clause (`8000 是 system prompt 走快取`), if any."""
-    for k in range(i + 1, min(i + 6, len(tokens))):
+    """The cached label a few words after amount ``i`` in its clause (`8000 是 system prompt 走快取`, `2.5万是固定的system
+    prompt+文档会命中缓存`, `2k是我們已經做cache的政策說明`), or in a clause of wanting it right after (`4k 是固定的欄位說明跟範例，
+    想走 cache`), if any."""
+    for k in range(i + 1, min(i + 11, len(tokens))):
         tok = tokens[k]
-        if tok.after_break or tok.kind == "amount":
+        if tok.kind == "amount" or tok.after_break and tok.text not in _WANTING:
             return None
         if tok.role in ("label:cached", "label:cache"):
             return k
-        if tok.role not in (None, "skip", "link", "label:input", "count"):
+        if tok.role not in (None, "skip", "link", "label:input", "count", "make", "help"):
             return None
     return None
+
+
+#: Words that open a clause of wanting what the clause before names (`，想走 cache`).
+_WANTING = frozenset(["想", "要", "打算", "会", "會", "准备", "準備"])
 
 
 def opens_a_label(tokens: list[Token], period_at: int) -> bool:

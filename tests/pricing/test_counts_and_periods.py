@@ -333,6 +333,10 @@ def test_a_weeks_or_years_count_with_no_period_asked_is_asked_about(book: PriceB
         ("legal team: 95% of our 120k prompt is the same clause library (cached). output ~3k. 3 pro. 500 req per month", 114_000),
         ("60% of our 20k-token prompt is cache hits, 2.5 flash, output 1k, 4k req/day -> month?", 12_000),
         ("輸入 2 萬 token 其中 8 成是固定的 system prompt 會 cache，輸出 1k，3.1 pro 每天 1000 次", 16_000),
+        # the part said after 其中, its cache word further on, or in a clause of wanting it right after
+        ("RAG场景 每次输入3万token 其中2.5万是固定的system prompt+文档会命中缓存 输出800 2.5 flash 每天4000次 月费？", 25_000),
+        ("退貨客服agent 每次in 2.8k 其中2k是我們已經做cache的政策說明 out 220 一天700張單 3 flash 一個月", 2_000),
+        ("發票辨識每張 in 5k，其中 4k 是固定的欄位說明跟範例，想走 cache，out 300，2.5 flash，一天 4,000 張", 4_000),
     ],
 )
 def test_a_share_of_the_prompt_said_before_its_cache_word(book: PriceBook, question: str, cached: int) -> None:
