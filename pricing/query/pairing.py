@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
@@ -552,6 +553,26 @@ def _batch_switched_off(tokens: list[Token]) -> None:
             tokens[k].role, tok.role = "skip", "batch_off"
 
 
+#: Words that make an amount of money a year's (`一年1200美金`, `annual budget … $6,000`).
+_A_YEAR = frozenset(["一年", "每年", "全年", "年度", "一整年", "annual", "annually", "yearly", "year"])
+
+
+def _a_years_money_restated(tokens: list[Token]) -> None:
+    """`經費一年1200美金 等於一個月100美金`, `annual budget is $6,000 so $500/month`, `一年就 3 万块预算，约每月 2500 元`: a
+    year's money, then a twelfth of it said as the month's, is one budget, the month's; the year's sum is left out."""
+    money = [k for k, t in enumerate(tokens) if t.kind == "amount" and t.money is not None and t.value]
+    for a, b in pairwise(money):
+        first, second = tokens[a], tokens[b]
+        if first.money != second.money or first.value != 12 * second.value:  # type: ignore[operator]
+            continue
+        year = next((k for k in range(max(a - 8, 0), min(a + 3, b)) if tokens[k].text in _A_YEAR), None)
+        if year is None:
+            continue
+        first.as_filler()
+        tokens[year].role = "skip"
+        return
+
+
 def _budget_periods(tokens: list[Token], parts: Parts) -> None:
     """`$500/month`, `500美元每月`, `每月预算500美元`, `每月100美金预算`: a period word beside the money
     (before it and the budget word, or after it) in the same clause is the budget's period, not the
@@ -835,6 +856,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     standalone: list[tuple[int, Token]] = []
     chinese = chinese_question(tokens)
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
+    _a_years_money_restated(tokens)
     _budget_periods(tokens, parts)
     _batch_switched_off(tokens)
     parts.recorded = any(a_recording(t) for t in tokens)

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from bot.answers.answerer import Answerer
-from pricing import PriceBook, parse_query
+from pricing import PriceBook, PricingError, parse_query
 from pricing.engine import FxRate
 
 
@@ -89,3 +89,24 @@ def test_hit_before_a_sum_of_money_reaches_it_no_cache_hit(book: PriceBook) -> N
     query = parse_query("how many 7k in 700 out calls can i run before i hit $50 on 2.5 flash", book)
     assert query.intent == "budget" and query.budget_usd == 50
     assert query.usage is not None and query.usage.cached_tokens == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "amount", "currency"),
+    [
+        # a year's money, then a twelfth of it said as the month's: one budget, the month's
+        ("國科會計畫API經費一年1200美金 等於一個月100美金 每次in 4k out 2k 用2.5 flash 一個月可以跑幾次", 100, "usd"),
+        ("annual digital budget for the guide is $6,000 so $500/month. flash, 2.5k in 200 out. how many questions a day can we support", 500, "usd"),
+        ("科室一年就 3 万块预算，约每月 2500 元，用 2.5 flash，每次 3000 输入 600 输出，每天能用多少次", 2500, "cny"),
+    ],
+)
+def test_a_years_budget_restated_as_a_months(book: PriceBook, question: str, amount: int, currency: str) -> None:
+    query = parse_query(question, book)
+    assert query.intent == "budget" and query.budget_period == "month"
+    assert (query.budget_usd if currency == "usd" else query.budget_cny) == amount
+
+
+def test_two_sums_that_are_no_year_and_its_month_are_asked_about(book: PriceBook) -> None:
+    # not a twelfth: which of the two is the budget is the asker's to say
+    with pytest.raises(PricingError):
+        parse_query("經費一年1200美金 一個月200美金 每次in 4k out 2k 用2.5 flash 一個月可以跑幾次", book)
