@@ -234,20 +234,22 @@ _WEEK_WORDS = frozenset(["每周", "一周", "每星期", "week", "weekly", "礼
 
 
 #: A week said after the weeks a month is counted as (`按4周算`, `4 週`, `4 weeks a month`, `4-week month`).
-_WEEK_STEMS = ("周", "週", "星期", "个星期", "個星期", "礼拜", "禮拜", "个礼拜", "個禮拜")
+_WEEK_SAID = frozenset(["周", "週", "星期", "个星期", "個星期", "礼拜", "禮拜", "个礼拜", "個禮拜", "周算", "週算", "weeks", "week"])
 
 
 def weeks_said_a_month(tokens: list[Token]) -> Decimal | None:
     """`一个月按4周算`, `(按4周)`, `一個月算 4 週`, `call it 4 weeks a month`, `a 4-week month`: the weeks the asker counts
-    a month as (4 to 5), read here (its words left out of the figures), or None."""
+    a month as (4 to 5), when a weekly count is said; read here (its words left out of the figures), or None. With no
+    weekly count the words stay (`每天 300 次，按 4 周一个月算` is no 30-day month: asked about)."""
+    if _count_per(tokens, _WEEK_WORDS) is None:
+        return None
     for k, tok in enumerate(tokens[:-1]):
         if tok.kind != "amount" or tok.money is not None or tok.value is None or not 4 <= tok.value <= 5:
             continue
         j = k + 2 if tokens[k + 1].text == "-" and k + 2 < len(tokens) else k + 1
         word = tokens[j]
-        if word.after_break or not (word.kind == "cjk" and word.text.startswith(_WEEK_STEMS) and len(word.text) <= 3
-                                    or word.text in ("weeks", "week")):
-            continue
+        if word.after_break or word.text not in _WEEK_SAID:
+            continue  # (`4周后`: in four weeks)
         beside = [t for t in tokens[max(k - 3, 0) : k] + tokens[j + 1 : j + 4] if not t.after_break]
         if not (any(t.role == "period:month" for t in beside) or k > 0 and tokens[k - 1].text == "按"):
             continue

@@ -113,8 +113,9 @@ def share_label(tokens: list[Token], i: int) -> int | None:
     想走 cache`), if any."""
     for k in range(i + 1, min(i + 11, len(tokens))):
         tok = tokens[k]
-        if tok.kind == "amount" or tok.after_break and tok.text not in _WANTING:
-            return None
+        the_rest = tok.text in _THE_REST or tok.text == "其" and k + 1 < len(tokens) and tokens[k + 1].text in ("他", "它", "余", "餘")
+        if tok.kind == "amount" or tok.after_break and tok.text not in _WANTING or the_rest:
+            return None  # (`其中2k是新問題其他都是…cache`: the rest is what is cached)
         if tok.role in ("label:cached", "label:cache"):
             return k
         if tok.role not in (None, "skip", "link", "label:input", "count", "make", "help"):
@@ -122,6 +123,8 @@ def share_label(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+#: The rest of the prompt, past the part said (`其他`, `剩下的`).
+_THE_REST = frozenset(["其他", "其它", "其余", "其餘", "剩下", "剩下的", "剩余", "剩餘", "另外", "rest", "remaining"])
 #: Words that open a clause of wanting what the clause before names (`，想走 cache`).
 _WANTING = frozenset(["想", "要", "打算", "会", "會", "准备", "準備"])
 
@@ -484,7 +487,7 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
 
 
 #: A turn of a conversation (one request each): `6 turns`, `4轮`, `6轮对话`, `三個來回`.
-_TURN_WORDS = frozenset(["turns", "turn", "rounds", "exchanges", "轮", "轮对话", "輪", "輪對話", "回合", "来回", "來回"])
+_TURN_WORDS = frozenset(["turns", "turn", "rounds", "round", "exchanges", "轮", "轮对话", "輪", "輪對話", "回合", "来回", "來回"])
 #: A conversation, of many turns: `700 chats a day`, `每天1w次会话`, `300个session`.
 _CONVERSATION_WORDS = frozenset(["conversations", "conversation", "chats", "chat", "sessions", "session", "dialogs", "dialogues",
                                  "会话", "次会话", "个会话", "对话", "次对话", "段对话", "通对话",
@@ -499,11 +502,29 @@ def _counted_after(tokens: list[Token], k: int) -> str | None:
     return tokens[j].text if j < len(tokens) and not tokens[j].after_break else None
 
 
+#: Words that make turns something else than calls: the context kept, a cap, one call for the whole conversation.
+_TURNS_NOT_CALLS = frozenset(["context", "memory", "cap", "capped", "max", "maximum", "last", "once", "only", "window", "history", "whole",
+                              "最近", "最多", "保留", "只", "只把", "一次性", "整段", "最后", "最後", "窗口", "记忆", "記憶", "上限"])
+
+
+def _each_turn_sends(tokens: list[Token]) -> bool:
+    """`each turn sends ~3k tokens`, `每轮输入2500`, `每輪 input 1500`: the tokens of one turn are said, so each is a call."""
+    for k, tok in enumerate(tokens):
+        each_turn = (tok.text in ("每轮", "每輪", "单轮", "單輪", "每一轮", "每一輪") or tok.text in ("each", "per", "every")
+                     and k + 1 < len(tokens) and tokens[k + 1].text in _TURN_WORDS)
+        near = [t for t in tokens[k + 1 : k + 5] if not t.after_break] + [t for t in tokens[max(k - 3, 0) : k] if not tokens[k].after_break]
+        if each_turn and any(t.kind == "amount" or (t.role or "").startswith(("label:input", "label:output")) for t in near):
+            return True  # (`2k in 300 out per round`: the turn's tokens before it)
+    return False
+
+
 def _turns_of_a_conversation(tokens: list[Token], k: int) -> bool:
     """The amount at ``k`` counts turns, with no period of its own, in a clause that names a conversation (`a
     session is 12 turns`, `每次会话平均4轮`, `一个session平均6轮对话`): the turns of each conversation."""
     if _counted_after(tokens, k) not in _TURN_WORDS or period_before(tokens, k) >= 0 or period_follows(tokens, k) is not None:
         return False
+    if any(t.text in _TURNS_NOT_CALLS for t in tokens) or not _each_turn_sends(tokens):
+        return False  # (`we keep the last 6 turns as context`, `一次性丢给模型`: turns that are no calls)
     start = k
     while start > 0 and not tokens[start].after_break:
         start -= 1
@@ -637,12 +658,19 @@ def counts_the_unit_of(tokens: list[Token], count_at: int, amount_at: int) -> bo
     unit, noun = _unit_of_each(tokens, count_at), _counted_noun(tokens, amount_at)
     if unit is None or noun is None or unit in _REQUEST_UNITS:
         return False
-    # `一間店` and `180 間門市`: places counted by one measure word are one kind of unit, whatever each is called
-    return _same_unit(unit, noun) or unit[:1] == noun[:1] and unit[:1] in _PLACE_MEASURES
+    end = amount_at + 1 + (noun != tokens[amount_at + 1].text)
+    nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+    if nxt is not None and nxt.kind == "cjk" and nxt.role in (None, "people") and not nxt.after_break:
+        return False  # `120 个门店员工`: the noun goes on (the stores' staff, not the stores)
+    # `一間店` and `180 間門市`: shops counted by one measure word are one kind of unit, whatever each is called
+    return _same_unit(unit, noun) or unit[:1] == noun[:1] and unit[:1] in _PLACE_MEASURES and all(
+        any(word in n for word in _SHOP_WORDS) for n in (unit, noun))
 
 
 #: Measure words that count places (`間`, `家`): a shop, a store and a branch are the same unit.
 _PLACE_MEASURES = frozenset("间間家")
+#: What a shop is called (`店`, `門市`, `分行`): not an office or a room.
+_SHOP_WORDS = ("店", "门市", "門市", "分行", "据点", "據點")
 
 
 def _counted_noun(tokens: list[Token], k: int) -> str | None:

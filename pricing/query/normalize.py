@@ -42,7 +42,9 @@ _NAMES_WITH_DIGITS = re.compile(r"(?<![\d.])4s店")
 #: Periods and versions named with a letter glued to a number: `Q1 forecast`, `H2`, `FY2026`, `v2 prompt`, `P0 bug`.
 _LETTERED_NAMES = re.compile(r"(?<![a-z0-9.])(?:q[1-4]|h[12]|fy ?\d{2,4}|cy\d{2,4}|v\d{1,2}(?:\.\d{1,2})?|p[0-4]|k-?12)(?![a-z0-9.])")
 #: An HTTP error said in Chinese chat (`报429`, `一直429`, `429了`): the error, not an amount.
-_CJK_HTTP_ERROR = re.compile(r"(?:(?<=报)|(?<=報)|(?<=吃)|(?<=一直)|(?<=出现)|(?<=出現)|(?<=老是)|(?<=总是)|(?<=總是)|(?<=噴)|(?<=喷))\s*[45]\d\d(?![\d万千kw.])"
+_CJK_HTTP_ERROR = re.compile(r"(?:(?<=报)|(?<=報)|(?<=吃)|(?<=一直)|(?<=出现)|(?<=出現))\s*[45]\d\d(?![\d万千kw.])"
+                             # (`老是429`, `常常噴 429`: only the rate-limit code, and nothing counted after it: `總是 450 則`)
+                             r"|(?:(?<=老是)|(?<=总是)|(?<=總是)|(?<=噴)|(?<=喷))\s*429(?!\s*[\d万千萬kw.則则份条條通次多个個左右人位张張篇封])"
                              r"|(?<![\d.])[45]\d\d(?=\s*(?:了|错误|錯誤|报错|報錯))")
 #: `doc in the context cache`: put in the cache, said with a preposition that is no input label (after an amount,
 #: `1M in cache 1M`, the in is the input's label).
@@ -62,8 +64,9 @@ _DOT_GROUPS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d.,]|\s*(
 _COMMA_DECIMAL = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?=\s?(?:k|m|mn|b|w)\b)")
 _HTTP_ERRORS = re.compile(r"\b[45]\d\d(?:s|ing|ed|'d)\b")  # `before it starts 429ing`
 #: `keep hitting 429`, `i keep getting 429 after like 20 calls`: the error hit, not an amount of anything
-#: (the codes no one counts requests in: never 400 or 500)
-_HTTP_ERROR_HIT = re.compile(r"\b(hitting|getting|get|got|hit|throws|throwing|returns|returning)\s+(?:429|40[134]|50[234])\b(?![\d.,]|\s*(?:k|m|requests?|calls?|tokens?|times|a|per)\b)")
+#: (only the rate-limit code, with nothing counted after it: `getting 503 users onboarded` counts users)
+_HTTP_ERROR_HIT = re.compile(r"\b(hitting|getting|get|got|hit|throws|throwing|returns|returning)\s+429\b"
+                             r"(?=\s*(?:$|[.,;:!?)]|(?:after|on|when|while|errors?|again|too|from|every|all|lol|now|rn|with|because|so|and)\b))")
 #: `2.5 pro's knowledge cutoff`: the possessive of a model word is the model
 #: `~300 word answers (~400 tokens)`, `1 sentence back (~40 tokens)`: a size in words restated in tokens in
 #: brackets is the tokens (the amount in words is dropped, the words between kept); `32k tokens (about 17 min

@@ -109,6 +109,12 @@ def assign_roles(tokens: list[Token]) -> None:
         elif (tokens[k].text == "s" and tokens[k].glued and tokens[k - 1].kind == "amount" and tokens[k - 1].money is None
               and k + 1 < len(tokens) and (a_recording(tokens[k + 1]) or tokens[k + 1].text in _CLIPS)):
             tokens[k].role = "dur:1/3600"  # `each 60s clip`: seconds, glued, said of a recording
+        elif tokens[k].text == "正文" and tokens[k - 1].role == "label:input" and not tokens[k].after_break:
+            tokens[k].role = "skip"  # `输入正文 3000 token`: the body sent, not the output's body (`正文输出`)
+        elif (tokens[k].text in ("videos", "audios") and tokens[k].role in ("label:video", "label:audio") and tokens[k - 1].kind == "amount"
+              and tokens[k - 1].money is None and not tokens[k].after_break
+              and not (k + 1 < len(tokens) and (tokens[k + 1].text in TOKEN_WORDS or tokens[k + 1].role == "label:input"))):
+            tokens[k].role = "count"  # `150 videos a day`: videos counted, not their tokens (`500k video tokens` stays a size)
         elif (tokens[k].kind == "cjk" and tokens[k].role is None and len(tokens[k].text) >= 2 and tokens[k].text.endswith("次")
               and tokens[k - 1].kind == "amount" and tokens[k - 1].money is None and not tokens[k].after_break):
             tokens[k].role = "count"  # `一天3000診次`, `每月 800 场次`: times of something, a count of requests
@@ -127,11 +133,35 @@ def assign_roles(tokens: list[Token]) -> None:
             t.text in ("search", "searches", "grounding", "grounded", "搜索", "联网", "搜寻", "检索") or t.role == "searches" for t in tokens):
         for t in searched:
             t.role = "skip"  # `Google 評論自動回覆`: Google's reviews, no Search grounding (`google search` is a phrase)
+    videos = [k for k, t in enumerate(tokens) if t.role == "label:video"]
+    if videos and all(_text_made_of_a_video(tokens, k) for k in videos):
+        for k in videos:
+            tokens[k].role = "skip"  # `带货视频口播稿`, `每条视频字幕大概2500 token`, `hooks per video`: text about the video, no video sent
     _counted_per_period(tokens)
     _replies_counted(tokens)
     _batch_turnaround(tokens)
     _count_asked_for_money(tokens)
     _cached_except(tokens)
+
+
+#: Text written for or about a video, said right after the video word: what the requests read and write is that text.
+_TEXT_OF_A_VIDEO = frozenset(["脚本", "腳本", "口播", "口播稿", "文案", "标题", "標題", "评论", "評論", "评论区", "評論區", "留言", "字幕", "简介",
+                              "簡介", "描述", "配音", "下面", "底下", "script", "scripts", "title", "titles", "description", "descriptions",
+                              "caption", "captions", "hook", "hooks", "comments", "subtitles", "ideas"])
+
+
+def _text_made_of_a_video(tokens: list[Token], i: int) -> bool:
+    """The video word at ``i`` names what text is written for (`带货视频口播稿`, `视频字幕大概2500 token`, `video scripts`,
+    `10 hook variations per video`): no video goes into the request (asked of every video word: `150 videos a day`
+    beside them may be a count of videos or of their tokens)."""
+    after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].after_break else None
+    if after is not None and after.text == "的" and i + 2 < len(tokens):
+        after = tokens[i + 2]
+    if after is not None and (after.text in _TEXT_OF_A_VIDEO or after.kind == "cjk" and after.text.startswith(tuple(_TEXT_OF_A_VIDEO))):
+        return True
+    if i >= 2 and tokens[i - 1].text in ("条", "條", "支", "部", "个", "個") and tokens[i - 2].kind == "amount" and tokens[i - 2].money is None:
+        return True  # `一个月4500条视频`: videos counted, beside the text written for each
+    return i > 0 and tokens[i - 1].text == "per" and tokens[i].text == "video"
 
 
 #: Words before `search` that make it Google Search grounding (`google search`, `with search`, `enable search`).

@@ -73,3 +73,27 @@ def test_embedding_2_prices_its_media(book: PriceBook) -> None:
     total = _total(book, "gemini-embedding-2", input_tokens=4_000, image_input_tokens=1_000,
                    audio_input_tokens=1_000, video_input_tokens=1_000)  # fmt: skip
     assert total == D("0.0002") + D("0.00045") + D("0.0065") + D("0.012")
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "requests"),
+    [
+        # text written for a video (its script, subtitles, comments under it): no video goes in, nothing to ask
+        ("带货视频口播稿，一天60条，每条输入800 token 输出1500 token，gemini 2.5 pro，一个月成本", 800, 60),
+        ("字幕校对+翻译，每条视频字幕大概2500 token进去，出来2800，一个月4500条视频，用3.5 flash 走 batch 的话一个月多少", 2500, 4500),
+        # videos counted beside a usage are things, one request each, not video tokens (was read as 150 video tokens)
+        ("flash-lite 800 in 200 out, 150 videos a day", 800, 150),
+    ],
+)
+def test_a_video_named_by_the_text_about_it(book: PriceBook, question: str, input_tokens: int, requests: int) -> None:
+    from pricing import parse_query
+
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.input_tokens, usage.video_input_tokens, usage.requests) == (input_tokens, 0, requests)
+
+
+def test_a_video_sent_with_its_tokens_unknown_is_asked_about(book: PriceBook) -> None:
+    from pricing import Ambiguous, parse_query
+
+    with pytest.raises(Ambiguous):
+        parse_query("每条视频丢给 2.5 flash 分析，prompt 300 token，输出 500，一天 200 条", book)

@@ -628,6 +628,40 @@ def test_read_right_or_asked_third_review(book: PriceBook, question: str, check:
     assert check(query.usage), (question, query.usage)  # type: ignore[operator]
 
 
+@pytest.mark.parametrize(
+    ("question", "check"),
+    [
+        # found by the eighth session's review of its rules: each was priced wrong before its fix
+        # turns kept as context, capped, or one call for the whole conversation are no calls each
+        ("we keep the last 6 turns of the conversation as context, 700 chats a day, each request ~8k tokens in and 400 out on 2.5 flash",
+         lambda u: u.requests == 700),
+        ("700 chats a day, avg conversation is 6 turns, but we only call gemini once at the end of each chat to summarize it: 10k in, "
+         "500 out, 2.5 flash", lambda u: u.requests == 700),
+        ("我们把整段对话（平均 6 轮）一次性丢给模型做质检，每天 3000 段对话，输入 5k 输出 400，flash", lambda u: u.requests == 3000),
+        ("每次会话保留最近4轮作为上下文，每天1w次会话，每次调用输入6k 输出300 flash", lambda u: u.requests == 10_000),
+        # a noun that goes on past the unit's name counts something else; offices are no shops
+        ("每个门店每天 30 单，我们有 120 个门店员工，每单输入 1k 输出 300，flash", lambda u: False),
+        ("8 間辦公室，一間店一天平均 30 則，每則輸入 1k 輸出 300，flash", lambda u: False),
+        # a number after 總是 / 噴 / getting that counts something is no HTTP error
+        ("客服每天總是 450 則左右，每則輸入 1500 token 輸出 300，2.5 flash 一個月多少", lambda u: u.requests == 450),
+        ("每天噴 502 則推播文案，每則輸入 800 token 輸出 200，flash", lambda u: u.requests == 502),
+        ("getting 503 users onboarded per day, each generates 4 requests of 2k in 300 out, flash", lambda u: u.requests == 2012),
+        # the body sent after 输入 is input (`正文` alone may name the output)
+        ("每篇生成一个 50 字 ~ 100 token 的标题，输入正文 3000 token，每天 2000 篇，flash", lambda u: (u.input_tokens, u.output_tokens) == (3000, 100)),
+        # the rest is what is cached, not the part said after 其中
+        ("每次輸入 8k token，其中2k是新問題其他都是已經做cache的政策說明，輸出 500，每天 1 萬次，2.5 flash", lambda u: u.cached_tokens == 6000),
+        # four weeks that are no month, and a month of four weeks with no weekly count
+        ("一周出200份，4周后每月量翻倍，每份输入1k输出300，flash，现在一个月多少", lambda u: False),
+        ("每天 300 次，按 4 周一个月算，输入1k输出300，flash，一个月多少", lambda u: False),
+    ],
+)
+def test_read_right_or_asked_eighth_session_review(book: PriceBook, question: str, check: object) -> None:
+    query = read_or_asked(question, book)
+    if query is None or query.usage is None:
+        return  # asked back: no wrong price
+    assert check(query.usage), (question, query.usage)  # type: ignore[operator]
+
+
 def test_opening_hours_beside_a_daily_count_change_nothing(book: PriceBook) -> None:
     usage = parse_query("每天9点到21点 每天3000条 每条输入800输出200 flash 一个月多少", book).usage
     assert usage is not None and (usage.requests, usage.period, usage.storage_tokens) == (3000, "day", 0)
