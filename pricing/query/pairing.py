@@ -492,10 +492,12 @@ _SEARCH_ALONE = frozenset(["search", "searches", "搜索", "搜寻", "检索", "
 
 
 def _one_each(tokens: list[Token], parts: Parts) -> None:
-    """`全班 35 個學生，每人一篇`, `3000个学生各生成一份`, `每個用戶每天生一份菜單`: one thing made or sent for each
-    person (一篇, 一份, 一条: one, by its measure word) is one request each; a period said between is its period."""
+    """`全班 35 個學生，每人一篇`, `3000个学生各生成一份`, `各產一份`, `每個用戶每天生一份菜單`, `每人一次`: one thing made or sent
+    for each person (一篇, 一份, 一条: one, by its measure word; 一次: once) is one request each; a period said between is its
+    period."""
     for k, tok in enumerate(tokens):
-        if not (tok.role == "per_person" or tok.text in _EACH_PERSON):
+        made_each = tok.kind == "cjk" and len(tok.text) == 2 and tok.text[0] == "各" and tok.text[1] in "产產生写寫出做"  # `各產一份`
+        if not (tok.role == "per_person" or tok.text in _EACH_PERSON or made_each):
             continue
         period = None
         for j in range(k + 1, min(k + 4, len(tokens))):
@@ -505,7 +507,7 @@ def _one_each(tokens: list[Token], parts: Parts) -> None:
             if (nxt.role or "").startswith("period:") and period is None:
                 period = nxt
                 continue
-            if nxt.kind == "cjk" and len(nxt.text) == 2 and nxt.text[0] == "一" and nxt.text[1] in COUNTING_MEASURES and nxt.role in ("each", "skip"):
+            if nxt.kind == "cjk" and len(nxt.text) == 2 and nxt.text[0] == "一" and (nxt.text[1] in COUNTING_MEASURES or nxt.text == "一次") and nxt.role in ("each", "skip"):
                 parts.requests, parts.per_person = Decimal(1), True
                 if period is not None:
                     period.volume = True

@@ -118,10 +118,11 @@ def assign_roles(tokens: list[Token]) -> None:
         elif (tokens[k].kind == "cjk" and tokens[k].role is None and len(tokens[k].text) >= 2 and tokens[k].text.endswith("次")
               and tokens[k - 1].kind == "amount" and tokens[k - 1].money is None and not tokens[k].after_break):
             tokens[k].role = "count"  # `一天3000診次`, `每月 800 场次`: times of something, a count of requests
-        elif (tokens[k].kind == "cjk" and tokens[k].role is None and len(tokens[k].text) == 1 and tokens[k - 1].kind == "amount"
+        elif (tokens[k].kind == "cjk" and (tokens[k].role is None or tokens[k].text == "人" and not any(t.role == "per_person" for t in tokens))
+              and len(tokens[k].text) == 1 and tokens[k - 1].kind == "amount"
               and tokens[k - 1].money is None and k + 1 < len(tokens) and tokens[k + 1].text == "次" and tokens[k + 1].glued
               and not tokens[k].after_break):
-            tokens[k].role = "skip"  # (`3000 诊 次` as split: the times of a visit)
+            tokens[k].role = "skip"  # (`3000 诊 次`, `2k 人 次` as split: the times of a visit; `4.5万人次，每人一份`: the people)
     for k in range(1, len(tokens)):
         before, tok = tokens[k - 1], tokens[k]
         after = tokens[k + 1].text if k + 1 < len(tokens) else ""

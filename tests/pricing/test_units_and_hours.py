@@ -920,6 +920,13 @@ def test_a_length_that_does_not_make_the_tokens_is_asked_about(book: PriceBook) 
         ("期末给全校3000个学生各生成一份个性化学习报告 每份in 6k out 2k 开thinking 思考大概3k 用2.5 pro 一共多少钱", 3_000, None),
         ("健身App每個用戶每天生一份菜單 in 2k out 1.5k 用3 flash 用戶8千人 一個月多少", 8_000, "day"),
         ("延误的时候给受影响旅客推送个性化通知 平均每天四万人 每人一条 输入八百 输出一百五 lite走batch 一天多少钱", 40_000, "day"),
+        # 各 glued to its verb (`各產一份`), and once each (`每人一次`, `每个样本调用一次`)
+        ("模擬考後要幫 3,500 個學生各產一份學習診斷報告，每份輸入 5k 輸出 2k，3.1 pro，總共多少錢", 3_500, None),
+        ("3500个学生 每人一次 输入5k 输出2k pro 总共多少", 3_500, None),
+        ("跑实验 每个样本调用一次3 pro，一共2400个样本，输入6000 输出1000 思考2000", 2_400, None),
+        # visits counted (`人次`) are requests; said of each person (`每人一份`), they are the people
+        ("醫師問診紀錄 SOAP 自動整理，門診一天 2k 人次，每次 in 3k out 800，thinking 另外大概 1k，3.5 flash 月費？", 2_000, "day"),
+        ("每月门诊量大约4.5万人次，每人生成一份就诊摘要给患者，输入2千输出400，flash lite 一个月多少钱", 45_000, "month"),
     ],
 )
 def test_one_thing_for_each_person(book: PriceBook, question: str, requests: int, period: str | None) -> None:
