@@ -97,6 +97,9 @@ def _parse(text: str, book: PriceBook, previous: str | None, *, check: bool = Fa
             _explain(parts, _named_content(tokens, tok))  # `每份流水2万token`: what each one is, its size in tokens
         if not (tok.kind == "amount" and tok.used and said_in_tokens(tokens, k)):
             continue
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        if after is not None and after.kind == "cjk" and after.text[:1] == "的" and len(after.text) > 1 and after.role is None and not after.after_break:
+            _explain(parts, [after])  # `輸出只要 50 tokens 的類別代碼`: what those tokens are
         if cached_after(tokens, k):
             _explain(parts, _named_content(tokens, tok))  # `术语表1.5万token做缓存`: the glossary is what is cached
         elif _english_before(tokens, k):

@@ -47,6 +47,9 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
         first = _amount_cached_after(tokens, cache)  # `we cache a 300k token manual`, `cache our 120k style guide`
     if first is None:
         return None
+    reversed_pieces = _new_piece_before(tokens, first, cache)
+    if reversed_pieces is not None:
+        return reversed_pieces
     # the new piece: the first amount after the cache that is not the count of requests, read by pairing
     # (`cache the 200k token manual, 300 calls, each adds 1k tokens`)
     # (past the cache's own hours: `放6个小时，一共调用300次，每次新增输入1千`)
@@ -92,6 +95,38 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     cached, new = tokens[first].value, tokens[second].value
     assert cached is not None and new is not None
     return cached, cached + new
+
+
+def _new_piece_before(tokens: list[Token], cached: int, cache: int) -> tuple[Decimal, Decimal] | None:
+    """`每篇作文800 token，批改标准system prompt 4k（缓存）`, `每件文字 600 tokens + 分類說明 prompt 3000 tokens(cached)`: what each
+    request adds said first, in tokens, then the prompt that is cached (a prompt word before it, the cache word right after):
+    (cached, input) = (B, A + B), or None."""
+    if cache - cached > 3 or not any(t.role == "label:input" and t.text in _PROMPT_WORDS for t in tokens[max(cached - 3, 0) : cached]):
+        return None
+    new = cached - 1
+    while new >= 0 and tokens[new].kind != "amount":
+        new -= 1
+    if new < 0 or cached - new > 10 or tokens[new].used or tokens[new].money is not None or not said_in_tokens(tokens, new):
+        return None
+    if any((t.role or "").startswith(("label:output", "label:thinking", "label:cache")) for t in tokens[max(new - 3, 0) : new]):
+        return None  # (`输出 800 token，system prompt 4k 缓存`: the 800 is another part's)
+    if any(t.role in ("part", "total") for t in tokens[new + 1 : cached]):
+        return None  # (`800 token 其中 …`: a share, not a piece)
+    labelled = any(t.role == "label:input" and t.text in ("输入", "輸入", "input", "in") for t in tokens[max(new - 3, 0) : new])
+    if labelled and (tokens[new].value or 0) >= (tokens[cached].value or 0):
+        return None  # (`每次输入 5000，system prompt 4k 缓存`: the whole input, perhaps, with the prompt in it: asked)
+    for k in (new, cached, cache):
+        tokens[k].used = True
+    for k in range(max(cached - 3, 0), cached):
+        if tokens[k].role == "label:input":
+            tokens[k].used = True
+    piece, whole = tokens[cached].value, tokens[new].value
+    assert piece is not None and whole is not None
+    return piece, piece + whole
+
+
+#: Words that name the prompt sent every time (`system prompt 4k`, `分類說明 prompt 3000`).
+_PROMPT_WORDS = frozenset(["prompt", "提示词", "提示詞", "system", "系统提示", "系統提示", "系统提示词", "系統提示詞"])
 
 
 def _hours_of_the_cache(tokens: list[Token], k: int) -> bool:

@@ -71,6 +71,8 @@ def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, reques
         # units of another noun than the one the count is said of; `each` said of the tokens
         "2.5 flash 每家店每天 50 则，我们 3 个老板，每则输入 800 输出 200，一个月多少",
         "flash 2k in 300 out, 90 active clients, 8k tokens each, 100 msgs a day",
+        # an input said first that may hold the cached prompt: asked, never summed
+        "每次输入 5000 token，system prompt 4k 缓存，输出 300，每天 1000 次 flash",
     ],
 )
 def test_counts_that_do_not_multiply(book: PriceBook, question: str) -> None:
@@ -194,6 +196,11 @@ def test_a_month_of_weekdays_and_weekend_days(book: PriceBook, question: str, pe
         # a cached piece, then what each request adds, named by what it is (or only by `each`)
         ("航班異動規定+退改票條款 2萬5 token放context cache 每則旅客訊息400 token 回300 用3.5 flash 平常一天3萬則 一個月多少", 25_400, 25_000),
         ("客服prompt里放了全店商品知识 一万二token 全部走缓存 每轮还有八百token对话 输出一百 用2.5 flash 每天四万轮 一个月", 12_800, 12_000),
+        # what each request adds said first, in tokens, then the prompt that is cached
+        ("作文批改 每篇作文800 token，批改标准system prompt 4k（缓存），输出1.2k，pro，每月15万篇，月费多少", 4_800, 4_000),
+        ("市府陳情案件自動分類，一天大概 4500 件，每件文字平均 600 tokens + 分類說明 prompt 3000 tokens(cached)，輸出只要 50 tokens 的類別代碼，lite，一個月？",
+         3_600, 3_000),
+        ("essay 800 tokens, system prompt 4k cached, 300 out, 100/day on flash", 4_800, 4_000),
     ],
 )
 def test_a_cached_piece_and_what_each_request_adds(book: PriceBook, question: str, input_tokens: int, cached_tokens: int) -> None:
