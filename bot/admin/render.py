@@ -199,6 +199,12 @@ def admin_error(t: Translator, err: PricingError) -> Doc:
     return Doc(message.format(**values), [], [t.gettext("Nothing was changed.")])
 
 
+def commit_unconfirmed(t: Translator) -> Doc:
+    """A change whose commit had begun when the database stopped answering: it may have been saved."""
+    return Doc(t.gettext("The database was too slow to confirm this change, so it may or may not have been saved. "
+                         "Check admin history before you try again."))
+
+
 def store_error(t: Translator, err: Exception) -> Doc:
     name = type(err).__name__
     if name == "DatabaseUnavailable":

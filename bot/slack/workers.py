@@ -20,9 +20,9 @@ from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
 
-from bot.store.database import caller_deadline
+from bot.store.database import CommitGate, caller_deadline
 
-__all__ = ["BackgroundTasks", "BlockingCalls", "TooSlow"]
+__all__ = ["BackgroundTasks", "BlockingCalls", "OutcomeUnknown", "TooSlow"]
 
 logger = logging.getLogger(__name__)
 
@@ -141,10 +141,17 @@ class BackgroundTasks:
 
 #: Seconds of a call's budget kept for a commit underway to finish (at most a quarter of the budget).
 COMMIT_MARGIN = 0.5
+#: Seconds a caller that asked for it (``wait_for_commit``) waits past its budget for a commit that had begun.
+COMMIT_WAIT = 10.0
 
 
 class TooSlow(TimeoutError):
-    """A blocking call did not finish within its budget; the caller went on without it."""
+    """A blocking call did not finish within its budget; the caller went on without it, and nothing it would have
+    committed is saved."""
+
+
+class OutcomeUnknown(TooSlow):
+    """A commit had begun when the budget ran out and did not end within `COMMIT_WAIT` more: it may have landed."""
 
 
 class BlockingCalls:
@@ -155,8 +162,11 @@ class BlockingCalls:
     caller gets `TooSlow` and goes on (a database that stopped answering must not stop answers), and
     a transaction the call would commit after that is rolled back (`caller_deadline`), so what the
     caller reported as not done stays not done. The last `COMMIT_MARGIN` of the budget is for a commit
-    already underway to finish: a commit may only start before it (on a loaded machine a commit begun
-    just before the deadline landed after the caller had said "nothing was saved").
+    already underway to finish: a commit may only start before it. A margin of time alone does not
+    settle it (on a loaded machine a commit begun just before the deadline landed after the admin had
+    been told "nothing was saved"), so a caller whose answer depends on it (``wait_for_commit``) keeps a
+    `CommitGate`: past the budget it gives up only if no commit has begun, and else waits for that
+    commit's outcome (`OutcomeUnknown` if it does not come within `COMMIT_WAIT`).
     """
 
     def __init__(self, workers: int, name: str, *, budget: float = 2.0) -> None:
@@ -169,16 +179,31 @@ class BlockingCalls:
 
     async def within(self, budget: float, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """``fn(*args, **kwargs)`` in the pool; `TooSlow` after ``budget`` seconds (the call is left to end on its own)."""
+        return await self._call(budget, None, fn, *args, **kwargs)
+
+    async def writing(self, budget: float, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """As `within`, for a call whose writes the caller reports: past ``budget`` it raises `TooSlow` only when no
+        commit has begun (and then none will); a commit underway is waited for (`OutcomeUnknown` past `COMMIT_WAIT`)."""
+        return await self._call(budget, CommitGate(), fn, *args, **kwargs)
+
+    async def _call(self, budget: float, gate: CommitGate | None, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         loop = asyncio.get_running_loop()
         # the caller's deadline, counted from now (not from when a thread is free), less the time a commit needs
         until = time.monotonic() + budget - min(COMMIT_MARGIN, budget / 4)
-        future = loop.run_in_executor(self._pool, functools.partial(_with_deadline, until, fn, *args, **kwargs))
-        try:
-            # On time-out wait_for cancels the future: a call still queued never runs; one running ends on its own.
-            return await asyncio.wait_for(future, budget)
-        except TimeoutError:
-            logger.warning("%s: %s took over %.1f s; went on without it", self._name, getattr(fn, "__qualname__", fn), budget)
-            raise TooSlow(budget) from None
+        future = loop.run_in_executor(self._pool, functools.partial(_with_deadline, until, gate, fn, *args, **kwargs))
+        name = getattr(fn, "__qualname__", fn)
+        done, _ = await asyncio.wait({future}, timeout=budget)
+        if done:
+            return future.result()
+        if gate is None or gate.abandon():
+            future.cancel()  # a call still queued never runs; one running ends on its own, its commit refused
+            logger.warning("%s: %s took over %.1f s; went on without it", self._name, name, budget)
+            raise TooSlow(budget)
+        logger.warning("%s: %s took over %.1f s with a commit underway; waiting for its outcome", self._name, name, budget)
+        done, _ = await asyncio.wait({future}, timeout=COMMIT_WAIT)
+        if done:
+            return future.result()
+        raise OutcomeUnknown(budget + COMMIT_WAIT)
 
     def shutdown(self) -> None:
         """Stop taking calls without waiting for the ones underway (one stuck on a frozen database
@@ -186,6 +211,6 @@ class BlockingCalls:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _with_deadline(until: float, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-    with caller_deadline(until - time.monotonic()):
+def _with_deadline(until: float, gate: CommitGate | None, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    with caller_deadline(until - time.monotonic(), gate):
         return fn(*args, **kwargs)

@@ -83,17 +83,52 @@ class DatabaseLate(Exception):
 _deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("database_deadline", default=None)
 
 
+class CommitGate:
+    """Which came first for one call: a commit starting, or its caller giving up on it.
+
+    A deadline alone cannot settle it: on a loaded machine a commit begun just before the deadline can land
+    after the caller has said "nothing was saved". Here the two are decided under one lock: once a commit has
+    begun the caller waits for its outcome, and once the caller has given up no commit begins.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._began = False
+        self._abandoned = False
+
+    def begin_commit(self) -> bool:
+        """Called as a transaction commits: False when the caller has given up (the commit is refused)."""
+        with self._lock:
+            if not self._abandoned:
+                self._began = True
+            return not self._abandoned
+
+    def abandon(self) -> bool:
+        """Called by a caller that stops waiting: True when no commit has begun, so none will."""
+        with self._lock:
+            if not self._began:
+                self._abandoned = True
+            return not self._began
+
+
+#: The gate of the call running in this thread, if its caller keeps one (`caller_deadline`).
+_gate: contextvars.ContextVar[CommitGate | None] = contextvars.ContextVar("database_commit_gate", default=None)
+
+
 @contextlib.contextmanager
-def caller_deadline(seconds: float | None) -> Iterator[None]:
-    """Within this block, a transaction that would commit after ``seconds`` from now rolls back instead.
+def caller_deadline(seconds: float | None, gate: CommitGate | None = None) -> Iterator[None]:
+    """Within this block, a transaction that would commit after ``seconds`` from now rolls back instead, and so
+    does one whose caller has given up (``gate``).
 
     The caller reports a timeout at its deadline; without this its write could still land later
     (when a frozen database came back), a change nobody was told about.
     """
     token = _deadline.set(None if seconds is None else time.monotonic() + seconds)
+    gate_token = _gate.set(gate)
     try:
         yield
     finally:
+        _gate.reset(gate_token)
         _deadline.reset(token)
 
 
@@ -101,6 +136,9 @@ def _refuse_late_commit(_conn: Any) -> None:
     deadline = _deadline.get()
     if deadline is not None and time.monotonic() > deadline:
         raise DatabaseLate("the caller stopped waiting before this transaction could commit")
+    gate = _gate.get()
+    if gate is not None and not gate.begin_commit():
+        raise DatabaseLate("the caller gave up before this transaction could commit")
 
 
 class Base(DeclarativeBase):

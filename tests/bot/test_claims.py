@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
+from bot.slack import workers
 from bot.slack.claims import Claims
-from bot.slack.workers import BlockingCalls, TooSlow
+from bot.slack.workers import BlockingCalls, OutcomeUnknown, TooSlow
 from bot.store.database import DatabaseLate, HandledEvent, Store, caller_deadline
 
 
@@ -102,3 +104,71 @@ def test_a_commit_inside_the_deadline_lands(store: Store) -> None:
     with store.engine.connect() as conn:
         keys = set(conn.execute(select(HandledEvent.event_key)).scalars())
     assert "Ev-on-time" in keys and "Ev-too-late" not in keys
+
+
+def _slow_commits(store: Store, seconds: float) -> None:
+    """Every commit on this store takes ``seconds`` once begun (after the bot's own commit check has let it through)."""
+    event.listen(store.engine, "commit", lambda _conn: time.sleep(seconds))
+
+
+def _write(store: Store, key: str) -> str:
+    with store.engine.begin() as conn:
+        conn.execute(store.insert(HandledEvent).values(event_key=key, handled_at=store.now()))
+    return "saved"
+
+
+def _keys(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.execute(select(HandledEvent.event_key)).scalars())
+
+
+def test_a_write_whose_commit_began_in_time_is_waited_for(store: Store) -> None:
+    """On a loaded machine a commit begun inside the budget landed after the admin was told "nothing was saved"
+    (the concurrent-admin test caught it): a caller of `writing` now waits for a commit underway and reports it."""
+    _slow_commits(store, 0.8)
+
+    async def call() -> str:
+        calls = BlockingCalls(1, "test")
+        try:
+            return await calls.writing(0.3, _write, store, "Ev-slow-commit")
+        finally:
+            calls.shutdown()
+
+    assert asyncio.run(call()) == "saved"
+    assert "Ev-slow-commit" in _keys(store)
+
+
+def test_a_write_given_up_before_its_commit_is_refused_and_said_so(store: Store) -> None:
+    release = threading.Event()
+
+    def late_write() -> str:
+        release.wait(10)  # the database "comes back" after the caller stopped waiting
+        return _write(store, "Ev-given-up")
+
+    async def call() -> None:
+        calls = BlockingCalls(1, "test")
+        with pytest.raises(TooSlow) as raised:
+            await calls.writing(0.2, late_write)
+        assert not isinstance(raised.value, OutcomeUnknown)  # nothing was saved, and that is what is said
+        release.set()
+        calls.shutdown()
+
+    asyncio.run(call())
+    for _ in range(200):  # the worker thread ends on its own, its commit refused: poll for its end
+        if not any(t.name.startswith("test") and t.is_alive() for t in threading.enumerate()):
+            break
+        time.sleep(0.05)
+    assert "Ev-given-up" not in _keys(store)
+
+
+def test_a_commit_that_does_not_end_is_reported_as_unconfirmed(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "COMMIT_WAIT", 0.2)
+    _slow_commits(store, 1.5)
+
+    async def call() -> None:
+        calls = BlockingCalls(1, "test")
+        with pytest.raises(OutcomeUnknown):
+            await calls.writing(0.2, _write, store, "Ev-unconfirmed")
+        calls.shutdown()
+
+    asyncio.run(call())

@@ -19,8 +19,8 @@ from bot.admin import render as render_admin
 from bot.admin.commands import SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION, apply_sync
 from bot.answers.render import to_slack
 from bot.slack.context import Services
-from bot.slack.listeners.replies import ADMIN_BUDGET, admin_context, database_unavailable
-from bot.slack.workers import TooSlow
+from bot.slack.listeners.replies import ADMIN_BUDGET, admin_context, commit_unconfirmed, database_unavailable
+from bot.slack.workers import OutcomeUnknown, TooSlow
 from bot.text.i18n import translator
 
 __all__ = ["register"]
@@ -48,9 +48,9 @@ async def apply_proposal(body: dict[str, Any], respond: AsyncRespond, services: 
     lang = await services.languages.lang_for(user_id)
     context = await admin_context(user_id, channel_id, lang, services)
     try:
-        result = await services.blocking.within(ADMIN_BUDGET, apply_sync, context, str(action.get("value") or ""))
-    except TooSlow:
-        out = database_unavailable(lang)
+        result = await services.blocking.writing(ADMIN_BUDGET, apply_sync, context, str(action.get("value") or ""))
+    except TooSlow as slow:
+        out = commit_unconfirmed(lang) if isinstance(slow, OutcomeUnknown) else database_unavailable(lang)
         await respond(text=out.text, blocks=out.blocks, replace_original=False, response_type="ephemeral")
         return
     if not result.changed:

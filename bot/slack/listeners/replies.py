@@ -17,12 +17,12 @@ from bot.answers import notices
 from bot.answers.answerer import CLARIFY_ACTION
 from bot.answers.render import to_slack
 from bot.slack.context import Services
-from bot.slack.workers import TooSlow
+from bot.slack.workers import OutcomeUnknown, TooSlow
 from bot.store.card_versions import DatabaseUnavailable
 from bot.store.database import DatabaseLate
 from bot.text.i18n import parse_lang_choice, translator
 
-__all__ = ["ADMIN_BUDGET", "LANG_WORDS", "Outgoing", "admin_context", "database_unavailable", "is_lang_command", "own_buttons", "pressed", "reply_for", "safe_lang"]
+__all__ = ["ADMIN_BUDGET", "LANG_WORDS", "Outgoing", "admin_context", "commit_unconfirmed", "database_unavailable", "is_lang_command", "own_buttons", "pressed", "reply_for", "safe_lang"]
 
 #: First words that make the text a language command rather than a pricing question.
 LANG_WORDS = frozenset({"lang", "language", "语言", "語言"})
@@ -109,14 +109,20 @@ async def admin_context(user_id: str, channel_id: str | None, lang: str, service
 async def _admin(text: str, user_id: str, channel_id: str | None, lang: str, services: Services) -> Outgoing:
     context = await admin_context(user_id, channel_id, lang, services)
     try:
-        result = await services.blocking.within(ADMIN_BUDGET, run_admin, text, context)
+        result = await services.blocking.writing(ADMIN_BUDGET, run_admin, text, context)
+    except OutcomeUnknown:
+        return commit_unconfirmed(lang)  # a commit had begun: it may have landed, so "nothing saved" would not be true
     except TooSlow:
-        # A commit may only start before the budget's last `COMMIT_MARGIN` (`caller_deadline`) and has that
-        # margin to finish, so "nothing saved" is true, also once the database answers again.
+        # no commit had begun, and none will (`BlockingCalls.writing`): "nothing saved" stays true once the database answers
         return database_unavailable(lang)
     if result.announcement is not None and services.announce is not None:
         services.announce(*result.announcement)
     return Outgoing(text=result.text, blocks=result.blocks, personal=True)
+
+
+def commit_unconfirmed(lang: str) -> Outgoing:
+    text, blocks = to_slack(render_admin.commit_unconfirmed(translator(lang)))
+    return Outgoing(text=text, blocks=blocks, personal=True)
 
 
 def database_unavailable(lang: str) -> Outgoing:
