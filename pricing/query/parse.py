@@ -258,6 +258,15 @@ def _place_unlabeled(
     unlabeled: list[Token], parts: Parts, model: ModelCard | None, notices: list[Notice], tokens: list[Token]
 ) -> list[dict[str, Decimal | None]]:
     """Amounts with no label: placed where there is one reading; otherwise the readings to offer."""
+    if (len(unlabeled) == 1 and parts.cached is not None and unlabeled[0].value == parts.cached and said_in_tokens(tokens, tokens.index(unlabeled[0]))
+            and "cache" in parts.labels_seen and not parts.pieces):  # (pieces summed may already hold it: asked)
+        # `景點資料庫 9 萬 token 放 context cache，每則 input 9萬5百、其中 9萬 cached`, `把 20 萬 token 的手冊放快取 10 小時 … 快取的
+        # 20 萬 + 問題 500`: the cached piece, named with its cache word, then said again in each prompt; kept for the hours said
+        if parts.hours is not None and parts.storage is None and parts.hours_of_cache:
+            parts.storage = parts.cached
+        parts.labels_seen.discard("cache")
+        _explain(parts, _named_content(tokens, unlabeled[0]))
+        return []
     if (len(unlabeled) == 1 and parts.requests is None and parts.input is not None and parts.output is not None
             and unlabeled[0].value == unlabeled[0].value.to_integral_value()  # type: ignore[union-attr]
             and (noun := _things_counted(tokens, unlabeled[0])) is not None):

@@ -203,6 +203,23 @@ def test_a_month_of_weekdays_and_weekend_days(book: PriceBook, question: str, pe
         ("essay 800 tokens, system prompt 4k cached, 300 out, 100/day on flash", 4_800, 4_000),
     ],
 )
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "cached_tokens", "storage"),
+    [
+        # the cached piece named with its cache word, then said again in each prompt: one piece, stored for the hours said
+        ("景點資料庫 9 萬 token 放 context cache，每則問題 input 9萬5百、其中 9萬 cached，output 300，2.5 flash 一天 2500 則，一個月多少",
+         90_500, 90_000, 0),
+        ("把 20 萬 token 的產品手冊放快取 10 小時，2.5 flash，這段時間每次問答 = 快取的 20 萬 + 使用者問題 500 token，輸出 500，共 1500 次，總共多少錢",
+         200_500, 200_000, 200_000),
+        ("For our volunteer FAQ bot the handbook is ~60k tokens and we'd cache it. each question is ~60.5k in total (60k cached), "
+         "answer ~250 tokens. ~150 questions a day on flash", 60_500, 60_000, 0),
+    ],
+)
+def test_the_cached_piece_said_again_in_the_prompt(book: PriceBook, question: str, input_tokens: int, cached_tokens: int, storage: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.input_tokens, usage.cached_tokens, usage.storage_tokens) == (input_tokens, cached_tokens, storage)
+
+
 def test_a_cached_piece_and_what_each_request_adds(book: PriceBook, question: str, input_tokens: int, cached_tokens: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.input_tokens, usage.cached_tokens) == (input_tokens, cached_tokens)
