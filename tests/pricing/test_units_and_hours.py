@@ -191,19 +191,6 @@ def test_a_month_of_weekdays_and_weekend_days(book: PriceBook, question: str, pe
 
 
 @pytest.mark.parametrize(
-    ("question", "input_tokens", "cached_tokens"),
-    [
-        # a cached piece, then what each request adds, named by what it is (or only by `each`)
-        ("航班異動規定+退改票條款 2萬5 token放context cache 每則旅客訊息400 token 回300 用3.5 flash 平常一天3萬則 一個月多少", 25_400, 25_000),
-        ("客服prompt里放了全店商品知识 一万二token 全部走缓存 每轮还有八百token对话 输出一百 用2.5 flash 每天四万轮 一个月", 12_800, 12_000),
-        # what each request adds said first, in tokens, then the prompt that is cached
-        ("作文批改 每篇作文800 token，批改标准system prompt 4k（缓存），输出1.2k，pro，每月15万篇，月费多少", 4_800, 4_000),
-        ("市府陳情案件自動分類，一天大概 4500 件，每件文字平均 600 tokens + 分類說明 prompt 3000 tokens(cached)，輸出只要 50 tokens 的類別代碼，lite，一個月？",
-         3_600, 3_000),
-        ("essay 800 tokens, system prompt 4k cached, 300 out, 100/day on flash", 4_800, 4_000),
-    ],
-)
-@pytest.mark.parametrize(
     ("question", "input_tokens", "cached_tokens", "storage"),
     [
         # the cached piece named with its cache word, then said again in each prompt: one piece, stored for the hours said
@@ -220,6 +207,19 @@ def test_the_cached_piece_said_again_in_the_prompt(book: PriceBook, question: st
     assert usage is not None and (usage.input_tokens, usage.cached_tokens, usage.storage_tokens) == (input_tokens, cached_tokens, storage)
 
 
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "cached_tokens"),
+    [
+        # a cached piece, then what each request adds, named by what it is (or only by `each`)
+        ("航班異動規定+退改票條款 2萬5 token放context cache 每則旅客訊息400 token 回300 用3.5 flash 平常一天3萬則 一個月多少", 25_400, 25_000),
+        ("客服prompt里放了全店商品知识 一万二token 全部走缓存 每轮还有八百token对话 输出一百 用2.5 flash 每天四万轮 一个月", 12_800, 12_000),
+        # what each request adds said first, in tokens, then the prompt that is cached
+        ("作文批改 每篇作文800 token，批改标准system prompt 4k（缓存），输出1.2k，pro，每月15万篇，月费多少", 4_800, 4_000),
+        ("市府陳情案件自動分類，一天大概 4500 件，每件文字平均 600 tokens + 分類說明 prompt 3000 tokens(cached)，輸出只要 50 tokens 的類別代碼，lite，一個月？",
+         3_600, 3_000),
+        ("essay 800 tokens, system prompt 4k cached, 300 out, 100/day on flash", 4_800, 4_000),
+    ],
+)
 def test_a_cached_piece_and_what_each_request_adds(book: PriceBook, question: str, input_tokens: int, cached_tokens: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.input_tokens, usage.cached_tokens) == (input_tokens, cached_tokens)
