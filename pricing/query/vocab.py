@@ -373,6 +373,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
     ("on", "top"): ("skip", "skip"),
+    ("not", "counting"): ("skip", "skip"),  # `out 500 not counting thinking`: on top, as 不含 says
+    ("not", "including"): ("skip", "skip"),
     ("spending", "limit"): ("budget", "skip"),  # a budget, not the free tier's limit
     ("spend", "limit"): ("budget", "skip"),
     ("price", "diff"): ("skip", "compare"),

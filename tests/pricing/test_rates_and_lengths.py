@@ -183,6 +183,11 @@ def test_a_cached_share_of_a_whole_input_is_no_second_piece(book: PriceBook) -> 
         ("2.5 flash thinking budget 设的 2048，正文输出大概 500，输入 3000，按思考打满算", "zh_CN", 2048, 2548, "预算上限"),
         ("2.5 flash 思考预算开到8千 实际每次思考大概6千 输出1千 输入2千", "zh_CN", 6000, 7000, ""),  # the thinking said, not the cap
         ("2.5 flash 把 thinking 關掉（budget 0），in 2000 out 300", "zh_TW", 0, 300, ""),
+        # the budget said again as used in full, and the thinking used in fact said with a verb of using
+        ("2.5 flash with thinking budget 8k. in 2k, out 500 not counting thinking, assume it burns the full 8k. 100 calls/day",
+         "en", 8000, 8500, "full budget of 8,000 tokens"),
+        ("2.5 pro 分析跌倒風險，每份輸入 8千，輸出 1千，thinking 預算設 4千（假設都用滿），一天 30 份", "zh_TW", 4000, 5000, ""),
+        ("翻译用2.5 flash开思考 thinking budget设的24k 实际平均用掉六千 译文输出两千 输入三千 每天一千段", "zh_CN", 6000, 8000, ""),
     ],
 )
 def test_a_thinking_budget_is_priced_in_full_unless_the_thinking_is_said(
