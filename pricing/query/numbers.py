@@ -96,12 +96,16 @@ _SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9
 _NUMBER_WORD = re.compile(r"[a-z]+")
 #: `a dozen test calls`, `half a dozen`: a dozen said with an article, no number word before it.
 _A_DOZEN = re.compile(r"\b(?:(half) a|an?) dozen\b")
+#: `a hundred out`, `a thousand requests`, `half a million tokens`: a scale said with an article, no number word before it.
+_A_SCALE = re.compile(r"\b(?:(half) a|an?) (hundred|thousand|million)\b")
+_SCALE_DIGITS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 def spelled_numbers(text: str) -> str:
     """`twenty thousand requests a day, three thousand tokens in` -> `20000 requests a day, 3000 tokens in`;
     `two point five flash` -> `2.5 flash`. A lone `one` stays a word (`which one is cheaper`)."""
     text = _A_DOZEN.sub(lambda m: "6" if m.group(1) else "12", text)
+    text = _A_SCALE.sub(lambda m: str(_SCALE_DIGITS[m.group(2)] // (2 if m.group(1) else 1)), text)
     words = [(m.start(), m.end(), m.group()) for m in _NUMBER_WORD.finditer(text)]
     out, last, i = [], 0, 0
     while i < len(words):

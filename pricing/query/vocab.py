@@ -373,6 +373,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
     ("on", "top"): ("skip", "skip"),
+    ("thinking", "of"): ("skip", "skip"),  # `thinking of an overnight batch`: considering, no thinking tokens
+    ("thinking", "about"): ("skip", "skip"),
     ("not", "counting"): ("skip", "skip"),  # `out 500 not counting thinking`: on top, as 不含 says
     ("not", "including"): ("skip", "skip"),
     ("spending", "limit"): ("budget", "skip"),  # a budget, not the free tier's limit

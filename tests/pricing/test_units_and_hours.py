@@ -115,6 +115,9 @@ def test_opening_hours_of_a_cache_are_its_storage_time(book: PriceBook) -> None:
         ("a dozen test calls", "12 test calls"),
         ("half a dozen", "6"),
         ("two dozen runs", "24 runs"),
+        ("nine hundred tokens in and a hundred out", "900 tokens in and 100 out"),  # a scale with an article
+        ("a thousand requests", "1000 requests"),
+        ("half a million tokens", "500000 tokens"),
     ],
 )
 def test_spoken_numbers(text: str, said: str) -> None:
@@ -1095,3 +1098,15 @@ def test_a_recordings_length_with_a_word_before_its_audio_label(answerer: Answer
     assert reply.intent == "estimate", reply.plain
     assert reply.data["requests"] == 3_000
     assert sum(int(i["quantity"]) for i in reply.data["items"] if i["kind"] in ("input", "audio_input")) == (4 * 60 * 32 + 1_200) * 3_000
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "thinking of an overnight batch to re-score the whole talent pool — 120k CVs, ~3k tokens each, 100 tokens out, 2.5 flash-lite in batch. total?",
+        "we're thinking about grounding each ETA answer with google search. 1,000 queries/day, 1k tokens in, 300 out, 2.5 flash, every one grounded",
+    ],
+)
+def test_thinking_of_doing_something_is_no_thinking(book: PriceBook, question: str) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.thinking_tokens == 0
