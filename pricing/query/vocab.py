@@ -373,6 +373,9 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     ("how", "long"): ("skip", "info"),
     ("hitting", "the"): ("skip", "skip"),
     ("on", "top"): ("skip", "skip"),
+    ("comes", "out"): ("skip", "skip"),  # `each image comes out as 1290 output tokens`: results in, no output label
+    ("come", "out"): ("skip", "skip"),
+    ("came", "out"): ("skip", "skip"),
     ("thinking", "of"): ("skip", "skip"),  # `thinking of an overnight batch`: considering, no thinking tokens
     ("thinking", "about"): ("skip", "skip"),
     ("not", "counting"): ("skip", "skip"),  # `out 500 not counting thinking`: on top, as 不含 says

@@ -97,3 +97,12 @@ def test_a_video_sent_with_its_tokens_unknown_is_asked_about(book: PriceBook) ->
 
     with pytest.raises(Ambiguous):
         parse_query("每条视频丢给 2.5 flash 分析，prompt 300 token，输出 500，一天 200 条", book)
+
+
+def test_an_image_that_comes_out_as_its_tokens(book: PriceBook) -> None:
+    # `comes out as`: results in, no output label (was asked which part `out` names)
+    from pricing import parse_query
+
+    usage = parse_query("generating room mockup images with 2.5 flash image, 200 images a day, prompt ~300 tokens, "
+                        "each image comes out as 1290 output tokens. monthly?", book).usage
+    assert usage is not None and (usage.requests, usage.period, usage.input_tokens, usage.output_images) == (200, "day", 300, 1)
