@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..tokens import Token
 from .neighbours import cached_after, plain_word, said_in_tokens, said_of_a_cache
+from .vocab import TOKEN_WORDS
 
 __all__ = ["cached_piece_and_new_part"]
 
@@ -212,6 +213,9 @@ def _new_piece_label(tokens: list[Token], second: int, cached: Decimal | None) -
             return k
     if second + 1 < len(tokens) and tokens[second + 1].text in _NEW_AFTER:
         return second + 1
+    k = second + 1 + (second + 1 < len(tokens) and tokens[second + 1].text in TOKEN_WORDS)
+    if k + 1 < len(tokens) and (tokens[k].text, tokens[k + 1].text) == ("on", "top") and not tokens[k].after_break and smaller:
+        return k  # `review text is ~250 tokens on top`: what each request adds to the cached piece
     return None
 
 

@@ -221,6 +221,9 @@ def test_the_cached_piece_said_again_in_the_prompt(book: PriceBook, question: st
         ("市府陳情案件自動分類，一天大概 4500 件，每件文字平均 600 tokens + 分類說明 prompt 3000 tokens(cached)，輸出只要 50 tokens 的類別代碼，lite，一個月？",
          3_600, 3_000),
         ("essay 800 tokens, system prompt 4k cached, 300 out, 100/day on flash", 4_800, 4_000),
+        # what each request adds said after the cached piece, as on top of it
+        ("our system prompt w/ brand tone guide is 8k tokens and we cache it, review text is ~250 tokens on top, reply 150, "
+         "3 flash, 120k replies per month", 8_250, 8_000),
     ],
 )
 def test_a_cached_piece_and_what_each_request_adds(book: PriceBook, question: str, input_tokens: int, cached_tokens: int) -> None:
