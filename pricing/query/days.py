@@ -20,8 +20,9 @@ from .vocab import ASKED_CUES
 __all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "weekly_as_daily", "weeks_said_a_month",
            "yearly_as_monthly"]
 
-_DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working")
-_WORKDAY = ("工作日", "工作天", "workday", "workdays", "business", "working")
+_DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working",
+              "交易日", "个交易日", "trading")
+_WORKDAY = ("工作日", "工作天", "workday", "workdays", "business", "working", "交易日", "个交易日", "trading")  # (a trading day is a market's working day)
 _MONTH_WORDS = ("一个月", "每月", "每个月", "月", "mo", "month")
 _PER_WORKDAY = ("每个工作日", "每个工作天", "每工作日")
 

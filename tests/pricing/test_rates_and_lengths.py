@@ -284,6 +284,9 @@ def test_a_budget_beside_a_period_is_no_count(book: PriceBook) -> None:
         ("2.5 flash 每个工作日大概 1000 次调用，一个月按 22 个工作日算，每次 in 5k out 1k", 22_000, "month", "22 days a month"),
         ("2.5 flash-lite, ~1.2k tickets per workday, 22 workdays/mo, 1.5k in 80 out", 26_400, "month", "26,400 requests a month"),
         ("3 flash 一天 3 万次，每次 1k 进 200 出，按 30 天算", 30_000, "day", ""),  # the month the answers use
+        # a market's working days
+        ("投顧研究報告摘要，一份報告 PDF 大概 4 萬 tokens，摘要 1000 tokens，一天 150 份，用 2.5 pro，一個月 22 個交易日，總共多少", 3_300, "month",
+         "22 days a month"),
     ],
 )
 def test_a_daily_count_over_so_many_days(answerer: Answerer, question: str, requests: int, period: str | None, said: str) -> None:
