@@ -31,7 +31,7 @@ from .days import (
 from .english import is_common_word
 from .hourly import daily_from_rates, every_interval
 from .images_in import images_as_input, images_as_requests, images_in_the_input
-from .languages import languages_per_item
+from .languages import languages_in_one_call, languages_per_item
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
 from .once import once_a_period
@@ -105,7 +105,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True
-    parts.languages = languages_per_item(tokens)
+    parts.languages = None if languages_in_one_call(tokens) else languages_per_item(tokens)
     parts.acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text) if _a_name(word))
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)

@@ -835,6 +835,19 @@ def test_languages_with_one_call_each_multiply_the_items(book: PriceBook, questi
     assert any(n.code == "languages" for n in query.notices)
 
 
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # every language written in one call: the languages are no factor
+        ("多语言产品描述，一个产品要出英西法德俄5个语种，一次请求全出，输入1k输出3k，一共2000个SKU，2.5 flash", 2000),
+        ("外國客人要用英日韓回覆，每則 input 600 output 400（三種語言一起產），一個月 300 則，flash 一個月要花多少", 300),
+    ],
+)
+def test_languages_written_in_one_call(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.requests == requests
+
+
 def test_languages_with_no_call_per_language_are_still_asked_about(book: PriceBook) -> None:
     # one call may write all five: how many calls is for the asker to say
     assert read_or_asked("translate into 5 languages, 2k in 2k out, 100 docs", book) is None
