@@ -57,8 +57,10 @@ def languages_in_one_call(tokens: list[Token]) -> bool:
     in one call, so their count is no factor of the requests; its amount and words are read here (left out of the figures)."""
     counted = [k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].money is None
                and (tokens[k + 1].text in _LANGUAGE_WORDS or tokens[k + 1].text in ("语", "語")) and 2 <= (tokens[k].value or 0) <= 50]
-    if not counted or any(t.text in PER_LANGUAGE or t.text in _EACH_ALONE for t in tokens):
-        return False  # (`每种语言一次调用`, `one call per language`, `单独`: a call each)
+    one_language = any((tokens[k].text in ("一种", "一个", "一種", "一個") or tokens[k].kind == "amount" and tokens[k].value == 1)
+                       and tokens[k + 1].text in (*_LANGUAGE_WORDS, "语言", "語言") for k in range(len(tokens) - 1))
+    if not counted or one_language or any(t.text in PER_LANGUAGE or t.text in _EACH_ALONE for t in tokens):
+        return False  # (`每种语言一次调用`, `one call per language`, `一次请求只出一种语言`, `单独`: a call each)
     together = [k for k, t in enumerate(tokens) if t.text in _TOGETHER]
     one_call = [k for k in range(len(tokens) - 1) if tokens[k].text in ("一次", "one", "single", "a") and tokens[k + 1].text in ("请求", "請求", "call", "呼叫", "调用", "調用")
                 and not (k + 2 < len(tokens) and tokens[k + 2].kind == "amount")]
