@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from corpus_reading import read_or_asked
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from pricing import PriceBook, PricingError, parse_query
@@ -86,6 +86,7 @@ def _where(text: str, word: str, book: PriceBook) -> tuple[list[Token], int, boo
 
 @settings(max_examples=300, deadline=None)
 @given(base=st.sampled_from([q for q in PRICED_QUESTIONS if q.isascii()]), word=unknown_words, at=st.integers(min_value=0, max_value=20))
+@example(base="compare 50k in 5k out", word="goes", at=2)  # (found on a random run: a verb between an amount and its label)
 def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBook, base: str, word: str, at: int) -> None:
     """English: an unknown word with no price stem, not one slip from a price or model word, of four letters or
     more and with no amount beside it is filler (vocab.PRICE_STEMS): the answer is then exactly the one without
@@ -122,7 +123,11 @@ def test_an_unknown_english_word_is_asked_about_or_changes_nothing(book: PriceBo
         headed = is_common_word(word) and at_word + 1 < len(tokens) and tokens[at_word + 1].after_colon
         # or an everyday word between an amount and the plural it counts (`1,500 dispatch questions a day`)
         modifies = is_common_word(word) and at_word + 1 < len(tokens) and tokens[at_word + 1].role == "count" and tokens[at_word - 1].kind == "amount"
-        assert counted or spent or named or headed or modifies or claimed and tokens[at_word - 1].kind != "amount", text
+        # or an everyday word between an amount and the label right after it, which claims the amount all the same (`50k
+        # goes in 5k out`: found by this test on a random run, the same reading since before the eighth session)
+        verb = (is_common_word(word) and tokens[at_word - 1].kind == "amount" and at_word + 1 < len(tokens)
+                and (tokens[at_word + 1].role or "").startswith("label:"))
+        assert counted or spent or named or headed or modifies or verb or claimed and tokens[at_word - 1].kind != "amount", text
     assert not price_like(word), f"{text!r} was answered though {word!r} may change the price"
     assert (query.intent, query.usage, query.models) == (plain.intent, plain.usage, plain.models), text
 
