@@ -210,6 +210,9 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             label_next = after < len(tokens) and (tokens[after].role or "").startswith("label:")
             if compare_soon or compared_before and (after >= len(tokens) or tokens[after].after_break or label_next):
                 drop.update((i, i + 1))  # `比较一下 A、B、C 三个，…`
+        elif (tok.kind == "amount" and tok.money is None and tok.value is not None and 2 <= tok.value <= 5
+              and (nxt.kind == "cjk" and nxt.text[:1] in "个個种種" and nxt.text[1:3] in _OPTIONS_CJK or nxt.text in ("options", "choices", "models"))):
+            drop.update((i, i + 1))  # `兩個方案選`, `two options`: the models compared, no amount
         elif tok.kind == "amount" and nxt.text[:1] == "点" and nxt.kind == "cjk" and tok.value is not None and tok.value <= 24 and tok.value == int(tok.value):
             drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
@@ -236,6 +239,10 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
     drop.update(k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].text == "一" and tokens[k + 1].role == "span")
     drop.update(k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].text == "一" and _a_whole_thing(tokens, k + 1))
     return [t for k, t in enumerate(tokens) if k not in drop] if drop else tokens
+
+
+#: What the models compared are called, after a measure word (`兩個方案`, `两种选项`, `三个模型`).
+_OPTIONS_CJK = frozenset(["方案", "选项", "選項", "模型", "选择", "選擇"])
 
 
 #: Places and groups a count is spread over (`across our 14 branches`), never requests, languages or passes.
