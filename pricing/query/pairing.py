@@ -459,7 +459,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             taken.add(prev)
             _take_twin_label(prev)
         elif (role(nxt).startswith("label:") and not any(t.after_break for t in tokens[i + 1 : nxt + 1])
-              and not _label_owns_the_next_amount(tokens, nxt, neighbour, role)):
+              and not _label_owns_the_next_amount(tokens, nxt, neighbour, role)
+              and not (nxt == i + 1 and tokens[nxt].text in ("videos", "audios"))):  # (`150 videos a day`: videos counted, their tokens unsaid)
             # (never across a comma: `1.5万token，输出2k` leaves 1.5万 to its own clause)
             _set_label(parts, role(nxt)[6:], tok, tokens, nxt)
             taken.add(nxt)
@@ -508,12 +509,36 @@ def _one_each(tokens: list[Token], parts: Parts) -> None:
                 period = nxt
                 continue
             if nxt.kind == "cjk" and len(nxt.text) == 2 and nxt.text[0] == "一" and (nxt.text[1] in COUNTING_MEASURES or nxt.text == "一次") and nxt.role in ("each", "skip"):
+                if _more_than_one(tokens, j):
+                    return  # (`各產一份中文一份英文報告`, `调用一次 judge 和一次 generator`, `另外每人再產一份`: more than one each)
                 parts.requests, parts.per_person = Decimal(1), True
                 if period is not None:
                     period.volume = True
                 return
             if nxt.role not in ("make", "skip", "count_verb") and not (nxt.kind == "cjk" and nxt.role is None and len(nxt.text) == 1):
                 break  # (`每人一篇`, `各生成一份`, `每天生一份`: a verb of making may stand between)
+
+
+#: Words that add a second thing for each (`和`, `另外`, `再`, `and`).
+_ANOTHER = frozenset(["和", "跟", "及", "与", "與", "另外", "再", "还有", "還有", "加上", "and", "plus", "+"])
+
+
+def _more_than_one(tokens: list[Token], j: int) -> bool:
+    """After one thing for each person at ``j``, in its clause: a second one (`一份中文一份英文`), another call (`和一次`) or
+    things counted in it (`一次 3 个模型`); or, anywhere after, another per-person phrase (`每人再產一份`): more than one
+    request each."""
+    for k in range(j + 1, min(j + 9, len(tokens))):
+        t = tokens[k]
+        if t.after_break and t.text not in ("一次", "每次"):
+            break  # (the clause after it, unless it is said of that one call: `调用一次，一次 3 个模型投票`)
+        if t.text in _ANOTHER or t.role == "per_person":
+            return True
+        if (t.kind == "amount" and t.money is None and t.value is not None and t.value <= 10 and k + 1 < len(tokens) and tokens[k + 1].kind == "cjk"
+                and tokens[k + 1].text[:1] in COUNTING_MEASURES | {"次"} and tokens[k - 1].role != "total"):
+            return True  # (a few things in that one: `一次 3 个模型`; not the units' own total, `共一萬兩千個公會`)
+        if t.kind == "cjk" and len(t.text) >= 2 and t.text[0] == "一" and (t.text[1] in COUNTING_MEASURES or t.text[1] == "次"):
+            return True
+    return any(t.role == "per_person" or t.text in ("每人", "每位") for t in tokens[j + 1 :])
 
 
 #: Words right before a sum of money that make it what was billed, to check, not a budget (`花了1800美元`).
@@ -555,6 +580,8 @@ def _batch_switched_off(tokens: list[Token]) -> None:
             tokens[k].role, tok.role = "skip", "batch_off"
 
 
+#: Words that restate a year's sum as the month's (`so`, `等於`, `约`), besides those of a sum restated in another currency.
+_RESTATED_MONTHLY = frozenset(["so", "means", "that's", "thats", "等于", "也就是", "平均", "即"])
 #: Words that make an amount of money a year's (`一年1200美金`, `annual budget … $6,000`).
 _A_YEAR = frozenset(["一年", "每年", "全年", "年度", "一整年", "annual", "annually", "yearly", "year"])
 
@@ -567,6 +594,8 @@ def _a_years_money_restated(tokens: list[Token]) -> None:
         first, second = tokens[a], tokens[b]
         if first.money != second.money or first.value != 12 * second.value:  # type: ignore[operator]
             continue
+        if not any(t.text in _RESTATED or t.text in _RESTATED_MONTHLY for t in tokens[max(b - 4, a + 1) : b]):
+            continue  # (`$6,000 and $500/month goes to hosting`: another sum, said without restating the first)
         year = next((k for k in range(max(a - 8, 0), min(a + 3, b)) if tokens[k].text in _A_YEAR), None)
         if year is None:
             continue

@@ -38,6 +38,8 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     first_amount = next((k for k in range(caches[0], len(tokens)) if tokens[k].kind == "amount"), len(tokens))
     caches = [k for k in caches if k < first_amount]
     cache = caches[0]
+    if _cache_denied(tokens, cache):
+        return None  # (`prompt 3000 tokens（沒有 cached）`, `(not cached)`, `(cache miss every time)`: nothing cached)
     if any(t.role == "label:input" and t.text in ("输入", "input", "in") and not _before_the_cache(tokens, k, cache) for k, t in enumerate(tokens[:cache])):
         return None  # (`输入5万 其中4万走缓存`: the whole input is given first; that is a share, not a piece)
     first = _amount_before(tokens, cache)
@@ -98,6 +100,24 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     return cached, cached + new
 
 
+#: Words that deny a cache word beside them (`not cached`, `cache miss`, `cache expired`, `cached? not yet`).
+_DENIALS = frozenset(["not", "no", "non", "without", "never", "miss", "misses", "expired", "yet", "uncached", "disabled", "off"])
+_DENIAL_CHARS = frozenset("不没沒未非无無")
+_DENIAL_WORDS_CJK = frozenset(["不", "没", "沒", "没有", "沒有", "未", "非", "无", "無", "不走", "没走", "沒走", "不用", "没用", "沒用", "不做", "没做", "沒做"])
+
+
+def _cache_denied(tokens: list[Token], cache: int) -> bool:
+    """The cache word at ``cache`` is denied: `not cached`, `（沒有 cached）`, `未缓存`, `cache miss`, `cache expired` (not
+    `固定不变走缓存`: the denial must be said of the cache word itself)."""
+    word = tokens[cache]
+    if word.kind == "cjk" and any(c in _DENIAL_CHARS for c in word.text[:2]):
+        return True  # `未缓存`, `没缓存`, `不走缓存`
+    before = tokens[cache - 1] if cache > 0 and not word.after_break else None
+    if before is not None and (before.text in _DENIALS or before.kind == "cjk" and before.text in _DENIAL_WORDS_CJK):
+        return True
+    return any(t.text in _DENIALS for t in tokens[cache + 1 : cache + 4] if not t.after_break)
+
+
 def _new_piece_before(tokens: list[Token], cached: int, cache: int) -> tuple[Decimal, Decimal] | None:
     """`每篇作文800 token，批改标准system prompt 4k（缓存）`, `每件文字 600 tokens + 分類說明 prompt 3000 tokens(cached)`: what each
     request adds said first, in tokens, then the prompt that is cached (a prompt word before it, the cache word right after):
@@ -109,8 +129,8 @@ def _new_piece_before(tokens: list[Token], cached: int, cache: int) -> tuple[Dec
         new -= 1
     if new < 0 or cached - new > 10 or tokens[new].used or tokens[new].money is not None or not said_in_tokens(tokens, new):
         return None
-    if any((t.role or "").startswith(("label:output", "label:thinking", "label:cache")) for t in tokens[max(new - 3, 0) : new]):
-        return None  # (`输出 800 token，system prompt 4k 缓存`: the 800 is another part's)
+    if any((tokens[i].role or "").startswith(("label:output", "label:thinking", "label:cache")) for i in range(max(new - 3, 0), min(new + 4, cached))):
+        return None  # (`输出 800 token，system prompt 4k 缓存`, `800 token 的评语输出`: the 800 is another part's)
     if any(t.role in ("part", "total") for t in tokens[new + 1 : cached]):
         return None  # (`800 token 其中 …`: a share, not a piece)
     labelled = any(t.role == "label:input" and t.text in ("输入", "輸入", "input", "in") for t in tokens[max(new - 3, 0) : new])

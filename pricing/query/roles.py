@@ -111,10 +111,6 @@ def assign_roles(tokens: list[Token]) -> None:
             tokens[k].role = "dur:1/3600"  # `each 60s clip`: seconds, glued, said of a recording
         elif tokens[k].text == "正文" and tokens[k - 1].role == "label:input" and not tokens[k].after_break:
             tokens[k].role = "skip"  # `输入正文 3000 token`: the body sent, not the output's body (`正文输出`)
-        elif (tokens[k].text in ("videos", "audios") and tokens[k].role in ("label:video", "label:audio") and tokens[k - 1].kind == "amount"
-              and tokens[k - 1].money is None and not tokens[k].after_break
-              and not (k + 1 < len(tokens) and (tokens[k + 1].text in TOKEN_WORDS or tokens[k + 1].role == "label:input"))):
-            tokens[k].role = "count"  # `150 videos a day`: videos counted, not their tokens (`500k video tokens` stays a size)
         elif (tokens[k].kind == "cjk" and tokens[k].role is None and len(tokens[k].text) >= 2 and tokens[k].text.endswith("次")
               and tokens[k - 1].kind == "amount" and tokens[k - 1].money is None and not tokens[k].after_break):
             tokens[k].role = "count"  # `一天3000診次`, `每月 800 场次`: times of something, a count of requests
@@ -135,7 +131,9 @@ def assign_roles(tokens: list[Token]) -> None:
         for t in searched:
             t.role = "skip"  # `Google 評論自動回覆`: Google's reviews, no Search grounding (`google search` is a phrase)
     videos = [k for k, t in enumerate(tokens) if t.role == "label:video"]
-    if videos and all(_text_made_of_a_video(tokens, k) for k in videos):
+    if videos and all(_text_made_of_a_video(tokens, k) or _videos_counted(tokens, k) for k in videos) and any(
+            t.text in _TEXT_OF_A_VIDEO or t.kind == "cjk" and t.text.startswith(tuple(_TEXT_OF_A_VIDEO)) for t in tokens):
+        # (only with text said of a video: `200 videos/day, 20k tokens per video` sends the videos)
         for k in videos:
             tokens[k].role = "skip"  # `带货视频口播稿`, `每条视频字幕大概2500 token`, `hooks per video`: text about the video, no video sent
     _counted_per_period(tokens)
@@ -158,11 +156,14 @@ def _text_made_of_a_video(tokens: list[Token], i: int) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].after_break else None
     if after is not None and after.text == "的" and i + 2 < len(tokens):
         after = tokens[i + 2]
-    if after is not None and (after.text in _TEXT_OF_A_VIDEO or after.kind == "cjk" and after.text.startswith(tuple(_TEXT_OF_A_VIDEO))):
-        return True
+    return after is not None and (after.text in _TEXT_OF_A_VIDEO or after.kind == "cjk" and after.text.startswith(tuple(_TEXT_OF_A_VIDEO)))
+
+
+def _videos_counted(tokens: list[Token], i: int) -> bool:
+    """`一个月4500条视频`, `150 videos a day`, `hooks per video`: videos counted, or a count said per video."""
     if i >= 2 and tokens[i - 1].text in ("条", "條", "支", "部", "个", "個") and tokens[i - 2].kind == "amount" and tokens[i - 2].money is None:
-        return True  # `一个月4500条视频`: videos counted, beside the text written for each
-    return i > 0 and tokens[i - 1].text == "per" and tokens[i].text == "video"
+        return True
+    return i > 0 and (tokens[i - 1].text == "per" or tokens[i - 1].kind == "amount" and tokens[i].text == "videos")
 
 
 #: Words before `search` that make it Google Search grounding (`google search`, `with search`, `enable search`).
