@@ -316,8 +316,9 @@ _THAT_DAY = frozenset(["当天", "那天", "当日", "那一天", "这天"])
 
 def that_days_total(tokens: list[Token]) -> bool:
     """`快取保留 8 小時 … 當天大概問 60 次 … 總共多少`: the count of that one day, with the total asked, is the total (no
-    period; every day would be `每天`). True when so read."""
-    days = [k for k, t in enumerate(tokens) if t.text in _THAT_DAY and t.role == "period:day"]
+    period; every day would be `每天`). So is the count of one run of a job named by when it runs (`nightly re-index job
+    … 40k transcripts … total?`). True when so read."""
+    days = [k for k, t in enumerate(tokens) if t.role == "period:day" and (t.text in _THAT_DAY or _names_a_job(tokens, k))]
     last_amount = max((k for k, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     if len(days) != 1 or not any(t.role == "total" for t in tokens[last_amount + 1 :]):
         return False
@@ -325,6 +326,13 @@ def that_days_total(tokens: list[Token]) -> bool:
         return False  # (another day or month said: which is the count's?)
     tokens[days[0]].role = "skip"
     return True
+
+
+def _names_a_job(tokens: list[Token], k: int) -> bool:
+    """`nightly re-index job`, `daily build`: the period word said of a job, before its noun (not `runs nightly`, `a day`)."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return (tokens[k].text in ("nightly", "daily") and nxt is not None and nxt.kind == "word" and nxt.role in (None, "skip")
+            and not nxt.after_break and nxt.text not in ("basis", "a", "per"))
 
 
 def read_span_total(tokens: list[Token]) -> bool:

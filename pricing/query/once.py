@@ -3,7 +3,8 @@
 `每天跑一次`, `每天早上跑一次而已`, `一天一次`, `once a day`, `once per night`: a job run once a day or a month
 (a nightly digest, a morning report) is one request a day or a month. The word for once becomes the count 1
 of requests, beside its period; the usage said around it is that one request's. Beside a count of requests
-(`每天凌晨跑一次batch，2000个请求`) once is how often that many run, and is left to the count.
+(`每天凌晨跑一次batch，2000个请求`) once is how often that many run, and is left to the count. With the price of one run
+asked (`一个月就跑一次 … 跑一次多少钱`), how often is context: one request, no period.
 """
 
 from __future__ import annotations
@@ -25,8 +26,18 @@ def once_a_period(tokens: list[Token]) -> list[Token]:
     if any(t.kind == "amount" and k + 1 < len(tokens) and (tokens[k + 1].role in ("count", "people", "images") or tokens[k + 1].text == "个")
            for k, t in enumerate(tokens)):
         return tokens  # `每天凌晨跑一次batch，2000个请求`, `80k docs once a month`: a run a day of so many requests
+    one_run_asked = any(t.kind == "cjk" and t.text in _ONCE_CJK and k + 1 < len(tokens) and tokens[k + 1].role == "price_q"
+                        for k, t in enumerate(tokens))
     out: list[Token] = []
     for i, tok in enumerate(tokens):
+        if one_run_asked and _once_after_a_period(tokens, i):
+            # `一个月就跑一次 … 跑一次多少钱`: how often it runs, said beside the price of one run asked: that one run
+            tok.role = "skip"
+            for t in tokens[max(i - 4, 0) : i]:
+                if t.role in ("period:day", "period:month"):
+                    t.role = "skip"
+            out.append(tok)
+            continue
         if _once_after_a_period(tokens, i) or _once_before_a_period(tokens, i):
             cjk = tok.kind == "cjk"
             out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1), after_break=tok.after_break))

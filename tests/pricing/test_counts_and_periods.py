@@ -513,3 +513,21 @@ def test_places_and_groups_with_a_period_are_no_requests(book: PriceBook, questi
 
 def test_work_items_with_a_period_are_still_requests(answerer: Answerer) -> None:
     assert answerer.answer("2.5 flash 输入 1k 输出 300，每天 800 个行程，每月多少钱", "en").data["requests"] == 800
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # one run of a job named by when it runs, with the total asked: that run's total (no period)
+        ("daily digest job: 500 emails, 2k in 300 out, flash, total?", 500, None),
+        ("nightly backfill job via batch: 30k records, 1k in, 100 out, 2.5 flash. total?", 30_000, None),
+        # how often, said beside the price of one run asked (`跑一次多少钱`): that one run
+        ("周报一个月就跑一次，输入8万token，输出3000，用2.5 pro跑一次多少钱", 1, None),
+        # a count per night, or a month asked, keeps its day
+        ("nightly job: 2k reports per night, each 40k in 3k out on 2.5 pro. per month?", 2_000, "day"),
+        ("每天跑一次，输入2万 输出1千，2.5 flash，一个月多少钱", 1, "day"),
+    ],
+)
+def test_one_run_of_a_job_asked(book: PriceBook, question: str, requests: int, period: str | None) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, period)
