@@ -527,7 +527,9 @@ def _share_of_the_people(tokens: list[Token], amount: Token) -> tuple[Decimal, l
 
 def _units_each_counted(tokens: list[Token], amount: Token, parts: Parts) -> list[Token] | None:
     """The amount counts the units a count per unit is said of: a request count said of each (`每人`, `每家`, `每个窗口`,
-    `each`) follows it, and the amount counts a noun (`800個好友`, `120 customer accounts`). The nouns, or None."""
+    `each`) follows it, and the amount counts a noun (`800個好友`, `120 customer accounts`, `~90 active clients, ~8 msgs
+    each`); or the count is said of one unit, before or after, that the amount counts by the same noun or measure word
+    (`每个群每天30个问题 … 120个班级群`, `180 間門市 … 一間店一天平均 6 則`). The nouns, or None."""
     if not (parts.people is None and parts.requests is not None):
         return None
     if amount.value is None or amount.value < 2 or amount.value != amount.value.to_integral_value():
