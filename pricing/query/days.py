@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..models import Period
 from ..tokens import Token
 from .vocab import ASKED_CUES
 
-__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "weekly_as_daily", "weeks_said_a_month",
+__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "weekly_as_daily", "weekly_count",
            "yearly_as_monthly"]
 
 _DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working",
@@ -238,12 +239,10 @@ _WEEK_WORDS = frozenset(["每周", "一周", "每星期", "week", "weekly", "礼
 _WEEK_SAID = frozenset(["周", "週", "星期", "个星期", "個星期", "礼拜", "禮拜", "个礼拜", "個禮拜", "周算", "週算", "weeks", "week"])
 
 
-def weeks_said_a_month(tokens: list[Token]) -> Decimal | None:
+def _weeks_said_a_month(tokens: list[Token]) -> Decimal | None:
     """`一个月按4周算`, `(按4周)`, `一個月算 4 週`, `call it 4 weeks a month`, `a 4-week month`: the weeks the asker counts
-    a month as (4 to 5), when a weekly count is said; read here (its words left out of the figures), or None. With no
-    weekly count the words stay (`每天 300 次，按 4 周一个月算` is no 30-day month: asked about)."""
-    if _count_per(tokens, _WEEK_WORDS) is None:
-        return None
+    a month as (4 to 5), read here (its words left out of the figures), or None. Asked only beside a weekly count
+    (`每天 300 次，按 4 周一个月算` is no 30-day month: its words stay, and are asked about)."""
     for k, tok in enumerate(tokens[:-1]):
         if tok.kind != "amount" or tok.money is not None or tok.value is None or not 4 <= tok.value <= 5:
             continue
@@ -262,32 +261,37 @@ def weeks_said_a_month(tokens: list[Token]) -> Decimal | None:
     return None
 
 
-def weekly_as_daily(tokens: list[Token], weeks_a_month: Decimal | None = None) -> tuple[Decimal, str] | None:
-    """`每周大概42万单`, `~56k tickets/week`, `140 scripts a week`: a weekly count that divides by 7 is that many
-    a day (the answers price days and months). One that does not is counted a month as 52 weeks make 12 months
-    (`1,500 a week` is 6,500 a month), when that is a whole number. With the weeks of a month said (`一个月按4周算`),
-    it is that many weeks' count a month. The weekly count read and the period it became, or None; a count that is
-    neither is still asked about (`每周` stays a word that would change the price)."""
+def weekly_count(weekly: Decimal, weeks_a_month: Decimal | None) -> tuple[Decimal, Period] | None:
+    """A week's count as the answers price it, days and months: that many weeks' count a month when the asker said how
+    many weeks a month has (`一个月按4周算`); else a seventh of it a day when 7 divides it; else 52/12 of it a month when
+    that is whole (`1,500 a week` is 6,500 a month); else None (the week is asked about)."""
+    if weeks_a_month is not None:
+        return weekly * weeks_a_month, "month"
+    if weekly % 7 == 0:
+        return weekly / 7, "day"
+    if weekly * WEEKS_A_YEAR % 12 == 0:
+        return weekly * WEEKS_A_YEAR / 12, "month"
+    return None
+
+
+def weekly_as_daily(tokens: list[Token]) -> tuple[Decimal, str, Decimal | None] | None:
+    """`每周大概42万单`, `~56k tickets/week`, `140 scripts a week`, `一周出200份，一个月按4周算`: a weekly count, read as
+    `weekly_count` prices it (its count and period word rewritten). The weekly count read, the period it became and the
+    weeks of a month said, or None; a count that is neither a day's nor a month's is still asked about (`每周` stays a
+    word that would change the price)."""
     found = _count_per(tokens, _WEEK_WORDS)
     if found is None:
         return None
     week, count, value = found
-    if weeks_a_month is not None:
-        tokens[count].value = value * weeks_a_month
-        tokens[week].role = "period:month"
-        return value, "month"
-    if value % 7 == 0:
-        tokens[count].value = value / 7
-        tokens[week].role = "period:day"
-        return value, "day"
-    if value * WEEKS_A_YEAR % 12 == 0:
-        tokens[count].value = value * WEEKS_A_YEAR / 12
-        tokens[week].role = "period:month"
-        return value, "month"
-    # `2,100 farmers x 4 questions a week`: each one's weekly count may not divide, the total may; it is read once
-    # the people are counted (usage._weekly_total), and asked about when it does not divide either
-    tokens[week].role = "period:week"
-    return value, "week"
+    weeks_a_month = _weeks_said_a_month(tokens)
+    read = weekly_count(value, weeks_a_month)
+    if read is None:
+        # `2,100 farmers x 4 questions a week`: each one's weekly count may not divide, the total may; it is read once
+        # the people are counted (usage._weekly_total), and asked about when it does not divide either
+        tokens[week].role = "period:week"
+        return value, "week", weeks_a_month
+    tokens[count].value, tokens[week].role = read[0], f"period:{read[1]}"
+    return value, read[1], weeks_a_month
 
 
 #: Words that make a week or a year one of them (`this week`, `next year`): its count is a total, not a rate.

@@ -30,15 +30,13 @@ def once_a_period(tokens: list[Token]) -> list[Token]:
                         for k, t in enumerate(tokens))
     out: list[Token] = []
     for i, tok in enumerate(tokens):
-        if one_run_asked and _once_after_a_period(tokens, i):
+        period = _period_of_once(tokens, i)
+        if one_run_asked and period is not None:
             # `一个月就跑一次 … 跑一次多少钱`: how often it runs, said beside the price of one run asked: that one run
-            tok.role = "skip"
-            for t in tokens[max(i - 4, 0) : i]:
-                if t.role in ("period:day", "period:month"):
-                    t.role = "skip"
+            tok.role = tokens[period].role = "skip"
             out.append(tok)
             continue
-        if _once_after_a_period(tokens, i) or _once_before_a_period(tokens, i):
+        if period is not None or _once_before_a_period(tokens, i):
             cjk = tok.kind == "cjk"
             out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1), after_break=tok.after_break))
             out.append(Token("cjk" if cjk else "word", "次" if cjk else "calls", tok.end, tok.end, True, role="count"))
@@ -47,14 +45,15 @@ def once_a_period(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _once_after_a_period(tokens: list[Token], i: int) -> bool:
-    """`每天跑一次`, `一天一次`, `每天早上跑一次而已`: a period, then once, with nothing said of a request between."""
+def _period_of_once(tokens: list[Token], i: int) -> int | None:
+    """`每天跑一次`, `一天一次`, `每天早上跑一次而已`: a period, then once, with nothing said of a request between. The
+    index of the period word, or None."""
     if tokens[i].kind != "cjk" or tokens[i].text not in _ONCE_CJK:
-        return False
+        return None
     k = i - 1
     while k >= 0 and i - k <= 3 and tokens[k].role in _BETWEEN and not tokens[k + 1].after_break:
         k -= 1
-    return k >= 0 and not tokens[k + 1].after_break and tokens[k].role in ("period:day", "period:month")
+    return k if k >= 0 and not tokens[k + 1].after_break and tokens[k].role in ("period:day", "period:month") else None
 
 
 def _once_before_a_period(tokens: list[Token], i: int) -> bool:

@@ -130,7 +130,7 @@ class Parts:
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
     weekly_per: str | None = None  # ... or, when 7 does not divide it, as 52/12 of it a month ("week": read with the people)
-    weeks_a_month: Decimal | None = None  # `一个月按4周算`: the weeks the asker counts a month as (days.weeks_said_a_month)
+    weeks_a_month: Decimal | None = None  # `一个月按4周算`: the weeks the asker counts a month as (days.weekly_as_daily)
     week_word: str = "week"  # the week as said (`每周`), quoted if it stays unread
     yearly: Decimal | None = None  # `一年 24 萬次`: a yearly count, read as a twelfth of it a month (days.yearly_as_monthly)
     open_hours_ignored: Decimal | None = None  # those opening hours, read and left out of the price

@@ -379,8 +379,9 @@ def _place_unlabeled(
 def _output_named_before(tokens: list[Token], amount: Token) -> bool:
     """An output word a few words before the amount, in its clause, with only what the output is between (`输出审阅
     意见 3000`, `output is a JSON score ~300`)."""
-    k = tokens.index(amount) - 1
-    while k >= 0 and tokens.index(amount) - k <= 6 and tokens[k].kind != "amount" and not tokens[k + 1].after_break:
+    at = tokens.index(amount)
+    k = at - 1
+    while k >= 0 and at - k <= 6 and tokens[k].kind != "amount" and not tokens[k + 1].after_break:
         if tokens[k].role == "label:output":
             return True
         role = tokens[k].role

@@ -25,7 +25,6 @@ from .days import (
     that_days_total,
     week_or_year_asked,
     weekly_as_daily,
-    weeks_said_a_month,
     yearly_as_monthly,
 )
 from .english import is_common_word
@@ -85,14 +84,13 @@ def read_question(text: str, book: PriceBook) -> Reading:
     rates_read = daily_from_rates(tokens) if interval is None else []
     split = split_days(tokens)
     days_read = week_or_year_asked(tokens) or daily_count_over_days(tokens)
-    weeks_a_month = weeks_said_a_month(tokens)
-    weekly = weekly_as_daily(tokens, weeks_a_month)
+    weekly = weekly_as_daily(tokens)
     yearly = yearly_as_monthly(tokens)
     read_span_total(tokens)
     that_days_total(tokens)
     pack = packed_per_request(tokens)
     parts = Parts(pack=pack, rates_read=rates_read, interval_read=interval, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
-                  weekly_per=weekly[1] if weekly else None, weeks_a_month=weeks_a_month, thinking_budget=thinking_budget(tokens), images_requests=images_requests,
+                  weekly_per=weekly[1] if weekly else None, weeks_a_month=weekly[2] if weekly else None, thinking_budget=thinking_budget(tokens), images_requests=images_requests,
                   yearly=yearly)
     if worked is not None:
         parts.audio, parts.media_hours = worked[0], worked[1] or None  # `15 秒，按 32 token/秒 就是 480 token`

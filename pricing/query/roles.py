@@ -131,8 +131,7 @@ def assign_roles(tokens: list[Token]) -> None:
         for t in searched:
             t.role = "skip"  # `Google 評論自動回覆`: Google's reviews, no Search grounding (`google search` is a phrase)
     videos = [k for k, t in enumerate(tokens) if t.role == "label:video"]
-    if videos and all(_text_made_of_a_video(tokens, k) or _videos_counted(tokens, k) for k in videos) and any(
-            t.text in _TEXT_OF_A_VIDEO or t.kind == "cjk" and t.text.startswith(tuple(_TEXT_OF_A_VIDEO)) for t in tokens):
+    if videos and all(_text_made_of_a_video(tokens, k) or _videos_counted(tokens, k) for k in videos) and any(_names_a_videos_text(t) for t in tokens):
         # (only with text said of a video: `200 videos/day, 20k tokens per video` sends the videos)
         for k in videos:
             tokens[k].role = "skip"  # `带货视频口播稿`, `每条视频字幕大概2500 token`, `hooks per video`: text about the video, no video sent
@@ -147,6 +146,7 @@ def assign_roles(tokens: list[Token]) -> None:
 _TEXT_OF_A_VIDEO = frozenset(["脚本", "腳本", "口播", "口播稿", "文案", "标题", "標題", "评论", "評論", "评论区", "評論區", "留言", "字幕", "简介",
                               "簡介", "描述", "配音", "下面", "底下", "script", "scripts", "title", "titles", "description", "descriptions",
                               "caption", "captions", "hook", "hooks", "comments", "subtitles", "ideas"])
+_TEXT_OF_A_VIDEO_PREFIXES = tuple(sorted(_TEXT_OF_A_VIDEO))
 
 
 def _text_made_of_a_video(tokens: list[Token], i: int) -> bool:
@@ -156,7 +156,12 @@ def _text_made_of_a_video(tokens: list[Token], i: int) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1].after_break else None
     if after is not None and after.text == "的" and i + 2 < len(tokens):
         after = tokens[i + 2]
-    return after is not None and (after.text in _TEXT_OF_A_VIDEO or after.kind == "cjk" and after.text.startswith(tuple(_TEXT_OF_A_VIDEO)))
+    return after is not None and _names_a_videos_text(after)
+
+
+def _names_a_videos_text(tok: Token) -> bool:
+    """`脚本`, `口播稿`, `字幕大概`, `scripts`: a word naming text written for or about a video (a Chinese one may have more glued on)."""
+    return tok.text in _TEXT_OF_A_VIDEO or tok.kind == "cjk" and tok.text.startswith(_TEXT_OF_A_VIDEO_PREFIXES)
 
 
 def _videos_counted(tokens: list[Token], i: int) -> bool:

@@ -8,7 +8,7 @@ from ..engine import MAX_STORAGE_HOURS, Notice, Usage
 from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from .amounts import plain_amount
-from .days import WEEKS_A_YEAR
+from .days import weekly_count
 from .pairing import Parts
 
 __all__ = ["MAX_TOKENS", "as_tokens", "build_usage"]
@@ -117,13 +117,10 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         notices.append(Notice("yearly_monthly", {"yearly": parts.yearly, "monthly": parts.yearly / 12}))
     if parts.weekly_per == "week":
         pass  # read with the people (_weekly_total), its note given there
-    elif parts.weekly is not None and parts.requests is not None and parts.weeks_a_month is not None:
-        notices.append(Notice("weekly_monthly_said", {"weekly": parts.weekly, "monthly": parts.weekly * parts.weeks_a_month,
-                                                      "weeks": parts.weeks_a_month}))
-    elif parts.weekly is not None and parts.requests is not None and parts.weekly_per == "month":
-        notices.append(Notice("weekly_monthly", {"weekly": parts.weekly, "monthly": parts.weekly * WEEKS_A_YEAR / 12}))
     elif parts.weekly is not None and parts.requests is not None:
-        notices.append(Notice("weekly_daily", {"weekly": parts.weekly, "daily": parts.weekly / 7}))
+        read = weekly_count(parts.weekly, parts.weeks_a_month)
+        assert read is not None  # (the period the weekly count became: days.weekly_as_daily)
+        notices.append(_weekly_notice(parts.weekly, *read, parts.weeks_a_month))
     if parts.days_read is not None:
         days = parts.days_read
         if not days.month:
@@ -225,28 +222,31 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
 
 
 def _weekly_total(parts: Parts) -> Notice | None:
-    """`2,100 farmers x 4 questions a week`, `每人每周问五次 … 六千员工`: the week's total of all the people, a seventh of
-    it a day when 7 divides it, else 52/12 of it a month when that is whole; else the week stays a word that would
-    change the price (asked about in a priced answer, as before it was read)."""
+    """`2,100 farmers x 4 questions a week`, `每人每周问五次 … 六千员工`: the week's total of all the people, read as
+    `days.weekly_count` reads a week's count; else the week stays a word that would change the price (asked about in a
+    priced answer, as before it was read)."""
     people = parts.people if parts.people is not None and parts.per_person else Decimal(1)
     weekly = parts.requests * people if parts.requests is not None else None
-    if weekly is not None and parts.weeks_a_month is not None:
-        period: Period = "month"
-        count = weekly * parts.weeks_a_month
-        notice = Notice("weekly_monthly_said", {"weekly": weekly, "monthly": count, "weeks": parts.weeks_a_month})
-    elif weekly is not None and weekly % 7 == 0:
-        period = "day"
-        count, notice = weekly / 7, Notice("weekly_daily", {"weekly": weekly, "daily": weekly / 7})
-    elif weekly is not None and weekly * WEEKS_A_YEAR % 12 == 0:
-        period, count = "month", weekly * WEEKS_A_YEAR / 12
-        notice = Notice("weekly_monthly", {"weekly": weekly, "monthly": count})
-    else:
+    read = weekly_count(weekly, parts.weeks_a_month) if weekly is not None else None
+    if read is None:
         parts.period = None
         parts.unexplained.append(parts.week_word)  # (quoted as typed: `我不確定「每週」…`)
         return None
+    assert weekly is not None
+    count, period = read
+    notice = _weekly_notice(weekly, count, period, parts.weeks_a_month)
     if parts.people is not None and parts.per_person:
         parts.count_factors += (parts.people,)  # (multiplied in here: still one of the question's figures)
     parts.people, parts.per_person, parts.requests, parts.period = None, False, count, period
     if parts.asked_period == parts.period:
         parts.asked_period = None  # (`…一个月多少` of a count now a month's: the total asked is the one given)
     return notice
+
+
+def _weekly_notice(weekly: Decimal, count: Decimal, period: Period, weeks_a_month: Decimal | None) -> Notice:
+    """What the answer says of a weekly count read as ``count`` a ``period`` (`days.weekly_count`)."""
+    if weeks_a_month is not None:
+        return Notice("weekly_monthly_said", {"weekly": weekly, "monthly": count, "weeks": weeks_a_month})
+    if period == "day":
+        return Notice("weekly_daily", {"weekly": weekly, "daily": count})
+    return Notice("weekly_monthly", {"weekly": weekly, "monthly": count})
