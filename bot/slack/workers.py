@@ -141,7 +141,7 @@ class BackgroundTasks:
 
 #: Seconds of a call's budget kept for a commit underway to finish (at most a quarter of the budget).
 COMMIT_MARGIN = 0.5
-#: Seconds a caller that asked for it (``wait_for_commit``) waits past its budget for a commit that had begun.
+#: Seconds a caller of `BlockingCalls.writing` waits past its budget for a commit that had begun.
 COMMIT_WAIT = 10.0
 
 
@@ -164,7 +164,7 @@ class BlockingCalls:
     caller reported as not done stays not done. The last `COMMIT_MARGIN` of the budget is for a commit
     already underway to finish: a commit may only start before it. A margin of time alone does not
     settle it (on a loaded machine a commit begun just before the deadline landed after the admin had
-    been told "nothing was saved"), so a caller whose answer depends on it (``wait_for_commit``) keeps a
+    been told "nothing was saved"), so a caller whose answer depends on it (`writing`) keeps a
     `CommitGate`: past the budget it gives up only if no commit has begun, and else waits for that
     commit's outcome (`OutcomeUnknown` if it does not come within `COMMIT_WAIT`).
     """

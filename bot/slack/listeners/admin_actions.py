@@ -19,8 +19,8 @@ from bot.admin import render as render_admin
 from bot.admin.commands import SYNC_APPLY_ACTION, SYNC_CANCEL_ACTION, apply_sync
 from bot.answers.render import to_slack
 from bot.slack.context import Services
-from bot.slack.listeners.replies import ADMIN_BUDGET, admin_context, commit_unconfirmed, database_unavailable
-from bot.slack.workers import OutcomeUnknown, TooSlow
+from bot.slack.listeners.replies import ADMIN_BUDGET, admin_context, admin_too_slow
+from bot.slack.workers import TooSlow
 from bot.text.i18n import translator
 
 __all__ = ["register"]
@@ -50,7 +50,7 @@ async def apply_proposal(body: dict[str, Any], respond: AsyncRespond, services: 
     try:
         result = await services.blocking.writing(ADMIN_BUDGET, apply_sync, context, str(action.get("value") or ""))
     except TooSlow as slow:
-        out = commit_unconfirmed(lang) if isinstance(slow, OutcomeUnknown) else database_unavailable(lang)
+        out = admin_too_slow(lang, slow)
         await respond(text=out.text, blocks=out.blocks, replace_original=False, response_type="ephemeral")
         return
     if not result.changed:

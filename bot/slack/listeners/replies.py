@@ -22,7 +22,7 @@ from bot.store.card_versions import DatabaseUnavailable
 from bot.store.database import DatabaseLate
 from bot.text.i18n import parse_lang_choice, translator
 
-__all__ = ["ADMIN_BUDGET", "LANG_WORDS", "Outgoing", "admin_context", "commit_unconfirmed", "database_unavailable", "is_lang_command", "own_buttons", "pressed", "reply_for", "safe_lang"]
+__all__ = ["ADMIN_BUDGET", "LANG_WORDS", "Outgoing", "admin_context", "admin_too_slow", "database_unavailable", "is_lang_command", "own_buttons", "pressed", "reply_for", "safe_lang"]
 
 #: First words that make the text a language command rather than a pricing question.
 LANG_WORDS = frozenset({"lang", "language", "语言", "語言"})
@@ -110,19 +110,20 @@ async def _admin(text: str, user_id: str, channel_id: str | None, lang: str, ser
     context = await admin_context(user_id, channel_id, lang, services)
     try:
         result = await services.blocking.writing(ADMIN_BUDGET, run_admin, text, context)
-    except OutcomeUnknown:
-        return commit_unconfirmed(lang)  # a commit had begun: it may have landed, so "nothing saved" would not be true
-    except TooSlow:
-        # no commit had begun, and none will (`BlockingCalls.writing`): "nothing saved" stays true once the database answers
-        return database_unavailable(lang)
+    except TooSlow as slow:
+        return admin_too_slow(lang, slow)
     if result.announcement is not None and services.announce is not None:
         services.announce(*result.announcement)
     return Outgoing(text=result.text, blocks=result.blocks, personal=True)
 
 
-def commit_unconfirmed(lang: str) -> Outgoing:
-    text, blocks = to_slack(render_admin.commit_unconfirmed(translator(lang)))
-    return Outgoing(text=text, blocks=blocks, personal=True)
+def admin_too_slow(lang: str, slow: TooSlow) -> Outgoing:
+    """What an admin is told of a change past its budget (`BlockingCalls.writing`): no commit had begun, and none will, so
+    nothing is saved, also once the database answers; or one had and did not end, so it may have landed."""
+    if isinstance(slow, OutcomeUnknown):
+        text, blocks = to_slack(render_admin.commit_unconfirmed(translator(lang)))
+        return Outgoing(text=text, blocks=blocks, personal=True)
+    return database_unavailable(lang)
 
 
 def database_unavailable(lang: str) -> Outgoing:
