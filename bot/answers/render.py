@@ -263,6 +263,12 @@ def notice_text(t: Translator, notice: Notice) -> str:
     if code == "languages":
         return t.gettext("One call per language: {items} × {languages} languages, read as {requests} requests.").format(
             items=t.count(p["items"]), languages=t.number(p["languages"]), requests=t.count(p["requests"]))  # type: ignore[arg-type]
+    if code == "requests_multiplied":
+        factors = " × ".join(t.count(factor) for factor in p["factors"])  # type: ignore[attr-defined]
+        return t.gettext("Request count worked out as {factors} = {requests}.").format(factors=factors, requests=t.count(p["requests"]))  # type: ignore[arg-type]
+    if code == "requests_packed":
+        return t.gettext("{things} items, {size} to a request: read as {requests} requests.").format(
+            things=t.count(p["things"]), size=t.number(p["size"]), requests=t.count(p["requests"]))  # type: ignore[arg-type]
     if code == "images_in_input":
         return t.gettext("The images are taken to be part of the input you gave, their tokens counted there.")
     if code == "yearly_monthly":

@@ -126,6 +126,8 @@ class Parts:
     thinking_budget: Decimal | None = None  # `thinking budget 2048`: priced in full when no thinking is said
     pieces: tuple[Decimal, ...] = ()  # `essay ~3k tokens + rubric 1k`: named pieces of the prompt, summed (roles.named_pieces)
     count_factors: tuple[Decimal, ...] = ()  # `30 PRs/day x 400 cases`: the counts multiplied into the requests
+    requests_formed: tuple[Decimal, ...] = ()  # ... as a product, in the question's order: said in the answer (usage.py)
+    unpacked: tuple[Decimal, Decimal] | None = None  # `每天2000条 … 每50条打包一次`: the things and the pack size (parse._unpacked)
     languages: Decimal | None = None  # `into 7 languages … one call per language`: calls of each item (languages.py)
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
@@ -168,6 +170,7 @@ class Parts:
             self.requests = factor
             return
         self.count_factors += (factor,) if self.count_factors else (self.requests, factor)
+        self.requests_formed = (self.requests_formed or (self.requests,)) + (factor,)
         self.requests *= factor
 
 

@@ -772,6 +772,7 @@ def _unpacked(parts: Parts, tokens: list[Token]) -> None:
     if counted is None or tokens[counted + 1].text[: len(pack.measure)] != pack.measure:
         return
     parts.count_factors += (parts.requests, pack.size)
+    parts.unpacked = (parts.requests, pack.size)
     parts.requests = (parts.requests / pack.size).to_integral_value(rounding=ROUND_CEILING)  # (the last pack, part full, is a request too)
 
 

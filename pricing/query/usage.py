@@ -38,12 +38,14 @@ def as_tokens(value: Decimal | None, what: str) -> int:
 
 
 def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
+    counted_at = len(notices)  # (how the request count was formed is said first: the notes after it read that count)
     if parts.languages is not None:
         # `9k SKUs … into 7 languages, one call per language`: each item's calls, one per language
         items = parts.requests if parts.requests is not None else Decimal(1)
         parts.multiply_requests(parts.languages)
         notices.append(Notice("languages", {"languages": parts.languages, "items": items, "requests": parts.requests}))
         parts.languages = None  # (consumed here: building the same parts again cannot multiply twice)
+        parts.requests_formed = ()  # (the languages' note says the product)
     if parts.period == "week":  # type: ignore[comparison-overlap]
         weekly = _weekly_total(parts)
         if weekly is not None:
@@ -199,6 +201,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         if parts.requests is None or not parts.per_person:
             raise Ambiguous("people")
         requests = as_tokens(parts.requests * parts.people, "requests")
+    formed = _requests_formed(parts)
+    if formed is not None:
+        notices.insert(counted_at, formed)
     searches = as_tokens(parts.searches, "searches") if parts.searches is not None else 1
     return Usage(
         input_tokens=input_tokens,
@@ -219,6 +224,24 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         searches_per_request=searches,
         totals=parts.totals,
     )
+
+
+def _requests_formed(parts: Parts) -> Notice | None:
+    """How a request count was worked out, when it is no figure of the question: a product (`100 users x 20 a
+    day`, `每天1万次会话，每次会话平均4轮`, `120个班级群 … 每个群每天30个问题`) or things over the pack size (`每天2000条
+    … 每50条打包一次`). The answer's request line shows only the result; this says where it came from."""
+    if parts.unpacked is not None:
+        things, size = parts.unpacked
+        return Notice("requests_packed", {"things": things, "size": size, "requests": parts.requests})
+    factors = parts.requests_formed
+    if parts.people is not None and parts.per_person and parts.requests is not None:
+        factors = (parts.people, *(factors or (parts.requests,)))
+    if len(factors) < 2:
+        return None
+    product = Decimal(1)
+    for factor in factors:
+        product *= factor
+    return Notice("requests_multiplied", {"factors": factors, "requests": product})
 
 
 def _weekly_total(parts: Parts) -> Notice | None:

@@ -870,6 +870,26 @@ def test_the_answer_says_the_languages_multiply(answerer: Answerer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "lang", "line"),
+    [
+        ("2.5 flash 100 users x 20 messages a day, 2k in 500 out each", "en", "Request count worked out as 100 × 20 = 2,000."),
+        ("2.5 flash 每天1万次会话，每次会话平均4轮，每轮输入2千输出3百，一个月多少钱", "zh_CN", "请求次数按 1万 × 4 = 4万 次计算。"),
+        ("2.5 flash 180 間門市，一間店一天平均 6 則，每則輸入 800 輸出 200", "zh_TW", "請求次數以 180 × 6 = 1,080 次計算。"),
+        ("2.5 flash, 30 PRs/day x 400 cases, 2k in 300 out each", "en", "Request count worked out as 30 × 400 = 12,000."),
+        ("2.5 flash 每天2000則訊息，每50則打包一次，每次輸入1萬輸出2千", "zh_TW", "共 2,000 筆，每 50 筆打包成一次請求：以 40 次請求計算。"),
+    ],
+)
+def test_the_answer_says_how_a_request_count_was_worked_out(answerer: Answerer, question: str, lang: str, line: str) -> None:
+    # the request line shows only the product: the note says which of the question's figures made it
+    assert line in answerer.answer(question, lang).plain
+
+
+def test_a_request_count_said_as_such_gets_no_working(answerer: Answerer) -> None:
+    plain = answerer.answer("2.5 flash 每天2000次，每次输入2千输出500", "zh_CN").plain
+    assert "请求次数：每天 2,000 次" in plain and "请求次数按" not in plain
+
+
+@pytest.mark.parametrize(
     ("question", "requests"),
     [
         ("课程讲义生成，system prompt 固定8000 token 走隐式缓存，每次再加1000的知识点描述，输出讲义3000，用 3 flash，一周出200份，一个月按4周算，月费用多少", 800),
