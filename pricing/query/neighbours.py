@@ -70,6 +70,7 @@ __all__ = [
     "said_as_a_part",
     "said_in_tokens",
     "duration_in_hours",
+    "duration_names_a_thing",
     "said_of_a_cache",
     "same_noun",
     "searches_each",
@@ -345,6 +346,26 @@ def period_follows(tokens: list[Token], i: int) -> int | None:
             return None  # `out 30 日均6万次`: a Chinese period before an amount opens that one's count
         return k
     return None
+
+
+#: Words before `hours` / `minutes` that make a thing of them, no length: `opening hours`, `after-hours calls`,
+#: `peak hours`, `meeting minutes`, `AGM minutes`.
+_DURATION_COMPOUNDS = {
+    "hours": frozenset(["opening", "after", "business", "office", "peak", "working", "work", "rush", "visiting", "trading", "store", "shop",
+                        "restaurant", "school", "quiet", "off", "operating", "support", "clinic", "banking", "core", "happy", "late"]),
+    "minutes": frozenset(["meeting", "meetings", "council", "board", "agm", "committee", "standup", "call", "session", "hearing", "the"]),
+}
+
+
+def duration_names_a_thing(tokens: list[Token], i: int) -> bool:
+    """A duration word with no amount that names a thing, not a length (`opening hours`, `after-hours calls`,
+    `council meeting minutes`, `minutes from the calls`): no storage time, so nothing to ask."""
+    word = tokens[i].text
+    before = next((t.text for t in reversed(tokens[max(i - 3, 0) : i]) if t.kind == "word"), None)  # (past `-`: `after-hours`)
+    if word in ("hours", "hrs") and before in _DURATION_COMPOUNDS["hours"]:
+        return True
+    after = tokens[i + 1].text if i + 1 < len(tokens) else None
+    return word == "minutes" and (before in _DURATION_COMPOUNDS["minutes"] or after in ("from", "summarizer", "summariser"))
 
 
 def duration_in_hours(tokens: list[Token], amount: int, unit: int) -> Decimal:

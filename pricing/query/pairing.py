@@ -33,6 +33,7 @@ from .neighbours import (
     counts_multiply,
     described_noun,
     duration_in_hours,
+    duration_names_a_thing,
     harmless_cjk,
     is_label_at,
     joined_by_plus,
@@ -888,6 +889,7 @@ def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> 
 def collect(tokens: list[Token], parts: Parts) -> None:
     """Read the roles that are not about amounts: flags, periods, currencies, unknown words."""
     standalone: list[tuple[int, Token]] = []
+    bare_days: list[str] = []  # `that day`, `end-of-day`, `那几天`: a day word with no amount
     chinese = chinese_question(tokens)
     last_amount = max((i for i, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     _a_years_money_restated(tokens)
@@ -1001,9 +1003,13 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.intents.add(r)
         elif r.startswith("dur:") and not tok.used and chinese and tok.kind == "word":
             pass  # `HR这边`: in a Chinese question a lone `hr` is human resources, not hours
+        elif r.startswith("dur:") and not tok.used and tok.kind == "word" and duration_names_a_thing(tokens, i):
+            pass  # `opening hours`, `after-hours calls`, `meeting minutes`: a thing named, no length
         elif r == "matter" or (r.startswith("dur:") and not tok.used):
             # a duration with no amount (`10k in 1k out, hour`) would change a storage price: ask
             parts.unexplained.append(tok.text)
+            if r == "dur:24":
+                bare_days.append(tok.text)  # (unless it is the count's day: below)
         elif r == "pronoun":
             parts.unknown_words.append(tok.text)
         elif r == "pronoun_link":
@@ -1058,3 +1064,13 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             parts.asked_period = period  # type: ignore[assignment]
         elif parts.period != period:
             raise InvalidQuery("duplicate_part", part="period", amount=tok.text)
+    if bare_days and "day" in (parts.period, parts.asked_period) and (parts.hours is not None or not _cache_said(parts)):
+        # `1200 queries that day … cost for the day`, `end-of-day job: 40k waybills every day`, `那几天 … 那一天要多少钱`:
+        # a day word with no amount, beside a count or a total of a day, is that day; with a cache and no hours said it
+        # could be how long the cache is kept, and stays asked
+        for word in bare_days:
+            parts.unexplained.remove(word)
+
+
+def _cache_said(parts: Parts) -> bool:
+    return bool(parts.labels_seen & {"cached", "cache", "storage"}) or any(v is not None for v in (parts.cached, parts.cache, parts.storage))

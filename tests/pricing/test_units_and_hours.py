@@ -1159,3 +1159,34 @@ def test_thinking_of_doing_something_is_no_thinking(book: PriceBook, question: s
     assert usage is not None and usage.thinking_tokens == 0
 
 
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # a duration word that names a thing, no length: no storage time to ask about
+        ("store opening hours bot, 2.5 flash, 1k in 200 out, 3k chats a day, monthly?", 3_000, "day"),
+        ("after-hours support bot: 500 chats a night, 2k in 300 out, 2.5 flash, per month", 500, "day"),
+        ("summarize board minutes: 40k in 1.5k out on 3.1 pro, 12 meetings a month", 12, "month"),
+        # a day word with no amount beside a day's count or total is that day
+        ("flash 2k in 300 out, 900 requests that day, cost for the day", 900, "day"),
+        ("launch day spike: 6k chats that day, 1k in 150 out, 2.5 flash-lite, what's the damage for the day", 6_000, "day"),
+        ("活动那天大概8000条消息，每条输入1k输出200，2.5 flash，那一天多少钱", 8_000, "day"),
+    ],
+)
+def test_duration_words_of_no_length(book: PriceBook, question: str, requests: int, period: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is not None and query.usage is not None
+    assert (query.usage.requests, query.usage.period, query.usage.storage_tokens) == (requests, period, 0)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "flash 2k in 300 out, 900 requests, hours?",  # a duration alone: storage time, or what?
+        "flash 2k in 300 out, a few minutes of audio each, 900 a day",  # a length with no figure
+        "keep 100k cached all day on flash, 2k new in 300 out, 800 queries a day",  # the day may be how long it is kept
+    ],
+)
+def test_duration_words_that_may_be_a_length_are_still_asked(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
