@@ -13,14 +13,18 @@ __all__ = ["tokenize"]
 _CJK_TABLE: dict[str, str] = {**dict.fromkeys(CJK_FILLER, "skip"), **CJK_WORDS}
 _CJK_MAX = max(len(w) for w in _CJK_TABLE)
 _CJK_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
-#: Words that start with 一 but are not numbers (`一下`, `一个月`, `一篇`, `一人`): every such word of the tables,
-#: and these. 一个 is the article "a" (`我们有一个应用`, `跑一个批量任务`): no count is ever said that way, and
+#: Words that start with a numeral but are not numbers (`一下`, `一个月`, `一篇`, `一人`, `零件`): every such word of the
+#: tables, and these. 一个 is the article "a" (`我们有一个应用`, `跑一个批量任务`): no count is ever said that way, and
 #: one request is the default.
 _NUMERAL_WORDS = tuple({*(w for w in _CJK_TABLE if w.startswith("一") and len(w) > 1),
                         "一下", "一些", "一起", "一样", "一般", "一点", "一直", "一款", "一种", "一句", "一天", "一个月", "一月", "一日",
                         "一周", "一年", "一小时", "一个小时", "一分钟", "一次", "一共", "一个",
                         "一定", "一键", "一律", "一旦", "一切", "一开始", "一部分", "一致",
-                        "一多", "一到", "一忙", "一用", "一晚"})  # fmt: skip  # (`用户一多就报429`: as soon as)
+                        "一多", "一到", "一忙", "一用", "一晚",  # (`用户一多就报429`: as soon as)
+                        *(w for w in _CJK_TABLE if w[0] in "零十千" and _CJK_TABLE[w] == "skip")})  # fmt: skip
+#: Names that end in a numeral naming which one, never how many (`科目一题库`, `方案二`, `套餐三`): the numeral is
+#: part of the name.
+_ORDINAL_NAMES = ("科目", "方案", "阶段", "階段", "版本", "套餐", "选项", "選項", "模式")
 _NUMERAL_FIRST = frozenset(w[0] for w in _NUMERAL_WORDS)
 _NUMERAL_SET = frozenset(_NUMERAL_WORDS)
 _NUMERAL_SIZES = sorted({len(w) for w in _NUMERAL_WORDS})
@@ -79,7 +83,12 @@ def _split_plan(text: str) -> tuple[tuple[str, int, int, str | None], ...]:
     out = _greedy_split(run)
     if any(t.kind == "cjk" and t.role is None for t in out):
         out = _fewest_unknown(run)
-    return tuple((t.kind, t.start, t.end, t.role) for t in out)
+    plan = [(t.kind, t.start, t.end, t.role) for t in out]
+    for k in range(len(plan) - 1, 0, -1):
+        (kind, start, end, role), (next_kind, _, next_end, _) = plan[k - 1], plan[k]
+        if kind == "cjk" and next_kind == "cjknum" and next_end - end == 1 and text[start:end].endswith(_ORDINAL_NAMES):
+            plan[k - 1 : k + 1] = [(kind, start, next_end, role)]  # `科目一`: which subject, part of its name
+    return tuple(plan)
 
 
 def _fewest_unknown(tok: Token) -> list[Token]:

@@ -203,6 +203,24 @@ def test_words_that_start_with_one_are_no_amount(answerer: Answerer, question: s
     assert answerer.answer(question, "zh_TW").intent == intent
 
 
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # a numeral inside a word (零件, 零售, 十分) counts nothing
+        ("汽车零件客服 每次输入1500 输出300 每天2000次 2.5 flash 一个月多少", 2_000),
+        ("我们做零售的，输入2千 输出500，每天五千次，2.5 flash", 5_000),
+        ("十分着急 输入1万输出1千 每天300次 2.5 flash", 300),
+        # a numeral after a name says which one (`科目二`, `方案三`, `套餐二`), not how many
+        ("科目二教练问答 输入1k 输出200 每天800次 2.5 flash-lite", 800),
+        ("方案三 每次输入3千 输出800 一天500次 2.5 flash", 500),
+        ("套餐二 輸入2千 輸出300 一天600次 2.5 flash 一個月多少", 600),
+    ],
+)
+def test_numerals_inside_words_and_names_are_no_count(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
+
+
 def test_a_yearly_count_that_twelve_divides_is_a_month_of_it(answerer: Answerer) -> None:
     reply = answerer.answer("一年大概 24 萬次呼叫，用 2.5 flash in 2k out 1k，平均每個月要多少", "zh_TW")
     assert reply.intent == "estimate" and reply.data["requests"] == 20_000
