@@ -120,7 +120,8 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(
         ["users", "people", "persons", "customers", "employees", "members", "subscribers", "seats", "students", "agents",
          "shoppers", "patients", "drivers", "riders", "analysts", "teachers", "readers", "viewers", "learners",
-         "doctors", "nurses", "lawyers",
+         "doctors", "nurses", "lawyers", "devs", "developers", "engineers", "reps", "recruiters", "editors",
+         "tutors", "coaches", "residents", "interns", "staffers", "paralegals", "adjusters", "dispatchers", "caseworkers", "counselors",
          "dau", "mau", "signups", "sign-ups", "accounts"],
         "people",
     ),
