@@ -21,11 +21,14 @@ from .vocab import ASKED_CUES
 __all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "weekly_as_daily", "weekly_count",
            "yearly_as_monthly"]
 
-_DAY_WORDS = ("天", "日", "days", "day", "工作日", "工作天", "个工作日", "个工作天", "workdays", "workday", "business", "working",
-              "交易日", "个交易日", "trading")
-_WORKDAY = ("工作日", "工作天", "workday", "workdays", "business", "working", "交易日", "个交易日", "trading")  # (a trading day is a market's working day)
+#: A working day in one word (`工作日`, `上班日`, `workday`), and the adjectives that make one of `day` (`working days`,
+#: `school days`, `business day`). A trading day is a market's working day.
+_WORKDAY_NOUNS = ("工作日", "工作天", "上班日", "营业日", "交易日", "workday", "workdays")
+_WORKDAY_ADJECTIVES = ("business", "working", "trading", "school", "office")
+_WORKDAY = (*_WORKDAY_NOUNS, "个工作日", "个工作天", "个上班日", "个营业日", "个交易日", *_WORKDAY_ADJECTIVES)
+_DAY_WORDS = ("天", "日", "days", "day", *_WORKDAY)
 _MONTH_WORDS = ("一个月", "每月", "每个月", "月", "mo", "month")
-_PER_WORKDAY = ("每个工作日", "每个工作天", "每工作日")
+_PER_WORKDAY = tuple(each + day for each in ("每个", "每") for day in _WORKDAY_NOUNS if "\u4e00" <= day[0])  # (`每个工作日`, `每上班日`)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ def _count_after(tokens: list[Token], k: int, days: set[int]) -> int | None:
 def daily_count_over_days(tokens: list[Token]) -> DaysRead | None:
     if any((t.role or "") in ("label:cache", "label:storage", "label:cached") for t in tokens):
         return None  # `缓存 3 天`: the days are the storage's
+    _working_day_periods(tokens)
     days = [k for k, t in enumerate(tokens) if t.kind == "amount" and t.money is None and _days_after(tokens, k)]
     values = {tokens[k].value for k in days}
     if not days or len(values) != 1:
@@ -172,6 +176,8 @@ def daily_count_over_days(tokens: list[Token]) -> DaysRead | None:
 
 def _days_after(tokens: list[Token], k: int, *, workdays: bool = False) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.text == "个" and k + 2 < len(tokens) and tokens[k + 2].text in _WORKDAY_NOUNS:
+        nxt = tokens[k + 2]  # `22个上班日`, split by the measure word
     if nxt is None or nxt.kind not in ("cjk", "word"):
         return False
     words = _WORKDAY if workdays else _DAY_WORDS
@@ -185,17 +191,26 @@ def _days_after(tokens: list[Token], k: int, *, workdays: bool = False) -> bool:
 _NOT_DAYS = frozenset(["日均", "日活", "日常", "日志", "日报", "日更", "天气"])
 
 
+def _working_day_periods(tokens: list[Token]) -> None:
+    """`per working day`, `every school day`: the period of a daily count, said of working days."""
+    for k in range(2, len(tokens)):
+        if (tokens[k].text == "day" and tokens[k - 1].text in _WORKDAY_ADJECTIVES and tokens[k - 2].text in ("per", "every", "each")
+                and tokens[k - 1].role in (None, "per_unit")):
+            tokens[k - 2].role, tokens[k - 1].role, tokens[k].role = "skip", "skip", "period:day"
+
+
 def _daily_period(tokens: list[Token]) -> int | None:
     """The period word of a daily count: 每天, 一天, 日均, /day, per workday, 每个工作日."""
     found = [k for k, t in enumerate(tokens) if t.role == "period:day" or t.text in _PER_WORKDAY
-             or t.text in ("workday", "weekday", "工作日", "工作天") and k > 0 and tokens[k - 1].text in ("per", "每", "每个")]  # fmt: skip
+             or t.text in (*_WORKDAY_NOUNS, "weekday") and k > 0 and tokens[k - 1].text in ("per", "每", "每个", "every", "each")]  # fmt: skip
     return found[0] if len(found) == 1 else None
 
 
 def _count_of(tokens: list[Token], period: int, days: list[int]) -> int | None:
     """The amount the daily period word is said of: the one just before its count noun (`1.2k tickets per
     workday`), or the first after it (`每天大概 12 万次`)."""
-    for k in range(period - 1, max(period - 4, -1), -1):
+    before = [k for k in range(period - 1, -1, -1) if tokens[k].role != "skip" or tokens[k].kind == "amount"][:3]  # (past `per working`)
+    for k in before:
         if tokens[k].kind == "amount":
             if k not in days and tokens[k].money is None and _counted(tokens, k):
                 return k
@@ -209,6 +224,9 @@ def _count_of(tokens: list[Token], period: int, days: list[int]) -> int | None:
 def _counted(tokens: list[Token], k: int) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     after = tokens[k + 2] if k + 2 < len(tokens) else None
+    if nxt is not None and nxt.kind == "word" and nxt.role is None and after is not None and after.role == "skip":
+        # `1,500 resumes per working day`: the things counted, then the period (`_working_day_periods`)
+        return next((t.role for t in tokens[k + 2 :] if t.role != "skip"), None) == "period:day"
     return nxt is not None and (nxt.role in ("count", "count_verb") or nxt.text in ("次", "个", "条", "笔", "篇", "份", "张", "则")
                                 or nxt.text in ("per", "/", "a") and after is not None and after.role == "period:day")  # `25k per day`
 
@@ -225,7 +243,10 @@ def _month_near(tokens: list[Token], k: int) -> bool:
 
 
 def _consume(tokens: list[Token], k: int) -> None:
-    for t in tokens[k : k + 2]:
+    """The days' amount and its day word, and the `days` after an adjective that made them working days."""
+    end = k + 3 if k + 2 < len(tokens) and (tokens[k + 1].text in _WORKDAY_ADJECTIVES and tokens[k + 2].text in ("days", "day")
+                                            or tokens[k + 1].text == "个" and tokens[k + 2].text in _WORKDAY_NOUNS) else k + 2
+    for t in tokens[k:end]:
         t.as_filler()
 
 

@@ -542,8 +542,8 @@ def _units_each_counted(tokens: list[Token], amount: Token, parts: Parts) -> lis
     nouns = [t for t in tokens[first : first + 3] if t.role in (None, "people", "info") and t.kind in ("word", "cjk") and not t.after_break]
     if not nouns or nouns[0] is not tokens[first] or said_in_tokens(tokens, at) or tokens[first].text in CONTENT_UNITS:
         return None
-    if nouns[0].kind == "cjk" and nouns[0].text[:1] in _TIME_CHARS:
-        return None  # (`3个月`: a length of time)
+    if nouns[0].kind == "cjk" and nouns[0].text[:1] in _TIME_CHARS or any((t.role or "").startswith(("dur:", "period:")) for t in tokens[first : first + 2]):
+        return None  # (`3个月`, `22 working days`: a length of time)
     count_at = next((k for k, t in enumerate(tokens) if t.kind == "amount" and t.used and t.value == parts.requests), None)
     if count_at is not None and counts_the_unit_of(tokens, count_at, at):
         # `每个群每天30个问题，我们有120个班级群`, `180 間門市 … 一間店一天平均 6 則`: the count is said of one of

@@ -287,12 +287,26 @@ def test_a_budget_beside_a_period_is_no_count(book: PriceBook) -> None:
         # a market's working days
         ("投顧研究報告摘要，一份報告 PDF 大概 4 萬 tokens，摘要 1000 tokens，一天 150 份，用 2.5 pro，一個月 22 個交易日，總共多少", 3_300, "month",
          "22 days a month"),
+        # working days said with an adjective (`working days`, `school days`), per one of them, or as 上班日 / 營業日
+        ("1500 resumes per working day, 22 working days a month, 2k in 400 out, 2.5 flash, monthly?", 33_000, "month", "22 days a month"),
+        ("2300 transcripts per business day, 21 business days a month, 5k in 600 out, 3.1 pro", 48_300, "month", "21 days a month"),
+        ("1500 essays every school day (about 20 school days a month), 2k in 400 out, 2.5 flash, monthly?", 30_000, "month", ""),
+        ("每个上班日800份 一个月22个上班日 每份输入1k输出300 2.5 flash", 17_600, "month", ""),
+        ("每個營業日300則 一個月26個營業日 每則輸入800輸出200 2.5 flash", 7_800, "month", ""),
+        ("1500 resumes per working day, 2k in 400 out, 2.5 flash", 1_500, "day", ""),
     ],
 )
 def test_a_daily_count_over_so_many_days(answerer: Answerer, question: str, requests: int, period: str | None, said: str) -> None:
     query = parse_query(question, answerer.book)
     assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
     assert said in answerer.answer(question, "en").text
+
+
+def test_days_of_time_are_no_units_of_a_count_each(book: PriceBook) -> None:
+    # `22 working days` was once read as 22 units that `1500 … per working day` is said of: 33,000 requests a day.
+    # Here the days' total (12 x 40 x 22, in all) is right; a day's count of it never is
+    query = read_or_asked("12 agents, 40 tickets per working day each, 22 working days, 2k in 300 out, 2.5 flash", book)
+    assert query is None or query.usage is not None and query.usage.period != "day"
 
 
 def test_days_a_cache_is_kept_are_no_days_of_requests(book: PriceBook) -> None:
