@@ -130,6 +130,7 @@ class Parts:
     requests_formed: tuple[Decimal, ...] = ()  # ... as a product, in the question's order: said in the answer (usage.py)
     unpacked: tuple[Decimal, Decimal] | None = None  # `每天2000条 … 每50条打包一次`: the things and the pack size (parse._unpacked)
     languages: Decimal | None = None  # `into 7 languages … one call per language`: calls of each item (languages.py)
+    variants: Decimal | None = None  # `3 variants per story = 3 calls`: calls of each item (variants.py)
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
     weekly_per: str | None = None  # ... or, when 7 does not divide it, as 52/12 of it a month ("week": read with the people)

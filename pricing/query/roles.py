@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..tokens import Token
 from .neighbours import CJK_ABOUT, a_recording, noun_past_ge
+from .variants import versions_called_each
 from .vocab import (
     COUNTING_MEASURES,
     FILLER,
@@ -496,8 +497,8 @@ def _things_in_one_reply(tokens: list[Token]) -> None:
     for i, tok in enumerate(tokens[:-2]):
         amount, counted = tokens[i + 1], tokens[i + 2]
         if not (tok.text in _MAKING and tok.role in ("make", "label:output") and amount.kind == "amount" and amount.money is None
-                and counted.kind == "cjk" and counted.text[:1] in "个個条條篇版张張" and not counted.after_break):
-            continue
+                and counted.kind == "cjk" and counted.text[:1] in "个個条條篇版张張" and not counted.after_break) or versions_called_each(tokens, i + 1):
+            continue  # (`一次要生三個版本，各一次請求`: a call each, variants.py)
         once = any(t.role in ("each", "count_verb") and t.text[:1] in "一每" or t.text in ("一次", "每次") for t in tokens[max(i - 3, 0) : i])
         output_said = any(t.role == "label:output" and j != i and j + 1 < len(tokens) and tokens[j + 1].kind == "amount"
                           for j, t in enumerate(tokens))  # fmt: skip

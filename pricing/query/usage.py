@@ -46,6 +46,9 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         notices.append(Notice("languages", {"languages": parts.languages, "items": items, "requests": parts.requests}))
         parts.languages = None  # (consumed here: building the same parts again cannot multiply twice)
         parts.requests_formed = ()  # (the languages' note says the product)
+    if parts.variants is not None:
+        parts.multiply_requests(parts.variants)  # `三個版本，各一次請求 … 一天 120 則`: said as the product (_requests_formed)
+        parts.variants = None  # (consumed here, as the languages are)
     if parts.period == "week":  # type: ignore[comparison-overlap]
         weekly = _weekly_total(parts)
         if weekly is not None:
