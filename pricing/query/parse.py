@@ -267,6 +267,14 @@ def _place_unlabeled(
         parts.labels_seen.discard("cache")
         _explain(parts, _named_content(tokens, unlabeled[0]))
         return []
+    if (len(unlabeled) == 1 and parts.labels_seen & {"cache", "storage"} and parts.hours is not None and _in_tokens(tokens, unlabeled[0])
+            and all(v is None for v in (parts.cache, parts.cached, parts.storage, parts.input, parts.output, parts.requests))):
+        # `把一本80万token的产品手册缓存在2.5 pro里，放12个小时，存储费多少`, `500k tokens kept for 24 hours … cache storage`:
+        # the one size in tokens is what the cache keeps, for the hours said; nothing is asked of it
+        parts.cache = unlabeled[0].value
+        parts.labels_seen -= {"cache", "storage"}
+        _explain(parts, _named_content(tokens, unlabeled[0]))
+        return []
     if (len(unlabeled) == 1 and parts.requests is None and parts.input is not None and parts.output is not None
             and unlabeled[0].value == unlabeled[0].value.to_integral_value()  # type: ignore[union-attr]
             and (noun := _things_counted(tokens, unlabeled[0])) is not None):

@@ -1193,3 +1193,18 @@ def test_duration_words_of_no_length(book: PriceBook, question: str, requests: i
 )
 def test_duration_words_that_may_be_a_length_are_still_asked(book: PriceBook, question: str) -> None:
     assert read_or_asked(question, book) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "storage", "hours"),
+    [
+        # one size in tokens, a cache word with no amount of its own, and the hours: what the cache keeps, for those hours
+        ("keep a 300k-token contract pack cached on 2.5 pro for 6 hours, storage cost?", 300_000, 6),
+        ("what does it cost to keep 80k tokens in the explicit cache for 3 days on 3 flash?", 80_000, 72),
+        ("把一份40万token的资料缓存在2.5 flash上，放8个小时，存储要多少钱", 400_000, 8),
+    ],
+)
+def test_a_size_kept_in_the_cache_for_hours_is_storage(book: PriceBook, question: str, storage: int, hours: int) -> None:
+    query = read_or_asked(question, book)
+    assert query is not None and query.usage is not None
+    assert (query.usage.storage_tokens, query.usage.storage_hours, query.usage.input_tokens) == (storage, hours, 0)
