@@ -288,6 +288,9 @@ def notice_text(t: Translator, notice: Notice) -> str:
         if code == "days_month":
             return t.gettext("{daily} requests a day for {days} days a month: read as {total} requests a month.").format(**figures)
         return t.gettext("{daily} requests a day for {days} days: read as {total} requests in all.").format(**figures)
+    if code == "days_span":
+        return t.gettext("{total} requests over {days} days: priced as their total.").format(
+            total=t.count(p["total"]), days=t.number(p["days"]))  # type: ignore[arg-type]
     if code == "job_shared":
         return t.gettext("The tokens given are the whole job's, cut into {requests} requests: input {input} and output {output} tokens each.").format(
             requests=t.count(p["requests"]), input=t.count(p["input"]), output=t.count(p["output"]))  # type: ignore[arg-type]

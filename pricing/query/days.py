@@ -18,7 +18,7 @@ from ..models import Period
 from ..tokens import Token
 from .vocab import ASKED_CUES
 
-__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "weekly_as_daily", "weekly_count",
+__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "SpanRead", "days_span_total", "weekly_as_daily", "weekly_count",
            "yearly_as_monthly"]
 
 #: A working day in one word (`工作日`, `上班日`, `workday`), and the adjectives that make one of `day` (`working days`,
@@ -139,11 +139,16 @@ def _count_after(tokens: list[Token], k: int, days: set[int]) -> int | None:
 def daily_count_over_days(tokens: list[Token]) -> DaysRead | None:
     if any((t.role or "") in ("label:cache", "label:storage", "label:cached") for t in tokens):
         return None  # `缓存 3 天`: the days are the storage's
-    _working_day_periods(tokens)
     days = [k for k, t in enumerate(tokens) if t.kind == "amount" and t.money is None and _days_after(tokens, k)]
     values = {tokens[k].value for k in days}
-    if not days or len(values) != 1:
+    if not days:
+        for tok in tokens:
+            if tok.text in _PER_WORKDAY and tok.role in (None, "skip"):
+                tok.role = "matter"  # `每个工作日 3000 次 … 每月多少`: how many working days a month? Asked (not 30, not 1)
         return None
+    if len(values) != 1 or any(_a_deadline(tokens, k) for k in days):
+        return None  # (`SLA is 2 business days`, `3个工作日内完成`: how soon, no days of requests)
+    _working_day_periods(tokens)  # (`per working day` with the working days of a month said: not 30 of them)
     (count_days,) = values
     assert count_days is not None
     if not 1 < count_days <= 31 or count_days != count_days.to_integral_value():
@@ -189,6 +194,20 @@ def _days_after(tokens: list[Token], k: int, *, workdays: bool = False) -> bool:
 
 #: Words that start with 日 or 天 and are no days: a daily average, daily actives, daily chores, a log.
 _NOT_DAYS = frozenset(["日均", "日活", "日常", "日志", "日报", "日更", "天气"])
+
+
+#: Words before a number of days that make it a deadline (`SLA is 2 business days`, `turnaround 5 working days`,
+#: `within 3 days`), and after it (`3个工作日内完成`, `5 天以内`).
+_DEADLINE_BEFORE = frozenset(["sla", "turnaround", "within", "deadline", "due", "tat", "内", "以内"])
+_DEADLINE_AFTER = ("内", "以内", "之内", "內", "以內", "之內")
+
+
+def _a_deadline(tokens: list[Token], k: int) -> bool:
+    """The days' amount at ``k`` says how soon something is done, not on how many days requests come."""
+    before = {t.text for t in tokens[max(k - 3, 0) : k]}
+    end = k + 3 if k + 2 < len(tokens) and tokens[k + 1].text in (*_WORKDAY_ADJECTIVES, "个") else k + 2
+    after = tokens[end].text if end < len(tokens) else ""
+    return bool(before & _DEADLINE_BEFORE) or after.startswith(_DEADLINE_AFTER) or tokens[k + 1].text.endswith(_DEADLINE_AFTER)
 
 
 def _working_day_periods(tokens: list[Token]) -> None:
@@ -351,6 +370,35 @@ def that_days_total(tokens: list[Token]) -> bool:
         return False  # (another day or month said: which is the count's?)
     tokens[days[0]].role = "skip"
     return True
+
+
+@dataclass(frozen=True)
+class SpanRead:
+    """`寒假 45 天 總共預計 3 萬篇`: a count said of a span of days, their total (said in the answer)."""
+
+    days: Decimal
+    total: Decimal
+
+
+def days_span_total(tokens: list[Token]) -> SpanRead | None:
+    """`寒假 45 天 總共預計 3 萬篇`, `校招季10天要筛50万份简历`, `上禮拜 7 天加起來 3.2 萬次`, `over 5 days we'll run 80k requests`:
+    a number of days with no period word anywhere, and a count of things: the count is those days' total (every day
+    would be `每天`), priced as said; the days, no storage time, are read here. A cache keeps its days (storage)."""
+    if any((t.role or "").startswith(("label:cache", "label:storage", "label:cached", "period:")) for t in tokens):
+        return None
+    days = [k for k, t in enumerate(tokens) if t.kind == "amount" and t.money is None and t.role is None
+            and k + 1 < len(tokens) and tokens[k + 1].text in ("天", "days", "日") and tokens[k + 1].role == "dur:24"]  # fmt: skip
+    if len(days) != 1 or not 2 <= (tokens[days[0]].value or 0) <= 366 or days[0] > 0 and tokens[days[0] - 1].text in ("每", "per", "every"):
+        return None
+    if any((t.role or "").startswith("dur:") for k, t in enumerate(tokens) if k != days[0] + 1):
+        return None  # (hours too: a length of something else)
+    counts = [k for k, t in enumerate(tokens) if t.kind == "amount" and t.money is None and k != days[0] and _counted(tokens, k)]
+    if len(counts) != 1:
+        return None
+    total, length = tokens[counts[0]].value, tokens[days[0]].value
+    assert total is not None and length is not None
+    _consume(tokens, days[0])
+    return SpanRead(length, total)
 
 
 def _names_a_job(tokens: list[Token], k: int) -> bool:

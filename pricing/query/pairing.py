@@ -10,7 +10,7 @@ from itertools import pairwise
 from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
-from .days import DaysRead, SplitDays
+from .days import DaysRead, SpanRead, SplitDays
 from .hourly import IntervalRead, RateRead
 from .images_in import ImagesRead, said_as_text
 from .neighbours import (
@@ -131,6 +131,7 @@ class Parts:
     unpacked: tuple[Decimal, Decimal] | None = None  # `每天2000条 … 每50条打包一次`: the things and the pack size (parse._unpacked)
     languages: Decimal | None = None  # `into 7 languages … one call per language`: calls of each item (languages.py)
     variants: Decimal | None = None  # `3 variants per story = 3 calls`: calls of each item (variants.py)
+    span_read: SpanRead | None = None  # `寒假 45 天 總共預計 3 萬篇`: a count of a span of days, their total (days.days_span_total)
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
     weekly_per: str | None = None  # ... or, when 7 does not divide it, as 52/12 of it a month ("week": read with the people)
@@ -1009,7 +1010,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif r == "matter" or (r.startswith("dur:") and not tok.used):
             # a duration with no amount (`10k in 1k out, hour`) would change a storage price: ask
             parts.unexplained.append(tok.text)
-            if r == "dur:24":
+            counted = any(t.kind == "amount" for t in tokens[max(i - 2, 0) : i])  # (`2 business days`: a length)
+            if r == "dur:24" and not counted and (not _cache_said(parts) or i > 0 and tokens[i - 1].text in _THAT):
                 bare_days.append(tok.text)  # (unless it is the count's day: below)
         elif r == "pronoun":
             parts.unknown_words.append(tok.text)
@@ -1067,10 +1069,14 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             raise InvalidQuery("duplicate_part", part="period", amount=tok.text)
     if bare_days and "day" in (parts.period, parts.asked_period) and (parts.hours is not None or not _cache_said(parts)):
         # `1200 queries that day … cost for the day`, `end-of-day job: 40k waybills every day`, `那几天 … 那一天要多少钱`:
-        # a day word with no amount, beside a count or a total of a day, is that day; with a cache and no hours said it
-        # could be how long the cache is kept, and stays asked
+        # a day word with no amount, beside a count or a total of a day, is that day. With a cache, only `that day`
+        # with its hours said: `all day`, `the rest of the day` may be how long the cache is kept, and stay asked
         for word in bare_days:
             parts.unexplained.remove(word)
+
+
+#: Words that point at one day or its daytime (`that day`, `the same day`, `那几天`, `白天开9个小时`): no length of time.
+_THAT = frozenset(["that", "this", "same", "那", "这", "這", "当", "當", "白"])
 
 
 def _cache_said(parts: Parts) -> bool:

@@ -22,9 +22,12 @@ _NUMERAL_WORDS = tuple({*(w for w in _CJK_TABLE if w.startswith("一") and len(w
                         "一定", "一键", "一律", "一旦", "一切", "一开始", "一部分", "一致",
                         "一多", "一到", "一忙", "一用", "一晚",  # (`用户一多就报429`: as soon as)
                         *(w for w in _CJK_TABLE if w[0] in "零十千" and _CJK_TABLE[w] == "skip")})  # fmt: skip
-#: Names that end in a numeral naming which one, never how many (`科目一题库`, `方案二`, `套餐三`): the numeral is
-#: part of the name.
+#: Names that end in a numeral naming which one (`科目一题库`, `方案二：…`, `套餐三`): the numeral is part of the name.
+#: A driving-test subject is always named so; the others only when no measure word follows (`方案三次迭代`, `模式三轮`,
+#: `选项三个`: how many).
 _ORDINAL_NAMES = ("科目", "方案", "阶段", "階段", "版本", "套餐", "选项", "選項", "模式")
+_ALWAYS_ORDINAL = ("科目",)
+_COUNTED_BY = frozenset("个個次轮輪遍种種套份条條篇张張件本段则則笔筆题題道句组組项項回步版")
 _NUMERAL_FIRST = frozenset(w[0] for w in _NUMERAL_WORDS)
 _NUMERAL_SET = frozenset(_NUMERAL_WORDS)
 _NUMERAL_SIZES = sorted({len(w) for w in _NUMERAL_WORDS})
@@ -86,7 +89,10 @@ def _split_plan(text: str) -> tuple[tuple[str, int, int, str | None], ...]:
     plan = [(t.kind, t.start, t.end, t.role) for t in out]
     for k in range(len(plan) - 1, 0, -1):
         (kind, start, end, role), (next_kind, _, next_end, _) = plan[k - 1], plan[k]
-        if kind == "cjk" and next_kind == "cjknum" and next_end - end == 1 and text[start:end].endswith(_ORDINAL_NAMES):
+        name = text[start:end]
+        counted = next_end < len(text) and text[next_end] in _COUNTED_BY
+        if kind == "cjk" and next_kind == "cjknum" and next_end - end == 1 and name.endswith(_ORDINAL_NAMES) and (
+                name.endswith(_ALWAYS_ORDINAL) or not counted):
             plan[k - 1 : k + 1] = [(kind, start, next_end, role)]  # `科目一`: which subject, part of its name
     return tuple(plan)
 

@@ -39,8 +39,8 @@ def variants_per_item(tokens: list[Token]) -> Decimal | None:
     assert count is not None
     words = _variants_after(tokens, at)
     said = _call_each(tokens, words[-1], count)
-    if not said:
-        return None
+    if not said or _calls_counted_elsewhere(tokens, {at, *said}):
+        return None  # (`42k calls a day total`, `一共每天 8000 次请求`: the calls are counted already; asked)
     tokens[at].as_filler()
     for k in words:
         tokens[k].role = "skip"
@@ -59,6 +59,13 @@ def versions_called_each(tokens: list[Token], at: int) -> bool:
     return bool(words) and value is not None and bool(_call_each(tokens, words[-1], value))
 
 
+def _calls_counted_elsewhere(tokens: list[Token], read: set[int]) -> bool:
+    """An amount of calls besides the one that said a call each (`42k calls a day`, `each story 3 calls`): the requests
+    may already hold the versions, so they are not multiplied."""
+    return any(t.kind == "amount" and k not in read and k + 1 < len(tokens) and tokens[k + 1].text in _CALL_WORDS
+               for k, t in enumerate(tokens))  # fmt: skip
+
+
 def _variants_after(tokens: list[Token], k: int) -> list[int]:
     """The words after the amount at ``k`` that say it counts versions (`3 variants`, `10 hook variations`), or none."""
     for j in range(k + 1, min(k + 5, len(tokens))):
@@ -75,8 +82,8 @@ def _call_each(tokens: list[Token], last: int, count: Decimal) -> list[int]:
     texts = [t.text for t in tokens]
     for k in near:
         nxt = k + 1 if k + 1 < len(tokens) and texts[k + 1] in _CALL_WORDS else None
-        if texts[k] in _EACH_ALONE:
-            return [k] + ([nxt] if nxt is not None else [])  # `(separate calls)`, `单独调一次`
+        if texts[k] in _EACH_ALONE and nxt is not None:
+            return [k, nxt]  # `(separate calls)`, `单独调用` (not `separate repos`, `各自部署`, `单独计费`)
         if texts[k] == "各" and k + 1 < len(tokens) and texts[k + 1] == "一次":
             after = k + 2 if k + 2 < len(tokens) and texts[k + 2] in _CALL_WORDS else None
             return [k, k + 1] + ([after] if after is not None else [])  # `各一次請求`

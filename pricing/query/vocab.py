@@ -694,7 +694,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
     # words with a numeral in them that are not amounts
     **dict.fromkeys(["一下", "一些", "一起", "一样", "一般", "一点", "万一", "统一", "一直", "一个", "一款", "一种", "一句", "一遍", "一对一",
-                     "零件", "零配件", "零售", "零食", "零钱", "零星", "零散", "零碎", "零工", "零基础", "十分", "千万别"], "skip"),
+                     "零件", "零配件", "零售", "零食", "零钱", "零星", "零散", "零碎", "零工", "零基础", "千万别"], "skip"),
 }
 
 #: Chinese words and characters that do not change a price: skipped, never asked about.

@@ -206,10 +206,9 @@ def test_words_that_start_with_one_are_no_amount(answerer: Answerer, question: s
 @pytest.mark.parametrize(
     ("question", "requests"),
     [
-        # a numeral inside a word (零件, 零售, 十分) counts nothing
+        # a numeral inside a word (零件, 零售) counts nothing
         ("汽车零件客服 每次输入1500 输出300 每天2000次 2.5 flash 一个月多少", 2_000),
         ("我们做零售的，输入2千 输出500，每天五千次，2.5 flash", 5_000),
-        ("十分着急 输入1万输出1千 每天300次 2.5 flash", 300),
         # a numeral after a name says which one (`科目二`, `方案三`, `套餐二`), not how many
         ("科目二教练问答 输入1k 输出200 每天800次 2.5 flash-lite", 800),
         ("方案三 每次输入3千 输出800 一天500次 2.5 flash", 500),

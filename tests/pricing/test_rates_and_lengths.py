@@ -293,7 +293,6 @@ def test_a_budget_beside_a_period_is_no_count(book: PriceBook) -> None:
         ("1500 essays every school day (about 20 school days a month), 2k in 400 out, 2.5 flash, monthly?", 30_000, "month", ""),
         ("每个上班日800份 一个月22个上班日 每份输入1k输出300 2.5 flash", 17_600, "month", ""),
         ("每個營業日300則 一個月26個營業日 每則輸入800輸出200 2.5 flash", 7_800, "month", ""),
-        ("1500 resumes per working day, 2k in 400 out, 2.5 flash", 1_500, "day", ""),
     ],
 )
 def test_a_daily_count_over_so_many_days(answerer: Answerer, question: str, requests: int, period: str | None, said: str) -> None:
@@ -667,3 +666,27 @@ def test_thinking_said_inside_the_output_needs_no_amount(book: PriceBook, questi
 def test_thinking_on_top_of_the_output_with_no_amount_is_still_asked_about(book: PriceBook, question: str) -> None:
     with pytest.raises(Ambiguous):
         parse_query(question, book)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # a count said of a number of days, with no period word: those days' total (every day would be 每天)
+        ("暑假 30 天 总共大概 2 万份作业 每份输入1k输出500 2.5 flash 总共多少", 20_000),
+        ("over 5 days we'll run 80k requests, 2k in 300 out on 2.5 flash", 80_000),
+        ("活动3天一共12万条评论，每条输入500输出100，2.5 flash-lite", 120_000),
+    ],
+)
+def test_a_count_of_a_span_of_days_is_their_total(answerer: Answerer, question: str, requests: int) -> None:
+    query = parse_query(question, answerer.book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period) == (requests, None)
+
+
+def test_the_answer_says_a_span_of_days_is_priced_as_its_total(answerer: Answerer) -> None:
+    assert "3 天共 12万 次请求：按总数计价。" in answerer.answer("活动3天一共12万条评论，每条输入500输出100，2.5 flash-lite", "zh_CN").plain
+
+
+def test_a_span_of_days_beside_a_daily_period_or_a_cache_is_no_total(book: PriceBook) -> None:
+    assert read_or_asked("5 天 2000 次 每次输入1k 输出200 2.5 flash 每天多少", book) is None
+    query = read_or_asked("cache 100k for 3 days, 2.5 flash, 5000 queries, 1k new in 200 out", book)
+    assert query is None or query.usage is not None and query.usage.storage_hours == 72

@@ -697,6 +697,30 @@ def test_two_models_compared_on_a_quality_are_compared(book: PriceBook) -> None:
         # a month's sum said without restating the year's is another sum
         ("annual budget is $6,000 and $500/month goes to hosting, 2.5 flash 2k in 500 out, how many calls a day can we afford",
          lambda u: False),
+        # found by the ninth session's review, each priced wrong by that session's rules before their fix
+        # a numeral after a name with a measure word after it counts (`模式三轮`: three turns)
+        ("对话模式三轮，每天 2000 个会话，2.5 flash，每轮输入 1k 输出 200，一个月多少钱", lambda u: u.requests == 6000),
+        ("每套餐两次调用，每天 3000 单，2.5 flash 输入 500 输出 100，每月多少", lambda u: u.requests == 6000),
+        ("选项三个，每个单独调用，每天 200 题，2.5 flash 输入 500 输出 100，每天多少", lambda u: u.requests == 600),
+        ("每个版本两次请求，每天 500 篇，2.5 flash 输入 1k 输出 200，每天多少", lambda u: u.requests >= 1000),
+        ("每十分钟调用一次，输入1k输出200，2.5 flash，一个月多少钱", lambda u: u.requests == 144),  # 十分 in 十分钟 is ten
+        # a day the cache may be kept all of is no day of the count
+        ("cache 100k tokens with a 1 hour TTL but we refresh it all day, 3k calls/day, 2.5 flash 200 in 100 out, daily cost incl storage?",
+         lambda u: u.storage_hours != 1),
+        ("cache 50k for 2 hours every morning and keep it the rest of the day too, 2k calls/day, 2.5 flash 300 in 100 out",
+         lambda u: u.storage_hours != 2),
+        # days of a deadline are no days of requests; a count per working day with no working days a month is not 30 of them
+        ("SLA is 2 business days; 5k docs per day, 2.5 flash, 2k in 300 out. monthly?", lambda u: (u.requests, u.period) == (5000, "day")),
+        ("turnaround 5 working days, 8k claims a day, 2.5 flash, 3k in 400 out, monthly?", lambda u: (u.requests, u.period) == (8000, "day")),
+        ("3个上班日内完成就行，每天 2万 条，2.5 flash batch，输入 2k 输出 300，每月多少", lambda u: (u.requests, u.period) == (20_000, "day")),
+        ("3000 calls per working day, 2.5 flash, 1k in 200 out. monthly?", lambda u: False),
+        ("每个工作日 3000 次 输入1k 输出200 2.5 flash 每月多少", lambda u: False),
+        # versions of a count of calls already, or kept apart with no call each, multiply nothing
+        ("3 variants per story (separate calls), 42k calls a day total, 700 in 60 out, 2.0 flash lite. daily?", lambda u: u.requests == 42_000),
+        ("每个商品 4 个版本，各一次请求，一共每天 8000 次请求，2.5 flash 输入500 输出100，每天多少", lambda u: u.requests == 8000),
+        ("3 variants per story = 3 calls, 14k stories/day, each story 3 calls, 700 in 60 out, flash lite. daily?", lambda u: u.requests == 42_000),
+        ("we keep 2 versions of the prompt in separate repos, 8k calls/day, 2.5 flash 1k in 200 out. monthly?", lambda u: u.requests == 8000),
+        ("2 個版本各自部署，每天 1萬 次請求，2.5 flash 輸入 1k 輸出 300，每月多少", lambda u: u.requests == 10_000),
     ],
 )
 def test_read_right_or_asked_found_by_reviews(book: PriceBook, question: str, check: object) -> None:
