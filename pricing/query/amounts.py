@@ -215,6 +215,11 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             drop.update((i, i + 1))  # `兩個方案選`, `two options`: the models compared, no amount
         elif tok.kind == "amount" and nxt.text[:1] == "点" and nxt.kind == "cjk" and tok.value is not None and tok.value <= 24 and tok.value == int(tok.value):
             drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day
+            minutes = tokens[i + 2] if i + 2 < len(tokens) and nxt.text == "点" else None
+            if minutes is not None and minutes.kind == "amount" and minutes.glued and minutes.money is None and (minutes.value or 0) < 60:
+                drop.add(i + 2)  # `9点50`, `九点五十跑一次`: its minutes, no count
+                if i + 3 < len(tokens) and tokens[i + 3].text == "分" and tokens[i + 3].glued:
+                    drop.add(i + 3)
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
         elif tok.kind == "amount" and tok.money is None and tok.value in _HOTLINES and tok.other_value is None and nxt.kind == "cjk" and (

@@ -8,7 +8,7 @@ import unicodedata
 
 from ..errors import InvalidQuery
 from .english import is_common_word
-from .numbers import spelled_numbers
+from .numbers import cjk_value, spelled_numbers
 from .script import simplified_chars
 from .vocab import CURRENCY_SYMBOLS, IME_SLIPS, MODEL_WORDS, TRADITIONAL_WORDS, one_edit
 
@@ -46,10 +46,14 @@ _CJK_HTTP_ERROR = re.compile(r"(?:(?<=报)|(?<=報)|(?<=吃)|(?<=一直)|(?<=出
                              # (`老是429`, `常常噴 429`: only the rate-limit code, and nothing counted after it: `總是 450 則`)
                              r"|(?:(?<=老是)|(?<=总是)|(?<=總是)|(?<=噴)|(?<=喷))\s*429(?!\s*[\d万千萬kw.則则份条條通次多个個左右人位张張篇封])"
                              r"|(?<![\d.])[45]\d\d(?=\s*(?:了|错误|錯誤|报错|報錯))")
-#: `doc in the context cache`: put in the cache, said with a preposition that is no input label (after an amount,
-#: `1M in cache 1M`, the in is the input's label).
-_IN_THE_CACHE = re.compile(r"(?<![\dkm万千] )(?<![\dkm万千])\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:context\s+)?cache\b")
+#: `doc in the context cache`, `80k tokens in the explicit cache`: put in the cache, said with a preposition that is no
+#: input label (after an amount, `1M in cache 1M`, the in is the input's label).
+_IN_THE_CACHE = re.compile(r"(?<![\dkm万千] )(?<![\dkm万千])\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:(?:context|explicit|implicit)\s+)?cache\b")
 _IN_OUT = re.compile(r"\bi/o\b")
+#: A Chinese numeral with a decimal point before its unit (`一点五万` 1.5万, `零点五万`, `两点三亿`): written in digits, as
+#: `1.5万` is. Only before 万 / 亿 / 千: `九点五十` is a time of day, `一点五个小时` a length.
+_CJK_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十]+)点([零〇一二三四五六七八九]+)(?=[万亿千])")
+_CJK_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 #: `per M tokens`, `per million`, `/Mtok`: Google's unit, one million tokens (a bare `m` elsewhere may be a month).
 _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks?\b)")
 #: `w/ thinking`, `w/o batch`: chat shorthand for with and without.
@@ -108,6 +112,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = text.replace("ㄧ", "一")  # the Zhuyin letter yi, typed for 一 on Taiwan keyboards (`ㄧ個月`)
     text = unicodedata.normalize("NFKC", text).lower()
     text = simplified_chars(text)
+    text = _CJK_DECIMAL.sub(lambda m: f"{cjk_value(m.group(1))}.{''.join(_CJK_DIGIT[c] for c in m.group(2))}", text)
     for word, simple in TAIWAN_WORDS.items():  # longest first: `語音訊息` is 语音 + 消息, never 语 + 音讯 + 息
         text = text.replace(word, simple)
     text = _SLACK_MARKUP.sub(" ", text)

@@ -193,10 +193,6 @@ WORDS: dict[str, str] = {
 PHRASES3: dict[tuple[str, str, str], tuple[str, str, str | None]] = {
     **{(verb, "the", "cache"): ("label:cached", "link", "link") for verb in ("hit", "hits", "hitting", "hitting")},
     **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
-    # `keep 80k tokens in the (explicit) cache`, `in context cache`: where they are kept, no input
-    ("in", "the", "cache"): ("skip", "link", "label:cache"),
-    **{("in", "the", kind): ("skip", "link", "skip") for kind in ("explicit", "context", "implicit")},
-    **{("in", kind, "cache"): ("skip", "skip", "label:cache") for kind in ("explicit", "context", "implicit")},
     # `50k in (all but 5k cached)`: the prompt's label, then the part named by what it is not
     **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
     # `how much for the month`, `cost for the day`: the period asked for
