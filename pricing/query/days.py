@@ -142,9 +142,12 @@ def daily_count_over_days(tokens: list[Token]) -> DaysRead | None:
     days = [k for k, t in enumerate(tokens) if t.kind == "amount" and t.money is None and _days_after(tokens, k)]
     values = {tokens[k].value for k in days}
     if not days:
-        for tok in tokens:
-            if tok.text in _PER_WORKDAY and tok.role in (None, "skip"):
-                tok.role = "matter"  # `每个工作日 3000 次 … 每月多少`: how many working days a month? Asked (not 30, not 1)
+        for k, tok in enumerate(tokens):
+            per = k > 0 and tokens[k - 1].text in ("per", "every", "each") and tok.text in ("workday", "weekday")
+            if (tok.text in _PER_WORKDAY or per) and tok.role in (None, "skip"):
+                # `每个工作日 3000 次 … 每月多少`, `1.2k tickets per workday … monthly`: how many working days a month?
+                # Asked (not 30, not 1)
+                tok.role = "matter"
         return None
     if len(values) != 1 or any(_a_deadline(tokens, k) for k in days):
         return None  # (`SLA is 2 business days`, `3个工作日内完成`: how soon, no days of requests)

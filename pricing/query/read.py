@@ -44,7 +44,7 @@ from .roles import assign_roles, chinese_context, described_sizes, named_pieces,
 from .script import simplified_chars
 from .thinking_budget import thinking_budget
 from .tokenize import tokenize
-from .variants import variants_per_item
+from .variants import variants_per_item, versions_in_one_call
 from .vocab import FILLER, WORDS, correct_typo
 
 __all__ = ["Reading", "read_question"]
@@ -108,6 +108,8 @@ def read_question(text: str, book: PriceBook) -> Reading:
         (parts.cached, parts.input), parts.new_piece = pieces, True
     parts.languages = None if languages_in_one_call(tokens) else languages_per_item(tokens)
     parts.variants = variants_per_item(tokens)
+    if parts.variants is None:
+        versions_in_one_call(tokens)
     parts.acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text) if _a_name(word))
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)

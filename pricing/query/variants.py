@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..tokens import Token
 
-__all__ = ["variants_per_item", "versions_called_each"]
+__all__ = ["variants_per_item", "versions_called_each", "versions_in_one_call"]
 
 #: Words that say the amount before them counts versions of one item (`3 variants`, `三個版本`, `5 種版本`).
 _VARIANT_WORDS = frozenset(["variants", "variations", "versions", "版本", "个版本", "個版本", "种版本", "種版本", "组版本", "組版本"])
@@ -49,6 +49,25 @@ def variants_per_item(tokens: list[Token]) -> Decimal | None:
             tokens[k].as_filler()
         tokens[k].role = "skip"
     return count
+
+
+#: Words that say one call makes every version (`一次调用搞定`, `in one call`).
+_ONE_CALL = (("一次", "调用"), ("一次", "请求"), ("one", "call"), ("single", "call"), ("one", "request"), ("single", "request"))
+
+
+def versions_in_one_call(tokens: list[Token]) -> None:
+    """`每篇生成 3 个版本，各自 300 token 输出，一次调用搞定`: versions made in one call are no count of calls, and what
+    each is said to take may be the reply's share: the versions word is left unread, so the question is asked (it had
+    been priced as three calls of 300 tokens)."""
+    counted = [k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].money is None
+               and 2 <= (tokens[k].value or 0) <= 50 and _variants_after(tokens, k)]  # fmt: skip
+    texts = [t.text for t in tokens]
+    one_call = any(tuple(texts[k : k + 2]) in _ONE_CALL for k in range(len(texts) - 1))
+    if len(counted) == 1 and one_call:
+        at = counted[0]
+        tokens[at].as_filler()
+        for k in _variants_after(tokens, at):
+            tokens[k].role = "matter"
 
 
 def versions_called_each(tokens: list[Token], at: int) -> bool:

@@ -721,6 +721,9 @@ def test_two_models_compared_on_a_quality_are_compared(book: PriceBook) -> None:
         ("3 variants per story = 3 calls, 14k stories/day, each story 3 calls, 700 in 60 out, flash lite. daily?", lambda u: u.requests == 42_000),
         ("we keep 2 versions of the prompt in separate repos, 8k calls/day, 2.5 flash 1k in 200 out. monthly?", lambda u: u.requests == 8000),
         ("2 個版本各自部署，每天 1萬 次請求，2.5 flash 輸入 1k 輸出 300，每月多少", lambda u: u.requests == 10_000),
+        # wrong at the start too: versions made in one call are no calls; a count per workday is no month's count
+        ("每篇生成 3 个版本，各自 300 token 输出，一次调用搞定，每天 2000 篇，2.5 flash 输入1k", lambda u: u.requests == 2000 and u.output_tokens == 900),
+        ("~1.2k tickets per workday, 2.5 flash, 1k in 200 out, monthly", lambda u: False),
     ],
 )
 def test_read_right_or_asked_found_by_reviews(book: PriceBook, question: str, check: object) -> None:
