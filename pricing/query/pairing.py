@@ -485,6 +485,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         tokens[k].used = True
     if parts.people is not None and parts.requests is None:
         _one_each(tokens, parts)
+    if parts.people is not None and parts.requests is None and (parts.input is not None or parts.output is not None):
+        _usage_of_each_person(tokens, parts)
     return unlabeled
 
 
@@ -507,7 +509,7 @@ def _one_each(tokens: list[Token], parts: Parts) -> None:
         if not (tok.role == "per_person" or tok.text in _EACH_PERSON or made_each):
             continue
         period = None
-        for j in range(k + 1, min(k + 4, len(tokens))):
+        for j in range(k + 1, min(k + 6, len(tokens))):
             nxt = tokens[j]
             if nxt.after_break:
                 break
@@ -521,8 +523,34 @@ def _one_each(tokens: list[Token], parts: Parts) -> None:
                 if period is not None:
                     period.volume = True
                 return
-            if nxt.role not in ("make", "skip", "count_verb") and not (nxt.kind == "cjk" and nxt.role is None and len(nxt.text) == 1):
-                break  # (`每人一篇`, `各生成一份`, `每天生一份`: a verb of making may stand between)
+            if nxt.role not in ("make", "skip", "count_verb") and not (nxt.kind == "cjk" and nxt.role is None and len(nxt.text) == 1) and (
+                    nxt.text not in _MAKERS):
+                break  # (`每人一篇`, `各生成一份`, `每天生一份`, `让AI生成一段`: a verb of making, or who makes it, may stand between)
+
+
+def _usage_of_each_person(tokens: list[Token], parts: Parts) -> None:
+    """`三十五位客户，每位對話 in 6千 out 900`, `三万会员 每人输入一千`, `每个客户让AI生成一段 … prompt 1500`, `38,000 students, 2k
+    tokens in each, 400 out`: with no count of requests, the tokens of one request said of each person make one request
+    each (the person's count is the requests'; its period, if any, theirs)."""
+    for k, tok in enumerate(tokens):
+        if tok.role == "per_person":
+            # the label within the clause right after (`每位對話 in`, `每人输入`), past what each one is (`对话`) or does
+            for j in range(k + 1, min(k + 6, len(tokens))):
+                if tokens[j].after_break:
+                    break
+                if (tokens[j].role or "") in ("label:input", "label:output"):
+                    parts.requests, parts.per_person = Decimal(1), True
+                    return
+                if tokens[j].kind == "amount":
+                    break
+        if tok.role == "each" and tok.text == "each" and k > 0 and (tokens[k - 1].role or "") in ("label:input", "label:output") and (
+                not any(t.role == "count" and t.kind != "amount" for t in tokens if t.used)):
+            parts.requests, parts.per_person = Decimal(1), True  # `38,000 students, 2k tokens in each`: each student's
+            return
+
+
+#: Who makes the thing for each person (`每个客户让AI生成一段`): no thing of its own.
+_MAKERS = frozenset(["ai", "gemini", "模型", "它", "bot", "机器人"])
 
 
 #: Words that add a second thing for each (`和`, `另外`, `再`, `and`).

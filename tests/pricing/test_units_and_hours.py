@@ -1235,3 +1235,21 @@ def test_a_size_kept_in_the_cache_for_hours_is_storage(book: PriceBook, question
     query = read_or_asked(question, book)
     assert query is not None and query.usage is not None
     assert (query.usage.storage_tokens, query.usage.storage_hours, query.usage.input_tokens) == (storage, hours, 0)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # the tokens of one request said of each person, no count each: one request a person
+        ("全校 1200 名学生，每人作文输入 2k 输出 500，2.5 flash，一次跑完多少钱", 1_200, None),
+        ("约两百位会员，每位聊天记录 in 5千 out 600，用 2.5 flash，每月跑一次", 200, "month"),
+        ("4,500 patients, ~3k in 500 out each, 2.5 flash batch, one pass. total?", 4_500, None),
+        # one thing made for each, with who makes it between (`让AI生成一段`)
+        ("我们店每天大概回访120个客户，每个客户让AI生成一段回访话术，prompt差不多1500 token，输出400左右，用2.5 flash，一个月多少钱？", 120, "day"),
+        # a count each still multiplies
+        ("4,500 patients, 3 notes each, ~3k in 500 out each, 2.5 flash", 13_500, None),
+    ],
+)
+def test_the_usage_of_each_person_is_one_request_each(book: PriceBook, question: str, requests: int, period: str | None) -> None:
+    query = read_or_asked(question, book)
+    assert query is not None and query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
