@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["is_common_word", "is_english_word", "load_word_tables", "COMMON", "WRITTEN"]
+__all__ = ["is_common_word", "is_english_word", "english_stem", "load_word_tables", "COMMON", "WRITTEN"]
 
 #: Occurrences in the frequency table from which a word counts as written on purpose.
 COMMON = 1000
@@ -29,6 +29,26 @@ def _words(least: int) -> frozenset[str]:
 
 def is_common_word(word: str) -> bool:
     return word in _words(COMMON)
+
+
+#: Prefixes and endings English builds words with; the table lists few of the words built (`rewording`, `reworded`).
+_PREFIXES = ("re", "un", "pre", "over", "under", "mis")
+_ENDINGS = ("ing", "ed", "er", "ers")
+
+
+def english_stem(word: str) -> str | None:
+    """The English word ``word`` is built from by a prefix or an ending the table leaves out (`rewording`: `wording`,
+    `reworded`: `reword`), or None: such a word is written on purpose, not a slip of a keyword one letter away."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 5 and is_english_word(word[len(prefix) :]):
+            return word[len(prefix) :]
+    for ending in _ENDINGS:
+        base = word.removesuffix(ending)
+        if base != word and len(base) >= 3:
+            for stem in (base, base + "e"):
+                if is_english_word(stem):
+                    return stem
+    return None
 
 
 def is_english_word(word: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..tokens import Token
+from .english import english_stem
 from .neighbours import CJK_ABOUT, a_recording, noun_past_ge
 from .variants import versions_called_each
 from .vocab import (
@@ -49,6 +50,8 @@ def assign_roles(tokens: list[Token]) -> None:
     for tok in tokens:
         if tok.kind == "word" and tok.role is None:
             fixed = correct_typo(tok.text) if tok.text not in WORDS and tok.text not in FILLER else None
+            if fixed is not None and (stem := english_stem(tok.text)) is not None and stem not in WORDS:
+                fixed = None  # `rewording` is built from `wording`, no slip of `recording` (a keyword's own ending still is: `cacheing`)
             if fixed is not None:
                 tok.text = fixed
     _hyphen_compounds(tokens)

@@ -240,6 +240,10 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     # `6k tokens coming in` is the input, above)
     **{(verb, "in"): ("skip", "skip") for verb in ("come", "came")},
     **{(verb, "back"): ("link", "label:output") for verb in ("coming", "comes", "come", "sent")},
+    # `brand voice doc`, `(typed notes, not audio)`, `voice assistant`: no audio sent
+    ("brand", "voice"): ("skip", "skip"),
+    **{(no, media): ("skip", "skip") for no in ("not", "no", "non") for media in ("audio", "voice", "speech")},
+    **{("voice", thing): ("skip", "skip") for thing in ("assistant", "assistants")},
     # `audio out 2k` (a TTS model): the output's modality, priced at the output rate
     **{(media, out): ("skip", "label:output") for media in ("audio", "voice", "speech") for out in ("out", "output")},
     ("cache", "storage"): ("label:storage", "link"),
@@ -566,6 +570,8 @@ CJK_WORDS: dict[str, str] = {
     # `thinking 大概要吃掉 3000 token`: what thinking uses, said with a verb between it and its amount
     **dict.fromkeys(["吃掉", "要吃掉", "会吃掉", "要吃", "吃了"], "link"),
     **dict.fromkeys(["音频", "语音", "声音", "录音"], "label:audio"),
+    # a voice assistant's name: what it is, not audio sent (its tokens said are its text prompt; audio said beside it asks)
+    **dict.fromkeys(["语音助手", "语音助理"], "skip"),
     **dict.fromkeys(["视频"], "label:video"),
     **dict.fromkeys(
         ["次请求", "个请求", "次调用", "次", "条请求", "条消息", "条", "篇", "个文档", "份文档", "文档",

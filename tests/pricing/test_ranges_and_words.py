@@ -12,6 +12,7 @@ from corpus_reading import read_or_asked
 
 from bot.answers.answerer import Answerer
 from pricing import Ambiguous, PriceBook, parse_query
+from pricing.query.read import read_question
 
 
 @pytest.mark.parametrize(
@@ -507,3 +508,24 @@ def test_a_malformed_second_end_is_no_range_and_no_crash(answerer: Answerer) -> 
 def test_decimal_numerals_and_times_of_day(book: PriceBook, question: str, input_tokens: int, requests: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.input_tokens, usage.requests) == (input_tokens, requests)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # audio denied, or named only in what a product or a document is: no audio sent
+        "call notes (typed, no audio), 3k in 400 out, 2.5 flash, 800 a day",
+        "家用语音助手 每次 in 800 out 120 2.5 flash-lite 每天50万次 一个月多少",
+        "每天預算 50 美金，語音助理用 2.5 flash-lite，每句 in 1k out 150，一天可以處理幾句",
+        "social posts: prompt ~1.2k tokens (brand voice doc + brief), output ~180, 2.5 flash-lite, 900 a day",
+    ],
+)
+def test_audio_named_but_not_sent_is_no_audio(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is not None and (query.usage is None or query.usage.audio_input_tokens == 0)
+
+
+def test_a_word_built_from_an_english_word_is_no_slip_of_a_keyword(book: PriceBook) -> None:
+    # `rewording` (re + wording) was read as `recording`, so as audio; `teacher` (teach + er) as the people word `teachers`
+    texts = [t.text for t in read_question("sms rewording for reminders by a teacher, 3k a day, 200 in 60 out, 2.5 flash-lite", book).tokens]
+    assert "rewording" in texts and "recording" not in texts and "teacher" in texts
