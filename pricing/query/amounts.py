@@ -216,8 +216,9 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         elif tok.kind == "amount" and nxt.text[:1] == "点" and nxt.kind == "cjk" and tok.value is not None and tok.value <= 24 and tok.value == int(tok.value):
             drop.update((i, i + 1))  # `早上 9 点到晚上 9 点`: a time of day
             minutes = tokens[i + 2] if i + 2 < len(tokens) and nxt.text == "点" else None
-            if minutes is not None and minutes.kind == "amount" and minutes.glued and minutes.money is None and (minutes.value or 0) < 60:
-                drop.add(i + 2)  # `9点50`, `九点五十跑一次`: its minutes, no count
+            ranged = any(t.text in ("到", "至", "-", "~", "～", "to") for t in tokens[max(i - 2, 0) : i] + tokens[i + 3 : i + 5])
+            if minutes is not None and minutes.kind == "amount" and minutes.glued and minutes.money is None and (minutes.value or 0) < 60 and not ranged:
+                drop.add(i + 2)  # `9点50`, `九点五十跑一次`: its minutes, no count (in a range, `9点30 到 11点30`, kept: asked)
                 if i + 3 < len(tokens) and tokens[i + 3].text == "分" and tokens[i + 3].glued:
                     drop.add(i + 3)
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:

@@ -142,6 +142,8 @@ def daily_count_over_days(tokens: list[Token]) -> DaysRead | None:
     days = [k for k, t in enumerate(tokens) if t.kind == "amount" and t.money is None and _days_after(tokens, k)]
     values = {tokens[k].value for k in days}
     if not days:
+        if not any(t.role == "period:month" for t in tokens):
+            return None  # (`每个工作日 3000 次 … 一天多少`: a working day's price, as said)
         for k, tok in enumerate(tokens):
             per = k > 0 and tokens[k - 1].text in ("per", "every", "each") and tok.text in ("workday", "weekday")
             if (tok.text in _PER_WORKDAY or per) and tok.role in (None, "skip"):
@@ -383,6 +385,11 @@ class SpanRead:
     total: Decimal
 
 
+#: Words of keeping or expiring (`retained 7 days`, `保存 7 天`, `3 天过期`): days that are how long something is kept.
+_KEPT_WORDS = ("retain", "retention", "kept", "keep", "store", "stored", "storing", "expire", "expiry", "ttl", "persist", "hold")
+_KEPT_CJK = ("存", "留", "过期", "到期")
+
+
 def days_span_total(tokens: list[Token]) -> SpanRead | None:
     """`寒假 45 天 總共預計 3 萬篇`, `校招季10天要筛50万份简历`, `上禮拜 7 天加起來 3.2 萬次`, `over 5 days we'll run 80k requests`:
     a number of days with no period word anywhere, and a count of things: the count is those days' total (every day
@@ -393,6 +400,8 @@ def days_span_total(tokens: list[Token]) -> SpanRead | None:
             and k + 1 < len(tokens) and tokens[k + 1].text in ("天", "days", "日") and tokens[k + 1].role == "dur:24"]  # fmt: skip
     if len(days) != 1 or not 2 <= (tokens[days[0]].value or 0) <= 366 or days[0] > 0 and tokens[days[0] - 1].text in ("每", "per", "every"):
         return None
+    if any(any(s in t.text for s in _KEPT_CJK) if t.kind == "cjk" else t.text.startswith(_KEPT_WORDS) for t in tokens):
+        return None  # (`200k tokens retained 7 days`, `保存 7 天的上下文`, `会话 3 天过期`: how long something is kept)
     if any((t.role or "").startswith("dur:") for k, t in enumerate(tokens) if k != days[0] + 1):
         return None  # (hours too: a length of something else)
     counts = [k for k, t in enumerate(tokens) if t.kind == "amount" and t.money is None and k != days[0] and _counted(tokens, k)]

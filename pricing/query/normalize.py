@@ -48,11 +48,12 @@ _CJK_HTTP_ERROR = re.compile(r"(?:(?<=报)|(?<=報)|(?<=吃)|(?<=一直)|(?<=出
                              r"|(?<![\d.])[45]\d\d(?=\s*(?:了|错误|錯誤|报错|報錯))")
 #: `doc in the context cache`, `80k tokens in the explicit cache`: put in the cache, said with a preposition that is no
 #: input label (after an amount, `1M in cache 1M`, the in is the input's label).
-_IN_THE_CACHE = re.compile(r"(?<![\dkm万千] )(?<![\dkm万千])\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:(?:context|explicit|implicit)\s+)?cache\b")
+_IN_THE_CACHE = re.compile(r"(?<![\dkm万千] )(?<![\dkm万千])\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:(?:context|explicit)\s+)?cache\b")
 _IN_OUT = re.compile(r"\bi/o\b")
 #: A Chinese numeral with a decimal point before its unit (`一点五万` 1.5万, `零点五万`, `两点三亿`): written in digits, as
-#: `1.5万` is. Only before 万 / 亿 / 千: `九点五十` is a time of day, `一点五个小时` a length.
-_CJK_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十]+)点([零〇一二三四五六七八九]+)(?=[万亿千])")
+#: `1.5万` is. Only before 万 / 亿 / 千: `九点五十` is a time of day, `一点五个小时` a length; and not after a word of the time
+#: of day (`早上八点三万条`: eight o'clock, then 30,000) or of degree (`差一点五万次`: a little short of 50,000).
+_CJK_DECIMAL = re.compile(r"(?<![早晚午晨夜天上差快多少大有了好点])([零〇一二两三四五六七八九十]+)点([零〇一二三四五六七八九]+)(?=[万亿千])")
 _CJK_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 #: `per M tokens`, `per million`, `/Mtok`: Google's unit, one million tokens (a bare `m` elsewhere may be a month).
 _PER_MILLION = re.compile(r"(?:\bper|/)\s?(?:million\b|(?:m|mil)\s?(?=tok)|mtoks?\b)")

@@ -534,19 +534,26 @@ def _usage_of_each_person(tokens: list[Token], parts: Parts) -> None:
     each (the person's count is the requests'; its period, if any, theirs)."""
     for k, tok in enumerate(tokens):
         if tok.role == "per_person":
-            # the label within the clause right after (`每位對話 in`, `每人输入`), past what each one is (`对话`) or does
+            # the label within the clause right after (`每位對話 in`, `每人输入`), past what each one is (`对话`) or does;
+            # not past a request or a period (`每人每次输入`, `每人每月输入 30 万`: each request's, each month's)
             for j in range(k + 1, min(k + 6, len(tokens))):
-                if tokens[j].after_break:
+                if tokens[j].after_break or tokens[j].role not in (None, "skip", "count", "label:input", "label:output"):
                     break
                 if (tokens[j].role or "") in ("label:input", "label:output"):
                     parts.requests, parts.per_person = Decimal(1), True
                     return
-                if tokens[j].kind == "amount":
-                    break
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
         if tok.role == "each" and tok.text == "each" and k > 0 and (tokens[k - 1].role or "") in ("label:input", "label:output") and (
-                not any(t.role == "count" and t.kind != "amount" for t in tokens if t.used)):
-            parts.requests, parts.per_person = Decimal(1), True  # `38,000 students, 2k tokens in each`: each student's
+                after is None or after.after_break or after.kind != "word") and not any(t.text in _ASKED_AGAIN for t in tokens):
+            # `38,000 students, 2k tokens in each`, `reports … for every student, ~3k in 1k out each`: each student's (not
+            # `in each chat turn`, nor beside things a person sends again and again: `employees ask questions …, 1.5k in each`)
+            parts.requests, parts.per_person = Decimal(1), True
             return
+
+
+#: Things a person sends again and again (`employees ask questions`, `customers open tickets`): `each` beside them is theirs.
+_ASKED_AGAIN = frozenset(["questions", "question", "messages", "message", "msgs", "chats", "chat", "tickets", "ticket", "turns", "queries",
+                          "prompts", "calls", "requests", "conversations", "sessions", "emails", "replies"])
 
 
 #: Who makes the thing for each person (`每个客户让AI生成一段`): no thing of its own.
@@ -866,7 +873,12 @@ def _length_of_each(tokens: list[Token], amount: int, unit: int) -> bool:
     """`平均一条40秒`, `每通五分钟`, `~40 sec each`: a length said of each item (an each or average word before it,
     `each` after it); `runs 8 hours a day`, `shift is 8 hours` are no item's."""
     before = tokens[max(amount - 3, 0) : amount]
-    if any(t.role in ("each", "per_person") or t.text in ("平均", "avg", "average", "each", "per", "一条", "一段", "一通") for t in before):
+    clause: list[Token] = []  # the four words before, back to the clause's first (`avg clip is about 15 seconds`)
+    for t in reversed(tokens[max(amount - 4, 0) : amount]):
+        clause.append(t)
+        if t.after_break:
+            break
+    if any(t.role in ("each", "per_person") or t.text in ("平均", "avg", "average", "each", "per", "一条", "一段", "一通") for t in clause):
         return True
     if any(t.value == 1 and nxt.text in COUNTING_MEASURES for t, nxt in zip(before, before[1:], strict=False)):
         return True  # `一集大約 42 分鐘`: one item, then its length
@@ -885,7 +897,7 @@ def _audio_beside(tokens: list[Token], amount: int, unit: int, after: int) -> in
     k = after
     short = duration_in_hours(tokens, amount, unit) <= 1  # (one word between only for a recording of an hour at most: one clip)
     while 0 <= k < len(tokens) and k - after < 2 and (tokens[k].text == "的" or tokens[k].role == "each"
-                                                      or short and k == after == unit + 1 and tokens[k].role is None and tokens[k].kind == "word") and not tokens[k].after_break:
+                                                      or short and k == after == unit + 1 and tokens[k].role in (None, "count") and tokens[k].kind == "word") and not tokens[k].after_break:
         k += 1  # `30 分钟的一段音频`: the length of one recording; `4 min student audio` (not `6 hours lecture audio`)
     if k != after and k < len(tokens) and tokens[k].role == "label:audio" and not tokens[k].used and not tokens[k].after_break:
         return k

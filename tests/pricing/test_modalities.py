@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
+from corpus_reading import read_or_asked
 
 from bot.answers.render import error_message
 from bot.text.i18n import translator
@@ -115,3 +116,17 @@ def test_an_image_that_comes_out_as_its_tokens(book: PriceBook) -> None:
     usage = parse_query("generating room mockup images with 2.5 flash image, 200 images a day, prompt ~300 tokens, "
                         "each image comes out as 1290 output tokens. monthly?", book).usage
     assert usage is not None and (usage.requests, usage.period, usage.input_tokens, usage.output_images) == (200, "day", 300, 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "audio"),
+    [
+        # the length of each clip said a few words after the average word (`avg note is around 20 seconds`)
+        ("users send voice notes, avg note is around 20 seconds, prompt 300 tokens + the audio, reply 100, 2.5 flash, 1,000 a day", 640),
+        # a length, the things it is of, then the audio word (`30 min episodes (audio)`)
+        ("we drop 30 min episodes (audio) into 2.5 flash for a 1k token summary, 20 episodes a month", 57_600),
+    ],
+)
+def test_the_length_of_each_recording_said_apart_from_its_audio_word(book: PriceBook, question: str, audio: int) -> None:
+    query = read_or_asked(question, book)
+    assert query is not None and query.usage is not None and query.usage.audio_input_tokens == audio

@@ -499,7 +499,7 @@ def test_a_malformed_second_end_is_no_range_and_no_crash(answerer: Answerer) -> 
         # a Chinese numeral with a decimal point before its unit (was read as 一 and 五万: 50,000)
         ("每次输入一点五万 token 输出1千 每天100次 2.5 flash", 15_000, 100),
         ("每次输入零点五万 token 输出1千 每天100次 2.5 flash", 5_000, 100),
-        ("每次輸入一點五萬 token 輸出兩千 每天三點二萬次 2.5 flash", 15_000, 32_000),
+        ("每次輸入一點五萬 token 輸出兩千 總共三點二萬次 2.5 flash", 15_000, 32_000),
         # the minutes of a time of day count nothing (`9点50` had been 50 requests)
         ("每天九点五十跑一次 输入1万 输出1千 2.5 flash", 10_000, 1),
         ("每天9点30分跑一次 输入1万 输出1千 2.5 flash", 10_000, 1),

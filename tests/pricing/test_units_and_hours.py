@@ -724,6 +724,28 @@ def test_two_models_compared_on_a_quality_are_compared(book: PriceBook) -> None:
         # wrong at the start too: versions made in one call are no calls; a count per workday is no month's count
         ("每篇生成 3 个版本，各自 300 token 输出，一次调用搞定，每天 2000 篇，2.5 flash 输入1k", lambda u: u.requests == 2000 and u.output_tokens == 900),
         ("~1.2k tickets per workday, 2.5 flash, 1k in 200 out, monthly", lambda u: False),
+        # found by the ninth session's second review
+        # a time of day before a count, or 一点 as `a little`, is no decimal point
+        ("每天早上八点三万条推送，每条 in 500 out 200，flash 一个月多少", lambda u: u.requests == 30_000),
+        ("每天晚上十点一万条日志分析，每条 in 2k out 100，flash 每月", lambda u: u.requests == 10_000),
+        ("每天下午兩點五千封信，每封 in 500 out 200，flash", lambda u: u.requests == 5_000),
+        ("差一点五万次，每次 in 500 out 200，flash", lambda u: u.requests != 15_000),
+        # the minutes of a range's times are no count
+        ("每天 9点30 到 11点30 每分钟 20 次请求，in 1k out 200，flash 一天多少", lambda u: u.requests == 2_400),
+        # tokens said of each request, month or thing, not of each person
+        ("三万会员，每人每次输入一千 输出五百 flash", lambda u: False),
+        ("300 位客户，每位每次 in 2k out 600，一个月多少", lambda u: False),
+        ("1,200 employees ask questions in Slack, 1.5k tokens in each, 300 out, flash monthly", lambda u: False),
+        ("38,000 students, 2k tokens in each chat turn, 400 out, flash monthly", lambda u: False),
+        ("50 位律师，每人每月输入 30 万 token，输出 2 万，2.5 pro 每月多少", lambda u: u.input_tokens != 300_000),
+        # days something is kept are no span of requests; tokens read from a cache are no storage
+        ("200k tokens retained 7 days, 500 queries, 300 out, 2.5 pro", lambda u: u.storage_tokens == 200_000),
+        ("保存 7 天的 20 萬 token 上下文，500 次查詢，out 300，2.5 pro", lambda u: u.storage_tokens == 200_000),
+        ("2.5 pro 缓存 6 小时读了 120 万 token", lambda u: u.storage_tokens == 0),
+        ("our cache served 900k tokens over 3 hours, 2.5 flash", lambda u: u.storage_tokens == 0),
+        ("120k tokens in the implicit cache for 2 hours, 2.5 flash", lambda u: u.storage_tokens == 0),  # no storage fee
+        ("a 90 minute podcast is ~150k tokens, cache it 4 hours on 2.5 flash", lambda u: u.audio_input_tokens in (0, 150_000)),
+        ("每个工作日 3000次 in 1k out 200 2.5 flash 一天多少", lambda u: (u.requests, u.period) == (3000, "day")),  # a day asked: no month
     ],
 )
 def test_read_right_or_asked_found_by_reviews(book: PriceBook, question: str, check: object) -> None:
