@@ -23,7 +23,7 @@ from ..tokens import Token
 from .neighbours import an_image_model, noun_past_ge, plain_word, said_in_tokens
 from .vocab import PROMPT_LABELS
 
-__all__ = ["ImagesRead", "images_as_input", "images_as_requests", "images_in_the_input", "said_as_text"]
+__all__ = ["ImagesRead", "images_as_input", "images_as_requests", "images_in_the_input", "images_joined_with_text", "said_as_text"]
 
 #: Words that join the text prompt to the images (`+ 400 tok text`, `再加 400 token 文字说明`, `加指令500`).
 _PLUS = frozenset(["+", "再加", "加上", "加", "plus", "另加", "外加"])
@@ -333,6 +333,44 @@ def images_in_the_input(tokens: list[Token]) -> bool:
     for k in images:
         tokens[k].role = "skip"
     return True
+
+
+#: Words joining images and text into one amount (`1 photo + prompt`, `图片+题目`, `一张图加说明`).
+_JOINED = frozenset(["+", "加", "&", "and", "跟", "和"])
+#: Words of the text sent with images: English whole, Chinese by how the word starts (`题目` splits as 题 + 目).
+_TEXT_SENT = frozenset(["prompt", "prompts", "text", "instructions", "notes", "question", "questions", "details", "caption", "context"])
+_TEXT_SENT_CJK = ("题", "说明", "数据", "资料", "文字", "提示", "描述", "问题", "指令", "规格")
+
+
+def images_joined_with_text(tokens: list[Token]) -> bool:
+    """`1,300 tokens in (1 photo + prompt)`, `~4k tokens in (photos+prompt)`, `图片+题目大概2500 token`, `一张图加说明大概2000
+    token`, `input 6k（照片+資料）`: images joined to the text sent with them, then one size in tokens: the images are in
+    that size, which is the input (their words are read here; the text word labels the size when no input label does)."""
+    if _tokens_per_image(tokens) is not None or an_image_model(tokens) or any(t.role == "make" for t in tokens):
+        return False
+    for k, tok in enumerate(tokens):
+        if tok.role != "images" or k + 2 >= len(tokens) or tokens[k + 1].text not in _JOINED:
+            continue
+        text = tokens[k + 2]
+        if not (text.text in _TEXT_SENT or text.kind == "cjk" and text.text.startswith(_TEXT_SENT_CJK)):
+            continue
+        near = range(max(k - 6, 0), min(k + 8, len(tokens)))
+        sized = [j for j in near if tokens[j].kind == "amount" and tokens[j].money is None and (
+            said_in_tokens(tokens, j) or j > 0 and tokens[j - 1].role == "label:input")]  # (`input 6k（照片+資料）`)
+        if not sized:
+            continue
+        labelled = any((tokens[j].role or "") == "label:input" and j != k + 2 for j in near)
+        if k > 0 and tokens[k - 1].kind == "amount" and tokens[k - 1].value == 1:
+            tokens[k - 1].as_filler()  # `1 photo + prompt`: one image, inside the size
+        tokens[k + 1].role = "skip"
+        text.role = "skip" if labelled else "label:input"
+        if k + 3 < len(tokens) and tokens[k + 3].kind == "cjk" and tokens[k + 3].role is None and len(tokens[k + 3].text) == 1:
+            tokens[k + 3].role = "skip"  # (`题` + `目`: the rest of the word)
+        for j, other in enumerate(tokens):
+            if other.role in ("images", "one_of") and not (j > 0 and tokens[j - 1].kind == "amount" and j - 1 not in sized and tokens[j - 1].value != 1):
+                other.role = "skip"  # (`site photo descriptions`, `一张图`: the images the size holds; `一天 40 张` still counts them)
+        return True
+    return False
 
 
 def _whole_input(tokens: list[Token]) -> bool:

@@ -30,7 +30,7 @@ from .days import (
 )
 from .english import is_common_word
 from .hourly import daily_from_rates, every_interval
-from .images_in import images_as_input, images_as_requests, images_in_the_input
+from .images_in import images_as_input, images_as_requests, images_in_the_input, images_joined_with_text
 from .languages import languages_in_one_call, languages_per_item
 from .normalize import normalize
 from .numbers import ENGLISH_MULTIPLIERS
@@ -102,7 +102,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     if parts.images_read is not None:
         parts.input = parts.images_read.input
     elif not images_requests:
-        parts.images_in_input = images_in_the_input(tokens)
+        parts.images_in_input = images_in_the_input(tokens) or images_joined_with_text(tokens)
     pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True

@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import pytest
 from corpus_reading import read_or_asked
 
+from bot.answers.answerer import Answerer
 from bot.answers.render import error_message
 from bot.text.i18n import translator
 from pricing import PriceBook, UnsupportedFeature, Usage, estimate
@@ -130,3 +131,22 @@ def test_an_image_that_comes_out_as_its_tokens(book: PriceBook) -> None:
 def test_the_length_of_each_recording_said_apart_from_its_audio_word(book: PriceBook, question: str, audio: int) -> None:
     query = read_or_asked(question, book)
     assert query is not None and query.usage is not None and query.usage.audio_input_tokens == audio
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "requests"),
+    [
+        # images joined to the text sent with them, then one size: the images are in that size, the input
+        ("receipt scanning: 1,100 tokens in (1 photo + instructions), 200 out, 2.5 flash-lite, 3k a day", 1_100, 3_000),
+        ("每份试卷图片+题目大概3000 token，输出800，2.5 flash，每天2000份", 3_000, 2_000),
+        ("每次 input 5k（照片+說明），output 400，3 flash，一天 100 次", 5_000, 100),
+    ],
+)
+def test_images_joined_to_their_text_in_one_size_are_in_the_input(answerer: Answerer, question: str, input_tokens: int, requests: int) -> None:
+    query = read_or_asked(question, answerer.book)
+    assert query is not None and query.usage is not None and (query.usage.input_tokens, query.usage.requests) == (input_tokens, requests)
+    assert "The images are taken to be part of the input you gave" in answerer.answer(question, "en").plain
+
+
+def test_images_added_to_a_size_are_still_asked(book: PriceBook) -> None:
+    assert read_or_asked("10k in 1k out, plus images, 2.5 flash, 500 a day", book) is None
