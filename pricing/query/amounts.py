@@ -12,7 +12,7 @@ from ..engine import MAX_BUDGET_USD
 from ..errors import Ambiguous, InvalidQuery
 from ..tokens import Token
 from .numbers import ENGLISH_MULTIPLIERS, cjk_value, is_cjk_multiplier, parse_number
-from .vocab import CJK_WORDS, PERIOD_WORDS, TOKEN_WORDS, WORDS
+from .vocab import CJK_WORDS, COUNTING_MEASURES, PERIOD_WORDS, TOKEN_WORDS, WORDS
 
 __all__ = [
     "WORDS_BESIDE_NUMBERS",
@@ -53,8 +53,9 @@ def _currency_after(tokens: list[Token], first: int, after: int) -> str | None:
     # (元, 块 are units that only ever follow money: `50 块钱` is money however it is spaced)
     if role is not None and role.startswith("fx:"):
         pass  # `5000 台币`, `300 euros`, `£200` (normalize: `200 gbp`): money in another currency, spaced or not (asked about)
-    elif role == "cny" and word.kind == "cjk" and (_budget_before(tokens, first) or after + 1 < len(tokens) and tokens[after + 1].text == "预算"):
-        pass  # `预算是每月 2000 人民币`, `每月 5000 人民币预算`: the budget's currency, however spaced
+    elif role == "cny" and word.kind == "cjk" and (_budget_before(tokens, first) or after + 1 < len(tokens) and tokens[after + 1].text == "预算"
+                                                   or any(t.role == "budget" for t in tokens[after + 1 :])):
+        pass  # `预算是每月 2000 人民币`, `每月 5000 人民币预算`, `每個月給 3000 人民幣 … 能用幾次`: the budget's currency, however spaced
     elif role not in ("usd", "cny") or (word.kind == "cjk" and not word.glued and role != "usd" and word.text not in _YUAN_UNITS):
         return None
     before = tokens[first - 1] if first > 0 else None
@@ -224,8 +225,9 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
         elif tok.text == "双" and nxt.kind == "amount" and nxt.value in (11, 12) and nxt.glued:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
         elif tok.kind == "amount" and tok.money is None and tok.value in _HOTLINES and tok.other_value is None and nxt.kind == "cjk" and (
-                nxt.role is None or nxt.text in ("项目", "热线", "专线", "平台", "系统", "那边", "那里", "这边")):
-            drop.add(i)  # `12345项目`, `1999 陳情案件`: a hotline's number is its name
+                nxt.role is None or nxt.text in ("项目", "热线", "专线", "平台", "系统", "那边", "那里", "这边")
+                or tok.value == 12345 or nxt.text[:1] not in COUNTING_MEASURES and nxt.role != "count"):
+            drop.add(i)  # `12345项目`, `1999 陳情案件`, `12345工单摘要`, `1999 分類專案`: a hotline's number is its name
         elif tok.kind == "amount" and tok.money is None and tok.value in _HOTLINES and nxt.text in ("request", "line", "hotline", "center", "centre", "call", "service"):
             drop.add(i)  # `311 request classifier`: the city's service line, named by its number (a count would be plural)
         elif tok.kind == "amount" and tok.value == 618 and tok.money is None and nxt.text in ("活动", "大促", "期间", "当天", "购物节"):

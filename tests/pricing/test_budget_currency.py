@@ -110,3 +110,16 @@ def test_two_sums_that_are_no_year_and_its_month_are_asked_about(book: PriceBook
     # not a twelfth: which of the two is the budget is the asker's to say
     with pytest.raises(PricingError):
         parse_query("經費一年1200美金 一個月200美金 每次in 4k out 2k 用2.5 flash 一個月可以跑幾次", book)
+
+
+@pytest.mark.parametrize(
+    ("question", "cny"),
+    [
+        # 人民币 spaced after the amount in a budget question, or after 预算 in brackets: the budget's currency
+        ("合作方每个月给 5000 人民币 2.5 flash 每次输入 2k 输出 500 每天能用几次", 5000),
+        ("项目给了 2 万预算（人民币），每条 in 300 out 50，2.5 flash-lite，能处理多少条", 20000),
+    ],
+)
+def test_yuan_said_after_a_budget(book: PriceBook, question: str, cny: int) -> None:
+    query = parse_query(question, book)
+    assert query.intent == "budget" and query.budget_cny == cny
