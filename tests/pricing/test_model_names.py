@@ -286,3 +286,19 @@ def test_a_model_word_mistyped_after_its_version_names_the_model(answerer: Answe
 
 def test_an_english_word_after_a_number_is_no_model_slip(answerer: Answerer) -> None:
     assert answerer.answer("3 lift 5k in 1k out", "en").intent != "estimate"
+
+
+@pytest.mark.parametrize(
+    ("question", "ref"),
+    [
+        # other makers' models named in Chinese: refused as unknown models, never their numbers read as amounts
+        ("通义千问 输入1万 输出1千", "通义千问"),
+        ("文心4.0和2.5 flash比一下 in 2k out 500", "文心4.0"),
+        ("豆包和2.5 flash哪个便宜，输入2千输出500", "豆包"),
+        ("kimi 1M in 50k out", "kimi"),
+    ],
+)
+def test_other_makers_models_are_unknown_models(book: PriceBook, question: str, ref: str) -> None:
+    with pytest.raises(UnknownModel) as err:
+        parse_query(question, book)
+    assert err.value.ref == ref
