@@ -131,9 +131,10 @@ _WANTING = frozenset(["想", "要", "打算", "会", "會", "准备", "準備"])
 
 
 def opens_a_label(tokens: list[Token], period_at: int) -> bool:
-    """`每天输入3千`: a period word right before a label may be the tokens' period, not a count's."""
+    """`每天输入3千`: a period word right before a label may be the tokens' period, not a count's (not across a
+    comma: `3 plans per day, prompt ~1.5k`)."""
     k = period_at + 1
-    return 0 < k < len(tokens) and (tokens[k].role or "").startswith("label:")
+    return 0 < k < len(tokens) and (tokens[k].role or "").startswith("label:") and not tokens[k].after_break
 
 
 def harmless_cjk(tokens: list[Token], i: int) -> bool:

@@ -341,6 +341,8 @@ def test_hours_of_the_cache_keep_the_cached_piece(book: PriceBook, question: str
         ("家长群答疑机器人，每个群每天30个问题，我们有120个班级群，每次问答输入1500（含课程FAQ）输出200，用 flash-lite 一个月多少", 120 * 30),
         ("我們要用 2.5 flash 幫全台 180 間門市回 google 評論，一則評論加 prompt 大概 800 token、回覆 200 左右，一間店一天平均 6 則，一個月多少", 180 * 6),
         ("2.5 flash 每家店每天 50 则，一共 3 家店，每则输入 800 输出 200，一个月多少", 3 * 50),
+        # a period said after the count each, then a comma and a label: the count's period, not the tokens' (opens_a_label)
+        ("350 teachers x 3 lesson drafts per day, prompt ~1.5k tokens, output around 2.5k, 2.5 flash. how much per month?", 350 * 3),
         # people named by their job (vocab: the people words)
         ("code review bot: 12 developers, ~50 completions each per day, 4k in 100 out, 3.5 flash-lite", 12 * 50),
         ("30 engineers, 15 requests each a day, 2.5 pro 10k in 1k out", 30 * 15),
