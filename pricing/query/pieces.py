@@ -16,7 +16,7 @@ from ..tokens import Token
 from .neighbours import cached_after, plain_word, said_in_tokens, said_of_a_cache
 from .vocab import TOKEN_WORDS
 
-__all__ = ["cached_piece_and_new_part"]
+__all__ = ["cached_piece_and_new_part", "denied_caches"]
 
 #: Words that name the new piece of a prompt, before its amount.
 _NEW_PIECE = frozenset(["再加", "另外", "额外", "加上", "再输入", "用户", "问题", "用户问题", "消息", "讯息", "玩家", "提问", "还有", "user", "q", "question",
@@ -104,6 +104,17 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
 _DENIALS = frozenset(["not", "no", "non", "without", "never", "miss", "misses", "expired", "yet", "uncached", "disabled", "off"])
 _DENIAL_CHARS = frozenset("不没沒未非无無")
 _DENIAL_WORDS_CJK = frozenset(["不", "没", "沒", "没有", "沒有", "未", "非", "无", "無", "不走", "没走", "沒走", "不用", "没用", "沒用", "不做", "没做", "沒做"])
+
+
+def denied_caches(tokens: list[Token]) -> None:
+    """`（沒有 cached）`, `not cached`, `no cache`: a cache word denied beside it names nothing cached; it is read here
+    (no label left to ask how much is cached), wherever it is said."""
+    for k, tok in enumerate(tokens):
+        if tok.role in ("label:cache", "label:cached") and _cache_denied(tokens, k):
+            before = tokens[k - 1] if k > 0 else None
+            tok.role = "skip"
+            if before is not None and (before.text in _DENIALS or before.kind == "cjk" and before.text in _DENIAL_WORDS_CJK):
+                before.role = "skip"
 
 
 def _cache_denied(tokens: list[Token], cache: int) -> bool:

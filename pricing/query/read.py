@@ -38,7 +38,7 @@ from .once import once_a_period
 from .opening_hours import opening_hours
 from .packs import packed_per_request
 from .pairing import Parts, collect, pair
-from .pieces import cached_piece_and_new_part
+from .pieces import cached_piece_and_new_part, denied_caches
 from .ranges import read_ranges
 from .roles import assign_roles, chinese_context, described_sizes, named_pieces, relative_clauses
 from .script import simplified_chars
@@ -103,6 +103,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
         parts.input = parts.images_read.input
     elif not images_requests:
         parts.images_in_input = images_in_the_input(tokens) or images_joined_with_text(tokens)
+    denied_caches(tokens)
     pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True

@@ -732,6 +732,26 @@ def named_pieces(tokens: list[Token]) -> None:
         elif noun.text in PIECE_NOUNS:
             noun.role = "label:piece"
     _content_of_each_beside_a_prompt(tokens)
+    _input_pieces_joined(tokens)
+
+
+def _input_pieces_joined(tokens: list[Token]) -> None:
+    """`每件文字 600 tokens + 分類說明 prompt 3000 tokens`, `input 2k + prompt 500`: two amounts each labelled as input,
+    joined by a plus: two pieces of one prompt, summed (as named pieces are), not the input given twice."""
+    for k, tok in enumerate(tokens):
+        if tok.text not in ("+", "加上", "再加", "plus"):
+            continue
+        left = next((j for j in range(k - 1, max(k - 3, -1), -1) if tokens[j].kind == "amount"), None)
+        if left is None or left == 0 or tokens[left - 1].role != "label:input" or tokens[left].after_break:
+            continue
+        if left > 1 and tokens[left - 2].role in ("label:audio", "label:video"):
+            continue  # (`音訊輸入 5000 token + 文字 200`: the media, then the text beside it)
+        right = next((j for j in range(k + 1, min(k + 5, len(tokens))) if tokens[j].role == "label:input"), None)
+        if right is None or any(t.after_break for t in tokens[k + 1 : right + 1]):
+            continue
+        amount = right + 1 + (right + 1 < len(tokens) and tokens[right + 1].role == "link")
+        if amount < len(tokens) and tokens[amount].kind == "amount" and tokens[amount].money is None:
+            tokens[left - 1].role = tokens[right].role = "label:piece"
 
 
 #: Chinese hedges between a content's name and its size (`一份履歷大約 5k tokens`).

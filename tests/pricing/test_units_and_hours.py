@@ -1277,3 +1277,19 @@ def test_a_size_kept_in_the_cache_for_hours_is_storage(book: PriceBook, question
 def test_the_usage_of_each_person_is_one_request_each(book: PriceBook, question: str, requests: int, period: str | None) -> None:
     query = read_or_asked(question, book)
     assert query is not None and query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "cached"),
+    [
+        # two amounts labelled as input, joined by a plus: pieces of one prompt, summed (had been the input said twice)
+        ("input 2k + prompt 500, out 300, 2.5 flash, 100 a day", 2_500, 0),
+        # a cache word denied beside it caches nothing and asks nothing (had asked how much was cached)
+        ("每件文字 600 tokens + 分類說明 prompt 3000 tokens（沒有 cached），每天 2 萬件，輸出 50 tokens，2.5 flash", 3_600, 0),
+        ("10k in, not cached, 1k out, 2.5 flash, 100 a day", 10_000, 0),
+        ("10k in (8k cached), 1k out, 2.5 flash", 10_000, 8_000),
+    ],
+)
+def test_pieces_joined_and_caches_denied(book: PriceBook, question: str, input_tokens: int, cached: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.input_tokens, usage.cached_tokens) == (input_tokens, cached)
