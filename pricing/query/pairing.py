@@ -679,6 +679,17 @@ def _budget_periods(tokens: list[Token], parts: Parts) -> None:
                 parts.budget_period = role[7:]  # type: ignore[assignment]
                 tokens[k].role = "budget_" + role  # read here; the self-check holds the reading to it
                 break
+    monies = [t for t in tokens if t.kind == "amount" and t.money in ("usd", "cny")]
+    if parts.budget_period is None and len(monies) == 1:
+        for k in range(n - 1):
+            role = tokens[k].role or ""
+            if (role in ("period:day", "period:month") and not tokens[k].volume and tokens[k + 1].text in ("budget", "预算")
+                    and not tokens[k + 1].after_break):
+                # `Monthly budget for AI on one client account is $250`: the period said of the budget word, the one sum
+                # of money said further on
+                parts.budget_period = role[7:]  # type: ignore[assignment]
+                tokens[k].role = "budget_" + role
+                break
 
 
 def _pair_slashed(tokens: list[Token], parts: Parts, taken: set[int]) -> None:

@@ -123,3 +123,17 @@ def test_two_sums_that_are_no_year_and_its_month_are_asked_about(book: PriceBook
 def test_yuan_said_after_a_budget(book: PriceBook, question: str, cny: int) -> None:
     query = parse_query(question, book)
     assert query.intent == "budget" and query.budget_cny == cny
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        # a period said of the budget word, its one sum of money further on: the budget's period
+        ("Monthly budget for the whole support team is $400. 2.5 flash, 1k in 300 out, how many tickets a month is that", "month"),
+        ("daily budget for this bot is about $20, 2.5 flash-lite 2k in 200 out, how many calls a day", "day"),
+        ("科室月预算3000美金 病历摘要输入1万输出1500 用pro 一个月能做多少份", "month"),
+    ],
+)
+def test_a_period_said_of_the_budget_word(book: PriceBook, question: str, period: str) -> None:
+    query = parse_query(question, book)
+    assert query.intent == "budget" and query.budget_period == period
