@@ -241,7 +241,7 @@ def _glued_run(tokens: list[Token], i: int) -> int:
 
 _MODELISH = re.compile(r"^(gemini|gemma|gpt|claude|llama|mistral|deepseek|qwen|grok|palm|bard|ernie|kimi|doubao|hunyuan|glm-|o\d)")
 #: Other makers' models named in Chinese (`文心一言`, `通义千问`, `豆包`): no model on the card, asked about as an unknown one.
-_OTHER_MODELS_CJK = ("文心", "通义", "千问", "豆包", "混元", "智谱", "讯飞星火", "星火大模型", "元宝", "盘古")
+_OTHER_MODELS_CJK = ("文心", "通义", "千问", "豆包", "混元", "智谱", "讯飞星火", "星火大模型", "元宝")
 
 
 def match_models(tokens: list[Token], index: NameIndex) -> list[tuple[str, str]]:
@@ -394,7 +394,10 @@ def _unknown_model_ref(tokens: list[Token], i: int, is_keyword: Callable[[str], 
 def reject_unknown_models(tokens: list[Token], index: NameIndex, is_keyword: Callable[[str], bool]) -> None:
     """A name that looks like a model but is not on the card is an error, never a silent default."""
     for i, tok in enumerate(tokens):
-        name = next((n for n in _OTHER_MODELS_CJK if tok.text.startswith(n)), None) if tok.kind == "cjk" else None
+        # the name whole, or with a version or 一言 / 大模型 after it (`文心4.0`, `文心一言`; not `文心雕龙`, a book)
+        name = tok.text if tok.role == "other_model" else next(
+            (n for n in _OTHER_MODELS_CJK if tok.text == n or tok.text.startswith(n) and tok.text[len(n) :] in ("一言", "大模型", "和", "跟", "与")),
+            None) if tok.kind == "cjk" else None
         if name is not None:
             version = tokens[i + 1].text if i + 1 < len(tokens) and tokens[i + 1].kind == "num" and tokens[i + 1].glued else ""
             word = tok.text if tok.role == "other_model" else name

@@ -226,8 +226,8 @@ def drop_article_one(tokens: list[Token]) -> list[Token]:
             drop.update((i, i + 1))  # `雙11`: the shopping festival, no amount
         elif tok.kind == "amount" and tok.money is None and tok.value in _HOTLINES and tok.other_value is None and nxt.kind == "cjk" and (
                 nxt.role is None or nxt.text in ("项目", "热线", "专线", "平台", "系统", "那边", "那里", "这边")
-                or tok.value == 12345 or nxt.text[:1] not in COUNTING_MEASURES and nxt.role != "count"):
-            drop.add(i)  # `12345项目`, `1999 陳情案件`, `12345工单摘要`, `1999 分類專案`: a hotline's number is its name
+                or nxt.text[:1] not in COUNTING_MEASURES | {"名", "位", "人", "次"} and nxt.role not in ("count", "people", "count_verb")):
+            drop.add(i)  # `12345项目`, `1999 陳情案件`, `1999 分類專案`: a hotline's number is its name (`1999 名学生` counts)
         elif tok.kind == "amount" and tok.money is None and tok.value in _HOTLINES and nxt.text in ("request", "line", "hotline", "center", "centre", "call", "service"):
             drop.add(i)  # `311 request classifier`: the city's service line, named by its number (a count would be plural)
         elif tok.kind == "amount" and tok.value == 618 and tok.money is None and nxt.text in ("活动", "大促", "期间", "当天", "购物节"):

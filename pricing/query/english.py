@@ -31,17 +31,14 @@ def is_common_word(word: str) -> bool:
     return word in _words(COMMON)
 
 
-#: Prefixes and endings English builds words with; the table lists few of the words built (`rewording`, `reworded`).
-_PREFIXES = ("re", "un", "pre", "over", "under", "mis")
+#: Endings English builds words with; the table lists few of the words built (`teacher`, `reworded`). (Not prefixes:
+#: `reguests` is re + guests, and a slip of `requests`.)
 _ENDINGS = ("ing", "ed", "er", "ers")
 
 
 def english_stem(word: str) -> str | None:
-    """The English word ``word`` is built from by a prefix or an ending the table leaves out (`rewording`: `wording`,
-    `reworded`: `reword`), or None: such a word is written on purpose, not a slip of a keyword one letter away."""
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 5 and is_english_word(word[len(prefix) :]):
-            return word[len(prefix) :]
+    """The English word ``word`` is built from by an ending the table leaves out (`teacher`: `teach`, `reworded`:
+    `reword`), or None: such a word is written on purpose, not a slip of a keyword one letter away."""
     for ending in _ENDINGS:
         base = word.removesuffix(ending)
         if base != word and len(base) >= 3:

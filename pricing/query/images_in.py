@@ -343,9 +343,9 @@ _TEXT_SENT_CJK = ("题", "说明", "数据", "资料", "文字", "提示", "描�
 
 
 def images_joined_with_text(tokens: list[Token]) -> bool:
-    """`1,300 tokens in (1 photo + prompt)`, `~4k tokens in (photos+prompt)`, `图片+题目大概2500 token`, `一张图加说明大概2000
-    token`, `input 6k（照片+資料）`: images joined to the text sent with them, then one size in tokens: the images are in
-    that size, which is the input (their words are read here; the text word labels the size when no input label does)."""
+    """`1,300 tokens in (1 photo + prompt)`, `~4k tokens in (photos+prompt)`, `input 6k（照片+資料）`: a size, then the
+    images joined to the text sent with them: the images are in that size, which is the input (their words are read
+    here; the text word labels the size when no input label does)."""
     if _tokens_per_image(tokens) is not None or an_image_model(tokens) or any(t.role == "make" for t in tokens):
         return False
     for k, tok in enumerate(tokens):
@@ -354,10 +354,12 @@ def images_joined_with_text(tokens: list[Token]) -> bool:
         text = tokens[k + 2]
         if not (text.text in _TEXT_SENT or text.kind == "cjk" and text.text.startswith(_TEXT_SENT_CJK)):
             continue
+        # the size said before the images and their text (`1,300 tokens in (1 photo + prompt)`, `input 6k（照片+資料）`); a size
+        # after them may be the text's alone (`1 photo + prompt 200 tokens`, `图片+说明 2000 token，不算图片`): asked
         near = range(max(k - 6, 0), min(k + 8, len(tokens)))
-        sized = [j for j in near if tokens[j].kind == "amount" and tokens[j].money is None and (
-            said_in_tokens(tokens, j) or j > 0 and tokens[j - 1].role == "label:input")]  # (`input 6k（照片+資料）`)
-        if not sized:
+        sized = [j for j in range(max(k - 6, 0), k) if tokens[j].kind == "amount" and tokens[j].money is None and (
+            said_in_tokens(tokens, j) or j > 0 and tokens[j - 1].role == "label:input")]
+        if not sized or tokens[k].after_break and not any(tokens[j].role == "label:input" for j in range(sized[-1] - 1, k)):
             continue
         labelled = any((tokens[j].role or "") == "label:input" and j != k + 2 for j in near)
         if k > 0 and tokens[k - 1].kind == "amount" and tokens[k - 1].value == 1:

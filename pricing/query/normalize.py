@@ -51,7 +51,7 @@ _CJK_HTTP_ERROR = re.compile(r"(?:(?<=报)|(?<=報)|(?<=吃)|(?<=一直)|(?<=出
 _IN_THE_CACHE = re.compile(r"(?<![\dkm万千] )(?<![\dkm万千])\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:(?:context|explicit)\s+)?cache\b")
 _IN_OUT = re.compile(r"\bi/o\b")
 #: `1.5 万预算（人民币）`: the budget's currency said after it in brackets, written where a currency follows its amount.
-_BUDGET_THEN_YUAN = re.compile(r"预算\s*[(（]\s*(人民币|rmb|元)\s*[)）]")
+_BUDGET_THEN_YUAN = re.compile(r"(?<=[\d万千])(\s*)预算\s*[(（]\s*(人民币|rmb|元)\s*[)）]")
 #: A Chinese numeral with a decimal point before its unit (`一点五万` 1.5万, `零点五万`, `两点三亿`): written in digits, as
 #: `1.5万` is. Only before 万 / 亿 / 千: `九点五十` is a time of day, `一点五个小时` a length; and not after a word of the time
 #: of day (`早上八点三万条`: eight o'clock, then 30,000) or of degree (`差一点五万次`: a little short of 50,000).
@@ -115,7 +115,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = text.replace("ㄧ", "一")  # the Zhuyin letter yi, typed for 一 on Taiwan keyboards (`ㄧ個月`)
     text = unicodedata.normalize("NFKC", text).lower()
     text = simplified_chars(text)
-    text = _BUDGET_THEN_YUAN.sub(r"\1预算", text)
+    text = _BUDGET_THEN_YUAN.sub(r"\2预算", text)
     text = _CJK_DECIMAL.sub(lambda m: f"{cjk_value(m.group(1))}.{''.join(_CJK_DIGIT[c] for c in m.group(2))}", text)
     for word, simple in TAIWAN_WORDS.items():  # longest first: `語音訊息` is 语音 + 消息, never 语 + 音讯 + 息
         text = text.replace(word, simple)

@@ -36,7 +36,7 @@ def once_a_period(tokens: list[Token]) -> list[Token]:
             tok.role = tokens[period].role = "skip"
             out.append(tok)
             continue
-        if period is not None or _once_before_a_period(tokens, i):
+        if period is not None or _once_before_a_period(tokens, i) or _one_call_a_period(tokens, i):
             cjk = tok.kind == "cjk"
             out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1), after_break=tok.after_break))
             out.append(Token("cjk" if cjk else "word", "次" if cjk else "calls", tok.end, tok.end, True, role="count"))
@@ -51,9 +51,27 @@ def _period_of_once(tokens: list[Token], i: int) -> int | None:
     if tokens[i].kind != "cjk" or tokens[i].text not in _ONCE_CJK:
         return None
     k = i - 1
-    while k >= 0 and i - k <= 3 and tokens[k].role in _BETWEEN and not tokens[k + 1].after_break:
-        k -= 1
+    while k >= 0 and i - k <= 3 and (tokens[k].role in _BETWEEN or tokens[k].kind == "cjk" and tokens[k].role in (None, "total", "make")) and (
+            not tokens[k + 1].after_break):
+        k -= 1  # (`每天下班汇总一次`: what is done, once)
     return k if k >= 0 and not tokens[k + 1].after_break and tokens[k].role in ("period:day", "period:month") else None
+
+
+#: A call or a run, said as one of them (`one giant call per night`, `one request a day`).
+_ONE_RUN = frozenset(["call", "request", "run", "job", "pass", "prompt"])
+
+
+def _one_call_a_period(tokens: list[Token], i: int) -> bool:
+    """`one giant call per night`, `one request a day`: one call in that period (the words between are read here)."""
+    if tokens[i].text != "one":
+        return False
+    k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].kind == "word" and tokens[i + 1].role is None)  # (`giant`)
+    if not (k + 2 < len(tokens) and tokens[k].text in _ONE_RUN and tokens[k + 1].text in ("a", "per", "every", "each")
+            and tokens[k + 2].role in ("period:day", "period:month")):
+        return False
+    for j in range(i + 1, k + 1):
+        tokens[j].role = "skip"
+    return True
 
 
 def _once_before_a_period(tokens: list[Token], i: int) -> bool:

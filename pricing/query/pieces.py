@@ -126,7 +126,12 @@ def _cache_denied(tokens: list[Token], cache: int) -> bool:
     before = tokens[cache - 1] if cache > 0 and not word.after_break else None
     if before is not None and (before.text in _DENIALS or before.kind == "cjk" and before.text in _DENIAL_WORDS_CJK):
         return True
-    return any(t.text in _DENIALS for t in tokens[cache + 1 : cache + 4] if not t.after_break)
+    after = []
+    for t in tokens[cache + 1 : cache + 4]:
+        if t.after_break:
+            break  # (`8k cached, rest not cached`: the denial in the next clause is of another cache word)
+        after.append(t)
+    return any(t.text in _DENIALS for t in after)
 
 
 def _new_piece_before(tokens: list[Token], cached: int, cache: int) -> tuple[Decimal, Decimal] | None:

@@ -73,6 +73,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     tokens = thirty_day_month(kept_in_cache(tokens, normalized))
     check_amounts(tokens)
     assign_roles(tokens)
+    denied_caches(tokens)
     characters_restated_in_tokens(tokens)
     one_period_of(tokens)
     described_sizes(tokens)
@@ -103,7 +104,6 @@ def read_question(text: str, book: PriceBook) -> Reading:
         parts.input = parts.images_read.input
     elif not images_requests:
         parts.images_in_input = images_in_the_input(tokens) or images_joined_with_text(tokens)
-    denied_caches(tokens)
     pieces = cached_piece_and_new_part(tokens) if parts.images_read is None else None  # (one reading of the prompt)
     if pieces is not None:
         (parts.cached, parts.input), parts.new_piece = pieces, True

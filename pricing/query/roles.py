@@ -51,7 +51,7 @@ def assign_roles(tokens: list[Token]) -> None:
         if tok.kind == "word" and tok.role is None:
             fixed = correct_typo(tok.text) if tok.text not in WORDS and tok.text not in FILLER else None
             if fixed is not None and (stem := english_stem(tok.text)) is not None and stem not in WORDS:
-                fixed = None  # `rewording` is built from `wording`, no slip of `recording` (a keyword's own ending still is: `cacheing`)
+                fixed = None  # `teacher` is built from `teach`, no slip of `teachers` (a keyword's own ending still is: `cacheing`)
             if fixed is not None:
                 tok.text = fixed
     _hyphen_compounds(tokens)
@@ -738,6 +738,11 @@ def named_pieces(tokens: list[Token]) -> None:
 def _input_pieces_joined(tokens: list[Token]) -> None:
     """`每件文字 600 tokens + 分類說明 prompt 3000 tokens`, `input 2k + prompt 500`: two amounts each labelled as input,
     joined by a plus: two pieces of one prompt, summed (as named pieces are), not the input given twice."""
+    inputs = [j for j, t in enumerate(tokens) if t.role == "label:input" and any(u.kind == "amount" for u in tokens[j + 1 : j + 3])]
+    if len(inputs) != 2 or any(t.role in ("alt", "compare", "label:cache", "label:cached") or t.text in ("=", "option", "options", "vs", "or", "方案", "还是")
+                               for t in tokens):
+        return  # (`option A: input 2k + prompt 500; option B: input 3k`, `… = input 2.5k`: scenarios or a sum said again; a
+        #         cache word: which piece is cached is read by pieces.py)
     for k, tok in enumerate(tokens):
         if tok.text not in ("+", "加上", "再加", "plus"):
             continue

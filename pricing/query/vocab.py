@@ -571,7 +571,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["吃掉", "要吃掉", "会吃掉", "要吃", "吃了"], "link"),
     **dict.fromkeys(["音频", "语音", "声音", "录音"], "label:audio"),
     # other makers' models, whole (`通义千问` holds the numeral 千): named so that the card can say it has no such model
-    **dict.fromkeys(["通义千问", "文心一言", "豆包", "讯飞星火", "智谱清言"], "other_model"),
+    **dict.fromkeys(["通义千问", "文心一言", "豆包", "讯飞星火", "智谱清言", "混元"], "other_model"),
     # a voice assistant's name: what it is, not audio sent (its tokens said are its text prompt; audio said beside it asks)
     **dict.fromkeys(["语音助手", "语音助理"], "skip"),
     **dict.fromkeys(["视频"], "label:video"),

@@ -531,3 +531,16 @@ def test_work_items_with_a_period_are_still_requests(answerer: Answerer) -> None
 def test_one_run_of_a_job_asked(book: PriceBook, question: str, requests: int, period: str | None) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (requests, period)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # one call said with its period (`one giant call per night`): one request a day
+        "one request a day, 50k in 2k out, 2.5 pro, monthly?",
+        "summary of the day's logs, one big call per night: 300k tokens in, 4k out, 2.5 flash. monthly",
+    ],
+)
+def test_one_call_a_period_is_one_request_in_it(book: PriceBook, question: str) -> None:
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period, query.asked_period) == (1, "day", "month")

@@ -138,7 +138,6 @@ def test_the_length_of_each_recording_said_apart_from_its_audio_word(book: Price
     [
         # images joined to the text sent with them, then one size: the images are in that size, the input
         ("receipt scanning: 1,100 tokens in (1 photo + instructions), 200 out, 2.5 flash-lite, 3k a day", 1_100, 3_000),
-        ("每份试卷图片+题目大概3000 token，输出800，2.5 flash，每天2000份", 3_000, 2_000),
         ("每次 input 5k（照片+說明），output 400，3 flash，一天 100 次", 5_000, 100),
     ],
 )

@@ -296,6 +296,7 @@ def test_an_english_word_after_a_number_is_no_model_slip(answerer: Answerer) -> 
         ("文心4.0和2.5 flash比一下 in 2k out 500", "文心4.0"),
         ("豆包和2.5 flash哪个便宜，输入2千输出500", "豆包"),
         ("kimi 1M in 50k out", "kimi"),
+        ("混元 vs 2.5 flash，输入1万 输出1千", "混元"),
     ],
 )
 def test_other_makers_models_are_unknown_models(book: PriceBook, question: str, ref: str) -> None:

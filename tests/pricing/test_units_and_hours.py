@@ -748,6 +748,24 @@ def test_two_models_compared_on_a_quality_are_compared(book: PriceBook) -> None:
         ("120k tokens in the implicit cache for 2 hours, 2.5 flash", lambda u: u.storage_tokens == 0),  # no storage fee
         ("a 90 minute podcast is ~150k tokens, cache it 4 hours on 2.5 flash", lambda u: u.audio_input_tokens in (0, 150_000)),
         ("每个工作日 3000次 in 1k out 200 2.5 flash 一天多少", lambda u: (u.requests, u.period) == (3000, "day")),  # a day asked: no month
+        # found by the ninth session's third review
+        # a hotline's number before a measure word or people counts them
+        ("1999 名学生 每人每天 5 次 in 1k out 300 2.5 flash 月费", lambda u: u.requests == 9_995),
+        ("12345 条工单，每条 in 800 out 100，2.5 flash-lite，总共多少钱", lambda u: u.requests == 12_345),
+        # a size after images and their text may be the text's alone
+        ("2.5 flash, each call is 1 photo + prompt, prompt is ~1,300 tokens in, 250 out, 500/day", lambda u: False),
+        ("each request = 1 photo + prompt 200 tokens, output 100, 10k/day, 2.5 flash", lambda u: False),
+        ("图片+说明 2000 token，不算图片，输出300，2.5 flash，每天100次", lambda u: False),
+        # input pieces beside scenarios or a sum said again; a cached piece beside them
+        ("option A: input 2k + prompt 500; option B: input 3k; out 300, 2.5 flash, 1k/day", lambda u: False),
+        ("input 2k + prompt 500 = input 2.5k, out 300, 2.5 flash", lambda u: u.input_tokens == 2_500),
+        ("每件文字 600 tokens + 分類說明 prompt 3000 tokens（有 cached），每天 2 萬件，輸出 50 tokens，2.5 flash", lambda u: u.cached_tokens == 3_000),
+        # a denial in the next clause is of another cache word
+        ("input 10k of which 8k cached, rest not cached, out 500, 2.5 flash", lambda u: u.cached_tokens == 8_000),
+        # a budget's currency before its amount; a book is no model; a prefixed slip is still a slip
+        ("預算（人民幣）5000 每月，2.5 flash 每次輸入 2k 輸出 500，每天能調用幾次", lambda u: True),
+        ("用 2.5 flash 总结《文心雕龙》，输入5万 输出2千", lambda u: u.input_tokens == 50_000),
+        ("reguests: 5k/day, 1k in 200 out, 2.5 flash", lambda u: u.requests == 5_000),
     ],
 )
 def test_read_right_or_asked_found_by_reviews(book: PriceBook, question: str, check: object) -> None:
