@@ -538,7 +538,7 @@ def test_one_run_of_a_job_asked(book: PriceBook, question: str, requests: int, p
     [
         # one call said with its period (`one giant call per night`): one request a day
         "one request a day, 50k in 2k out, 2.5 pro, monthly?",
-        "summary of the day's logs, one big call per night: 300k tokens in, 4k out, 2.5 flash. monthly",
+        "summary of the shift logs, one big call per night: 300k tokens in, 4k out, 2.5 flash. monthly",
     ],
 )
 def test_one_call_a_period_is_one_request_in_it(book: PriceBook, question: str) -> None:
