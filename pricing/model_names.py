@@ -413,7 +413,9 @@ def reject_unknown_models(tokens: list[Token], index: NameIndex, is_keyword: Cal
                 raise UnknownModel(ref, index.suggest(ref))
         elif _MODELISH.match(tok.text):
             ref = _unknown_model_ref(tokens, i, is_keyword)
-            if ref == "gemini":
+            if ref == "gemini" and i >= 2 and tokens[i - 1].text == "-" and tok.glued and tokens[i - 1].glued and tokens[i - 2].kind == "word":
+                ref = tokens[i - 2].text + "-gemini"  # `Med-Gemini`: a research model, no model of the API
+            elif ref == "gemini":
                 continue  # "the cheapest gemini", "a chatbot on gemini": the product, not a model
             raise UnknownModel(ref, index.suggest(ref))
 

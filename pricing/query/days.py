@@ -369,11 +369,12 @@ def that_days_total(tokens: list[Token]) -> bool:
     … 40k transcripts … total?`). True when so read."""
     days = [k for k, t in enumerate(tokens) if t.role == "period:day" and (t.text in _THAT_DAY or _names_a_job(tokens, k))]
     last_amount = max((k for k, t in enumerate(tokens) if t.kind == "amount"), default=-1)
-    if len(days) != 1 or not any(t.role == "total" for t in tokens[last_amount + 1 :]):
-        return False
+    if len({tokens[k].text for k in days}) != 1 or not any(t.role == "total" for t in tokens[last_amount + 1 :]):
+        return False  # (`双11那天 … 那天总共花多少`: that one day, said again)
     if any(t.role in ("period:day", "period:month") and k not in days for k, t in enumerate(tokens)):
         return False  # (another day or month said: which is the count's?)
-    tokens[days[0]].role = "skip"
+    for k in days:
+        tokens[k].role = "skip"
     return True
 
 

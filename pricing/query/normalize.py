@@ -93,6 +93,9 @@ _SYMBOL_MONEY = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?(?:\s?[kmb](?![a-z]))?)?"
 )
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
+#: A bare amount after a verb of spending (`we can spend 4k a month on AI`, `can afford 500 a day`): money, in dollars as
+#: an English question's money is; not an amount of tokens or calls (`spend 4k tokens`).
+_SPENT = re.compile(r"\b(spend|afford)\s+(?:about\s+|around\s+|~\s?)?(\d[\d,]*(?:\.\d+)?\s?[km]?)\b(?!\s*(?:tokens?|toks?|requests?|calls?|credits?|hours?|in\b|out\b))")
 
 
 _MONEY_AFTER = tuple({code.lower() for code, _ in CURRENCY_SYMBOLS.values()} | {"usd", "dollar", "buck", "rmb", "cny", "yuan", "元", "美元", "块"})
@@ -134,6 +137,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
         text = _SIZE_LABEL.sub(lambda m: "" if m.group(1) in "12" else " resolution ", text)
     # the amount first, then the currency's code, as `200 euros` is written: the parser knows the code
     # (CURRENCY_WORDS) or asks about it, and never reads the amount without its currency
+    text = _SPENT.sub(r"\1 $\2", text)
     text = _SYMBOL_MONEY.sub(lambda m: f" {m.group(2) or ''} {CURRENCY_SYMBOLS[m.group(1)][0].lower()} ", text)
     text = _UNDERSCORED_ID.sub(lambda m: m.group(0).replace("_", "-"), text)
     text = _IN_OUT.sub("in/out", text)

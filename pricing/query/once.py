@@ -38,11 +38,28 @@ def once_a_period(tokens: list[Token]) -> list[Token]:
             continue
         if period is not None or _once_before_a_period(tokens, i) or _one_call_a_period(tokens, i):
             cjk = tok.kind == "cjk"
-            out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(1), after_break=tok.after_break))
+            runs = 1 + _once_more(tokens, i)  # (`每天早上跑一次、下午補單再一次`: twice a day)
+            out.append(Token("amount", tok.text, tok.start, tok.end, tok.glued, value=Decimal(runs), after_break=tok.after_break))
             out.append(Token("cjk" if cjk else "word", "次" if cjk else "calls", tok.end, tok.end, True, role="count"))
             continue
         out.append(tok)
     return out
+
+
+#: Words that make a later once another run (`再一次`, `又跑一次`, `once more`).
+_AGAIN = frozenset(["再", "又", "另外", "还要", "还", "再跑", "再来"])
+
+
+def _once_more(tokens: list[Token], i: int) -> int:
+    """How many more runs are said after the once at ``i``, each `再一次` (read here: no request of their own)."""
+    more = 0
+    for k in range(i + 1, min(i + 12, len(tokens))):
+        if tokens[k].kind == "cjk" and tokens[k].text in _ONCE_CJK and k > 0 and tokens[k - 1].text in _AGAIN:
+            tokens[k].role = tokens[k - 1].role = "skip"
+            more += 1
+        elif tokens[k].kind == "amount" or (tokens[k].role or "").startswith("period:"):
+            break  # (a count or another period: no more runs of this one)
+    return more
 
 
 def _period_of_once(tokens: list[Token], i: int) -> int | None:

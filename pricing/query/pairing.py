@@ -842,6 +842,9 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
     if name == "piece" or name == "input" and parts.pieces:
         # `essay ~3k tokens + rubric 1k`, `prompt 200 + essay 1k`: pieces of the prompt named by what they are,
         # summed into the input (an input given before the first piece is one of them)
+        if name == "input" and parts.input is not None and amount.value in (parts.input, parts.input + (parts.cached or 0)):
+            parts.input = amount.value  # `cached (200k) + a ~3k question on top, so 203k in`: the pieces' sum said again
+            return
         if not parts.pieces and parts.input is not None:
             parts.pieces = (parts.input,)
         parts.pieces += (amount.value,)

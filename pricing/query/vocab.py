@@ -539,6 +539,8 @@ MODEL_WORDS = frozenset(["flash", "lite", "pro", "gemma", "nano", "banana", "ima
 
 
 # Chinese keywords, matched longest first inside each run of Chinese characters.
+#: One-character names of languages in a translation pair (`日翻中`, `英译中`).
+_LANGUAGE_CHARS = "中英日韩法德俄西葡越泰"
 CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["输入", "提示词", "提示", "入参", "上下文", "prompt", "指令", "进", "入", "文字指令", "系统提示词", "系统提示",
                      "原文"],
@@ -570,6 +572,8 @@ CJK_WORDS: dict[str, str] = {
     # `thinking 大概要吃掉 3000 token`: what thinking uses, said with a verb between it and its amount
     **dict.fromkeys(["吃掉", "要吃掉", "会吃掉", "要吃", "吃了"], "link"),
     **dict.fromkeys(["音频", "语音", "声音", "录音"], "label:audio"),
+    # a translation's language pair (`日翻中`, `中译英`): 日 is Japanese there, no day
+    **dict.fromkeys((a + verb + b for a in _LANGUAGE_CHARS for b in _LANGUAGE_CHARS if a != b for verb in ("翻", "译")), "skip"),
     # other makers' models, whole (`通义千问` holds the numeral 千): named so that the card can say it has no such model
     **dict.fromkeys(["通义千问", "文心一言", "豆包", "讯飞星火", "智谱清言", "混元"], "other_model"),
     # a voice assistant's name: what it is, not audio sent (its tokens said are its text prompt; audio said beside it asks)

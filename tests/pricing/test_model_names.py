@@ -303,3 +303,10 @@ def test_other_makers_models_are_unknown_models(book: PriceBook, question: str, 
     with pytest.raises(UnknownModel) as err:
         parse_query(question, book)
     assert err.value.ref == ref
+
+
+def test_a_name_joined_to_gemini_is_no_model_of_the_api(book: PriceBook) -> None:
+    # `Med-Gemini`, `Sec-Gemini`: research models; `gemini` alone is the product and names none
+    with pytest.raises(UnknownModel) as err:
+        parse_query("Sec-Gemini 1k in 200 out, 300 a day", book)
+    assert err.value.ref == "sec-gemini"
