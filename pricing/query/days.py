@@ -18,8 +18,8 @@ from ..models import Period
 from ..tokens import Token
 from .vocab import ASKED_CUES
 
-__all__ = ["UNPRICED_PERIODS", "DaysRead", "SplitDays", "daily_count_over_days", "one_period_of", "read_span_total", "split_days", "that_days_total", "week_or_year_asked", "SpanRead", "days_span_total", "weekly_as_daily", "weekly_count",
-           "yearly_as_monthly"]
+__all__ = ["UNPRICED_PERIODS", "DaysRead", "SpanRead", "SplitDays", "daily_count_over_days", "days_span_total", "one_period_of", "read_span_total",
+           "split_days", "that_days_total", "week_or_year_asked", "weekly_as_daily", "weekly_count", "yearly_as_monthly"]
 
 #: A working day in one word (`工作日`, `上班日`, `workday`), and the adjectives that make one of `day` (`working days`,
 #: `school days`, `business day`). A trading day is a market's working day.
@@ -210,7 +210,7 @@ _DEADLINE_AFTER = ("内", "以内", "之内", "內", "以內", "之內")
 def _a_deadline(tokens: list[Token], k: int) -> bool:
     """The days' amount at ``k`` says how soon something is done, not on how many days requests come."""
     before = {t.text for t in tokens[max(k - 3, 0) : k]}
-    end = k + 3 if k + 2 < len(tokens) and tokens[k + 1].text in (*_WORKDAY_ADJECTIVES, "个") else k + 2
+    end = _days_phrase_end(tokens, k)
     after = tokens[end].text if end < len(tokens) else ""
     return bool(before & _DEADLINE_BEFORE) or after.startswith(_DEADLINE_AFTER) or tokens[k + 1].text.endswith(_DEADLINE_AFTER)
 
@@ -266,11 +266,18 @@ def _month_near(tokens: list[Token], k: int) -> bool:
     return any(t.text in _MONTH_WORDS or (t.role or "") == "period:month" for t in near)
 
 
+def _days_phrase_end(tokens: list[Token], k: int) -> int:
+    """Where the days said at ``k`` end: past the amount and its day word, and past `days` after an adjective (`22
+    working days`) or a working day after the measure word (`22个上班日`)."""
+    if k + 2 < len(tokens) and (tokens[k + 1].text in _WORKDAY_ADJECTIVES and tokens[k + 2].text in ("days", "day")
+                                or tokens[k + 1].text == "个" and tokens[k + 2].text in _WORKDAY_NOUNS):
+        return k + 3
+    return k + 2
+
+
 def _consume(tokens: list[Token], k: int) -> None:
-    """The days' amount and its day word, and the `days` after an adjective that made them working days."""
-    end = k + 3 if k + 2 < len(tokens) and (tokens[k + 1].text in _WORKDAY_ADJECTIVES and tokens[k + 2].text in ("days", "day")
-                                            or tokens[k + 1].text == "个" and tokens[k + 2].text in _WORKDAY_NOUNS) else k + 2
-    for t in tokens[k:end]:
+    """The days' amount and its day words (`_days_phrase_end`), read."""
+    for t in tokens[k : _days_phrase_end(tokens, k)]:
         t.as_filler()
 
 
