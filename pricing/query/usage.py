@@ -242,6 +242,7 @@ def _requests_formed(parts: Parts) -> Notice | None:
     factors = parts.requests_formed
     if parts.people is not None and parts.per_person and parts.requests is not None:
         factors = (parts.people, *(factors or (parts.requests,)))
+    factors = tuple(f for f in factors if f != 1)  # (`每人一篇`: one each multiplies nothing worth saying)
     if len(factors) < 2:
         return None
     product = Decimal(1)

@@ -959,6 +959,8 @@ def test_the_answer_says_how_a_request_count_was_worked_out(answerer: Answerer, 
 def test_a_request_count_said_as_such_gets_no_working(answerer: Answerer) -> None:
     plain = answerer.answer("2.5 flash 每天2000次，每次输入2千输出500", "zh_CN").plain
     assert "请求次数：每天 2,000 次" in plain and "请求次数按" not in plain
+    # one each multiplies nothing worth a note (not `1,200 × 1`)
+    assert "请求次数按" not in answerer.answer("全校 1200 名学生，每人作文输入 2k 输出 500，2.5 flash，一次跑完多少钱", "zh_CN").plain
 
 
 @pytest.mark.parametrize(
