@@ -337,9 +337,9 @@ def images_in_the_input(tokens: list[Token]) -> bool:
 
 #: Words joining images and text into one amount (`1 photo + prompt`, `图片+题目`, `一张图加说明`).
 _JOINED = frozenset(["+", "加", "&", "and", "跟", "和"])
-#: Words of the text sent with images: English whole, Chinese by how the word starts (`题目` splits as 题 + 目).
-_TEXT_SENT = frozenset(["prompt", "prompts", "text", "instructions", "notes", "question", "questions", "details", "caption", "context"])
-_TEXT_SENT_CJK = ("题", "说明", "数据", "资料", "文字", "提示", "描述", "问题", "指令", "规格")
+#: Words of the text sent with images, beside the text's names (_TEXT_WORDS, below); Chinese also by how the word starts
+#: (`题目` splits as 题 + 目, `说明` stands alone).
+_TEXT_SENT_CJK = ("题", "说明", "数据", "资料", "描述", "规格")
 
 
 def images_joined_with_text(tokens: list[Token]) -> bool:
@@ -352,7 +352,7 @@ def images_joined_with_text(tokens: list[Token]) -> bool:
         if tok.role != "images" or k + 2 >= len(tokens) or tokens[k + 1].text not in _JOINED:
             continue
         text = tokens[k + 2]
-        if not (text.text in _TEXT_SENT or text.kind == "cjk" and text.text.startswith(_TEXT_SENT_CJK)):
+        if not (text.text in _TEXT_WORDS | _MORE_TEXT_WORDS or text.kind == "cjk" and text.text.startswith(_TEXT_SENT_CJK)):
             continue
         # the size said before the images and their text (`1,300 tokens in (1 photo + prompt)`, `input 6k（照片+資料）`); a size
         # after them may be the text's alone (`1 photo + prompt 200 tokens`, `图片+说明 2000 token，不算图片`): asked
@@ -386,6 +386,8 @@ def _whole_input(tokens: list[Token]) -> bool:
 
 #: Words that name the text sent beside the images (`tokens of text`, `文字部分`), with _TEXT_NAMES.
 _TEXT_WORDS = _TEXT_NAMES | {"text", "notes", "prompt", "instructions", "attributes", "文字部分"}
+#: ... and, joined to the images by a plus (`1 photo + caption`), these.
+_MORE_TEXT_WORDS = frozenset(["prompts", "question", "questions", "details", "caption", "context"])
 
 
 def said_as_text(tokens: list[Token], k: int) -> bool:
