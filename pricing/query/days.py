@@ -368,16 +368,22 @@ def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
 
 #: Words for one day, that day (`當天大概問 60 次`): the day a one-off happens, not every day.
 _THAT_DAY = frozenset(["当天", "那天", "当日", "那一天", "这天"])
+#: A month named (`over april`): one month, as that day is one day.
+_MONTH_NAMES = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                          "december"])
 
 
 def that_days_total(tokens: list[Token]) -> bool:
     """`快取保留 8 小時 … 當天大概問 60 次 … 總共多少`: the count of that one day, with the total asked, is the total (no
     period; every day would be `每天`). So is the count of one run of a job named by when it runs (`nightly re-index job
     … 40k transcripts … total?`). True when so read."""
-    days = [k for k, t in enumerate(tokens) if t.role == "period:day" and (t.text in _THAT_DAY or _names_a_job(tokens, k))]
+    days = [k for k, t in enumerate(tokens) if t.role == "period:day" and (t.text in _THAT_DAY or _names_a_job(tokens, k))
+            or t.role == "period:month" and t.text in _MONTH_NAMES]  # (`about 200 memos over april. total?`: that month's)
     last_amount = max((k for k, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     if len({tokens[k].text for k in days}) != 1 or not any(t.role == "total" for t in tokens[last_amount + 1 :]):
         return False  # (`双11那天 … 那天总共花多少`: that one day, said again)
+    if len(days) > 1 and tokens[days[0]].text in _MONTH_NAMES:
+        return False  # (`1,200 tweaks in december … total for december?`: that month's total asked, a month's price)
     if any(t.role in ("period:day", "period:month") and k not in days for k, t in enumerate(tokens)):
         return False  # (another day or month said: which is the count's?)
     for k in days:

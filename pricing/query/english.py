@@ -8,6 +8,7 @@ spellings that are mostly slips (`cachd`, `ouput`, `tokes`) are still corrected.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 __all__ = ["is_common_word", "is_english_word", "english_stem", "load_word_tables", "COMMON", "WRITTEN"]
@@ -49,8 +50,16 @@ def english_stem(word: str) -> str | None:
 
 
 def is_english_word(word: str) -> bool:
-    """A word of the language, if not an everyday one: an unknown word read past names a thing (read_past.py)."""
-    return word in _words(WRITTEN)
+    """A word of the language, if not an everyday one: an unknown word read past names a thing (read_past.py). British
+    spellings count as their American twins (`summarising`, `organisation`), as the table holds them or their stems."""
+    if word in _words(WRITTEN):
+        return True
+    american = _BRITISH.sub(r"iz\1", word)
+    return american != word and (american in _words(WRITTEN) or english_stem(american) is not None)
+
+
+#: The British -ise endings, spelled -ize in the table.
+_BRITISH = re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$")
 
 
 def load_word_tables() -> None:

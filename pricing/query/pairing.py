@@ -11,6 +11,7 @@ from ..errors import Ambiguous, InvalidQuery
 from ..models import Period
 from ..tokens import Token
 from .days import DaysRead, SpanRead, SplitDays
+from .english import is_common_word
 from .hourly import IntervalRead, RateRead
 from .images_in import ImagesRead, said_as_text
 from .neighbours import (
@@ -1084,7 +1085,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
                 pass
             elif tok.text in parts.acronyms and apart_from_amounts(tokens, i):
                 parts.filler_words.append(tok.text)  # `our CTO`, `the PI`: a name in capitals, no unit of a price
-            elif (chinese and not near_model_word(tok.text) or not price_like(tok.text)) and (
+            elif (chinese and not near_model_word(tok.text) or not price_like(tok.text) or _names_a_kind_of_thing(tokens, i)) and (
                     apart_from_amounts(tokens, i) or not chinese and claimed_after(tokens, i)):
                 # an English word apart from the amounts, with no price stem, names the product or is chat: `NPC 對話`,
                 # `discord bot`, `summarizer` (vocab.PRICE_STEMS)
@@ -1127,6 +1128,24 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         # with its hours said: `all day`, `the rest of the day` may be how long the cache is kept, and stay asked
         for word in bare_days:
             parts.unexplained.remove(word)
+
+
+def _names_a_kind_of_thing(tokens: list[Token], i: int) -> bool:
+    """`tax receipts`, `reading list`, `lesson plan generator`, `tax-season`: an everyday word with a price stem (tax,
+    read, plan) said before the noun it qualifies, an everyday word with none: what the thing is, no price word."""
+    k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].glued)
+    if not (is_common_word(tokens[i].text) and k < len(tokens) and not tokens[k].after_break) or any(
+            stem in tokens[i].text for stem in _TIME_STEMS + _QUANTITY_STEMS):
+        return False  # (`month projection`, `double that`: a time or a quantity said, which would change the price)
+    nxt = tokens[k]
+    return (nxt.kind == "word" and nxt.role in (None, "count") and is_common_word(nxt.text) and not price_like(nxt.text)
+            and nxt.text not in FILLER and len(nxt.text) > 3)  # (a noun, not `that`, `it`, `the`)
+
+
+#: Stems of time, which never qualify a thing only (`month projection`, `day rate`).
+_TIME_STEMS = ("day", "month", "week", "year", "hour", "night", "annual", "quarter", "minute", "second")
+#: ... nor of quantity (`double that`, `half of`).
+_QUANTITY_STEMS = ("double", "twice", "half", "extra", "addition", "another", "million", "billion", "thousand", "percent")
 
 
 #: Words that point at one day or its daytime (`that day`, `the same day`, `那几天`, `白天开9个小时`): no length of time.

@@ -543,3 +543,32 @@ def test_a_word_built_from_an_english_word_is_no_slip_of_a_keyword(book: PriceBo
 def test_a_hotline_number_is_a_name(book: PriceBook, question: str, requests: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and usage.requests == requests
+
+
+@pytest.mark.parametrize(
+    ("question", "requests", "period"),
+    [
+        # an everyday word with a price stem qualifying the noun after it names the thing (`tax memo`, `lesson plan`)
+        ("tax memo summaries on 2.5 flash, 8k in 1k out, 50 a day", 50, "day"),
+        ("lesson plan drafts on 2.5 pro, 2k in 3k out, 40 a day", 40, "day"),
+        # a British spelling is an English word (`summarising`)
+        ("summarising 2k-token emails, 300 out, 2.5 flash, 500 a day", 500, "day"),
+        # a month named once, with the total asked: that month's total; named again in the question, a month's price
+        ("about 300 reports over march, 5k in 1k out, 2.5 flash. total?", 300, None),
+        ("900 reports in march, 5k in 1k out, 2.5 flash. total for march?", 900, "month"),
+    ],
+)
+def test_words_that_name_a_thing_and_a_named_month(book: PriceBook, question: str, requests: int, period: str | None) -> None:
+    query = read_or_asked(question, book)
+    assert query is not None and query.usage is not None and (query.usage.requests, query.usage.period) == (requests, period)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "price incl tax? 2.5 flash 1k in 200 out, 100 a day",  # tax itself: asked
+        "month projection: 500 req/day, 2k in 300 out, 2.5 flash",  # a time word qualifying a noun may be the period asked
+    ],
+)
+def test_price_words_said_alone_or_of_time_are_still_asked(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
