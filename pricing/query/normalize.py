@@ -94,8 +94,10 @@ _SYMBOL_MONEY = re.compile(
 )
 _DATE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b|(20\d\d)年(\d{1,2})月(\d{1,2})[日号]?")
 #: A bare amount after a verb of spending (`we can spend 4k a month on AI`, `can afford 500 a day`): money, in dollars as
-#: an English question's money is; not an amount of tokens or calls (`spend 4k tokens`).
-_SPENT = re.compile(r"\b(spend|afford)\s+(?:about\s+|around\s+|~\s?)?(\d[\d,]*(?:\.\d+)?\s?[km]?)\b(?!\s*(?:tokens?|toks?|requests?|calls?|credits?|hours?|in\b|out\b))")
+#: an English question's money is; only when a period, a purpose or the clause's end follows it (not `spend 4k tokens`,
+#: `afford 20 images a day`, `spend 30% of output`).
+_SPENT = re.compile(r"\b(spend|afford)\s+(?:about\s+|around\s+|~\s?)?(\d[\d,]*(?:\.\d+)?\s?[km]?)\b"
+                    r"(?=\s*(?:a\s+(?:month|day|week|year)\b|per\b|/|each\b|every\b|on\b|for\b|total\b|in\s+total\b|monthly\b|daily\b|[,.?!)]|$))")
 
 
 _MONEY_AFTER = tuple({code.lower() for code, _ in CURRENCY_SYMBOLS.values()} | {"usd", "dollar", "buck", "rmb", "cny", "yuan", "元", "美元", "块"})

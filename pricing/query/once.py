@@ -51,15 +51,28 @@ _AGAIN = frozenset(["再", "又", "另外", "还要", "还", "再跑", "再来"]
 
 
 def _once_more(tokens: list[Token], i: int) -> int:
-    """How many more runs are said after the once at ``i``, each `再一次` (read here: no request of their own)."""
+    """How many more runs are said after the once at ``i``, each `再一次` said of another time of the same day (`下午再一次`,
+    `晚上再跑一次`; read here: no request of their own). Not a run that may or may not happen (`如果有问题再一次`, `出错后的重跑`),
+    nor one on another day (`周末再一次`, `明天再一次`): those ask."""
     more = 0
     for k in range(i + 1, min(i + 12, len(tokens))):
-        if tokens[k].kind == "cjk" and tokens[k].text in _ONCE_CJK and k > 0 and tokens[k - 1].text in _AGAIN:
-            tokens[k].role = tokens[k - 1].role = "skip"
-            more += 1
+        before = tokens[k - 1].text
+        if tokens[k].kind == "cjk" and tokens[k].text in _ONCE_CJK and (before in _AGAIN or before.endswith(("再", "又"))):
+            between = tokens[i + 1 : k]
+            if any(word in t.text for t in between for word in _MAYBE_OR_ANOTHER_DAY):
+                return 0
+            if any(part in t.text for t in tokens[max(k - 4, i + 1) : k] for part in _TIMES_OF_DAY):  # (`下午再` may be one word)
+                tokens[k].role = tokens[k - 1].role = "skip"
+                more += 1
         elif tokens[k].kind == "amount" or (tokens[k].role or "").startswith("period:"):
             break  # (a count or another period: no more runs of this one)
     return more
+
+
+#: Times of a day another run is said at (`下午再一次`).
+_TIMES_OF_DAY = ("下午", "晚上", "中午", "傍晚", "夜里", "夜間", "夜间", "午后", "睡前", "上午", "早上", "凌晨")
+#: Words that make another run conditional or on another day (`如果有问题再一次`, `周末再一次`): asked.
+_MAYBE_OR_ANOTHER_DAY = ("如果", "的话", "要是", "重试", "重跑", "出错", "失败", "有问题", "周末", "週末", "明天", "下次", "隔天", "周", "週", "月")
 
 
 def _period_of_once(tokens: list[Token], i: int) -> int | None:

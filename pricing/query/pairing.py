@@ -1134,18 +1134,18 @@ def _names_a_kind_of_thing(tokens: list[Token], i: int) -> bool:
     """`tax receipts`, `reading list`, `lesson plan generator`, `tax-season`: an everyday word with a price stem (tax,
     read, plan) said before the noun it qualifies, an everyday word with none: what the thing is, no price word."""
     k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == "-" and tokens[i + 1].glued)
-    if not (is_common_word(tokens[i].text) and k < len(tokens) and not tokens[k].after_break) or any(
-            stem in tokens[i].text for stem in _TIME_STEMS + _QUANTITY_STEMS):
-        return False  # (`month projection`, `double that`: a time or a quantity said, which would change the price)
+    if not (is_common_word(tokens[i].text) and k < len(tokens) and not tokens[k].after_break) or not any(
+            stem in tokens[i].text for stem in _THING_STEMS):
+        return False  # (`photographed products`, `recorded calls`, `searching news sites`, `month projection`: media, search
+        #             or time said, which would change the price)
     nxt = tokens[k]
     return (nxt.kind == "word" and nxt.role in (None, "count") and is_common_word(nxt.text) and not price_like(nxt.text)
             and nxt.text not in FILLER and len(nxt.text) > 3)  # (a noun, not `that`, `it`, `the`)
 
 
-#: Stems of time, which never qualify a thing only (`month projection`, `day rate`).
-_TIME_STEMS = ("day", "month", "week", "year", "hour", "night", "annual", "quarter", "minute", "second")
-#: ... nor of quantity (`double that`, `half of`).
-_QUANTITY_STEMS = ("double", "twice", "half", "extra", "addition", "another", "million", "billion", "thousand", "percent")
+#: The price stems whose everyday words often qualify the thing a request is about (`tax memo`, `reading list`, `lesson plan`,
+#: `payment reminder`); media, search, time and quantity words never only qualify (they ask).
+_THING_STEMS = ("tax", "read", "plan", "pay", "return", "complet")
 
 
 #: Words that point at one day or its daytime (`that day`, `the same day`, `那几天`, `白天开9个小时`): no length of time.
