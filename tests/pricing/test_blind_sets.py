@@ -69,7 +69,7 @@ FLOORS = {
     "tune/heldout2-2026-12-07-en": 0.77,  # 88/113; before: 50.4% (1 confident wrong); held out until 2026-12-07, then read: 59.3% (0)
     "tune/heldout2-2026-12-07-zh_CN": 0.73,  # 85/116; before: 44.8% (2); held out until 2026-12-07, then read: 52.6% (2)
     "tune/heldout2-2026-12-07-zh_TW": 0.79,  # 91/115; before: 48.7% (1); held out until 2026-12-07, then read: 58.3% (1)
-    "tune/heldout3-2026-12-07-en": 0.82,  # 87/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
+    "tune/heldout3-2026-12-07-en": 0.83,  # 89/106; before: 50.9% (0); held out until 2026-12-07, then read: 63.2% (1)
     "tune/heldout3-2026-12-07-zh_CN": 0.89,  # 96/107; before: 49.5% (0); held out until 2026-12-07, then read: 63.6% (2)
     "tune/heldout3-2026-12-07-zh_TW": 0.84,  # 90/107; before: 47.7% (1); held out until 2026-12-07, then read: 60.7% (3)
     "tune/heldout4-2026-12-07-en": 0.81,  # 91/111; before: 54.1% (2); held out until 2026-12-07, then read: 59.5% (3)
@@ -78,20 +78,20 @@ FLOORS = {
     "tune/heldout5-2026-12-07-en": 0.70,  # 65/92; before: 43.5% (1); held out, scored once at fd2591f: 45.7% (1), then read
     "tune/heldout5-2026-12-07-zh_CN": 0.69,  # 64/92; before: 42.4% (3); held out, scored once at fd2591f: 46.7% (2), then read
     "tune/heldout5-2026-12-07-zh_TW": 0.65,  # 61/93; before: 43.0% (1); held out, scored once at fd2591f: 45.2% (1), then read
-    "tune/heldout6-2026-12-07-en": 0.70,  # 70/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
+    "tune/heldout6-2026-12-07-en": 0.73,  # 73/100; before: 45.0% (0); held out, scored once at 16f9593: 54.0% (1), then read
     "tune/heldout6-2026-12-07-zh_CN": 0.75,  # 81/108; before: 50.0% (2); held out, scored once at 16f9593: 58.3% (2), then read
     "tune/heldout6-2026-12-07-zh_TW": 0.70,  # 70/100; before: 51.0% (0); held out, scored once at 16f9593: 54.0% (0), then read
     "tune/heldout7-2026-12-07-en": 0.86,  # 69/80; before: 70.0% (0); held out, scored once at 82dff84: 77.5% (0), then read
     "tune/heldout7-2026-12-07-zh_CN": 0.80,  # 67/83; before: 63.9% (1); held out, scored once at 82dff84: 69.9% (0), then read
     "tune/heldout7-2026-12-07-zh_TW": 0.87,  # 72/82; before: 67.1% (3); held out, scored once at 82dff84: 70.7% (2), then read
-    "tune/heldout8-2026-12-07-en": 0.70,  # 70/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
+    "tune/heldout8-2026-12-07-en": 0.71,  # 71/100; before: 51.0% (0); held out, scored once at cc407e1: 51.0% (0), then read
     "tune/heldout8-2026-12-07-zh_CN": 0.74,  # 74/100; before: 49.0% (1); held out, scored once at cc407e1: 49.0% (1), then read
     "tune/heldout8-2026-12-07-zh_TW": 0.67,  # 67/100; before: 52.0% (1); held out, scored once at cc407e1: 52.0% (1), then read
-    "tune/heldout9-2026-12-07-en": 0.76,  # 76/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
+    "tune/heldout9-2026-12-07-en": 0.77,  # 77/100; before: 62.0% (0) at the session start b62674d; scored once at ab5672b: 65.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_CN": 0.83,  # 83/100; before: 70.0% (0) at b62674d; scored once at ab5672b: 73.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout9-2026-12-07-zh_TW": 0.79,  # 79/100; before: 66.0% (0) at b62674d; scored once at ab5672b: 67.0% (0); scored again unread at b331009: same, then retired into tuning and read
     "tune/heldout10-2026-12-07-en": 0.70,  # 70/100; before: 49.0% (2) at the session start b331009; scored once at 925687d: 52.0% (2), its two confident wrong answers then read and fixed, nothing else read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
-    "tune/heldout11-2026-12-07-en": 0.74,  # 74/100; before: 61.0% (1) at the session start 78efc3a; scored once at 9106073: 65.0% (1), its confident wrong answers then read and fixed, nothing else read; scored again unread at 778d15b: 66/100, then retired into tuning and read (2026-12-07, seventh session)
+    "tune/heldout11-2026-12-07-en": 0.77,  # 77/100; before: 61.0% (1) at the session start 78efc3a; scored once at 9106073: 65.0% (1), its confident wrong answers then read and fixed, nothing else read; scored again unread at 778d15b: 66/100, then retired into tuning and read (2026-12-07, seventh session)
     "tune/heldout10-2026-12-07-zh_CN": 0.88,  # 88/100; before: 69.0% (0) at b331009; scored once at 925687d: 71.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
     "tune/heldout11-2026-12-07-zh_CN": 0.72,  # 72/100; before: 62.0% (1) at 78efc3a; scored once at 9106073: 67.0% (1), its confident wrong answers then read and fixed, nothing else read; scored again unread at 778d15b: 68/100, then retired into tuning and read (2026-12-07, seventh session)
     "tune/heldout10-2026-12-07-zh_TW": 0.77,  # 77/100; before: 59.0% (0) at b331009; scored once at 925687d: 61.0% (0), never read; scored again unread at 7df9523: same, then retired into tuning and read (2026-12-07, sixth session)
