@@ -66,8 +66,15 @@ def _read_generation(text: str, book: PriceBook, previous: str | None, error: Un
     ones that read (and price) are the readings offered.
     """
     typed = re.compile(r"[\s\-_]*".join(map(re.escape, error.ref.lower().replace("-", " ").split())), re.IGNORECASE)
-    if typed.search(text) is None:
+    found = typed.search(text)
+    if found is None:
         raise error
+    # a tier said after the generation (`gemini 4 pro`) names a model of it: one whose id does not hold that tier is none
+    tier = re.match(r"[\s\-_]*(pro|flash|lite|ultra|nano)\b", text[found.end() :], re.IGNORECASE)
+    if tier is not None:
+        models = [m for m in models if tier.group(1).lower() in m.split("-")]
+        if not models:
+            raise UnknownModel(f"{error.ref} {tier.group(1).lower()}", error.suggestions)
     readings: list[Query] = []
     for model_id in models:
         try:

@@ -310,3 +310,11 @@ def test_a_name_joined_to_gemini_is_no_model_of_the_api(book: PriceBook) -> None
     with pytest.raises(UnknownModel) as err:
         parse_query("Sec-Gemini 1k in 200 out, 300 a day", book)
     assert err.value.ref == "sec-gemini"
+
+
+@pytest.mark.parametrize("question", ["gemini 4 pro 价格多少", "what does gemini 4 pro cost per 1M tokens"])
+def test_a_tier_said_after_a_generation_names_a_model_of_it(book: PriceBook, question: str) -> None:
+    # the generation's one model is no `pro`: the rates of another model had been shown as if they were asked
+    with pytest.raises(UnknownModel) as err:
+        parse_query(question, book)
+    assert err.value.ref.lower() == "gemini 4 pro"
