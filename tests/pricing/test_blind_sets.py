@@ -41,18 +41,18 @@ FLOORS = {
     "tune/blind-2026-12-07-zh_CN": 1.00,  # 94/94; before: 62.8%
     "tune/blind-2026-12-07-zh_TW": 0.98,  # 90/91; before: 49.5%
     "tune/blind2-2026-12-07-en": 0.94,  # 132/140; before: 57.9%
-    "tune/blind2-2026-12-07-zh_CN": 0.92,  # 119/128; before: 63.3%
-    "tune/blind2-2026-12-07-zh_TW": 0.98,  # 131/133; before: 72.2%
+    "tune/blind2-2026-12-07-zh_CN": 0.93,  # 120/128; before: 63.3%
+    "tune/blind2-2026-12-07-zh_TW": 0.99,  # 132/133; before: 72.2%
     "tune/blind3-2026-12-07-en": 0.90,  # 129/142; before: 60.6%
     "tune/blind3-2026-12-07-zh_CN": 0.96,  # 128/133; before: 63.2%
-    "tune/blind3-2026-12-07-zh_TW": 0.93,  # 121/129; before: 43.4%
+    "tune/blind3-2026-12-07-zh_TW": 0.94,  # 122/129; before: 43.4%
     "tune/blind4-2026-12-07-en": 0.88,  # 119/135; before: 58.5%
     "tune/blind4-2026-12-07-zh_CN": 0.98,  # 134/136; before: 77.2%
     "tune/blind4-2026-12-07-zh_TW": 0.93,  # 121/130; before: 78.5%
     "tune/blind5-2026-12-07-en": 0.85,  # 108/127; before: 48.0%
     "tune/blind5-2026-12-07-zh_CN": 0.89,  # 124/139; before: 56.1%
     "tune/blind5-2026-12-07-zh_TW": 0.88,  # 122/138; before: 48.6%
-    "tune/blind6-2026-12-07-zh_CN": 0.80,  # 106/132; before: 48.5%
+    "tune/blind6-2026-12-07-zh_CN": 0.81,  # 107/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.82,  # 104/126; before: 50.0%
     "tune/blind7-2026-12-07-en": 0.61,  # 76/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.80,  # 100/125; before: 46.4% (3)
