@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..tokens import Token
-from .vocab import CJK_FILLER, CJK_WORDS
+from .vocab import CJK_FILLER, CJK_WORDS, COUNTING_MEASURES
 
 __all__ = ["tokenize"]
 
@@ -25,9 +25,9 @@ _NUMERAL_WORDS = tuple({*(w for w in _CJK_TABLE if w.startswith("一") and len(w
 #: Names that end in a numeral naming which one (`科目一题库`, `方案二：…`, `套餐三`): the numeral is part of the name.
 #: A driving-test subject is always named so; the others only when no measure word follows (`方案三次迭代`, `模式三轮`,
 #: `选项三个`: how many).
-_ORDINAL_NAMES = ("科目", "方案", "阶段", "階段", "版本", "套餐", "选项", "選項", "模式")
+_ORDINAL_NAMES = ("科目", "方案", "阶段", "版本", "套餐", "选项", "模式")  # (the text is in Simplified characters here)
 _ALWAYS_ORDINAL = ("科目",)
-_COUNTED_BY = frozenset("个個次轮輪遍种種套份条條篇张張件本段则則笔筆题題道句组組项項回步版")
+_COUNTED_BY = COUNTING_MEASURES | frozenset("次轮遍种套回步版")
 _NUMERAL_FIRST = frozenset(w[0] for w in _NUMERAL_WORDS)
 _NUMERAL_SET = frozenset(_NUMERAL_WORDS)
 _NUMERAL_SIZES = sorted({len(w) for w in _NUMERAL_WORDS})
