@@ -572,3 +572,18 @@ def test_words_that_name_a_thing_and_a_named_month(book: PriceBook, question: st
 )
 def test_price_words_said_alone_or_of_time_are_still_asked(book: PriceBook, question: str) -> None:
     assert read_or_asked(question, book) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # everyday nouns holding a price character (有限: 限; 推播: 推; 日报: 日) name what is done, no price word
+        ("预算有限，客服邮件回复用 2.5 flash-lite，每封输入900输出350，每天300封", 300),
+        ("會員推播文案 每則 input 600 output 200 2.5 flash 一天 5000 則", 5_000),
+        ("每天出一份舆情日报，输入20万token，输出5k，2.5 pro，每天1次", 1),
+        ("每件诉求 1200 in 60 out，2.5 flash，每天 3000 件", 3_000),
+    ],
+)
+def test_everyday_nouns_with_a_price_character(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.requests == requests
