@@ -851,12 +851,6 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         parts.pieces += (amount.value,)
         parts.input = (parts.input or Decimal(0)) + amount.value
         return
-    if name == "input" and parts.input == amount.value and not parts.pieces and _plus_before(tokens, amount_at):
-        # `instructions 3k in + examples 3k in`, `prompt 1.5k + context 1.5k input`: the same size twice, joined by a plus:
-        # two pieces of the prompt, summed (an equal amount said again is otherwise the same one: _set_once)
-        parts.pieces = (parts.input, amount.value)
-        parts.input += amount.value
-        return
     seen = parts.images_read
     if (name == "input" and seen is not None and not seen.text and parts.input == seen.input and said_as_text(tokens, amount_at)
             and not any(t.role == "total" for t in tokens[max(label_at - 2, 0) : amount_at])):
@@ -865,16 +859,6 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         parts.input = parts.images_read.input
         return
     _set_once(parts, name, amount.value, amount)
-
-
-def _plus_before(tokens: list[Token], amount_at: int) -> bool:
-    """A plus between this amount and the amount before it, in its clause (`3k in + examples 3k in`)."""
-    k = amount_at - 1
-    while k >= 0 and tokens[k].kind != "amount" and not tokens[k + 1].after_break:
-        if tokens[k].text in ("+", "plus", "加上", "再加"):
-            return True
-        k -= 1
-    return False
 
 
 def _actives_period(word: str) -> Period | None:

@@ -71,6 +71,7 @@ def _read_generation(text: str, book: PriceBook, previous: str | None, error: Un
         raise error
     # a tier said after the generation (`gemini 4 pro`) names a model of it: one whose id does not hold that tier is none
     tier = re.match(r"[\s\-_]*(pro|flash|lite|ultra|nano)\b", text[found.end() :], re.IGNORECASE)
+    several = len(models) > 1  # (a tier said may leave one of several: still asked, with that one offered)
     if tier is not None:
         models = [m for m in models if tier.group(1).lower() in m.split("-")]
         if not models:
@@ -83,7 +84,7 @@ def _read_generation(text: str, book: PriceBook, previous: str | None, error: Un
             continue  # a reading that cannot be priced is no reading to offer
     if not readings:
         raise error
-    if len(models) == 1:
+    if len(models) == 1 and not several:
         return readings[0]  # the generation has one model: "Read as" names it
     if all(q.intent == "topic" for q in readings):
         # How grounding or caching is billed is one rule for the generation; the answer names the

@@ -318,3 +318,9 @@ def test_a_tier_said_after_a_generation_names_a_model_of_it(book: PriceBook, que
     with pytest.raises(UnknownModel) as err:
         parse_query(question, book)
     assert err.value.ref.lower() == "gemini 4 pro"
+
+
+def test_a_tier_that_leaves_one_of_several_models_is_still_asked(book: PriceBook) -> None:
+    # `gemini 3 lite`: the generation has several lite models; the tier narrows the offer, it does not choose
+    with pytest.raises(Ambiguous):
+        parse_query("gemini 3 lite 1k in 200 out 100 a day", book)

@@ -1317,9 +1317,6 @@ def test_the_usage_of_each_person_is_one_request_each(book: PriceBook, question:
     [
         # two amounts labelled as input, joined by a plus: pieces of one prompt, summed (had been the input said twice)
         ("input 2k + prompt 500, out 300, 2.5 flash, 100 a day", 2_500, 0),
-        # the same size twice, joined by a plus, is two pieces (an equal amount said again is otherwise the same one)
-        ("instructions 3k in + examples 3k in, 500 out, 2.5 flash, 100 a day", 6_000, 0),
-        ("prompt 1.5k + context 1.5k input, 300 out, 2.5 flash", 3_000, 0),
         # a cache word denied beside it caches nothing and asks nothing (had asked how much was cached)
         ("每件文字 600 tokens + 分類說明 prompt 3000 tokens（沒有 cached），每天 2 萬件，輸出 50 tokens，2.5 flash", 3_600, 0),
         ("10k in, not cached, 1k out, 2.5 flash, 100 a day", 10_000, 0),
