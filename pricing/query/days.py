@@ -24,7 +24,7 @@ __all__ = ["UNPRICED_PERIODS", "DaysRead", "SpanRead", "SplitDays", "daily_count
 #: A working day in one word (`工作日`, `上班日`, `workday`), and the adjectives that make one of `day` (`working days`,
 #: `school days`, `business day`). A trading day is a market's working day.
 _WORKDAY_NOUNS = ("工作日", "工作天", "上班日", "营业日", "交易日", "workday", "workdays")
-_WORKDAY_ADJECTIVES = ("business", "working", "trading", "school", "office")
+_WORKDAY_ADJECTIVES = ("business", "working", "trading", "school", "office", "open", "opening", "operating")
 _WORKDAY = (*_WORKDAY_NOUNS, "个工作日", "个工作天", "个上班日", "个营业日", "个交易日", *_WORKDAY_ADJECTIVES)
 _DAY_WORDS = ("天", "日", "days", "day", *_WORKDAY)
 _MONTH_WORDS = ("一个月", "每月", "每个月", "月", "mo", "month")

@@ -293,6 +293,7 @@ def test_a_budget_beside_a_period_is_no_count(book: PriceBook) -> None:
         ("1500 essays every school day (about 20 school days a month), 2k in 400 out, 2.5 flash, monthly?", 30_000, "month", ""),
         ("每个上班日800份 一个月22个上班日 每份输入1k输出300 2.5 flash", 17_600, "month", ""),
         ("每個營業日300則 一個月26個營業日 每則輸入800輸出200 2.5 flash", 7_800, "month", ""),
+        ("1200 chats a day, 26 open days a month, 2.5 flash 1k in 200 out, monthly?", 31_200, "month", "26 days a month"),
     ],
 )
 def test_a_daily_count_over_so_many_days(answerer: Answerer, question: str, requests: int, period: str | None, said: str) -> None:
