@@ -275,6 +275,14 @@ def _place_unlabeled(
         parts.labels_seen.discard("cache")
         _explain(parts, _named_content(tokens, unlabeled[0]))
         return []
+    at = tokens.index(unlabeled[0]) if len(unlabeled) == 1 else -1
+    if (at >= 0 and parts.cached is not None and parts.input is None and at + 1 < len(tokens) and tokens[at + 1].text in _NEW_TOKENS
+            and any(t.text in ("+", "plus") for t in tokens[at + 1 : at + 4])):
+        # `180k fresh + 30k cached input`: the new part and the cached part of one input, summed
+        parts.input = unlabeled[0].value + parts.cached  # type: ignore[operator]
+        parts.new_piece = True  # (the new part is a figure of the reading: selfcheck.uses_every_amount)
+        parts.labels_seen.discard("input")
+        return []
     if (len(unlabeled) == 1 and parts.labels_seen & {"cache", "storage"} and parts.hours is not None and _in_tokens(tokens, unlabeled[0])
             and all(v is None for v in (parts.cache, parts.cached, parts.storage, parts.input, parts.output, parts.requests))
             and not parts.recorded and not parts.labels_seen & {"audio", "video"}
@@ -542,6 +550,10 @@ def _share_of_the_people(tokens: list[Token], amount: Token) -> tuple[Decimal, l
     if k >= 2 and tokens[k - 1].text == "按" and tokens[k - 2].role == "people_label":
         return fraction, said  # `日活按20%算`: the daily actives, as a share of those counted
     return None
+
+
+#: Words that say an amount is the part of the input not read from the cache (`180k fresh + 30k cached`).
+_NEW_TOKENS = frozenset(["fresh", "new", "uncached", "non-cached", "noncached"])
 
 
 #: Verbs of reading from a cache (`缓存 6 小时读了 120 万 token`, `our cache served 900k tokens`): cached tokens read, no storage.

@@ -1321,6 +1321,8 @@ def test_the_usage_of_each_person_is_one_request_each(book: PriceBook, question:
         ("每件文字 600 tokens + 分類說明 prompt 3000 tokens（沒有 cached），每天 2 萬件，輸出 50 tokens，2.5 flash", 3_600, 0),
         ("10k in, not cached, 1k out, 2.5 flash, 100 a day", 10_000, 0),
         ("10k in (8k cached), 1k out, 2.5 flash", 10_000, 8_000),
+        # the new part and the cached part of one input, joined by a plus (`2k new + 10k cached input`): summed
+        ("2k new + 10k cached input, 300 out, 2.5 flash, 500 a day", 12_000, 10_000),
     ],
 )
 def test_pieces_joined_and_caches_denied(book: PriceBook, question: str, input_tokens: int, cached: int) -> None:
