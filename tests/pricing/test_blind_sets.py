@@ -54,7 +54,7 @@ FLOORS = {
     "tune/blind5-2026-12-07-zh_TW": 0.88,  # 122/138; before: 48.6%
     "tune/blind6-2026-12-07-zh_CN": 0.81,  # 107/132; before: 48.5%
     "tune/blind6-2026-12-07-zh_TW": 0.83,  # 105/126; before: 50.0%
-    "tune/blind7-2026-12-07-en": 0.61,  # 76/123; before: 36.6% (4 confident wrong)
+    "tune/blind7-2026-12-07-en": 0.62,  # 77/123; before: 36.6% (4 confident wrong)
     "tune/blind7-2026-12-07-zh_CN": 0.80,  # 100/125; before: 46.4% (3)
     "tune/blind7-2026-12-07-zh_TW": 0.73,  # 91/123; before: 43.1% (2)
     "tune/blind8-2026-12-07-en": 0.80,  # 80/100; before: 50.0%
