@@ -204,7 +204,7 @@ _NOT_DAYS = frozenset(["日均", "日活", "日常", "日志", "日报", "日更
 #: Words before a number of days that make it a deadline (`SLA is 2 business days`, `turnaround 5 working days`,
 #: `within 3 days`), and after it (`3个工作日内完成`, `5 天以内`).
 _DEADLINE_BEFORE = frozenset(["sla", "turnaround", "within", "deadline", "due", "tat", "内", "以内"])
-_DEADLINE_AFTER = ("内", "以内", "之内", "內", "以內", "之內")
+_DEADLINE_AFTER = ("内", "以内", "之内")
 
 
 def _a_deadline(tokens: list[Token], k: int) -> bool:

@@ -70,9 +70,9 @@ def _once_more(tokens: list[Token], i: int) -> int:
 
 
 #: Times of a day another run is said at (`下午再一次`).
-_TIMES_OF_DAY = ("下午", "晚上", "中午", "傍晚", "夜里", "夜間", "夜间", "午后", "睡前", "上午", "早上", "凌晨")
+_TIMES_OF_DAY = ("下午", "晚上", "中午", "傍晚", "夜里", "夜间", "午后", "睡前", "上午", "早上", "凌晨")
 #: Words that make another run conditional or on another day (`如果有问题再一次`, `周末再一次`): asked.
-_MAYBE_OR_ANOTHER_DAY = ("如果", "的话", "要是", "重试", "重跑", "出错", "失败", "有问题", "周末", "週末", "明天", "下次", "隔天", "周", "週", "月")
+_MAYBE_OR_ANOTHER_DAY = ("如果", "的话", "要是", "重试", "重跑", "出错", "失败", "有问题", "周末", "明天", "下次", "隔天", "周", "月")
 
 
 def _period_of_once(tokens: list[Token], i: int) -> int | None:

@@ -286,7 +286,7 @@ def _place_unlabeled(
     if (len(unlabeled) == 1 and parts.labels_seen & {"cache", "storage"} and parts.hours is not None and _in_tokens(tokens, unlabeled[0])
             and all(v is None for v in (parts.cache, parts.cached, parts.storage, parts.input, parts.output, parts.requests))
             and not parts.recorded and not parts.labels_seen & {"audio", "video"}
-            and not any(t.text in _READ_FROM_THE_CACHE or t.kind == "cjk" and t.text[:1] in "读讀" for t in tokens)):
+            and not any(t.text in _READ_FROM_THE_CACHE or t.kind == "cjk" and t.text[:1] == "读" for t in tokens)):
         # `把一本80万token的产品手册缓存在2.5 pro里，放12个小时，存储费多少`, `500k tokens kept for 24 hours … cache storage`:
         # the one size in tokens is what the cache keeps, for the hours said; nothing is asked of it
         parts.cache = unlabeled[0].value
@@ -557,7 +557,7 @@ _NEW_TOKENS = frozenset(["fresh", "new", "uncached", "non-cached", "noncached"])
 
 
 #: Verbs of reading from a cache (`缓存 6 小时读了 120 万 token`, `our cache served 900k tokens`): cached tokens read, no storage.
-_READ_FROM_THE_CACHE = frozenset(["read", "reads", "served", "serves", "hit", "hits", "命中", "读了", "讀了"])
+_READ_FROM_THE_CACHE = frozenset(["read", "reads", "served", "serves", "hit", "hits", "命中", "读了"])
 
 
 def _units_each_counted(tokens: list[Token], amount: Token, parts: Parts) -> list[Token] | None:

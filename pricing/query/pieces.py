@@ -111,10 +111,18 @@ def denied_caches(tokens: list[Token]) -> None:
     (no label left to ask how much is cached), wherever it is said."""
     for k, tok in enumerate(tokens):
         if tok.role in ("label:cache", "label:cached") and _cache_denied(tokens, k):
-            before = tokens[k - 1] if k > 0 else None
             tok.role = "skip"
-            if before is not None and (before.text in _DENIALS or before.kind == "cjk" and before.text in _DENIAL_WORDS_CJK):
+            before = _denial_before(tokens, k)
+            if before is not None:
                 before.role = "skip"
+
+
+def _denial_before(tokens: list[Token], cache: int) -> Token | None:
+    """The word right before the cache word at ``cache``, in its clause, when it denies it (`not cached`, `沒有 cached`)."""
+    before = tokens[cache - 1] if cache > 0 and not tokens[cache].after_break else None
+    if before is not None and (before.text in _DENIALS or before.kind == "cjk" and before.text in _DENIAL_WORDS_CJK):
+        return before
+    return None
 
 
 def _cache_denied(tokens: list[Token], cache: int) -> bool:
@@ -123,8 +131,7 @@ def _cache_denied(tokens: list[Token], cache: int) -> bool:
     word = tokens[cache]
     if word.kind == "cjk" and any(c in _DENIAL_CHARS for c in word.text[:2]):
         return True  # `未缓存`, `没缓存`, `不走缓存`
-    before = tokens[cache - 1] if cache > 0 and not word.after_break else None
-    if before is not None and (before.text in _DENIALS or before.kind == "cjk" and before.text in _DENIAL_WORDS_CJK):
+    if _denial_before(tokens, cache) is not None:
         return True
     after = []
     for t in tokens[cache + 1 : cache + 4]:

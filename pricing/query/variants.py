@@ -16,13 +16,13 @@ from ..tokens import Token
 __all__ = ["variants_per_item", "versions_called_each", "versions_in_one_call"]
 
 #: Words that say the amount before them counts versions of one item (`3 variants`, `三個版本`, `5 種版本`).
-_VARIANT_WORDS = frozenset(["variants", "variations", "versions", "版本", "个版本", "個版本", "种版本", "種版本", "组版本", "組版本"])
+_VARIANT_WORDS = frozenset(["variants", "variations", "versions", "版本", "个版本", "种版本", "组版本"])  # (Chinese is folded to Simplified)
 #: The same, one of them: `one call per variant`, `一次 call 一個版本`.
 _ONE_VARIANT = frozenset(["variant", "variation", "version", "版本"])
 #: Words that say each version has its own call (`separate calls`, `单独`).
-_EACH_ALONE = frozenset(["separate", "separately", "individually", "单独", "單獨", "分开", "分開", "各自"])
+_EACH_ALONE = frozenset(["separate", "separately", "individually", "单独", "分开", "各自"])
 #: Words for a call, after a count of calls (`= 3 calls`, `3次调用`) or after `各一次` (`各一次請求`).
-_CALL_WORDS = frozenset(["calls", "call", "requests", "request", "次调用", "次請求", "次请求", "次呼叫", "请求", "請求", "调用", "調用", "呼叫"])
+_CALL_WORDS = frozenset(["calls", "call", "requests", "request", "次调用", "次请求", "次呼叫", "请求", "调用", "呼叫"])
 #: How far from the variants' amount a call each may be said (`三個版本，各一次請求`: within the next clause or so).
 _WINDOW = 8
 
@@ -30,8 +30,7 @@ _WINDOW = 8
 def variants_per_item(tokens: list[Token]) -> Decimal | None:
     """How many versions each item is made in, one call each, when a call each is said; its amount and the words
     that said so are read here (left out of the figures)."""
-    counted = [k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].money is None
-               and 2 <= (tokens[k].value or 0) <= 50 and _variants_after(tokens, k)]  # fmt: skip
+    counted = _versions_counted(tokens)
     if len(counted) != 1:
         return None
     at = counted[0]
@@ -59,8 +58,7 @@ def versions_in_one_call(tokens: list[Token]) -> None:
     """`每篇生成 3 个版本，各自 300 token 输出，一次调用搞定`: versions made in one call are no count of calls, and what
     each is said to take may be the reply's share: the versions word is left unread, so the question is asked (it had
     been priced as three calls of 300 tokens)."""
-    counted = [k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].money is None
-               and 2 <= (tokens[k].value or 0) <= 50 and _variants_after(tokens, k)]  # fmt: skip
+    counted = _versions_counted(tokens)
     texts = [t.text for t in tokens]
     one_call = any(tuple(texts[k : k + 2]) in _ONE_CALL for k in range(len(texts) - 1))
     if len(counted) == 1 and one_call:
@@ -83,6 +81,12 @@ def _calls_counted_elsewhere(tokens: list[Token], read: set[int]) -> bool:
     may already hold the versions, so they are not multiplied."""
     return any(t.kind == "amount" and k not in read and k + 1 < len(tokens) and tokens[k + 1].text in _CALL_WORDS
                for k, t in enumerate(tokens))  # fmt: skip
+
+
+def _versions_counted(tokens: list[Token]) -> list[int]:
+    """The amounts that count versions of one item (`3 variants`, `三个版本`): a few, with a versions word after them."""
+    return [k for k in range(len(tokens) - 1) if tokens[k].kind == "amount" and tokens[k].money is None
+            and 2 <= (tokens[k].value or 0) <= 50 and _variants_after(tokens, k)]  # fmt: skip
 
 
 def _variants_after(tokens: list[Token], k: int) -> list[int]:
@@ -108,7 +112,7 @@ def _call_each(tokens: list[Token], last: int, count: Decimal) -> list[int]:
             return [k, k + 1] + ([after] if after is not None else [])  # `各一次請求`
         if tokens[k].kind == "amount" and tokens[k].value == count and nxt is not None:
             return [k, nxt]  # `= 3 calls`, `（3次调用）`: as many calls as versions
-        if texts[k] in ("一次", "one") and nxt is not None and k + 3 < len(tokens) and texts[k + 2] in ("一个", "一個", "per", "each") and (
+        if texts[k] in ("一次", "one") and nxt is not None and k + 3 < len(tokens) and texts[k + 2] in ("一个", "per", "each") and (
                 texts[k + 3] in _ONE_VARIANT):
             return [k, nxt, k + 2, k + 3]  # `一次 call 一個版本`, `one call per variant`
     return []
