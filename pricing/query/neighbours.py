@@ -607,6 +607,8 @@ def _calls(tokens: list[Token], k: int) -> bool:
     noun = tokens[k + 1] if k + 1 < len(tokens) else None
     if noun is not None and noun.text == "个" and k + 2 < len(tokens):
         noun = tokens[k + 2]  # `3 个步骤`: the measure word, then what is counted
+    elif k + 4 < len(tokens) and tokens[k + 2].text == "-" and not any(t.after_break for t in tokens[k + 2 : k + 5]):
+        noun = tokens[k + 4]  # `4 tool-using steps`: a hyphened word, then what is counted
     if noun is None:
         return False
     if noun.text in _CALL_WORDS or noun.text.rstrip("s") + "s" in _CALL_WORDS:
@@ -658,20 +660,35 @@ def unit_of_each_at(tokens: list[Token], k: int) -> tuple[str, int] | None:
         if tokens[j].kind == "word" and tokens[j].role is None and (j + 1 == k and tokens[k].after_colon
                                                                     or j + 2 == k and tokens[j + 1].text in ("=", "is", "averages")):
             return text, j  # `average session: 12 turns`, `a session is 12 turns`: the unit, then what it holds
-        if tokens[j].kind == "cjk" and len(text) >= 2 and text[0] in "每一" and tokens[j].role in ("each", "per_person", None):
-            unit = text[1:]
-            if unit[:1] in COUNTING_MEASURES and len(unit) == 1 and j + 1 < k and tokens[j + 1].kind == "cjk" and tokens[j + 1].role in (None, "count"):
-                unit += tokens[j + 1].text  # `一份` `合同`, `每个` `工单`: the measure word and its noun
+        if tokens[j].kind == "cjk" and len(text) >= 2 and text[0] in "每一" and (tokens[j].role in ("each", "per_person", None) or text == "一个"):
+            unit = text[1:]  # (`一个` is read past as an article, but `一个 task 平均 15 step` says what the steps are of)
+            if unit[:1] in COUNTING_MEASURES and len(unit) == 1 and j + 1 < k and tokens[j + 1].kind in ("cjk", "word") and tokens[j + 1].role in (None, "count"):
+                unit += tokens[j + 1].text  # `一份` `合同`, `每个` `工单`, `一个` `task`: the measure word and its noun
+            elif text == "一个":
+                return None
+            elif unit == "次" and j + 1 < k and tokens[j + 1].kind == "cjk" and tokens[j + 1].role is None and not tokens[j + 1].after_break:
+                unit += tokens[j + 1].text.rstrip("要需会得都")  # `每次配对要 call 5次`: each match, not each call
             return unit, j
         if text in ("each", "per", "every") and j + 1 < k and tokens[j + 1].kind == "word":
-            return tokens[j + 1].text, j + 1
+            return _head_noun(tokens, j + 1, k)
         j -= 1
     for j in range(k + 1, min(k + 7, len(tokens) - 1)):
         if tokens[j].after_break or tokens[j].kind == "amount":
             break
         if tokens[j].text in ("per", "each", "every") and tokens[j + 1].kind == "word" and tokens[j + 1].text not in PERIOD_WORDS:
-            return tokens[j + 1].text, j + 1
+            return _head_noun(tokens, j + 1, len(tokens))
     return None
+
+
+def _head_noun(tokens: list[Token], j: int, end: int) -> tuple[str, int]:
+    """The noun a unit of two words ends with, closing its clause (`per pax case,`: a case), else the word at ``j``
+    (`each shift handles 1,400 calls`: a shift)."""
+    nxt = tokens[j + 1] if j + 1 < end else None
+    closes = j + 2 >= len(tokens) or tokens[j + 2].after_break
+    if (nxt is not None and closes and nxt.kind == "word" and nxt.role in (None, "count") and not nxt.after_break and tokens[j].role in (None, "info", "per_unit")
+            and nxt.text not in PERIOD_WORDS):
+        return nxt.text, j + 1
+    return tokens[j].text, j
 
 
 def counts_the_unit_of(tokens: list[Token], count_at: int, amount_at: int) -> bool:
@@ -700,9 +717,11 @@ def _counted_noun(tokens: list[Token], k: int) -> str | None:
     if k + 1 >= len(tokens) or tokens[k + 1].kind not in ("word", "cjk") or tokens[k + 1].after_break:
         return None
     noun = tokens[k + 1].text
-    if (tokens[k + 1].kind == "cjk" and k + 2 < len(tokens) and tokens[k + 2].kind == "cjk" and tokens[k + 2].role in (None, "count")
-            and not tokens[k + 2].after_break and tokens[k + 1].role != "count"):
-        noun += tokens[k + 2].text  # `二十 份 合同`, `800 个 工单`
+    if (tokens[k + 1].kind == "cjk" and k + 2 < len(tokens) and tokens[k + 2].role in (None, "count") and not tokens[k + 2].after_break
+            and tokens[k + 1].role != "count" and (tokens[k + 2].kind == "cjk" or tokens[k + 2].kind == "word" and noun in ("个", "個"))):
+        noun += tokens[k + 2].text  # `二十 份 合同`, `800 个 工单`, `40 個 task`
+    elif noun == "次" and k + 2 < len(tokens) and tokens[k + 2].kind == "cjk" and tokens[k + 2].role is None and not tokens[k + 2].after_break:
+        noun += tokens[k + 2].text  # `220次配對`: the times of a thing done (`每次配對要 call 5次`)
     return noun
 
 
@@ -711,6 +730,8 @@ def _same_unit(unit: str, noun: str) -> bool:
         return same_noun(unit, noun)
     if unit[:1] in ("个", "個") and noun[:1] in ("个", "個") and len(unit) > 1 and len(noun) > 1:
         unit, noun = unit[1:], noun[1:]  # `每个群` and `120个班级群`: the nouns after the measure word
+        if unit.isascii() and noun.isascii():
+            return same_noun(unit, noun)  # `一个 task` and `40 个 task`
     if unit in ("个", "個") or noun in ("个", "個"):
         return False  # `每个 agent` … `500 个 ticket`: a bare 个 counts anything, so names no unit
     if unit == noun or unit.endswith(noun) or noun.endswith(unit):

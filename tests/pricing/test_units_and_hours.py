@@ -52,6 +52,15 @@ from pricing.query.read import read_question
         ("信用卡账单分期问答bot，每天1w次会话，每次会话平均4轮，每轮输入2500输出200，用 lite 一个月多少钱", 40_000, "day"),
         ("AI代码讲解 一个session平均6轮对话，每轮输入（带上下文）平均4000 token 输出500，每天300个session，用3.5 flash，月费", 1_800, "day"),
         ("客服 bot 每天 800 段對話，每段對話大概 5 輪，每輪 input 1500 output 200，flash 一個月多少", 4_000, "day"),
+        # the unit said with `一个` (read past as an article elsewhere) and an English noun; `每次配對` (each match, not
+        # each call) counted as `220次配對`; a unit of two words closing its clause (`per pax case`); a hyphened word
+        ("3.1 pro 跑 agent，每個 step input 30k output 3k，一個 task 平均 15 step，一天 40 個 task，一個月燒多少", 600, "day"),
+        ("實驗室agent跑文獻回顧 一個query拆12步 每步in 6k out 700 一天跑40個query 用3.5 flash 一個月", 480, "day"),
+        ("agent 一个 job 大概 call 8 次 model，每次 in 5k out 1k，一天 300 个 job，3.5 flash", 2_400, "day"),
+        ("房仲agent幫客戶配對物件 每次配對要call 5次 每次in 7k out 500 一天220次配對 用2.5 flash 一天要多少", 1_100, "day"),
+        ("每次会诊要跑 4 次模型，每次输入 3k 输出 600，一天 150 次会诊，3 flash 一天多少", 600, "day"),
+        ("disruption agent has 4 tool-using steps per pax case, avg 8k in 600 out per step, 3.1 pro. ~2,000 cases a day", 8_000, "day"),
+        ("3 passes per insurance claim, 2k in 300 out per pass, 900 claims a day on flash", 2_700, "day"),
     ],
 )
 def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, requests: int, period: str | None) -> None:
@@ -73,6 +82,10 @@ def test_a_count_per_unit_times_the_units(book: PriceBook, question: str, reques
         "flash 2k in 300 out, 90 active clients, 8k tokens each, 100 msgs a day",
         # an input said first that may hold the cached prompt: asked, never summed
         "每次输入 5000 token，system prompt 4k 缓存，输出 300，每天 1000 次 flash",
+        # a unit and a counted noun that differ; a unit of two words that does not close its clause (`each shift handles`)
+        "一个 task 平均 15 step，一天 1000 个 ticket，每步 in 2k out 300",
+        "4 steps per support case, in 2k out 300, 1000 tickets a day",
+        "每次配对要 5 分钟，每次 in 7k out 500，一天 1000 次配对",
     ],
 )
 def test_counts_that_do_not_multiply(book: PriceBook, question: str) -> None:
