@@ -85,6 +85,7 @@ class Parts:
     searches: Decimal | None = None
     people: Decimal | None = None  # `300 users`: multiplied into the requests only with a count per person
     per_person: bool = False
+    visit_each: bool = False  # `一天看診 80 人，每次 3000 token`: each person who comes is one request (`_one_visit_each`)
     cache_for_how_long: bool = False  # `cache 300k tokens` with no prompt and no duration: read or stored?
     images: Decimal | None = None
     period: Period | None = None
@@ -488,7 +489,47 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         _one_each(tokens, parts)
     if parts.people is not None and parts.requests is None and (parts.input is not None or parts.output is not None):
         _usage_of_each_person(tokens, parts)
+    if parts.people is not None and parts.requests is None and (parts.input is not None or parts.output is not None):
+        _one_visit_each(tokens, parts)
     return unlabeled
+
+
+#: People who come for one thing (a patient seen, a customer at the counter, a visitor's question), not users of a tool
+#: who come back through the day: counted with a period beside a request's usage, each is one request.
+_VISITORS = frozenset(["人", "个人", "位", "客人", "位客人", "个客人", "病人", "位病人", "个病人", "患者", "位患者", "名患者", "访客",
+                       "位访客", "名访客", "个咨询", "咨询", "patients", "visitors", "guests", "callers", "walk-ins"])
+#: Words that make the people users of a tool, who may send many requests each (`80 人聊天`, `80 人在用`; not `8 個人用 AI 問答`).
+_REPEAT_USE = frozenset(["在用", "使用", "聊", "聊天", "对话", "对话框", "会话", "bot", "chatbot", "机器人", "app", "chat", "chats", "messages"])
+
+
+def _one_visit_each(tokens: list[Token], parts: Parts) -> None:
+    """`一天看診大概 80 人 … 每次丟進去 3000 token`, `每天 45 人，每次輸入 1600`, `40 patients a day, 2k in each visit`: people
+    who come (`_VISITORS`) counted with a period, beside the usage of one request (`每次`, `each`), are one request each;
+    users of a tool (`每天 500 个用户`), a chat or a bot keep asking how often each one asks."""
+    if parts.people_period is not None:
+        return
+    for k, tok in enumerate(tokens):
+        said = {parts.people, *(r.rate for r in parts.rates_read)}  # (`每小時 15 個客人`: 15 an hour, read as the day's)
+        if not (tok.kind == "amount" and tok.value in said and tok.used and k + 1 < len(tokens)):
+            continue
+        at = k + 2 if tokens[k + 1].text in ("个", "位", "名") and k + 2 < len(tokens) and tokens[k + 2].role == "people" else k + 1
+        noun, thing = tokens[at], tokens[at + 1] if at + 1 < len(tokens) else None
+        of_people = thing is not None and thing.role == "count" and thing.kind == "cjk" and not thing.after_break  # `20个客户邮件`: their emails
+        if noun.role != "people" or noun.text not in _VISITORS and not of_people:
+            continue
+        start, end = k, k + 1
+        while start > 0 and not tokens[start].after_break:
+            start -= 1
+        while end < len(tokens) and not tokens[end].after_break:
+            end += 1
+        clause = tokens[start:end]
+        if not any((t.role or "").startswith("period:") for t in clause) and not parts.rates_read:
+            return  # (`共 80 人`: people with no period of their own)
+        if any(t.text in _REPEAT_USE or t.role == "per_person" or t.role == "count" and j > 0 and tokens[j - 1].kind == "amount" and j - 1 != k
+               or t.text in _ASKED_AGAIN or t.text == "用" and tokens[j - 1].text == "在" and not t.after_break for j, t in enumerate(tokens)):
+            return  # (users of a tool, things counted beside the people, things sent again and again: `每人 5 条`, `3 notes each`, `ask questions`)
+        parts.requests, parts.per_person, parts.visit_each = Decimal(1), True, True
+        return
 
 
 #: Words said of each person (`每人`, `各`): one thing right after them is one request each.

@@ -404,7 +404,7 @@ PERIOD_WORDS = {"day": "day", "days": "day", "d": "day", "night": "day", "nights
 
 #: Words that, right after a period word, make it the period the total is asked for (`每月多少钱`,
 #: `monthly cost?`), not the request count's.
-ASKED_CUES = frozenset(["多少", "多少钱", "费用", "成本", "花费", "花多少", "要花多少", "账单", "cost", "costs", "bill", "price", "spend",
+ASKED_CUES = frozenset(["多少", "多少钱", "费用", "成本", "花费", "花多少", "要花多少", "账单", "能花几毛钱", "能花多少钱", "能花多少", "cost", "costs", "bill", "price", "spend",
                         "total", "budget"])  # fmt: skip
 
 #: Calling verbs that are also the noun for a call: right after an amount they name what was counted
@@ -697,7 +697,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["乘以", "乘"], "times_sign"),
     **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢", "花多少", "要花多少", "大概多少钱", "大约多少钱", "得多少钱",
                      "需要多少钱", "一共多少钱", "总共多少钱", "几块钱", "多少刀", "几美金", "多少美金", "多少美元", "烧多少", "烧多少钱",
-                     "要烧多少"], "price_q"),
+                     "要烧多少", "几毛钱", "能花几毛钱", "能花多少钱", "能花多少", "几块美金", "几块美元"], "price_q"),  # (`一个月能花几毛钱`: what it costs, no budget)
     **dict.fromkeys(["其中"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
     # words with a numeral in them that are not amounts

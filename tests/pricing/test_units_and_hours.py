@@ -1341,3 +1341,41 @@ def test_the_usage_of_each_person_is_one_request_each(book: PriceBook, question:
 def test_pieces_joined_and_caches_denied(book: PriceBook, question: str, input_tokens: int, cached: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.input_tokens, usage.cached_tokens) == (input_tokens, cached)
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # people who come for one thing (patients seen, customers at the counter), counted with a period beside the usage
+        # of one request: one request each (had asked how many requests each person sends)
+        ("想問一下，我們診所想用 2.5 flash 做病歷摘要，每次丟進去大概 3000 token，吐出來 500 左右，一天看診大概 80 人，這樣一個月要多少錢？", 80),
+        ("体检报告解读，每次输入 1600 token，回复 700，3 flash，每天 45 人，一天多少钱", 45),
+        ("每小時大概 15 個客人問 一天開 10 小時 用 lite 每次 input 500 output 150 一天多少錢", 150),
+        ("高峰期每小时大概300个咨询，一天按10个小时算，输入1.5k输出400，pro，一天花多少", 3_000),
+        ("40 patients a day, each visit note 2k in 500 out, flash", 40),
+        # people who are a modifier of the things counted (`20个客户邮件`: their emails)
+        ("我就小卖家 每天也就20个客户邮件 用flash-lite 每封800进300出 一个月能花几毛钱？", 20),
+    ],
+)
+def test_people_who_come_are_one_request_each(book: PriceBook, answerer: Answerer, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
+    said = {"en": "One request for each person counted", "zh_CN": "每人按一次请求计算", "zh_TW": "每人以一次請求計算"}
+    for lang, words in said.items():
+        assert words in answerer.answer(question, lang).plain  # the assumption is said
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # users of a tool, a chat, things sent again and again, people with no period: still asked how often each asks
+        "每天 500 个用户，每次输入 1k 输出 200，2.5 flash",
+        "每天 300 个访客用我们的 chatbot，每次输入 1k 输出 200",
+        "每天 80 人在用，每次输入 1k 输出 200",
+        "40 patients a day send messages, 2k in 500 out",
+        "一共 80 人，每次输入 1k 输出 200",
+    ],
+)
+def test_people_who_may_ask_many_times_are_still_asked(book: PriceBook, question: str) -> None:
+    with pytest.raises(Ambiguous):
+        parse_query(question, book)
