@@ -640,13 +640,13 @@ def _in_then_out(tokens: list[Token], i: int, label: int, neighbour: Callable[[i
     if not (0 <= label < len(tokens) and tokens[label].text in ("in", "out") and tokens[label].role in other_label and not tokens[label].after_break):
         return False
     after = neighbour(label, 1)
+    if 0 <= after < len(tokens) and tokens[after].text == "/" and not tokens[after].after_break:
+        after = neighbour(after, 1)  # `1.5k in / 700 out`
     if not (0 <= after < len(tokens) and tokens[after].kind == "amount" and not tokens[after].used):
         return False
     other = neighbour(after, 1)
     return (0 <= other < len(tokens) and tokens[other].role == other_label[tokens[label].role or ""] and tokens[other].text in ("in", "out")
             and not tokens[other].after_break)
-
-
 
 
 def _batch_switched_off(tokens: list[Token]) -> None:

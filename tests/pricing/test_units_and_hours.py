@@ -1379,3 +1379,19 @@ def test_people_who_come_are_one_request_each(book: PriceBook, answerer: Answere
 def test_people_who_may_ask_many_times_are_still_asked(book: PriceBook, question: str) -> None:
     with pytest.raises(Ambiguous):
         parse_query(question, book)
+
+
+@pytest.mark.parametrize(
+    ("question", "input_tokens", "output", "thinking"),
+    [
+        # `1.5k in / 700 out` labels itself across the slash; the word before it (`回复`) names the product
+        ("询盘自动回复 1.5k in / 700 out，每天300封，lite 一天多少", 1_500, 700, 0),
+        # `多出` (extra) holds no output label: `多出1千思考token` is thinking
+        ("导诊问答要是开了thinking，每次多出1千思考token，回答200，输入600，一天1千次，2.5 flash 一个月多少钱", 600, 1_200, 1_000),
+        # the output said before thinking that is `另外算` stays the output (unchanged)
+        ("想算下 3 pro 每次输入9千 输出1千5 思考token另外算大概4千 一个月请求量6万 多少钱一个月", 9_000, 5_500, 4_000),
+    ],
+)
+def test_labels_said_after_the_amount(book: PriceBook, question: str, input_tokens: int, output: int, thinking: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.thinking_tokens) == (input_tokens, output, thinking)
