@@ -290,6 +290,10 @@ def notice_text(t: Translator, notice: Notice) -> str:
         if code == "days_month":
             return t.gettext("{daily} requests a day for {days} days a month: read as {total} requests a month.").format(**figures)
         return t.gettext("{daily} requests a day for {days} days: read as {total} requests in all.").format(**figures)
+    if code == "year_total":
+        return t.gettext("{requests} requests in a year: priced as the year's total.").format(requests=t.count(p["requests"]))  # type: ignore[arg-type]
+    if code == "week_total":
+        return t.gettext("{requests} requests in a week: priced as the week's total.").format(requests=t.count(p["requests"]))  # type: ignore[arg-type]
     if code == "days_span":
         return t.gettext("{total} requests over {days} days: priced as their total.").format(
             total=t.count(p["total"]), days=t.number(p["days"]))  # type: ignore[arg-type]

@@ -358,8 +358,8 @@ def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
     """`一年大概 24 萬次呼叫`, `120k calls a year`: a yearly count that 12 divides is a twelfth of it a month (the
     answers price days and months); the yearly count read, or None. One that 12 does not divide is still asked."""
     found = _count_per(tokens, _YEAR_WORDS)
-    if found is None or found[2] % 12:
-        return None
+    if found is None or found[2] % 12 or _a_total_asked(tokens):
+        return None  # (`一年写120份 … 总共多少`: the year's total is asked, read_span_total)
     year, count, value = found
     tokens[count].value = value / 12
     tokens[year].role = "period:month"
@@ -434,28 +434,35 @@ def _names_a_job(tokens: list[Token], k: int) -> bool:
             and not nxt.after_break and nxt.text not in ("basis", "a", "per"))
 
 
-def read_span_total(tokens: list[Token]) -> bool:
+def read_span_total(tokens: list[Token]) -> str | None:
     """`20 quizzes a week … per week?`, `15 runs total this week`: with no day, month or duration anywhere in the
     question, a count said per week or per year (one kind, one count) whose own period is asked again, or said as one
-    period (`this week`), is that period's total, priced as said. True when the week or year words were read so."""
+    period (`this week`), is that period's total, priced as said. The period ("week" or "year") when its words were read so."""
     spans = [k for k, t in enumerate(tokens) if t.role in ("matter", "period:week") and t.text in _WEEK_WORDS | _YEAR_WORDS]
     if not spans or any((t.role or "").startswith(("period:", "dur:")) and t.role != "period:week" for t in tokens):
-        return False
+        return None
     if any(t.role in ("people", "people_label", "per_person") for t in tokens):
-        return False  # (`2,100 farmers x 4 questions a week`: the people's total is read with them, usage._weekly_total)
+        return None  # (`2,100 farmers x 4 questions a week`: the people's total is read with them, usage._weekly_total)
     if len({tokens[k].text in _WEEK_WORDS for k in spans}) != 1:
-        return False  # (a week and a year: which total?)
+        return None  # (a week and a year: which total?)
     counts = {c for k in spans if (c := _period_count(tokens, k)) is not None}
     if len(counts) != 1:
-        return False
+        return None
     (count,) = counts
     said_total = any(t.role == "total" for t in tokens[max(count - 3, 0) : count])  # `前一週總共大概 400 次`: the count is the total
+    said_total = said_total or _a_total_asked(tokens) and all(tokens[k].text in _YEAR_WORDS for k in spans)  # (`一年写40份 … 总共多少`)
     if not (len(spans) > 1 or said_total or any(k > 0 and tokens[k - 1].text in _ONE_PERIOD for k in spans)):
         # (`2,000 requests per week, flash`, `每周 2000 次 … 总共多少钱`: a week's price, or a month's? asked)
-        return False
+        return None
     for k in spans:
         tokens[k].role = "skip"
-    return True
+    return "week" if tokens[spans[0]].text in _WEEK_WORDS else "year"
+
+
+def _a_total_asked(tokens: list[Token]) -> bool:
+    """`总共要多少钱`, `total cost?`: the question asks a total, after the last amount, and no month or day."""
+    last = max((k for k, t in enumerate(tokens) if t.kind == "amount"), default=-1)
+    return any(t.role == "total" for t in tokens[last + 1 :]) and not any(t.role in ("period:day", "period:month") for t in tokens)
 
 
 def _count_per(tokens: list[Token], words: frozenset[str]) -> tuple[int, int, Decimal] | None:

@@ -51,6 +51,7 @@ __all__ = [
     "count_each",
     "counts_multiply",
     "units_multiply",
+    "calls_counted",
     "counted_prompts",
     "described_noun",
     "harmless_cjk",
@@ -496,8 +497,9 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
         if (each + 1 < len(tokens) and "images" in (tokens[each + 1].role, WORDS.get(tokens[each + 1].text), CJK_WORDS.get(tokens[each + 1].text))
                 and not _one_opens_its_usage(tokens, tokens[each + 1].text[:1])):
             continue  # `8 photos per listing`: images in each request, not requests (`一張 input 1.3k`: each photo is one)
-        unit, noun = _unit_of_each(tokens, each), _counted_noun(tokens, other)
-        if unit is not None and noun is not None and unit not in _REQUEST_UNITS and _same_unit(unit, noun) and _calls(tokens, each):
+        found, noun = unit_of_each_at(tokens, each), _counted_noun(tokens, other)
+        units = [found[0], _head_noun(tokens, found[1]) if found[1] > 0 and tokens[found[1] - 1].text in ("per", "each", "every") else None] if found else []
+        if noun is not None and any(unit is not None and unit not in _REQUEST_UNITS and _same_unit(unit, noun) for unit in units) and _calls(tokens, each):
             return True
         if other < each and _each_of_the_last(tokens, each) and _calls(tokens, each):
             return True  # `5k conversations/day, ~6 turns each`: each of the things just counted
@@ -601,6 +603,12 @@ _CALL_WORDS = frozenset(["次", "轮", "步", "步骤", "个步骤", "回", "遍
                          "版", "版本", "个版本", "则消息", "条消息"])  # (not `则` alone: `每個商品抓最近 200 則評論` go into one prompt)
 
 
+def calls_counted(tokens: list[Token], k: int) -> bool:
+    """The amount at ``k`` counts calls by their own word (`15 step`, `call 5次`, `3 個 step`), not things."""
+    j = k + 2 if k + 2 < len(tokens) and tokens[k + 1].text in ("个", "個") else k + 1
+    return j < len(tokens) and (tokens[j].text in _CALL_WORDS or tokens[j].text.rstrip("s") + "s" in _CALL_WORDS)
+
+
 def _calls(tokens: list[Token], k: int) -> bool:
     """The count at ``k`` counts calls (`每場call 3次`, `6 steps per run`), or things each of which opens a
     request's usage (`一份合同大概20段 … 每段输入八千`); `每单平均3件商品` counts things inside one request."""
@@ -670,25 +678,25 @@ def unit_of_each_at(tokens: list[Token], k: int) -> tuple[str, int] | None:
                 unit += tokens[j + 1].text.rstrip("要需会得都")  # `每次配对要 call 5次`: each match, not each call
             return unit, j
         if text in ("each", "per", "every") and j + 1 < k and tokens[j + 1].kind == "word":
-            return _head_noun(tokens, j + 1, k)
+            return tokens[j + 1].text, j + 1
         j -= 1
     for j in range(k + 1, min(k + 7, len(tokens) - 1)):
         if tokens[j].after_break or tokens[j].kind == "amount":
             break
         if tokens[j].text in ("per", "each", "every") and tokens[j + 1].kind == "word" and tokens[j + 1].text not in PERIOD_WORDS:
-            return _head_noun(tokens, j + 1, len(tokens))
+            return tokens[j + 1].text, j + 1
     return None
 
 
-def _head_noun(tokens: list[Token], j: int, end: int) -> tuple[str, int]:
-    """The noun a unit of two words ends with, closing its clause (`per pax case,`: a case), else the word at ``j``
-    (`each shift handles 1,400 calls`: a shift)."""
-    nxt = tokens[j + 1] if j + 1 < end else None
+def _head_noun(tokens: list[Token], j: int) -> str | None:
+    """The noun a unit of two words ends with, closing its clause (`per pax case,`: a case; not `each shift handles
+    1,400 calls`): tried beside the first word (`per order line,` … `2,000 order lines`)."""
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     closes = j + 2 >= len(tokens) or tokens[j + 2].after_break
     if (nxt is not None and closes and nxt.kind == "word" and nxt.role in (None, "count") and not nxt.after_break and tokens[j].role in (None, "info", "per_unit")
             and nxt.text not in PERIOD_WORDS):
-        return nxt.text, j + 1
-    return tokens[j].text, j
+        return nxt.text
+    return None
 
 
 def counts_the_unit_of(tokens: list[Token], count_at: int, amount_at: int) -> bool:
@@ -720,6 +728,9 @@ def _counted_noun(tokens: list[Token], k: int) -> str | None:
     if (tokens[k + 1].kind == "cjk" and k + 2 < len(tokens) and tokens[k + 2].role in (None, "count") and not tokens[k + 2].after_break
             and tokens[k + 1].role != "count" and (tokens[k + 2].kind == "cjk" or tokens[k + 2].kind == "word" and noun in ("个", "個"))):
         noun += tokens[k + 2].text  # `二十 份 合同`, `800 个 工单`, `40 個 task`
+    if noun[:1] in ("个", "個") and noun[1:].isascii() and k + 3 < len(tokens) and tokens[k + 3].kind in ("word", "cjk") and (
+            tokens[k + 3].role in (None, "count") and not tokens[k + 3].after_break):
+        return None  # (`40 个 user session`: a compound, the noun goes on)
     elif noun == "次" and k + 2 < len(tokens) and tokens[k + 2].kind == "cjk" and tokens[k + 2].role is None and not tokens[k + 2].after_break:
         noun += tokens[k + 2].text  # `220次配對`: the times of a thing done (`每次配對要 call 5次`)
     return noun

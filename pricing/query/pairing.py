@@ -25,6 +25,7 @@ from .neighbours import (
     apart_from_amounts,
     asks_the_price,
     bare_measure,
+    calls_counted,
     chinese_question,
     claimed_after,
     count_each,
@@ -133,6 +134,7 @@ class Parts:
     unpacked: tuple[Decimal, Decimal] | None = None  # `每天2000条 … 每50条打包一次`: the things and the pack size (parse._unpacked)
     languages: Decimal | None = None  # `into 7 languages … one call per language`: calls of each item (languages.py)
     variants: Decimal | None = None  # `3 variants per story = 3 calls`: calls of each item (variants.py)
+    span_period: str | None = None  # `一年写40份 … 总共多少`: a week's or a year's count, priced as its total (days.read_span_total)
     span_read: SpanRead | None = None  # `寒假 45 天 總共預計 3 萬篇`: a count of a span of days, their total (days.days_span_total)
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
@@ -204,7 +206,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
 
     def set_requests(i: int, tok: Token) -> None:
         # `30 PRs/day x 400 cases`, `5k chats/day, each chat ~4 calls`: a count of units times a count in each
-        if parts.requests is not None and requests_at and tok.value is not None and (
+        if parts.requests is not None and requests_at and tok.value is not None and not _calls_counted_again(tokens, requests_at, i) and (
                 counts_multiply(tokens, requests_at[-1], i) or units_multiply(tokens, requests_at[-1], i)):
             parts.multiply_requests(tok.value)
             for k in (requests_at[-1], i):
@@ -485,6 +487,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
         tok.used = True
     for k in taken:
         tokens[k].used = True
+    if parts.people is not None and parts.per_person and parts.requests_formed and not _each_person_said(tokens):
+        parts.per_person = False  # (`每次配對要call 5次 … 一天220次配對，大概 100 個人在用`: the people are no factor; asked)
     if parts.people is not None and parts.requests is None:
         _one_each(tokens, parts)
     if parts.people is not None and parts.requests is None and (parts.input is not None or parts.output is not None):
@@ -494,42 +498,66 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     return unlabeled
 
 
-#: People who come for one thing (a patient seen, a customer at the counter, a visitor's question), not users of a tool
-#: who come back through the day: counted with a period beside a request's usage, each is one request.
-_VISITORS = frozenset(["人", "个人", "位", "客人", "位客人", "个客人", "病人", "位病人", "个病人", "患者", "位患者", "名患者", "访客",
-                       "位访客", "名访客", "个咨询", "咨询", "patients", "visitors", "guests", "callers", "walk-ins"])
-#: Words that make the people users of a tool, who may send many requests each (`80 人聊天`, `80 人在用`; not `8 個人用 AI 問答`).
-_REPEAT_USE = frozenset(["在用", "使用", "聊", "聊天", "对话", "对话框", "会话", "bot", "chatbot", "机器人", "app", "chat", "chats", "messages"])
+#: Words of a visit: each person seen once, for one thing (`一天看診大概 80 人`, `每天出院 80 人`, `40 patients seen a day`).
+#: Without one, people counted with a period may be users of a tool who ask many times (`每天 80 人`, `每天 300 个访客`).
+_VISIT_WORDS = frozenset(["看诊", "就诊", "接诊", "门诊", "出院", "入院", "挂号", "到店", "来店", "进店", "visit", "visits", "seen", "discharged",
+                          "discharges", "appointments", "appointment", "admissions"])
+#: Words that make the people users of a tool, who may send many requests each (`80 人聊天`, `用我们的 chatbot`).
+_REPEAT_USE = frozenset(["在用", "使用", "聊", "聊天", "对话", "会话", "bot", "chatbot", "机器人", "app", "portal", "chat", "chats", "messages"])
+#: Words that give a person more than one request (`来回好几轮`, `follow-ups`, `每个问题`, `also transcribe`).
+_MORE_EACH = frozenset(["来回", "几轮", "好几轮", "多轮", "追问", "每句", "每则", "每条", "每个问题", "每次提问", "每条消息", "消息", "再问", "再来",
+                        "follow-ups", "followups", "follow-up", "follow", "again", "also", "rounds", "turns", "request", "prompt", "requests", "prompts"])
 
 
 def _one_visit_each(tokens: list[Token], parts: Parts) -> None:
-    """`一天看診大概 80 人 … 每次丟進去 3000 token`, `每天 45 人，每次輸入 1600`, `40 patients a day, 2k in each visit`: people
-    who come (`_VISITORS`) counted with a period, beside the usage of one request (`每次`, `each`), are one request each;
-    users of a tool (`每天 500 个用户`), a chat or a bot keep asking how often each one asks."""
-    if parts.people_period is not None:
+    """`一天看診大概 80 人 … 每次丟進去 3000 token`, `40 patients a day, each visit note 2k in 500 out`: people counted with
+    a period and a word of their visit (`_VISIT_WORDS`), beside the usage of one request, are one request each. So are
+    things counted by whose they are (`每天20个客户邮件`: the emails). Without a visit, people may be users of a tool who
+    ask again and again (`每天 80 人`, `每天 300 个访客`), and how often each asks is still asked; so it is beside a budget."""
+    if parts.people_period is not None or any(t.role == "budget" or t.money is not None for t in tokens):
         return
     for k, tok in enumerate(tokens):
-        said = {parts.people, *(r.rate for r in parts.rates_read)}  # (`每小時 15 個客人`: 15 an hour, read as the day's)
-        if not (tok.kind == "amount" and tok.value in said and tok.used and k + 1 < len(tokens)):
+        if not (tok.kind == "amount" and tok.value == parts.people and tok.used and k + 1 < len(tokens)):
             continue
         at = k + 2 if tokens[k + 1].text in ("个", "位", "名") and k + 2 < len(tokens) and tokens[k + 2].role == "people" else k + 1
         noun, thing = tokens[at], tokens[at + 1] if at + 1 < len(tokens) else None
         of_people = thing is not None and thing.role == "count" and thing.kind == "cjk" and not thing.after_break  # `20个客户邮件`: their emails
-        if noun.role != "people" or noun.text not in _VISITORS and not of_people:
-            continue
         start, end = k, k + 1
         while start > 0 and not tokens[start].after_break:
             start -= 1
         while end < len(tokens) and not tokens[end].after_break:
             end += 1
         clause = tokens[start:end]
-        if not any((t.role or "").startswith("period:") for t in clause) and not parts.rates_read:
-            return  # (`共 80 人`: people with no period of their own)
-        if any(t.text in _REPEAT_USE or t.role == "per_person" or t.role == "count" and j > 0 and tokens[j - 1].kind == "amount" and j - 1 != k
-               or t.text in _ASKED_AGAIN or t.text == "用" and tokens[j - 1].text == "在" and not t.after_break for j, t in enumerate(tokens)):
-            return  # (users of a tool, things counted beside the people, things sent again and again: `每人 5 条`, `3 notes each`, `ask questions`)
+        visit = any(t.text in _VISIT_WORDS for t in tokens)
+        if noun.role != "people" or not (visit or of_people) or not any((t.role or "").startswith("period:") for t in clause):
+            return
+        if any(t.text in _REPEAT_USE or t.text in _MORE_EACH or t.text in _ASKED_AGAIN or t.role == "per_person" or t.role == "people" and j != at
+               or t.role == "count" and j > 0 and tokens[j - 1].kind == "amount" and j - 1 != k for j, t in enumerate(tokens)):
+            return  # (users of a tool, more than one request each, things counted beside the people: `每人 5 条`, `3 notes each`)
         parts.requests, parts.per_person, parts.visit_each = Decimal(1), True, True
         return
+
+
+def _calls_counted_again(tokens: list[Token], requests_at: list[int], i: int) -> bool:
+    """`一個 task 平均 15 step … 一天 40 個 task，每個 task 最後再加 3 個 step`: a count of calls (steps, calls) when the
+    product already holds one: added, retried or instead, not a factor (asked)."""
+    return len(requests_at) >= 2 and calls_counted(tokens, i) and any(calls_counted(tokens, k) for k in requests_at)
+
+
+def _each_person_said(tokens: list[Token]) -> bool:
+    """The people's own share is said, so they multiply: `12 teachers each grade 30 essays`, `每人每天`, `各`, `50 devs x 30
+    tasks/day`, `each clinic ~120 patient chats`, `4 sessions a day each`."""
+    for k, t in enumerate(tokens):
+        before = tokens[k - 1] if k > 0 else None
+        if t.role == "per_person" or t.text in _EACH_PERSON or t.text == "each" and before is not None and before.role == "people":
+            return True
+        if t.role == "times_sign" and any(u.role == "people" for u in tokens[max(k - 2, 0) : k + 3]):
+            return True
+        if t.text == "each" and before is not None and ((before.role or "").startswith(("count", "period:")) and (k + 1 == len(tokens) or tokens[k + 1].after_break)):
+            return True
+        if t.role == "people" and any(u.text in ("each", "every", "per") for u in tokens[max(k - 5, 0) : k - 1] if not u.after_break or u.text == "each"):
+            return True
+    return False
 
 
 #: Words said of each person (`每人`, `各`): one thing right after them is one request each.

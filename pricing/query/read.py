@@ -89,13 +89,13 @@ def read_question(text: str, book: PriceBook) -> Reading:
     days_read = week_or_year_asked(tokens) or daily_count_over_days(tokens)
     weekly = weekly_as_daily(tokens)
     yearly = yearly_as_monthly(tokens)
-    read_span_total(tokens)
+    span_period = read_span_total(tokens)
     that_days_total(tokens)
     span = days_span_total(tokens)
     pack = packed_per_request(tokens)
     parts = Parts(pack=pack, rates_read=rates_read, interval_read=interval, days_read=days_read, split_days=split, weekly=weekly[0] if weekly else None,
                   weekly_per=weekly[1] if weekly else None, weeks_a_month=weekly[2] if weekly else None, thinking_budget=thinking_budget(tokens), images_requests=images_requests,
-                  yearly=yearly, span_read=span)
+                  yearly=yearly, span_read=span, span_period=span_period)
     if worked is not None:
         parts.audio, parts.media_hours = worked[0], worked[1] or None  # `15 秒，按 32 token/秒 就是 480 token`
     parts.week_word = next((t.text for t in tokens if t.role == "period:week"), parts.week_word)
