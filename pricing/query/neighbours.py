@@ -494,6 +494,8 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
     `6 steps per run … 25 runs a day`, `每天4萬場 每場call 3次`, `每篇論文要跑7步 … 300篇`, `一份合同大概20段
     每天二十份合同`. The unit and the counted thing must be the same noun (or the same measure word)."""
     for each, other in ((second, first), (first, second)):
+        if _said_per_its_own_unit(tokens, each, other) or _price_of_one_unit_asked(tokens, each):
+            continue
         if (each + 1 < len(tokens) and "images" in (tokens[each + 1].role, WORDS.get(tokens[each + 1].text), CJK_WORDS.get(tokens[each + 1].text))
                 and not _one_opens_its_usage(tokens, tokens[each + 1].text[:1])):
             continue  # `8 photos per listing`: images in each request, not requests (`一張 input 1.3k`: each photo is one)
@@ -508,6 +510,30 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
         if _turns_of_a_conversation(tokens, each) and _counted_after(tokens, other) in _CONVERSATION_WORDS:
             return True  # `avg conversation is 6 turns … 700 chats a day`, `每天1w次会话，每次会话平均4轮`
     return False
+
+
+def _said_per_its_own_unit(tokens: list[Token], each: int, other: int) -> bool:
+    """`每個 user 一天 40 個 task，一個 task 平均 15 step`: the units are counted per something else (each user's tasks),
+    whose count is not said: the product would be one user's (asked)."""
+    mine, theirs = unit_of_each_at(tokens, each), unit_of_each_at(tokens, other)
+    if theirs is None or mine is not None and theirs[1] == mine[1] or _same_unit(theirs[0], _counted_noun(tokens, other) or ""):
+        return False
+    at = theirs[1]  # (said with 每 or each: `每個 user`, `per airport`; not `support bot: 5k conversations`)
+    if tokens[at].role == "per_person" or not (tokens[at].text[:1] == "每" or at > 0 and tokens[at - 1].text in ("each", "per", "every")):
+        return False  # (`30个老师 每人每天批改40份`: each person's, the people multiply in as people)
+    # (`8間分店，每間每天150則`: the units' own count is said, and multiplies in too)
+    return not any(t.kind == "amount" and k not in (each, other) and counts_the_unit_of(tokens, other, k) for k, t in enumerate(tokens))
+
+
+def _price_of_one_unit_asked(tokens: list[Token], each: int) -> bool:
+    """`… 一天 40 個 task，一個 task 多少錢`: the price of one unit is asked, not the day's (asked, as the start did)."""
+    found = unit_of_each_at(tokens, each)
+    if found is None:
+        return False
+    unit = found[0].lstrip("个個")
+    return any(t.role == "price_q" and k >= 2 and tokens[k - 1].text.endswith(unit) and not tokens[k - 1].after_break
+               and (tokens[k - 2].text in ("一个", "每个", "per", "each", "a", "one") or tokens[k - 1].text[:1] in "一每")
+               for k, t in enumerate(tokens) if k > found[1] + 1)
 
 
 #: A turn of a conversation (one request each): `6 turns`, `4轮`, `6轮对话`, `三個來回`.

@@ -1386,6 +1386,10 @@ def test_people_who_come_are_one_request_each(book: PriceBook, answerer: Answere
         "每次配對要call 5次，每次1500 token進 300出，一天220次配對，大概 100 個人在用，flash一個月多少",
         "一個 task 平均 15 step，每步 in 2k out 300，一天 40 個 task，每個 task 最後再加 3 個 step 做總結",
         "一个 user 平均 15 次 call，每次 in 2k out 300，一天 40 个 user session",
+        # the units counted per something else whose count is unsaid (one user's tasks); the price of one unit asked
+        "每個 user 一天 40 個 task，一個 task 平均 15 step，每步 in 2k out 300",
+        "每間店一天220次配對，每次配對要call 5次，每次 in 1k out 200",
+        "一個 task 平均 15 step，每步 in 2k out 300，一天 40 個 task，一個 task 多少錢",
     ],
 )
 def test_people_who_may_ask_many_times_are_still_asked(book: PriceBook, question: str) -> None:
