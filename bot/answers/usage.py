@@ -46,6 +46,9 @@ __all__ = ["answer_usage_paste"]
 #: its amount explicitly, so no amount the asker wrote ("100美元") can be paired with it; the parser
 #: then reads the rest (counts, period, model, options, compare, budget) as usual.
 _STAND_IN = "input=1 "
+#: The most words before a paste read as the asking (`what did this call cost on 2.5 flash?`): longer, they are text
+#: pasted with it (a log, a transcript), skipped and said, so the reading costs what the paste's own reading does.
+_ASKING_MOST = 2_000
 
 
 def answer_usage_paste(answerer: PricingContext, text: str, lang: str) -> Reply | None:
@@ -138,6 +141,8 @@ def _words_beside(question: str, after: str, book: PriceBook) -> Query | None:
         return None
     skipped: list[Notice] = []
     try:
+        if len(question) - len(after) > _ASKING_MOST:
+            raise Ambiguous("unlabeled_amount")  # (pages of words before a paste are no asking: read past, as unclear ones)
         query = parse_query(_STAND_IN + question, book)
     except Ambiguous:
         # Words before the paste are mostly the asking: when only they are unclear, the words after it

@@ -219,6 +219,17 @@ def test_unclear_words_before_a_paste_are_skipped_and_said(answerer: Answerer) -
     assert reply.data["read_as"].startswith("Read from the pasted usage: promptTokenCount 8")
 
 
+def test_pages_of_text_before_a_paste_are_skipped_and_said(answerer: Answerer) -> None:
+    """A log or transcript pasted before the usage is no asking: it is not read as a question (which would cost that
+    question's reading, pages long), only said as skipped; the words after the paste still count."""
+    log = "note: rerun on 2.5 pro later. " * 80  # (2,400 characters that would read, whole, as `on 2.5 pro`)
+    reply = answerer.answer(fenced(FLASH_PASTE, log, "x2000 per day"), "en")
+    assert reply.ok and reply.data["total"] == "5.9498"  # 2,000 x $0.0029749, on the pasted model
+    assert 'Not read (unclear): "note: rerun on 2.5 pro later.' in reply.plain
+    short = answerer.answer(fenced(FLASH_PASTE, "what would this cost on 2.5 pro?"), "en")
+    assert "gemini-2.5-pro" in short.plain  # a question before the paste is still read
+
+
 @pytest.mark.parametrize("after", ["", "x2000 per day", "batch x10"])
 def test_the_reading_of_a_priced_paste_prices_the_same(answerer: Answerer, after: str) -> None:
     # For follow-ups ("what about 2.5 flash?"): the paste as the query language says it.
