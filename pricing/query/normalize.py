@@ -50,6 +50,10 @@ _CJK_HTTP_ERROR = re.compile(r"(?:(?<=报)|(?<=報)|(?<=吃)|(?<=一直)|(?<=出
 #: input label (after an amount, `1M in cache 1M`, the in is the input's label).
 _IN_THE_CACHE = re.compile(r"(?<![\dkm万千] )(?<![\dkm万千])\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:(?:context|explicit)\s+)?cache\b")
 _IN_OUT = re.compile(r"\bi/o\b")
+#: `~4,000 questions on a busy day`: a count of a kind of day is one a day (the answer prices that day, the month from it).
+_A_KIND_OF_DAY = re.compile(r"\bon an? (?:busy|typical|normal|average|regular|usual|slow|quiet|peak|heavy|light|big) (day)\b")
+#: `month cost?`, `month projection`: the month's total asked, as `monthly cost` says it.
+_MONTH_ASKED = re.compile(r"(?<!last )\bmonth (?=(?:cost|costs|projection|bill|estimate)\b)")
 #: `1.5 万预算（人民币）`: the budget's currency said after it in brackets, written where a currency follows its amount.
 _BUDGET_THEN_YUAN = re.compile(r"(?<=[\d万千])(\s*)预算\s*[(（]\s*(人民币|rmb|元)\s*[)）]")
 #: A Chinese numeral with a decimal point before its unit (`一点五万` 1.5万, `零点五万`, `两点三亿`): written in digits, as
@@ -143,6 +147,8 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     text = _SYMBOL_MONEY.sub(lambda m: f" {m.group(2) or ''} {CURRENCY_SYMBOLS[m.group(1)][0].lower()} ", text)
     text = _UNDERSCORED_ID.sub(lambda m: m.group(0).replace("_", "-"), text)
     text = _IN_OUT.sub("in/out", text)
+    text = _A_KIND_OF_DAY.sub(r" a \1 ", text)
+    text = _MONTH_ASKED.sub("monthly ", text)
     text = _PER_MILLION.sub(" per 1m ", text)
     text = _WITH.sub(lambda m: " without " if m.group(1) else " with ", text)
     text = _PER_HYPHEN.sub(r"\1 ", text)

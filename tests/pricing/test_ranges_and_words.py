@@ -567,7 +567,7 @@ def test_words_that_name_a_thing_and_a_named_month(book: PriceBook, question: st
     "question",
     [
         "price incl tax? 2.5 flash 1k in 200 out, 100 a day",  # tax itself: asked
-        "month projection: 500 req/day, 2k in 300 out, 2.5 flash",  # a time word qualifying a noun may be the period asked
+        "year projection: 500 req/day, 2k in 300 out, 2.5 flash",  # a time word qualifying a noun may be the period asked
     ],
 )
 def test_price_words_said_alone_or_of_time_are_still_asked(book: PriceBook, question: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 from corpus_reading import read_or_asked
 
 from bot.answers.answerer import Answerer
-from pricing import PriceBook, parse_query
+from pricing import PriceBook, canonical, parse_query
 from pricing.errors import Ambiguous
 from pricing.query.numbers import spelled_numbers
 from pricing.query.read import read_question
@@ -1433,3 +1433,28 @@ def test_a_years_count_with_its_total_asked(book: PriceBook, answerer: Answerer,
         said = {"en": "requests in a year: priced as the year's total", "zh_CN": "按全年总数计价", "zh_TW": "以全年總數計價"}
         for lang, words in said.items():
             assert words in answerer.answer(question, lang).plain
+
+
+@pytest.mark.parametrize(
+    ("question", "reading"),
+    [
+        # a count on a kind of day is a day's; `month cost?` asks the month, as `monthly cost?` does
+        ("museum guide bot, 2.5 flash, 3k tokens in, answer 180 tokens. ~4,000 questions on a busy day",
+         "3000 in 180 out x4000 per day on gemini-2.5-flash"),
+        ("2.5 flash 1k in 200 out 500 a day, month cost?", "1000 in 200 out x500 per day monthly on gemini-2.5-flash"),
+        ("month projection for pro: 700 req/day, each ~45k in + 1.2k out", "45000 in 1200 out x700 per day monthly on gemini-3.1-pro-preview"),
+        # `rn` (right now) and `prob` (probably) are filler; `Qs` are questions counted
+        ("my discord bot is on the free tier rn but if i went paid on 3.5 flash, ~1k in 200 out, 500 msgs/day what would it cost me a month",
+         "1000 in 200 out x500 per day monthly on gemini-3.5-flash"),
+        ("2.5 flash, 1k in 200 out, prob 1.2k uploads/day", "1000 in 200 out x1200 per day on gemini-2.5-flash"),
+    ],
+)
+def test_kinds_of_day_month_asked_and_chat_words(book: PriceBook, question: str, reading: str) -> None:
+    assert canonical(parse_query(question, book)) == reading
+
+
+@pytest.mark.parametrize("question", ["18k msgs/month total on 3.5 flash, 1.4k in 180 out, cost per month?",
+                                      "last month cost us $1,200 on 2.5 flash with 1k in 200 out, how many requests was that"])
+def test_a_months_total_and_last_months_bill_are_not_asked_months(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is None or query.usage is None or query.usage.requests == 18_000
