@@ -358,8 +358,9 @@ def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
     """`一年大概 24 萬次呼叫`, `120k calls a year`: a yearly count that 12 divides is a twelfth of it a month (the
     answers price days and months); the yearly count read, or None. One that 12 does not divide is still asked."""
     found = _count_per(tokens, _YEAR_WORDS)
-    if found is None or found[2] % 12 or _a_total_asked(tokens):
-        return None  # (`一年写120份 … 总共多少`: the year's total is asked, read_span_total)
+    if found is None or found[2] % 12 or _a_total_asked(tokens) or _said_per_a_unit(tokens, found[1]) or any(t.text in _OTHER_SPANS for t in tokens) or (
+            _price_of_one_asked(tokens)):
+        return None  # (`一年写120份 … 总共多少`: the year's total is asked, read_span_total; one unit's count or a quarter: asked)
     year, count, value = found
     tokens[count].value = value / 12
     tokens[year].role = "period:month"
@@ -450,7 +451,7 @@ def read_span_total(tokens: list[Token]) -> str | None:
         return None
     (count,) = counts
     said_total = any(t.role == "total" for t in tokens[max(count - 3, 0) : count])  # `前一週總共大概 400 次`: the count is the total
-    said_total = said_total or _a_total_asked(tokens) and all(tokens[k].text in _YEAR_WORDS for k in spans)  # (`一年写40份 … 总共多少`)
+    said_total = said_total or _a_total_asked(tokens) and all(tokens[k].text in _YEAR_WORDS for k in spans) and not _said_per_a_unit(tokens, count)  # (`一年写40份 … 总共多少`)
     if not (len(spans) > 1 or said_total or any(k > 0 and tokens[k - 1].text in _ONE_PERIOD for k in spans)):
         # (`2,000 requests per week, flash`, `每周 2000 次 … 总共多少钱`: a week's price, or a month's? asked)
         return None
@@ -460,9 +461,58 @@ def read_span_total(tokens: list[Token]) -> str | None:
 
 
 def _a_total_asked(tokens: list[Token]) -> bool:
-    """`总共要多少钱`, `total cost?`: the question asks a total, after the last amount, and no month or day."""
+    """`总共要多少钱`, `一共多少钱`, `total cost?`: the question asks the whole total, after the last amount, with no month or
+    day, no other span (`一个季度总共多少`) and not the price of one (`total per report?`, `每份总共多少`)."""
+    totals = _totals_asked(tokens)
+    if not totals or any(t.role in ("period:day", "period:month") or t.text in _OTHER_SPANS for t in tokens):
+        return False
+    return not _price_of_one_asked(tokens)
+
+
+def _totals_asked(tokens: list[Token]) -> list[int]:
+    """Where a total is asked, after the last amount (`总共`, `一共多少钱`, `total`)."""
     last = max((k for k, t in enumerate(tokens) if t.kind == "amount"), default=-1)
-    return any(t.role == "total" for t in tokens[last + 1 :]) and not any(t.role in ("period:day", "period:month") for t in tokens)
+    return [k for k in range(last + 1, len(tokens)) if tokens[k].role == "total" or tokens[k].kind == "cjk" and tokens[k].text.startswith(_TOTAL_CJK)]
+
+
+def _price_of_one_asked(tokens: list[Token]) -> bool:
+    """`total per report?`, `what's the total per call?`, `每份报告总共要多少钱`: the total of one, in the clause that asks."""
+    last = max((k for k, t in enumerate(tokens) if t.kind == "amount"), default=-1)
+    for k in _totals_asked(tokens) + [k for k in range(last + 1, len(tokens)) if tokens[k].role == "price_q"]:
+        start, end = k, k + 1  # (the clause that asks: `…out each, total cost?` asks the whole)
+        while start > last + 1 and not tokens[start].after_break:
+            start -= 1
+        while end < len(tokens) and not tokens[end].after_break:
+            end += 1
+        if any(t.text in _EACH_ONE or t.text[:1] in "每单" and t.kind == "cjk" for t in tokens[max(start, k - 3) : min(end, k + 4)]):
+            return True
+    return False
+
+
+#: Chinese words that ask a total, alone or with the price word glued on (`一共多少钱`, `總共多少錢`).
+_TOTAL_CJK = ("总共", "一共", "合计", "总计", "共计")
+#: Spans a total may be asked of that are no year (`一个季度总共多少`, `quarterly total`).
+_OTHER_SPANS = frozenset(["季度", "一个季度", "每季度", "每季", "一季", "quarter", "quarterly", "quarters", "半年", "上半年", "下半年", "half"])
+#: Words that ask the price of one (`total per report`, `one call`, `平均每份`).
+_EACH_ONE = frozenset(["per", "each", "one", "single", "单个", "一个", "一份", "一次", "平均", "单次", "单份", "单篇"])
+
+
+def _said_per_a_unit(tokens: list[Token], count: int) -> bool:
+    """`each customer files about 40 claims a year`, `每间门店一年 2400 单`: the count is one unit's, in its clause."""
+    start, end = count, count + 1
+    while start > 0 and not tokens[start].after_break:
+        start -= 1
+    while end < len(tokens) and not tokens[end].after_break:
+        end += 1
+    return any(t.text in ("each", "per", "every") and not (k + 1 < len(tokens) and (tokens[k + 1].role or "").startswith("period:"))
+               or t.role in ("per_person", "per_unit") or t.kind == "cjk" and t.text[:1] == "每" and t.text not in _YEAR_WORDS
+               for k, t in enumerate(tokens[start:end], start))
+
+
+#: Spans a total may be asked of that are no year (`一个季度总共多少`, `quarterly total`).
+_OTHER_SPANS = frozenset(["季度", "一个季度", "每季度", "每季", "一季", "quarter", "quarterly", "quarters", "半年", "上半年", "下半年", "half"])
+#: Words that ask the price of one (`total per report`, `one call`, `平均每份`).
+_EACH_ONE = frozenset(["per", "each", "one", "single", "单个", "一个", "一份", "一次", "平均", "单次", "单份", "单篇"])
 
 
 def _count_per(tokens: list[Token], words: frozenset[str]) -> tuple[int, int, Decimal] | None:

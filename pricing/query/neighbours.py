@@ -52,6 +52,7 @@ __all__ = [
     "counts_multiply",
     "units_multiply",
     "calls_counted",
+    "one_priced",
     "counted_prompts",
     "described_noun",
     "harmless_cjk",
@@ -494,7 +495,7 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
     `6 steps per run … 25 runs a day`, `每天4萬場 每場call 3次`, `每篇論文要跑7步 … 300篇`, `一份合同大概20段
     每天二十份合同`. The unit and the counted thing must be the same noun (or the same measure word)."""
     for each, other in ((second, first), (first, second)):
-        if _said_per_its_own_unit(tokens, each, other) or _price_of_one_unit_asked(tokens, each):
+        if _said_per_its_own_unit(tokens, each, other) or _price_of_one_unit_asked(tokens, each) or one_priced(tokens):
             continue
         if (each + 1 < len(tokens) and "images" in (tokens[each + 1].role, WORDS.get(tokens[each + 1].text), CJK_WORDS.get(tokens[each + 1].text))
                 and not _one_opens_its_usage(tokens, tokens[each + 1].text[:1])):
@@ -519,10 +520,36 @@ def _said_per_its_own_unit(tokens: list[Token], each: int, other: int) -> bool:
     if theirs is None or mine is not None and theirs[1] == mine[1] or _same_unit(theirs[0], _counted_noun(tokens, other) or ""):
         return False
     at = theirs[1]  # (said with 每 or each: `每個 user`, `per airport`; not `support bot: 5k conversations`)
-    if tokens[at].role == "per_person" or not (tokens[at].text[:1] == "每" or at > 0 and tokens[at - 1].text in ("each", "per", "every")):
-        return False  # (`30个老师 每人每天批改40份`: each person's, the people multiply in as people)
+    if tokens[at].role == "per_person":
+        # (`30个老师 每人每天批改40份`: each person's, the people multiply in as people; `每个用户一天220次配对` with no
+        # people counted: one user's, asked)
+        return not any(t.role in ("people", "people_label") for t in tokens)
+    if not (tokens[at].text[:1] == "每" or at > 0 and tokens[at - 1].text in ("each", "per", "every")):
+        return False
     # (`8間分店，每間每天150則`: the units' own count is said, and multiplies in too)
     return not any(t.kind == "amount" and k not in (each, other) and counts_the_unit_of(tokens, other, k) for k, t in enumerate(tokens))
+
+
+def one_priced(tokens: list[Token]) -> bool:
+    """`cost per visit?`, `每次配對多少錢`, `一個 task 的成本`: a price word with `per`, `each`, `one` or 每/单/一 before it
+    (not a period: `cost per month?`, `每月多少钱`)."""
+    for k, t in enumerate(tokens):
+        if not (t.role in ("price_q", "total") or t.text in ("cost", "成本", "价格", "多少钱")):
+            continue
+        start, end = k, k + 1  # (in the clause that asks: `每班 2500 張，一天多少錢` asks the day)
+        while start > 0 and not tokens[start].after_break:
+            start -= 1
+        while end < len(tokens) and not tokens[end].after_break:
+            end += 1
+        if k > 0 and (tokens[k - 1].role or "").startswith("period:"):
+            continue  # (`一天多少錢`, `per month cost`: a period's price)
+        for j in range(max(k - 4, start), min(k + 3, end)):
+            u, nxt = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None
+            period_next = nxt is not None and (nxt.role or "").startswith("period:")
+            if (u.text in ("per", "each", "one", "single") and not period_next or u.text in ("一次", "一个", "平均一次")
+                    or u.kind == "cjk" and u.text[:1] in "每单" and not (u.role or "").startswith("period:") and u.role != "per_person"):
+                return True
+    return False
 
 
 def _price_of_one_unit_asked(tokens: list[Token], each: int) -> bool:

@@ -39,6 +39,7 @@ from .neighbours import (
     harmless_cjk,
     is_label_at,
     joined_by_plus,
+    one_priced,
     opens_a_label,
     part_before,
     per_request_after,
@@ -500,12 +501,13 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
 
 #: Words of a visit: each person seen once, for one thing (`一天看診大概 80 人`, `每天出院 80 人`, `40 patients seen a day`).
 #: Without one, people counted with a period may be users of a tool who ask many times (`每天 80 人`, `每天 300 个访客`).
-_VISIT_WORDS = frozenset(["看诊", "就诊", "接诊", "门诊", "出院", "入院", "挂号", "到店", "来店", "进店", "visit", "visits", "seen", "discharged",
-                          "discharges", "appointments", "appointment", "admissions"])
+_VISIT_WORDS = frozenset(["看诊", "就诊", "接诊", "出院", "入院", "到店", "来店", "进店"])
+#: ... in English, right after the people counted (`80 patients seen a day`, `40 patients discharged daily`).
+_VISITED = frozenset(["seen", "discharged", "admitted", "treated", "examined"])
 #: Words that make the people users of a tool, who may send many requests each (`80 人聊天`, `用我们的 chatbot`).
 _REPEAT_USE = frozenset(["在用", "使用", "聊", "聊天", "对话", "会话", "bot", "chatbot", "机器人", "app", "portal", "chat", "chats", "messages"])
 #: Words that give a person more than one request (`来回好几轮`, `follow-ups`, `每个问题`, `also transcribe`).
-_MORE_EACH = frozenset(["来回", "几轮", "好几轮", "多轮", "追问", "每句", "每则", "每条", "每个问题", "每次提问", "每条消息", "消息", "再问", "再来",
+_MORE_EACH = frozenset(["来回", "几轮", "好几轮", "多轮", "追问", "每句", "每则", "每条", "每个问题", "每次提问", "每条消息", "消息", "再问", "再来", "每轮", "轮", "助理", "配", "ask", "asks",
                         "follow-ups", "followups", "follow-up", "follow", "again", "also", "rounds", "turns", "request", "prompt", "requests", "prompts"])
 
 
@@ -528,13 +530,15 @@ def _one_visit_each(tokens: list[Token], parts: Parts) -> None:
         while end < len(tokens) and not tokens[end].after_break:
             end += 1
         clause = tokens[start:end]
-        visit = any(t.text in _VISIT_WORDS for t in tokens)
+        visit = any(t.text in _VISIT_WORDS for t in clause) or at + 1 < len(tokens) and tokens[at + 1].text in _VISITED
+        if one_priced(tokens):
+            return  # (`cost per visit?`, `每次多少钱`: the price of one is asked)
         if noun.role != "people" or not (visit or of_people) or not any((t.role or "").startswith("period:") for t in clause):
             return
         if any(t.text in _REPEAT_USE or t.text in _MORE_EACH or t.text in _ASKED_AGAIN or t.role == "per_person" or t.role == "people" and j != at
                or t.role == "count" and j > 0 and tokens[j - 1].kind == "amount" and j - 1 != k for j, t in enumerate(tokens)):
             return  # (users of a tool, more than one request each, things counted beside the people: `每人 5 条`, `3 notes each`)
-        parts.requests, parts.per_person, parts.visit_each = Decimal(1), True, True
+        parts.requests, parts.per_person, parts.visit_each = Decimal(1), True, visit  # (their emails counted: no assumption to say)
         return
 
 
