@@ -266,8 +266,6 @@ def notice_text(t: Translator, notice: Notice) -> str:
     if code == "requests_multiplied":
         factors = " × ".join(t.count(factor) for factor in p["factors"])  # type: ignore[attr-defined]
         return t.gettext("Request count worked out as {factors} = {requests}.").format(factors=factors, requests=t.count(p["requests"]))  # type: ignore[arg-type]
-    if code == "one_request_each":
-        return t.gettext("Each person counted is read as one request.")
     if code == "requests_packed":
         return t.gettext("{things} items, {size} to a request: read as {requests} requests.").format(
             things=t.count(p["things"]), size=t.number(p["size"]), requests=t.count(p["requests"]))  # type: ignore[arg-type]

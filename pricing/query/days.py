@@ -451,7 +451,6 @@ def read_span_total(tokens: list[Token]) -> str | None:
         return None
     (count,) = counts
     said_total = any(t.role == "total" for t in tokens[max(count - 3, 0) : count])  # `前一週總共大概 400 次`: the count is the total
-    said_total = said_total or _a_total_asked(tokens) and all(tokens[k].text in _YEAR_WORDS for k in spans) and not _said_per_a_unit(tokens, count)  # (`一年写40份 … 总共多少`)
     if not (len(spans) > 1 or said_total or any(k > 0 and tokens[k - 1].text in _ONE_PERIOD for k in spans)):
         # (`2,000 requests per week, flash`, `每周 2000 次 … 总共多少钱`: a week's price, or a month's? asked)
         return None

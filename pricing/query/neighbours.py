@@ -524,8 +524,8 @@ def _said_per_its_own_unit(tokens: list[Token], each: int, other: int) -> bool:
         # (`30个老师 每人每天批改40份`: each person's, the people multiply in as people; `每个用户一天220次配对` with no
         # people counted: one user's, asked)
         return not any(t.role in ("people", "people_label") for t in tokens)
-    if not (tokens[at].text[:1] == "每" or at > 0 and tokens[at - 1].text in ("each", "per", "every")):
-        return False
+    if not (tokens[at].text[:1] == "每" or tokens[at].text == "一个" or at > 0 and tokens[at - 1].text in ("each", "per", "every")):
+        return False  # (`一个 agent 一天 40 个 task`: one agent's, as `每个 agent`)
     # (`8間分店，每間每天150則`: the units' own count is said, and multiplies in too)
     return not any(t.kind == "amount" and k not in (each, other) and counts_the_unit_of(tokens, other, k) for k, t in enumerate(tokens))
 
@@ -534,7 +534,7 @@ def one_priced(tokens: list[Token]) -> bool:
     """`cost per visit?`, `每次配對多少錢`, `一個 task 的成本`: a price word with `per`, `each`, `one` or 每/单/一 before it
     (not a period: `cost per month?`, `每月多少钱`)."""
     for k, t in enumerate(tokens):
-        if not (t.role in ("price_q", "total") or t.text in ("cost", "成本", "价格", "多少钱")):
+        if not (t.role in ("price_q", "total") or t.text in ("cost", "成本", "价格", "多少钱", "费用", "单价", "花费", "多少") or t.text.startswith(("费用", "单价", "花费"))):
             continue
         start, end = k, k + 1  # (in the clause that asks: `每班 2500 張，一天多少錢` asks the day)
         while start > 0 and not tokens[start].after_break:

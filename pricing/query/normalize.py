@@ -50,10 +50,14 @@ _CJK_HTTP_ERROR = re.compile(r"(?:(?<=报)|(?<=報)|(?<=吃)|(?<=一直)|(?<=出
 #: input label (after an amount, `1M in cache 1M`, the in is the input's label).
 _IN_THE_CACHE = re.compile(r"(?<![\dkm万千] )(?<![\dkm万千])\b(?:in|into)\s+(?:the\s+|our\s+|a\s+)?(?:(?:context|explicit)\s+)?cache\b")
 _IN_OUT = re.compile(r"\bi/o\b")
-#: `~4,000 questions on a busy day`: a count of a kind of day is one a day (the answer prices that day, the month from it).
-_A_KIND_OF_DAY = re.compile(r"\bon an? (?:busy|typical|normal|average|regular|usual|slow|quiet|peak|heavy|light|big) (day)\b")
-#: `month cost?`, `month projection`: the month's total asked, as `monthly cost` says it.
-_MONTH_ASKED = re.compile(r"(?<!last )\bmonth (?=(?:cost|costs|projection|bill|estimate)\b)")
+#: `~4,000 questions on a typical day`: a count of an ordinary day is one a day (not a busy or a slow one: every day of a
+#: month priced as that one would be wrong).
+_A_KIND_OF_DAY = re.compile(r"\bon an? (?:typical|normal|average|regular|usual) (day)\b")
+#: `on the free tier rn`: right now, typed in lower case (filler).
+_RIGHT_NOW = re.compile(r"(?<![A-Za-z])rn(?![A-Za-z])")
+#: `month cost?`, `…, month projection`: the month's total asked, as `monthly cost` says it (not `previous month cost`,
+#: `launch month cost`, `peak month cost`: a word before it makes it some other month).
+_MONTH_ASKED = re.compile(r"(?:^|(?<=[,.;:?!(] )|(?<=[,.;:?!(])|(?<=\bper )|(?<=\bthe )|(?<=\bone )|(?<=\ba ))month (?=(?:cost|costs|projection|bill|estimate)\b)")
 #: `1.5 万预算（人民币）`: the budget's currency said after it in brackets, written where a currency follows its amount.
 _BUDGET_THEN_YUAN = re.compile(r"(?<=[\d万千])(\s*)预算\s*[(（]\s*(人民币|rmb|元)\s*[)）]")
 #: A Chinese numeral with a decimal point before its unit (`一点五万` 1.5万, `零点五万`, `两点三亿`): written in digits, as
@@ -122,6 +126,7 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     # it gets a space before NFKC would fold it into a digit-grouping comma
     text = text[:MAX_QUERY_CHARS].replace("，", ", ").replace("、", ", ")
     text = text.replace("ㄧ", "一")  # the Zhuyin letter yi, typed for 一 on Taiwan keyboards (`ㄧ個月`)
+    text = _RIGHT_NOW.sub(" ", text)  # (before lowercasing: `RN` in capitals is a nurse, a word that would change the count)
     text = unicodedata.normalize("NFKC", text).lower()
     text = simplified_chars(text)
     text = _BUDGET_THEN_YUAN.sub(r"\2预算", text)

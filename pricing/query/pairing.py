@@ -87,7 +87,6 @@ class Parts:
     searches: Decimal | None = None
     people: Decimal | None = None  # `300 users`: multiplied into the requests only with a count per person
     per_person: bool = False
-    visit_each: bool = False  # `一天看診 80 人，每次 3000 token`: each person who comes is one request (`_one_visit_each`)
     cache_for_how_long: bool = False  # `cache 300k tokens` with no prompt and no duration: read or stored?
     images: Decimal | None = None
     period: Period | None = None
@@ -495,50 +494,35 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     if parts.people is not None and parts.requests is None and (parts.input is not None or parts.output is not None):
         _usage_of_each_person(tokens, parts)
     if parts.people is not None and parts.requests is None and (parts.input is not None or parts.output is not None):
-        _one_visit_each(tokens, parts)
+        _things_of_the_people(tokens, parts)
     return unlabeled
 
 
-#: Words of a visit: each person seen once, for one thing (`一天看診大概 80 人`, `每天出院 80 人`, `40 patients seen a day`).
-#: Without one, people counted with a period may be users of a tool who ask many times (`每天 80 人`, `每天 300 个访客`).
-_VISIT_WORDS = frozenset(["看诊", "就诊", "接诊", "出院", "入院", "到店", "来店", "进店"])
-#: ... in English, right after the people counted (`80 patients seen a day`, `40 patients discharged daily`).
-_VISITED = frozenset(["seen", "discharged", "admitted", "treated", "examined"])
 #: Words that make the people users of a tool, who may send many requests each (`80 人聊天`, `用我们的 chatbot`).
 _REPEAT_USE = frozenset(["在用", "使用", "聊", "聊天", "对话", "会话", "bot", "chatbot", "机器人", "app", "portal", "chat", "chats", "messages"])
-#: Words that give a person more than one request (`来回好几轮`, `follow-ups`, `每个问题`, `also transcribe`).
-_MORE_EACH = frozenset(["来回", "几轮", "好几轮", "多轮", "追问", "每句", "每则", "每条", "每个问题", "每次提问", "每条消息", "消息", "再问", "再来", "每轮", "轮", "助理", "配", "ask", "asks",
-                        "follow-ups", "followups", "follow-up", "follow", "again", "also", "rounds", "turns", "request", "prompt", "requests", "prompts"])
 
 
-def _one_visit_each(tokens: list[Token], parts: Parts) -> None:
-    """`一天看診大概 80 人 … 每次丟進去 3000 token`, `40 patients a day, each visit note 2k in 500 out`: people counted with
-    a period and a word of their visit (`_VISIT_WORDS`), beside the usage of one request, are one request each. So are
-    things counted by whose they are (`每天20个客户邮件`: the emails). Without a visit, people may be users of a tool who
-    ask again and again (`每天 80 人`, `每天 300 个访客`), and how often each asks is still asked; so it is beside a budget."""
-    if parts.people_period is not None or any(t.role == "budget" or t.money is not None for t in tokens):
+def _things_of_the_people(tokens: list[Token], parts: Parts) -> None:
+    """`每天也就20个客户邮件 … 每封800进300出`: the people name whose things are counted (customers' emails), with a
+    period, beside the usage of one: the things are the requests. (People seen once, `一天看診 80 人`, were read as one
+    request each for a while; three reviews found visits with several requests each, so they are asked, as at the start.)"""
+    if parts.people_period is not None or any(t.role == "budget" or t.money is not None for t in tokens) or one_priced(tokens):
         return
     for k, tok in enumerate(tokens):
-        if not (tok.kind == "amount" and tok.value == parts.people and tok.used and k + 1 < len(tokens)):
+        if not (tok.kind == "amount" and tok.value == parts.people and tok.used and k + 2 < len(tokens)):
             continue
-        at = k + 2 if tokens[k + 1].text in ("个", "位", "名") and k + 2 < len(tokens) and tokens[k + 2].role == "people" else k + 1
-        noun, thing = tokens[at], tokens[at + 1] if at + 1 < len(tokens) else None
-        of_people = thing is not None and thing.role == "count" and thing.kind == "cjk" and not thing.after_break  # `20个客户邮件`: their emails
-        start, end = k, k + 1
+        at = k + 2 if tokens[k + 1].text in ("个", "位", "名") and k + 3 < len(tokens) and tokens[k + 2].role == "people" else k + 1
+        noun, thing = tokens[at], tokens[at + 1]
+        if noun.role != "people" or thing.role != "count" or thing.kind != "cjk" or thing.after_break:
+            return
+        start = k
         while start > 0 and not tokens[start].after_break:
             start -= 1
-        while end < len(tokens) and not tokens[end].after_break:
-            end += 1
-        clause = tokens[start:end]
-        visit = any(t.text in _VISIT_WORDS for t in clause) or at + 1 < len(tokens) and tokens[at + 1].text in _VISITED
-        if one_priced(tokens):
-            return  # (`cost per visit?`, `每次多少钱`: the price of one is asked)
-        if noun.role != "people" or not (visit or of_people) or not any((t.role or "").startswith("period:") for t in clause):
+        if not any((t.role or "").startswith("period:") for t in tokens[start : at + 2]):
             return
-        if any(t.text in _REPEAT_USE or t.text in _MORE_EACH or t.text in _ASKED_AGAIN or t.role == "per_person" or t.role == "people" and j != at
-               or t.role == "count" and j > 0 and tokens[j - 1].kind == "amount" and j - 1 != k for j, t in enumerate(tokens)):
-            return  # (users of a tool, more than one request each, things counted beside the people: `每人 5 条`, `3 notes each`)
-        parts.requests, parts.per_person, parts.visit_each = Decimal(1), True, visit  # (their emails counted: no assumption to say)
+        if any(t.text in _REPEAT_USE or t.role == "per_person" or t.role == "people" and j != at for j, t in enumerate(tokens)):
+            return
+        parts.requests, parts.per_person = Decimal(1), True
         return
 
 

@@ -213,8 +213,6 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
     formed = _requests_formed(parts)
     if formed is not None:
         notices.insert(counted_at, formed)
-    elif parts.visit_each and parts.people is not None:
-        notices.insert(counted_at, Notice("one_request_each", {}))  # (an assumption: said)
     searches = as_tokens(parts.searches, "searches") if parts.searches is not None else 1
     return Usage(
         input_tokens=input_tokens,

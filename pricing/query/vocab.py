@@ -448,7 +448,7 @@ FILLER = frozenset(
     us they need needs want wants going gonna wanna should shall may might let lets let's know say said assume
     assuming spend spending pay paying charge charged charges billed bill bills billing expense expenses
     am im i'm i'd i'll id ill also then than just only more most some any
-    lol pls please kindly sir team folks guys hmm um uh oh btw fyi asap rn prob
+    lol pls please kindly sir team folks guys hmm um uh oh btw fyi asap prob
     approx. ~ usage used api gemini's google's model's our app service pipeline workload project
     currently roughly typical typically average avg on approx expected expect expecting
     go get getting have has had having do does done make costs cost? price? spend? money

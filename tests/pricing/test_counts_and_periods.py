@@ -319,6 +319,7 @@ def test_a_weeks_or_years_count_with_that_period_asked_is_its_total(answerer: An
         "flash 1.5k in 1k out, 20 calls a week, monthly?",  # 20 x 52 / 12 is no whole number
         "每份输入3万 输出6千，每年40份，用pro一个月多少",
         "每周 2000 次，输入 1k 输出 200，flash，总共多少钱",  # a total of what: the week, or the month?
+        "flash 1.5k in 1k out, 2000 calls a year, total?",
     ],
 )
 def test_a_weeks_or_years_count_with_no_period_asked_is_asked_about(book: PriceBook, question: str) -> None:
