@@ -1480,3 +1480,14 @@ def test_kinds_of_day_month_asked_and_chat_words(book: PriceBook, question: str,
 def test_a_months_total_and_last_months_bill_are_not_asked_months(book: PriceBook, question: str) -> None:
     query = read_or_asked(question, book)
     assert query is None or query.usage is None or query.usage.requests == 18_000
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["化验单识别 每次输入 400 输出300 用2.0 flash 一天3500次 一个约多少钱", "每次输入 400 输出300 用2.0 flash 一天3500次 一個約多少錢"],
+)
+def test_a_month_typed_as_its_sound_is_the_month_asked(book: PriceBook, question: str) -> None:
+    """`一个约多少钱`: 约 (yuē) typed for 月 (yuè), as `一个越` is; the month is asked (it had been answered for a day:
+    found, as a confident wrong answer, in a held-out set scored once)."""
+    query = parse_query(question, book)
+    assert query.usage is not None and (query.usage.requests, query.usage.period, query.asked_period) == (3500, "day", "month")
