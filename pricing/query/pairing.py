@@ -665,6 +665,21 @@ def _in_then_out(tokens: list[Token], i: int, label: int, neighbour: Callable[[i
             and not tokens[other].after_break)
 
 
+#: Verbs of making that 批量 (in bulk) may qualify: `批量生成`, `批量做摘要`, `批量改写`, `批量打标签`.
+_MADE_IN_BULK = ("生成", "产生", "产出", "改写", "重写", "写", "做", "出", "打", "翻译", "回填", "上传", "导入", "制作")
+
+
+def _in_bulk(tokens: list[Token]) -> None:
+    """`菜品描述要批量生成`: 批量 before a verb of making says the things are made in bulk, not that the Batch API is used;
+    `批量跑`, `批量处理`, `批次`, `批量模式`, `走 batch` say the Batch API. Read past unless batch is said some other way too
+    (`批量生成 … 用batch跑`: then batch, as said)."""
+    bulk = [k for k, t in enumerate(tokens) if t.role == "batch" and t.text == "批量" and k + 1 < len(tokens) and not tokens[k + 1].after_break
+            and tokens[k + 1].text.startswith(_MADE_IN_BULK)]
+    if bulk and all(k in bulk for k, t in enumerate(tokens) if t.role == "batch"):
+        for k in bulk:
+            tokens[k].role = "skip"
+
+
 def _batch_switched_off(tokens: list[Token]) -> None:
     """`不走 batch`, `不用批量`, `no batch`: batch said switched off by the word (and a verb of going) right before it;
     the words are read together, and the standard price is the one asked."""
@@ -1009,6 +1024,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     _a_years_money_restated(tokens)
     _budget_periods(tokens, parts)
     _batch_switched_off(tokens)
+    _in_bulk(tokens)
     parts.recorded = any(a_recording(t) for t in tokens)
     texts = [t.text for t in tokens]
     lasts = any(texts[k : k + 2] == ["how", "long"] for k in range(len(texts) - 1)) and "last" in texts

@@ -1491,3 +1491,21 @@ def test_a_month_typed_as_its_sound_is_the_month_asked(book: PriceBook, question
     found, as a confident wrong answer, in a held-out set scored once)."""
     query = parse_query(question, book)
     assert query.usage is not None and (query.usage.requests, query.usage.period, query.asked_period) == (3500, "day", "month")
+
+
+@pytest.mark.parametrize(
+    ("question", "batch"),
+    [
+        # 批量 before a verb of making: made in bulk, no Batch API said (it had been priced at batch rates: a confident
+        # wrong answer in a held-out set scored once)
+        ("商家后台菜品描述要批量生成 总共1.2w个菜 每个输入300输出200 用flash lite跑一遍要多少", False),
+        ("2.5 flash 批量做摘要 共1万份 每份输入2k 输出300", False),
+        # batch said some other way too, or 批量 as the way it runs: batch
+        ("题库解析要批量生成，10万道题，每道题输入600输出1200，不着急，用batch跑 3.5 flash", True),
+        ("2.5 flash 批量跑 共1万份 每份输入2k 输出300", True),
+        ("输入10万 输出1万 2.5 flash ×100 批量处理", True),
+    ],
+)
+def test_in_bulk_is_no_batch_api_unless_said(book: PriceBook, question: str, batch: bool) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.batch is batch
