@@ -245,7 +245,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 tokens[k].used = True
                 return
             dated = (tokens[k].role or "").startswith("period:") or tokens[k].role == "skip" and step > 0 and tokens[k].text in ("per", "a", "/")
-            if step > 0 and not dated or step < 0 and tokens[k].role not in ("skip", "count_verb", "link") and not dated:
+            verb = tokens[k].role is None and tokens[k].kind == "cjk" and len(tokens[k].text) <= 2  # (`一共批3万篇`, `一共结了 18,500 件`)
+            if step > 0 and not dated or step < 0 and tokens[k].role not in ("skip", "count_verb", "link") and not dated and not verb:
                 return
             if tokens[k + 1].after_break if step < 0 else tokens[k].after_break:
                 return

@@ -1509,3 +1509,9 @@ def test_a_month_typed_as_its_sound_is_the_month_asked(book: PriceBook, question
 def test_in_bulk_is_no_batch_api_unless_said(book: PriceBook, question: str, batch: bool) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and usage.batch is batch
+
+
+def test_a_total_said_before_a_verb_and_its_count_is_the_requests_total(book: PriceBook) -> None:
+    """`總共大概產 500 篇`: 總共 is the count's, past the verb between (it had asked whether 總共 was of the tokens)."""
+    usage = parse_query("年底想做毛孩寫真活動的文案，用 pro 總共大概產 500 篇，每篇輸入 2k 輸出 1k，總共多少錢", book).usage
+    assert usage is not None and (usage.requests, usage.period, usage.input_tokens) == (500, None, 2_000)
