@@ -113,6 +113,7 @@ class Parts:
     unknown_cjk: list[str] = field(default_factory=list)
     billed: Decimal | None = None  # `we got charged ~$4.2k`, `花了1800美元`: the bill to check, read and left out of the price
     acronyms: frozenset[str] = frozenset()  # words typed in capitals (`CTO`, `PI`, `TM`): names, lowercased
+    each_model: bool = False  # `lite、flash、pro 三個…各自多少`, `comparing A and B`: the models named are each to be priced (read.py)
     filler_words: list[str] = field(default_factory=list)  # English words judged filler (vocab.PRICE_STEMS): alone, not understood
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt

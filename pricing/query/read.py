@@ -112,6 +112,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     if parts.variants is None:
         versions_in_one_call(tokens)
     parts.acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text) if _a_name(word))
+    parts.each_model = _EACH_MODEL.search(normalized) is not None
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)
     models = tuple(book.get(model_id) for model_id, _ in found_models)
@@ -128,6 +129,9 @@ def read_question(text: str, book: PriceBook) -> Reading:
     return Reading(parts, tokens, models, refs, unlabeled, on_date)
 
 
+#: Words that ask the price on each of the models named (`各自一個月多少`, `三个都帮我算`, `哪個省`, `在A跟B選一個`, `comparing A
+#: and B`, `worth it over`, `instead of`): with two or more models named, a comparison (read only then: intent.py).
+_EACH_MODEL = re.compile(r"各自|都帮我算|都算一下|三个都|两个都|哪个省|选一个|\bcompar(?:e|ing|ed)\b|\bworth it over\b|\binstead of\b")
 #: A word typed in capitals, two to five letters (`CTO`, `PI`, `TM`): a name. Known ones (`RPM`, `USD`) keep their role.
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 #: Capitals that may measure a price, never taken for names: rates (`QPM`, `TPD`), sizes (`GB`), and besides the

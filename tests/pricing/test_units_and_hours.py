@@ -1515,3 +1515,24 @@ def test_a_total_said_before_a_verb_and_its_count_is_the_requests_total(book: Pr
     """`總共大概產 500 篇`: 總共 is the count's, past the verb between (it had asked whether 總共 was of the tokens)."""
     usage = parse_query("年底想做毛孩寫真活動的文案，用 pro 總共大概產 500 篇，每篇輸入 2k 輸出 1k，總共多少錢", book).usage
     assert usage is not None and (usage.requests, usage.period, usage.input_tokens) == (500, None, 2_000)
+
+
+@pytest.mark.parametrize(
+    ("question", "models"),
+    [
+        # words that ask the price on each model named: a comparison (it had asked whether to compare or name one)
+        ("lite、flash、pro 三個跑一樣的東西：輸入 1k 輸出 300，一天 1 萬次，各自一個月多少？", 3),
+        ("详情页文案 lite、flash、pro 三个都帮我算一下：输入1.5k 输出1k 每天400个", 3),
+        ("comparing 2.5 flash-lite and 3.1 flash-lite for grading quiz answers. 800 tokens in, 150 out, 60k quizzes per month", 2),
+        ("異動客服要在2.5 pro跟3.1 pro選一個 每則in 3k out 500 一天1萬5", 2),
+        ("is pro actually worth it over flash for grant writing? 12k in 3k out, maybe 100 a month", 2),
+    ],
+)
+def test_words_asking_each_models_price_compare_them(book: PriceBook, question: str, models: int) -> None:
+    query = parse_query(question, book)
+    assert query.intent == "compare" and len(query.models) == models
+
+
+def test_each_person_with_one_model_is_no_comparison(book: PriceBook) -> None:
+    query = read_or_asked("2.5 flash 三十五位客户，各自每天问 4 次，每次 in 1k out 200", book)
+    assert query is None or query.intent == "estimate"  # (asked at the start too: never a comparison of one model)
