@@ -495,7 +495,7 @@ def units_multiply(tokens: list[Token], first: int, second: int) -> bool:
     `6 steps per run … 25 runs a day`, `每天4萬場 每場call 3次`, `每篇論文要跑7步 … 300篇`, `一份合同大概20段
     每天二十份合同`. The unit and the counted thing must be the same noun (or the same measure word)."""
     for each, other in ((second, first), (first, second)):
-        if _said_per_its_own_unit(tokens, each, other) or _price_of_one_unit_asked(tokens, each) or one_priced(tokens):
+        if _said_per_its_own_unit(tokens, each, other) or one_priced(tokens):
             continue
         if (each + 1 < len(tokens) and "images" in (tokens[each + 1].role, WORDS.get(tokens[each + 1].text), CJK_WORDS.get(tokens[each + 1].text))
                 and not _one_opens_its_usage(tokens, tokens[each + 1].text[:1])):
@@ -550,17 +550,6 @@ def one_priced(tokens: list[Token]) -> bool:
                     or u.kind == "cjk" and u.text[:1] in "每单" and not (u.role or "").startswith("period:") and u.role != "per_person"):
                 return True
     return False
-
-
-def _price_of_one_unit_asked(tokens: list[Token], each: int) -> bool:
-    """`… 一天 40 個 task，一個 task 多少錢`: the price of one unit is asked, not the day's (asked, as the start did)."""
-    found = unit_of_each_at(tokens, each)
-    if found is None:
-        return False
-    unit = found[0].lstrip("个個")
-    return any(t.role == "price_q" and k >= 2 and tokens[k - 1].text.endswith(unit) and not tokens[k - 1].after_break
-               and (tokens[k - 2].text in ("一个", "每个", "per", "each", "a", "one") or tokens[k - 1].text[:1] in "一每")
-               for k, t in enumerate(tokens) if k > found[1] + 1)
 
 
 #: A turn of a conversation (one request each): `6 turns`, `4轮`, `6轮对话`, `三個來回`.
