@@ -113,7 +113,7 @@ class Parts:
     unknown_cjk: list[str] = field(default_factory=list)
     billed: Decimal | None = None  # `we got charged ~$4.2k`, `花了1800美元`: the bill to check, read and left out of the price
     acronyms: frozenset[str] = frozenset()  # words typed in capitals (`CTO`, `PI`, `TM`): names, lowercased
-    each_model: bool = False  # `lite、flash、pro 三個…各自多少`, `comparing A and B`: the models named are each to be priced (read.py)
+    each_model: bool = False  # `lite、flash、pro 三個…各自多少`: the models named are each to be priced (read.py)
     filler_words: list[str] = field(default_factory=list)  # English words judged filler (vocab.PRICE_STEMS): alone, not understood
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
@@ -235,6 +235,8 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             return True
         return False
 
+    this_year = any(t.text.startswith(("去年", "今年", "前年", "明年")) for t in tokens)  # (`去年一共结了 18,500 件`: a year's)
+
     def explain_total(k: int) -> None:
         # `一共 1000 次`, `1000 calls in total`, `总共就跑个200次`, `总共一天约 4,800 则`, `1.5k requests per month
         # total`: a total of requests, not of tokens (a period word may stand between)
@@ -246,7 +248,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
                 tokens[k].used = True
                 return
             dated = (tokens[k].role or "").startswith("period:") or tokens[k].role == "skip" and step > 0 and tokens[k].text in ("per", "a", "/")
-            verb = tokens[k].role is None and tokens[k].kind == "cjk" and len(tokens[k].text) <= 2  # (`一共批3万篇`, `一共结了 18,500 件`)
+            verb = tokens[k].role is None and tokens[k].kind == "cjk" and len(tokens[k].text) <= 2 and not this_year  # (`一共批3万篇`)
             if step > 0 and not dated or step < 0 and tokens[k].role not in ("skip", "count_verb", "link") and not dated and not verb:
                 return
             if tokens[k + 1].after_break if step < 0 else tokens[k].after_break:
@@ -671,15 +673,29 @@ def _in_then_out(tokens: list[Token], i: int, label: int, neighbour: Callable[[i
 _MADE_IN_BULK = ("生成", "产生", "产出", "改写", "重写", "写", "做", "出", "打", "翻译", "回填", "上传", "导入", "制作")
 
 
+#: Words that say the Batch API without naming it (`离线跑`, `半价`, `异步`, `非实时`, `打五折`, `jsonl`, `隔天拿`, `不急`).
+_BATCH_SAID_OTHERWISE = ("离线", "半价", "异步", "实时", "五折", "jsonl", "batchapi", "隔天", "不急", "不赶", "不着急", "慢慢")
+
+
 def _in_bulk(tokens: list[Token]) -> None:
     """`菜品描述要批量生成`: 批量 before a verb of making says the things are made in bulk, not that the Batch API is used;
     `批量跑`, `批量处理`, `批次`, `批量模式`, `走 batch` say the Batch API. Read past unless batch is said some other way too
     (`批量生成 … 用batch跑`: then batch, as said)."""
     bulk = [k for k, t in enumerate(tokens) if t.role == "batch" and t.text == "批量" and k + 1 < len(tokens) and not tokens[k + 1].after_break
-            and tokens[k + 1].text.startswith(_MADE_IN_BULK)]
-    if bulk and all(k in bulk for k, t in enumerate(tokens) if t.role == "batch"):
+            and tokens[k + 1].text.startswith(_MADE_IN_BULK) and not (k > 0 and tokens[k - 1].text.endswith(("用", "走")))]  # (`用批量生成`: batch)
+    said = any(any(cue in t.text for cue in _BATCH_SAID_OTHERWISE) for t in tokens)  # (`离线跑就行`, `半价`, `jsonl`: the Batch API)
+    if bulk and not said and all(k in bulk for k, t in enumerate(tokens) if t.role == "batch"):
         for k in bulk:
             tokens[k].role = "skip"
+
+
+def _one_about(tokens: list[Token], parts: Parts) -> None:
+    """`…一天3500次 一个约多少钱`: one, about how much (the price of one?), or 约 typed for 月 (`一个月`, a month's)? Either
+    prices something else than the day's total: the words are asked about, the month's reading offered."""
+    for k in range(len(tokens) - 2):
+        if tokens[k].text == "一个" and tokens[k + 1].text in ("约", "大约") and tokens[k + 2].role == "price_q" and not tokens[k + 1].after_break:
+            parts.unexplained.append("一个约")
+            return
 
 
 def _batch_switched_off(tokens: list[Token]) -> None:
@@ -1027,6 +1043,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     _budget_periods(tokens, parts)
     _batch_switched_off(tokens)
     _in_bulk(tokens)
+    _one_about(tokens, parts)
     parts.recorded = any(a_recording(t) for t in tokens)
     texts = [t.text for t in tokens]
     lasts = any(texts[k : k + 2] == ["how", "long"] for k in range(len(texts) - 1)) and "last" in texts

@@ -745,8 +745,7 @@ CJK_FILLER = frozenset(
 #: 输入): read as the keyword, since the sound is what was meant.
 IME_SLIPS = {"一个越": "一个月", "每越": "每月", "调佣": "调用", "输如": "输入", "书出": "输出", "多少前": "多少钱", "缓村": "缓存",
              "美天": "每天", "掉用": "调用", "换存": "缓存", "每越的": "每月的", "一个玥": "一个月", "每玥": "每月", "品均": "平均",
-             "预箅": "预算", "依个月": "一个月", "依天": "一天", "一个乐": "一个月",
-             "一个约多少": "一个月约多少", "一个约要多少": "一个月约要多少"}  # fmt: skip  # (`一个约多少钱`: 约 for 月, yuē for yuè)
+             "预箅": "预算", "依个月": "一个月", "依天": "一天", "一个乐": "一个月"}  # fmt: skip
 
 #: Taiwan wording that differs beyond single characters (applied after the characters are folded to
 #: Simplified by `script.simplified_chars`, so a key may be written in either script).

@@ -33,7 +33,7 @@ FLOORS = {
     "heldout/generated-zh_CN": 1.00,  # 150/150; before: 53.3%
     "heldout/generated-zh_TW": 1.00,  # 150/150; before: 41.3%
     "heldout/round15-2026-12-08-en": 0.80,  # 80/100; before: 80.0% (0) at the session start 8aee39a; scored once at 32a878a: 80.0% (0), nothing read
-    "heldout/round15-2026-12-08-zh_CN": 0.75,  # 75/100; before: 73.0% (2) at the session start 8aee39a; scored once at 32a878a: 73.0% (2), its confident wrong answers then read and fixed, nothing else read
+    "heldout/round15-2026-12-08-zh_CN": 0.74,  # 74/100; before: 73.0% (2) at the session start 8aee39a; scored once at 32a878a: 73.0% (2), its confident wrong answers then read and fixed (75%), one of them then made to ask after a review (`一个约`); its misses were shown once by this floor's failure message, none acted on (README)
     "heldout/round15-2026-12-08-zh_TW": 0.71,  # 71/100; before: 71.0% (0) at the session start 8aee39a; scored once at 32a878a: 71.0% (0), nothing read
     "heldout/zh_CN": 0.97,  # 92/94; before: 63.8%
     "heldout/zh_TW": 0.97,  # 89/91; before: 59.3%
