@@ -239,7 +239,9 @@ def _glued_run(tokens: list[Token], i: int) -> int:
     return j
 
 
-_MODELISH = re.compile(r"^(gemini|gemma|gpt|claude|llama|mistral|deepseek|qwen|grok|palm|bard|ernie|kimi|doubao|hunyuan|glm-|o\d)")
+_MODELISH = re.compile(r"^(gemini|gemma|gpt|claude|llama|mistral|deepseek|qwen|grok|palm|bard|ernie|kimi|doubao|hunyuan|glm-|o\d|medgemini)")
+#: Words that, right before `gemini`, name a research model of the family that the API does not sell (`Med Gemini`).
+_RESEARCH_PREFIXES = frozenset(["med"])
 #: Other makers' models named in Chinese (`文心一言`, `通义千问`, `豆包`): no model on the card, asked about as an unknown one.
 _OTHER_MODELS_CJK = ("文心", "通义", "千问", "豆包", "混元", "智谱", "讯飞星火", "星火大模型", "元宝")
 
@@ -415,6 +417,8 @@ def reject_unknown_models(tokens: list[Token], index: NameIndex, is_keyword: Cal
             ref = _unknown_model_ref(tokens, i, is_keyword)
             if ref == "gemini" and i >= 2 and tokens[i - 1].text == "-" and tok.glued and tokens[i - 1].glued and tokens[i - 2].kind == "word":
                 ref = tokens[i - 2].text + "-gemini"  # `Med-Gemini`: a research model, no model of the API
+            elif ref == "gemini" and i >= 1 and tokens[i - 1].text in _RESEARCH_PREFIXES:
+                ref = tokens[i - 1].text + " gemini"  # `Med Gemini`, spaced (it had been priced on the default model)
             elif ref == "gemini":
                 continue  # "the cheapest gemini", "a chatbot on gemini": the product, not a model
             raise UnknownModel(ref, index.suggest(ref))

@@ -310,6 +310,11 @@ def test_a_name_joined_to_gemini_is_no_model_of_the_api(book: PriceBook) -> None
     with pytest.raises(UnknownModel) as err:
         parse_query("Sec-Gemini 1k in 200 out, 300 a day", book)
     assert err.value.ref == "sec-gemini"
+    # spaced (`Med Gemini`): it had been priced on the default model (wrong at the start too)
+    with pytest.raises(UnknownModel) as err:
+        parse_query("how much is Med Gemini for 1k in 200 out", book)
+    assert err.value.ref == "med gemini"
+    assert parse_query("2.5 flash 1k in 200 out, med school chatbot on gemini", book).models[0].id == "gemini-2.5-flash"
 
 
 @pytest.mark.parametrize("question", ["gemini 4 pro 价格多少", "what does gemini 4 pro cost per 1M tokens"])
