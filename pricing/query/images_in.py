@@ -53,7 +53,7 @@ class ImagesRead:
 
 def images_as_input(tokens: list[Token]) -> ImagesRead | None:
     per_image = _tokens_per_image(tokens)
-    if per_image is None:
+    if per_image is None or _images_left_out(tokens, per_image[0]):
         return None
     at, word_at = per_image
     page_units = _page_unit(tokens[word_at])  # (pages or sheets: 张 too, which the notice calls images)
@@ -372,6 +372,21 @@ def images_joined_with_text(tokens: list[Token]) -> bool:
             if other.role in ("images", "one_of") and not (j > 0 and tokens[j - 1].kind == "amount" and j - 1 not in sized and tokens[j - 1].value != 1):
                 other.role = "skip"  # (`site photo descriptions`, `一张图`: the images the size holds; `一天 40 张` still counts them)
         return True
+    return False
+
+
+#: Words that leave something out of a size (`1,800 tokens in excluding the images`, `不含图片`).
+_LEAVING_OUT = frozenset(["excluding", "excl", "except", "without", "不含", "不算", "不包括", "不包含", "除了"])
+
+
+def _images_left_out(tokens: list[Token], size: int) -> bool:
+    """`(2 photos + text) 1,800 tokens in excluding the images`: the size read as each image's leaves the images out, so
+    it is the text's alone and the images' tokens are unsaid (asked; it had been read as 1,800 tokens an image)."""
+    for k in range(size + 1, min(size + 5, len(tokens))):
+        if tokens[k].kind == "amount":
+            return False  # (`每张 258 token，文字 500 不含图片`: the exclusion is another amount's)
+        if tokens[k].text in _LEAVING_OUT:
+            return any(u.role == "images" or u.text in ("images", "photos", "图片", "照片") for u in tokens[k + 1 : k + 4])
     return False
 
 

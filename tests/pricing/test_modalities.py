@@ -149,3 +149,12 @@ def test_images_joined_to_their_text_in_one_size_are_in_the_input(answerer: Answ
 
 def test_images_added_to_a_size_are_still_asked(book: PriceBook) -> None:
     assert read_or_asked("10k in 1k out, plus images, 2.5 flash, 500 a day", book) is None
+
+
+def test_a_size_said_to_leave_the_images_out_is_no_size_of_an_image(book: PriceBook) -> None:
+    """`(2 photos + text) 1,800 tokens in excluding the images`: the text's size; the images' tokens are unsaid, so asked
+    (it had been read as 1,800 tokens an image: 3,600 in, wrong at the start too). A leaving out said of another amount
+    keeps the images' own size."""
+    assert read_or_asked("(2 photos + text) 1,800 tokens in excluding the images, 300 out, 2.5 flash", book) is None
+    query = read_or_asked("每次 2 张图片 每张 258 token，文字 500 不含图片，输出 300，2.5 flash", book)
+    assert query is not None and query.usage is not None and query.usage.input_tokens == 2 * 258 + 500
