@@ -367,6 +367,17 @@ def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
     return value
 
 
+def in_a_month_after_an_amount(tokens: list[Token]) -> None:
+    """`1M in november 50k out`: right after an amount, `in` is the input's label (the amount's), and the month named
+    after it is a word left unread (asked), not the month of a count (`1,200 tweaks in december`: a noun between)."""
+    if any(t.role == "label:input" for t in tokens):
+        return
+    for k in range(1, len(tokens) - 1):
+        if (tokens[k].text == "in" and tokens[k].role == "skip" and tokens[k - 1].kind == "amount" and tokens[k + 1].role == "period:month"
+                and tokens[k + 1].text in _MONTH_NAMES and not tokens[k + 1].after_break):
+            tokens[k].role, tokens[k + 1].role = "label:input", None
+
+
 #: Words for one day, that day (`當天大概問 60 次`): the day a one-off happens, not every day.
 _THAT_DAY = frozenset(["当天", "那天", "当日", "那一天", "这天"])
 #: A month named (`over april`): one month, as that day is one day.

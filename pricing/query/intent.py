@@ -44,7 +44,7 @@ def choose_intent(parts: Parts, usage: Usage | None, models: tuple[ModelCard, ..
     if usage is not None and "info" in wants and models and not (usage.output_tokens or parts.requests is not None or parts.budget_usd):
         return "model_info"  # `does 2.0 flash take a 1M token context`: a fact about the model, not a price
     if usage is not None:
-        if len(models) > 1 and not wants & {"compare", "alt"} and not (parts.each_model and not parts.batch):
+        if len(models) > 1 and not wants & {"compare", "alt"}:
             raise Ambiguous("two_models", (canonical(_compare_of(parts, models)),))
         if "providers" in wants and len(models) <= 1:
             return "compare"  # one model at Google and each provider that sells it

@@ -113,7 +113,6 @@ class Parts:
     unknown_cjk: list[str] = field(default_factory=list)
     billed: Decimal | None = None  # `we got charged ~$4.2k`, `花了1800美元`: the bill to check, read and left out of the price
     acronyms: frozenset[str] = frozenset()  # words typed in capitals (`CTO`, `PI`, `TM`): names, lowercased
-    each_model: bool = False  # `lite、flash、pro 三個…各自多少`: the models named are each to be priced (read.py)
     filler_words: list[str] = field(default_factory=list)  # English words judged filler (vocab.PRICE_STEMS): alone, not understood
     unexplained: list[str] = field(default_factory=list)  # words that would change the price
     unknown_unit: bool = False  # an unknown word glued to a number (`2w`): the number is in doubt
@@ -673,8 +672,10 @@ def _in_then_out(tokens: list[Token], i: int, label: int, neighbour: Callable[[i
 _MADE_IN_BULK = ("生成", "产生", "产出", "改写", "重写", "写", "做", "出", "打", "翻译", "回填", "上传", "导入", "制作")
 
 
-#: Words that say the Batch API without naming it (`离线跑`, `半价`, `异步`, `非实时`, `打五折`, `jsonl`, `隔天拿`, `不急`).
-_BATCH_SAID_OTHERWISE = ("离线", "半价", "异步", "实时", "五折", "jsonl", "batchapi", "隔天", "不急", "不赶", "不着急", "慢慢")
+#: Words that say the Batch API without naming it (`离线跑`, `半价`, `异步`, `非实时`, `打五折`, `隔天拿`, `不急`; not `实时`,
+#: which says the opposite).
+_BATCH_SAID_OTHERWISE = ("离线", "半价", "异步", "非实时", "不需要实时", "不用实时", "五折", "对折", "batchapi", "隔天", "第二天", "不急", "不赶",
+                         "不着急")
 
 
 def _in_bulk(tokens: list[Token]) -> None:

@@ -20,6 +20,7 @@ from .audio_rate import audio_length_in_tokens, audio_worked_out
 from .days import (
     daily_count_over_days,
     days_span_total,
+    in_a_month_after_an_amount,
     one_period_of,
     read_span_total,
     split_days,
@@ -73,6 +74,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
     tokens = thirty_day_month(kept_in_cache(tokens, normalized))
     check_amounts(tokens)
     assign_roles(tokens)
+    in_a_month_after_an_amount(tokens)
     denied_caches(tokens)
     characters_restated_in_tokens(tokens)
     one_period_of(tokens)
@@ -112,7 +114,6 @@ def read_question(text: str, book: PriceBook) -> Reading:
     if parts.variants is None:
         versions_in_one_call(tokens)
     parts.acronyms = frozenset(word.lower() for word in _ACRONYM.findall(text) if _a_name(word))
-    parts.each_model = _EACH_MODEL.search(normalized) is not None and _NOT_EACH_MODEL.search(normalized) is None
     unlabeled = pair(tokens, parts)
     collect(tokens, parts)
     models = tuple(book.get(model_id) for model_id, _ in found_models)
@@ -129,13 +130,6 @@ def read_question(text: str, book: PriceBook) -> Reading:
     return Reading(parts, tokens, models, refs, unlabeled, on_date)
 
 
-#: Words that ask the price on each of the models named (`各自一個月多少`, `三个都帮我算`, `哪個省`, `在A跟B選一個`): with two or
-#: more models named, a comparison (read only then: intent.py). (`compare`, `instead of`, `两个都` were tried and taken out:
-#: a review found them said of a pipeline, of a model left, of a past comparison.)
-_EACH_MODEL = re.compile(r"各自[^,，。?？]{0,8}多少|都帮我算|三个都|分别算|哪个省|选一个")
-#: ... not beside words of models used together or one after the other, or one left for another (`先…再`, `合计`,
-#: `之前`, `换成`, `switched`): those are asked.
-_NOT_EACH_MODEL = re.compile(r"先.{0,20}再|\bthen\b|合计|一共|加起来|together|在用|之前|以前|换成|改用|换到|instead|switch|moved|went with|already|chose|picked")
 #: A word typed in capitals, two to five letters (`CTO`, `PI`, `TM`): a name. Known ones (`RPM`, `USD`) keep their role.
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 #: Capitals that may measure a price, never taken for names: rates (`QPM`, `TPD`), sizes (`GB`), and besides the

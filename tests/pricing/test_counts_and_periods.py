@@ -573,3 +573,12 @@ def test_a_bare_amount_after_spend_is_money(book: PriceBook) -> None:
 def test_the_pieces_sum_said_again_is_the_input(book: PriceBook) -> None:
     usage = parse_query("policy doc cached (100k) + ~2k question, so 102k in, 400 out, 2.5 flash, 500/day", book).usage
     assert usage is not None and (usage.input_tokens, usage.cached_tokens) == (102_000, 100_000)
+
+
+def test_in_a_month_right_after_an_amount_is_the_input_label(book: PriceBook) -> None:
+    """`1M in november 50k out`: `in` right after the amount is its label (found by the unknown-words property test on a
+    random run: it had read 1M requests in November, with no input; so at the session start too)."""
+    usage = parse_query("1M in november 50k out", book).usage
+    assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.requests) == (1_000_000, 50_000, 1)
+    tweaks = parse_query("1,200 tweaks in december, 1k in 200 out", book).usage
+    assert tweaks is not None and (tweaks.requests, tweaks.period) == (1_200, "month")
