@@ -684,8 +684,9 @@ def _in_bulk(tokens: list[Token]) -> None:
     (`批量生成 … 用batch跑`: then batch, as said)."""
     bulk = [k for k, t in enumerate(tokens) if t.role == "batch" and t.text == "批量" and k + 1 < len(tokens) and not tokens[k + 1].after_break
             and tokens[k + 1].text.startswith(_MADE_IN_BULK) and not (k > 0 and tokens[k - 1].text.endswith(("用", "走")))]  # (`用批量生成`: batch)
-    said = any(any(cue in t.text for cue in _BATCH_SAID_OTHERWISE) for t in tokens)  # (`离线跑就行`, `半价`, `jsonl`: the Batch API)
-    if bulk and not said and all(k in bulk for k, t in enumerate(tokens) if t.role == "batch"):
+    if not bulk or any(any(cue in t.text for cue in _BATCH_SAID_OTHERWISE) for t in tokens):  # (`离线跑就行`, `半价`: the Batch API)
+        return
+    if all(k in bulk for k, t in enumerate(tokens) if t.role == "batch"):
         for k in bulk:
             tokens[k].role = "skip"
 
