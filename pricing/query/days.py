@@ -360,7 +360,7 @@ def yearly_as_monthly(tokens: list[Token]) -> Decimal | None:
     found = _count_per(tokens, _YEAR_WORDS)
     if found is None or found[2] % 12 or _a_total_asked(tokens) or _said_per_a_unit(tokens, found[1]) or any(t.text in _OTHER_SPANS for t in tokens) or (
             _price_of_one_asked(tokens)):
-        return None  # (`一年写120份 … 总共多少`: the year's total is asked, read_span_total; one unit's count or a quarter: asked)
+        return None  # (`一年写120份 … 总共多少`: a total asked, of the year or of what? one unit's count, a quarter: asked)
     year, count, value = found
     tokens[count].value = value / 12
     tokens[year].role = "period:month"
@@ -517,12 +517,6 @@ def _said_per_a_unit(tokens: list[Token], count: int) -> bool:
     return any(t.text in ("each", "per", "every") and not (k + 1 < len(tokens) and (tokens[k + 1].role or "").startswith("period:"))
                or t.role in ("per_person", "per_unit") or t.kind == "cjk" and t.text[:1] == "每" and t.text not in _YEAR_WORDS
                for k, t in enumerate(tokens[start:end], start))
-
-
-#: Spans a total may be asked of that are no year (`一个季度总共多少`, `quarterly total`).
-_OTHER_SPANS = frozenset(["季度", "一个季度", "每季度", "每季", "一季", "quarter", "quarterly", "quarters", "半年", "上半年", "下半年", "half"])
-#: Words that ask the price of one (`total per report`, `one call`, `平均每份`).
-_EACH_ONE = frozenset(["per", "each", "one", "single", "单个", "一个", "一份", "一次", "平均", "单次", "单份", "单篇"])
 
 
 def _count_per(tokens: list[Token], words: frozenset[str]) -> tuple[int, int, Decimal] | None:

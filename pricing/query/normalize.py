@@ -53,8 +53,6 @@ _IN_OUT = re.compile(r"\bi/o\b")
 #: `~4,000 questions on a typical day`: a count of an ordinary day is one a day (not a busy or a slow one: every day of a
 #: month priced as that one would be wrong).
 _A_KIND_OF_DAY = re.compile(r"\bon an? (?:typical|normal|average|regular|usual) (day)\b")
-#: `on the free tier rn`: right now, typed in lower case (filler).
-_RIGHT_NOW = re.compile(r"(?<![A-Za-z])rn(?![A-Za-z])")
 #: `month cost?`, `…, month projection`: the month's total asked, as `monthly cost` says it (not `previous month cost`,
 #: `launch month cost`, `peak month cost`: a word before it makes it some other month).
 _MONTH_ASKED = re.compile(r"(?:^|(?<=[,.;:?!(] )|(?<=[,.;:?!(])|(?<=\bper )|(?<=\bthe )|(?<=\bone )|(?<=\ba ))month (?=(?:cost|costs|projection|bill|estimate)\b)")
@@ -126,7 +124,6 @@ def normalize(text: str) -> tuple[str, dt.date | None]:
     # it gets a space before NFKC would fold it into a digit-grouping comma
     text = text[:MAX_QUERY_CHARS].replace("，", ", ").replace("、", ", ")
     text = text.replace("ㄧ", "一")  # the Zhuyin letter yi, typed for 一 on Taiwan keyboards (`ㄧ個月`)
-    text = _RIGHT_NOW.sub(" ", text)  # (before lowercasing: `RN` in capitals is a nurse, a word that would change the count)
     text = unicodedata.normalize("NFKC", text).lower()
     text = simplified_chars(text)
     text = _BUDGET_THEN_YUAN.sub(r"\2预算", text)

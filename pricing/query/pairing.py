@@ -134,7 +134,7 @@ class Parts:
     unpacked: tuple[Decimal, Decimal] | None = None  # `每天2000条 … 每50条打包一次`: the things and the pack size (parse._unpacked)
     languages: Decimal | None = None  # `into 7 languages … one call per language`: calls of each item (languages.py)
     variants: Decimal | None = None  # `3 variants per story = 3 calls`: calls of each item (variants.py)
-    span_period: str | None = None  # `一年写40份 … 总共多少`: a week's or a year's count, priced as its total (days.read_span_total)
+    span_period: str | None = None  # `15 runs total this week`: a week's or a year's count, priced as its total (days.read_span_total)
     span_read: SpanRead | None = None  # `寒假 45 天 總共預計 3 萬篇`: a count of a span of days, their total (days.days_span_total)
     new_piece: bool = False  # `系统提示词 4000 走缓存，用户问题 500`: input is the cached piece plus the new one (pieces.py)
     weekly: Decimal | None = None  # `每周 42万单`: a weekly count, read as a seventh of it a day (days.weekly_as_daily)
@@ -693,7 +693,7 @@ def _in_bulk(tokens: list[Token]) -> None:
 
 def _one_about(tokens: list[Token], parts: Parts) -> None:
     """`…一天3500次 一个约多少钱`: one, about how much (the price of one?), or 约 typed for 月 (`一个月`, a month's)? Either
-    prices something else than the day's total: the words are asked about, the month's reading offered."""
+    prices something else than the day's total: the words are asked about (the reading without them offered)."""
     for k in range(len(tokens) - 2):
         if tokens[k].text == "一个" and tokens[k + 1].text in ("约", "大约") and tokens[k + 2].role == "price_q" and not tokens[k + 1].after_break:
             parts.unexplained.append("一个约")

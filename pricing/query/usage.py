@@ -135,7 +135,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         parts.intents.discard("total")  # `寒假 45 天 總共預計 3 萬篇 … 總共多少`: the total of the days, as read
         notices.append(Notice("days_span", {"days": parts.span_read.days, "total": parts.span_read.total}))
     if parts.span_period is not None and parts.requests is not None and parts.period is None:
-        parts.intents.discard("total")  # `一年写40份 … 总共多少`: the year's total, as read
+        parts.intents.discard("total")  # `15 runs total this week`: that week's total, as read
         notices.append(Notice(f"{parts.span_period}_total", {"requests": parts.requests}))
     if parts.split_days is not None:
         notices.append(Notice("days_split", {"segments": parts.split_days.segments, "total": parts.split_days.total}))

@@ -1460,10 +1460,8 @@ def test_a_total_asked_of_a_yearly_count_is_asked_about(book: PriceBook, questio
          "3000 in 180 out x4000 per day on gemini-2.5-flash"),
         ("2.5 flash 1k in 200 out 500 a day, month cost?", "1000 in 200 out x500 per day monthly on gemini-2.5-flash"),
         ("month projection for pro: 700 req/day, each ~45k in + 1.2k out", "45000 in 1200 out x700 per day monthly on gemini-3.1-pro-preview"),
-        # `prob` (probably) and `rn` typed in lower case (right now) are filler (`RN` in capitals may be a nurse: asked);
-        # `Qs` are questions counted
-        ("my discord bot is on the free tier rn but if i went paid on 3.5 flash, ~1k in 200 out, 500 msgs/day what would it cost me a month",
-         "1000 in 200 out x500 per day monthly on gemini-3.5-flash"),
+        # `prob` (probably) is filler; `Qs` are questions counted (`rn`, right now, was filler for a while: `RN` may be a
+        # nurse, and taking the word out of the text broke the unknown-words property test, so it is asked again)
         ("2.5 flash, 1k in 200 out, prob 1.2k uploads/day", "1000 in 200 out x1200 per day on gemini-2.5-flash"),
     ],
 )
