@@ -694,9 +694,15 @@ def _in_bulk(tokens: list[Token]) -> None:
 def _one_about(tokens: list[Token], parts: Parts) -> None:
     """`…一天3500次 一个约多少钱`: one, about how much (the price of one?), or 约 typed for 月 (`一个月`, a month's)? Either
     prices something else than the day's total: the words are asked about (the reading without them offered)."""
-    for k in range(len(tokens) - 2):
-        if tokens[k].text == "一个" and tokens[k + 1].text in ("约", "大约") and tokens[k + 2].role == "price_q" and not tokens[k + 1].after_break:
-            parts.unexplained.append("一个约")
+    for k in range(len(tokens) - 1):
+        if tokens[k].text != "一个":
+            continue
+        j, about = k + 1, False
+        while j < len(tokens) and tokens[j].text in ("约", "大约", "需", "要", "得") and not tokens[j].after_break:
+            about, j = about or tokens[j].text in ("约", "大约"), j + 1
+        price = tokens[j] if j < len(tokens) and not tokens[j].after_break else None
+        if price is not None and price.role == "price_q" and (about or price.text.startswith(("约", "大约"))):
+            parts.unexplained.append("一个约")  # (`一个约需多少钱`, `一个大约多少钱` too)
             return
 
 

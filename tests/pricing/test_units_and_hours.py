@@ -1483,7 +1483,8 @@ def test_a_months_total_and_last_months_bill_are_not_asked_months(book: PriceBoo
 @pytest.mark.parametrize(
     "question",
     ["化验单识别 每次输入 400 输出300 用2.0 flash 一天3500次 一个约多少钱", "每次输入 400 输出300 用2.0 flash 一天3500次 一個約多少錢",
-     "2.5 flash 每天处理 500 份简历，每份输入3000输出500，平均一个约多少钱"],
+     "2.5 flash 每天处理 500 份简历，每份输入3000输出500，平均一个约多少钱",
+     "每次输入 400 输出300 用2.0 flash 一天3500次 一个大约多少钱", "每次输入 400 输出300 用2.0 flash 一天3500次 一个约需多少钱"],
 )
 def test_one_about_how_much_is_asked_about(book: PriceBook, question: str) -> None:
     """`一个约多少钱`: one, about how much, or 约 typed for 月 (a month's)? It had been answered with the day's total (a
