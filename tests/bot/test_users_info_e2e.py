@@ -20,7 +20,8 @@ from bot.slack.permissions import RETRY_FAILED_AFTER
 
 @pytest.fixture()
 def bot(fake_slack: FakeSlack, tmp_path: Path) -> Iterator[BotServer]:
-    server = start_bot(fake_slack, f"sqlite:///{tmp_path / 'users.db'}", tmp_path, WORKSPACE_ADMINS_ARE_ADMINS="true")
+    # a short locale timeout (the harness's is the product's 1.5 s): these tests time look-ups out on purpose
+    server = start_bot(fake_slack, f"sqlite:///{tmp_path / 'users.db'}", tmp_path, WORKSPACE_ADMINS_ARE_ADMINS="true", LOCALE_TIMEOUT="0.5")
     yield server
     server.stop()
 
