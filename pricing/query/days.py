@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from ..models import Period
 from ..tokens import Token
+from .neighbours import clause_around
 from .vocab import ASKED_CUES
 
 __all__ = ["UNPRICED_PERIODS", "DaysRead", "SpanRead", "SplitDays", "daily_count_over_days", "days_span_total", "one_period_of", "read_span_total",
@@ -489,11 +490,7 @@ def _price_of_one_asked(tokens: list[Token]) -> bool:
     """`total per report?`, `what's the total per call?`, `每份报告总共要多少钱`: the total of one, in the clause that asks."""
     last = max((k for k, t in enumerate(tokens) if t.kind == "amount"), default=-1)
     for k in _totals_asked(tokens) + [k for k in range(last + 1, len(tokens)) if tokens[k].role == "price_q"]:
-        start, end = k, k + 1  # (the clause that asks: `…out each, total cost?` asks the whole)
-        while start > last + 1 and not tokens[start].after_break:
-            start -= 1
-        while end < len(tokens) and not tokens[end].after_break:
-            end += 1
+        start, end = clause_around(tokens, k, floor=last + 1)  # (the clause that asks: `…out each, total cost?` asks the whole)
         if any(t.text in _EACH_ONE or t.text[:1] in "每单" and t.kind == "cjk" for t in tokens[max(start, k - 3) : min(end, k + 4)]):
             return True
     return False
@@ -509,11 +506,7 @@ _EACH_ONE = frozenset(["per", "each", "one", "single", "单个", "一个", "一�
 
 def _said_per_a_unit(tokens: list[Token], count: int) -> bool:
     """`each customer files about 40 claims a year`, `每间门店一年 2400 单`: the count is one unit's, in its clause."""
-    start, end = count, count + 1
-    while start > 0 and not tokens[start].after_break:
-        start -= 1
-    while end < len(tokens) and not tokens[end].after_break:
-        end += 1
+    start, end = clause_around(tokens, count)
     return any(t.text in ("each", "per", "every") and not (k + 1 < len(tokens) and (tokens[k + 1].role or "").startswith("period:"))
                or t.role in ("per_person", "per_unit") or t.kind == "cjk" and t.text[:1] == "每" and t.text not in _YEAR_WORDS
                for k, t in enumerate(tokens[start:end], start))

@@ -52,6 +52,7 @@ __all__ = [
     "counts_multiply",
     "units_multiply",
     "calls_counted",
+    "clause_around",
     "one_priced",
     "counted_prompts",
     "described_noun",
@@ -530,17 +531,24 @@ def _said_per_its_own_unit(tokens: list[Token], each: int, other: int) -> bool:
     return not any(t.kind == "amount" and k not in (each, other) and counts_the_unit_of(tokens, other, k) for k, t in enumerate(tokens))
 
 
+def clause_around(tokens: list[Token], k: int, floor: int = 0) -> tuple[int, int]:
+    """The bounds (start, end) of the clause that holds the token at ``k``: from the break at or before it (not before
+    ``floor``) to the next break."""
+    start, end = k, k + 1
+    while start > floor and not tokens[start].after_break:
+        start -= 1
+    while end < len(tokens) and not tokens[end].after_break:
+        end += 1
+    return start, end
+
+
 def one_priced(tokens: list[Token]) -> bool:
     """`cost per visit?`, `每次配對多少錢`, `一個 task 的成本`: a price word with `per`, `each`, `one` or 每/单/一 before it
     (not a period: `cost per month?`, `每月多少钱`)."""
     for k, t in enumerate(tokens):
         if not (t.role in ("price_q", "total") or t.text in ("cost", "成本", "价格", "多少钱", "费用", "单价", "花费", "多少") or t.text.startswith(("费用", "单价", "花费"))):
             continue
-        start, end = k, k + 1  # (in the clause that asks: `每班 2500 張，一天多少錢` asks the day)
-        while start > 0 and not tokens[start].after_break:
-            start -= 1
-        while end < len(tokens) and not tokens[end].after_break:
-            end += 1
+        start, end = clause_around(tokens, k)  # (in the clause that asks: `每班 2500 張，一天多少錢` asks the day)
         if k > 0 and (tokens[k - 1].role or "").startswith("period:"):
             continue  # (`一天多少錢`, `per month cost`: a period's price)
         for j in range(max(k - 4, start), min(k + 3, end)):
@@ -591,12 +599,7 @@ def _turns_of_a_conversation(tokens: list[Token], k: int) -> bool:
         return False
     if any(t.text in _TURNS_NOT_CALLS for t in tokens) or not _each_turn_sends(tokens):
         return False  # (`we keep the last 6 turns as context`, `一次性丢给模型`: turns that are no calls)
-    start = k
-    while start > 0 and not tokens[start].after_break:
-        start -= 1
-    end = k + 1
-    while end < len(tokens) and not tokens[end].after_break:
-        end += 1
+    start, end = clause_around(tokens, k)
     return any(t.text in _CONVERSATION_WORDS for t in tokens[start:end] if t.kind in ("word", "cjk"))
 
 

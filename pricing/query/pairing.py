@@ -28,6 +28,7 @@ from .neighbours import (
     calls_counted,
     chinese_question,
     claimed_after,
+    clause_around,
     count_each,
     counted_after,
     counted_noun_after,
@@ -518,9 +519,7 @@ def _things_of_the_people(tokens: list[Token], parts: Parts) -> None:
         noun, thing = tokens[at], tokens[at + 1]
         if noun.role != "people" or thing.role != "count" or thing.kind != "cjk" or thing.after_break:
             return
-        start = k
-        while start > 0 and not tokens[start].after_break:
-            start -= 1
+        start, _ = clause_around(tokens, k)
         if not any((t.role or "").startswith("period:") for t in tokens[start : at + 2]):
             return
         if any(t.text in _REPEAT_USE or t.role == "per_person" or t.role == "people" and j != at for j, t in enumerate(tokens)):
