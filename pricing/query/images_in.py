@@ -360,7 +360,10 @@ def images_joined_with_text(tokens: list[Token]) -> bool:
         sized = [j for j in range(max(k - 6, 0), k) if tokens[j].kind == "amount" and tokens[j].money is None and (
             said_in_tokens(tokens, j) or j > 0 and tokens[j - 1].role == "label:input")]
         if not sized or tokens[k].after_break and not any(tokens[j].role == "label:input" for j in range(sized[-1] - 1, k)):
-            continue
+            many = (tokens[k - 1].value if k > 0 and tokens[k - 1].kind == "amount" else None) or Decimal(1)
+            sized = _sum_said_after(tokens, k + 2, many)
+            if not sized or _images_left_out(tokens, sized[0]):
+                continue
         labelled = any((tokens[j].role or "") == "label:input" and j != k + 2 for j in near)
         if k > 0 and tokens[k - 1].kind == "amount" and tokens[k - 1].value == 1:
             tokens[k - 1].as_filler()  # `1 photo + prompt`: one image, inside the size
@@ -369,10 +372,48 @@ def images_joined_with_text(tokens: list[Token]) -> bool:
         if k + 3 < len(tokens) and tokens[k + 3].kind == "cjk" and tokens[k + 3].role is None and len(tokens[k + 3].text) == 1:
             tokens[k + 3].role = "skip"  # (`题` + `目`: the rest of the word)
         for j, other in enumerate(tokens):
-            if other.role in ("images", "one_of") and not (j > 0 and tokens[j - 1].kind == "amount" and j - 1 not in sized and tokens[j - 1].value != 1):
+            counted = j > 0 and tokens[j - 1].kind == "amount" and j - 1 not in sized and tokens[j - 1].value != 1
+            if other.role in ("images", "one_of") and not counted:
                 other.role = "skip"  # (`site photo descriptions`, `一张图`: the images the size holds; `一天 40 张` still counts them)
+            elif other.role == "images" and _with_a_period(tokens, j - 1, j):
+                other.role = "count"  # `照片+說明大概 2k token … 一天 120 張`: one image a request, this many a day
+            elif other.role == "images" and j == k and sized[0] > k:
+                other.role = "skip"  # `每单大概8张图加说明 一共1.2万token`: the size said after them holds them all
+                tokens[j - 1].as_filler()
         return True
     return False
+
+
+#: Words that say a size is an estimate or a sum of what was named before it (`照片+說明大概 2k token`, `一張照片加指令大概算
+#: 1.3k`, `图片+题目一共 2500 token`, `photo + prompt come to about 1.5k tokens`).
+_SUM_WORDS = frozenset(["大概", "大约", "大約", "约", "約", "算", "抓", "一共", "总共", "總共", "合计", "合計", "加起来", "加起來", "共",
+                        "about", "around", "roughly", "approx", "approximately", "altogether", "together", "total", "combined"])
+#: An image of at most 384 px a side is 258 tokens, the fewest Google's token guide gives an image (ai.google.dev/gemini-api/
+#: docs/tokens, read 2026-12-08): a size of no more than that is no image with its text. Used for reading, never for a price.
+_FEWEST_IMAGE_TOKENS = Decimal(258)
+
+
+def _sum_said_after(tokens: list[Token], text_at: int, images: Decimal) -> list[int]:
+    """`照片+說明大概 2k token`, `一張照片加指令大概算 1.3k token`: right after the images and their text, in the same
+    clause, a word of an estimate or a sum and then a size in tokens larger than the images alone: that size holds
+    both ([its index]). Without such a word the size may be the text's alone (`1 photo + prompt 200 tokens`): []."""
+    between: list[Token] = []
+    for j in range(text_at + 1, min(text_at + 5, len(tokens))):
+        tok = tokens[j]
+        if tok.after_break:
+            return []
+        if tok.kind == "amount":
+            summed = any(t.text in _SUM_WORDS for t in between)
+            big = tok.value is not None and tok.value > images * _FEWEST_IMAGE_TOKENS
+            if not (summed and big and tok.money is None and said_in_tokens(tokens, j)):
+                return []
+            for word in between:
+                word.role = "skip"  # (`一共`: the sum of one request's parts, no total of many requests)
+            return [j]
+        if tok.role not in ("skip", "total", None) or tok.kind == "cjk" and len(tok.text) > 1 and tok.text not in _SUM_WORDS:
+            return []  # (`照片+說明 再加 500`: another amount's words)
+        between.append(tok)
+    return []
 
 
 #: Words that leave something out of a size (`1,800 tokens in excluding the images`, `不含图片`).

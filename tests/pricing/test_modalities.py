@@ -139,6 +139,11 @@ def test_the_length_of_each_recording_said_apart_from_its_audio_word(book: Price
         # images joined to the text sent with them, then one size: the images are in that size, the input
         ("receipt scanning: 1,100 tokens in (1 photo + instructions), 200 out, 2.5 flash-lite, 3k a day", 1_100, 3_000),
         ("每次 input 5k（照片+說明），output 400，3 flash，一天 100 次", 5_000, 100),
+        # ... or the images and their text, then a word of an estimate or a sum and the size (eleventh session)
+        ("一張照片加指令大概算 1.3k token，輸出 350，一天 200 張，用 2.5 flash", 1_300, 200),
+        ("病虫害诊断 照片+说明大概 2k token，AI 回复 800，用 3 flash，一天 120 张", 2_000, 120),
+        ("每单大概8张图加说明 一共1.2万token，输出800，一天1千单，3 flash", 12_000, 1_000),
+        ("3 photos + prompt come to about 4k tokens, 300 out, 500 requests a day, 2.5 flash", 4_000, 500),
     ],
 )
 def test_images_joined_to_their_text_in_one_size_are_in_the_input(answerer: Answerer, question: str, input_tokens: int, requests: int) -> None:
@@ -149,6 +154,20 @@ def test_images_joined_to_their_text_in_one_size_are_in_the_input(answerer: Answ
 
 def test_images_added_to_a_size_are_still_asked(book: PriceBook) -> None:
     assert read_or_asked("10k in 1k out, plus images, 2.5 flash, 500 a day", book) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "照片+說明 2k token，AI 回覆 800，用 3 flash，一天 120 張",  # no word of a sum: the text's 2k alone, maybe
+        "照片+說明大概 200 token，AI 回覆 800，用 3 flash，一天 120 張",  # fewer tokens than one image: the text's
+        "3 photos + prompt about 700 tokens, 300 out, 500 requests a day, 2.5 flash",  # fewer than three images
+        "照片+說明大概 2k token，不算图片，输出 800，用 3 flash，一天 120 張",  # said to leave the images out
+        "照片+說明大概 2k token，AI 回覆 800，用 3 flash，每次 3 張，一天 120 次",  # images beside it counted apart
+    ],
+)
+def test_a_size_after_images_and_their_text_that_may_be_the_text_alone_is_asked(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
 
 
 def test_a_size_said_to_leave_the_images_out_is_no_size_of_an_image(book: PriceBook) -> None:
