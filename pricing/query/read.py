@@ -44,6 +44,7 @@ from .ranges import read_ranges
 from .roles import assign_roles, chinese_context, described_sizes, named_pieces, relative_clauses
 from .script import simplified_chars
 from .thinking_budget import thinking_budget
+from .thinking_inside import output_holds_its_thinking
 from .tokenize import tokenize
 from .variants import variants_per_item, versions_in_one_call
 from .vocab import FILLER, WORDS, correct_typo
@@ -100,6 +101,7 @@ def read_question(text: str, book: PriceBook) -> Reading:
                   yearly=yearly, span_read=span, span_period=span_period)
     if worked is not None:
         parts.audio, parts.media_hours = worked[0], worked[1] or None  # `15 秒，按 32 token/秒 就是 480 token`
+    parts.thinking_included = output_holds_its_thinking(tokens)  # (`輸出含思考 8k`: before pairing, which the label then leads)
     parts.week_word = next((t.text for t in tokens if t.role == "period:week"), parts.week_word)
     parts.images_read = images_as_input(tokens)
     if parts.images_read is not None:

@@ -655,12 +655,22 @@ def test_images_made_each_day_are_requests_of_one_image(book: PriceBook, questio
         ("2.5 pro 8k in 2k out including thinking, 500 a day", 2000, 500),
         ("3 pro 每件输入2万 输出2千（含思考） 每天300件 一个月多少", 2000, 300),
         ("3.1 pro 每份 in 3萬 out 6千(thinking含在裡面) 每天 80 份", 6000, 80),
+        # ... or before the output's amount (eleventh session; refused as "parts add up to more than the total" before)
+        ("pro 每次輸入 500、輸出含思考 8k，一天 40 次", 8000, 40),
+        ("pro 每次输入 500，输出包含思考大概 8k，一天 40 次", 8000, 40),
+        ("3.1 pro, 500 in, output incl. thinking ~8k, 40 a day", 8000, 40),
     ],
 )
 def test_thinking_said_inside_the_output_needs_no_amount(book: PriceBook, question: str, output: int, requests: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None
     assert (usage.output_tokens, usage.thinking_tokens, usage.requests) == (output, 0, requests)
+
+
+def test_a_part_named_by_its_label_takes_its_amount(book: PriceBook) -> None:
+    """`思考的部分抓 4k` (the thinking part, say 4k): 的部分 had been split as 的 + 部 (a measure word) + 分抓, and the 4k asked."""
+    usage = parse_query("數學解題 bot 用 pro，每題 input 大概 800 token，思考的部分抓 4k，實際回答 600，一天 250 題", book).usage
+    assert usage is not None and (usage.input_tokens, usage.thinking_tokens, usage.output_tokens, usage.requests) == (800, 4000, 4600, 250)
 
 
 @pytest.mark.parametrize("question", ["2.5 flash 1k in 500 out with thinking, 1000 a day", "2.5 flash 输入1000 开思考 输出500 每天1000次"])
