@@ -70,9 +70,13 @@ def _harmless(tokens: list[Token], i: int, parts: Parts) -> bool:
 
 
 #: Everyday words that hold a price character with another sense: real time (`即时事实查核`, `要实时的`), current
-#: affairs, a timeline, an anniversary (`周年庆`), a diary, Japan and Japanese, holidays, what is around (`周边`), and
-#: grading (`能批多少篇`, `要批 7000 份`: 批 of 批改, not of 批量). The rest of a word is still judged.
-_EVERYDAY_WORDS = ("即时", "实时", "时事", "时间轴", "周年", "日记", "日本", "日文", "日语", "日韩", "节假日", "周边", "能批", "要批")
+#: affairs, a timeline, an anniversary (`周年庆`), a diary, Japan and Japanese (`日服`: a game's Japanese server),
+#: holidays, what is around (`周边`), grading (`能批多少篇`, `要批 7000 份`: 批 of 批改, not of 批量), inventory
+#: (`库存老剧`, `药品库存异常提醒`: 存 of stock, not of a cache's storage), reports named by their period (`年报`,
+#: `质检月报`: the document, no period of requests), birthdays, a night market, New Year goods (`年货大街`), and
+#: what was done over the years (`历年判决书`). The rest of a word is still judged.
+_EVERYDAY_WORDS = ("即时", "实时", "时事", "时间轴", "周年", "日记", "日本", "日文", "日语", "日韩", "日服", "节假日", "周边", "能批", "要批",
+                   "库存", "年报", "月报", "周报", "季报", "生日", "夜市", "年货", "历年")
 
 
 def _without_everyday_words(word: str) -> str:

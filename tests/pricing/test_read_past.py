@@ -28,6 +28,10 @@ from pricing import PriceBook, parse_query
         ("每天三千份门诊病历做摘要 用 3.5 flash 输入6k输出700", 3_000, "day", None, ["门诊"]),
         # a price character in an everyday word of another sense: real time (即時), grading (能批)
         ("新聞台做即時事實查核，每則都要 grounding，3 flash，輸入 1500 輸出 500，一天 4 千則", 4_000, "day", None, ["即時事實查核"]),
+        # ... inventory (库存: stock, no cache storage), a birthday, a game's Japanese server (eleventh session)
+        ("库存老剧1.2万集 用batch翻成西语 每集入2.4k出2.6k 2.5 flash-lite", 12_000, None, None, ["库存老剧"]),
+        ("會員生日訊息 一個月大概發 4萬則 每則輸入500 輸出150 用 flash-lite", 40_000, "month", None, ["生日"]),
+        ("日服文案润色 3.1 pro，每次输入5k输出3k，每天800次", 800, "day", None, ["日服"]),
         # a short price stem opening another word (`plan` in `planner`, `back` in `backlog`), not an inflection of it
         ("want to batch the overnight review backlog: 7,500 reviews, 1,000 in / 200 out on 2.5 flash via the batch api. total?",
          7_500, None, None, ["backlog"]),
