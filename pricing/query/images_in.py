@@ -360,9 +360,12 @@ def images_joined_with_text(tokens: list[Token]) -> bool:
         sized = [j for j in range(max(k - 6, 0), k) if tokens[j].kind == "amount" and tokens[j].money is None and (
             said_in_tokens(tokens, j) or j > 0 and tokens[j - 1].role == "label:input")]
         if not sized or tokens[k].after_break and not any(tokens[j].role == "label:input" for j in range(sized[-1] - 1, k)):
-            many = (tokens[k - 1].value if k > 0 and tokens[k - 1].kind == "amount" else None) or Decimal(1)
+            counted = k > 0 and tokens[k - 1].kind == "amount"
+            many = (tokens[k - 1].value if counted else None) or Decimal(1)
+            if counted and _with_a_period(tokens, k - 1, k):
+                continue  # `每天 500 张图 + 说明 一共大概 100万 token`: the day's images, so the day's tokens
             sized = _sum_said_after(tokens, k + 2, many)
-            if not sized or _images_left_out(tokens, sized[0]):
+            if not sized or _images_beside_the_size(tokens, sized[0], many):
                 continue
         labelled = any((tokens[j].role or "") == "label:input" and j != k + 2 for j in near)
         if k > 0 and tokens[k - 1].kind == "amount" and tokens[k - 1].value == 1:
@@ -385,9 +388,33 @@ def images_joined_with_text(tokens: list[Token]) -> bool:
 
 
 #: Words that say a size is an estimate or a sum of what was named before it (`照片+說明大概 2k token`, `一張照片加指令大概算
-#: 1.3k`, `图片+题目一共 2500 token`, `photo + prompt come to about 1.5k tokens`).
+#: 1.3k`, `图片+题目一共 2500 token`, `3 photos + prompt come to 4k tokens in total`). In English only a sum: `photo +
+#: prompt about 2k tokens` is as likely a prompt of about 2k beside the photo.
 _SUM_WORDS = frozenset(["大概", "大约", "大約", "约", "約", "算", "抓", "一共", "总共", "總共", "合计", "合計", "加起来", "加起來", "共",
-                        "about", "around", "roughly", "approx", "approximately", "altogether", "together", "total", "combined"])
+                        "altogether", "together", "total", "combined"])
+#: Words that leave the images out of a size or add them on top (`图片另算`, `圖片本身還沒算`, `not counting the image`).
+_APART = frozenset(["另算", "另计", "没算", "没有算", "还没算", "未算", "不计", "counting", "separately", "extra", "excluding", "excl", "except",
+                    "without", "不含", "不算", "不包括", "不包含", "除了"])
+
+
+def _images_beside_the_size(tokens: list[Token], size: int, many: Decimal) -> bool:
+    """After the size that would hold the images: images named again (`外加图片`, `plus the image itself`, `plus a logo
+    image`), a word leaving them apart (`图片另算`, `not counting the image`), a period of the size (`2M tokens a day`),
+    or, when a request holds several, images counted with a period (`每次 3 张 … 一天 120 张`: how many requests?)."""
+    for k in range(size + 1, min(size + 5, len(tokens))):
+        if tokens[k].after_break:
+            break
+        if (tokens[k].role or "").startswith("period:") or tokens[k].text in ("/", "每天", "每日", "每月"):
+            return True  # `photos + prompt total about 2M tokens a day`, `合计 5万 token 每天`
+    for k in range(size + 1, len(tokens)):
+        tok = tokens[k]
+        if tok.text in _APART:
+            return True
+        if tok.role == "images" or tok.text in ("image", "images", "photo", "photos", "图片", "照片", "图", "圖"):
+            dated = k > 0 and tokens[k - 1].kind == "amount" and _with_a_period(tokens, k - 1, k)
+            if not dated or many != 1:
+                return True
+    return False
 #: An image of at most 384 px a side is 258 tokens, the fewest Google's token guide gives an image (ai.google.dev/gemini-api/
 #: docs/tokens, read 2026-12-08): a size of no more than that is no image with its text. Used for reading, never for a price.
 _FEWEST_IMAGE_TOKENS = Decimal(258)

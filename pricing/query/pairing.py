@@ -924,6 +924,9 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         if neighbour < len(tokens) and tokens[neighbour].role == "label:input":
             tokens[neighbour].used = True
     amount_at = next(k for k, t in enumerate(tokens) if t is amount)
+    if amount_at + 1 < len(tokens) and tokens[amount_at + 1].role == "percent":
+        # `思考占 30%`: a share of the output, no 30 tokens (only a cached share is read as one, above): asked
+        raise Ambiguous("unplaced_label", words="%")
     if name == "thinking":
         parts.thinking_in_output = said_as_a_part(tokens, amount_at, label_at)
     if name in ("audio", "video") and said_as_a_part(tokens, amount_at, label_at):

@@ -60,7 +60,7 @@ def _harmless(tokens: list[Token], i: int, parts: Parts) -> bool:
         rest = _without_everyday_words(tok.text)
         return not (rest in PRICE_MORPHEMES or rest and cjk_price_like(rest) or set(tok.text) & _MEDIA_CHARS or tok.text.startswith("每")
                     or _counted_by_a_measure(tokens, i, parts) or tok.text[0] in _UNIT_CHARS and _unit_of_an_amount(tokens, i, parts)
-                    or _split_from_a_price_word(tokens, i))  # fmt: skip
+                    or _split_from_a_price_word(tokens, i, parts))  # fmt: skip
     if tok.kind != "word" or not tok.text.isalpha():
         return False
     word = tok.text.lower()
@@ -85,10 +85,18 @@ def _without_everyday_words(word: str) -> str:
     return word
 
 
-def _split_from_a_price_word(tokens: list[Token], i: int) -> bool:
-    """`微调` read as 微 + 调: the character split off is skipped or left unused, so the word was a price word's."""
+#: The picture characters: split off a word (`看图`, `识图功能`, `瑕疵圖`), they name the images the reading already holds.
+_PICTURE_CHARS = frozenset("图圖")
+
+
+def _split_from_a_price_word(tokens: list[Token], i: int, parts: Parts) -> bool:
+    """`微调` read as 微 + 调: the character split off is skipped or left unused, so the word was a price word's. Not
+    a picture character when the images are in the input read (`先让模型看图 … 每张图1290 token`, `每張圖258 token`):
+    the word says what is done with them."""
     split = price_character_split_from(tokens, i)
     if split is None or split.used:
+        return False
+    if split.text in _PICTURE_CHARS and (parts.images_read is not None or parts.images_in_input or parts.images_requests):
         return False
     return split.role != "skip" or split.text not in COUNTING_MEASURES  # (a skipped measure word is its count's: `判幾張`)
 

@@ -698,7 +698,7 @@ CJK_WORDS: dict[str, str] = {
     **dict.fromkeys(["多少钱", "多少费用", "要多少钱", "花多少钱", "多少錢", "花多少", "要花多少", "大概多少钱", "大约多少钱", "得多少钱",
                      "需要多少钱", "一共多少钱", "总共多少钱", "几块钱", "多少刀", "几美金", "多少美金", "多少美元", "烧多少", "烧多少钱",
                      "要烧多少", "几毛钱", "能花几毛钱", "能花多少钱", "能花多少", "几块美金", "几块美元"], "price_q"),  # (`一个月能花几毛钱`: what it costs, no budget)
-    **dict.fromkeys(["其中"], "part"),
+    **dict.fromkeys(["其中", "的部分"], "part"),
     **dict.fromkeys(["还是", "或者", "或", "对比一下"], "alt"),
     # words with a numeral in them that are not amounts
     **dict.fromkeys(["一下", "一些", "一起", "一样", "一般", "一点", "万一", "统一", "一直", "一个", "一款", "一种", "一句", "一遍", "一对一",
@@ -738,7 +738,7 @@ CJK_FILLER = frozenset(
     主图 传 上传 手写 拍照 拍的 合规 不合规 不急 不着急 不赶 不赶时间 其余时间 其他时间 其他时段 其余时段 学生党
     所以 所以约 所以大概 讲 说 口述 病历 病历草稿 不要爆 爆预算 不用即时 即时啦 整天平均 整天平均下来 已 已经 电商平台 平台上 晚上 夜间 夜里 晚间 放夜间 半夜
     而已 本身 比对 比对一下 评价 差评 好评 外卖评价 商家评价 带图评价 评价回复 评论区 短视频 短视频脚本 视频号
-    比较均匀 比较平均 比较稳定 比较平稳 比较固定 的部分""".split()  # `全天比较均匀`: fairly even, no comparison  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
+    比较均匀 比较平均 比较稳定 比较平稳 比较固定""".split()  # `全天比较均匀`: fairly even, no comparison  # (`每小时 3000 条，全天`: pricing.query.hourly reads the rate)
 )
 
 #: Slips of a pinyin keyboard that land on a keyword's sound (`一个越` for 一个月, `调佣` for 调用, `输如` for

@@ -143,7 +143,7 @@ def test_the_length_of_each_recording_said_apart_from_its_audio_word(book: Price
         ("一張照片加指令大概算 1.3k token，輸出 350，一天 200 張，用 2.5 flash", 1_300, 200),
         ("病虫害诊断 照片+说明大概 2k token，AI 回复 800，用 3 flash，一天 120 张", 2_000, 120),
         ("每单大概8张图加说明 一共1.2万token，输出800，一天1千单，3 flash", 12_000, 1_000),
-        ("3 photos + prompt come to about 4k tokens, 300 out, 500 requests a day, 2.5 flash", 4_000, 500),
+        ("3 photos + prompt total about 4k tokens, 300 out, 500 requests a day, 2.5 flash", 4_000, 500),
     ],
 )
 def test_images_joined_to_their_text_in_one_size_are_in_the_input(answerer: Answerer, question: str, input_tokens: int, requests: int) -> None:
@@ -164,6 +164,19 @@ def test_images_added_to_a_size_are_still_asked(book: PriceBook) -> None:
         "3 photos + prompt about 700 tokens, 300 out, 500 requests a day, 2.5 flash",  # fewer than three images
         "照片+說明大概 2k token，不算图片，输出 800，用 3 flash，一天 120 張",  # said to leave the images out
         "照片+說明大概 2k token，AI 回覆 800，用 3 flash，每次 3 張，一天 120 次",  # images beside it counted apart
+        # found by the eleventh session's review: the day's total; images counted a day with several a request; images
+        # left apart or added on top; an English `about` (a prompt of about 500 beside the image)
+        "每天 500 张图 + 说明 一共大概 100万 token，输出 300，2.5 flash",
+        "photos + prompt total about 2M tokens a day, 1000 requests a day, 300 out, flash",
+        "图片+说明 合计 5万 token 每天，输出 300，每天 100 次，flash",
+        "每单大概8张图加说明 一共1.2万token，输出500，每天1600张图，3 flash",
+        "每次 3 张照片+说明大概 2k token，输出 300，一天 120 张，flash",
+        "photo + prompt total about 2k tokens not counting the image, 300 out, 100 a day, flash",
+        "图片+说明 大概 2k token，图片另算，输出 300，一天 100 次，flash",
+        "圖片+說明 大概 1.2k token，圖片本身還沒算，輸出 300，一天 100 次，flash",
+        "图片+说明 大概 1.2k token，外加图片，输出 300，一天 100 次，flash",
+        "photo + prompt total about 2k tokens, plus another reference image, 300 out, 100/day, flash",
+        "1 image + prompt about 500 tokens, 300 out, 100 a day, flash",
     ],
 )
 def test_a_size_after_images_and_their_text_that_may_be_the_text_alone_is_asked(book: PriceBook, question: str) -> None:
