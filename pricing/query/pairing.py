@@ -1170,6 +1170,11 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             counted = any(t.kind == "amount" for t in tokens[max(i - 2, 0) : i])  # (`2 business days`: a length)
             if r == "dur:24" and not counted and (not _cache_said(parts) or i > 0 and tokens[i - 1].text in _THAT):
                 bare_days.append(tok.text)  # (unless it is the count's day: below)
+        elif r == "past_years":
+            if any((t.role or "").startswith(("period:", "matter")) and not t.volume for t in tokens):
+                # `过去三年一共 36 万次 … 一个月多少`: a period asked, which the span may divide the count into (a count's
+                # own period, `一天2000问`, is no such thing)
+                parts.unexplained.append(tok.text)
         elif r == "pronoun":
             parts.unknown_words.append(tok.text)
         elif r == "pronoun_link":

@@ -27,6 +27,12 @@ _NUMERAL_WORDS = tuple({*(w for w in _CJK_TABLE if w.startswith("一") and len(w
 #: `选项三个`: how many).
 _ORDINAL_NAMES = ("科目", "方案", "阶段", "版本", "套餐", "选项", "模式")  # (the text is in Simplified characters here)
 _ALWAYS_ORDINAL = ("科目",)
+#: School years and driving-test subjects named by a numeral after one character (`高三生`, `初二 600 个学生`, `科三模拟`,
+#: `科一讲解`): the numeral is part of the name when the character stands alone or after a measure word or 的, and
+#: neither a measure word nor a multiplier follows (`提高三倍`, `高三万` stay numbers).
+_GRADES = ("高", "初", "科")
+_GRADE_NUMERALS = frozenset("一二三四")
+_AFTER_A_GRADE_NOT = frozenset("倍成折")
 _COUNTED_BY = COUNTING_MEASURES | frozenset("次轮遍种套回步版")
 _NUMERAL_FIRST = frozenset(w[0] for w in _NUMERAL_WORDS)
 _NUMERAL_SET = frozenset(_NUMERAL_WORDS)
@@ -94,7 +100,15 @@ def _split_plan(text: str) -> tuple[tuple[str, int, int, str | None], ...]:
         if kind == "cjk" and next_kind == "cjknum" and next_end - end == 1 and name.endswith(_ORDINAL_NAMES) and (
                 name.endswith(_ALWAYS_ORDINAL) or not counted):
             plan[k - 1 : k + 1] = [(kind, start, next_end, role)]  # `科目一`: which subject, part of its name
+        elif kind == "cjk" and next_kind == "cjknum" and next_end - end == 1 and _a_grade(name, text[end], text[next_end : next_end + 1]):
+            plan[k - 1 : k + 1] = [(kind, start, next_end, role)]  # `高三生`: which school year, part of its name
     return tuple(plan)
+
+
+def _a_grade(name: str, numeral: str, after: str) -> bool:
+    """`高三`, `个高三生`, `初二`, `科三`: see _GRADES."""
+    alone = name in _GRADES or name[-1:] in _GRADES and name[-2:-1] in COUNTING_MEASURES | {"名", "位", "的"}
+    return alone and numeral in _GRADE_NUMERALS and not (after and (after in _COUNTED_BY or after in _AFTER_A_GRADE_NOT))
 
 
 def _fewest_unknown(tok: Token) -> list[Token]:

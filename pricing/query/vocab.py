@@ -627,6 +627,10 @@ CJK_WORDS: dict[str, str] = {
                      "月开销", "月账单", "月支出"], "period:month"),
     **dict.fromkeys(["每分钟", "一分钟"], "period:minute"),
     **dict.fromkeys(["每周", "一周", "每星期", "每年", "一年", "每小时", "一小时", "一个小时", "每秒"], "matter"),
+    # the last few years (`把过去三年 6千则评论`, `近三年政策文件`): when the things were made, no period of requests
+    # unless a period is also said (pairing.collect)
+    **dict.fromkeys([f"{before}{n}年" for before in ("过去", "近", "最近", "这") for n in ("两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "二十", "三十", "几", "十几")],
+                    "past_years"),
     # a week said as Taiwan and the north say it (`一個禮拜大概處理 3500 件`)
     **dict.fromkeys(["礼拜", "一个礼拜", "每个礼拜", "每礼拜", "一礼拜", "一个星期", "每个星期", "一星期"], "matter"),
     **dict.fromkeys(["批量", "批处理", "批次", "批量模式", "批量处理", "走批"], "batch"),

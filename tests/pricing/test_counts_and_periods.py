@@ -582,3 +582,40 @@ def test_in_a_month_right_after_an_amount_is_the_input_label(book: PriceBook) ->
     assert usage is not None and (usage.input_tokens, usage.output_tokens, usage.requests) == (1_000_000, 50_000, 1)
     tweaks = parse_query("1,200 tweaks in december, 1k in 200 out", book).usage
     assert tweaks is not None and (tweaks.requests, tweaks.period) == (1_200, "month")
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # a school year or a driving-test subject named by a numeral (eleventh session): no amount of anything
+        ("我們有 180 個高三生 每人一天平均問 6 題，用 flash，每題輸入1200輸出700，月費大概多少？", 1_080),
+        ("初二 600 个学生每人一篇，每篇输入 2k 输出 500，3 flash 一共多少钱", 600),
+        ("科三模拟讲解 每条输入 300 token 输出 150 每天2千条 flash 一个月", 2_000),
+        # the last few years, when the things were made: no period of requests
+        ("把過去三年 6千則評論做關鍵字分析，用 batch 跑 3.5 flash，每則進 400 出 120，大概多少", 6_000),
+        ("想把過去十年的紙本病歷丟給 2.5 flash-lite 整理，總共大概 4 萬份，每份 input 2500 token output 600", 40_000),
+    ],
+)
+def test_a_numeral_in_a_name_or_a_span_of_past_years_counts_nothing(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and usage.requests == requests
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a number after the same characters stays a number: `提高三倍`, `最高三千`, a count of them
+        "输出最高三千，输入 1k，flash，一天 100 次",
+        "高三 3 个班 每班 40 人 每人每天问 5 题 in 1k out 500 flash 一个月",
+        # a span of years beside a period asked may divide the count: asked
+        "过去三年一共 36 万次调用，每次输入 1k 输出 200，flash，平均一个月多少",
+    ],
+)
+def test_numbers_beside_a_name_or_a_span_are_not_lost(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    if question.startswith("输出最高"):
+        assert query is not None and query.usage is not None and query.usage.output_tokens == 3_000
+    elif question.startswith("高三"):
+        assert query is None or query.usage is not None and query.usage.requests == 600 * 5
+    else:
+        assert query is None
