@@ -406,6 +406,10 @@ def _images_beside_the_size(tokens: list[Token], size: int, many: Decimal) -> bo
             break
         if (tokens[k].role or "").startswith("period:") or tokens[k].text in ("/", "每天", "每日", "每月"):
             return True  # `photos + prompt total about 2M tokens a day`, `合计 5万 token 每天`
+        if tokens[k].text in ("each", "apiece", "text", "各") or tokens[k].text.startswith(("的文字", "文字", "各")):
+            return True  # `… 2k token 的文字`, `4k tokens of text`, `4k tokens each`: the text's alone, or each one's
+    if any(t.text in ("pdf", "pdfs", "文件", "附件", "档案", "檔案", "document", "documents", "file", "files") for t in tokens):
+        return True  # `…每次再附一个 PDF`: another thing sent beside them
     for k in range(size + 1, len(tokens)):
         tok = tokens[k]
         if tok.text in _APART:
@@ -430,6 +434,8 @@ def _sum_said_after(tokens: list[Token], text_at: int, images: Decimal) -> list[
         if tok.after_break:
             return []
         if tok.kind == "amount":
+            if any(t.text in ("各", "each") or t.text.startswith("各") for t in between):
+                return []  # `照片+说明各大概 2k token`: each of them that much
             summed = any(t.text in _SUM_WORDS for t in between)
             big = tok.value is not None and tok.value > images * _FEWEST_IMAGE_TOKENS
             if not (summed and big and tok.money is None and said_in_tokens(tokens, j)):

@@ -924,9 +924,11 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
         if neighbour < len(tokens) and tokens[neighbour].role == "label:input":
             tokens[neighbour].used = True
     amount_at = next(k for k, t in enumerate(tokens) if t is amount)
-    if amount_at + 1 < len(tokens) and tokens[amount_at + 1].role == "percent":
-        # `思考占 30%`: a share of the output, no 30 tokens (only a cached share is read as one, above): asked
-        raise Ambiguous("unplaced_label", words="%")
+    if amount_at + 1 < len(tokens) and (tokens[amount_at + 1].role == "percent" or tokens[amount_at + 1].text in ("半", "成", "倍")
+                                        or tokens[amount_at + 1].text.startswith("倍")):
+        # `思考占 30%`, `其中一半走缓存`, `思考 2 倍于回答`: a share or a multiple, no 30, 1 or 2 tokens (only a cached share
+        # is read as one, above): asked
+        raise Ambiguous("unplaced_label", words=tokens[amount_at + 1].text)
     if name == "thinking":
         parts.thinking_in_output = said_as_a_part(tokens, amount_at, label_at)
     if name in ("audio", "video") and said_as_a_part(tokens, amount_at, label_at):

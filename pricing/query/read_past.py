@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..tokens import Token
 from .english import is_english_word
-from .neighbours import price_character_split_from
+from .neighbours import an_image_model, price_character_split_from
 from .pairing import Parts
 from .vocab import COUNTING_MEASURES, PRICE_MORPHEMES, cjk_price_like, near_model_word, price_like
 
@@ -57,7 +57,7 @@ def words_read_past(parts: Parts, tokens: list[Token]) -> list[str]:
 def _harmless(tokens: list[Token], i: int, parts: Parts) -> bool:
     tok = tokens[i]
     if tok.kind == "cjk":
-        rest = _without_everyday_words(tok.text)
+        rest = _without_everyday_words(tok.text, tokens)
         return not (rest in PRICE_MORPHEMES or rest and cjk_price_like(rest) or set(tok.text) & _MEDIA_CHARS or tok.text.startswith("每")
                     or _counted_by_a_measure(tokens, i, parts) or tok.text[0] in _UNIT_CHARS and _unit_of_an_amount(tokens, i, parts)
                     or _split_from_a_price_word(tokens, i, parts))  # fmt: skip
@@ -76,17 +76,47 @@ def _harmless(tokens: list[Token], i: int, parts: Parts) -> bool:
 #: `质检月报`: the document, no period of requests), birthdays, a night market, New Year goods (`年货大街`), and
 #: what was done over the years (`历年判决书`). The rest of a word is still judged.
 _EVERYDAY_WORDS = ("即时", "实时", "时事", "时间轴", "周年", "日记", "日本", "日文", "日语", "日韩", "日服", "节假日", "周边", "能批", "要批",
-                   "库存", "年报", "月报", "周报", "季报", "生日", "夜市", "年货", "历年")
+                   "库存", "生日")
+#: ... and these, named by a period, only when the count has a period of its own or none is asked: `月报 30 份 … 一天多少钱`
+#: (30 monthly reports: about one a day) or `年报 200 份 … 每月多少` would take the asked period for the count's.
+_PERIOD_NAMED = ("年报", "月报", "周报", "季报", "夜市", "年货", "历年")
 
 
-def _without_everyday_words(word: str) -> str:
-    for everyday in _EVERYDAY_WORDS:
+def _without_everyday_words(word: str, tokens: list[Token]) -> str:
+    plain = _EVERYDAY_WORDS if _a_period_asked(tokens) else (*_EVERYDAY_WORDS, *_PERIOD_NAMED)
+    for everyday in plain:
         word = word.replace(everyday, "")
     return word
 
 
+def _a_period_asked(tokens: list[Token]) -> bool:
+    """A period word right before the price asked (`一天多少钱`, `每月多少`, `per day?`), which a count with no period
+    of its own is read with."""
+    for k, tok in enumerate(tokens):
+        if not (tok.role or "").startswith("period:"):
+            continue
+        nxt = next((t for t in tokens[k + 1 : k + 4] if t.role != "skip"), None)
+        if nxt is None or nxt.role in ("price_q", "question") or nxt.text.startswith(("多少", "几", "幾")) or nxt.text in ("cost", "price"):
+            return True
+    return False
+
+
 #: The picture characters: split off a word (`看图`, `识图功能`, `瑕疵圖`), they name the images the reading already holds.
 _PICTURE_CHARS = frozenset("图圖")
+#: Words beside which a picture is more images than those read, or another thing: images made (`出图`, `以图生图`,
+#: `重绘`), more or other images (`另有参考图 2 张`, `附图另计`, `高清图更多`, `拼图算 4 张`), a map (`地图`).
+_MORE_PICTURES = ("生成", "出图", "生图", "重绘", "画", "另", "参考", "附", "更多", "拼", "高清", "地图")
+
+
+def _images_all_read(tokens: list[Token], i: int, parts: Parts) -> bool:
+    """The images are in the input read with their tokens given (`每张图258 token`; or each image a request, its input
+    given), no image is made, and nothing says there are more pictures than those: `看图`, `识图功能` say what is done."""
+    if parts.images_read is None and not parts.images_requests:
+        return False
+    if an_image_model(tokens) or any(t.role == "make" for t in tokens):
+        return False
+    said = "".join(t.text for t in tokens if t.kind == "cjk")
+    return not any(word in said for word in _MORE_PICTURES)
 
 
 def _split_from_a_price_word(tokens: list[Token], i: int, parts: Parts) -> bool:
@@ -96,7 +126,7 @@ def _split_from_a_price_word(tokens: list[Token], i: int, parts: Parts) -> bool:
     split = price_character_split_from(tokens, i)
     if split is None or split.used:
         return False
-    if split.text in _PICTURE_CHARS and (parts.images_read is not None or parts.images_in_input or parts.images_requests):
+    if split.text in _PICTURE_CHARS and _images_all_read(tokens, i, parts):
         return False
     return split.role != "skip" or split.text not in COUNTING_MEASURES  # (a skipped measure word is its count's: `判幾張`)
 

@@ -177,6 +177,11 @@ def test_images_added_to_a_size_are_still_asked(book: PriceBook) -> None:
         "图片+说明 大概 1.2k token，外加图片，输出 300，一天 100 次，flash",
         "photo + prompt total about 2k tokens, plus another reference image, 300 out, 100/day, flash",
         "1 image + prompt about 500 tokens, 300 out, 100 a day, flash",
+        # ... and by the second: each of them, the text's alone, another document beside them
+        "照片+说明各大概 2k token，输出 300，每天 100 次，flash",
+        "照片+说明大概 2k token 的文字，输出 300，每天 100 次，flash",
+        "3 photos + prompt total about 4k tokens each, 300 out, 500 requests a day, flash",
+        "照片+说明大概 2k token，输出 300，每天 100 次，每次再附一个 PDF，flash",
     ],
 )
 def test_a_size_after_images_and_their_text_that_may_be_the_text_alone_is_asked(book: PriceBook, question: str) -> None:

@@ -700,6 +700,10 @@ def test_of_which_thinking_after_an_output_said_with_its_thinking_is_its_share(b
         "输出 2k，思考的部分占 30%，输入 1k，2.5 flash",
         # 的部分 names a part of what was given, never a sum on top (eleventh session's review)
         "输入 10k，音频的部分 8k，输出 500，2.5 flash",
+        # half, a multiple: no 1 or 2 tokens (`其中一半走缓存` had been 1 cached token, wrong at the start too)
+        "输入 1万，其中一半走缓存，输出 500，flash，一天 100 次",
+        "输入 3000，输出 8k 含思考，其中思考大概一半，flash",
+        "其中思考 2 倍于回答，输入 3000，输出含思考 8k，flash",
     ],
 )
 def test_a_share_or_a_part_of_a_label_is_asked(book: PriceBook, question: str) -> None:

@@ -32,6 +32,9 @@ from pricing import PriceBook, parse_query
         ("库存老剧1.2万集 用batch翻成西语 每集入2.4k出2.6k 2.5 flash-lite", 12_000, None, None, ["库存老剧"]),
         ("會員生日訊息 一個月大概發 4萬則 每則輸入500 輸出150 用 flash-lite", 40_000, "month", None, ["生日"]),
         ("日服文案润色 3.1 pro，每次输入5k输出3k，每天800次", 800, "day", None, ["日服"]),
+        # a report named by its period, the count with its own period; a picture word beside images read with their tokens
+        ("2.5 pro 分析质检月报 in 5万 out 4k 每月30次", 30, "month", None, ["月报"]),
+        ("海报本地化，先让模型看图把文字抠出来，每张图1290 token+prompt 200，输出300，一天800张，2.5 flash", 800, "day", None, ["看"]),
         # a short price stem opening another word (`plan` in `planner`, `back` in `backlog`), not an inflection of it
         ("want to batch the overnight review backlog: 7,500 reviews, 1,000 in / 200 out on 2.5 flash via the batch api. total?",
          7_500, None, None, ["backlog"]),
@@ -69,6 +72,17 @@ def test_a_word_that_names_what_is_priced_is_read_past(
         "side project: summarise my yt watch history lol, 500 videos, ~4k tokens of transcript each, 300 out, flash",
         # each of what?
         "醫材說明書含圖，每本 30 張圖 每張 560 tokens，加文字 2 萬 tokens，翻成中文輸出 2.2 萬，2.5 flash，單本多少錢？",
+        # found by the eleventh session's second review: a picture word with no image tokens given, images made, more
+        # pictures than those read, a map; a report named by its period beside a period asked (30 monthly reports is
+        # no 30 a day)
+        "输入 2000 token 输出 500，每天 100 次，要识图，flash 一个月",
+        "以图生图，每张图 258 token 输入，prompt 100 token，每天 500 张，2.5 flash image",
+        "每张图 258 token，参考图另算，看图写文案，输出 200，一天 500 次，flash",
+        "每张图 258 token，每天 1000 张，看图打标签，拼图算 4 张，输出 50，flash",
+        "每张图 258 token 输入，看图，还有地图，输出 200，一天 500 张，flash",
+        "月报 30 份，每份 2万 in 3000 out，2.5 flash 一天多少钱",
+        "年报 200 份，每份 2万 in 3000 out，2.5 flash 一个月多少钱",
+        "歷年判決 20 萬份，每份 in 2k out 300，flash 每天多少",
     ],
 )
 def test_a_word_that_may_change_the_figures_is_still_asked_about(book: PriceBook, question: str) -> None:
