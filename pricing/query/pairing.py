@@ -1037,6 +1037,19 @@ def _the_hours_day(tokens: list[Token], amount: int) -> None:
         tokens[k].role = "skip"
 
 
+#: Words of the span itself again (`这三年一共花了多少`) or of a quarter, beside a span of years.
+_SPAN_AGAIN = ("这三年", "这两年", "这五年", "这几年", "这十年", "季")
+
+
+def _a_span_priced(tokens: list[Token]) -> bool:
+    """Beside `过去三年`: any period word (the count's, `过去三年每天1000次 … 一共花了多少`, or one asked), a quarter or
+    the span named again, which the span would divide or multiply the count by. With none, a total asked is the job's
+    (`過去三年的病歷 … 1萬5千份 … 總共多少錢`)."""
+    if any((t.role or "").startswith(("period:", "matter", "budget_period")) for t in tokens):
+        return True
+    return any(w in t.text for t in tokens for w in _SPAN_AGAIN)
+
+
 def _set_once(parts: Parts, name: str, value: Decimal | None, amount: Token) -> None:
     if getattr(parts, name) == value and value is not None:
         return  # `存 24 小时，这 24 小时内…`, `输出600 … （不含在输出600里）`: the same amount said again
@@ -1173,9 +1186,9 @@ def collect(tokens: list[Token], parts: Parts) -> None:
             if r == "dur:24" and not counted and (not _cache_said(parts) or i > 0 and tokens[i - 1].text in _THAT):
                 bare_days.append(tok.text)  # (unless it is the count's day: below)
         elif r == "past_years":
-            if any((t.role or "").startswith(("period:", "matter")) and not t.volume for t in tokens):
-                # `过去三年一共 36 万次 … 一个月多少`: a period asked, which the span may divide the count into (a count's
-                # own period, `一天2000问`, is no such thing)
+            if _a_span_priced(tokens):
+                # `过去三年一共 36 万次 … 一个月多少`, `过去三年每天1000次 … 一共花了多少`, `每个季度一份`: a period or the
+                # span's total asked, which the span may divide or multiply the count into: asked
                 parts.unexplained.append(tok.text)
         elif r == "pronoun":
             parts.unknown_words.append(tok.text)

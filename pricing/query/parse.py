@@ -355,6 +355,15 @@ def _place_unlabeled(
         parts.input, parts.output = unlabeled[0].value, unlabeled[1].value
         _explain(parts, _named_content(tokens, unlabeled[0]))
         return []
+    if (len(unlabeled) == 1 and parts.input is not None and not parts.cached and parts.images_read is None and not parts.recorded
+            and parts.audio is None and not parts.labels_seen & {"audio", "video"} and _added_to_the_prompt(tokens, unlabeled[0])):
+        # `avg ~1.1k tokens + 500 token prompt`, `~90 tokens per tweet + 400 token instruction`: a size in tokens joined by
+        # a plus to the prompt's is the other piece of the input, summed
+        parts.pieces = (*(parts.pieces or (parts.input,)), unlabeled[0].value)  # type: ignore[arg-type]
+        parts.input += unlabeled[0].value  # type: ignore[operator]
+        parts.new_piece = True  # (a figure of the reading: selfcheck.uses_every_amount)
+        _explain(parts, _everyday_words(_named_content(tokens, unlabeled[0])))
+        return []
     if any(_counts_a_thing(tokens, a) for a in unlabeled):
         # `500 PDFs`: an amount of things the tables do not know is no amount of tokens; nothing to offer
         return [{}]
@@ -400,6 +409,29 @@ def _place_unlabeled(
             return []
         return [{"requests": first}]  # `输入1千 输出1千 每天2000个`: the amount left is the count
     return [{}]
+
+
+#: Labels of the prompt a size may be added to (`+ 500 token prompt`, `+ 400 token instruction`).
+_PROMPT_PIECE_LABELS = ("label:input", "label:piece")
+
+
+def _added_to_the_prompt(tokens: list[Token], amount: Token) -> bool:
+    """The amount, said in tokens with no period in its clause, is joined by a plus (`+`, `plus`, `加上`) to the next
+    amount in its clause, which the prompt's label names right after its tokens (`1.1k tokens + 500 token prompt`)."""
+    at = tokens.index(amount)
+    if not said_in_tokens(tokens, at) or period_before(tokens, at) >= 0:
+        return False
+    k = at + 1
+    plus = False
+    while k < len(tokens) and tokens[k].kind != "amount":
+        if tokens[k].after_break or (tokens[k].role or "").startswith("period:") or tokens[k].text in ("each", "per") and plus:
+            return False
+        plus = plus or tokens[k].text in ("+", "plus", "加上", "再加", "外加")
+        k += 1
+    if not plus or k >= len(tokens) or not tokens[k].used:
+        return False
+    after = [t for t in tokens[k + 1 : k + 4] if t.role != "link"]
+    return bool(after) and after[0].role in _PROMPT_PIECE_LABELS and not after[0].after_break
 
 
 def _output_named_before(tokens: list[Token], amount: Token) -> bool:

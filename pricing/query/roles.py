@@ -144,6 +144,35 @@ def assign_roles(tokens: list[Token]) -> None:
     _batch_turnaround(tokens)
     _count_asked_for_money(tokens)
     _cached_except(tokens)
+    _no_model_preferred(tokens)
+
+
+#: `no particular model`, `no model picked yet`: the words between `no` and the model word, and those after it.
+_NO_MODEL_BETWEEN = frozenset(["particular", "specific", "preferred", "set", "fixed"])
+_NO_MODEL_AFTER = frozenset(["picked", "chosen", "selected", "decided", "preference", "yet"])
+#: Words that rule a model or a feature in or out: with them, `no` may say more than no preference (asked).
+_RULED_OUT = frozenset(["not", "except", "avoid", "avoiding", "rather", "without", "but", "no", "exclude", "excluding", "off", "needed"])
+
+
+def _no_model_preferred(tokens: list[Token]) -> None:
+    """`no particular model`, `no model picked yet`, `no specific model.`: no preference, so the default model (said in
+    the answer), when no model is named and nothing else is ruled in or out (`no model batching`, `no specific model,
+    anything except pro`: asked, as before)."""
+    for i, tok in enumerate(tokens):
+        if tok.text != "no" or tok.role is not None:
+            continue
+        k = i + 1
+        if k < len(tokens) and tokens[k].text in _NO_MODEL_BETWEEN:
+            k += 1
+        if not (k < len(tokens) and tokens[k].role == "model_kw"):
+            continue
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if after is not None and not after.after_break and after.text not in _NO_MODEL_AFTER and not (k > i + 1 and after.role is not None):
+            continue  # (`no model batching`, `no model search grounding`: a feature named after it)
+        if any(t.kind == "model" for t in tokens) or any(t.text in _RULED_OUT for j, t in enumerate(tokens) if j != i):
+            continue
+        for t in tokens[i:k]:
+            t.role = "skip"
 
 
 #: Text written for or about a video, said right after the video word: what the requests read and write is that text.

@@ -100,14 +100,16 @@ def _split_plan(text: str) -> tuple[tuple[str, int, int, str | None], ...]:
         if kind == "cjk" and next_kind == "cjknum" and next_end - end == 1 and name.endswith(_ORDINAL_NAMES) and (
                 name.endswith(_ALWAYS_ORDINAL) or not counted):
             plan[k - 1 : k + 1] = [(kind, start, next_end, role)]  # `科目一`: which subject, part of its name
-        elif kind == "cjk" and next_kind == "cjknum" and next_end - end == 1 and _a_grade(name, text[end], text[next_end : next_end + 1]):
+        elif kind == "cjk" and next_kind == "cjknum" and next_end - end == 1 and _a_grade(
+                text[max(start - 1, 0) : start], name, text[end], text[next_end : next_end + 1]):
             plan[k - 1 : k + 1] = [(kind, start, next_end, role)]  # `高三生`: which school year, part of its name
     return tuple(plan)
 
 
-def _a_grade(name: str, numeral: str, after: str) -> bool:
-    """`高三`, `个高三生`, `初二`, `科三`: see _GRADES."""
-    alone = name in _GRADES or name[-1:] in _GRADES and name[-2:-1] in COUNTING_MEASURES | {"名", "位", "的"}
+def _a_grade(before: str, name: str, numeral: str, after: str) -> bool:
+    """`高三`, `个高三生`, `初二`, `科三`: see _GRADES. Not a day of a month (`这个月初三`, `月初一`: 初 after 月 or 年)."""
+    grade = name[-1:]
+    alone = name in _GRADES and before not in ("月", "年", "期") or grade in _GRADES and name[-2:-1] in ("个", "名", "位", "的")
     return alone and numeral in _GRADE_NUMERALS and not (after and (after in _COUNTED_BY or after in _AFTER_A_GRADE_NOT))
 
 

@@ -192,8 +192,6 @@ WORDS: dict[str, str] = {
 #: `hitting the` alone is calling (`we hit the api 20k times`).
 PHRASES3: dict[tuple[str, str, str], tuple[str, str, str | None]] = {
     **{(verb, "the", "cache"): ("label:cached", "link", "link") for verb in ("hit", "hits", "hitting", "hitting")},
-    # `no particular model`: no preference, so the default model (said in the answer)
-    **{("no", word, "model"): ("skip", "skip", "model_kw") for word in ("particular", "specific", "preferred", "set", "fixed")},
     **{(verb, "from", "cache"): ("label:cached", "link", "link") for verb in ("served", "read", "comes", "coming")},
     # `50k in (all but 5k cached)`: the prompt's label, then the part named by what it is not
     **{("in", "all", word): ("label:input", "except", "skip") for word in ("but", "except")},
@@ -235,8 +233,6 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     # `with thinking off`, `thinking disabled`, `no thinking`: thinking switched off names no amount
     **{("thinking", word): ("thinking_off", "skip") for word in ("off", "disabled", "turned")},
     **{(word, "thinking"): ("skip", "thinking_off") for word in ("no", "without", "disable", "disabled")},
-    # `no model picked yet`: no preference, so the default model (said in the answer)
-    ("no", "model"): ("skip", "model_kw"),
     # `6k tokens going in and 1k coming out`: a verb of motion before in or out is no word of its own
     **{(verb, "in"): ("link", "label:input") for verb in ("going", "goes", "go", "coming", "comes", "sent", "sending")},
     **{(verb, "out"): ("link", "label:output") for verb in ("coming", "comes", "going", "goes", "come")},

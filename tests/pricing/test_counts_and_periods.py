@@ -609,6 +609,14 @@ def test_a_numeral_in_a_name_or_a_span_of_past_years_counts_nothing(book: PriceB
         "高三 3 个班 每班 40 人 每人每天问 5 题 in 1k out 500 flash 一个月",
         # a span of years beside a period asked may divide the count: asked
         "过去三年一共 36 万次调用，每次输入 1k 输出 200，flash，平均一个月多少",
+        # found by the eleventh session's third review: a day of the month (初一, 初二); a span beside a count's own
+        # period with the span's total asked, a quarter, the span said again
+        "这个月初一跑了三千次，每次输入1k输出200",
+        "本月初二调用了4000次，输入1k输出300，多少钱",
+        "过去三年每天1000次，输入1k输出200，过去三年一共花了多少钱",
+        "近三年每个月2万次调用，每次输入1k输出200，近三年总共多少钱",
+        "过去三年每个季度一份报告，每份输入10万输出5000，多少钱",
+        "过去三年一共36万次请求，每次输入1k输出200，这三年一共多少",
     ],
 )
 def test_numbers_beside_a_name_or_a_span_are_not_lost(book: PriceBook, question: str) -> None:

@@ -348,11 +348,26 @@ def test_a_sum_that_does_not_check_is_not_read_as_audio(book: PriceBook) -> None
         ("2.5 flash: essay ~3k tokens + rubric 1k, feedback ~700 tokens", 4000, 700),
         ("2.5 flash: report ~1.6k tokens, plain-language version ~900 tokens, 350 reports per day", 1600, 900),
         ("2.5 flash: 1,500 users x ~8 msgs/day, 1.8k in (w history) 220 out", 1800, 220),  # labelled amounts keep their labels
+        # a size joined by a plus to the prompt's is the other piece of the input (eleventh session)
+        ("newswire: 9k stories/day, avg ~1.1k tokens + 500 token prompt, summary 120 tokens, flash lite. monthly", 1600, 120),
+        ("classify 1.8M tweets once, ~90 tokens per tweet + 400 token instruction, ~5 tokens out, 2.5 flash-lite batch", 490, 5),
     ],
 )
 def test_amounts_named_by_what_they_are(book: PriceBook, question: str, whole: int, output: int) -> None:
     query = parse_query(question, book)
     assert query.usage is not None and (query.usage.input_tokens, query.usage.output_tokens) == (whole, output)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "voicemail summary: each ~1 min audio = 1,920 tokens + 300 prompt, output 150 on 2.5 flash, 1000 a day",  # audio's tokens
+        "1M tokens a day + 500 token prompt, 200 out, flash",  # a day's tokens
+    ],
+)
+def test_a_size_added_to_the_prompt_that_is_no_text_of_one_request_is_not_summed(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is None or query.usage is not None and query.usage.input_tokens not in (2_220, 1_000_500)
 
 
 @pytest.mark.parametrize(
@@ -739,3 +754,24 @@ def test_a_span_of_days_beside_a_daily_period_or_a_cache_is_no_total(book: Price
     assert read_or_asked("5 天 2000 次 每次输入1k 输出200 2.5 flash 每天多少", book) is None
     query = read_or_asked("cache 100k for 3 days, 2.5 flash, 5000 queries, 1k new in 200 out", book)
     assert query is None or query.usage is not None and query.usage.storage_hours == 72
+
+
+@pytest.mark.parametrize(
+    ("question", "model_named"),
+    [
+        # no preference said: the default model (eleventh session)
+        ("fatigue report triage, ~700/month, 3k in, 800 out, no particular model. cost per month?", False),
+        ("no model picked yet, just use whatever default: 3k in 1k out 1000/day, monthly", False),
+        # found by the third review: `no` of a feature after the model word, or a model or feature ruled out beside it
+        ("no model batching, 5k in 1k out 10k/day on flash", None),
+        ("no model search grounding, 2k in 500 out 1000/day", None),
+        ("no specific model, anything except pro, 2k in 500 out 1000/day", None),
+        ("no model picked, but definitely not pro, 2k in 500 out 1000/day", None),
+    ],
+)
+def test_no_model_preferred_is_the_default_model_unless_more_is_ruled_out(book: PriceBook, question: str, model_named: bool | None) -> None:
+    query = read_or_asked(question, book)
+    if model_named is None:
+        assert query is None
+    else:
+        assert query is not None and query.usage is not None and not query.models
