@@ -294,14 +294,21 @@ def _rate_at(tokens: list[Token], i: int) -> tuple[int, list[int], int] | None:
     if k >= 0 and not tokens[k + 1].after_break and tokens[k].text in _CJK_PER:
         return i, [k], _CJK_PER[tokens[k].text]
     j = i + 1
+    while j + 2 < len(tokens) and tokens[j].kind == "word" and tokens[j].role is None and tokens[j + 1].text == "-" and tokens[j + 2].kind == "word":
+        j += 2  # `~150 clip-title requests an hour`: a hyphened name of what is counted
     if (j + 1 < len(tokens) and tokens[j].kind == "word" and tokens[j].role is None and not tokens[j].text.endswith("s")
             and tokens[j + 1].kind == "word" and tokens[j + 1].role in (None, "count", "label:output") and tokens[j + 1].text.endswith("s")):
         j += 1  # `~400 review replies an hour`: two words name what is counted
-    if j < len(tokens) and (tokens[j].role == "count" or tokens[j].kind == "word" and tokens[j].role in (None, "label:output") and tokens[j].text.endswith("s")):
-        j += 1  # `1.2k req/hr`, `900 scans per hour`: what is counted, then its unit
+    if j < len(tokens) and (tokens[j].role == "count" or tokens[j].kind == "word" and tokens[j].role in (None, "label:output") and tokens[j].text.endswith("s")
+                            or tokens[j].text == "x" and tokens[j].glued):
+        j += 1  # `1.2k req/hr`, `900 scans per hour`, `200x an hour`: what is counted (times), then its unit
     if j + 1 < len(tokens) and tokens[j].text in _PER and tokens[j + 1].text in _UNITS and (j > i + 1 or _bare_count(tokens, i)):
         return i, [j, j + 1], _UNITS[tokens[j + 1].text]
     return None
+
+
+#: Hedges between a verb and its count (`gets like 200 an hour`, `runs about 60 an hour`).
+_HEDGES = frozenset(["like", "about", "around", "roughly", "approx", "approximately", "maybe", "some", "~"])
 
 
 def _bare_count(tokens: list[Token], i: int) -> bool:
@@ -309,8 +316,14 @@ def _bare_count(tokens: list[Token], i: int) -> bool:
     comes in an hour is requests), not `60 an hour` of anything said in tokens or money."""
     tok = tokens[i]
     arriving = i > 1 and tokens[i - 1].text == "in" and tokens[i - 2].text in ("come", "comes", "coming", "came")  # `calls come in ~500/hr`
-    return tok.money is None and i > 0 and (arriving or tokens[i - 1].text in ("get", "gets", "getting", "receive", "receives", "handle", "handles",
-                                                                               "process", "processes", "send", "sends", "see", "sees", "run", "runs"))
+    # (`5k in, 1k out, ~20 per hour round the clock`: a clause of its own after the usage, only the rate in it)
+    alone = tok.after_break and any((t.role or "") == "label:output" for t in tokens[:i])
+    before = i - 1
+    while before > 0 and tokens[before].text in _HEDGES:
+        before -= 1  # (`hits flash-lite like 200x an hour`)
+    return tok.money is None and i > 0 and (alone or arriving or tokens[before].text in (
+        "get", "gets", "getting", "receive", "receives", "handle", "handles", "process", "processes", "send", "sends", "see", "sees", "run", "runs",
+        "hits", "hit", "hitting", "makes", "make", "fires", "fire", "push", "pushes", "does", "do"))
 
 
 def _hours_a_day(tokens: list[Token], skip: int) -> tuple[Decimal, list[int]] | None:

@@ -524,6 +524,10 @@ def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> Non
         ("Our dispatch chatbot uses 2.5 pro with thinking, it's ~2k tokens in, answer 200 tokens but thinking averages 2,500. "
          "we get 1,500 dispatch questions a day. monthly?", 1_500, 2_000, 2_700),
         ("drivers send messages to our bot, we get ~120 an hour around the clock. 700 in, 90 out. flash lite. daily?", 2_880, 700, 90),
+        # a bare rate in a clause of its own after the usage, or after a verb and a hedge, counted in times (eleventh session)
+        ("3.6 flash: 5k in, 1k out, ~20 per hour round the clock", 480, 5_000, 1_000),
+        ("the inventory sync bot hits flash-lite like 200x an hour 24/7, 1.5k in, 100 out. per day cost?", 4_800, 1_500, 100),
+        ("we push ~150 clip-title requests an hour, round the clock, 1.2k in 60 out, on flash lite. month cost?", 3_600, 1_200, 60),
         ("银行流水对账 每份流水2万token 输出1500 2.5 pro 每天100份", 100, 20_000, 1_500),
         ("售后客服文字版，200个车主每天各问10次，每次输入3k 输出400，3 flash 大概多少钱", 2_000, 3_000, 400),
         # the output label reaches its amount over filler and the content's name; the amount before it is the input
