@@ -180,6 +180,8 @@ def test_a_match_is_no_comparison(book: PriceBook) -> None:
         ("颱風天客服bot那天尖峰6小時每小時1萬5千則 其他18小時每小時2千則 每則in 2.2k out 250 flash 那一天要多少", 126_000),
         ("3.8 flash 每条输入一千输出五百 早高峰每小时六百条持续3小时 其余18小时每小时一百条 一天多少钱", 3_600),
         ("预约客服 上午9点到12点高峰 每分钟四十次 其余时间每分钟十次 每次输入一千二 输出一百 用lite 一天多少钱", 7_200 + 12_600),
+        # (moved from test_rates_and_lengths, where it was asked before rates were summed: 4 + 20 hours are one day)
+        ("2.5 flash 1k in 300 out, 6000 requests an hour for 4 hours, 800 an hour for 20 hours", 6_000 * 4 + 800 * 20),
     ],
 )
 def test_rates_for_their_own_hours_are_summed(book: PriceBook, question: str, per_day: int) -> None:
