@@ -627,3 +627,21 @@ def test_numbers_beside_a_name_or_a_span_are_not_lost(book: PriceBook, question:
         assert query is None or query.usage is not None and query.usage.requests == 600 * 5
     else:
         assert query is None
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # shops counted by 家, then each shop's count (`每家店` had split as 每 + 家店 and 家门店 was unknown)
+        ("全国42家门店，每家店每天大概生成80份体测报告，每份输入3k输出2k，用flash，月成本大概多少", 42 * 80),
+        ("我们连锁餐饮120家门店，每家店每天大概30条点评要回复，用2.5 flash，每条输入大概800 token、输出150左右，一个月大概多少钱？", 120 * 30),
+    ],
+)
+def test_shops_each_with_a_count_multiply_it(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
+
+
+def test_shops_beside_a_total_count_are_not_multiplied(book: PriceBook) -> None:
+    query = read_or_asked("42家门店，每天一共80份报告，每份输入3k输出2k，flash", book)
+    assert query is None or query.usage is not None and query.usage.requests == 80
