@@ -446,6 +446,14 @@ def a_recording(tok: Token) -> bool:
 _LENGTH_WORDS = frozenset(["avg", "average", "averages", "about", "around", "is", "are", "lasts", "last", "of", "~", "平均", "大概", "约", "大约", "长"])
 
 
+def _one_of_them(tokens: list[Token], k: int) -> bool:
+    """`音檔一集 45 分鐘`, `录音每段 3 分钟`: one of the recordings, named by its measure word (一 or 每 and the word)."""
+    tok = tokens[k]
+    if tok.role == "one_of" and tok.text == "一":
+        return True
+    return tok.kind == "cjk" and tok.role == "count" and len(tok.text) == 1 and k > 0 and tokens[k - 1].role == "one_of" and tokens[k - 1].text == "一"
+
+
 def recording_beside(tokens: list[Token], amount: int, unit: int) -> bool:
     """A length said of a recording or a phone call: the thing a few words before it in its clause, not counted
     (`voicemails avg 45 sec`, `會議錄音 1 小時`, `avg call 8 min`), or right after it (`10 minute sales calls`)."""
@@ -455,10 +463,11 @@ def recording_beside(tokens: list[Token], amount: int, unit: int) -> bool:
                 or tok.text in PHONE_CALLS)  # fmt: skip
 
     k = amount - 1
-    while k >= 0 and amount - k <= 3 and not tokens[k + 1].after_break and tokens[k].kind != "amount":
+    while k >= 0 and amount - k <= 4 and not tokens[k + 1].after_break and tokens[k].kind != "amount":
         if recording(tokens[k]) and tokens[k].role != "label:audio":
             # (`600 calls over 8 hours`: counted calls, a rate's hours; `each call takes 5 s`: the time it takes)
-            return (k == 0 or tokens[k - 1].kind != "amount") and all(t.text in _LENGTH_WORDS or t.role in ("skip", "each") for t in tokens[k + 1 : amount])
+            return (k == 0 or tokens[k - 1].kind != "amount") and all(
+                t.text in _LENGTH_WORDS or t.role in ("skip", "each") or _one_of_them(tokens, j) for j, t in enumerate(tokens[k + 1 : amount], start=k + 1))
         k -= 1
     after = tokens[unit + 1 : unit + 3]
     for j, tok in enumerate(after):

@@ -126,6 +126,9 @@ def test_an_image_that_comes_out_as_its_tokens(book: PriceBook) -> None:
         ("users send voice notes, avg note is around 20 seconds, prompt 300 tokens + the audio, reply 100, 2.5 flash, 1,000 a day", 640),
         # a length, the things it is of, then the audio word (`30 min episodes (audio)`)
         ("we drop 30 min episodes (audio) into 2.5 flash for a 1k token summary, 20 episodes a month", 57_600),
+        # a recording, then one of them by its measure word, then its length (eleventh session)
+        ("Podcast 一集 45 分鐘，用 2.5 flash 產 show notes 輸出 2000 token，一個月 8 集大概多少", 86_400),
+        ("会议录音一段 30 分钟，2.5 flash 转写，输出 5000，一天 10 段", 57_600),
     ],
 )
 def test_the_length_of_each_recording_said_apart_from_its_audio_word(book: PriceBook, question: str, audio: int) -> None:
