@@ -294,17 +294,41 @@ def _rate_at(tokens: list[Token], i: int) -> tuple[int, list[int], int] | None:
     if k >= 0 and not tokens[k + 1].after_break and tokens[k].text in _CJK_PER:
         return i, [k], _CJK_PER[tokens[k].text]
     j = i + 1
+    hyphened = False
     while j + 2 < len(tokens) and tokens[j].kind == "word" and tokens[j].role is None and tokens[j + 1].text == "-" and tokens[j + 2].kind == "word":
         j += 2  # `~150 clip-title requests an hour`: a hyphened name of what is counted
+        hyphened = True
     if (j + 1 < len(tokens) and tokens[j].kind == "word" and tokens[j].role is None and not tokens[j].text.endswith("s")
             and tokens[j + 1].kind == "word" and tokens[j + 1].role in (None, "count", "label:output") and tokens[j + 1].text.endswith("s")):
         j += 1  # `~400 review replies an hour`: two words name what is counted
     if j < len(tokens) and (tokens[j].role == "count" or tokens[j].kind == "word" and tokens[j].role in (None, "label:output") and tokens[j].text.endswith("s")
                             or tokens[j].text == "x" and tokens[j].glued):
         j += 1  # `1.2k req/hr`, `900 scans per hour`, `200x an hour`: what is counted (times), then its unit
-    if j + 1 < len(tokens) and tokens[j].text in _PER and tokens[j + 1].text in _UNITS and (j > i + 1 or _bare_count(tokens, i)):
+    if j + 1 < len(tokens) and tokens[j].text in _PER and tokens[j + 1].text in _UNITS and (
+            j > i + 1 and not hyphened or (hyphened or _bare_count(tokens, i)) and _plain_rate(tokens, i, j + 1)):
         return i, [j, j + 1], _UNITS[tokens[j + 1].text]
     return None
+
+
+#: Words that make a bare rate no day's average of requests: a peak or a cap, or a share per someone.
+_NOT_A_PLAIN_RATE = frozenset(["peak", "peaks", "max", "maximum", "cap", "capped", "limit", "limits", "most", "tops", "top", "burst", "bursts",
+                               "per", "each", "every", "tokens", "token", "revenue", "earn", "earns", "$", "dollars", "bucks"])
+
+
+def _plain_rate(tokens: list[Token], i: int, unit: int) -> bool:
+    """A bare rate (`~20 per hour`, `like 200x an hour`) is requests over the whole day only when nothing in its sentence
+    makes it a peak or a cap (`at peak`, `max`, `60 per hour limit`), a rate per someone (`per user`, `each`), tokens or
+    money, and it is no amount in thousands (`~20k per hour`, `1.2M an hour`: tokens more likely)."""
+    if tokens[i].text[-1:].isalpha():
+        return False  # (`20k`, `1.2m`)
+    start = i
+    while start > 0 and not tokens[start].after_break:
+        start -= 1
+    end = unit + 1
+    while end < len(tokens) and not (tokens[end].after_break and tokens[end].text not in ("24", "round", "around")):
+        end += 1
+    said = [t.text for k, t in enumerate(tokens[start:end], start=start) if k not in (unit - 1, unit)]
+    return not any(w in _NOT_A_PLAIN_RATE for w in said)
 
 
 #: Hedges between a verb and its count (`gets like 200 an hour`, `runs about 60 an hour`).
@@ -323,7 +347,7 @@ def _bare_count(tokens: list[Token], i: int) -> bool:
         before -= 1  # (`hits flash-lite like 200x an hour`)
     return tok.money is None and i > 0 and (alone or arriving or tokens[before].text in (
         "get", "gets", "getting", "receive", "receives", "handle", "handles", "process", "processes", "send", "sends", "see", "sees", "run", "runs",
-        "hits", "hit", "hitting", "makes", "make", "fires", "fire", "push", "pushes", "does", "do"))
+        "hits", "hit", "hitting", "fires", "fire", "push", "pushes"))
 
 
 def _hours_a_day(tokens: list[Token], skip: int) -> tuple[Decimal, list[int]] | None:

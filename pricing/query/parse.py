@@ -356,7 +356,8 @@ def _place_unlabeled(
         _explain(parts, _named_content(tokens, unlabeled[0]))
         return []
     if (len(unlabeled) == 1 and parts.input is not None and not parts.cached and parts.images_read is None and not parts.recorded
-            and parts.audio is None and not parts.labels_seen & {"audio", "video"} and _added_to_the_prompt(tokens, unlabeled[0])):
+            and parts.audio is None and parts.audio_hours is None and not parts.labels_seen & {"audio", "video"}
+            and _added_to_the_prompt(tokens, unlabeled[0], parts)):
         # `avg ~1.1k tokens + 500 token prompt`, `~90 tokens per tweet + 400 token instruction`: a size in tokens joined by
         # a plus to the prompt's is the other piece of the input, summed
         parts.pieces = (*(parts.pieces or (parts.input,)), unlabeled[0].value)  # type: ignore[arg-type]
@@ -415,12 +416,29 @@ def _place_unlabeled(
 _PROMPT_PIECE_LABELS = ("label:input", "label:piece")
 
 
-def _added_to_the_prompt(tokens: list[Token], amount: Token) -> bool:
+#: Words that make a size no text of one request (a corpus, a whole batch), the prompt no part of every request (sent
+#: once, per conversation or session), or the size one that already holds the prompt.
+_NOT_ONE_PROMPTS_PIECE = frozenset(["total", "whole", "all", "corpus", "entire", "overall", "altogether", "combined", "once", "one-time", "onetime",
+                                    "session", "conversation", "convo", "first", "start", "counting", "including", "incl", "included", "already",
+                                    "总共", "一共", "全部", "整个", "首次", "第一次", "开头", "已含", "含"])
+#: Words that join one more piece (`+ RAG context`, `plus the chat history`): the input would miss its unsaid size.
+_ANOTHER_PIECE = frozenset(["+", "plus", "加上", "再加", "外加", "另加", "and"])
+
+
+def _added_to_the_prompt(tokens: list[Token], amount: Token, parts: Parts) -> bool:
     """The amount, said in tokens with no period in its clause, is joined by a plus (`+`, `plus`, `加上`) to the next
-    amount in its clause, which the prompt's label names right after its tokens (`1.1k tokens + 500 token prompt`)."""
+    amount in its clause, which the prompt's label names right after its tokens (`1.1k tokens + 500 token prompt`).
+    Not when anything says the size is a corpus's or a batch's, the prompt is sent once or per something else, or
+    another piece is joined after it; a size said of each item (`~90 tokens per tweet`) only when the items are counted
+    as the requests."""
     at = tokens.index(amount)
-    if not said_in_tokens(tokens, at) or period_before(tokens, at) >= 0:
+    if not said_in_tokens(tokens, at) or period_before(tokens, at) >= 0 or amount.value is None or amount.value > 1_000_000:
         return False
+    texts = [t.text for t in tokens]
+    if any(w in _NOT_ONE_PROMPTS_PIECE for w in texts) or any(texts[k] == "one" and "time" in texts[k + 1 : k + 3] for k in range(len(texts))):
+        return False  # (`one-time 500 token prompt`)
+    if parts.requests is None and any(t.text in ("each", "per", "every") or t.role == "each" for t in tokens[at + 1 : at + 5]):
+        return False  # (`descriptions ~150 tokens each + 300 token prompt`: how many to a request?)
     k = at + 1
     plus = False
     while k < len(tokens) and tokens[k].kind != "amount":
@@ -431,7 +449,14 @@ def _added_to_the_prompt(tokens: list[Token], amount: Token) -> bool:
     if not plus or k >= len(tokens) or not tokens[k].used:
         return False
     after = [t for t in tokens[k + 1 : k + 4] if t.role != "link"]
-    return bool(after) and after[0].role in _PROMPT_PIECE_LABELS and not after[0].after_break
+    if not (after and after[0].role in _PROMPT_PIECE_LABELS and not after[0].after_break):
+        return False
+    label_at = tokens.index(after[0])
+    rest = tokens[label_at + 1 :]
+    if rest and not rest[0].after_break and rest[0].text in ("per", "each", "every", "a", "/"):
+        return False  # (`+ 500 token prompt per conversation`)
+    joined = sum(1 for t in tokens if t.text in _ANOTHER_PIECE)
+    return joined == 1  # (`+ 500 token prompt + RAG context`, `…, plus the json schema`: another piece unsized)
 
 
 def _output_named_before(tokens: list[Token], amount: Token) -> bool:

@@ -349,7 +349,7 @@ def test_a_sum_that_does_not_check_is_not_read_as_audio(book: PriceBook) -> None
         ("2.5 flash: 1,500 users x ~8 msgs/day, 1.8k in (w history) 220 out", 1800, 220),  # labelled amounts keep their labels
         # a size joined by a plus to the prompt's is the other piece of the input (eleventh session)
         ("newswire: 9k stories/day, avg ~1.1k tokens + 500 token prompt, summary 120 tokens, flash lite. monthly", 1600, 120),
-        ("classify 1.8M tweets once, ~90 tokens per tweet + 400 token instruction, ~5 tokens out, 2.5 flash-lite batch", 490, 5),
+        ("archive tagging, 3.2 million articles, ~700 tokens each + 200 prompt, out 30, 3.1 flash-lite batch", 900, 30),
     ],
 )
 def test_amounts_named_by_what_they_are(book: PriceBook, question: str, whole: int, output: int) -> None:
@@ -362,11 +362,21 @@ def test_amounts_named_by_what_they_are(book: PriceBook, question: str, whole: i
     [
         "voicemail summary: each ~1 min audio = 1,920 tokens + 300 prompt, output 150 on 2.5 flash, 1000 a day",  # audio's tokens
         "1M tokens a day + 500 token prompt, 200 out, flash",  # a day's tokens
+        # found by the eleventh session's fourth review: a batch's or a corpus's size, a prompt sent once or per
+        # conversation, another piece joined unsized, a size that holds the prompt already, a size of each item with
+        # no count of them
+        "the whole batch is ~1.1M tokens + 500 token prompt per request, 200 out, 9k requests",
+        "~1.1k tokens per message + 500 token prompt per conversation, 200 out, 9k a day, flash",
+        "~1.1k tokens + one-time 500 token prompt, 200 out, 9k a day",
+        "~1.1k tokens + 500 token prompt + RAG context, 200 out, 9k a day, flash",
+        "~1.1k tokens avg (already counting the prompt) + 500 token prompt, 200 out, 9k a day",
+        "product descriptions ~150 tokens each + 300 token prompt, 100 out, flash",
+        "a 30 second audio clip ~800 tokens + 500 token prompt, 200 out, 1000 a day, flash",
     ],
 )
 def test_a_size_added_to_the_prompt_that_is_no_text_of_one_request_is_not_summed(book: PriceBook, question: str) -> None:
     query = read_or_asked(question, book)
-    assert query is None or query.usage is not None and query.usage.input_tokens not in (2_220, 1_000_500)
+    assert query is None
 
 
 @pytest.mark.parametrize(

@@ -515,6 +515,24 @@ def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> Non
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        # found by the eleventh session's fourth review: a bare rate at a peak or a cap, per someone, in thousands (tokens
+        # more likely), or money
+        "5k in, 1k out, ~20 per hour at peak round the clock",
+        "5k in, 1k out, ~60 per hour max round the clock",
+        "5k in, 1k out, 20 per hour per user round the clock",
+        "5k in, 1k out, ~20 per hour each, round the clock",
+        "5k in, 1k out, ~20k per hour round the clock",
+        "we make about 60 an hour off this bot 24/7, 1k in 200 out flash",
+        "~150 clip-title requests an hour at peak, round the clock, 1.2k in 60 out, flash lite",
+    ],
+)
+def test_a_bare_rate_that_may_be_no_days_average_is_asked(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
+
+
+@pytest.mark.parametrize(
     ("question", "requests", "input_tokens", "output_tokens"),
     [
         # a count noun before its amount; people before theirs; two plain words before a plural count; a content's
