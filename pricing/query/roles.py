@@ -756,6 +756,8 @@ def named_pieces(tokens: list[Token]) -> None:
             noun = tokens[after] if after < len(tokens) and not tokens[after].after_break else None
             if noun is None or noun.kind != "word" or noun.role is not None:
                 continue
+            if after == i + 1 and noun.text.endswith("s"):
+                continue  # `we have 12,000 labels`: things counted, no size of the output (`50 tokens of labels` is one)
         if noun.text in OUTPUT_NOUNS:
             noun.role = "label:output"
         elif noun.text in PIECE_NOUNS:

@@ -350,6 +350,8 @@ def test_a_sum_that_does_not_check_is_not_read_as_audio(book: PriceBook) -> None
         # a size joined by a plus to the prompt's is the other piece of the input (eleventh session)
         ("newswire: 9k stories/day, avg ~1.1k tokens + 500 token prompt, summary 120 tokens, flash lite. monthly", 1600, 120),
         ("archive tagging, 3.2 million articles, ~700 tokens each + 200 prompt, out 30, 3.1 flash-lite batch", 900, 30),
+        # a product's name after a bare amount, plural, counts things (`12,000 labels`: it had been the output given twice)
+        ("each label is like 800 tokens in and 600 out, we have 12,000 labels total (one time job), flash-lite", 800, 600),
     ],
 )
 def test_amounts_named_by_what_they_are(book: PriceBook, question: str, whole: int, output: int) -> None:
