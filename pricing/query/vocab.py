@@ -112,7 +112,7 @@ WORDS: dict[str, str] = {
          "texts", "chunks", "passages", "pages", "records", "rows", "sentences", "jobs", "tasks", "invocations",
          "executions", "generations", "emails", "tickets", "articles", "files", "questions", "msg", "descriptions", "reviews", "comments", "posts",
          "tweets", "entries", "snippets", "summaries", "transcripts", "products", "items", "episodes", "steps", "notes",
-         "lookups", "classifications", "translations", "prs", "volume", "qs"],
+         "lookups", "classifications", "translations", "prs", "volume", "qs", "q's"],
         "count",
     ),
     # People are not requests: `300 users` says nothing of how often each asks (usage.py multiplies
@@ -233,6 +233,8 @@ PHRASES: dict[tuple[str, str], tuple[str, str]] = {
     # `with thinking off`, `thinking disabled`, `no thinking`: thinking switched off names no amount
     **{("thinking", word): ("thinking_off", "skip") for word in ("off", "disabled", "turned")},
     **{(word, "thinking"): ("skip", "thinking_off") for word in ("no", "without", "disable", "disabled")},
+    # `14 sales reps`, `support agents`: who they are, then the people counted (`sales` had been the things counted)
+    **{(kind, who): ("people", "skip") for kind in ("sales", "support", "service", "customer", "field") for who in ("reps", "agents", "staff", "people")},
     # `6k tokens going in and 1k coming out`: a verb of motion before in or out is no word of its own
     **{(verb, "in"): ("link", "label:input") for verb in ("going", "goes", "go", "coming", "comes", "sent", "sending")},
     **{(verb, "out"): ("link", "label:output") for verb in ("coming", "comes", "going", "goes", "come")},

@@ -645,3 +645,17 @@ def test_shops_each_with_a_count_multiply_it(book: PriceBook, question: str, req
 def test_shops_beside_a_total_count_are_not_multiplied(book: PriceBook) -> None:
     query = read_or_asked("42家门店，每天一共80份报告，每份输入3k输出2k，flash", book)
     assert query is None or query.usage is not None and query.usage.requests == 80
+
+
+@pytest.mark.parametrize(
+    ("question", "requests"),
+    [
+        # people named by two words (`sales reps`, `support agents`), each with a count; `q's` are questions
+        ("14 sales reps each asking the bot ~30 q's a day, ~1k in 500 out, default model is fine. monthly??", 14 * 30),
+        ("40 support agents, each ~60 chats a day, 2k in 300 out, flash", 40 * 60),
+        ("our support agents handle 3000 tickets a day, 2k in 300 out, flash", 3000),
+    ],
+)
+def test_people_named_by_two_words_each_with_a_count(book: PriceBook, question: str, requests: int) -> None:
+    usage = parse_query(question, book).usage
+    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
