@@ -446,8 +446,17 @@ def a_recording(tok: Token) -> bool:
 _LENGTH_WORDS = frozenset(["avg", "average", "averages", "about", "around", "is", "are", "lasts", "last", "of", "~", "平均", "大概", "约", "大约", "长"])
 
 
+#: Words that make the recording text, or something made, before the model reads it (`逐字稿已经有了`, `先用 Whisper
+#: 转文字`, `字幕文件`, `TTS`), or cut it into parts sent apart (`切成 3 段`): its length is then no audio sent.
+_NOT_THE_AUDIO_SENT = ("逐字稿", "转文字", "文字", "文本", "字幕", "whisper", "tts", "切成", "拆成", "分成", "分段", "先用", "本地", "已经有",
+                       "transcript", "transcripts", "生成")
+
+
 def _one_of_them(tokens: list[Token], k: int) -> bool:
-    """`音檔一集 45 分鐘`, `录音每段 3 分钟`: one of the recordings, named by its measure word (一 or 每 and the word)."""
+    """`音檔一集 45 分鐘`, `录音一段 30 分钟`: one of the recordings, named by its measure word after 一; not when the
+    recording is made text first or cut into parts (_NOT_THE_AUDIO_SENT)."""
+    if any(w in t.text for t in tokens for w in _NOT_THE_AUDIO_SENT):
+        return False
     tok = tokens[k]
     if tok.role == "one_of" and tok.text == "一":
         return True

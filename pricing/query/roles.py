@@ -145,6 +145,21 @@ def assign_roles(tokens: list[Token]) -> None:
     _count_asked_for_money(tokens)
     _cached_except(tokens)
     _no_model_preferred(tokens)
+    _price_of_one_shop_asked(tokens)
+
+
+#: Words that ask the price of one shop (`单店`, `每家店摊多少`, `平均每家店`).
+_ONE_SHOP = ("每家店", "每家门店", "每个门店", "每间门市", "单店", "一家店", "每店")
+
+
+def _price_of_one_shop_asked(tokens: list[Token]) -> None:
+    """`42家门店，每家店每天80份 … 每家店一个月多少钱`, `单店成本多少`, `每家店要分摊多少`: one shop's price asked, or a
+    share of the total: the shops are no units to multiply by (asked, as before shops were read)."""
+    shops = [k for k, t in enumerate(tokens) if t.kind == "cjk" and any(w in t.text for w in _ONE_SHOP)]
+    said = "".join(t.text for t in tokens if t.kind == "cjk")
+    if len(shops) > 1 or shops and any(w in said for w in ("单店", "摊", "平均每家")):
+        for k in shops:
+            tokens[k].role = "matter"
 
 
 #: `no particular model`, `no model picked yet`: the words between `no` and the model word, and those after it.

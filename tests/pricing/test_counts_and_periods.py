@@ -642,6 +642,19 @@ def test_shops_each_with_a_count_multiply_it(book: PriceBook, question: str, req
     assert usage is not None and (usage.requests, usage.period) == (requests, "day")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # found by the eleventh session's fifth review: one shop's price, or a share of the total, asked
+        "42家门店，每家店每天80份报告，每份输入3000输出500，flash，每家店一个月多少钱？",
+        "42家门店，每家店每天80份报告，每份输入3000输出500，flash，单店一个月多少钱",
+        "42家门店，每家店每天80份报告，每份输入3000输出500，flash，一个月多少钱？每家店摊多少？",
+    ],
+)
+def test_one_shops_price_asked_is_asked(book: PriceBook, question: str) -> None:
+    assert read_or_asked(question, book) is None
+
+
 def test_shops_beside_a_total_count_are_not_multiplied(book: PriceBook) -> None:
     query = read_or_asked("42家门店，每天一共80份报告，每份输入3k输出2k，flash", book)
     assert query is None or query.usage is not None and query.usage.requests == 80

@@ -155,6 +155,20 @@ def test_images_joined_to_their_text_in_one_size_are_in_the_input(answerer: Answ
     assert "The images are taken to be part of the input you gave" in answerer.answer(question, "en").plain
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # found by the eleventh session's fifth review: a recording made text first, or cut into parts sent apart
+        "Podcast 一集 45 分鐘，每週 3 集，逐字稿已經有了，用 flash 做摘要，輸出 2000",
+        "播客一集 45 分钟，先用本地模型转写，再用 flash 做摘要，输出 2000，每周 3 集",
+        "Podcast 一集 45 分鐘，每集切成 3 段分別送 flash，每段輸出 1000 token，每週 3 集",
+    ],
+)
+def test_a_recording_not_sent_as_audio_is_no_audio_length(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is None or query.usage is not None and query.usage.audio_input_tokens != 86_400
+
+
 def test_images_added_to_a_size_are_still_asked(book: PriceBook) -> None:
     assert read_or_asked("10k in 1k out, plus images, 2.5 flash, 500 a day", book) is None
 
