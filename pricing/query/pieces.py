@@ -20,7 +20,7 @@ __all__ = ["cached_piece_and_new_part", "denied_caches"]
 
 #: Words that name the new piece of a prompt, before its amount.
 _NEW_PIECE = frozenset(["再加", "另外", "额外", "加上", "再输入", "用户", "问题", "用户问题", "消息", "讯息", "玩家", "提问", "还有", "user", "q", "question",
-                        "query", "plus", "+", "另加", "再多", "多", "adds", "add", "adding"])  # fmt: skip
+                        "query", "plus", "+", "另加", "再多", "多", "adds", "add", "adding", "本身", "itself"])  # fmt: skip
 #: Words that name it after its amount (`~1k fresh`).
 _NEW_AFTER = frozenset(["fresh", "new", "uncached", "dynamic"])
 _CACHE = ("label:cached", "label:cache")
@@ -210,7 +210,29 @@ def _amount_before(tokens: list[Token], cache: int) -> int | None:
     k = cache - 1  # (across a comma: `大约 8000 token，固定不变走缓存`)
     while k >= 0 and cache - k <= 6 and tokens[k].kind != "amount":
         k -= 1
-    return k if k >= 0 and tokens[k].kind == "amount" and tokens[k].money is None else None
+    if k >= 0 and tokens[k].kind == "amount" and tokens[k].money is None:
+        return k
+    return _piece_said_before_its_cache_word(tokens, cache)
+
+
+#: How far back a piece said in tokens may stand before the cache word said of it in a later clause.
+_PIECE_BEFORE_ITS_CACHE_WORD = 16
+
+
+def _piece_said_before_its_cache_word(tokens: list[Token], cache: int) -> int | None:
+    """`rubric is 5k tokens and identical for every essay so we cache it`, `品牌话术规范，大概1.2万token，每次回复点评都要带上，
+    想走context cache`: the one amount before the cache word, said in tokens, a few clauses back: the piece cached. Not an
+    amount another label names (`输出 2k token，想用缓存`), nor when another amount stands before it."""
+    amounts = [k for k in range(cache) if tokens[k].kind == "amount"]
+    if len(amounts) != 1 or cache - amounts[0] > _PIECE_BEFORE_ITS_CACHE_WORD:
+        return None
+    k = amounts[0]
+    if tokens[k].money is not None or not said_in_tokens(tokens, k):
+        return None
+    beside = [t for t in tokens[max(k - 2, 0) : k + 3] if t is not tokens[k]]
+    if any((t.role or "").startswith(("label:output", "label:thinking", "label:audio", "label:video", "images")) for t in beside):
+        return None
+    return k
 
 
 def _amount_cached_after(tokens: list[Token], cache: int) -> int | None:
@@ -222,6 +244,13 @@ def _amount_cached_after(tokens: list[Token], cache: int) -> int | None:
     k = cache + 1
     while k < len(tokens) and k - cache <= 2 and tokens[k].kind != "amount" and tokens[k].text in _DETERMINERS:
         k += 1
+    if k > cache + 1 and k + 1 < len(tokens) and plain_word(tokens[k]) and not tokens[k + 1].after_break:
+        # `we cache the formulary (about 80k tokens)`: the thing named, then its size in tokens
+        j = k + 1
+        while j < len(tokens) and j - k <= 2 and tokens[j].text in ("about", "around", "roughly", "approx", "~", "is", "of"):
+            j += 1
+        if j < len(tokens) and tokens[j].kind == "amount" and said_in_tokens(tokens, j) and tokens[j].money is None:
+            return j
     if k >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None or tokens[k].after_break:
         return None
     # said in tokens, or sizing the noun after it (`cache our 120k style guide`)

@@ -105,6 +105,12 @@ def test_a_common_word_is_not_a_typo_of_a_keyword(book: PriceBook) -> None:
         ("2.5 flash support agent: 25k tok sys prompt cached, user q ~500, answer ~600", 25_000, 25_500),
         ("2.5 flash sys prompt 8k cached + ~1k fresh, 350 out", 8000, 9000),
         ("2.5 flash 衛教問答 system prompt 固定 4000 token 有快取，病人問題平均150，回答400", 4000, 4150),
+        # the piece said in tokens a few clauses before the cache word said of it; the thing cached named, then its size;
+        # the new part said as the thing itself (本身, itself) (eleventh session)
+        ("rubric is 5k tokens and identical for every essay so we cache it. essay itself ~1.2k. output 500. 3.5 flash. 25k essays", 5000, 6200),
+        ("我们有份品牌话术规范，大概1.2万token，每次回复点评都要带上，想走context cache。点评本身平均500 token，输出200，2.5 flash，每天8000条",
+         12_000, 12_500),
+        ("we cache the formulary (about 80k tokens) and each query adds ~600 tokens, answer ~400. 3 flash. 1200 queries/day", 80_000, 80_600),
     ],
 )
 def test_a_cached_piece_and_the_new_part_make_the_prompt(book: PriceBook, question: str, cached: int, whole: int) -> None:
@@ -168,6 +174,17 @@ def test_days_of_a_cache_with_a_daily_count_and_a_total_are_the_days_total(book:
     query = read_or_asked("合約40萬token 放cache 3天 每天問100次 每次另外2k out 3k 用3 pro 總共多少", book)
     assert query is not None and query.usage is not None
     assert (query.usage.requests, query.usage.period, query.usage.storage_hours) == (300, None, 72)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "输出 2k token，想用缓存，输入 1k，flash，每天 100 次",  # the amount before the cache word is the output's
+    ],
+)
+def test_an_amount_of_another_part_before_a_cache_word_is_no_cached_piece(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is None or query.usage is not None and query.usage.cached_tokens != 2_000
 
 
 def test_a_cached_share_of_a_whole_input_is_no_second_piece(book: PriceBook) -> None:
