@@ -187,8 +187,10 @@ def _before_the_cache(tokens: list[Token], k: int, cache: int) -> bool:
 
 def _a_count(tokens: list[Token], k: int) -> bool:
     """The amount at ``k`` counts requests (`300 calls`, `4000次提问`): the first word with a role after it, past
-    plain words, is a count. An amount said in tokens never is."""
+    plain words, is a count. An amount said in tokens never is, nor one a word of a new piece opens (`每次除了缓存再加1k的问题`)."""
     if said_in_tokens(tokens, k):
+        return False
+    if any(t.text in ("再加", "另加", "加上", "plus", "adds", "add", "+") for t in tokens[max(k - 2, 0) : k]):
         return False
     for t in tokens[k + 1 : k + 4]:
         if t.after_break:
@@ -242,8 +244,8 @@ def _amount_cached_after(tokens: list[Token], cache: int) -> int | None:
     if tokens[cache].kind != "word":
         return None
     k = cache + 1
-    while k < len(tokens) and k - cache <= 2 and tokens[k].kind != "amount" and tokens[k].text in _DETERMINERS:
-        k += 1
+    while k < len(tokens) and k - cache <= 3 and tokens[k].kind != "amount" and (tokens[k].text in _DETERMINERS or tokens[k].text == "of" and k == cache + 1):
+        k += 1  # (`an explicit cache of our 40k-token knowledge base`)
     if k > cache + 1 and k + 1 < len(tokens) and plain_word(tokens[k]) and not tokens[k + 1].after_break:
         # `we cache the formulary (about 80k tokens)`: the thing named, then its size in tokens
         j = k + 1

@@ -111,6 +111,10 @@ def test_a_common_word_is_not_a_typo_of_a_keyword(book: PriceBook) -> None:
         ("我们有份品牌话术规范，大概1.2万token，每次回复点评都要带上，想走context cache。点评本身平均500 token，输出200，2.5 flash，每天8000条",
          12_000, 12_500),
         ("we cache the formulary (about 80k tokens) and each query adds ~600 tokens, answer ~400. 3 flash. 1200 queries/day", 80_000, 80_600),
+        # an explicit cache *of* the piece; the new part opened by 再加 before a count noun (`再加1k的问题`: no count)
+        ("concierge w/ an explicit cache of our 40k-token hotel knowledge base on 3 flash. each msg = the 40k cached + 300 new, 280 out, 3,500 msgs/day",
+         40_000, 40_300),
+        ("我有个长文档20万token想做显式缓存，缓存放6个小时，这期间问100次，每次除了缓存再加1k的问题，输出1.5k，用2.5 pro 总共多少钱", 200_000, 201_000),
     ],
 )
 def test_a_cached_piece_and_the_new_part_make_the_prompt(book: PriceBook, question: str, cached: int, whole: int) -> None:
