@@ -40,6 +40,8 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
     cache = caches[0]
     if _cache_denied(tokens, cache):
         return None  # (`prompt 3000 tokens（沒有 cached）`, `(not cached)`, `(cache miss every time)`: nothing cached)
+    if _only_hoped(tokens, _clause_of(tokens, cache)):
+        return None  # (`rubric is 5k tokens, maybe cache it?`, `要不要开缓存`: a cache asked about, none said)
     if any(t.role == "label:input" and t.text in ("输入", "input", "in") and not _before_the_cache(tokens, k, cache) for k, t in enumerate(tokens[:cache])):
         return None  # (`输入5万 其中4万走缓存`: the whole input is given first; that is a share, not a piece)
     first = _amount_before(tokens, cache)
@@ -48,7 +50,7 @@ def cached_piece_and_new_part(tokens: list[Token]) -> tuple[Decimal, Decimal] | 
         return None
     if first is None:
         first = _amount_cached_after(tokens, cache)  # `we cache a 300k token manual`, `cache our 120k style guide`
-    if first is None:
+    if first is None or _another_thing_cached(tokens, first, cache):
         return None
     reversed_pieces = _new_piece_before(tokens, first, cache)
     if reversed_pieces is not None:
@@ -234,7 +236,63 @@ def _piece_said_before_its_cache_word(tokens: list[Token], cache: int) -> int | 
     beside = [t for t in tokens[max(k - 2, 0) : k + 3] if t is not tokens[k]]
     if any((t.role or "").startswith(("label:output", "label:thinking", "label:audio", "label:video", "images")) for t in beside):
         return None
+    said = [t.text for t in tokens[k + 1 : cache + 3]]
+    per_request = any(a in ("per", "a", "each") and b in ("request", "call") for a, b in zip(said, said[1:], strict=False))
+    if per_request or any(w in _A_SHARE_OR_THE_WHOLE for w in said) or any(w in t.text for t in tokens[k + 1 : cache + 3] if t.kind == "cjk" for w in _A_SHARE_OR_THE_WHOLE_CJK):
+        return None  # (`8k tokens per request, most of which … we cache`: the whole input, a share of it cached)
+    clause = _clause_of(tokens, cache)
+    if any((t.role or "").startswith("label:output") or t.role == "make" or t.text in _MADE for t in clause):
+        return None  # (`the answers it generates we'd cache`: no cached piece of the prompt said)
+    if any(t.kind == "word" and plain_word(t) and t.text not in _POINTING for t in clause) or any(
+            t.kind == "cjk" and t.role is None and len(t.text) >= 2 for t in clause):
+        return None  # (`we cache the guidelines`, `缓存职位描述`: the cache word names its own thing, not the size said)
     return k
+
+
+def _another_thing_cached(tokens: list[Token], first: int, cache: int) -> bool:
+    """The cache word's clause names the prompt while the size said is of something else (`the support article is ~3k
+    tokens, but the system prompt is what we'd cache`, `chat history grows to ~20k tokens, we cache the persona prompt`),
+    or two things are cached (`both of which we cache`)."""
+    clause = _clause_of(tokens, cache)
+    if any(t.text in ("both", "两份", "兩份", "两个", "兩個") for t in tokens[first + 1 : cache + 1]):
+        return True
+    def names_the_prompt(part: list[Token]) -> bool:
+        return any(t.role == "label:input" and t.text in _PROMPT_WORDS for t in part)
+
+    return names_the_prompt(clause) and not names_the_prompt(_clause_of(tokens, first)) and not any(t is tokens[first] for t in clause)
+
+
+#: Words that make the amount before the cache word the whole input or a share of it, not the piece cached.
+_A_SHARE_OR_THE_WHOLE = frozenset(["most", "mostly", "part", "partly", "partially", "total", "totals", "usage", "window", "hit", "hits", "implicit",
+                                   "implicitly", "some", "half"])
+_A_SHARE_OR_THE_WHOLE_CJK = ("大部分", "大多", "部分", "请求", "總共", "总共", "命中", "隐式", "一半")
+#: Words of a thing made (`the answers it generates`, `生成的摘要`).
+_MADE = frozenset(["generate", "generates", "generated", "generating", "生成"])
+#: Words that point back to the piece said before (`so we cache it`, `这块走缓存`): no thing of their own.
+_POINTING = frozenset(["it", "this", "that", "those", "these", "them", "we", "we'd", "i", "so", "and", "then", "just", "also", "all", "the", "a"])
+#: Words that only hope for or ask about a cache (`should we cache it?`, `考虑要不要开快取`).
+_HOPED = frozenset(["should", "could", "would", "maybe", "worth", "consider", "considering", "whether", "hopefully", "might", "can", "?",
+                    "考虑", "考慮", "要不要", "是否", "能不能", "可不可以", "可以吗", "吗", "嗎", "值得"])
+
+
+#: Words that open the part of a sentence a cache word is said in (`… so we cache it`, `…所以我们缓存职位描述`).
+_OPENERS = frozenset(["so", "and", "but", "then", "which", "that's", "所以", "但是", "但", "然后", "并且", "而且"])
+
+
+def _clause_of(tokens: list[Token], k: int) -> list[Token]:
+    """The clause the token at ``k`` stands in, from its break or the last word that opens it (`so we cache it`), to the
+    next break and three tokens past ``k`` at most."""
+    start = k
+    while start > 0 and not tokens[start].after_break and tokens[start - 1].text not in _OPENERS and tokens[start - 1].kind != "amount":
+        start -= 1
+    end = k + 1
+    while end < len(tokens) and end - k <= 3 and not tokens[end].after_break:
+        end += 1
+    return tokens[start:end]
+
+
+def _only_hoped(tokens: list[Token], clause: list[Token]) -> bool:
+    return any(t.text in _HOPED or t.role == "question" or t.kind == "cjk" and any(w in t.text for w in _HOPED if len(w) > 1) for t in clause)
 
 
 def _amount_cached_after(tokens: list[Token], cache: int) -> int | None:
@@ -251,8 +309,9 @@ def _amount_cached_after(tokens: list[Token], cache: int) -> int | None:
         j = k + 1
         while j < len(tokens) and j - k <= 2 and tokens[j].text in ("about", "around", "roughly", "approx", "~", "is", "of"):
             j += 1
-        if j < len(tokens) and tokens[j].kind == "amount" and said_in_tokens(tokens, j) and tokens[j].money is None:
-            return j
+        if j < len(tokens) and tokens[j].kind == "amount" and said_in_tokens(tokens, j) and tokens[j].money is None and not _only_hoped(
+                tokens, _clause_of(tokens, cache)):
+            return j  # (`should we cache the formulary (about 80k tokens)?`: only asked about)
     if k >= len(tokens) or tokens[k].kind != "amount" or tokens[k].money is not None or tokens[k].after_break:
         return None
     # said in tokens, or sizing the noun after it (`cache our 120k style guide`)
@@ -277,6 +336,8 @@ def _new_piece_label(tokens: list[Token], second: int, cached: Decimal | None) -
     for k in range(second - 1, max(second - 4, -1), -1):
         if tokens[k].kind == "amount" or tokens[k + 1].after_break and k < second - 1:
             break
+        if tokens[k].text in ("本身", "itself") and not (smaller and k > 0 and tokens[k - 1].text not in _WHOLE_REQUEST):
+            return None  # (`每次请求本身4500 token`, `each request itself totals 4.5k`: the whole request, perhaps)
         if tokens[k].text in _NEW_PIECE or tokens[k].role == "label:input" and smaller:
             return k  # (`每次输入一万七` beside a cached 一万五: the whole prompt, perhaps; asked)
         if smaller and tokens[k].role == "each" and all(_names_the_piece(t) or in_tokens and t.role == "count" for t in tokens[k + 1 : second]):
@@ -291,6 +352,10 @@ def _new_piece_label(tokens: list[Token], second: int, cached: Decimal | None) -
     if k + 1 < len(tokens) and (tokens[k].text, tokens[k + 1].text) == ("on", "top") and not tokens[k].after_break and smaller:
         return k  # `review text is ~250 tokens on top`: what each request adds to the cached piece
     return None
+
+
+#: Words naming a whole request before 本身/itself (`每次请求本身 4500`): no new piece of it.
+_WHOLE_REQUEST = frozenset(["请求", "每次请求", "次请求", "request", "requests", "call", "调用", "每次", "prompt"])
 
 
 def _names_the_piece(tok: Token) -> bool:

@@ -184,11 +184,23 @@ def test_days_of_a_cache_with_a_daily_count_and_a_total_are_the_days_total(book:
     "question",
     [
         "输出 2k token，想用缓存，输入 1k，flash，每天 100 次",  # the amount before the cache word is the output's
+        # found by the eleventh session's sixth review: the amount is the whole input or a share of it cached; another
+        # thing is cached; the output is; a cache only asked about; the whole request "itself"; two things cached
+        "each request is around 8k tokens, most of which is the fixed system prompt, and that fixed part we cache. user question itself ~300. 500 out. 2k/day",
+        "每次请求大概8000 token，大部分是固定的系统提示词，这部分我们打算走缓存。用户问题本身200 token，输出 300，每天 2000 次",
+        "we send 7k tokens per request, the system prompt is cached. user question itself 100 tokens. 400 out. 3000/day",
+        "the support article is ~3k tokens, but the system prompt is what we'd cache. user question itself 80 tokens, 200 out, 1000/day",
+        "chat history grows to ~20k tokens, we cache the persona prompt. new msg itself ~150, 200 out, 100/day",
+        "每份简历大约1500 token，职位描述是固定的所以我们缓存职位描述。简历本身1500，输出300，每天100份",
+        "the transcript is 30k tokens and the summary we generate gets cached for follow-ups. question itself 100, 300 out, 100/day",
+        "rubric is 5k tokens, maybe cache it? essay itself ~1.2k. output 500. 25k essays",
+        "should we cache the formulary (about 80k tokens)? each query adds ~600 tokens, answer ~400, 1200/day",
+        "系统提示词4000 token走缓存，每次请求本身4500 token，输出300，每天1000次",
+        "the spec doc is 20k tokens and the style guide too, both of which we cache. question itself 100, 200 out, 100/day",
     ],
 )
 def test_an_amount_of_another_part_before_a_cache_word_is_no_cached_piece(book: PriceBook, question: str) -> None:
-    query = read_or_asked(question, book)
-    assert query is None or query.usage is not None and query.usage.cached_tokens != 2_000
+    assert read_or_asked(question, book) is None
 
 
 def test_a_cached_share_of_a_whole_input_is_no_second_piece(book: PriceBook) -> None:
