@@ -149,7 +149,7 @@ def assign_roles(tokens: list[Token]) -> None:
 
 
 #: Words that ask the price of one shop (`单店`, `每家店摊多少`, `平均每家店`).
-_ONE_SHOP = ("每家店", "每家门店", "每个门店", "每间门市", "单店", "一家店", "每店")
+_ONE_SHOP = ("每家店", "每家门店", "每个门店", "每间门市", "单店", "一家店", "每店", "每家", "每间", "一间店")
 
 
 def _price_of_one_shop_asked(tokens: list[Token]) -> None:

@@ -649,6 +649,7 @@ def test_shops_each_with_a_count_multiply_it(book: PriceBook, question: str, req
         "42家门店，每家店每天80份报告，每份输入3000输出500，flash，每家店一个月多少钱？",
         "42家门店，每家店每天80份报告，每份输入3000输出500，flash，单店一个月多少钱",
         "42家门店，每家店每天80份报告，每份输入3000输出500，flash，一个月多少钱？每家店摊多少？",
+        "42家門市，每家每天80份，每份輸入3k輸出2k，flash，單店一個月多少",  # (found by the seventh review)
     ],
 )
 def test_one_shops_price_asked_is_asked(book: PriceBook, question: str) -> None:
