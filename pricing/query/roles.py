@@ -146,6 +146,25 @@ def assign_roles(tokens: list[Token]) -> None:
     _cached_except(tokens)
     _no_model_preferred(tokens)
     _price_of_one_shop_asked(tokens)
+    _pages_of_one_document(tokens)
+
+
+#: Words of one document before its page count (`一份 15 頁的 PDF`, `a 15-page PDF`).
+_ONE_DOCUMENT = frozenset(["一份", "一本", "单份", "一篇", "一个", "a", "one"])
+_PAGES = frozenset(["页", "頁", "pages", "page"])
+
+
+def _pages_of_one_document(tokens: list[Token]) -> None:
+    """`單次丟一份 15 頁的衛教 PDF（大概 1.2萬 token）`: the pages of one document are its length, no count of requests,
+    when its size in tokens is said and no page is sized on its own (`一页算258 token` is images_in's)."""
+    if any(t.role == "each" and t.text in ("每页", "每頁") or t.text in ("一页", "一頁", "per") for t in tokens):
+        return
+    for k in range(2, len(tokens)):
+        if tokens[k].text in _PAGES and tokens[k - 1].kind == "amount" and tokens[k - 2].text in _ONE_DOCUMENT and tokens[k - 1].money is None:
+            sized = any(t.kind == "amount" and t.value and t.value >= 1000 for t in tokens[k + 1 : k + 6])
+            if sized:
+                tokens[k - 1].as_filler()
+                tokens[k].role = "skip"
 
 
 #: Words that ask the price of one shop (`单店`, `每家店摊多少`, `平均每家店`).

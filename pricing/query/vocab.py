@@ -630,6 +630,9 @@ CJK_WORDS: dict[str, str] = {
                      "月开销", "月账单", "月支出"], "period:month"),
     **dict.fromkeys(["每分钟", "一分钟"], "period:minute"),
     **dict.fromkeys(["每周", "一周", "每星期", "每年", "一年", "每小时", "一小时", "一个小时", "每秒"], "matter"),
+    # a retraction (`一週 ~ 算了就當一天 6 次`): what was said before it may be taken back, so asked (`算了一下` is a sum done)
+    **dict.fromkeys(["算了", "算了就当", "算了算了", "不对", "不对不对"], "matter"),
+    **dict.fromkeys(["算了一下", "算了下", "计算了", "估算了", "算了算"], "skip"),
     # the last few years (`把过去三年 6千则评论`, `近三年政策文件`): when the things were made, no period of requests
     # unless a period is also said (pairing.collect)
     **dict.fromkeys([f"{before}{n}年" for before in ("过去", "近", "最近", "这") for n in ("两", "二", "三", "四", "五", "六", "七", "八", "九", "十", "二十", "三十", "几", "十几")],

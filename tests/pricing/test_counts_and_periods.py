@@ -673,3 +673,26 @@ def test_shops_beside_a_total_count_are_not_multiplied(book: PriceBook) -> None:
 def test_people_named_by_two_words_each_with_a_count(book: PriceBook, question: str, requests: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (requests, "day")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # round 16's two confident wrong answers (the start's own), in other words: a retraction (算了, 不对) may take back
+        # the period or count said before it; the pages of one document sized in tokens are its length, no requests
+        "2.5 flash 输入 2k 输出 500，一个月 ~ 算了就当一天 20 次，一个月多少",
+        "flash，每次输入 1k 输出 300，一周 50 次，不对，一天 50 次，一个月多少",
+        "用 2.5 pro 丢一份 30 页的合同（大约 2 万 token）让它出摘要 1000 token，一次多少钱",
+    ],
+)
+def test_a_retraction_or_the_pages_of_one_document_never_price_wrong(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    if query is None or query.usage is None:
+        return  # asked back: no wrong price
+    usage = query.usage
+    assert usage.requests not in (30, 50 * 30 // 7) and usage.output_tokens != 20_000
+
+
+def test_a_sum_done_is_no_retraction(book: PriceBook) -> None:
+    usage = parse_query("我算了一下，每天 1000 次，每次输入 1k 输出 200，flash，一个月多少", book).usage
+    assert usage is not None and (usage.requests, usage.period) == (1000, "day")
