@@ -32,6 +32,9 @@ FLOORS = {
     "heldout/generated-en": 1.00,  # 150/150; before: 72.7%
     "heldout/generated-zh_CN": 1.00,  # 150/150; before: 53.3%
     "heldout/generated-zh_TW": 1.00,  # 150/150; before: 41.3%
+    "heldout/round16-2026-12-08-en": 0.66,  # 66/100; before: 64.0% (0) at the session start c8956d1; scored once at cae7c8b: 66.0% (0), nothing read
+    "heldout/round16-2026-12-08-zh_CN": 0.63,  # 63/100; before: 63.0% (0) at c8956d1; scored once at cae7c8b: 63.0% (0), nothing read
+    "heldout/round16-2026-12-08-zh_TW": 0.80,  # 80/100; before: 79.0% (2) at c8956d1; scored once at cae7c8b: 80.0% (2), its confident wrong answers then read and fixed (80%, 0), nothing else read
     "heldout/zh_CN": 0.97,  # 92/94; before: 63.8%
     "heldout/zh_TW": 0.97,  # 89/91; before: 59.3%
     "tune/blind-2026-12-07-en": 0.98,  # 92/93; before: 59.1%
