@@ -419,6 +419,8 @@ def _images_beside_the_size(tokens: list[Token], size: int, many: Decimal) -> bo
             if not dated or many != 1:
                 return True
     return False
+
+
 #: An image of at most 384 px a side is 258 tokens, the fewest Google's token guide gives an image (ai.google.dev/gemini-api/
 #: docs/tokens, read 2026-12-08): a size of no more than that is no image with its text. Used for reading, never for a price.
 _FEWEST_IMAGE_TOKENS = Decimal(258)

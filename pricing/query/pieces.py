@@ -238,7 +238,8 @@ def _piece_said_before_its_cache_word(tokens: list[Token], cache: int) -> int | 
         return None
     said = [t.text for t in tokens[k + 1 : cache + 3]]
     per_request = any(a in ("per", "a", "each") and b in ("request", "call") for a, b in zip(said, said[1:], strict=False))
-    if per_request or any(w in _A_SHARE_OR_THE_WHOLE for w in said) or any(w in t.text for t in tokens[k + 1 : cache + 3] if t.kind == "cjk" for w in _A_SHARE_OR_THE_WHOLE_CJK):
+    cjk_said = "".join(t.text for t in tokens[k + 1 : cache + 3] if t.kind == "cjk")
+    if per_request or any(w in _A_SHARE_OR_THE_WHOLE for w in said) or any(w in cjk_said for w in _A_SHARE_OR_THE_WHOLE_CJK):
         return None  # (`8k tokens per request, most of which … we cache`: the whole input, a share of it cached)
     clause = _clause_of(tokens, cache)
     if any((t.role or "").startswith("label:output") or t.role == "make" or t.text in _MADE for t in clause):
@@ -256,6 +257,7 @@ def _another_thing_cached(tokens: list[Token], first: int, cache: int) -> bool:
     clause = _clause_of(tokens, cache)
     if any(t.text in ("both", "两份", "兩份", "两个", "兩個") for t in tokens[first + 1 : cache + 1]):
         return True
+
     def names_the_prompt(part: list[Token]) -> bool:
         return any(t.role == "label:input" and t.text in _PROMPT_WORDS for t in part)
 

@@ -77,8 +77,8 @@ def _harmless(tokens: list[Token], i: int, parts: Parts) -> bool:
 #: what was done over the years (`历年判决书`). The rest of a word is still judged.
 _EVERYDAY_WORDS = ("即时", "实时", "时事", "时间轴", "周年", "日记", "日本", "日文", "日语", "日韩", "日服", "节假日", "周边", "能批", "要批",
                    "库存", "生日")
-#: ... and these, named by a period, only when the count has a period of its own or none is asked: `月报 30 份 … 一天多少钱`
-#: (30 monthly reports: about one a day) or `年报 200 份 … 每月多少` would take the asked period for the count's.
+#: ... and these, named by a period, only when no period is asked right before the price: `月报 30 份 … 一天多少钱` (30
+#: monthly reports: about one a day) or `年报 200 份 … 每月多少` would take the asked period for the count's.
 _PERIOD_NAMED = ("年报", "月报", "周报", "季报", "夜市", "年货", "历年")
 
 

@@ -45,12 +45,14 @@ def output_holds_its_thinking(tokens: list[Token]) -> bool:
 
 #: Words that open a part of the whole just given (`其中思考 6k`).
 _OF_WHICH = frozenset(["其中"])
-def _less_after(tokens: list[Token], word: int, whole: object) -> bool:
+
+
+def _less_after(tokens: list[Token], word: int, whole: Decimal | None) -> bool:
     """The next amount after ``word``, right after it but for filler, is smaller than the whole (`其中思考 6k`; not
     `其中思考预算 16k`)."""
     for tok in tokens[word + 1 : word + 4]:
         if tok.kind == "amount":
-            return isinstance(whole, Decimal) and tok.value is not None and tok.value < whole
+            return whole is not None and tok.value is not None and tok.value < whole
         if tok.role != "skip":
             return False
     return False
