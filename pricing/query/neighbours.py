@@ -33,6 +33,7 @@ from .vocab import (
 
 __all__ = [
     "a_recording",
+    "made_text_first",
     "an_image_model",
     "cached_after",
     "noun_past_ge",
@@ -463,9 +464,26 @@ def _one_of_them(tokens: list[Token], k: int) -> bool:
     return tok.kind == "cjk" and tok.role == "count" and len(tok.text) == 1 and k > 0 and tokens[k - 1].role == "one_of" and tokens[k - 1].text == "一"
 
 
+#: Words that say a recording was made text before the model reads it (`已经有逐字稿了`, `先转文字`, `we already have
+#: transcripts`): its length is then no audio sent, whatever the words around it.
+_MADE_TEXT_FIRST = ("已经有逐字稿", "逐字稿已经", "已经转好", "先转文字", "转文字后", "转成文字后", "转好文字", "已经有字幕", "whisper")
+
+
+def made_text_first(tokens: list[Token]) -> bool:
+    """The recordings were made text before the model reads them (_MADE_TEXT_FIRST)."""
+    said = "".join(t.text for t in tokens if t.kind == "cjk")
+    words = [t.text for t in tokens]
+    english = any(words[k : k + 3] in (["already", "have", "transcripts"], ["already", "have", "the"]) or words[k] == "whisper"
+                  for k in range(len(words)))
+    return english or any(w in said for w in _MADE_TEXT_FIRST)
+
+
 def recording_beside(tokens: list[Token], amount: int, unit: int) -> bool:
     """A length said of a recording or a phone call: the thing a few words before it in its clause, not counted
-    (`voicemails avg 45 sec`, `會議錄音 1 小時`, `avg call 8 min`), or right after it (`10 minute sales calls`)."""
+    (`voicemails avg 45 sec`, `會議錄音 1 小時`, `avg call 8 min`), or right after it (`10 minute sales calls`); not when
+    the recording was made text first (`已经有逐字稿了`: wrong at the start too, priced as audio)."""
+    if made_text_first(tokens):
+        return False
 
     def recording(tok: Token) -> bool:
         return (tok.kind == "word" and tok.text in RECORDINGS or tok.kind == "cjk" and any(part in tok.text for part in CJK_RECORDINGS)

@@ -40,6 +40,7 @@ from .neighbours import (
     harmless_cjk,
     is_label_at,
     joined_by_plus,
+    made_text_first,
     one_priced,
     opens_a_label,
     part_before,
@@ -154,6 +155,7 @@ class Parts:
     audio_input_label: bool = False  # `音频输入每次 5分钟 约 9600 token`: an audio word right before an input word
     audio_hours: Decimal | None = None  # `每通 4 分钟音频`, `1h audio file`: the audio's length, tokens per second are Google's
     media_hours: Decimal | None = None  # the length of media whose tokens are given (`a 30 min call is 57.6k audio tokens`)
+    made_text_first: bool = False  # `已经有逐字稿了`, `we already have transcripts`: the recordings are sent as text
     split_totals: tuple[Decimal, ...] = ()  # `80 萬 token … 切成 400 次`: the whole job's input and output, shared (parse._job_shared)
     added: set[str] = field(default_factory=set)  # parts joined to another by a plus (`19k of audio + a 200 token prompt`)
 
@@ -328,7 +330,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             mark_volume(neighbour(i + 1, 1))
         elif role(nxt).startswith("dur:"):
             hours = duration_in_hours(tokens, i, nxt)
-            audio = _audio_beside(tokens, i, nxt, neighbour(nxt, 1)) if tokens[nxt].text not in OPEN_HOURS else None
+            audio = _audio_beside(tokens, i, nxt, neighbour(nxt, 1)) if tokens[nxt].text not in OPEN_HOURS and not made_text_first(tokens) else None
             if audio is not None or tokens[nxt].text not in OPEN_HOURS and recording_beside(tokens, i, nxt):
                 _set_once(parts, "audio_hours", hours, tok)  # `4 分钟音频`, `10 min audio`: the audio's length
                 if audio is not None:
@@ -1069,7 +1071,8 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     _batch_switched_off(tokens)
     _in_bulk(tokens)
     _one_about(tokens, parts)
-    parts.recorded = any(a_recording(t) for t in tokens)
+    parts.made_text_first = made_text_first(tokens)
+    parts.recorded = any(a_recording(t) for t in tokens) and not parts.made_text_first  # (`已经有逐字稿了`: text sent)
     texts = [t.text for t in tokens]
     lasts = any(texts[k : k + 2] == ["how", "long"] for k in range(len(texts) - 1)) and "last" in texts
     for i, tok in enumerate(tokens):
@@ -1092,6 +1095,10 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif r.startswith("period:"):
             if r == "period:minute":
                 parts.limit = parts.limit or "rpm"
+                if tok.volume and not any(t.role in ("free", "tier") or (t.role or "").startswith("limit:") for t in tokens):
+                    # `500 requests per minute … monthly?`: a rate with no hours a day is no count of a month (it had
+                    # been priced as 500 a month, wrong at the start too): asked
+                    parts.unexplained.append(tok.text)
             elif tok.volume:
                 if parts.period is not None and parts.period != r[7:]:
                     raise InvalidQuery("duplicate_part", part="period", amount=tok.text)

@@ -152,7 +152,7 @@ def build_usage(parts: Parts, notices: list[Notice]) -> Usage | None:
         code = f"rate_per_{rate.unit}" + ("_total" if rate.event else "")
         notices.append(Notice(code, {"rate": rate.rate, "hours": rate.hours, "daily": rate.daily}))
     if (parts.hours is not None and parts.storage is None and parts.audio is None and parts.audio_hours is None
-            and parts.video is None and ("audio" in parts.labels_seen or parts.recorded) and "video" not in parts.labels_seen
+            and parts.video is None and ("audio" in parts.labels_seen and not parts.made_text_first or parts.recorded) and "video" not in parts.labels_seen
             and parts.hours <= MAX_AUDIO_HOURS_PER_PROMPT and parts.hours_each):
         # `用户语音…平均15秒`, `每通五分钟 …录音质检`, `a two second clip of the player's voice`: with audio said in the
         # question and no cache to keep, the one length given is each request's audio

@@ -162,6 +162,10 @@ def test_images_joined_to_their_text_in_one_size_are_in_the_input(answerer: Answ
         "Podcast 一集 45 分鐘，每週 3 集，逐字稿已經有了，用 flash 做摘要，輸出 2000",
         "播客一集 45 分钟，先用本地模型转写，再用 flash 做摘要，输出 2000，每周 3 集",
         "Podcast 一集 45 分鐘，每集切成 3 段分別送 flash，每段輸出 1000 token，每週 3 集",
+        # ... and any recording said to be made text before it is sent (wrong at the start too: priced as audio)
+        "录音一段30分钟，已经有逐字稿了，每天20段，输出 500，flash",
+        "会议录音每段30分钟，先转文字再送 flash 做摘要，输出 500，每天 20 段",
+        "meeting recordings are 30 min each, we already have transcripts, summarize with flash, 500 out, 20 a day",
     ],
 )
 def test_a_recording_not_sent_as_audio_is_no_audio_length(book: PriceBook, question: str) -> None:

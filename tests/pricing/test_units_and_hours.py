@@ -526,6 +526,10 @@ def test_a_monthly_count_asked_for_a_year_is_asked_about(book: PriceBook) -> Non
         "5k in, 1k out, ~20k per hour round the clock",
         "we make about 60 an hour off this bot 24/7, 1k in 200 out flash",
         "~150 clip-title requests an hour at peak, round the clock, 1.2k in 60 out, flash lite",
+        # a rate a minute with no hours a day is no month's count (`500 requests per minute … monthly?` had been 500 a
+        # month, wrong at the start too)
+        "500 requests per minute, 1k in 200 out, 2.5 flash, monthly?",
+        "We see 500 requests per minute at peak, 1k in 200 out, 2.5 flash, monthly?",
     ],
 )
 def test_a_bare_rate_that_may_be_no_days_average_is_asked(book: PriceBook, question: str) -> None:
