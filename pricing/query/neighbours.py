@@ -466,15 +466,19 @@ def _one_of_them(tokens: list[Token], k: int) -> bool:
 
 #: Words that say a recording was made text before the model reads it (`已经有逐字稿了`, `先转文字`, `we already have
 #: transcripts`): its length is then no audio sent, whatever the words around it.
-_MADE_TEXT_FIRST = ("已经有逐字稿", "逐字稿已经", "已经转好", "先转文字", "转文字后", "转成文字后", "转好文字", "已经有字幕", "whisper")
+_MADE_TEXT_FIRST = ("已经有逐字稿", "逐字稿已经", "已经转好", "先转文字", "转好文字", "已经有字幕")
+#: ... unless the audio is sent all the same (`但质量差，我们想直接把音频发给…`, `but want better ones`, `also a voice clip`).
+_SENT_ANYWAY = ("但", "直接", "改用", "还要", "还想", "另外")
+_SENT_ANYWAY_EN = frozenset(["but", "directly", "also", "instead", "better"])
 
 
 def made_text_first(tokens: list[Token]) -> bool:
     """The recordings were made text before the model reads them (_MADE_TEXT_FIRST)."""
     said = "".join(t.text for t in tokens if t.kind == "cjk")
     words = [t.text for t in tokens]
-    english = any(words[k : k + 3] in (["already", "have", "transcripts"], ["already", "have", "the"]) or words[k] == "whisper"
-                  for k in range(len(words)))
+    if any(w in _SENT_ANYWAY_EN for w in words) or any(w in said for w in _SENT_ANYWAY):
+        return False
+    english = any(words[k : k + 3] == ["already", "have", "transcripts"] for k in range(len(words)))
     return english or any(w in said for w in _MADE_TEXT_FIRST)
 
 

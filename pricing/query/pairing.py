@@ -1095,7 +1095,9 @@ def collect(tokens: list[Token], parts: Parts) -> None:
         elif r.startswith("period:"):
             if r == "period:minute":
                 parts.limit = parts.limit or "rpm"
-                if tok.volume and not any(t.role in ("free", "tier") or (t.role or "").startswith("limit:") for t in tokens):
+                limits_asked = any(t.role == "free" for t in tokens) and not any(
+                    t.role == "price_q" or (t.role or "").startswith(("period:day", "period:month")) for t in tokens)
+                if tok.volume and not limits_asked:
                     # `500 requests per minute … monthly?`: a rate with no hours a day is no count of a month (it had
                     # been priced as 500 a month, wrong at the start too): asked
                     parts.unexplained.append(tok.text)

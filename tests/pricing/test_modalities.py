@@ -173,6 +173,21 @@ def test_a_recording_not_sent_as_audio_is_no_audio_length(book: PriceBook, quest
     assert query is None or query.usage is not None and query.usage.audio_input_tokens != 86_400
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # found by the eleventh session's eighth review: the audio sent all the same, beside a transcript or the files
+        "We already have the audio files: 1000 calls a day, 5 minutes each, flash, 300 out",
+        "Send the audio directly, we already have transcripts but want better ones, 5 min each, 1000 a day, flash, 300 out",
+        "虽然已经有逐字稿，但质量差，我们想直接把音频发给 flash，每段 5 分钟，每天 1000 段，输出 300",
+        "会议录音每段30分钟，用 gemini-2.5-flash 转文字后再总结，输出 500，每天 20 段",
+    ],
+)
+def test_audio_sent_all_the_same_is_priced_as_audio(book: PriceBook, question: str) -> None:
+    query = read_or_asked(question, book)
+    assert query is not None and query.usage is not None and query.usage.audio_input_tokens in (9_600, 57_600)
+
+
 def test_images_added_to_a_size_are_still_asked(book: PriceBook) -> None:
     assert read_or_asked("10k in 1k out, plus images, 2.5 flash, 500 a day", book) is None
 
