@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..tokens import Token
-from .neighbours import said_of_a_cache
+from .neighbours import clause_around, said_of_a_cache
 
 __all__ = ["IntervalRead", "RateRead", "daily_from_rates", "every_interval"]
 
@@ -321,9 +321,7 @@ def _plain_rate(tokens: list[Token], i: int, unit: int) -> bool:
     money, and it is no amount in thousands (`~20k per hour`, `1.2M an hour`: tokens more likely)."""
     if tokens[i].text[-1:].isalpha():
         return False  # (`20k`, `1.2m`)
-    start = i
-    while start > 0 and not tokens[start].after_break:
-        start -= 1
+    start, _ = clause_around(tokens, i)
     end = unit + 1
     while end < len(tokens) and not (tokens[end].after_break and tokens[end].text not in ("24", "round", "around")):
         end += 1

@@ -484,10 +484,8 @@ def made_text_first(tokens: list[Token]) -> bool:
 
 def recording_beside(tokens: list[Token], amount: int, unit: int) -> bool:
     """A length said of a recording or a phone call: the thing a few words before it in its clause, not counted
-    (`voicemails avg 45 sec`, `會議錄音 1 小時`, `avg call 8 min`), or right after it (`10 minute sales calls`); not when
-    the recording was made text first (`已经有逐字稿了`: wrong at the start too, priced as audio)."""
-    if made_text_first(tokens):
-        return False
+    (`voicemails avg 45 sec`, `會議錄音 1 小時`, `avg call 8 min`), or right after it (`10 minute sales calls`). (A recording
+    made text first, `made_text_first`, is the caller's to rule out.)"""
 
     def recording(tok: Token) -> bool:
         return (tok.kind == "word" and tok.text in RECORDINGS or tok.kind == "cjk" and any(part in tok.text for part in CJK_RECORDINGS)

@@ -193,6 +193,7 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
     unlabeled: list[Token] = []
     taken: set[int] = set()
     n = len(tokens)
+    parts.made_text_first = made_text_first(tokens)  # (read once: the durations below and `collect` use it)
     _pair_slashed(tokens, parts, taken)
 
     def neighbour(k: int, step: int) -> int:
@@ -330,8 +331,10 @@ def pair(tokens: list[Token], parts: Parts) -> list[Token]:
             mark_volume(neighbour(i + 1, 1))
         elif role(nxt).startswith("dur:"):
             hours = duration_in_hours(tokens, i, nxt)
-            audio = _audio_beside(tokens, i, nxt, neighbour(nxt, 1)) if tokens[nxt].text not in OPEN_HOURS and not made_text_first(tokens) else None
-            if audio is not None or tokens[nxt].text not in OPEN_HOURS and recording_beside(tokens, i, nxt):
+            # (`已经有逐字稿了`, `we already have transcripts`: a recording made text first sends no audio of its length)
+            of_audio = tokens[nxt].text not in OPEN_HOURS and not parts.made_text_first
+            audio = _audio_beside(tokens, i, nxt, neighbour(nxt, 1)) if of_audio else None
+            if audio is not None or of_audio and recording_beside(tokens, i, nxt):
                 _set_once(parts, "audio_hours", hours, tok)  # `4 分钟音频`, `10 min audio`: the audio's length
                 if audio is not None:
                     tokens[audio].used = True
@@ -1071,8 +1074,7 @@ def collect(tokens: list[Token], parts: Parts) -> None:
     _batch_switched_off(tokens)
     _in_bulk(tokens)
     _one_about(tokens, parts)
-    parts.made_text_first = made_text_first(tokens)
-    parts.recorded = any(a_recording(t) for t in tokens) and not parts.made_text_first  # (`已经有逐字稿了`: text sent)
+    parts.recorded = any(a_recording(t) for t in tokens) and not parts.made_text_first  # (`已经有逐字稿了`: text sent; read in pair)
     texts = [t.text for t in tokens]
     lasts = any(texts[k : k + 2] == ["how", "long"] for k in range(len(texts) - 1)) and "last" in texts
     for i, tok in enumerate(tokens):

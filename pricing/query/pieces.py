@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..tokens import Token
-from .neighbours import cached_after, plain_word, said_in_tokens, said_of_a_cache
+from .neighbours import cached_after, clause_around, plain_word, said_in_tokens, said_of_a_cache
 from .vocab import TOKEN_WORDS
 
 __all__ = ["cached_piece_and_new_part", "denied_caches"]
@@ -282,15 +282,11 @@ _OPENERS = frozenset(["so", "and", "but", "then", "which", "that's", "所以", "
 
 
 def _clause_of(tokens: list[Token], k: int) -> list[Token]:
-    """The clause the token at ``k`` stands in, from its break or the last word that opens it (`so we cache it`), to the
-    next break and three tokens past ``k`` at most."""
-    start = k
-    while start > 0 and not tokens[start].after_break and tokens[start - 1].text not in _OPENERS and tokens[start - 1].kind != "amount":
-        start -= 1
-    end = k + 1
-    while end < len(tokens) and end - k <= 3 and not tokens[end].after_break:
-        end += 1
-    return tokens[start:end]
+    """The clause the token at ``k`` stands in (neighbours.clause_around), from the last word in it that opens a part of
+    the sentence, or an amount (`so we cache it`), to three tokens past ``k`` at most."""
+    start, end = clause_around(tokens, k)
+    opened = [j for j in range(start + 1, k + 1) if tokens[j - 1].text in _OPENERS or tokens[j - 1].kind == "amount"]
+    return tokens[opened[-1] if opened else start : min(end, k + 4)]
 
 
 def _only_hoped(tokens: list[Token], clause: list[Token]) -> bool:
