@@ -454,10 +454,8 @@ _NOT_THE_AUDIO_SENT = ("逐字稿", "转文字", "文字", "文本", "字幕", "
 
 
 def _one_of_them(tokens: list[Token], k: int) -> bool:
-    """`音檔一集 45 分鐘`, `录音一段 30 分钟`: one of the recordings, named by its measure word after 一; not when the
-    recording is made text first or cut into parts (_NOT_THE_AUDIO_SENT)."""
-    if any(w in t.text for t in tokens for w in _NOT_THE_AUDIO_SENT):
-        return False
+    """`音檔一集 45 分鐘`, `录音一段 30 分钟`: one of the recordings, named by its measure word after 一 (the caller rules
+    out a recording made text first or cut into parts: _NOT_THE_AUDIO_SENT)."""
     tok = tokens[k]
     if tok.role == "one_of" and tok.text == "一":
         return True
@@ -495,8 +493,11 @@ def recording_beside(tokens: list[Token], amount: int, unit: int) -> bool:
     while k >= 0 and amount - k <= 4 and not tokens[k + 1].after_break and tokens[k].kind != "amount":
         if recording(tokens[k]) and tokens[k].role != "label:audio":
             # (`600 calls over 8 hours`: counted calls, a rate's hours; `each call takes 5 s`: the time it takes)
+            # (`一集` between the recording and its length: not when it is made text first or cut into parts)
+            one_named = not any(w in t.text for t in tokens for w in _NOT_THE_AUDIO_SENT)
             return (k == 0 or tokens[k - 1].kind != "amount") and all(
-                t.text in _LENGTH_WORDS or t.role in ("skip", "each") or _one_of_them(tokens, j) for j, t in enumerate(tokens[k + 1 : amount], start=k + 1))
+                t.text in _LENGTH_WORDS or t.role in ("skip", "each") or one_named and _one_of_them(tokens, j)
+                for j, t in enumerate(tokens[k + 1 : amount], start=k + 1))
         k -= 1
     after = tokens[unit + 1 : unit + 3]
     for j, tok in enumerate(after):

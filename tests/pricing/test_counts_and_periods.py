@@ -635,9 +635,13 @@ def test_numbers_beside_a_name_or_a_span_are_not_lost(book: PriceBook, question:
         # shops counted by 家, then each shop's count (`每家店` had split as 每 + 家店 and 家门店 was unknown)
         ("全国42家门店，每家店每天大概生成80份体测报告，每份输入3k输出2k，用flash，月成本大概多少", 42 * 80),
         ("我们连锁餐饮120家门店，每家店每天大概30条点评要回复，用2.5 flash，每条输入大概800 token、输出150左右，一个月大概多少钱？", 120 * 30),
+        # people named by two words (`sales reps`, `support agents`), each with a count; `q's` are questions
+        ("14 sales reps each asking the bot ~30 q's a day, ~1k in 500 out, default model is fine. monthly??", 14 * 30),
+        ("40 support agents, each ~60 chats a day, 2k in 300 out, flash", 40 * 60),
+        ("our support agents handle 3000 tickets a day, 2k in 300 out, flash", 3000),
     ],
 )
-def test_shops_each_with_a_count_multiply_it(book: PriceBook, question: str, requests: int) -> None:
+def test_shops_or_people_each_with_a_count_multiply_it(book: PriceBook, question: str, requests: int) -> None:
     usage = parse_query(question, book).usage
     assert usage is not None and (usage.requests, usage.period) == (requests, "day")
 
@@ -660,19 +664,6 @@ def test_shops_beside_a_total_count_are_not_multiplied(book: PriceBook) -> None:
     query = read_or_asked("42家门店，每天一共80份报告，每份输入3k输出2k，flash", book)
     assert query is None or query.usage is not None and query.usage.requests == 80
 
-
-@pytest.mark.parametrize(
-    ("question", "requests"),
-    [
-        # people named by two words (`sales reps`, `support agents`), each with a count; `q's` are questions
-        ("14 sales reps each asking the bot ~30 q's a day, ~1k in 500 out, default model is fine. monthly??", 14 * 30),
-        ("40 support agents, each ~60 chats a day, 2k in 300 out, flash", 40 * 60),
-        ("our support agents handle 3000 tickets a day, 2k in 300 out, flash", 3000),
-    ],
-)
-def test_people_named_by_two_words_each_with_a_count(book: PriceBook, question: str, requests: int) -> None:
-    usage = parse_query(question, book).usage
-    assert usage is not None and (usage.requests, usage.period) == (requests, "day")
 
 
 @pytest.mark.parametrize(
