@@ -392,9 +392,11 @@ def images_joined_with_text(tokens: list[Token]) -> bool:
 #: prompt about 2k tokens` is as likely a prompt of about 2k beside the photo.
 _SUM_WORDS = frozenset(["大概", "大约", "大約", "约", "約", "算", "抓", "一共", "总共", "總共", "合计", "合計", "加起来", "加起來", "共",
                         "altogether", "together", "total", "combined"])
-#: Words that leave the images out of a size or add them on top (`图片另算`, `圖片本身還沒算`, `not counting the image`).
-_APART = frozenset(["另算", "另计", "没算", "没有算", "还没算", "未算", "不计", "counting", "separately", "extra", "excluding", "excl", "except",
-                    "without", "不含", "不算", "不包括", "不包含", "除了"])
+#: Words that leave something out of a size (`1,800 tokens in excluding the images`, `不含图片`).
+_LEAVING_OUT = frozenset(["excluding", "excl", "except", "without", "不含", "不算", "不包括", "不包含", "除了"])
+#: ... and those, with words that add the images on top or leave them uncounted (`图片另算`, `圖片本身還沒算`, `not counting
+#: the image`).
+_APART = _LEAVING_OUT | frozenset(["另算", "另计", "没算", "没有算", "还没算", "未算", "不计", "counting", "separately", "extra"])
 
 
 def _images_beside_the_size(tokens: list[Token], size: int, many: Decimal) -> bool:
@@ -451,8 +453,6 @@ def _sum_said_after(tokens: list[Token], text_at: int, images: Decimal) -> list[
     return []
 
 
-#: Words that leave something out of a size (`1,800 tokens in excluding the images`, `不含图片`).
-_LEAVING_OUT = frozenset(["excluding", "excl", "except", "without", "不含", "不算", "不包括", "不包含", "除了"])
 
 
 def _images_left_out(tokens: list[Token], size: int) -> bool:
