@@ -933,7 +933,7 @@ def _set_label(parts: Parts, name: str, amount: Token, tokens: list[Token], labe
                                         or tokens[amount_at + 1].text.startswith("倍")):
         # `思考占 30%`, `其中一半走缓存`, `思考 2 倍于回答`: a share or a multiple, no 30, 1 or 2 tokens (only a cached share
         # is read as one, above): asked
-        raise Ambiguous("unplaced_label", words=tokens[amount_at + 1].text)
+        raise Ambiguous("unplaced_label", words=amount.text + tokens[amount_at + 1].text)  # (`一半`, `30%`, `2倍`: the share as said)
     if name == "thinking":
         parts.thinking_in_output = said_as_a_part(tokens, amount_at, label_at)
     if name in ("audio", "video") and said_as_a_part(tokens, amount_at, label_at):

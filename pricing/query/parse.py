@@ -28,7 +28,7 @@ from .read import read_question
 from .read_past import words_read_past
 from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
-from .vocab import CONTENT_UNITS, COUNTING_MEASURES, FILLER, LINK_WORDS, NEGATION_CHARS, NOT_WORK_ITEMS, PER_LANGUAGE, TOKEN_WORDS
+from .vocab import CJK_WORDS, CONTENT_UNITS, COUNTING_MEASURES, FILLER, LINK_WORDS, NEGATION_CHARS, NOT_WORK_ITEMS, PER_LANGUAGE, TOKEN_WORDS
 
 __all__ = ["parse_query"]
 
@@ -250,6 +250,11 @@ def _quantity_word(word: str) -> bool:
 _NEGATIONS = frozenset(["no", "not", "without", "don't", "dont", "never", "non", "nope"])
 #: Counts said per a unit the question does not number (`one call per language`): no reading may drop them.
 _UNREAD_COUNTS = PER_LANGUAGE | {"market"}
+#: Words beside which the reading left would price what they may change: a retraction (`一週 ~ 算了就當一天 6 次`: the
+#: count may be the taken-back one), a span of past years (its total may be asked), a count a minute (no day's hours):
+#: asked with no reading offered (issue 19, item 3: a reading offered is one the question supports).
+_NO_READING_BESIDE = frozenset([*(w for w, role in CJK_WORDS.items() if role == "past_years"), "算了", "算了就当", "算了算了", "不对", "不对不对",
+                                "minute", "每分钟", "一分钟"])
 
 
 def _set_the_part_left(parts: Parts, slot: str, value: Decimal | None) -> None:
@@ -808,11 +813,11 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         raise Ambiguous("period_without_count")
     if query.intent == "budget" and "budget" not in parts.intents:
         raise Ambiguous("money_without_question", (canonical(query),))
-    words = [*parts.unexplained, *parts.unknown_words, *parts.unknown_cjk]
+    words = list(dict.fromkeys([*parts.unexplained, *parts.unknown_words, *parts.unknown_cjk]))  # (each word named once)
     if words:
         if parts.unknown_unit:  # `2w`: the word may change a number, so the reading without it is no reading
             raise Ambiguous("unknown_unit", words=", ".join(words[:5])[:80])
-        unread_period = any(w in UNPRICED_PERIODS or w in _UNREAD_COUNTS for w in parts.unexplained)  # (no reading drops it: item 3)
+        unread_period = any(w in UNPRICED_PERIODS or w in _UNREAD_COUNTS or w in _NO_READING_BESIDE for w in parts.unexplained)  # (item 3)
         # a negation left unread may switch off what the reading keeps on (`batch 不要了`): no reading is offered
         negated = any(w in _NEGATIONS or any(c in NEGATION_CHARS for c in w) for w in words)
         raise Ambiguous("unknown_words", () if unread_period or negated or scaled else (canonical(query),), words=", ".join(words[:5])[:80])
