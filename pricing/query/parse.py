@@ -25,7 +25,7 @@ from .neighbours import asks_the_price, cached_after, counts_the_unit_of, period
 from .pairing import Parts
 from .question import Query
 from .read import read_question
-from .read_past import words_read_past
+from .read_past import PERIOD_NAMED, words_read_past
 from .selfcheck import check_reading, uses_every_amount
 from .usage import as_tokens, build_usage
 from .vocab import CJK_WORDS, CONTENT_UNITS, COUNTING_MEASURES, FILLER, LINK_WORDS, NEGATION_CHARS, NOT_WORK_ITEMS, PER_LANGUAGE, TOKEN_WORDS
@@ -818,6 +818,8 @@ def _refuse_unexplained(parts: Parts, query: Query, book: PriceBook) -> None:
         if parts.unknown_unit:  # `2w`: the word may change a number, so the reading without it is no reading
             raise Ambiguous("unknown_unit", words=", ".join(words[:5])[:80])
         unread_period = any(w in UNPRICED_PERIODS or w in _UNREAD_COUNTS or w in _NO_READING_BESIDE for w in parts.unexplained)  # (item 3)
+        # (`月报 30 份 … 一天多少钱`: a thing named by a period beside a period asked; 30 a day is no reading to offer)
+        unread_period = unread_period or any(named in w for w in parts.unknown_cjk for named in PERIOD_NAMED)
         # a negation left unread may switch off what the reading keeps on (`batch 不要了`): no reading is offered
         negated = any(w in _NEGATIONS or any(c in NEGATION_CHARS for c in w) for w in words)
         raise Ambiguous("unknown_words", () if unread_period or negated or scaled else (canonical(query),), words=", ".join(words[:5])[:80])

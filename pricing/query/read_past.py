@@ -25,7 +25,7 @@ from .neighbours import an_image_model, price_character_split_from
 from .pairing import Parts
 from .vocab import COUNTING_MEASURES, PRICE_MORPHEMES, cjk_price_like, near_model_word, price_like
 
-__all__ = ["words_read_past"]
+__all__ = ["PERIOD_NAMED", "words_read_past"]
 
 #: Characters of media a Chinese word may carry bound (`照片`, `影片`, `声音`): the tokens of what they name are unknown.
 _MEDIA_CHARS = frozenset("照画畫影像声聲音视視频頻图圖片")
@@ -79,11 +79,11 @@ _EVERYDAY_WORDS = ("即时", "实时", "时事", "时间轴", "周年", "日记"
                    "库存", "生日")
 #: ... and these, named by a period, only when no period is asked right before the price: `月报 30 份 … 一天多少钱` (30
 #: monthly reports: about one a day) or `年报 200 份 … 每月多少` would take the asked period for the count's.
-_PERIOD_NAMED = ("年报", "月报", "周报", "季报", "夜市", "年货", "历年")
+PERIOD_NAMED = ("年报", "月报", "周报", "季报", "夜市", "年货", "历年")
 
 
 def _without_everyday_words(word: str, tokens: list[Token]) -> str:
-    plain = _EVERYDAY_WORDS if _a_period_asked(tokens) else (*_EVERYDAY_WORDS, *_PERIOD_NAMED)
+    plain = _EVERYDAY_WORDS if _a_period_asked(tokens) else (*_EVERYDAY_WORDS, *PERIOD_NAMED)
     for everyday in plain:
         word = word.replace(everyday, "")
     return word

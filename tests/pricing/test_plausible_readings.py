@@ -22,6 +22,7 @@ def _readings(book: PriceBook, question: str) -> tuple[str, ...]:
         "3 pro 幫我想配色，thinking 大概 8k，最後回答 1.2k，input 3.5k，一週 ~ 算了就當一天 6 次，一個月多少",  # was 26 a day
         "500 requests per minute, 1k in 200 out, 2.5 flash, monthly?",  # was 500 a month
         "过去三年每天1000次，输入1k输出200，过去三年一共花了多少钱",  # was the day's price, the span's total asked
+        "月报 30 份，每份 2万 in 3000 out，2.5 flash 一天多少钱",  # was 30 a day (the start's own): 30 monthly reports
     ],
 )
 def test_no_reading_is_offered_when_none_is_plausible(book: PriceBook, question: str) -> None:
